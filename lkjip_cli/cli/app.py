@@ -1,0 +1,27 @@
+"""The `lkjip` typer application.
+
+Each command lives in its own module and imports the library (loader, engine, renderers)
+inside its function body, so that `lkjip --help` loads none of it.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from lkjip_cli.cli import schema_cmd, validate_cmd
+
+app = typer.Typer(
+    name="lkjip",
+    help="Kalkulator LKjIP: validasi data laporan, hitung Bab III, audit angka yang dicetak.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+validate_cmd.register(app)
+schema_cmd.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,43 @@
+"""The one boundary where diagnostics become text on the terminal, and exit codes are set.
+
+Commands hand their diagnostics here; nothing else in lkjip prints a diagnostic.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+
+import typer
+
+from lkjip_cli.diagnostics import Diagnostic, format_github, format_text, to_json
+
+#: Exit codes shared by every command.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INVALID = 2
+
+
+class DiagnosticFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat) -> None:
+    """Print every diagnostic: text and GitHub lines to stderr, JSON to stdout."""
+    if fmt is DiagnosticFormat.json:
+        typer.echo(to_json(diagnostics))
+        return
+    for diag in diagnostics:
+        line = format_github(diag) if fmt is DiagnosticFormat.github else format_text(diag)
+        typer.echo(line, file=sys.stdout if fmt is DiagnosticFormat.github else sys.stderr)
+
+
+def exit_code_for(diagnostics: Sequence[Diagnostic], *, strict: bool = False) -> int:
+    if any(d.is_error for d in diagnostics):
+        return EXIT_INVALID
+    if strict and diagnostics:
+        return EXIT_FINDINGS
+    return EXIT_OK

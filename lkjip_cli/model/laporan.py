@@ -1,0 +1,364 @@
+"""The data format of one LKjIP report, as pydantic v2 models.
+
+Keys are Indonesian, as the report speaks. Every model forbids unknown keys (a typo is an
+error, never a silently ignored field) and is frozen. Inputs are inputs; every figure the
+report itself printed goes under a `dilaporkan` mapping on the thing it describes, keyed by
+quantity and then by the place that printed it, so that `lkjip check` can compare it with
+what lkjip computes. docs/format.md documents each key with a complete example.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+
+from lkjip_cli.model.types import Angka, Dicetak, DicetakTeks, Kode, Rupiah
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------- targets
+
+
+class Rentang(Model):
+    """A range target (PermenPAN-RB 6/2022): realisasi inside the range counts as 100."""
+
+    min: Angka
+    maks: Angka
+
+
+def _target_kind(value: Any) -> str:
+    return "rentang" if isinstance(value, dict | Rentang) else "angka"
+
+
+Target = Annotated[
+    Annotated[Rentang, Tag("rentang")] | Annotated[Angka, Tag("angka")],
+    Discriminator(_target_kind),
+]
+
+Polaritas = Literal["positif", "negatif"]
+RumusNegatif = Literal["(2T-R)/T", "T/R"]
+RekapTriwulan = Literal["terakhir", "jumlah", "rata-rata"]
+MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal"]
+
+
+# ------------------------------------------------------------------ printed figures
+
+
+class DilaporkanTriwulan(Model):
+    """Figures a report printed for one triwulan row (Tabel 3.4)."""
+
+    target: Dicetak = {}
+    realisasi: Dicetak = {}
+    capaian: Dicetak = {}
+
+
+class DilaporkanIndikator(Model):
+    """Figures a report printed for one indikator kinerja (Tabel 3.4 to 3.7, 3.12, narrative)."""
+
+    target: Dicetak = {}
+    realisasi: Dicetak = {}
+    capaian: Dicetak = {}
+    kategori: DicetakTeks = {}
+    realisasi_tahun_lalu: Dicetak = {}
+    perubahan_persen: Dicetak = Field(
+        default={}, description="Printed under a relative-change heading: (R/R_prev - 1) x 100"
+    )
+    perubahan_poin: Dicetak = Field(
+        default={}, description="Printed under a difference heading: R - R_prev"
+    )
+    target_renstra_akhir: Dicetak = {}
+    capaian_renstra_akhir: Dicetak = {}
+    capaian_renstra_tahun: Dicetak = {}
+    pagu: Dicetak = {}
+    realisasi_anggaran: Dicetak = {}
+    penyerapan: Dicetak = {}
+
+
+class DilaporkanSasaran(Model):
+    """Figures a report printed for one sasaran (Ikhtisar, Tabel 2.6, 3.10, 3.12)."""
+
+    capaian: Dicetak = {}
+    kategori: DicetakTeks = {}
+    pagu: Dicetak = {}
+    realisasi_anggaran: Dicetak = {}
+    penyerapan: Dicetak = {}
+    porsi_belanja_langsung: Dicetak = {}
+    efisiensi: Dicetak = {}
+
+
+class DilaporkanAnggaran(Model):
+    """Printed pagu, realisasi and penyerapan of a program or kegiatan (Tabel 3.13)."""
+
+    pagu: Dicetak = {}
+    realisasi: Dicetak = {}
+    penyerapan: Dicetak = {}
+
+
+class DilaporkanIndikatorKegiatan(Model):
+    """Printed figures of a kegiatan indicator (Tabel 3.8, 3.9)."""
+
+    target: Dicetak = {}
+    realisasi: Dicetak = {}
+    capaian: Dicetak = {}
+
+
+class DilaporkanBelanja(Model):
+    """Printed budget figures of one year (Tabel 2.5, 3.11, 3.12, 3.13, Bab II, Bab IV)."""
+
+    pagu_langsung: Dicetak = {}
+    realisasi_langsung: Dicetak = {}
+    penyerapan_langsung: Dicetak = {}
+    pagu_tidak_langsung: Dicetak = {}
+    realisasi_tidak_langsung: Dicetak = {}
+    penyerapan_tidak_langsung: Dicetak = {}
+    pagu_total: Dicetak = {}
+    realisasi_total: Dicetak = {}
+    penyerapan_total: Dicetak = {}
+    efisiensi_nominal: Dicetak = {}
+    jumlah_program: Dicetak = {}
+    jumlah_kegiatan: Dicetak = {}
+
+
+class DilaporkanLaporan(Model):
+    """Printed figures about the whole agency (Ikhtisar Eksekutif, Tabel 3.12, Bab IV)."""
+
+    rata_rata_capaian: Dicetak = {}
+    kategori: DicetakTeks = {}
+    efisiensi: Dicetak = {}
+    pagu_perjanjian_kinerja: Dicetak = Field(
+        default={}, description="Tabel 3.12 'Jumlah': the budget attributed to the indicators"
+    )
+    realisasi_perjanjian_kinerja: Dicetak = {}
+    penyerapan_perjanjian_kinerja: Dicetak = {}
+
+
+class DilaporkanEvaluasi(Model):
+    """Printed SAKIP evaluation total and predicate of one year (Tabel 3.2)."""
+
+    nilai: Dicetak = {}
+    predikat: DicetakTeks = {}
+
+
+# ------------------------------------------------------------------------ structure
+
+
+class Instansi(Model):
+    nama: str = Field(min_length=1)
+    singkatan: str | None = None
+
+
+class Periode(Model):
+    mulai: int = Field(ge=1945, le=2200)
+    selesai: int = Field(ge=1945, le=2200)
+
+
+class Tujuan(Model):
+    kode: Kode
+    nama: str = Field(min_length=1)
+
+
+class Definisi(Model):
+    """How an indicator is measured (Tabel 2.3)."""
+
+    penjelasan: str | None = None
+    pembilang: str | None = None
+    penyebut: str | None = None
+    sumber_data: str | None = None
+    penanggung_jawab: str | None = None
+
+
+class Triwulan(Model):
+    """One quarter of an indicator (Tabel 3.4); values are cumulative unless rolled up by sum."""
+
+    target: Target | None = None
+    realisasi: Angka | None = None
+    dilaporkan: DilaporkanTriwulan = DilaporkanTriwulan()
+
+
+class IndikatorKinerja(Model):
+    """An indikator kinerja utama of a sasaran."""
+
+    kode: Kode
+    nama: str = Field(min_length=1)
+    satuan: str = Field(min_length=1)
+    polaritas: Polaritas = "positif"
+    rumus_negatif: RumusNegatif | None = Field(
+        default=None, description="Overrides aturan.rumus_negatif for this indicator"
+    )
+    target: Target
+    realisasi: Angka | None = Field(default=None, description="null when there is no data")
+    rekap_triwulan: RekapTriwulan = "terakhir"
+    triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
+    realisasi_sebelumnya: dict[int, Angka] = Field(default={}, description="By year")
+    target_renstra: dict[int, Target] = Field(default={}, description="By year (Tabel 2.1)")
+    definisi: Definisi | None = None
+    dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
+
+
+class Sasaran(Model):
+    kode: Kode
+    nama: str = Field(min_length=1)
+    tujuan: Kode | None = None
+    indikator: tuple[IndikatorKinerja, ...] = Field(min_length=1)
+    dilaporkan: DilaporkanSasaran = DilaporkanSasaran()
+
+
+class IndikatorKegiatan(Model):
+    """An output indicator of one kegiatan, with its rencana aksi (Tabel 3.8, 3.9)."""
+
+    kode: Kode
+    nama: str = Field(min_length=1)
+    satuan: str = Field(min_length=1)
+    polaritas: Polaritas = "positif"
+    target: Target
+    realisasi: Angka | None = None
+    rencana_aksi: tuple[str, ...] = ()
+    dilaporkan: DilaporkanIndikatorKegiatan = DilaporkanIndikatorKegiatan()
+
+
+class Kegiatan(Model):
+    kode: Kode
+    nama: str = Field(min_length=1)
+    pagu: Rupiah
+    realisasi: Rupiah
+    mendukung: tuple[Kode, ...] = Field(
+        default=(), description="Kode of the indikator kinerja this kegiatan supports"
+    )
+    indikator: tuple[IndikatorKegiatan, ...] = ()
+    dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
+
+
+class Program(Model):
+    kode: Kode
+    nama: str = Field(min_length=1)
+    anggaran_perjanjian_kinerja: Rupiah | None = Field(
+        default=None, description="The program's budget in the Perjanjian Kinerja (Tabel 2.4)"
+    )
+    sumber_dana: str | None = None
+    kegiatan: tuple[Kegiatan, ...] = Field(min_length=1)
+    dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
+
+
+class PosBelanja(Model):
+    pagu: Rupiah | None = None
+    realisasi: Rupiah | None = None
+
+
+class BelanjaTahun(Model):
+    """Belanja langsung and tidak langsung of one year (Tabel 2.5, 3.11).
+
+    For the report's own year, belanja langsung is the sum of the kegiatan and need not be
+    given; when it is, lkjip checks it against that sum.
+    """
+
+    tahun: int = Field(ge=1945, le=2200)
+    langsung: PosBelanja = PosBelanja()
+    tidak_langsung: PosBelanja = PosBelanja()
+    realisasi: Rupiah | None = Field(
+        default=None, description="Total realisasi, for years known only as a total"
+    )
+    pagu_murni: Rupiah | None = Field(default=None, description="APBD murni, before changes")
+    jumlah_program: int | None = Field(default=None, ge=0)
+    jumlah_kegiatan: int | None = Field(default=None, ge=0)
+    dilaporkan: DilaporkanBelanja = DilaporkanBelanja()
+
+
+class KomponenSakip(Model):
+    kode: Kode
+    nama: str = Field(min_length=1)
+    bobot: Angka
+
+
+class HasilEvaluasi(Model):
+    tahun: int = Field(ge=1945, le=2200)
+    nilai: dict[Kode, Angka] = Field(description="Score per komponen kode")
+    dilaporkan: DilaporkanEvaluasi = DilaporkanEvaluasi()
+
+
+class EvaluasiSakip(Model):
+    """The SAKIP evaluation (Tabel 3.2)."""
+
+    komponen: tuple[KomponenSakip, ...] = Field(min_length=1)
+    hasil: tuple[HasilEvaluasi, ...] = ()
+
+
+# --------------------------------------------------------------------------- rules
+
+
+class Pita(Model):
+    """One band of a scale: values from `mulai` (inclusive or not) up to the next band."""
+
+    kode: str = Field(min_length=1)
+    sebutan: str = Field(min_length=1)
+    mulai: Angka | None = Field(default=None, description="null: no lower bound")
+    inklusif: bool = True
+
+
+NamaSkalaPredikat = Literal["permenpan-rb-12-2015"]
+NamaSkalaInterpretasi = Literal["permendagri-86-2017", "enam-tingkat"]
+
+
+class Pengecualian(Model):
+    indikator: Kode
+    alasan: str = Field(min_length=1)
+
+
+class AturanRataRata(Model):
+    dasar: Literal["indikator", "sasaran"] = "indikator"
+    dikecualikan: tuple[Pengecualian, ...] = ()
+
+
+class BatasAtas(Model):
+    nilai: Angka
+    berlaku: tuple[Literal["rata-rata", "tampilan"], ...] = ("rata-rata",)
+
+
+class AturanEfisiensi(Model):
+    """Which efficiency method each table uses (rules.md section 3)."""
+
+    sasaran: MetodeEfisiensi = "selisih"
+    keseluruhan: MetodeEfisiensi = "selisih"
+    tahunan: MetodeEfisiensi = "nominal"
+
+
+class Aturan(Model):
+    """The report's calculation rules; every one has a documented default."""
+
+    desimal_persen: int = Field(default=2, ge=0, le=6)
+    pembulatan: Literal["half-up", "half-even", "down"] = "half-up"
+    rumus_negatif: RumusNegatif = "(2T-R)/T"
+    target_nol: Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"] = "tidak-dapat-dihitung"
+    batas_atas: BatasAtas | None = None
+    rata_rata: AturanRataRata = AturanRataRata()
+    efisiensi: AturanEfisiensi = AturanEfisiensi()
+    skala_interpretasi: NamaSkalaInterpretasi | tuple[Pita, ...] = "permendagri-86-2017"
+    skala_predikat: NamaSkalaPredikat | tuple[Pita, ...] = "permenpan-rb-12-2015"
+    ambang_berhasil: Angka = Field(
+        default=Decimal(100),
+        description="A sasaran is 'berhasil' when every indicator's capaian reaches this",
+    )
+
+
+# ---------------------------------------------------------------------------- report
+
+
+class Laporan(Model):
+    """One LKjIP report: everything lkjip needs to compute and audit its Bab III."""
+
+    instansi: Instansi
+    tahun: int = Field(ge=1945, le=2200)
+    renstra: Periode
+    aturan: Aturan = Aturan()
+    tujuan: tuple[Tujuan, ...] = ()
+    sasaran: tuple[Sasaran, ...] = Field(min_length=1)
+    program: tuple[Program, ...] = ()
+    belanja: tuple[BelanjaTahun, ...] = ()
+    evaluasi_sakip: EvaluasiSakip | None = None
+    dilaporkan: DilaporkanLaporan = DilaporkanLaporan()

@@ -1,0 +1,97 @@
+"""Field types shared by the report models: exact numbers, rupiah, codes, printed locations.
+
+`Angka` is the one way a figure enters a model. It takes a Decimal (what the YAML loader
+builds from the text of a number), an int, or an Indonesian-formatted string, and refuses a
+float from any path: a float has already lost the digits the report printed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from lkjip_cli.source.numbers import NumberError, check_magnitude, parse_number
+
+
+def to_decimal(value: Any) -> Decimal:
+    """Accept exact inputs only; every refusal carries a code the diagnostics keep."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("number-type", "expected a number, got a boolean")
+    if isinstance(value, float):
+        raise PydanticCustomError(
+            "number-float",
+            "a binary float cannot hold a report's figure exactly; give the number as text "
+            "or as a YAML number read by lkjip's loader",
+        )
+    try:
+        if isinstance(value, Decimal):
+            return check_magnitude(value, original=str(value))
+        if isinstance(value, int):
+            return check_magnitude(Decimal(value), original=str(value))
+        if isinstance(value, str):
+            return parse_number(value)
+    except NumberError as exc:
+        raise PydanticCustomError(exc.code, exc.message) from None
+    raise PydanticCustomError(
+        "number-type", "expected a number, got {kind}", {"kind": _kind(value)}
+    )
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+def _non_negative(value: Decimal) -> Decimal:
+    if value < 0:
+        raise PydanticCustomError("negative", "a budget cannot be negative, got {value}",
+                                  {"value": str(value)})
+    return value
+
+
+_NUMBER_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "number"},
+        {
+            "type": "string",
+            "description": (
+                "Indonesian-formatted number: 22.984.963.000, Rp1.368.120.592,-, 91,79, 97,3%"
+            ),
+        },
+    ]
+}
+
+#: Any figure: a Decimal built from text.
+Angka = Annotated[Decimal, BeforeValidator(to_decimal), WithJsonSchema(_NUMBER_SCHEMA)]
+
+#: A rupiah amount; never negative.
+Rupiah = Annotated[
+    Decimal,
+    BeforeValidator(to_decimal),
+    AfterValidator(_non_negative),
+    WithJsonSchema(_NUMBER_SCHEMA | {"description": "Rupiah, not negative"}),
+]
+
+#: A code that other parts of the file refer to: `IKU1`, `P06.02`, `SS-1`.
+Kode = Annotated[
+    str, StringConstraints(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+]
+
+#: Where a report printed a figure: a table number (`"3.5"`), `ikhtisar`, `bab2`...`bab4`,
+#: with an optional `/suffix` when one place prints the same quantity twice.
+Lokasi = Annotated[
+    str, StringConstraints(pattern=r"^(?:\d{1,2}\.\d{1,2}|ikhtisar|bab[1-4])(?:/[a-z0-9_-]+)?$")
+]
+
+#: Printed figures of one quantity, by the place that printed them.
+Dicetak = dict[Lokasi, Angka]
+#: Printed words (a predicate, a category) by the place that printed them.
+DicetakTeks = dict[Lokasi, str]

@@ -1,0 +1,147 @@
+"""Reading numbers exactly, as an Indonesian report prints them.
+
+Every figure in lkjip is a `decimal.Decimal` built from text, never from a float. This module
+turns the strings an analyst copies from a report into Decimals: `"22.984.963.000"`,
+`"Rp1.368.120.592,-"`, `"Rp. 1.544.000.000,00"`, `"91,79"`, `"97,3%"`.
+
+Why not Babel's `parse_decimal(..., locale="id", strict=True)`: it would read `"1.234"` as
+1234 without a word, while an analyst who pasted it from an English spreadsheet meant 1,234.
+lkjip must refuse such a string rather than guess, and must explain which readings it saw;
+Babel gives neither, and it would add its CLDR data (tens of megabytes) to read two
+separators. The grammar here is small, strict and fully tested instead.
+
+Rules:
+- `.` groups thousands (groups of exactly three digits), `,` separates decimals;
+- `Rp`, `Rp.`, `Rp ` before and `,-` after are allowed; `%` after is allowed and dropped
+  (the number stays in percent units: `"97,3%"` is 97.3);
+- a string that reads as a number in both the Indonesian and the English convention with
+  different values (`"1.234"`, `"12,345"`) is refused, as is an English-formatted one;
+- NaN, infinities and magnitudes no report could hold are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+#: Largest power of ten a figure may reach (10^18 rupiah is far above any budget) and the
+#: smallest decimal place it may carry.
+MAX_ADJUSTED_EXPONENT = 18
+MIN_EXPONENT = -12
+
+
+@dataclass(frozen=True, slots=True)
+class NumberError(ValueError):
+    """Why a text is not accepted as a number; `code` becomes the diagnostic code."""
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_TRAILING_DASH = re.compile(r",-+$")
+_PLAIN = re.compile(r"^\d+$")
+_ID_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+_ID_DECIMAL = re.compile(r"^\d+,\d+$")
+_EN_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_EN_DECIMAL = re.compile(r"^\d+\.\d+$")
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse one Indonesian-formatted number; raise `NumberError` with the reason."""
+    body = text.strip()
+    if not body:
+        raise NumberError("number-invalid", "expected a number, got an empty string")
+    is_money = bool(_CURRENCY.match(body)) or bool(_TRAILING_DASH.search(body))
+    body = _CURRENCY.sub("", body)
+    body = _TRAILING_DASH.sub("", body)
+    if body.endswith("%") and not is_money:
+        body = body[:-1].rstrip()
+    sign = ""
+    if body[:1] in "+-":
+        sign, body = ("-" if body[0] == "-" else ""), body[1:].lstrip()
+    value = Decimal(sign + _digits_of(body, original=text, is_money=is_money))
+    return check_magnitude(value, original=text)
+
+
+def _digits_of(body: str, *, original: str, is_money: bool) -> str:
+    """The number as Python's Decimal syntax (digits and one optional dot)."""
+    if _PLAIN.match(body):
+        return body
+    if _ID_GROUPED.match(body):
+        if _is_ambiguous_grouping(body) and not is_money:
+            raise _ambiguous(original, as_id=body.replace(".", ""), as_en=body)
+        return body.replace(".", "").replace(",", ".")
+    if _ID_DECIMAL.match(body):
+        whole, frac = body.split(",")
+        if len(frac) == 3 and whole[0] != "0" and len(whole) <= 3 and not is_money:
+            raise _ambiguous(original, as_id=f"{whole}.{frac}", as_en=whole + frac)
+        return f"{whole}.{frac}"
+    if _EN_GROUPED.match(body) or _EN_DECIMAL.match(body):
+        raise NumberError(
+            "number-format",
+            f"{original!r} is written in the English convention; in an Indonesian figure the "
+            "dot groups thousands and the comma separates decimals: write "
+            f"{_english_to_indonesian(body)!r}, or write it as a plain YAML number "
+            "(digits and a dot, no quotes)",
+        )
+    raise NumberError("number-invalid", f"expected a number, got {original!r}")
+
+
+def _is_ambiguous_grouping(body: str) -> bool:
+    """`1.234` (one group, no decimals) is 1234 in Indonesian and 1.234 in English."""
+    return body.count(".") == 1 and "," not in body
+
+
+def _ambiguous(original: str, *, as_id: str, as_en: str) -> NumberError:
+    return NumberError(
+        "number-ambiguous",
+        f"{original!r} can be read two ways: {as_id} (Indonesian convention) or {as_en} "
+        "(English convention); lkjip does not guess. Write the value as a plain YAML "
+        "number, or add what settles it (for example a decimal part: '1.234,00')",
+    )
+
+
+def _english_to_indonesian(body: str) -> str:
+    return body.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def check_magnitude(value: Decimal, *, original: str) -> Decimal:
+    """Refuse NaN, infinities and magnitudes beyond any report's figures."""
+    if not value.is_finite():
+        raise NumberError("number-invalid", f"{original!r} is not a finite number")
+    if value != 0 and value.adjusted() > MAX_ADJUSTED_EXPONENT:
+        raise NumberError(
+            "number-range", f"{original!r} is larger than any figure a report can hold (10^18)"
+        )
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < MIN_EXPONENT:
+        raise NumberError(
+            "number-range",
+            f"{original!r} has more than {-MIN_EXPONENT} decimal places",
+        )
+    return value
+
+
+def decimal_from_yaml_text(text: str) -> Decimal:
+    """Build a Decimal from the text of a YAML int or float scalar (`10.50`, `1_000`)."""
+    cleaned = text.replace("_", "")
+    if re.match(r"^[-+]?0\d", cleaned) and "." not in cleaned:
+        raise NumberError(
+            "number-invalid",
+            f"{text!r} has a leading zero (YAML 1.1 would read it as octal); "
+            "quote it if it is a code, or drop the zero",
+        )
+    if re.match(r"^[-+]?0[box]", cleaned) or ":" in cleaned:
+        raise NumberError(
+            "number-invalid", f"{text!r}: hexadecimal, binary, octal and sexagesimal are refused"
+        )
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:  # `.inf`, `.nan` and other YAML spellings
+        raise NumberError("number-invalid", f"{text!r} is not a finite number") from exc
+    return check_magnitude(value, original=text)
