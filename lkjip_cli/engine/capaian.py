@@ -1,0 +1,112 @@
+"""Capaian (achievement) of one indicator, by polarity, with range targets and zero targets.
+
+Rules and sources: ../shared/reference/rules.md section 2.
+- positive: R / T x 100;
+- negative: (2T - R) / T x 100 by default (PermenPAN-RB 6/2022), or T / R x 100 when the
+  report chooses it;
+- range target [min, maks]: above the range the formula uses `maks`, below it `min`; inside
+  the range capaian is 100 (no rule found; the natural choice, documented);
+- target 0 and missing realisasi: not computable, with the reason, unless the report's rule
+  `target_nol: 100-jika-realisasi-0` counts T = 0, R = 0 as 100.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, presisi, tidak_dapat
+from lkjip_cli.model.laporan import Rentang
+
+RUMUS_POSITIF = "capaian positif = R / T x 100"
+RUMUS_NEGATIF_SELISIH = "capaian negatif = (2T - R) / T x 100"
+RUMUS_NEGATIF_KEBALIKAN = "capaian negatif = T / R x 100"
+RUMUS_DALAM_RENTANG = "realisasi di dalam rentang target = 100"
+
+Polaritas = Literal["positif", "negatif"]
+RumusNegatif = Literal["(2T-R)/T", "T/R"]
+TargetNol = Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"]
+
+
+def nama_rumus(polaritas: Polaritas, rumus_negatif: RumusNegatif) -> str:
+    if polaritas == "positif":
+        return RUMUS_POSITIF
+    return RUMUS_NEGATIF_SELISIH if rumus_negatif == "(2T-R)/T" else RUMUS_NEGATIF_KEBALIKAN
+
+
+def target_efektif(target: Decimal | Rentang, realisasi: Decimal) -> Decimal | None:
+    """The bound of a range target the formula uses; None when R lies inside the range."""
+    if not isinstance(target, Rentang):
+        return target
+    if realisasi > target.maks:
+        return target.maks
+    if realisasi < target.min:
+        return target.min
+    return None
+
+
+@presisi
+def hitung_capaian(
+    target: Decimal | Rentang | None,
+    realisasi: Decimal | None,
+    *,
+    polaritas: Polaritas = "positif",
+    rumus_negatif: RumusNegatif = "(2T-R)/T",
+    target_nol: TargetNol = "tidak-dapat-dihitung",
+    sumber_target: tuple[str | int, ...] | None = None,
+    sumber_realisasi: tuple[str | int, ...] | None = None,
+) -> Nilai:
+    """Capaian in percent with its provenance; never raises for any input."""
+    rumus = nama_rumus(polaritas, rumus_negatif)
+    aturan = (f"polaritas={polaritas}",) + (
+        (f"rumus_negatif={rumus_negatif}",) if polaritas == "negatif" else ()
+    )
+    m_target = Masukan("target", _as_number(target), sumber_target)
+    m_real = Masukan("realisasi", realisasi, sumber_realisasi)
+    inputs: tuple[Masukan, ...] = (m_target, m_real)
+    if target is None:
+        return tidak_dapat(rumus, "target tidak ada", inputs, aturan=aturan)
+    if realisasi is None:
+        return tidak_dapat(rumus, "belum ada data realisasi", inputs, aturan=aturan)
+    if isinstance(target, Rentang):
+        inputs = (Masukan("target minimum", target.min, sumber_target),
+                  Masukan("target maksimum", target.maks, sumber_target), m_real)
+        aturan = (*aturan, "target rentang: di atas rentang memakai batas atas, di bawah "
+                  "memakai batas bawah, di dalam rentang = 100")
+    bound = target_efektif(target, realisasi)
+    if bound is None and isinstance(target, Rentang):
+        return Nilai(HUNDRED, RUMUS_DALAM_RENTANG, inputs, aturan).with_uraian(
+            "{0} <= {1} <= {2}", target.min, realisasi, target.maks)
+    assert bound is not None
+    return _formula(bound, realisasi, rumus, inputs, aturan, target_nol)
+
+
+def _as_number(target: Decimal | Rentang | None) -> Decimal | None:
+    return target if isinstance(target, Decimal) else None
+
+
+def _formula(t: Decimal, r: Decimal, rumus: str, inputs: tuple[Masukan, ...],
+             aturan: tuple[str, ...], target_nol: TargetNol) -> Nilai:
+    if t == 0:
+        if target_nol == "100-jika-realisasi-0" and r == 0:
+            return Nilai(HUNDRED, rumus, inputs, (*aturan, "target_nol=100-jika-realisasi-0"))
+        return tidak_dapat(rumus, "target 0: capaian tidak dapat dihitung", inputs,
+                           aturan=(*aturan, f"target_nol={target_nol}"))
+    if rumus == RUMUS_POSITIF:
+        return Nilai(r / t * HUNDRED, rumus, inputs, aturan).with_uraian(
+            "{0} / {1} x 100", r, t)
+    if rumus == RUMUS_NEGATIF_SELISIH:
+        return Nilai((2 * t - r) / t * HUNDRED, rumus, inputs, aturan).with_uraian(
+            "(2 x {0} - {1}) / {0} x 100", t, r)
+    if r == 0:
+        return tidak_dapat(rumus, "realisasi 0: T / R tidak terdefinisi", inputs,
+                           aturan=aturan)
+    return Nilai(t / r * HUNDRED, rumus, inputs, aturan).with_uraian("{0} / {1} x 100", t, r)
+
+
+def batasi(nilai: Nilai, batas: Decimal | None) -> Nilai:
+    """Apply the report's cap (for example 120) to a capaian."""
+    if batas is None or nilai.nilai is None or nilai.nilai <= batas:
+        return nilai
+    return Nilai(batas, nilai.rumus, nilai.masukan, (*nilai.aturan, f"batas_atas={batas}"),
+                 None, nilai.satuan, (nilai,))
