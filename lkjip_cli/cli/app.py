@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from lkjip_cli.cli import schema_cmd, validate_cmd
+from lkjip_cli.cli import compute_cmd, explain_cmd, schema_cmd, validate_cmd
 
 app = typer.Typer(
     name="lkjip",
@@ -19,6 +19,8 @@ app = typer.Typer(
 )
 
 validate_cmd.register(app)
+compute_cmd.register(app)
+explain_cmd.register(app)
 schema_cmd.register(app)
 
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import typer
 
 from lkjip_cli.diagnostics import Diagnostic, format_github, format_text, to_json
+
+if TYPE_CHECKING:
+    from lkjip_cli.loader import LoadResult
 
 #: Exit codes shared by every command.
 EXIT_OK = 0
@@ -41,3 +45,16 @@ def exit_code_for(diagnostics: Sequence[Diagnostic], *, strict: bool = False) ->
     if strict and diagnostics:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def load_or_exit(path: str, fmt: DiagnosticFormat = DiagnosticFormat.text) -> LoadResult:
+    """Load a report for a command; on any error print every diagnostic and exit 2."""
+    from lkjip_cli.loader import load
+
+    result = load(path)
+    if not result.ok:
+        print_diagnostics(result.diagnostics, fmt)
+        raise typer.Exit(EXIT_INVALID)
+    if result.diagnostics:
+        print_diagnostics(result.diagnostics, fmt)
+    return result

@@ -1,0 +1,1 @@
+"""Presentation: the number formatter, table models, rich tables, exports and Markdown."""

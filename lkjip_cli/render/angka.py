@@ -1,0 +1,94 @@
+"""The one place that turns a Decimal into text a report reader sees.
+
+Indonesian conventions (PUEBI): dot for thousands, comma for decimals, `Rp` with no dot or
+space (`Rp1.405.183.265.160`). Rounding happens here and only here, with the report's mode
+and places. Rich tables, Jinja2 templates (through the `angka`, `persen`, `rupiah` filters),
+`lkjip explain` and `lkjip check` all call these functions; nothing else formats a figure.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+#: What a figure that cannot be computed prints as (published reports print "n/a").
+TIDAK_ADA = "n/a"
+
+MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
+
+
+def bulatkan(nilai: Decimal, desimal: int, mode: str = "half-up") -> Decimal:
+    """Round to `desimal` places by the report's mode (`half-up`, `half-even`, `down`)."""
+    return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=MODES[mode])
+
+
+def desimal_dari(nilai: Decimal) -> int:
+    """How many decimal places a Decimal carries (`Decimal('97.30')` -> 2)."""
+    exponent = nilai.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _kelompokkan(digits: str) -> str:
+    groups = []
+    while len(digits) > 3:
+        groups.append(digits[-3:])
+        digits = digits[:-3]
+    groups.append(digits)
+    return ".".join(reversed(groups))
+
+
+def angka(nilai: Decimal | None, desimal: int | None = None, mode: str = "half-up") -> str:
+    """`1234567.891` -> `1.234.567,89` with 2 places; with `desimal=None` the value's own."""
+    if nilai is None:
+        return TIDAK_ADA
+    if desimal is not None:
+        nilai = bulatkan(nilai, desimal, mode)
+    text = f"{nilai:f}"
+    sign = ""
+    if text.startswith("-"):
+        sign, text = "-", text[1:]
+    whole, _, frac = text.partition(".")
+    out = _kelompokkan(whole) + ("," + frac if frac else "")
+    return "0" if sign and set(out) <= {"0", ",", "."} else sign + out
+
+
+def input_angka(nilai: Decimal | None) -> str:
+    """An input as the analyst typed it: its own places, trailing zeros kept."""
+    return angka(nilai)
+
+
+def persen(nilai: Decimal | None, desimal: int = 2, mode: str = "half-up", *,
+           tanda: bool = False) -> str:
+    """A percentage: `97,33`, or `97,33%` with `tanda=True`."""
+    text = angka(nilai, desimal, mode)
+    return text + "%" if tanda and nilai is not None else text
+
+
+def rupiah(nilai: Decimal | None, *, awalan: bool = True) -> str:
+    """`Rp1.582.395.750`; sen only when the amount has them (`Rp27.407.070.963,98`)."""
+    if nilai is None:
+        return TIDAK_ADA
+    desimal = 0 if nilai == nilai.to_integral_value() else 2
+    text = angka(nilai, desimal)
+    if not awalan:
+        return text
+    return f"-Rp{text[1:]}" if text.startswith("-") else f"Rp{text}"
+
+
+def desimal_polos(nilai: Decimal | None) -> str | None:
+    """The exact value as a plain decimal string for JSON and CSV (`'97.3333'`), or None."""
+    if nilai is None:
+        return None
+    text = f"{nilai:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in {"-0", ""} else text
+
+
+def tepat(nilai: Decimal | None, maks: int = 10) -> str:
+    """The exact value for explanations: all its places, or `maks` of them and `…`."""
+    if nilai is None:
+        return TIDAK_ADA
+    if desimal_dari(nilai) <= maks:
+        polos = desimal_polos(nilai)
+        return angka(Decimal(polos)) if polos is not None else TIDAK_ADA
+    return angka(bulatkan(nilai, maks, "down")) + "…"

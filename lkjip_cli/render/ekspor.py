@@ -1,0 +1,72 @@
+"""Tables as JSON and CSV: every number an exact decimal string, never a float.
+
+The JSON shape (documented in docs/compute.md):
+`{"instansi", "tahun", "aturan": {...}, "tabel": [{"nomor", "bagian", "judul", "kolom",
+"baris": [[cell, ...], ...], "catatan", "sumber"}]}`, where a cell is a string for text
+and `{"nilai": "97.3333…", "jenis": "persen", "tampil": "97,33"}` for a figure (`nilai` is
+null, with `alasan`, when it cannot be computed).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.angka import desimal_polos
+from lkjip_cli.render.tabel import Sel, Tabel, format_sel
+
+
+def _cell(sel: Sel, aturan: Aturan) -> Any:
+    if sel.jenis == "teks":
+        return sel.nilai or ""
+    assert not isinstance(sel.nilai, str)
+    out: dict[str, Any] = {"nilai": desimal_polos(sel.nilai), "jenis": sel.jenis,
+                           "tampil": format_sel(sel, aturan)}
+    if sel.nilai is None and sel.alasan:
+        out["alasan"] = sel.alasan
+    return out
+
+
+def tabel_dict(tabel: Tabel, aturan: Aturan) -> dict[str, Any]:
+    return {
+        "nomor": tabel.nomor,
+        "bagian": tabel.bagian,
+        "judul": " ".join(tabel.judul),
+        "kolom": [k.judul for k in tabel.kolom],
+        "baris": [[_cell(s, aturan) for s in b.sel] for b in tabel.baris],
+        "catatan": list(tabel.catatan),
+        "sumber": tabel.sumber,
+    }
+
+
+def to_json(h: Hasil, tables: Sequence[Tabel]) -> str:
+    aturan = h.laporan.aturan
+    doc = {
+        "instansi": h.laporan.instansi.nama,
+        "tahun": h.laporan.tahun,
+        "aturan": json.loads(aturan.model_dump_json()),
+        "tabel": [tabel_dict(t, aturan) for t in tables],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _csv_value(sel: Sel) -> str:
+    if sel.jenis == "teks":
+        return str(sel.nilai or "")
+    assert not isinstance(sel.nilai, str)
+    return desimal_polos(sel.nilai) or ""
+
+
+def to_csv(tabel: Tabel) -> str:
+    """One table as CSV: a header row, then exact values (dot decimals, no grouping)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([k.judul for k in tabel.kolom])
+    for baris in tabel.baris:
+        writer.writerow([_csv_value(s) for s in baris.sel])
+    return buffer.getvalue()

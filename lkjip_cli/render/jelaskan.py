@@ -1,0 +1,119 @@
+"""`lkjip explain`: how a figure was made, in words a reviewer can check by hand.
+
+For each figure: the formula, the formula with the numbers put in, the exact result and the
+rounded one the report would print, the rules applied, and the file:line of every input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilIndikator
+from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render import angka as fmt
+from lkjip_cli.source.yamlsource import SourceMap
+
+
+def _tampil(nilai: Nilai, aturan: Aturan) -> str:
+    if nilai.satuan == "Rp":
+        return fmt.rupiah(nilai.nilai)
+    places = aturan.desimal_persen
+    text = fmt.persen(nilai.nilai, places, aturan.pembulatan)
+    return text + ("%" if nilai.satuan == "%" else f" {nilai.satuan}" if nilai.satuan else "")
+
+
+def _angka_uraian(nilai: Nilai) -> list[str]:
+    if nilai.satuan == "Rp":
+        return [fmt.rupiah(x) for x in nilai.uraian_angka]
+    return [fmt.tepat(x) for x in nilai.uraian_angka]
+
+
+def uraikan(judul: str, nilai: Nilai, aturan: Aturan, source: SourceMap) -> Iterator[str]:
+    """The lines explaining one figure."""
+    yield f"{judul}: {_tampil(nilai, aturan)}"
+    yield f"  rumus    : {nilai.rumus}"
+    if nilai.nilai is None:
+        yield f"  tidak dapat dihitung: {nilai.alasan}"
+    elif nilai.uraian:
+        exact = fmt.rupiah(nilai.nilai) if nilai.satuan == "Rp" else fmt.tepat(nilai.nilai)
+        rounding = ("" if nilai.satuan == "Rp" else
+                    f" -> {_tampil(nilai, aturan)} ({aturan.desimal_persen} desimal, "
+                    f"{aturan.pembulatan})")
+        yield f"  hitungan : {nilai.uraian.format(*_angka_uraian(nilai))} = {exact}{rounding}"
+    for i, masukan in enumerate(nilai.masukan):
+        head = "  masukan  : " if i == 0 else "             "
+        where = ""
+        if masukan.sumber is not None:
+            mark = source.value_mark(masukan.sumber)
+            if mark is not None:
+                where = f" ({source.file}:{mark.line}:{mark.column})"
+        shown = fmt.rupiah(masukan.nilai) if nilai.satuan == "Rp" else fmt.tepat(masukan.nilai)
+        yield f"{head}{masukan.nama} = {shown}{where}"
+    for i, rule in enumerate(nilai.aturan):
+        yield ("  aturan   : " if i == 0 else "             ") + rule
+
+
+def _anggaran(label: str, a: Anggaran, aturan: Aturan, source: SourceMap) -> Iterator[str]:
+    yield from uraikan(f"Pagu {label}", a.pagu, aturan, source)
+    yield from uraikan(f"Realisasi {label}", a.realisasi, aturan, source)
+    yield from uraikan(f"Penyerapan {label}", a.penyerapan, aturan, source)
+
+
+def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str]:
+    a = h.laporan.aturan
+    yield f"{ind.kode} — {ind.nama} (indikator kinerja, polaritas {ind.polaritas})"
+    if ind.dikecualikan:
+        yield f"  dikecualikan dari rata-rata: {ind.dikecualikan}"
+    yield ""
+    yield from uraikan("Capaian", ind.capaian, a, source)
+    for tw in ind.triwulan:
+        yield from uraikan(f"Capaian TW {tw.nomor}", tw.capaian, a, source)
+    yield from uraikan(f"Perubahan dari {ind.tahun_lalu}", ind.perubahan_persen, a, source)
+    yield from uraikan(f"Selisih dari {ind.tahun_lalu}", ind.perubahan_poin, a, source)
+    yield from uraikan("Capaian terhadap target akhir Renstra", ind.capaian_renstra_akhir, a,
+                       source)
+    yield from _anggaran(f"indikator {ind.kode}", ind.anggaran, a, source)
+
+
+def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
+    """The explanation of `ref` (a kode, `rata-rata` or `efisiensi`), or None if unknown."""
+    a = h.laporan.aturan
+    if ref == "rata-rata":
+        return list(uraikan("Rata-rata capaian", h.rata_rata_capaian, a, source))
+    if ref == "efisiensi":
+        return list(uraikan("Efisiensi keseluruhan", h.efisiensi, a, source))
+    for ind in h.indikator:
+        if ind.kode == ref:
+            return list(_indikator(h, ind, source))
+    for sas in h.sasaran:
+        if sas.kode == ref:
+            return [f"{sas.kode} — {sas.nama} (sasaran strategis)", "",
+                    *uraikan("Capaian", sas.capaian, a, source),
+                    *_anggaran(f"sasaran {sas.kode}", sas.anggaran, a, source),
+                    *uraikan("Porsi belanja langsung", sas.porsi_belanja_langsung, a, source),
+                    *uraikan("Efisiensi", sas.efisiensi, a, source)]
+    for prog in h.program:
+        if prog.kode == ref:
+            return [f"{prog.kode} — {prog.nama} (program)", "",
+                    *_anggaran(f"program {prog.kode}", prog.anggaran, a, source)]
+    for keg in h.kegiatan:
+        if keg.kode == ref:
+            lines = [f"{keg.kode} — {keg.nama} (kegiatan)", "",
+                     *_anggaran(f"kegiatan {keg.kode}", keg.anggaran, a, source)]
+            for ik in keg.indikator:
+                lines += uraikan(f"Capaian {ik.kode} ({ik.nama})", ik.capaian, a, source)
+            return lines
+        for ik in keg.indikator:
+            if ik.kode == ref:
+                return [f"{ik.kode} — {ik.nama} (indikator kegiatan {keg.kode})", "",
+                        *uraikan("Capaian", ik.capaian, a, source)]
+    return None
+
+
+def semua_ref(h: Hasil) -> list[str]:
+    refs = ["rata-rata", "efisiensi", *(s.kode for s in h.sasaran),
+            *(i.kode for i in h.indikator), *(p.kode for p in h.program),
+            *(k.kode for k in h.kegiatan),
+            *(ik.kode for k in h.kegiatan for ik in k.indikator)]
+    return refs

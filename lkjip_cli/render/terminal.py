@@ -1,0 +1,87 @@
+"""Tables for the terminal with rich: numbers right-aligned, captions as the report prints
+them, footnotes naming the formulas and rules. Readable at 100 columns; rich itself honours
+NO_COLOR and non-terminal output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.tabel import Sel, Tabel, format_sel
+
+
+def rich_table(tabel: Tabel, aturan: Aturan, width: int = 100) -> Table:
+    table = Table(
+        title=f"Tabel {tabel.nomor}\n" + "\n".join(tabel.judul),
+        caption="\n".join((*tabel.catatan, *([f"Sumber Data: {tabel.sumber}"]
+                                             if tabel.sumber else []))),
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_lines=False,
+        expand=False,
+        pad_edge=False,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
+    )
+    rows = [_cells(baris.sel, baris.gaya, aturan) for baris in tabel.baris]
+    widths = column_widths(tabel, rows, width)
+    for kolom, col_width in zip(tabel.kolom, widths, strict=True):
+        table.add_column(kolom.judul, justify="right" if kolom.angka else "left",
+                         overflow="fold", width=col_width + 1)  # + right padding
+    for baris, cells in zip(tabel.baris, rows, strict=True):
+        style = "bold" if baris.gaya == "jumlah" else None
+        table.add_row(*(Text(c) for c in cells), style=style)
+    return table
+
+
+def _cells(sel: Sequence[Sel], gaya: str, aturan: Aturan) -> list[str]:
+    cells = [format_sel(s, aturan) for s in sel]
+    if gaya == "rinci" and len(cells) > 1:
+        cells[1] = "  " + cells[1]
+    return cells
+
+
+#: Narrowest a text column gets before figures give up room.
+LEBAR_TEKS_MIN = 8
+
+
+def column_widths(tabel: Tabel, rows: Sequence[Sequence[str]], width: int) -> list[int]:
+    """Figures get their full width (a number split over two lines is misread); text
+    columns share what is left, in proportion to their content, wrapping between words."""
+    n = len(tabel.kolom)
+    natural = [max([len(k.judul)] + [len(r[i]) for r in rows]) for i, k in enumerate(tabel.kolom)]
+    fixed = {i: max([len(r[i]) for r in rows] + [len(w) for w in k.judul.split()])
+             for i, k in enumerate(tabel.kolom) if k.angka}
+    # Each column has one space of padding and one of separation, less the last separator.
+    room = width - (2 * n - 1) - sum(fixed.values())
+    text = [i for i in range(n) if i not in fixed]
+    small = {i: natural[i] for i in text if natural[i] <= LEBAR_TEKS_MIN}
+    room -= sum(small.values())
+    wide = [i for i in text if i not in small]
+    wanted = sum(natural[i] for i in wide) or 1
+    share = {i: min(natural[i], max(LEBAR_TEKS_MIN, room * natural[i] // wanted))
+             for i in wide}
+    return [fixed.get(i) or small.get(i) or share.get(i, 1) for i in range(n)]
+
+
+#: The width tables are laid out for when the output is not a terminal.
+LEBAR_BAKU = 100
+
+
+def console_for_output() -> Console:
+    """A console as wide as the terminal, or `LEBAR_BAKU` columns when piped."""
+    probe = Console()
+    return probe if probe.is_terminal else Console(width=LEBAR_BAKU)
+
+
+def print_tables(console: Console, tables: Sequence[Tabel], aturan: Aturan) -> None:
+    for i, tabel in enumerate(tables):
+        if i:
+            console.print()
+        console.print(rich_table(tabel, aturan, console.width))
