@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import typer
 
-from lkjip_cli.cli import compute_cmd, explain_cmd, schema_cmd, validate_cmd
+from lkjip_cli.cli import (
+    check_cmd,
+    compute_cmd,
+    explain_cmd,
+    render_cmd,
+    schema_cmd,
+    validate_cmd,
+)
 
 app = typer.Typer(
     name="lkjip",
@@ -21,6 +28,8 @@ app = typer.Typer(
 validate_cmd.register(app)
 compute_cmd.register(app)
 explain_cmd.register(app)
+check_cmd.register(app)
+render_cmd.register(app)
 schema_cmd.register(app)
 
 
