@@ -1,0 +1,86 @@
+"""Shared inline reports for the loader, diagnostics and CLI tests.
+
+`MINIMAL` is the smallest valid report; tests vary it with `str.replace` and work out the
+expected line and column by hand from the numbered layout below (1-based, as the
+diagnostics print them).
+
+     1  instansi:
+     2    nama: Dinas Contoh
+     3  tahun: 2020
+     4  renstra: {mulai: 2019, selesai: 2023}
+     5  sasaran:
+     6    - kode: SS1
+     7      nama: Sasaran satu
+     8      indikator:
+     9        - kode: IKU1          (key `kode` at column 9, value at column 15)
+    10          nama: Indikator satu
+    11          satuan: "%"
+    12          target: 80          (value at column 17)
+    13          realisasi: 72       (value at column 20)
+
+`PROGRAM` appended to it adds lines 14 to 22:
+
+    14  program:
+    15    - kode: P01
+    16      nama: Program satu
+    17      kegiatan:
+    18        - kode: P01.01
+    19          nama: Kegiatan satu
+    20          pagu: 2.000.000     (value at column 15)
+    21          realisasi: 1.500.000  (value at column 20)
+    22          mendukung: [IKU1]   (IKU1 at column 21)
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+MINIMAL = textwrap.dedent(
+    """\
+    instansi:
+      nama: Dinas Contoh
+    tahun: 2020
+    renstra: {mulai: 2019, selesai: 2023}
+    sasaran:
+      - kode: SS1
+        nama: Sasaran satu
+        indikator:
+          - kode: IKU1
+            nama: Indikator satu
+            satuan: "%"
+            target: 80
+            realisasi: 72
+    """
+)
+
+PROGRAM = textwrap.dedent(
+    """\
+    program:
+      - kode: P01
+        nama: Program satu
+        kegiatan:
+          - kode: P01.01
+            nama: Kegiatan satu
+            pagu: 2.000.000
+            realisasi: 1.500.000
+            mendukung: [IKU1]
+    """
+)
+
+
+def vary(text: str, old: str, new: str) -> str:
+    """`text` with the one occurrence of `old` replaced (fails loudly if it is not there once)."""
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
+    return text.replace(old, new)
+
+
+@pytest.fixture
+def minimal() -> str:
+    return MINIMAL
+
+
+@pytest.fixture
+def with_program() -> str:
+    return MINIMAL + PROGRAM
