@@ -83,8 +83,11 @@ def load_parsed(parsed: ParsedYaml) -> LoadResult:
 
 
 def _validation_diagnostics(exc: ValidationError, source: SourceMap) -> Iterator[Diagnostic]:
-    errors = [e for e in exc.errors() if e.get("input") is not INVALID]
-    failing = {_file_path(e["loc"]) for e in errors if e["type"] != "too_short"}
+    all_errors = exc.errors()
+    errors = [e for e in all_errors if e.get("input") is not INVALID]
+    # From all errors: an item that failed because its YAML scalar was already reported
+    # (input INVALID) still explains pydantic's too_short echo on the enclosing tuple.
+    failing = {_file_path(e["loc"]) for e in all_errors if e["type"] != "too_short"}
     for error in errors:
         path = _file_path(error["loc"])
         if error["type"] == "too_short" and any(p[: len(path)] == path and p != path

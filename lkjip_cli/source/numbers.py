@@ -62,7 +62,7 @@ def parse_number(text: str) -> Decimal:
     if body.endswith("%") and not is_money:
         body = body[:-1].rstrip()
     sign = ""
-    if body[:1] in "+-":
+    if body[:1] in ("+", "-"):  # not `in "+-"`: the empty string is in every string
         sign, body = ("-" if body[0] == "-" else ""), body[1:].lstrip()
     value = Decimal(sign + _digits_of(body, original=text, is_money=is_money))
     return check_magnitude(value, original=text)

@@ -249,7 +249,8 @@ def parse_yaml_bytes(file: str, raw: bytes) -> ParsedYaml:
     """Parse one YAML document held in `raw`; never raises for bad input."""
     if len(raw) > MAX_FILE_BYTES:
         return _file_error(
-            file, "too-large", f"the file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}"
+            # `load` reads at most MAX_FILE_BYTES + 1 bytes, so len(raw) is not the file's size.
+            file, "too-large", f"the file is larger than the limit of {MAX_FILE_BYTES} bytes"
         )
     text = decode_utf8(file, raw)
     if isinstance(text, ParsedYaml):
