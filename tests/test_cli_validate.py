@@ -92,8 +92,7 @@ def test_wrong_type(tmp_path: Path) -> None:
     expect_error(
         tmp_path,
         vary(MINIMAL, "tahun: 2020", "tahun: dua ribu"),
-        "{f}:3:8: error[type]: tahun: input should be a valid integer, unable to parse string "
-        "as an integer, got 'dua ribu'",
+        "{f}:3:8: error[type]: tahun: expected a whole number, got 'dua ribu'",
     )
 
 
@@ -232,8 +231,7 @@ def test_three_errors_in_one_file(tmp_path: Path) -> None:
     result = invoke("validate", path)
     assert result.exit_code == 2
     assert lines(result.stderr) == [
-        f"{path}:3:8: error[type]: tahun: input should be a valid integer, unable to parse "
-        "string as an integer, got 'dua ribu'",
+        f"{path}:3:8: error[type]: tahun: expected a whole number, got 'dua ribu'",
         f"{path}:9:9: error[missing]: sasaran[0].indikator[0].satuan: "
         "required key `satuan` is missing",
         f"{path}:12:9: error[unknown-key]: sasaran[0].indikator[0].realsasi: "

@@ -459,12 +459,6 @@ def test_exclusion_on_indicator_basis() -> None:
     assert h.rata_rata_capaian.nilai == D(90)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: with rata_rata.dasar=sasaran, excluding the only indicator of a "
-    "sasaran makes the agency average not computable ('capaian sasaran tidak lengkap') "
-    "instead of leaving that sasaran out; expected 90 (SS1 alone), as on the indikator basis",
-)
 def test_exclusion_of_a_whole_sasaran_on_sasaran_basis() -> None:
     # SS2's only indicator is excluded, so SS2 has no capaian to average: the agency mean
     # is SS1 alone, 72 / 80 x 100 = 90, the same figure as on the indicator basis.

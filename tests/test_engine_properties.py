@@ -48,7 +48,7 @@ RUPIAH = st.one_of(
     decimals(0, 10**12, 0),
     decimals(0, 10**15, 2),
     decimals(0, 10**18, 0),
-    decimals(0, 1, 12),
+    decimals(0, 1, 2),  # rupiah carry at most two places (sen)
 )
 POSITIVE_T = decimals("0.0001", 10**6, 4)
 REALISASI = decimals(-(10**6), 10**6, 4)

@@ -328,7 +328,10 @@ class _Penghitung:
     def rata_rata_laporan(self, sasaran: Sequence[HasilSasaran]) -> Nilai:
         if self.aturan.rata_rata.dasar == "indikator":
             return self.rata_rata("laporan", [i for s in sasaran for i in s.indikator])
-        inputs = tuple(Masukan(f"capaian {s.kode}", s.capaian.nilai, s.path) for s in sasaran)
+        # A sasaran whose indicators are all excluded leaves the average, as its indicators
+        # would on the indicator basis.
+        counted = [s for s in sasaran if any(i.dikecualikan is None for i in s.indikator)]
+        inputs = tuple(Masukan(f"capaian {s.kode}", s.capaian.nilai, s.path) for s in counted)
         rumus = "rata-rata capaian = jumlah capaian sasaran / banyak sasaran"
         if any(m.nilai is None for m in inputs) or not inputs:
             return tidak_dapat(rumus, "capaian sasaran tidak lengkap", inputs)
@@ -408,8 +411,7 @@ class _Penghitung:
             penyerapan_tidak_langsung=_penyerapan(real_tl, pagu_tl),
             pagu_total=pagu_total, realisasi_total=real_total,
             penyerapan_total=_penyerapan(real_total, pagu_total),
-            efisiensi_nominal=selisih_rupiah(pagu_total, real_total).with_aturan(
-                f"metode efisiensi tahunan={self.aturan.efisiensi.tahunan}"),
+            efisiensi_nominal=selisih_rupiah(pagu_total, real_total),
             jumlah_program=len(self.laporan.program) if this_year and self.kegiatan
             else b.jumlah_program,
             jumlah_kegiatan=len(self.kegiatan) if this_year and self.kegiatan

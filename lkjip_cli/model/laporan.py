@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-from lkjip_cli.model.types import Angka, Dicetak, DicetakTeks, Kode, Rupiah
+from lkjip_cli.model.types import Angka, Bulat, Dicetak, DicetakTeks, Kode, Rupiah
 
 
 class Model(BaseModel):
@@ -155,8 +155,8 @@ class Instansi(Model):
 
 
 class Periode(Model):
-    mulai: int = Field(ge=1945, le=2200)
-    selesai: int = Field(ge=1945, le=2200)
+    mulai: Bulat = Field(ge=1945, le=2200)
+    selesai: Bulat = Field(ge=1945, le=2200)
 
 
 class Tujuan(Model):
@@ -196,8 +196,8 @@ class IndikatorKinerja(Model):
     realisasi: Angka | None = Field(default=None, description="null when there is no data")
     rekap_triwulan: RekapTriwulan = "terakhir"
     triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
-    realisasi_sebelumnya: dict[int, Angka] = Field(default={}, description="By year")
-    target_renstra: dict[int, Target] = Field(default={}, description="By year (Tabel 2.1)")
+    realisasi_sebelumnya: dict[Bulat, Angka] = Field(default={}, description="By year")
+    target_renstra: dict[Bulat, Target] = Field(default={}, description="By year (Tabel 2.1)")
     definisi: Definisi | None = None
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
 
@@ -258,15 +258,15 @@ class BelanjaTahun(Model):
     given; when it is, lkjip checks it against that sum.
     """
 
-    tahun: int = Field(ge=1945, le=2200)
+    tahun: Bulat = Field(ge=1945, le=2200)
     langsung: PosBelanja = PosBelanja()
     tidak_langsung: PosBelanja = PosBelanja()
     realisasi: Rupiah | None = Field(
         default=None, description="Total realisasi, for years known only as a total"
     )
     pagu_murni: Rupiah | None = Field(default=None, description="APBD murni, before changes")
-    jumlah_program: int | None = Field(default=None, ge=0)
-    jumlah_kegiatan: int | None = Field(default=None, ge=0)
+    jumlah_program: Bulat | None = Field(default=None, ge=0)
+    jumlah_kegiatan: Bulat | None = Field(default=None, ge=0)
     dilaporkan: DilaporkanBelanja = DilaporkanBelanja()
 
 
@@ -277,7 +277,7 @@ class KomponenSakip(Model):
 
 
 class HasilEvaluasi(Model):
-    tahun: int = Field(ge=1945, le=2200)
+    tahun: Bulat = Field(ge=1945, le=2200)
     nilai: dict[Kode, Angka] = Field(description="Score per komponen kode")
     dilaporkan: DilaporkanEvaluasi = DilaporkanEvaluasi()
 
@@ -331,7 +331,7 @@ class AturanEfisiensi(Model):
 class Aturan(Model):
     """The report's calculation rules; every one has a documented default."""
 
-    desimal_persen: int = Field(default=2, ge=0, le=6)
+    desimal_persen: Bulat = Field(default=2, ge=0, le=6)
     pembulatan: Literal["half-up", "half-even", "down"] = "half-up"
     rumus_negatif: RumusNegatif = "(2T-R)/T"
     target_nol: Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"] = "tidak-dapat-dihitung"
@@ -353,7 +353,7 @@ class Laporan(Model):
     """One LKjIP report: everything lkjip needs to compute and audit its Bab III."""
 
     instansi: Instansi
-    tahun: int = Field(ge=1945, le=2200)
+    tahun: Bulat = Field(ge=1945, le=2200)
     renstra: Periode
     aturan: Aturan = Aturan()
     tujuan: tuple[Tujuan, ...] = ()

@@ -50,11 +50,39 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _non_negative(value: Decimal) -> Decimal:
+def _rupiah(value: Decimal) -> Decimal:
     if value < 0:
         raise PydanticCustomError("negative", "a budget cannot be negative, got {value}",
                                   {"value": str(value)})
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise PydanticCustomError(
+            "number-ambiguous",
+            "a rupiah amount has at most two decimal places, got {value}; an unquoted "
+            "900.000 is nine hundred to YAML: write 900000, or quote it as \"900.000\"",
+            {"value": str(value)},
+        )
     return value
+
+
+def to_int(value: Any) -> int:
+    """Whole numbers (years, counts, places): refuse booleans and fractions."""
+    if isinstance(value, bool) or isinstance(value, float):
+        raise PydanticCustomError("number-type", "expected a whole number, got {value!r}",
+                                  {"value": value})
+    if isinstance(value, Decimal | str):
+        try:
+            number = to_decimal(value)
+        except PydanticCustomError:
+            raise PydanticCustomError("int_parsing", "expected a whole number") from None
+        if number != number.to_integral_value():
+            raise PydanticCustomError("number-type", "expected a whole number, got {value}",
+                                      {"value": str(value)})
+        return int(number)
+    if isinstance(value, int):
+        return value
+    raise PydanticCustomError("number-type", "expected a whole number, got {kind}",
+                              {"kind": _kind(value)})
 
 
 _NUMBER_SCHEMA: dict[str, Any] = {
@@ -76,9 +104,12 @@ Angka = Annotated[Decimal, BeforeValidator(to_decimal), WithJsonSchema(_NUMBER_S
 Rupiah = Annotated[
     Decimal,
     BeforeValidator(to_decimal),
-    AfterValidator(_non_negative),
+    AfterValidator(_rupiah),
     WithJsonSchema(_NUMBER_SCHEMA | {"description": "Rupiah, not negative"}),
 ]
+
+#: A whole number: a year, a count, a number of places.
+Bulat = Annotated[int, BeforeValidator(to_int)]
 
 #: A code that other parts of the file refer to: `IKU1`, `P06.02`, `SS-1`.
 Kode = Annotated[
