@@ -1,9 +1,85 @@
-"""`lkjip check FILE...`: audit every figure a report printed."""
+"""`lkjip check FILE...`: audit every figure a report printed; exit 1 when a finding reaches
+--fail-on, 2 when a file is invalid. Ready for CI and pre-commit."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from lkjip_cli.cli.output import (
+    EXIT_FINDINGS,
+    EXIT_INVALID,
+    EXIT_OK,
+    DiagnosticFormat,
+    print_diagnostics,
+)
+
+if TYPE_CHECKING:
+    from lkjip_cli.render.temuan import HasilBerkas
+
+
+class FailOn(StrEnum):
+    selisih = "selisih"
+    pembulatan = "pembulatan"
+
+
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Berkas YAML laporan.", show_default=False)],
+    fmt: Annotated[
+        DiagnosticFormat, typer.Option("--format", "-f", help="Bentuk keluaran.")
+    ] = DiagnosticFormat.text,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Tingkat temuan yang membuat keluar dengan 1.")
+    ] = FailOn.selisih,
+    semua: Annotated[
+        bool, typer.Option("--semua", help="Tampilkan juga angka yang cocok.")
+    ] = False,
+) -> None:
+    """Audit angka yang dicetak laporan terhadap hitungan dari aturannya sendiri."""
+    from lkjip_cli.audit import Tingkat, audit
+    from lkjip_cli.engine import hitung
+    from lkjip_cli.loader import load
+    from lkjip_cli.render.temuan import HasilBerkas
+
+    results: list[HasilBerkas] = []
+    invalid = False
+    for path in files:
+        loaded = load(path)
+        if loaded.report is None:
+            print_diagnostics(loaded.diagnostics, fmt)
+            invalid = True
+            continue
+        hasil = hitung(loaded.report, loaded.source)
+        results.append(HasilBerkas(str(path), audit(hasil), loaded.source,
+                                   loaded.report.aturan))
+    _print(results, fmt, semua)
+    if invalid:
+        raise typer.Exit(EXIT_INVALID)
+    threshold = Tingkat(fail_on.value).berat
+    failing = any(t.tingkat.berat >= threshold for r in results for t in r.audit.temuan)
+    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _print(results: list[HasilBerkas], fmt: DiagnosticFormat, semua: bool) -> None:
+    from lkjip_cli.render import temuan as out
+
+    if fmt is DiagnosticFormat.json:
+        typer.echo(out.to_json(results))
+    elif fmt is DiagnosticFormat.github:
+        for result in results:
+            for line in out.github_lines(result):
+                typer.echo(line)
+            typer.echo(out.ringkasan_teks(result.berkas, result.audit.ringkasan))
+    else:
+        from lkjip_cli.render.terminal import console_for_output
+
+        console = console_for_output()
+        for result in results:
+            out.cetak_tabel(console, result, semua=semua)
 
 
 def register(app: typer.Typer) -> None:
-    """Filled in by the check command."""
+    app.command("check")(check)

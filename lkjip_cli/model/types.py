@@ -67,7 +67,7 @@ def _rupiah(value: Decimal) -> Decimal:
 
 def to_int(value: Any) -> int:
     """Whole numbers (years, counts, places): refuse booleans and fractions."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise PydanticCustomError("number-type", "expected a whole number, got {value!r}",
                                   {"value": value})
     if isinstance(value, Decimal | str):

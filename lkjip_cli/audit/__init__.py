@@ -1,0 +1,28 @@
+"""`lkjip check`: audit every figure a report printed against what its own rules give.
+
+Pure like the engine (no I/O, no typer, rich or jinja2): `audit(hasil)` returns findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lkjip_cli.audit.konsistensi import periksa_konsistensi
+from lkjip_cli.audit.periksa import temuan_dicetak, urutkan
+from lkjip_cli.audit.temuan import Ringkasan, Temuan, Tingkat, ringkas
+from lkjip_cli.engine.hasil import Hasil
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    temuan: tuple[Temuan, ...]
+    ringkasan: Ringkasan
+
+
+def audit(hasil: Hasil) -> Audit:
+    """Every printed figure classified, and every consistency problem."""
+    found = urutkan([*temuan_dicetak(hasil), *periksa_konsistensi(hasil)])
+    return Audit(found, ringkas(found))
+
+
+__all__ = ["Audit", "Temuan", "Tingkat", "audit"]

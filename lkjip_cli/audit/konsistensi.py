@@ -1,0 +1,108 @@
+"""Consistency checks that need no printed figure.
+
+A report can be wrong even where it printed nothing to compare: a year's value that is not
+the roll-up of its quarters, a cumulative value that falls, money spent above its pagu, a
+share printed above 100%. The format itself makes a program the sum of its kegiatan and a
+total the sum of its rows (they are computed, never typed), so those can only be wrong where
+the report printed them, which `periksa` audits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from lkjip_cli.audit.temuan import Temuan, Tingkat
+from lkjip_cli.diagnostics import Path
+from lkjip_cli.engine.hasil import Hasil, HasilIndikator
+from lkjip_cli.model.laporan import Rentang
+from lkjip_cli.render.angka import angka
+
+HUNDRED = Decimal(100)
+
+
+def _temuan(tabel: str, lokasi: str, kolom: str, dicetak: Decimal | None,
+            dihitung: Decimal | None, keterangan: str, path: Path) -> Temuan:
+    diff = dicetak - dihitung if dicetak is not None and dihitung is not None else None
+    return Temuan(tabel, lokasi, kolom, dicetak, dihitung, diff, Tingkat.SELISIH, keterangan,
+                  path, jenis="konsistensi")
+
+
+def rekap_triwulan(h: Hasil) -> Iterator[Temuan]:
+    """The year's target and realisasi against the roll-up of the quarters."""
+    for ind in h.indikator:
+        if not ind.triwulan:
+            continue
+        pairs = (("Target", ind.target, ind.rekap_target, "target"),
+                 ("Realisasi", ind.realisasi, ind.rekap_realisasi, "realisasi"))
+        for kolom, annual, rolled, key in pairs:
+            if isinstance(annual, Rentang) or annual is None or rolled.nilai is None:
+                continue
+            if annual != rolled.nilai:
+                yield _temuan("Tabel 3.4", ind.kode, kolom, annual, rolled.nilai,
+                              f"nilai tahunan {angka(annual)} berbeda dengan rekap triwulan "
+                              f"{angka(rolled.nilai)} ({rolled.rumus})", (*ind.path, key))
+
+
+def kumulatif_turun(h: Hasil) -> Iterator[Temuan]:
+    """Cumulative quarters (rolled up by `terakhir`) whose realisasi falls."""
+    rules = {i.kode: i.rekap_triwulan for s in h.laporan.sasaran for i in s.indikator}
+    for ind in h.indikator:
+        if rules.get(ind.kode) != "terakhir":
+            continue
+        yield from _turun(ind)
+
+
+def _turun(ind: HasilIndikator) -> Iterator[Temuan]:
+    previous: Decimal | None = None
+    for tw in ind.triwulan:
+        if tw.realisasi is None:
+            continue
+        if previous is not None and tw.realisasi < previous:
+            yield _temuan("Tabel 3.4", f"{ind.kode} TW {tw.nomor}", "Realisasi", tw.realisasi,
+                          None, f"nilai kumulatif turun dari {angka(previous)} ke "
+                          f"{angka(tw.realisasi)}; data triwulan yang belum ada tercetak "
+                          "sebagai angka?", (*tw.path, "realisasi"))
+        else:
+            previous = tw.realisasi
+
+
+def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
+    for keg in h.kegiatan:
+        pagu, real = keg.anggaran.pagu.nilai, keg.anggaran.realisasi.nilai
+        if pagu is not None and real is not None and real > pagu:
+            yield _temuan("Tabel 3.13", keg.kode, "Realisasi (Rp)", real, pagu,
+                          "realisasi melebihi alokasi", (*keg.path, "realisasi"))
+    for b in h.belanja:
+        for name, pagu_n, real_n in (("langsung", b.pagu_langsung, b.realisasi_langsung),
+                                     ("tidak_langsung", b.pagu_tidak_langsung,
+                                      b.realisasi_tidak_langsung)):
+            if pagu_n.nilai is not None and real_n.nilai is not None and \
+                    real_n.nilai > pagu_n.nilai:
+                yield _temuan("Tabel 2.5", f"Belanja {b.tahun}",
+                              f"Realisasi belanja {name.replace('_', ' ')} (Rp)",
+                              real_n.nilai, pagu_n.nilai, "realisasi melebihi pagu",
+                              (*b.path, name, "realisasi"))
+
+
+def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
+    """A share (`satuan: %`) cannot be above 100: a target or realisasi above it is suspect."""
+    rows: list[tuple[str, str, str, object, Decimal | None, Path]] = []
+    for ind in h.indikator:
+        rows.append(("Tabel 3.5", ind.kode, ind.satuan, ind.target, ind.realisasi, ind.path))
+    for keg in h.kegiatan:
+        for ik in keg.indikator:
+            rows.append(("Tabel 3.8", ik.kode, ik.satuan, ik.target, ik.realisasi, ik.path))
+    for tabel, kode, satuan, target, realisasi, path in rows:
+        if satuan.strip() != "%":
+            continue
+        for kolom, value in (("Target", target), ("Realisasi", realisasi)):
+            if isinstance(value, Decimal) and value > HUNDRED:
+                yield _temuan(tabel, kode, kolom, value, None,
+                              f"persentase {angka(value)}% melebihi 100%: bagian dari suatu "
+                              "jumlah tidak dapat melebihi seluruhnya",
+                              (*path, kolom.lower()))
+
+
+def periksa_konsistensi(h: Hasil) -> list[Temuan]:
+    return [*rekap_triwulan(h), *kumulatif_turun(h), *melebihi_pagu(h), *persen_mustahil(h)]

@@ -1,0 +1,102 @@
+"""Likely causes of a printed figure that does not match: try the known alternatives.
+
+An alternative is a value computed another way (truncated instead of rounded, the other
+negative-polarity formula, a difference instead of a ratio, a different set of rows, the
+same quantity from another table or last year, the formula applied to the figures the report
+printed). An alternative "reproduces" the printed figure when, rounded or truncated to the
+printed places, it equals it. Digit slips (two digits swapped, one dropped, one mistyped)
+are recognised by comparing the digit strings. When nothing reproduces the figure, the
+finding says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation, localcontext
+
+from lkjip_cli.engine.nilai import PRESISI
+from lkjip_cli.render.angka import bulatkan, desimal_dari
+
+
+@dataclass(frozen=True, slots=True)
+class Alternatif:
+    """A value computed another way, and the words that say which way."""
+
+    keterangan: str
+    nilai: Decimal | None
+
+
+Penghasil = Callable[[], Iterable[Alternatif]]
+
+
+def aman(func: Callable[[], Decimal | None]) -> Decimal | None:
+    """Evaluate an alternative's arithmetic; a division by zero means "no alternative"."""
+    try:
+        with localcontext() as ctx:
+            ctx.prec = PRESISI
+            return func()
+    except (InvalidOperation, ZeroDivisionError, TypeError):
+        return None
+
+
+def mereproduksi(alt: Decimal, dicetak: Decimal, mode: str) -> str | None:
+    """How `alt` reproduces the printed figure: rounded (""), truncated, or not (None)."""
+    places = desimal_dari(dicetak)
+    if bulatkan(alt, places, mode) == dicetak:
+        return ""
+    if bulatkan(alt, places, "down") == dicetak:
+        return "dipotong, bukan dibulatkan"
+    return None
+
+
+def _digits(value: Decimal, places: int) -> str:
+    text = f"{abs(bulatkan(value, places)):f}"
+    return text.replace(".", "")
+
+
+def salah_ketik(dicetak: Decimal, benar: Decimal, mode: str) -> str | None:
+    """A digit slip that turns the right figure into the printed one, if there is one."""
+    places = desimal_dari(dicetak)
+    printed = _digits(dicetak, places)
+    for extra in (1, 2):
+        longer = _digits(bulatkan(benar, places + extra, mode), places + extra)
+        if len(longer) == len(printed) + 1 and any(
+            longer[:i] + longer[i + 1:] == printed for i in range(len(longer))
+        ):
+            return "satu angka hilang"
+    right = _digits(bulatkan(benar, places, mode), places)
+    if len(printed) != len(right) or printed == right:
+        return None
+    diff = [i for i in range(len(right)) if printed[i] != right[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and \
+            printed[diff[0]] == right[diff[1]] and printed[diff[1]] == right[diff[0]]:
+        return "dua angka bertukar tempat"
+    last_place_by_one = diff == [len(right) - 1] and \
+        abs(int(printed[-1]) - int(right[-1])) == 1
+    if len(diff) == 1 and not last_place_by_one:
+        return "satu angka salah ketik"
+    return None
+
+
+def cari_sebab(dicetak: Decimal, benar: Decimal | None, mode: str,
+               penghasil: Sequence[Penghasil]) -> list[str]:
+    """Every alternative that reproduces the printed figure, in the order tried."""
+    found: list[str] = []
+    if benar is not None:
+        how = mereproduksi(benar, dicetak, mode)
+        if how:
+            found.append(how)
+        slip = salah_ketik(dicetak, benar, mode)
+        if slip and not how:
+            found.append(slip)
+    for make in penghasil:
+        for alt in make():
+            if alt.nilai is None:
+                continue
+            how = mereproduksi(alt.nilai, dicetak, mode)
+            if how is not None:
+                text = alt.keterangan + (f" ({how})" if how else "")
+                if text not in found:
+                    found.append(text)
+    return found

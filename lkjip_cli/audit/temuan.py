@@ -1,0 +1,62 @@
+"""What `lkjip check` finds: one record per printed figure or consistency problem.
+
+A finding's `tingkat` is `cocok` (the printed figure is the exact value rounded to the printed
+places by the report's mode), `pembulatan` (off only in its last printed place) or `selisih`
+(off beyond that, or printed where nothing can be computed). Consistency problems found
+without a printed figure are `selisih` too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from lkjip_cli.diagnostics import Path
+
+
+class Tingkat(StrEnum):
+    COCOK = "cocok"
+    PEMBULATAN = "pembulatan"
+    SELISIH = "selisih"
+
+    @property
+    def berat(self) -> int:
+        return {"cocok": 0, "pembulatan": 1, "selisih": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Temuan:
+    """One audited figure or one consistency problem."""
+
+    tabel: str
+    lokasi: str
+    kolom: str
+    dicetak: Decimal | str | None
+    dihitung: Decimal | str | None
+    selisih: Decimal | None
+    tingkat: Tingkat
+    keterangan: str
+    path: Path
+    jenis: str = "dicetak"  # or "konsistensi"
+    satuan: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Ringkasan:
+    diperiksa: int
+    cocok: int
+    pembulatan: int
+    selisih: int
+    konsistensi: int
+
+
+def ringkas(temuan: tuple[Temuan, ...]) -> Ringkasan:
+    printed = [t for t in temuan if t.jenis == "dicetak"]
+    return Ringkasan(
+        diperiksa=len(printed),
+        cocok=sum(t.tingkat is Tingkat.COCOK for t in printed),
+        pembulatan=sum(t.tingkat is Tingkat.PEMBULATAN for t in printed),
+        selisih=sum(t.tingkat is Tingkat.SELISIH for t in printed),
+        konsistensi=sum(t.jenis == "konsistensi" for t in temuan),
+    )

@@ -1,0 +1,140 @@
+"""`lkjip check`'s findings for people (rich tables grouped by Tabel), for programs (JSON)
+and for GitHub Actions (annotations at the YAML line of the printed figure)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import groupby
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from lkjip_cli.audit import Audit
+from lkjip_cli.audit.temuan import Ringkasan, Temuan, Tingkat
+from lkjip_cli.diagnostics import format_path
+from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render import angka as fmt
+from lkjip_cli.render.angka import desimal_dari, desimal_polos
+from lkjip_cli.source.yamlsource import SourceMap
+
+WARNA = {Tingkat.COCOK: "green", Tingkat.PEMBULATAN: "yellow", Tingkat.SELISIH: "red"}
+
+
+@dataclass(frozen=True, slots=True)
+class HasilBerkas:
+    """The audit of one file, with what is needed to place and format its findings."""
+
+    berkas: str
+    audit: Audit
+    source: SourceMap
+    aturan: Aturan
+
+
+def _dicetak(t: Temuan) -> str:
+    if t.dicetak is None or isinstance(t.dicetak, str):
+        return t.dicetak or fmt.TIDAK_ADA
+    return fmt.angka(t.dicetak)
+
+
+def _dihitung(t: Temuan, aturan: Aturan) -> str:
+    if t.dihitung is None or isinstance(t.dihitung, str):
+        return t.dihitung or fmt.TIDAK_ADA
+    if t.satuan == "Rp":
+        return fmt.rupiah(t.dihitung, awalan=False)
+    if t.satuan in ("%", "poin"):
+        printed = desimal_dari(t.dicetak) if isinstance(t.dicetak, Decimal) else 0
+        places = max(printed, aturan.desimal_persen)
+        return fmt.angka(t.dihitung, places, aturan.pembulatan)
+    return fmt.tepat(t.dihitung)
+
+
+def _selisih(t: Temuan) -> str:
+    return "" if t.selisih is None else fmt.angka(t.selisih)
+
+
+def ringkasan_teks(berkas: str, r: Ringkasan) -> str:
+    return (f"{berkas}: {r.diperiksa} angka tercetak diperiksa: {r.cocok} cocok, "
+            f"{r.pembulatan} pembulatan, {r.selisih} selisih; "
+            f"{r.konsistensi} temuan konsistensi.")
+
+
+def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
+    shown = [t for t in hasil.audit.temuan if semua or t.tingkat is not Tingkat.COCOK]
+    for tabel, group in groupby(shown, key=lambda t: t.tabel):
+        table = Table(title=f"{hasil.berkas} — {tabel}", title_justify="left",
+                      box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                      padding=(0, 1, 0, 0))
+        for name, right in (("lokasi", False), ("kolom", False), ("dicetak", True),
+                            ("dihitung", True), ("selisih", True), ("tingkat", False),
+                            ("keterangan", False)):
+            table.add_column(name, justify="right" if right else "left", overflow="fold",
+                             no_wrap=right, ratio=None if right else 1)
+        for t in group:
+            table.add_row(t.lokasi, t.kolom, _dicetak(t), _dihitung(t, hasil.aturan),
+                          _selisih(t), Text(t.tingkat.value, style=WARNA[t.tingkat]),
+                          t.keterangan)
+        console.print(table)
+        console.print()
+    console.print(ringkasan_teks(hasil.berkas, hasil.audit.ringkasan))
+
+
+def _angka_json(value: Decimal | str | None) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return desimal_polos(value)
+
+
+def _baris(hasil: HasilBerkas, t: Temuan) -> tuple[int | None, int | None]:
+    mark = hasil.source.value_mark(t.path)
+    return (mark.line, mark.column) if mark else (None, None)
+
+
+def temuan_dict(hasil: HasilBerkas, t: Temuan) -> dict[str, Any]:
+    line, column = _baris(hasil, t)
+    return {
+        "tabel": t.tabel, "lokasi": t.lokasi, "kolom": t.kolom,
+        "dicetak": _angka_json(t.dicetak), "dihitung": _angka_json(t.dihitung),
+        "selisih": _angka_json(t.selisih), "tingkat": t.tingkat.value,
+        "keterangan": t.keterangan, "jenis": t.jenis, "berkas": hasil.berkas,
+        "baris": line, "kolom_berkas": column, "path": format_path(t.path),
+    }
+
+
+def to_json(results: Sequence[HasilBerkas]) -> str:
+    temuan = [temuan_dict(h, t) for h in results for t in h.audit.temuan]
+    ringkasan = {
+        key: sum(getattr(h.audit.ringkasan, key) for h in results)
+        for key in ("diperiksa", "cocok", "pembulatan", "selisih", "konsistensi")
+    }
+    return json.dumps({"temuan": temuan, "ringkasan": {"berkas": len(results), **ringkasan}},
+                      ensure_ascii=False, indent=2)
+
+
+def _escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def github_lines(hasil: HasilBerkas) -> list[str]:
+    out = []
+    for t in hasil.audit.temuan:
+        if t.tingkat is Tingkat.COCOK:
+            continue
+        level = "error" if t.tingkat is Tingkat.SELISIH else "warning"
+        line, column = _baris(hasil, t)
+        props = [f"file={_escape(hasil.berkas, prop=True)}"]
+        if line is not None:
+            props += [f"line={line}", f"col={column}"]
+        props.append(f"title={_escape(f'lkjip check: {t.tabel}', prop=True)}")
+        message = (f"{t.lokasi} — {t.kolom}: dicetak {_dicetak(t)}, dihitung "
+                   f"{_dihitung(t, hasil.aturan)}"
+                   + (f" (selisih {_selisih(t)})" if t.selisih is not None else "")
+                   + f" [{t.tingkat.value}]" + (f". {t.keterangan}" if t.keterangan else ""))
+        out.append(f"::{level} {','.join(props)}::{_escape(message)}")
+    return out
