@@ -73,6 +73,8 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
     yield from uraikan(f"Selisih dari {ind.tahun_lalu}", ind.perubahan_poin, a, source)
     yield from uraikan("Capaian terhadap target akhir Renstra", ind.capaian_renstra_akhir, a,
                        source)
+    yield from uraikan(f"Capaian terhadap target Renstra {h.laporan.tahun}",
+                       ind.capaian_renstra_tahun, a, source)
     yield from _anggaran(f"indikator {ind.kode}", ind.anggaran, a, source)
 
 
