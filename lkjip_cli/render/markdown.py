@@ -1,0 +1,284 @@
+"""The report's chapters as GitHub-flavoured Markdown, from Jinja2 templates.
+
+Why templates: agencies word and order their LKjIP differently, but the figures must not
+differ. So a template decides the prose and the layout, while every figure comes from the
+engine result or the table models (`render/tabel.py`) and reaches the text only through the
+filters registered here, which call `render/angka.py`. A template never formats a number.
+
+Why a sandbox: a user's `--template-dir` is data handed to lkjip, not code; it runs in
+Jinja2's `SandboxedEnvironment` (so do the built-ins, one environment for all), with
+`StrictUndefined` so that a misspelt name is an error with its template and line instead
+of a silent blank in a government report.
+
+This module is pure: it returns the Markdown text and writes nothing. It imports jinja2 at
+the top, and only the render command imports it, so `lkjip --help` never loads jinja2.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import FilterArgumentError, SecurityError
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import SandboxedEnvironment
+
+import lkjip_cli
+from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
+from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.model.laporan import Aturan, Rentang
+from lkjip_cli.render import angka as fmt
+from lkjip_cli.render.tabel import BUILDERS, ROMAWI, Sel, Tabel, format_sel
+
+#: How lkjip's own output begins; `lkjip render -o` replaces such a file without --force.
+PENANDA = "<!-- dibuat oleh lkjip"
+
+#: The chapters lkjip renders, each from `bab{n}.md.j2` (which decides its tables).
+BAB = ("2", "3", "4")
+
+#: Jinja2 marks the traceback frames it rewrites to point into a template with this global.
+_JINJA_FRAME = "__jinja_exception__"
+
+
+# ------------------------------------------------------------------------------ errors
+
+
+class GalatTemplat(Exception):
+    """A template that cannot be rendered: where (template, line) and why."""
+
+    def __init__(self, templat: str, baris: int | None, pesan: str) -> None:
+        self.templat = templat
+        self.baris = baris
+        self.pesan = pesan
+        where = templat if baris is None else f"{templat}:{baris}"
+        super().__init__(f"{where}: error[template]: {pesan}")
+
+
+def _lokasi(tb: TracebackType | None) -> tuple[str, int] | None:
+    """The innermost template frame of a traceback, as (template file, line)."""
+    found = None
+    while tb is not None:
+        if _JINJA_FRAME in tb.tb_frame.f_globals:
+            found = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _pesan(exc: BaseException) -> str:
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"templat tidak ditemukan: {exc.name}"
+    if isinstance(exc, jinja2.TemplateError):
+        return str(exc.message or exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def galat_dari(exc: BaseException, nama: str) -> GalatTemplat:
+    """A rendering failure as a `GalatTemplat` naming the innermost template and line."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return GalatTemplat(exc.filename or exc.name or nama, exc.lineno, _pesan(exc))
+    where = _lokasi(exc.__traceback__)
+    if where is None:
+        return GalatTemplat(nama, None, _pesan(exc))
+    return GalatTemplat(where[0], where[1], _pesan(exc))
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+def templat_bawaan() -> Traversable:
+    """The built-in templates: the installed `lkjip_cli.templates`, else the source tree's."""
+    try:
+        root = resources.files("lkjip_cli.templates")
+        if root.joinpath("_tabel.md.j2").is_file():
+            return root
+    except ModuleNotFoundError:
+        pass
+    return Path(lkjip_cli.__file__).parent.parent / "templates"
+
+
+class LoaderBawaan(jinja2.BaseLoader):
+    """Reads built-in templates through importlib.resources (a wheel, a zip or the tree).
+
+    The template's file name is its bare name, which is how errors in it are reported.
+    """
+
+    def __init__(self, root: Traversable) -> None:
+        self.root = root
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        node = self.root
+        for piece in split_template_path(template):
+            node = node.joinpath(piece)
+        if not node.is_file():
+            raise jinja2.TemplateNotFound(template)
+        return node.read_text(encoding="utf-8"), template, lambda: True
+
+
+# ----------------------------------------------------------------------------- filters
+
+
+def _desimal(nilai: object, nama: str) -> Decimal | None:
+    """The number inside a filter's argument: a Decimal, an int, a `Nilai`, or None."""
+    if isinstance(nilai, jinja2.Undefined):
+        str(nilai)  # StrictUndefined raises the usual "'x' is undefined" here.
+    if isinstance(nilai, Nilai):
+        return nilai.nilai
+    if nilai is None or isinstance(nilai, Decimal):
+        return nilai
+    if isinstance(nilai, int) and not isinstance(nilai, bool):
+        return Decimal(nilai)
+    raise FilterArgumentError(f"filter {nama}: bukan angka: {nilai!r}")
+
+
+def sel_gfm(teks: object) -> str:
+    """Text made safe for one GFM table cell: `\\` and `|` escaped, line breaks as `<br>`.
+
+    A space goes before each `<br>`: pandoc drops raw HTML when writing DOCX, and the two
+    lines would otherwise run together into one word.
+    """
+    text = str(teks).replace("\\", "\\\\").replace("|", "\\|")
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return " <br>".join(lines).strip()
+
+
+def romawi(nomor: int) -> str:
+    """1 -> `I`: how a report numbers its sasaran strategis (Arabic beyond the table)."""
+    return ROMAWI[nomor - 1] if 0 < nomor <= len(ROMAWI) else str(nomor)
+
+
+def filters(aturan: Aturan) -> dict[str, Callable[..., str]]:
+    """The formatting filters, bound to the report's rounding rules."""
+
+    def angka(nilai: object, desimal: int | None = None) -> str:
+        if isinstance(nilai, Rentang):
+            return f"{fmt.angka(nilai.min)}–{fmt.angka(nilai.maks)}"
+        return fmt.angka(_desimal(nilai, "angka"), desimal, aturan.pembulatan)
+
+    def persen(nilai: object, tanda: bool = False) -> str:
+        return fmt.persen(_desimal(nilai, "persen"), aturan.desimal_persen, aturan.pembulatan,
+                          tanda=tanda)
+
+    def rupiah(nilai: object, awalan: bool = True) -> str:
+        return fmt.rupiah(_desimal(nilai, "rupiah"), awalan=awalan)
+
+    def tepat(nilai: object, maks: int = 10) -> str:
+        return fmt.tepat(_desimal(nilai, "tepat"), maks)
+
+    def sel(nilai: object) -> str:
+        if not isinstance(nilai, Sel):
+            raise FilterArgumentError(f"filter sel: bukan sel tabel: {nilai!r}")
+        return format_sel(nilai, aturan)
+
+    return {"angka": angka, "persen": persen, "rupiah": rupiah, "tepat": tepat, "sel": sel,
+            "gfm": sel_gfm}
+
+
+class Sandbox(SandboxedEnvironment):
+    """Jinja2's sandbox, refusing an unsafe attribute at once.
+
+    The stock sandbox returns an undefined value and fails only when it is used, so that
+    `hasil.__class__.__init__` would be reported as `__init__` of an undefined object rather
+    than the `__class__` the author wrote.
+    """
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} "
+                            "object is unsafe.")
+
+
+def lingkungan(aturan: Aturan, template_dir: Path | None = None) -> SandboxedEnvironment:
+    """The sandboxed environment: a user's templates first, then the built-ins."""
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(template_dir))
+    loaders.append(LoaderBawaan(templat_bawaan()))
+    env = Sandbox(
+        loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
+        autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.filters.update(filters(aturan))
+    env.globals["romawi"] = romawi
+    return env
+
+
+# ------------------------------------------------------------------------------ render
+
+
+def konteks(hasil: Hasil) -> dict[str, Any]:
+    """What every template sees (documented in docs/render.md)."""
+    laporan = hasil.laporan
+    tabel: Mapping[str, list[Tabel]] = {n: build(hasil) for n, build in BUILDERS.items()}
+    return {
+        "hasil": hasil,
+        "laporan": laporan,
+        "aturan": laporan.aturan,
+        "tahun": laporan.tahun,
+        "instansi": laporan.instansi.nama,
+        "singkatan": laporan.instansi.singkatan or laporan.instansi.nama,
+        "tabel": tabel,
+        "rumus_efisiensi": dict(RUMUS_EFISIENSI),
+        "bagian": None,
+    }
+
+
+def nama_templat_tabel(nomor: str) -> str:
+    """`3.5` -> `tabel_3_5.md.j2`."""
+    return f"tabel_{nomor.replace('.', '_')}.md.j2"
+
+
+def penanda(sumber: str) -> str:
+    """The first line of lkjip's output, naming the input file."""
+    name = Path(sumber).name.replace("--", "- -") if sumber else "laporan"
+    return f"{PENANDA} render dari {name}; lkjip render menimpa berkas ini -->"
+
+
+def _satu(env: jinja2.Environment, nama: str, ctx: Mapping[str, Any]) -> str:
+    try:
+        return env.get_template(nama).render(ctx)
+    except Exception as exc:  # Any failure inside a template is reported as the template's.
+        raise galat_dari(exc, nama) from None
+
+
+def templat_untuk(bab: Sequence[str], tabel: Sequence[str]) -> list[str]:
+    """The top-level templates to render: one per table asked, else one per chapter."""
+    unknown = [n for n in tabel if n not in BUILDERS] + [b for b in bab if b not in BAB]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    if tabel:
+        return [nama_templat_tabel(n) for n in tabel]
+    return [f"bab{b}.md.j2" for b in bab]
+
+
+def render_markdown(hasil: Hasil, *, bab: Sequence[str] = BAB,
+                    tabel: Sequence[str] = (), template_dir: Path | None = None,
+                    sumber: str = "") -> str:
+    """The chapters `bab` (or only the tables `tabel`) as one Markdown document.
+
+    Raises `GalatTemplat` for any template that cannot be rendered, and KeyError for an
+    unknown chapter or table number.
+    """
+    names = templat_untuk(bab, tabel)
+    env = lingkungan(hasil.laporan.aturan, template_dir)
+    ctx = konteks(hasil)
+    parts = (_satu(env, name, ctx).strip("\n") for name in names)
+    body = "\n\n".join(p for p in parts if p)
+    return rapikan(f"{penanda(sumber)}\n\n{body}\n")
+
+
+#: Two or more blank (or blank-looking) lines in a row.
+_BARIS_KOSONG = re.compile(r"\n(?:[ \t]*\n){2,}")
+
+
+def rapikan(teks: str) -> str:
+    """Runs of blank lines as one blank line: Markdown means the same, and templates can
+    place their blocks without counting newlines."""
+    return _BARIS_KOSONG.sub("\n\n", teks)
