@@ -165,12 +165,19 @@ def tabel_2_1(h: Hasil) -> list[Tabel]:
              *(Kolom(str(y), True) for y in years)]
     tujuan = {t.kode: t.nama for t in h.laporan.tujuan}
     rows = []
-    for i, (sas_model, sas) in enumerate(zip(h.laporan.sasaran, h.sasaran, strict=True)):
+    previous_tujuan: str | None = None
+    nomor = 0
+    for sas_model, sas in zip(h.laporan.sasaran, h.sasaran, strict=True):
+        # A tujuan shared by consecutive sasaran is printed (and numbered) once, as the
+        # report merges its cells.
+        new_tujuan = nomor == 0 or sas_model.tujuan != previous_tujuan
+        previous_tujuan = sas_model.tujuan
+        nomor += new_tujuan
         for j, ind in enumerate(sas_model.indikator):
             first = j == 0
             rows.append(Baris((
-                teks(str(i + 1) if first else ""),
-                teks(tujuan.get(sas_model.tujuan or "", "") if first else ""),
+                teks(str(nomor) if first and new_tujuan else ""),
+                teks(tujuan.get(sas_model.tujuan or "", "") if first and new_tujuan else ""),
                 teks(sas.nama if first else ""),
                 teks(ind.nama),
                 *(target_sel(ind.target_renstra.get(y)) for y in years),
