@@ -331,7 +331,7 @@ with localcontext() as _ctx:
         # 70 < 77,28 <= 80: BB (PermenPAN-RB 12/2015, Tabel 3.1)
         ("Tabel 3.2", "Evaluasi SAKIP 2018", "Predikat", "BB", "BB"),
         ("Tabel 3.2", "Evaluasi SAKIP 2019", "Predikat", "BB", "BB"),
-        ("Tabel 3.13", "P05", REALISASI, D(1576758887),
+        ("Tabel 3.13", "P05", "Realisasi (Rp)", D(1576758887),
          D(388686560) + D(993464667) + D(194607660)),
         ("Tabel 3.13", "P05", "Penyerapan (%)", D("99.64"),
          D(1576758887) / (D(390891000) + D(996015000) + D(195489750)) * 100),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import textwrap
 from decimal import ROUND_HALF_UP, Decimal
 
-import pytest
 from conftest import MINIMAL, PROGRAM
 
 from lkjip_cli.audit import Audit, Temuan, Tingkat, audit
@@ -338,9 +337,6 @@ def test_cause_a_sum_one_rupiah_off() -> None:
     assert "Rp1" in t.keterangan
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: a one-sen difference in a rupiah figure with sen is described as 'selisih Rp1' "
-    "(periksa._tanpa_sebab ignores the printed places)"))
 def test_cause_a_sum_one_sen_off_names_one_sen() -> None:
     # 26.035.000.000 + 9.881.135.262 - 27.407.070.963,98 = 8.509.064.298,02; printed ,01
     a = periksa(laporan("target: 75\nrealisasi: 73\n", textwrap.dedent(
@@ -420,9 +416,6 @@ PROGRAM_LIMA = textwrap.dedent(
 )
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: sebab.salah_ketik only finds a dropped digit among extra decimal places; "
-    "1.582.395.750 printed 158.395.750 (the '2' dropped) is 'tidak ada pola'"))
 def test_cause_a_dropped_digit_at_the_printed_places() -> None:
     a = periksa(laporan("target: 75\nrealisasi: 73\n", PROGRAM_LIMA))
     t = satu(a, "Tabel 3.13", "Alokasi (Rp)", "P05")

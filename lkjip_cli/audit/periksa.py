@@ -101,6 +101,8 @@ class Cetakan:
 def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
     """Classify one printed figure against its exact value and name the likely cause."""
     tabel, kolom = nama_tempat(c.lokasi), NAMA_KOLOM.get(c.kuantitas, c.kuantitas)
+    if c.kuantitas == "realisasi" and c.satuan == "Rp":
+        kolom = "Realisasi (Rp)"  # a program's or kegiatan's spending, not its kinerja
     elsewhere = _di_tempat_lain(c, lain)
     if isinstance(c.dicetak, str) or isinstance(c.dihitung, str) or c.dihitung is None:
         return _banding_teks(c, tabel, kolom, elsewhere)
@@ -116,18 +118,20 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
     if diff == 0:
         return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, Tingkat.COCOK, "",
                       c.path, satuan=c.satuan)
-    tingkat = Tingkat.PEMBULATAN if abs(diff) == Decimal(1).scaleb(-places) else Tingkat.SELISIH
+    unit = Decimal(1).scaleb(-places)
+    tingkat = Tingkat.PEMBULATAN if abs(diff) == unit else Tingkat.SELISIH
     causes = cari_sebab(c.dicetak, exact, mode, c.penghasil)
     if not causes:
-        causes = [_tanpa_sebab(tingkat, c.satuan)]
+        causes = [_tanpa_sebab(tingkat, c.satuan, unit)]
     return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, tingkat,
                   _join("", causes, elsewhere), c.path, satuan=c.satuan)
 
 
-def _tanpa_sebab(tingkat: Tingkat, satuan: str) -> str:
+def _tanpa_sebab(tingkat: Tingkat, satuan: str, unit: Decimal) -> str:
     if tingkat is Tingkat.PEMBULATAN:
         if satuan == "Rp":
-            return "selisih Rp1: kemungkinan dijumlah dari bagian yang sudah dibulatkan"
+            return (f"selisih Rp{_plain(unit)}: kemungkinan dijumlah dari bagian yang sudah "
+                    "dibulatkan")
         return "beda satu satuan di angka terakhir: kemungkinan dari bagian yang sudah dibulatkan"
     return "tidak ada pola yang diketahui yang mereproduksi angka ini"
 
@@ -145,12 +149,19 @@ def _di_tempat_lain(c: Cetakan, lain: dict[str, Decimal | str]) -> str:
     """`dicetak berbeda di ...`: the other printed values, each with where it stands."""
     places: dict[str, list[str]] = {}
     for lokasi, value in lain.items():
-        if lokasi != c.lokasi and value != c.dicetak:
+        if lokasi != c.lokasi and not _sama(value, c.dicetak):
             places.setdefault(_plain(value), []).append(nama_tempat(lokasi))
     if not places:
         return ""
     return "dicetak berbeda: " + "; ".join(f"{v} di {', '.join(where)}"
                                             for v, where in places.items())
+
+
+def _sama(a: Decimal | str, b: Decimal | str) -> bool:
+    """Printed words compare without case (`bb` is `BB`); figures by value."""
+    if isinstance(a, str) and isinstance(b, str):
+        return a.strip().lower() == b.strip().lower()
+    return a == b
 
 
 def _plain(v: Decimal | str) -> str:

@@ -59,7 +59,7 @@ def salah_ketik(dicetak: Decimal, benar: Decimal, mode: str) -> str | None:
     """A digit slip that turns the right figure into the printed one, if there is one."""
     places = desimal_dari(dicetak)
     printed = _digits(dicetak, places)
-    for extra in (1, 2):
+    for extra in (0, 1, 2):
         longer = _digits(bulatkan(benar, places + extra, mode), places + extra)
         if len(longer) == len(printed) + 1 and any(
             longer[:i] + longer[i + 1:] == printed for i in range(len(longer))

@@ -18,6 +18,7 @@ from lkjip_cli.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from lkjip_cli.diagnostics import Diagnostic
     from lkjip_cli.render.temuan import HasilBerkas
 
 
@@ -45,17 +46,18 @@ def check(
     from lkjip_cli.render.temuan import HasilBerkas
 
     results: list[HasilBerkas] = []
-    invalid = False
+    invalid: list[Diagnostic] = []
     for path in files:
         loaded = load(path)
         if loaded.report is None:
-            print_diagnostics(loaded.diagnostics, fmt)
-            invalid = True
+            invalid.extend(loaded.diagnostics)
             continue
         hasil = hitung(loaded.report, loaded.source)
         results.append(HasilBerkas(str(path), audit(hasil), loaded.source,
                                    loaded.report.aturan))
-    _print(results, fmt, semua)
+    if fmt is not DiagnosticFormat.json:
+        print_diagnostics(invalid, fmt)
+    _print(results, fmt, semua, invalid)
     if invalid:
         raise typer.Exit(EXIT_INVALID)
     threshold = Tingkat(fail_on.value).berat
@@ -63,11 +65,12 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _print(results: list[HasilBerkas], fmt: DiagnosticFormat, semua: bool) -> None:
+def _print(results: list[HasilBerkas], fmt: DiagnosticFormat, semua: bool,
+           invalid: list[Diagnostic]) -> None:
     from lkjip_cli.render import temuan as out
 
     if fmt is DiagnosticFormat.json:
-        typer.echo(out.to_json(results))
+        typer.echo(out.to_json(results, invalid))
     elif fmt is DiagnosticFormat.github:
         for result in results:
             for line in out.github_lines(result):
@@ -79,6 +82,7 @@ def _print(results: list[HasilBerkas], fmt: DiagnosticFormat, semua: bool) -> No
         console = console_for_output()
         for result in results:
             out.cetak_tabel(console, result, semua=semua)
+            typer.echo(out.ringkasan_teks(result.berkas, result.audit.ringkasan))
 
 
 def register(app: typer.Typer) -> None:

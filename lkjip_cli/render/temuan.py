@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from decimal import Decimal
 from itertools import groupby
 from typing import Any
@@ -17,7 +17,7 @@ from rich.text import Text
 
 from lkjip_cli.audit import Audit
 from lkjip_cli.audit.temuan import Ringkasan, Temuan, Tingkat
-from lkjip_cli.diagnostics import format_path
+from lkjip_cli.diagnostics import Diagnostic, format_path
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render import angka as fmt
 from lkjip_cli.render.angka import desimal_dari, desimal_polos
@@ -81,7 +81,6 @@ def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
                           t.keterangan)
         console.print(table)
         console.print()
-    console.print(ringkasan_teks(hasil.berkas, hasil.audit.ringkasan))
 
 
 def _angka_json(value: Decimal | str | None) -> str | None:
@@ -106,14 +105,16 @@ def temuan_dict(hasil: HasilBerkas, t: Temuan) -> dict[str, Any]:
     }
 
 
-def to_json(results: Sequence[HasilBerkas]) -> str:
+def to_json(results: Sequence[HasilBerkas], diagnostics: Sequence[Diagnostic] = ()) -> str:
+    """One JSON document: the findings, the summary, and the diagnostics of invalid files."""
     temuan = [temuan_dict(h, t) for h in results for t in h.audit.temuan]
     ringkasan = {
         key: sum(getattr(h.audit.ringkasan, key) for h in results)
         for key in ("diperiksa", "cocok", "pembulatan", "selisih", "konsistensi")
     }
-    return json.dumps({"temuan": temuan, "ringkasan": {"berkas": len(results), **ringkasan}},
-                      ensure_ascii=False, indent=2)
+    doc = {"temuan": temuan, "ringkasan": {"berkas": len(results), **ringkasan},
+           "diagnostics": [asdict(d) | {"severity": d.severity.value} for d in diagnostics]}
+    return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
 def _escape(text: str, *, prop: bool = False) -> str:
