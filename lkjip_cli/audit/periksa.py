@@ -30,8 +30,8 @@ from lkjip_cli.engine.hasil import (
 )
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
-from lkjip_cli.model.laporan import BelanjaTahun, IndikatorKinerja, Rentang, Sasaran
-from lkjip_cli.render.angka import bulatkan, desimal_dari
+from lkjip_cli.model.laporan import BelanjaTahun, IndikatorKinerja, Pita, Rentang, Sasaran
+from lkjip_cli.render.angka import bulatkan, desimal_dari, persen
 
 #: Where each place of the report stands, to sort findings as the report reads.
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")
@@ -57,7 +57,7 @@ NAMA_KOLOM = {
     "pagu_perjanjian_kinerja": "Jumlah alokasi (Rp)",
     "realisasi_perjanjian_kinerja": "Jumlah realisasi (Rp)",
     "penyerapan_perjanjian_kinerja": "Jumlah penyerapan (%)",
-    "nilai": "Nilai hasil evaluasi", "predikat": "Predikat",
+    "nilai": "Nilai hasil evaluasi", "predikat": "Predikat", "status": "Berhasil/belum",
 }
 
 
@@ -93,6 +93,9 @@ class Cetakan:
     dihitung: Nilai | str | None
     satuan: str
     penghasil: list[Penghasil] = field(default_factory=list)
+    #: Other words that mean the same as a computed text (a band's kode beside its sebutan).
+    sinonim: tuple[str, ...] = ()
+    catatan: str = ""
 
 
 # ------------------------------------------------------------------ comparison
@@ -138,11 +141,13 @@ def _tanpa_sebab(tingkat: Tingkat, satuan: str, unit: Decimal) -> str:
 
 def _banding_teks(c: Cetakan, tabel: str, kolom: str, elsewhere: str) -> Temuan:
     computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
-    same = computed is not None and str(c.dicetak).strip().lower() == computed.lower()
-    note = "" if same else ("tidak dapat ditentukan" if computed is None else "")
+    words = (computed, *c.sinonim) if computed is not None else ()
+    same = any(_sama(str(c.dicetak), w) for w in words)
+    note = "" if same else ("tidak dapat ditentukan" if computed is None else c.catatan)
+    keterangan = "" if same else _join(note, [], elsewhere)
     return Temuan(tabel, c.label, kolom, c.dicetak, computed, None,
-                  Tingkat.COCOK if same else Tingkat.SELISIH, _join(note, [], elsewhere),
-                  c.path, satuan=c.satuan)
+                  Tingkat.COCOK if same else Tingkat.SELISIH, keterangan, c.path,
+                  satuan=c.satuan)
 
 
 def _di_tempat_lain(c: Cetakan, lain: dict[str, Decimal | str]) -> str:
@@ -234,7 +239,8 @@ class _Kumpulan:
 
     def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
             dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
-            *penghasil: PenghasilDiTempat) -> None:
+            *penghasil: PenghasilDiTempat, sinonim: tuple[str, ...] = (),
+            catatan: str = "") -> None:
         values: dict[str, Decimal | str] = dict(dicetak)
         if not values:
             return
@@ -243,7 +249,19 @@ class _Kumpulan:
             path = (*base, "dilaporkan", kuantitas, lokasi)
             bound = [_bind(p, lokasi) for p in penghasil]
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
-                                      dihitung, satuan, bound))
+                                      dihitung, satuan, bound, sinonim, catatan))
+
+    def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
+                     pita: Pita | None, nilai: Nilai) -> None:
+        """A printed category word against the band of the report's interpretation scale."""
+        spec = self.aturan.skala_interpretasi
+        scale = spec if isinstance(spec, str) else "skala laporan"
+        shown = persen(nilai.nilai, self.aturan.desimal_persen, self.aturan.pembulatan)
+        self.add(entitas, label, base, dicetak, "kategori", pita.sebutan if pita else None, "",
+                 sinonim=(pita.kode,) if pita else (),
+                 catatan=f"capaian {shown} termasuk "
+                         f"{pita.sebutan if pita else 'tidak ada kategori'} menurut {scale} "
+                         "(aturan.skala_interpretasi)")
 
     def dicetak_di(self, entitas: str, kuantitas: str, lokasi: str,
                    fallback: bool = False) -> Decimal | None:
@@ -316,8 +334,7 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     k.add(ind.kode, label, base, d.realisasi, "realisasi", _isian("realisasi", ind.realisasi),
           "", realisasi_alts)
     k.add(ind.kode, label, base, d.capaian, "capaian", ind.capaian, "%", capaian_alts)
-    k.add(ind.kode, label, base, d.kategori, "kategori",
-          ind.kategori.sebutan if ind.kategori else None, "")
+    k.add_kategori(ind.kode, label, base, d.kategori, ind.kategori, ind.capaian)
     k.add(ind.kode, label, base, d.realisasi_tahun_lalu, "realisasi_tahun_lalu",
           _isian("realisasi tahun lalu", ind.realisasi_tahun_lalu), "")
     k.add(ind.kode, label, base, d.perubahan_persen, "perubahan_persen", ind.perubahan_persen,
@@ -494,8 +511,12 @@ def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> N
             yield _alt("dihitung dari penyerapan yang dicetak", lambda: HUNDRED - pen)
 
     k.add(sas.kode, label, sas.path, d.capaian, "capaian", sas.capaian, "%", capaian_alts)
-    k.add(sas.kode, label, sas.path, d.kategori, "kategori",
-          sas.kategori.sebutan if sas.kategori else None, "")
+    k.add_kategori(sas.kode, label, sas.path, d.kategori, sas.kategori, sas.capaian)
+    status = None if sas.berhasil is None else ("berhasil" if sas.berhasil else
+                                                 "belum berhasil")
+    k.add(sas.kode, label, sas.path, d.status, "status", status, "",
+          catatan=f"berhasil bila capaian setiap indikator sekurang-kurangnya "
+                  f"{_plain(k.aturan.ambang_berhasil)} (aturan.ambang_berhasil)")
     _kumpulkan_anggaran(k, sas.kode, label, sas.path, sas.anggaran,
                         {"pagu": d.pagu, "realisasi": d.realisasi_anggaran,
                          "penyerapan": d.penyerapan})
@@ -565,8 +586,7 @@ def _kumpulkan_laporan(k: _Kumpulan) -> None:
     pk = h.anggaran_perjanjian_kinerja
     k.add("laporan", "Keseluruhan", (), d.rata_rata_capaian, "rata_rata_capaian",
           h.rata_rata_capaian, "%", rata_alts)
-    k.add("laporan", "Keseluruhan", (), d.kategori, "kategori",
-          h.kategori.sebutan if h.kategori else None, "")
+    k.add_kategori("laporan", "Keseluruhan", (), d.kategori, h.kategori, h.rata_rata_capaian)
     k.add("laporan", "Keseluruhan", (), d.efisiensi, "efisiensi", h.efisiensi,
           h.efisiensi.satuan, efisiensi_alts)
     k.add("laporan", "Keseluruhan", (), d.pagu_perjanjian_kinerja, "pagu_perjanjian_kinerja",

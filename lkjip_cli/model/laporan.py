@@ -86,6 +86,9 @@ class DilaporkanSasaran(Model):
 
     capaian: Dicetak = {}
     kategori: DicetakTeks = {}
+    status: DicetakTeks = Field(
+        default={}, description="'berhasil' or 'belum berhasil', as the report words it"
+    )
     pagu: Dicetak = {}
     realisasi_anggaran: Dicetak = {}
     penyerapan: Dicetak = {}

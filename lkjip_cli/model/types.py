@@ -122,7 +122,16 @@ Lokasi = Annotated[
     str, StringConstraints(pattern=r"^(?:\d{1,2}\.\d{1,2}|ikhtisar|bab[1-4])(?:/[a-z0-9_-]+)?$")
 ]
 
+class _HanyaKunciTempat:
+    """JSON Schema: a mapping keyed by places refuses any other key, as the model does."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        schema["additionalProperties"] = False
+        return schema
+
+
 #: Printed figures of one quantity, by the place that printed them.
-Dicetak = dict[Lokasi, Angka]
+Dicetak = Annotated[dict[Lokasi, Angka], _HanyaKunciTempat()]
 #: Printed words (a predicate, a category) by the place that printed them.
-DicetakTeks = dict[Lokasi, str]
+DicetakTeks = Annotated[dict[Lokasi, str], _HanyaKunciTempat()]
