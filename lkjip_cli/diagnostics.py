@@ -76,15 +76,22 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
     return text
 
 
+def github_annotation(level: str, file: str, line: int | None, column: int | None,
+                      title: str, message: str) -> str:
+    """One GitHub Actions workflow command (`::error file=...,line=...::message`)."""
+    props = [f"file={_github_escape(file, property_value=True)}"]
+    if line is not None:
+        props.append(f"line={line}")
+        props.append(f"col={column or 1}")
+    props.append(f"title={_github_escape(title, property_value=True)}")
+    return f"::{level} {','.join(props)}::{_github_escape(message)}"
+
+
 def format_github(diag: Diagnostic) -> str:
-    """A GitHub Actions workflow command, so the problem shows on the file's line in a PR."""
-    props = [f"file={_github_escape(diag.file, property_value=True)}"]
-    if diag.line is not None:
-        props.append(f"line={diag.line}")
-        props.append(f"col={diag.column or 1}")
-    props.append(f"title={_github_escape(diag.code, property_value=True)}")
+    """A diagnostic as a GitHub annotation, so it shows on the file's line in a PR."""
     subject = f"{diag.path}: " if diag.path else ""
-    return f"::{diag.severity.value} {','.join(props)}::{_github_escape(subject + diag.message)}"
+    return github_annotation(diag.severity.value, diag.file, diag.line, diag.column, diag.code,
+                             subject + diag.message)
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:

@@ -11,8 +11,6 @@ After a deliberate change to a template, rewrite it and review the diff:
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +20,7 @@ import pytest
 from conftest import MINIMAL, vary
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from snapshot import assert_matches_golden
 from typer.testing import CliRunner
 
 from lkjip_cli.cli.app import app
@@ -117,17 +116,7 @@ def render_text(text: str, *, bab: Sequence[str] = ("2", "3", "4"),
 
 
 def test_golden_file(markdown_2020: str) -> None:
-    if os.environ.get("LKJIP_UPDATE_GOLDEN") == "1":
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(markdown_2020, encoding="utf-8")
-        pytest.skip(f"{GOLDEN.relative_to(ROOT)} ditulis ulang (LKJIP_UPDATE_GOLDEN=1)")
-    expected = GOLDEN.read_text(encoding="utf-8")
-    diff = "\n".join(difflib.unified_diff(expected.splitlines(), markdown_2020.splitlines(),
-                                          "tests/golden/2020.md", "lkjip render", lineterm="",
-                                          n=1))
-    assert markdown_2020 == expected, (
-        f"{diff[:4000]}\n\nIf the change is intended: LKJIP_UPDATE_GOLDEN=1 .venv/bin/python "
-        "-m pytest tests/test_render.py -k golden")
+    assert_matches_golden("2020.md", markdown_2020, "lkjip render")
 
 
 def test_output_begins_with_lkjip_marker(markdown_2020: str) -> None:

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from lkjip_cli.audit import Audit
 from lkjip_cli.audit.temuan import Ringkasan, Temuan, Tingkat
-from lkjip_cli.diagnostics import Diagnostic, format_path
+from lkjip_cli.diagnostics import Diagnostic, format_path, github_annotation
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render import angka as fmt
 from lkjip_cli.render.angka import desimal_dari, desimal_polos
@@ -117,25 +117,19 @@ def to_json(results: Sequence[HasilBerkas], diagnostics: Sequence[Diagnostic] = 
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def _escape(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-
 def github_lines(hasil: HasilBerkas) -> list[str]:
+    """`::error` for each selisih and `::warning` for each pembulatan, at the YAML line of the
+    printed figure; nothing for cocok."""
     out = []
     for t in hasil.audit.temuan:
         if t.tingkat is Tingkat.COCOK:
             continue
         level = "error" if t.tingkat is Tingkat.SELISIH else "warning"
         line, column = _baris(hasil, t)
-        props = [f"file={_escape(hasil.berkas, prop=True)}"]
-        if line is not None:
-            props += [f"line={line}", f"col={column}"]
-        props.append(f"title={_escape(f'lkjip check: {t.tabel}', prop=True)}")
         message = (f"{t.lokasi} — {t.kolom}: dicetak {_dicetak(t)}, dihitung "
                    f"{_dihitung(t, hasil.aturan)}"
                    + (f" (selisih {_selisih(t)})" if t.selisih is not None else "")
                    + f" [{t.tingkat.value}]" + (f". {t.keterangan}" if t.keterangan else ""))
-        out.append(f"::{level} {','.join(props)}::{_escape(message)}")
+        out.append(github_annotation(level, hasil.berkas, line, column,
+                                     f"lkjip check: {t.tabel}", message))
     return out
