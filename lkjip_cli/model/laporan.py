@@ -290,6 +290,9 @@ class EvaluasiSakip(Model):
 
     komponen: tuple[KomponenSakip, ...] = Field(min_length=1)
     hasil: tuple[HasilEvaluasi, ...] = ()
+    sumber_data: str | None = Field(
+        default=None, description="The 'Sumber Data' line of Tabel 3.2"
+    )
 
 
 # --------------------------------------------------------------------------- rules

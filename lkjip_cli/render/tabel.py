@@ -292,7 +292,12 @@ def tabel_3_2(h: Hasil) -> list[Tabel]:
                     *(Kolom(f"Tahun {e.tahun}", True) for e in h.evaluasi)], rows,
                    ["Nilai hasil evaluasi = jumlah nilai komponen; predikat menurut skala "
                     "Tabel 3.1."],
-                   sumber="Laporan Hasil Evaluasi SAKIP")]
+                   sumber=_sumber_evaluasi(h))]
+
+
+def _sumber_evaluasi(h: Hasil) -> str:
+    ev = h.laporan.evaluasi_sakip
+    return (ev.sumber_data if ev and ev.sumber_data else "Laporan Hasil Evaluasi SAKIP")
 
 
 # ------------------------------------------------------------- Bab III: capaian
