@@ -174,7 +174,7 @@ def test_sumber_data_lines_as_the_report_prints_them(markdown_2020: str) -> None
         "Sumber Data: Perjanjian Kinerja BKD Prov. Kaltim Tahun 2020",  # once, after part 2
         "Sumber Data: Anggaran BKD Prov. Kaltim Tahun 2020",
         "Sumber Data: BKD Prov. Kaltim Tahun 2020",
-        "Sumber Data: Laporan Hasil Evaluasi SAKIP",
+        "Sumber Data: Laporan Hasil Evaluasi SAKIP oleh Inspektorat Tahun 2020",
         "Sumber Data: hasil monev IKU per triwulan",
     ]
 
