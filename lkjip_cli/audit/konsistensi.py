@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from lkjip_cli.angka import angka
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.model.laporan import Rentang
-from lkjip_cli.render.angka import angka
 
 HUNDRED = Decimal(100)
 

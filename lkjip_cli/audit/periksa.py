@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import cast
 
+from lkjip_cli.angka import bulatkan, desimal_dari, persen
 from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman, cari_sebab
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
@@ -31,7 +32,6 @@ from lkjip_cli.engine.hasil import (
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
 from lkjip_cli.model.laporan import BelanjaTahun, IndikatorKinerja, Pita, Rentang, Sasaran
-from lkjip_cli.render.angka import bulatkan, desimal_dari, persen
 
 #: Where each place of the report stands, to sort findings as the report reads.
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")
@@ -172,7 +172,7 @@ def _sama(a: Decimal | str, b: Decimal | str) -> bool:
 def _plain(v: Decimal | str) -> str:
     if isinstance(v, str):
         return v
-    from lkjip_cli.render.angka import angka
+    from lkjip_cli.angka import angka
 
     return angka(v)
 

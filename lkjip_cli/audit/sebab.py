@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
 
+from lkjip_cli.angka import bulatkan, desimal_dari
 from lkjip_cli.engine.nilai import PRESISI
-from lkjip_cli.render.angka import bulatkan, desimal_dari
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,9 +15,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from lkjip_cli.angka import desimal_polos
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.angka import desimal_polos
 from lkjip_cli.render.tabel import Sel, Tabel, format_sel
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render import angka as fmt
 from lkjip_cli.source.yamlsource import SourceMap
 
 

@@ -31,11 +31,11 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 import lkjip_cli
+from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan, Rentang
-from lkjip_cli.render import angka as fmt
 from lkjip_cli.render.tabel import BUILDERS, ROMAWI, Sel, Tabel, format_sel
 
 #: How lkjip's own output begins; `lkjip render -o` replaces such a file without --force.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import (
     Hasil,
     HasilIndikator,
@@ -23,7 +24,6 @@ from lkjip_cli.engine.hasil import (
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import skala
 from lkjip_cli.model.laporan import Aturan, Rentang
-from lkjip_cli.render import angka as fmt
 
 Jenis = Literal["teks", "input", "persen", "poin", "rupiah", "bilangan"]
 Gaya = Literal["biasa", "jumlah", "rinci"]

@@ -15,12 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from lkjip_cli import angka as fmt
+from lkjip_cli.angka import desimal_dari, desimal_polos
 from lkjip_cli.audit import Audit
 from lkjip_cli.audit.temuan import Ringkasan, Temuan, Tingkat
 from lkjip_cli.diagnostics import Diagnostic, format_path, github_annotation
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render import angka as fmt
-from lkjip_cli.render.angka import desimal_dari, desimal_polos
 from lkjip_cli.source.yamlsource import SourceMap
 
 WARNA = {Tingkat.COCOK: "green", Tingkat.PEMBULATAN: "yellow", Tingkat.SELISIH: "red"}

@@ -1,4 +1,7 @@
-"""The one place that turns a Decimal into text a report reader sees.
+"""The one place that turns a Decimal into text a report reader sees, and that rounds.
+
+It sits below every layer that shows or compares a figure (checks, audit, renderers, CLI)
+and depends on nothing of lkjip's, so none of them has to import another to format.
 
 Indonesian conventions (PUEBI): dot for thousands, comma for decimals, `Rp` with no dot or
 space (`Rp1.405.183.265.160`). Rounding happens here and only here, with the report's mode
