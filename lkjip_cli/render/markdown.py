@@ -3,7 +3,7 @@
 Why templates: agencies word and order their LKjIP differently, but the figures must not
 differ. So a template decides the prose and the layout, while every figure comes from the
 engine result or the table models (`render/tabel.py`) and reaches the text only through the
-filters registered here, which call `render/angka.py`. A template never formats a number.
+filters registered here, which call `lkjip_cli/angka.py`. A template never formats a number.
 
 Why a sandbox: a user's `--template-dir` is data handed to lkjip, not code; it runs in
 Jinja2's `SandboxedEnvironment` (so do the built-ins, one environment for all), with
