@@ -3,7 +3,7 @@
 One builder per table number gives its caption, columns and rows exactly once; the rich
 terminal tables, the JSON and CSV exports and the Markdown templates all draw from these, so
 a caption or a column can never differ between `lkjip compute` and `lkjip render`.
-Cells keep exact Decimals; only `format_sel` (through `render.angka`) rounds them.
+Cells keep exact Decimals; only `format_sel` (through `lkjip_cli.angka`) rounds them.
 """
 
 from __future__ import annotations
