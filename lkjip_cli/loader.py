@@ -72,8 +72,8 @@ def load_parsed(parsed: ParsedYaml) -> LoadResult:
             report = Laporan.model_validate(parsed.data)
         except ValidationError as exc:
             diagnostics.extend(_validation_diagnostics(exc, parsed.source))
-    if report is not None:
-        diagnostics.extend(semantic_checks(report, parsed.source))
+    if parsed.data is not None:
+        diagnostics.extend(semantic_checks(parsed.data, parsed.source))
     diagnostics.sort(key=sort_key)
     ok = report is not None and not has_errors(diagnostics)
     return LoadResult(report if ok else None, parsed.source, tuple(diagnostics))

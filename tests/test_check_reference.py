@@ -143,7 +143,7 @@ def places_of(value: Decimal) -> int:
 def hasil_audit() -> Audit:
     loaded = load(DATA)
     assert loaded.report is not None, loaded.diagnostics
-    return audit(hitung(loaded.report, loaded.source))
+    return audit(hitung(loaded.report))
 
 
 def printed(a: Audit) -> list[Temuan]:

@@ -52,7 +52,7 @@ def laporan(indikator: str, rest: str = "", satuan: str = '"%"') -> str:
 def periksa(text: str) -> Audit:
     loaded = load_text(text)
     assert loaded.report is not None, [str(d) for d in loaded.diagnostics]
-    return audit(hitung(loaded.report, loaded.source))
+    return audit(hitung(loaded.report))
 
 
 def satu(a: Audit, tabel: str, kolom: str, lokasi: str = "IKU1",

@@ -59,7 +59,16 @@ def test_reference_report_is_valid() -> None:
     data = Path(__file__).resolve().parent.parent / "data" / "2020.yaml"
     result = invoke("validate", str(data))
     assert result.exit_code == 0
-    assert lines(result.stderr) == ["1 berkas sah."]
+    # The one warning the reference report earns: IKU2's annual target 50 (Tabel 3.4) against
+    # quarterly targets all printed 0, rolled up by the last quarter.
+    source = data.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(source, 1) if t.startswith("        target: 50"))
+    assert lines(result.stderr) == [
+        f"{data}:{line}:17: warning[rekap-triwulan]: sasaran[0].indikator[1].target: target "
+        "tahunan 50 berbeda dengan rekap triwulan 0 (rekap_triwulan: terakhir)",
+        "1 berkas sah.",
+    ]
+    assert invoke("validate", "--strict", str(data)).exit_code == 1
 
 
 def test_valid_file_as_json(tmp_path: Path) -> None:
@@ -256,7 +265,7 @@ def over_pagu(tmp_path: Path) -> str:
 
 WARNING_LINE = (
     "{f}:21:20: warning[realisasi-over-pagu]: program[0].kegiatan[0].realisasi: "
-    "realisasi 2500000 is above the pagu 2000000"
+    "realisasi Rp2.500.000 is above the pagu Rp2.000.000"
 )
 
 
@@ -334,7 +343,7 @@ def test_github_format_for_a_warning(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert lines(result.stdout) == [
         f"::warning file={path},line=21,col=20,title=realisasi-over-pagu::"
-        "program[0].kegiatan[0].realisasi: realisasi 2500000 is above the pagu 2000000"
+        "program[0].kegiatan[0].realisasi: realisasi Rp2.500.000 is above the pagu Rp2.000.000"
     ]
 
 

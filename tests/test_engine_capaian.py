@@ -44,7 +44,7 @@ def assert_not_computable(nilai: Nilai) -> None:
 def hasil_dari(text: str) -> Hasil:
     result = load_text(textwrap.dedent(text))
     assert result.report is not None, result.diagnostics
-    return hitung(result.report, result.source)
+    return hitung(result.report)
 
 
 # ------------------------------------------------------------------- positive indicator

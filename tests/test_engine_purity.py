@@ -17,7 +17,7 @@ SCRIPT = textwrap.dedent(
 
     result = load(sys.argv[1])
     assert result.report is not None
-    h = hitung(result.report, result.source)
+    h = hitung(result.report)
     print("indikator", len(h.indikator))
     for name in ("typer", "rich", "jinja2"):
         loaded = name in sys.modules or any(m.startswith(name + ".") for m in sys.modules)

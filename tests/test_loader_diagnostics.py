@@ -193,7 +193,7 @@ def test_realisasi_over_pagu_is_a_warning() -> None:
     assert [(d.code, d.severity, d.line, d.column, d.path) for d in result.diagnostics] == [
         ("realisasi-over-pagu", Severity.WARNING, 21, 20, "program[0].kegiatan[0].realisasi")
     ]
-    assert result.diagnostics[0].message == "realisasi 2500000 is above the pagu 2000000"
+    assert result.diagnostics[0].message == "realisasi Rp2.500.000 is above the pagu Rp2.000.000"
     assert result.ok
 
 
@@ -408,3 +408,24 @@ def test_json_format() -> None:
         ]
     }
     assert json.loads(to_json([])) == {"diagnostics": []}
+
+
+def test_semantic_problems_reported_with_model_errors_in_one_run() -> None:
+    # A mistyped year (model error) must not hide the duplicate kode, the dangling reference
+    # and the downward range of a kegiatan indicator: all four in one run.
+    text = vary(MINIMAL + PROGRAM, "tahun: 2020", "tahun: dua ribu")
+    text = vary(text, "  - kode: P01\n", "  - kode: IKU1\n")
+    text = vary(text, "mendukung: [IKU1]", "mendukung: [IKU9]\n"
+                "        indikator:\n"
+                "          - {kode: K1, nama: Keluaran, satuan: unit, "
+                "target: {min: 5, maks: 1}, realisasi: 3}")
+    # Lines: 3 `tahun: dua ribu`; 15 `  - kode: IKU1` (value at column 11); 22 `mendukung:
+    # [IKU9]` (IKU9 at column 21); 24 the flow mapping: 10 spaces, `- ` and `{` at column 13,
+    # then `kode: K1, ` (13-23), `nama: Keluaran, ` (24-39), `satuan: unit, ` (40-53),
+    # `target: ` (54-61): its value starts at column 62.
+    assert diags(text) == [
+        ("type", 3, 8, "tahun"),
+        ("duplicate-kode", 15, 11, "program[0].kode"),
+        ("unknown-ref", 22, 21, "program[0].kegiatan[0].mendukung[0]"),
+        ("range-order", 24, 62, "program[0].kegiatan[0].indikator[0].target"),
+    ]

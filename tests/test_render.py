@@ -108,7 +108,7 @@ def render_text(text: str, *, bab: Sequence[str] = ("2", "3", "4"),
                 tabel: Sequence[str] = ()) -> str:
     result = load_text(text, "laporan.yaml")
     assert result.report is not None, result.diagnostics
-    return render_markdown(hitung(result.report, result.source), bab=bab, tabel=tabel,
+    return render_markdown(hitung(result.report), bab=bab, tabel=tabel,
                            sumber="laporan.yaml")
 
 

@@ -52,7 +52,7 @@ def check(
         if loaded.report is None:
             invalid.extend(loaded.diagnostics)
             continue
-        hasil = hitung(loaded.report, loaded.source)
+        hasil = hitung(loaded.report)
         results.append(HasilBerkas(str(path), audit(hasil), loaded.source,
                                    loaded.report.aturan))
     if fmt is not DiagnosticFormat.json:

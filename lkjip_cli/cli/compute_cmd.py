@@ -53,12 +53,10 @@ def compute(
     result = load_or_exit(str(file))
     assert result.report is not None
 
-    from lkjip_cli.cli.output import DiagnosticFormat, print_diagnostics
     from lkjip_cli.engine import hitung
     from lkjip_cli.render.tabel import bangun
 
-    hasil = hitung(result.report, result.source)
-    print_diagnostics(hasil.diagnostics, DiagnosticFormat.text)
+    hasil = hitung(result.report)
     tables = bangun(hasil, nomor)
     if fmt is ComputeFormat.json:
         from lkjip_cli.render.ekspor import to_json

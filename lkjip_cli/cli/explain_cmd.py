@@ -24,7 +24,7 @@ def explain(
     from lkjip_cli.engine import hitung
     from lkjip_cli.render.jelaskan import jelaskan, semua_ref
 
-    hasil = hitung(result.report, result.source)
+    hasil = hitung(result.report)
     lines = jelaskan(hasil, ref, result.source)
     if lines is None:
         known = semua_ref(hasil)

@@ -159,12 +159,10 @@ def _render(file: Path, babs: list[str], nomor: list[str], template_dir: Path | 
     result = load_or_exit(str(file))
     assert result.report is not None
 
-    from lkjip_cli.cli.output import DiagnosticFormat, print_diagnostics
     from lkjip_cli.engine import hitung
     from lkjip_cli.render.markdown import GalatTemplat, render_markdown
 
-    hasil = hitung(result.report, result.source)
-    print_diagnostics(hasil.diagnostics, DiagnosticFormat.text)
+    hasil = hitung(result.report)
     try:
         return render_markdown(hasil, bab=babs, tabel=nomor, template_dir=template_dir,
                                sumber=str(file))

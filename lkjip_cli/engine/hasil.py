@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from lkjip_cli.diagnostics import Diagnostic, Path
+from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
 
@@ -161,7 +161,6 @@ class Hasil:
     kategori: Pita | None
     anggaran_perjanjian_kinerja: Anggaran
     efisiensi: Nilai
-    diagnostics: tuple[Diagnostic, ...]
 
     @property
     def indikator(self) -> tuple[HasilIndikator, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
+from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import batasi, hitung_capaian
 from lkjip_cli.engine.hasil import (
     Anggaran,
@@ -47,7 +47,7 @@ from lkjip_cli.model.laporan import (
     Sasaran,
     Triwulan,
 )
-from lkjip_cli.source.yamlsource import SourceMap
+from lkjip_cli.rumus import gulung_triwulan
 
 RUMUS_PENYERAPAN = "penyerapan = realisasi / pagu x 100"
 RUMUS_SISA = "sisa anggaran = pagu - realisasi"
@@ -125,10 +125,6 @@ def efisiensi(metode: str, capaian: Nilai, anggaran: Anggaran) -> Nilai:
 # ---------------------------------------------------------------------- indicators
 
 
-def _rumus_negatif(ind: IndikatorKinerja, aturan: Aturan) -> str:
-    return ind.rumus_negatif or aturan.rumus_negatif
-
-
 def _capaian(target: Decimal | Rentang | None, realisasi: Decimal | None,
              ind: IndikatorKinerja, aturan: Aturan, path_t: Path | None,
              path_r: Path | None) -> Nilai:
@@ -152,17 +148,11 @@ def rekap(rule: str, label: str, values: Sequence[tuple[Decimal | None, Path]]) 
              "jumlah": f"{label} tahunan = jumlah triwulan",
              "rata-rata": f"{label} tahunan = rata-rata triwulan"}[rule]
     aturan = (f"rekap_triwulan={rule}",)
-    if not known:
+    value = gulung_triwulan(rule, [m.nilai for m in known if m.nilai is not None])
+    if value is None:
         return tidak_dapat(rumus, "tidak ada data triwulan", satuan="", aturan=aturan)
-    numbers = [m.nilai for m in known if m.nilai is not None]
-    if rule == "terakhir":
-        value = numbers[-1]
-        known = known[-1:]
-    elif rule == "jumlah":
-        value = sum(numbers, Decimal(0))
-    else:
-        value = sum(numbers, Decimal(0)) / len(numbers)
-    return Nilai(value, rumus, tuple(known), aturan, satuan="")
+    used = known[-1:] if rule == "terakhir" else known
+    return Nilai(value, rumus, tuple(used), aturan, satuan="")
 
 
 def _triwulan(ind: IndikatorKinerja, path: Path, aturan: Aturan) -> tuple[HasilTriwulan, ...]:
@@ -196,11 +186,9 @@ def perubahan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
 class _Penghitung:
     """Holds the report and its kegiatan index while the figures are computed."""
 
-    def __init__(self, laporan: Laporan, source: SourceMap | None) -> None:
+    def __init__(self, laporan: Laporan) -> None:
         self.laporan = laporan
         self.aturan = laporan.aturan
-        self.source = source
-        self.diagnostics: list[Diagnostic] = []
         self.kegiatan: list[KegiatanDenganPath] = [
             (keg, ("program", i, "kegiatan", j))
             for i, prog in enumerate(laporan.program)
@@ -208,12 +196,6 @@ class _Penghitung:
         ]
         self.excluded = {e.indikator: e.alasan for e in self.aturan.rata_rata.dikecualikan}
         self.batas = self.aturan.batas_atas
-
-    def warn(self, path: Path, code: str, message: str) -> None:
-        mark = self.source.value_mark(path) if self.source else None
-        self.diagnostics.append(Diagnostic(
-            self.source.file if self.source else "", mark.line if mark else None,
-            mark.column if mark else None, Severity.WARNING, code, message, format_path(path)))
 
     def kegiatan_untuk(self, kode_indikator: Iterable[str]) -> list[KegiatanDenganPath]:
         wanted = set(kode_indikator)
@@ -267,17 +249,7 @@ class _Penghitung:
         target = rekap(ind.rekap_triwulan, "target",
                        [(_target_angka(tw.target), (*path, "triwulan", i, "target"))
                         for i, tw in enumerate(tws)])
-        if tws:
-            self.compare_rekap(path, "realisasi", ind.realisasi, real)
-            self.compare_rekap(path, "target", _target_angka(ind.target), target)
         return real, target
-
-    def compare_rekap(self, path: Path, name: str, annual: Decimal | None, rolled: Nilai) -> None:
-        if annual is None or rolled.nilai is None or annual == rolled.nilai:
-            return
-        self.warn((*path, name), "rekap-triwulan",
-                  f"{name} tahunan {annual} berbeda dengan rekap triwulan {rolled.nilai} "
-                  f"({rolled.rumus})")
 
     # --------------------------------------------------------------------- sasaran
 
@@ -377,20 +349,13 @@ class _Penghitung:
 
     def belanja_langsung(self, b: BelanjaTahun, path: Path) -> tuple[Nilai, Nilai]:
         if b.tahun == self.laporan.tahun and self.kegiatan:
+            # Belanja langsung of the report's year is its kegiatan; a figure given in the
+            # file as well is compared by the semantic checks (`belanja-langsung`).
             anggaran = anggaran_dari("belanja langsung", self.kegiatan)
-            self.compare_given(path, b, anggaran.pagu, anggaran.realisasi)
             return anggaran.pagu, anggaran.realisasi
         return (_given("pagu belanja langsung", b.langsung.pagu, (*path, "langsung", "pagu")),
                 _given("realisasi belanja langsung", b.langsung.realisasi,
                        (*path, "langsung", "realisasi")))
-
-    def compare_given(self, path: Path, b: BelanjaTahun, pagu: Nilai, real: Nilai) -> None:
-        for name, given, computed in (("pagu", b.langsung.pagu, pagu),
-                                      ("realisasi", b.langsung.realisasi, real)):
-            if given is not None and computed.nilai is not None and given != computed.nilai:
-                self.warn((*path, "langsung", name), "belanja-langsung",
-                          f"{name} belanja langsung {given} berbeda dengan jumlah kegiatan "
-                          f"{computed.nilai}")
 
     def belanja_tahun(self, b: BelanjaTahun, path: Path) -> HasilBelanja:
         pagu_bl, real_bl = self.belanja_langsung(b, path)
@@ -466,7 +431,6 @@ class _Penghitung:
             kategori=klasifikasi(rata.nilai, skala(self.aturan.skala_interpretasi)),
             anggaran_perjanjian_kinerja=pk,
             efisiensi=efisiensi(self.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
-            diagnostics=tuple(self.diagnostics),
         )
 
 
@@ -488,6 +452,6 @@ def _penyerapan(real: Nilai, pagu: Nilai) -> Nilai:
 
 
 @presisi
-def hitung(laporan: Laporan, source: SourceMap | None = None) -> Hasil:
-    """Compute every figure of the report. `source` only places the engine's diagnostics."""
-    return _Penghitung(laporan, source).hitung()
+def hitung(laporan: Laporan) -> Hasil:
+    """Compute every figure of the report."""
+    return _Penghitung(laporan).hitung()
