@@ -11,7 +11,7 @@ and places. Rich tables, Jinja2 templates (through the `angka`, `persen`, `rupia
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 
 #: What a figure that cannot be computed prints as (published reports print "n/a").
 TIDAK_ADA = "n/a"
@@ -20,8 +20,14 @@ MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_D
 
 
 def bulatkan(nilai: Decimal, desimal: int, mode: str = "half-up") -> Decimal:
-    """Round to `desimal` places by the report's mode (`half-up`, `half-even`, `down`)."""
-    return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=MODES[mode])
+    """Round to `desimal` places by the report's mode (`half-up`, `half-even`, `down`).
+
+    The context holds every digit the result needs, so a huge but valid figure (10^30 from a
+    tiny target) rounds instead of raising `InvalidOperation`.
+    """
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, nilai.adjusted() + desimal + 2)
+        return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=MODES[mode])
 
 
 def desimal_dari(nilai: Decimal) -> int:
@@ -51,12 +57,8 @@ def angka(nilai: Decimal | None, desimal: int | None = None, mode: str = "half-u
         sign, text = "-", text[1:]
     whole, _, frac = text.partition(".")
     out = _kelompokkan(whole) + ("," + frac if frac else "")
-    return "0" if sign and set(out) <= {"0", ",", "."} else sign + out
-
-
-def input_angka(nilai: Decimal | None) -> str:
-    """An input as the analyst typed it: its own places, trailing zeros kept."""
-    return angka(nilai)
+    # A value that rounds to zero prints without a minus sign, keeping its places: "0,00".
+    return out if set(out) <= {"0", ",", "."} else sign + out
 
 
 def persen(nilai: Decimal | None, desimal: int = 2, mode: str = "half-up", *,

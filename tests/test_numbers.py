@@ -301,3 +301,11 @@ def test_two_or_more_groups_with_cents(n: int, cents: int) -> None:
 @given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=99))
 def test_percent_with_two_places(whole: int, frac: int) -> None:
     assert parse_number(f"{whole},{frac:02d}%") == Decimal(f"{whole}.{frac:02d}")
+
+
+@pytest.mark.parametrize("text", ["00,5", "012.345", "007"])
+def test_leading_zero_refused_in_every_form(text: str) -> None:
+    with pytest.raises(NumberError) as info:
+        parse_number(text)
+    assert info.value.code == "number-invalid"
+    assert "leading zero" in info.value.message

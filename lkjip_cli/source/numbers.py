@@ -70,10 +70,10 @@ def parse_number(text: str) -> Decimal:
 
 def _digits_of(body: str, *, original: str, is_money: bool) -> str:
     """The number as Python's Decimal syntax (digits and one optional dot)."""
+    if re.match(r"^0\d", body):
+        raise NumberError("number-invalid", f"{original!r} has a leading zero; "
+                          "write the number without it, or keep a code as text")
     if _PLAIN.match(body):
-        if len(body) > 1 and body[0] == "0":
-            raise NumberError("number-invalid", f"{original!r} has a leading zero; "
-                              "write the number without it, or keep a code as text")
         return body
     if _ID_GROUPED.match(body):
         if _is_ambiguous_grouping(body) and not is_money:
