@@ -214,6 +214,7 @@ MAYBE = st.one_of(st.none(), ANGKA)
 POLARITAS = st.sampled_from(["positif", "negatif"])
 RUMUS_NEGATIF = st.sampled_from(["(2T-R)/T", "T/R"])
 METODE = st.sampled_from(["selisih", "sisa-anggaran", "rasio", "nominal"])
+METODE_TAHUNAN = st.sampled_from(["nominal", "sisa-anggaran"])
 
 
 @SETTINGS
@@ -283,7 +284,7 @@ def laporan_acak(draw: st.DrawFn) -> dict[str, Any]:
             "dikecualikan": [{"indikator": k, "alasan": "uji"} for k in
                              draw(st.lists(st.sampled_from(kodes), unique=True))]},
         "efisiensi": {"sasaran": draw(METODE), "keseluruhan": draw(METODE),
-                      "tahunan": draw(METODE)},
+                      "tahunan": draw(METODE_TAHUNAN)},
         "skala_interpretasi": draw(st.sampled_from(["permendagri-86-2017", "enam-tingkat"])),
     }
     if draw(st.booleans()):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
+from lkjip_cli.engine.capaian import batasi
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
 
@@ -126,6 +127,7 @@ class HasilBelanja:
     realisasi_total: Nilai
     penyerapan_total: Nilai
     efisiensi_nominal: Nilai
+    efisiensi: Nilai
     jumlah_program: int | None
     jumlah_kegiatan: int | None
     path: Path
@@ -169,6 +171,13 @@ class Hasil:
     @property
     def kegiatan(self) -> tuple[HasilKegiatan, ...]:
         return tuple(k for p in self.program for k in p.kegiatan)
+
+    def tampil(self, capaian: Nilai) -> Nilai:
+        """A capaian as tables show it: capped when the report caps capaian on display."""
+        cap = self.laporan.aturan.batas_atas
+        if cap is None or "tampilan" not in cap.berlaku:
+            return capaian
+        return batasi(capaian, cap.nilai)
 
     def belanja_tahun(self, tahun: int) -> HasilBelanja | None:
         return next((b for b in self.belanja if b.tahun == tahun), None)

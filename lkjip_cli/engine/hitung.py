@@ -368,6 +368,7 @@ class _Penghitung:
                              dari("belanja tidak langsung", pagu_tl)])
         real_total = self.realisasi_total(b, path, real_bl, real_tl)
         this_year = b.tahun == self.laporan.tahun
+        total = anggaran_total(pagu_total, real_total)
         return HasilBelanja(
             tahun=b.tahun,
             pagu_langsung=pagu_bl, realisasi_langsung=real_bl,
@@ -375,8 +376,10 @@ class _Penghitung:
             pagu_tidak_langsung=pagu_tl, realisasi_tidak_langsung=real_tl,
             penyerapan_tidak_langsung=_penyerapan(real_tl, pagu_tl),
             pagu_total=pagu_total, realisasi_total=real_total,
-            penyerapan_total=_penyerapan(real_total, pagu_total),
-            efisiensi_nominal=selisih_rupiah(pagu_total, real_total),
+            penyerapan_total=total.penyerapan,
+            efisiensi_nominal=total.sisa,
+            efisiensi=efisiensi(self.aturan.efisiensi.tahunan, tidak_dapat(
+                "capaian", "tidak dipakai oleh metode tahunan"), total),
             jumlah_program=len(self.laporan.program) if this_year and self.kegiatan
             else b.jumlah_program,
             jumlah_kegiatan=len(self.kegiatan) if this_year and self.kegiatan

@@ -331,7 +331,10 @@ class AturanEfisiensi(Model):
 
     sasaran: MetodeEfisiensi = "selisih"
     keseluruhan: MetodeEfisiensi = "selisih"
-    tahunan: MetodeEfisiensi = "nominal"
+    tahunan: Literal["nominal", "sisa-anggaran"] = Field(
+        default="nominal",
+        description="Tabel 3.11; a year has no capaian, so only the budget-only methods apply",
+    )
 
 
 class Aturan(Model):

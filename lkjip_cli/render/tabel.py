@@ -8,7 +8,7 @@ Cells keep exact Decimals; only `format_sel` (through `lkjip_cli.angka`) rounds 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -21,6 +21,7 @@ from lkjip_cli.engine.hasil import (
     HasilSasaran,
     Target,
 )
+from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import skala
 from lkjip_cli.model.laporan import Aturan, Rentang
@@ -86,6 +87,9 @@ def target_sel(target: Target | None) -> Sel:
 
 
 def persen(nilai: Nilai) -> Sel:
+    """A computed figure's cell, of the kind its unit says (an efficiency may be rupiah)."""
+    if nilai.satuan == "Rp":
+        return rp(nilai)
     return Sel(nilai.nilai, "poin" if nilai.satuan == "poin" else "persen", nilai.alasan)
 
 
@@ -126,11 +130,24 @@ def _singkat(h: Hasil) -> str:
     return h.laporan.instansi.singkatan or h.laporan.instansi.nama
 
 
-def _catatan_capaian(h: Hasil) -> str:
+def _catatan_capaian(h: Hasil, capaian: Iterable[Nilai]) -> str:
+    """The formulas and rules behind the capaian of one table, as they were used."""
+    used = list(capaian)
+    rumus = sorted({n.rumus for n in used}, key=_urutan_rumus)
+    rules = sorted({r for n in used for r in n.aturan
+                    if r.startswith(("target_nol", "target rentang", "batas_atas"))})
     a = h.laporan.aturan
-    negatif = "(2T - R) / T x 100" if a.rumus_negatif == "(2T-R)/T" else "T / R x 100"
-    return (f"Capaian = R / T x 100 (polaritas positif); {negatif} (polaritas negatif). "
-            f"Dibulatkan {a.desimal_persen} desimal ({a.pembulatan}).")
+    text = "Capaian: " + "; ".join(rumus) + "." if rumus else "Capaian."
+    if rules:
+        text += " Aturan: " + "; ".join(rules) + "."
+    cap = a.batas_atas
+    if cap is not None and "tampilan" in cap.berlaku:
+        text += f" Capaian ditampilkan paling tinggi {fmt.angka(cap.nilai)}."
+    return text + f" Dibulatkan {a.desimal_persen} desimal ({a.pembulatan})."
+
+
+def _urutan_rumus(rumus: str) -> tuple[bool, str]:
+    return ("positif" not in rumus, rumus)
 
 
 def _catatan_penyerapan(h: Hasil) -> str:
@@ -304,26 +321,36 @@ def _sumber_evaluasi(h: Hasil) -> str:
 
 
 def tabel_3_4(h: Hasil) -> list[Tabel]:
-    rows = []
+    rows: list[Baris] = []
     for i, sas in enumerate(h.sasaran):
-        for j, ind in enumerate(sas.indikator):
-            for t, tw in enumerate(ind.triwulan or ()):
+        first_of_sasaran = True
+        for ind in sas.indikator:
+            for t, quarter in enumerate(_baris_triwulan(h, ind)):
                 head = t == 0
                 rows.append(Baris((
-                    teks(str(i + 1) if head and j == 0 else ""),
-                    teks(sas.nama if head and j == 0 else ""),
+                    teks(str(i + 1) if first_of_sasaran else ""),
+                    teks(sas.nama if first_of_sasaran else ""),
                     teks(ind.nama if head else ""),
                     teks(ind.satuan if head else ""),
                     target_sel(ind.target) if head else teks(""),
-                    teks(f"TW.{ROMAWI[tw.nomor - 1]}"),
-                    target_sel(tw.target), masukan(tw.realisasi), persen(tw.capaian),
+                    *quarter,
                 )))
+                first_of_sasaran = False
+    capaian = [tw.capaian for ind in h.indikator for tw in ind.triwulan]
     return [_tabel("3.4", ["Pengukuran Capaian Kinerja", _nama_instansi(h),
                            f"Tahun Anggaran {h.laporan.tahun}"],
                    [*_k("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"),
                     Kolom("Target Tahunan", True), Kolom("Triwulan"),
                     *_k("Target", "Realisasi", "%", angka=True)],
-                   rows, [_catatan_capaian(h)], sumber="hasil monev IKU per triwulan")]
+                   rows, [_catatan_capaian(h, capaian)], sumber="hasil monev IKU per triwulan")]
+
+
+def _baris_triwulan(h: Hasil, ind: HasilIndikator) -> list[tuple[Sel, ...]]:
+    """The quarter cells of one indicator; an indicator without quarters keeps one row."""
+    if not ind.triwulan:
+        return [(teks("tidak ada data triwulan"), teks(""), teks(""), teks(""))]
+    return [(teks(f"TW.{ROMAWI[tw.nomor - 1]}"), target_sel(tw.target), masukan(tw.realisasi),
+             persen(h.tampil(tw.capaian))) for tw in ind.triwulan]
 
 
 def _baris_indikator(h: Hasil) -> Iterator[tuple[int, HasilSasaran, HasilIndikator]]:
@@ -336,14 +363,15 @@ def _baris_indikator(h: Hasil) -> Iterator[tuple[int, HasilSasaran, HasilIndikat
 
 def tabel_3_5(h: Hasil) -> list[Tabel]:
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan), target_sel(ind.target),
-                   masukan(ind.realisasi), persen(ind.capaian),
+                   masukan(ind.realisasi), persen(h.tampil(ind.capaian)),
                    teks(ind.kategori.sebutan if ind.kategori else "")))
             for n, _, ind in _baris_indikator(h)]
     return [_tabel("3.5", [f"Perbandingan antara Target dan Realisasi Kinerja Tahun "
                            f"{h.laporan.tahun}"],
                    [*_k("No", "Indikator Kinerja", "Satuan"),
                     *_k("Target", "Realisasi", "Capaian (%)", angka=True), Kolom("Kategori")],
-                   rows, [_catatan_capaian(h), _catatan_kategori(h)])]
+                   rows, [_catatan_capaian(h, (i.capaian for i in h.indikator)),
+                          _catatan_kategori(h)])]
 
 
 def _catatan_kategori(h: Hasil) -> str:
@@ -371,14 +399,14 @@ def tabel_3_7(h: Hasil) -> list[Tabel]:
     r = h.laporan.renstra
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
                    target_sel(ind.target_renstra_akhir), masukan(ind.realisasi),
-                   persen(ind.capaian_renstra_akhir)))
+                   persen(h.tampil(ind.capaian_renstra_akhir))))
             for n, _, ind in _baris_indikator(h)]
     return [_tabel("3.7", [f"Perbandingan Realisasi Kinerja Tahun {h.laporan.tahun} dengan "
                            "Renstra"],
                    [*_k("No", "Indikator Kinerja", "Satuan"),
                     *_k(f"Target Akhir Renstra ({r.selesai})", f"Realisasi {h.laporan.tahun}",
                         "Capaian (%)", angka=True)],
-                   rows, [_catatan_capaian(h)])]
+                   rows, [_catatan_capaian(h, (i.capaian_renstra_akhir for i in h.indikator))])]
 
 
 def _kegiatan_sasaran(h: Hasil, sas: HasilSasaran) -> list[HasilKegiatan]:
@@ -390,13 +418,17 @@ def tabel_3_8(h: Hasil) -> list[Tabel]:
     tables = []
     for i, sas in enumerate(h.sasaran):
         rows = [Baris((teks(keg.nama if j == 0 else ""), teks(ik.nama), teks(ik.satuan),
-                       target_sel(ik.target), masukan(ik.realisasi), persen(ik.capaian)))
+                       target_sel(ik.target), masukan(ik.realisasi),
+                       persen(h.tampil(ik.capaian))))
                 for keg in _kegiatan_sasaran(h, sas) for j, ik in enumerate(keg.indikator)]
         tables.append(_tabel("3.8", [f"Indikator Kinerja Kegiatan Pendukung Sasaran Strategis "
                                      f"{_nomor_sasaran(i)}: {sas.nama}"],
                              [*_k("Kegiatan", "Indikator", "Satuan"),
                               *_k("Target", "Realisasi", "Capaian (%)", angka=True)],
-                             rows, [_catatan_capaian(h)], bagian=sas.kode))
+                             rows, [_catatan_capaian(h, (ik.capaian for keg in
+                                                         _kegiatan_sasaran(h, sas)
+                                                         for ik in keg.indikator))],
+                             bagian=sas.kode))
     return tables
 
 
@@ -429,40 +461,46 @@ def tabel_3_10(h: Hasil) -> list[Tabel]:
     if metode == "sisa-anggaran":
         cap_head, cap = "% Capaian Kinerja (=100%)", (lambda s: Sel(Decimal(100), "persen"))
     else:
-        cap_head, cap = "% Capaian Kinerja", (lambda s: persen(s.capaian))
+        cap_head, cap = "% Capaian Kinerja", (lambda s: persen(h.tampil(s.capaian)))
     cap_of: Callable[[HasilSasaran], Sel] = cap
     rows = [Baris((teks(str(i + 1)), teks(s.nama), cap_of(s), persen(s.anggaran.penyerapan),
                    persen(s.efisiensi)))
             for i, s in enumerate(h.sasaran)]
+    unit = {"nominal": " (Rp)", "selisih": " (poin)", "sisa-anggaran": " (poin)",
+            "rasio": " (%)"}[metode]
     return [_tabel("3.10", ["Hasil Perbandingan Output dan Input dengan Standar Efisiensi",
                             f"{_singkat(h)} Tahun {h.laporan.tahun}"],
                    [*_k("No", "Sasaran Strategis"),
-                    *_k(cap_head, "% Penyerapan Anggaran", "Tingkat Efisiensi", angka=True)],
+                    *_k(cap_head, "% Penyerapan Anggaran", f"Tingkat Efisiensi{unit}",
+                        angka=True)],
                    rows, [f"Metode efisiensi: {metode} ({_rumus_efisiensi(metode)}); "
                           "penyerapan sasaran dari kegiatan yang menunjang indikatornya."])]
 
 
 def _rumus_efisiensi(metode: str) -> str:
-    from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
-
     return RUMUS_EFISIENSI[metode]
 
 
 def tabel_3_11(h: Hasil) -> list[Tabel]:
     judul = ["Efisiensi Penggunaan Anggaran Program/Kegiatan", _singkat(h)]
+    metode = h.laporan.aturan.efisiensi.tahunan
     efisiensi_rows = [Baris((teks(str(b.tahun)), rp(b.pagu_total), rp(b.realisasi_total),
-                             rp(b.efisiensi_nominal), persen(b.penyerapan_total)))
+                             persen(b.efisiensi), persen(b.penyerapan_total)))
                       for b in h.belanja]
+    efisiensi_head, efisiensi_note = {
+        "nominal": ("Nilai Efisiensi (Rp)", "nilai efisiensi = total APBD - realisasi"),
+        "sisa-anggaran": ("Efisiensi (poin)", "efisiensi = 100 - % realisasi"),
+    }[metode]
     alokasi_rows = [Baris((teks(str(b.tahun)), rp(b.pagu_langsung), rp(b.pagu_tidak_langsung),
                            bilangan(b.jumlah_program), bilangan(b.jumlah_kegiatan)))
                     for b in h.belanja]
     return [
         _tabel("3.11", judul,
-               [Kolom("Tahun"), *_k("Total APBD (Rp)", "Realisasi (Rp)",
-                                    "Nilai Efisiensi (Rp)", "%", angka=True)],
+               [Kolom("Tahun"), *_k("Total APBD (Rp)", "Realisasi (Rp)", efisiensi_head, "%",
+                                    angka=True)],
                efisiensi_rows,
-               ["Nilai efisiensi = total APBD - realisasi; % = realisasi / total APBD x 100; "
-                "total APBD = belanja langsung + belanja tidak langsung."],
+               [f"Metode efisiensi tahunan: {metode}; {efisiensi_note}; % = realisasi / total "
+                "APBD x 100; total APBD = belanja langsung + belanja tidak langsung."],
                bagian="efisiensi"),
         _tabel("3.11", judul,
                [Kolom("Tahun"), *_k("Belanja Langsung (Rp)", "Belanja Tidak Langsung (Rp)",
@@ -480,7 +518,7 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
             rows.append(Baris((teks(str(i + 1) if j == 0 else ""),
                                teks(sas.nama if j == 0 else ""), teks(ind.nama),
                                target_sel(ind.target), masukan(ind.realisasi),
-                               persen(ind.capaian), rp(a.pagu), rp(a.realisasi),
+                               persen(h.tampil(ind.capaian)), rp(a.pagu), rp(a.realisasi),
                                persen(a.penyerapan))))
     pk = h.anggaran_perjanjian_kinerja
     empty = (teks(""),) * 6
@@ -495,7 +533,8 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
                    [*_k("No", "Sasaran Strategis", "Indikator Kinerja"),
                     *_k("Target", "Realisasi", "% Capaian", "Alokasi (Rp)", "Realisasi (Rp)",
                         "% Anggaran", angka=True)],
-                   rows, [_catatan_capaian(h), "Anggaran indikator = jumlah kegiatan yang "
+                   rows, [_catatan_capaian(h, (i.capaian for i in h.indikator)),
+                          "Anggaran indikator = jumlah kegiatan yang "
                           "menunjangnya; Jumlah = kegiatan yang menunjang indikator kinerja "
                           "(tanpa hitung ganda).", _catatan_penyerapan(h)])]
 
