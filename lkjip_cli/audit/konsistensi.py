@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lkjip_cli.angka import angka
+from lkjip_cli.angka import angka, rupiah
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
+from lkjip_cli.engine.nilai import HUNDRED
 from lkjip_cli.model.laporan import Rentang
-
-HUNDRED = Decimal(100)
 
 
 def _temuan(tabel: str, lokasi: str, kolom: str, dicetak: Decimal | None,
@@ -68,25 +67,29 @@ def _turun(ind: HasilIndikator) -> Iterator[Temuan]:
 
 
 def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
+    """Money spent above its pagu: per kegiatan, and per belanja given in the file (belanja
+    langsung of the report's year is its kegiatan, already checked one by one)."""
     for keg in h.kegiatan:
         pagu, real = keg.anggaran.pagu.nilai, keg.anggaran.realisasi.nilai
         if pagu is not None and real is not None and real > pagu:
-            yield _temuan("Tabel 3.13", keg.kode, "Realisasi (Rp)", real, pagu,
-                          "realisasi melebihi alokasi", (*keg.path, "realisasi"))
-    for b in h.belanja:
-        for name, pagu_n, real_n in (("langsung", b.pagu_langsung, b.realisasi_langsung),
-                                     ("tidak_langsung", b.pagu_tidak_langsung,
-                                      b.realisasi_tidak_langsung)):
-            if pagu_n.nilai is not None and real_n.nilai is not None and \
-                    real_n.nilai > pagu_n.nilai:
+            yield _temuan("Tabel 3.13", keg.kode, "Realisasi (Rp)", real, None,
+                          f"realisasi {rupiah(real)} melebihi alokasi {rupiah(pagu)}",
+                          (*keg.path, "realisasi"))
+    for i, b in enumerate(h.laporan.belanja):
+        for name, pos in (("langsung", b.langsung), ("tidak_langsung", b.tidak_langsung)):
+            if pos.pagu is not None and pos.realisasi is not None and pos.realisasi > pos.pagu:
+                words = name.replace("_", " ")
                 yield _temuan("Tabel 2.5", f"Belanja {b.tahun}",
-                              f"Realisasi belanja {name.replace('_', ' ')} (Rp)",
-                              real_n.nilai, pagu_n.nilai, "realisasi melebihi pagu",
-                              (*b.path, name, "realisasi"))
+                              f"Realisasi belanja {words} (Rp)", pos.realisasi, None,
+                              f"realisasi {rupiah(pos.realisasi)} melebihi pagu "
+                              f"{rupiah(pos.pagu)}", ("belanja", i, name, "realisasi"))
 
 
 def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
-    """A share (`satuan: %`) cannot be above 100: a target or realisasi above it is suspect."""
+    """A share (`satuan: %`, `persen_maks_100` left true) cannot be above 100."""
+    shares = {i.kode for s in h.laporan.sasaran for i in s.indikator if i.persen_maks_100} | {
+        ik.kode for p in h.laporan.program for k in p.kegiatan for ik in k.indikator
+        if ik.persen_maks_100}
     rows: list[tuple[str, str, str, object, Decimal | None, Path]] = []
     for ind in h.indikator:
         rows.append(("Tabel 3.5", ind.kode, ind.satuan, ind.target, ind.realisasi, ind.path))
@@ -94,14 +97,14 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
         for ik in keg.indikator:
             rows.append(("Tabel 3.8", ik.kode, ik.satuan, ik.target, ik.realisasi, ik.path))
     for tabel, kode, satuan, target, realisasi, path in rows:
-        if satuan.strip() != "%":
+        if satuan.strip() != "%" or kode not in shares:
             continue
         for kolom, value in (("Target", target), ("Realisasi", realisasi)):
             if isinstance(value, Decimal) and value > HUNDRED:
                 yield _temuan(tabel, kode, kolom, value, None,
                               f"persentase {angka(value)}% melebihi 100%: bagian dari suatu "
-                              "jumlah tidak dapat melebihi seluruhnya",
-                              (*path, kolom.lower()))
+                              "jumlah tidak dapat melebihi seluruhnya (untuk laju atau "
+                              "kenaikan, isi persen_maks_100: false)", (*path, kolom.lower()))
 
 
 def periksa_konsistensi(h: Hasil) -> list[Temuan]:

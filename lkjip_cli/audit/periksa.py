@@ -122,21 +122,29 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
         return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, Tingkat.COCOK, "",
                       c.path, satuan=c.satuan)
     unit = Decimal(1).scaleb(-places)
-    tingkat = Tingkat.PEMBULATAN if abs(diff) == unit else Tingkat.SELISIH
+    # A figure typed in the file (an isian) printed one unit off was not rounded from
+    # anything: that is a different value, not rounding.
+    is_input = c.dihitung.rumus.endswith("(isian)")
+    tingkat = (Tingkat.PEMBULATAN if abs(diff) == unit and not is_input
+               else Tingkat.SELISIH)
     causes = cari_sebab(c.dicetak, exact, mode, c.penghasil)
     if not causes:
-        causes = [_tanpa_sebab(tingkat, c.satuan, unit)]
+        causes = [_tanpa_sebab(tingkat, c.dihitung, unit)]
     return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, tingkat,
                   _join("", causes, elsewhere), c.path, satuan=c.satuan)
 
 
-def _tanpa_sebab(tingkat: Tingkat, satuan: str, unit: Decimal) -> str:
-    if tingkat is Tingkat.PEMBULATAN:
-        if satuan == "Rp":
-            return (f"selisih Rp{_plain(unit)}: kemungkinan dijumlah dari bagian yang sudah "
-                    "dibulatkan")
+def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal) -> str:
+    """What to say when no known alternative reproduces the printed figure."""
+    if tingkat is not Tingkat.PEMBULATAN:
+        return "tidak ada pola yang diketahui yang mereproduksi angka ini"
+    if nilai.satuan == "Rp" and len(nilai.masukan) >= 2:
+        return (f"selisih Rp{_plain(unit)}: kemungkinan dijumlah dari bagian yang sudah "
+                "dibulatkan")
+    if len(nilai.masukan) >= 2 and "jumlah" in nilai.rumus:
         return "beda satu satuan di angka terakhir: kemungkinan dari bagian yang sudah dibulatkan"
-    return "tidak ada pola yang diketahui yang mereproduksi angka ini"
+    return ("beda satu satuan di angka terakhir; tidak ada pembulatan yang diketahui yang "
+            "mereproduksinya")
 
 
 def _banding_teks(c: Cetakan, tabel: str, kolom: str, elsewhere: str) -> Temuan:
@@ -179,7 +187,7 @@ def _plain(v: Decimal | str) -> str:
 
 def _join(note: str, causes: Sequence[str], elsewhere: str) -> str:
     parts = [p for p in (note, ("kemungkinan: " + "; ".join(causes)) if causes and not
-                         causes[0].startswith(("tidak ada pola", "selisih Rp1", "beda satu"))
+                         causes[0].startswith(("tidak ada pola", "selisih Rp", "beda satu"))
                          else "; ".join(causes), elsewhere) if p]
     return "; ".join(parts)
 

@@ -197,6 +197,11 @@ class IndikatorKinerja(Model):
     )
     target: Target
     realisasi: Angka | None = Field(default=None, description="null when there is no data")
+    persen_maks_100: bool = Field(
+        default=True,
+        description="With satuan %, the figure is a share of a whole and cannot exceed 100; "
+        "false for growth rates and similar",
+    )
     rekap_triwulan: RekapTriwulan = "terakhir"
     triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
     realisasi_sebelumnya: dict[Bulat, Angka] = Field(default={}, description="By year")
@@ -222,6 +227,11 @@ class IndikatorKegiatan(Model):
     polaritas: Polaritas = "positif"
     target: Target
     realisasi: Angka | None = None
+    persen_maks_100: bool = Field(
+        default=True,
+        description="With satuan %, the figure is a share of a whole and cannot exceed 100; "
+        "false for growth rates and similar",
+    )
     rencana_aksi: tuple[str, ...] = ()
     dilaporkan: DilaporkanIndikatorKegiatan = DilaporkanIndikatorKegiatan()
 

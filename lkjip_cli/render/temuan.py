@@ -43,6 +43,8 @@ def _dicetak(t: Temuan) -> str:
 
 
 def _dihitung(t: Temuan, aturan: Aturan) -> str:
+    if t.dihitung is None and t.jenis == "konsistensi":
+        return ""  # nothing to compute: the keterangan says what is inconsistent
     if t.dihitung is None or isinstance(t.dihitung, str):
         return t.dihitung or fmt.TIDAK_ADA
     if t.satuan == "Rp":
