@@ -170,6 +170,63 @@ def test_explain_unknown_ref_suggests_one() -> None:
     assert "Tidak ada `IKU9`" in result.stderr and "Maksud Anda `IKU" in result.stderr
 
 
+@pytest.mark.parametrize("ref", ["iku1", "Iku1", "IKU1"])
+def test_explain_ignores_case(ref: str) -> None:
+    result = run("explain", DATA, ref)
+    assert result.exit_code == 0
+    assert result.stdout == run("explain", DATA, "IKU1").stdout
+    assert result.stdout.startswith("IKU1 — Persentase SDM Aparatur")
+
+
+def test_explain_suggestion_ignores_case() -> None:
+    # difflib's ratio 2M/T: `ss1x` against `ss1` is 2 x 3 / 7 = 0,86, against `ss2` and
+    # `ss3` 2 x 2 / 7 = 0,57 (below the cutoff 0,6); against `SS1` it was 2 x 1 / 7 = 0,29.
+    result = run("explain", DATA, "ss1x")
+    assert result.exit_code == 2
+    assert f"Tidak ada `ss1x` dalam {DATA}. Maksud Anda `SS1`? Pilihan: rata-rata, " \
+           "efisiensi, SS1, SS2, SS3, IKU1," in result.stderr
+
+
+def test_explain_no_suggestion_when_nothing_is_close() -> None:
+    result = run("explain", DATA, "anggaran")
+    assert result.exit_code == 2
+    assert f"Tidak ada `anggaran` dalam {DATA}. Pilihan: rata-rata, " in result.stderr
+
+
+@pytest.mark.parametrize(("command", "metavars"), [
+    ("compute", ["BERKAS", "NOMOR", "DIR"]),
+    ("explain", ["BERKAS", "KODE"]),
+    ("validate", ["BERKAS"]),
+    ("check", ["BERKAS"]),
+    ("render", ["BERKAS", "NOMOR", "DIR"]),
+    ("schema", []),
+])
+def test_help_names_arguments_in_indonesian(command: str, metavars: list[str]) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    usage = result.stdout.strip().splitlines()[0]
+    assert usage.startswith(f"Usage: lkjip {command} [OPTIONS]")
+    for metavar in metavars:
+        assert metavar in result.stdout
+    for english in ("{file}", "{files}", "FILE", "{ref}", "REF", "<list[str]>"):
+        assert english not in result.stdout
+
+
+def test_compute_help_usage_line() -> None:
+    result = run("compute", "--help")
+    assert result.exit_code == 0
+    # typer 0.29 braces a required argument in the usage line; older typers do not.
+    assert "lkjip compute [OPTIONS] {BERKAS}" in result.stdout or \
+        "lkjip compute [OPTIONS] BERKAS" in result.stdout
+
+
+def test_top_level_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    commands = ("validate", "compute", "explain", "check", "render", "schema")
+    assert all(f" {c} " in result.stdout for c in commands)
+
+
 @pytest.mark.parametrize("module", ["lkjip_cli.engine", "lkjip_cli.render.tabel",
                                     "lkjip_cli.loader", "lkjip_cli.audit", "jinja2"])
 def test_help_imports_no_engine_renderer_or_template_code(module: str) -> None:

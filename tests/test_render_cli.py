@@ -298,6 +298,48 @@ def test_sandbox_refuses_unsafe_attribute(laporan: Path, tmp_path: Path, tpl: Pa
     assert not out.exists()
 
 
+#: Why a filter of Jinja2's own is refused (render/markdown.py).
+HANYA_LKJIP = "angka hanya lewat filter lkjip (angka, persen, rupiah)"
+
+
+@pytest.mark.parametrize(("templat", "baris", "pesan"), [
+    # round would round 90 half-even; format and float would make it a float.
+    ("Capaian {{ hasil.rata_rata_capaian.nilai | round(2) }}\n", 1,
+     f"filter `round` tidak tersedia: {HANYA_LKJIP}"),
+    ("Judul\n\n{{ '%.2f' | format(hasil.rata_rata_capaian.nilai) }}\n", 3,
+     f"filter `format` tidak tersedia: {HANYA_LKJIP}"),
+    # Refused when compiled, even in a branch this report never takes.
+    ("Judul\n{% if false %}{{ hasil.rata_rata_capaian.nilai | float }}{% endif %}\n", 2,
+     f"filter `float` tidak tersedia: {HANYA_LKJIP}"),
+    ("{% filter int %}90,5{% endfilter %}\n", 1, f"filter `int` tidak tersedia: {HANYA_LKJIP}"),
+    ("{{ [hasil.rata_rata_capaian.nilai] | map('round') | join }}\n", 1,
+     f"filter `round` tidak tersedia: {HANYA_LKJIP}"),
+    ("Judul\n{{ '%.2f' % hasil.rata_rata_capaian.nilai }}\n", 2,
+     f"operator `%` pada teks tidak tersedia: {HANYA_LKJIP}"),
+    ("{{ '{:.2f}'.format(hasil.rata_rata_capaian.nilai) }}\n", 1,
+     f"metode `format` tidak tersedia: {HANYA_LKJIP}"),
+])
+def test_number_formatting_outside_lkjip_refused(laporan: Path, tmp_path: Path, tpl: Path,
+                                                 templat: str, baris: int, pesan: str) -> None:
+    (tpl / "tabel_3_5.md.j2").write_text(templat, encoding="utf-8")
+    out = tmp_path / "bab.md"
+    result = invoke(laporan, "-t", "3.5", "--template-dir", tpl, "-o", out)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"{tpl / 'tabel_3_5.md.j2'}:{baris}: error[template]: {pesan}\n"
+    assert not out.exists()
+
+
+def test_text_and_whole_number_operators_still_work(laporan: Path, tpl: Path) -> None:
+    (tpl / "tabel_3_5.md.j2").write_text(
+        "{{ 7 % 2 }} {{ '50%' }} {{ 'a' ~ 'b' }} {{ hasil.rata_rata_capaian | persen }}\n",
+        encoding="utf-8")
+    result = invoke(laporan, "-t", "3.5", "--template-dir", tpl)
+    assert result.exit_code == 0, result.stderr
+    # 7 mod 2 = 1; the average capaian is IKU1's 72 / 80 x 100 = 90.
+    assert result.stdout.endswith("\n\n1 50% ab 90,00\n")
+
+
 def test_template_dir_must_exist(laporan: Path, tmp_path: Path) -> None:
     result = invoke(laporan, "--template-dir", tmp_path / "tidak-ada")
     assert result.exit_code == 2

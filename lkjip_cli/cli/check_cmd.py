@@ -1,4 +1,4 @@
-"""`lkjip check FILE...`: audit every figure a report printed; exit 1 when a finding reaches
+"""`lkjip check BERKAS...`: audit every figure a report printed; exit 1 when a finding reaches
 --fail-on, 2 when a file is invalid. Ready for CI and pre-commit."""
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ class FailOn(StrEnum):
 
 
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Berkas YAML laporan.", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Berkas YAML laporan.",
+                                                metavar="BERKAS", show_default=False)],
     fmt: Annotated[
         DiagnosticFormat, typer.Option("--format", "-f", help="Bentuk keluaran.")
     ] = DiagnosticFormat.text,
@@ -36,7 +37,8 @@ def check(
         FailOn, typer.Option("--fail-on", help="Tingkat temuan yang membuat keluar dengan 1.")
     ] = FailOn.selisih,
     semua: Annotated[
-        bool, typer.Option("--semua", help="Tampilkan juga angka yang cocok.")
+        bool, typer.Option("--semua", help="Tampilkan juga angka yang cocok.",
+                           metavar="")  # a flag: no <bool>
     ] = False,
 ) -> None:
     """Audit angka yang dicetak laporan terhadap hitungan dari aturannya sendiri."""

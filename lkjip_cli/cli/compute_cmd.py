@@ -1,4 +1,10 @@
-"""`lkjip compute FILE`: every figure of Bab III, as rich tables, JSON or CSV."""
+"""`lkjip compute BERKAS`: every figure of Bab III, as rich tables, JSON or CSV.
+
+Why `--out-dir` is careful: CSV files are written under the policy of `cli/berkas.py`
+(atomic, never the input file, checked before any is written). A CSV file has no room for
+the marker that lets `lkjip render` recognise its own output, so an existing CSV file is
+never replaced without `--force`: it may be a spreadsheet someone has since edited.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
 from lkjip_cli.cli.output import EXIT_INVALID, load_or_exit
 
 if TYPE_CHECKING:
@@ -33,23 +40,32 @@ def parse_tabel(values: list[str] | None, known: list[str]) -> list[str]:
 
 
 def compute(
-    file: Annotated[Path, typer.Argument(help="Berkas YAML laporan.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
+                                         show_default=False)],
     tabel: Annotated[
         list[str] | None,
-        typer.Option("--tabel", "-t", help="Nomor tabel (boleh diulang atau dipisah koma)."),
+        typer.Option("--tabel", "-t", help="Nomor tabel (boleh diulang atau dipisah koma).",
+                     metavar="NOMOR"),
     ] = None,
     fmt: Annotated[
         ComputeFormat, typer.Option("--format", "-f", help="Bentuk keluaran.")
     ] = ComputeFormat.table,
     out_dir: Annotated[
         Path | None,
-        typer.Option("--out-dir", help="Untuk --format csv: tulis satu berkas per tabel."),
+        typer.Option("--out-dir", help="Untuk --format csv: tulis satu berkas per tabel.",
+                     metavar="DIR"),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Untuk --out-dir: timpa berkas CSV yang sudah ada.",
+                           metavar="")  # a flag: no <bool>
+    ] = False,
 ) -> None:
     """Hitung dan tampilkan tabel Bab III (Tabel 3.4 s/d 3.13) atau tabel yang dipilih."""
     from lkjip_cli.render.tabel import BAB_III, BUILDERS
 
     nomor = parse_tabel(tabel, list(BUILDERS)) or list(BAB_III)
+    if fmt is ComputeFormat.csv and out_dir is not None:
+        periksa_direktori(out_dir, "--out-dir")
     result = load_or_exit(str(file))
     assert result.report is not None
 
@@ -63,14 +79,14 @@ def compute(
 
         typer.echo(to_json(hasil, tables))
     elif fmt is ComputeFormat.csv:
-        _write_csv(tables, out_dir)
+        _write_csv(tables, out_dir, file, force)
     else:
         from lkjip_cli.render.terminal import console_for_output, print_tables
 
         print_tables(console_for_output(), tables, hasil.laporan.aturan)
 
 
-def _write_csv(tables: list[Tabel], out_dir: Path | None) -> None:
+def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: bool) -> None:
     from lkjip_cli.render.ekspor import to_csv
 
     if out_dir is None:
@@ -80,11 +96,18 @@ def _write_csv(tables: list[Tabel], out_dir: Path | None) -> None:
             raise typer.Exit(EXIT_INVALID)
         typer.echo(to_csv(tables[0]), nl=False)
         return
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for t in tables:
-        name = f"tabel-{t.nomor}" + (f"-{t.bagian}" if t.bagian else "") + ".csv"
-        (out_dir / name).write_text(to_csv(t), encoding="utf-8")
-        typer.echo(str(out_dir / name))
+    berkas = [(out_dir / nama_csv(t), to_csv(t)) for t in tables]
+    for path, _ in berkas:
+        periksa_tujuan(path, file, force=force, penanda=None, opsi=None)
+    buat_direktori(out_dir)
+    tulis_semua(berkas)
+    for path, _ in berkas:
+        typer.echo(str(path))
+
+
+def nama_csv(t: Tabel) -> str:
+    """`tabel-3.5.csv`, or `tabel-3.11-efisiensi.csv` for one part of a table."""
+    return f"tabel-{t.nomor}" + (f"-{t.bagian}" if t.bagian else "") + ".csv"
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,9 @@
-"""`lkjip explain FILE REF`: the formula behind a figure, its numbers and their lines."""
+"""`lkjip explain BERKAS KODE`: the formula behind a figure, its numbers and their lines.
+
+Why codes are matched without regard to case: people type `iku1` for `IKU1`. A code that
+differs from a known one only in case is that one (unless two known codes differ only in
+case: then it must be typed exactly), and the "did you mean" hint compares without case too.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +16,27 @@ import typer
 from lkjip_cli.cli.output import EXIT_INVALID, load_or_exit
 
 
+def cari_ref(ref: str, known: list[str]) -> str | None:
+    """`ref` as a known code: exact, else the one known code equal to it ignoring case."""
+    if ref in known:
+        return ref
+    same = {k for k in known if k.casefold() == ref.casefold()}
+    return same.pop() if len(same) == 1 else None
+
+
+def saran(ref: str, known: list[str]) -> str | None:
+    """The known code closest to `ref`, ignoring case; None if none is close."""
+    by_fold = {k.casefold(): k for k in reversed(known)}  # the first spelling wins
+    close = difflib.get_close_matches(ref.casefold(), list(by_fold), n=1)
+    return by_fold[close[0]] if close else None
+
+
 def explain(
-    file: Annotated[Path, typer.Argument(help="Berkas YAML laporan.", show_default=False)],
+    file: Annotated[Path, typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
+                                         show_default=False)],
     ref: Annotated[str, typer.Argument(
         help="Kode indikator, sasaran, program atau kegiatan; atau rata-rata, efisiensi.",
-        show_default=False)],
+        metavar="KODE", show_default=False)],
 ) -> None:
     """Jelaskan rumus, angka dan asal (berkas:baris) sebuah angka."""
     result = load_or_exit(str(file))
@@ -25,11 +46,12 @@ def explain(
     from lkjip_cli.render.jelaskan import jelaskan, semua_ref
 
     hasil = hitung(result.report)
-    lines = jelaskan(hasil, ref, result.source)
+    known = semua_ref(hasil)
+    found = cari_ref(ref, known)
+    lines = None if found is None else jelaskan(hasil, found, result.source)
     if lines is None:
-        known = semua_ref(hasil)
-        close = difflib.get_close_matches(ref, known, n=1)
-        hint = f" Maksud Anda `{close[0]}`?" if close else ""
+        close = saran(ref, known)
+        hint = f" Maksud Anda `{close}`?" if close else ""
         typer.echo(f"Tidak ada `{ref}` dalam {file}.{hint} Pilihan: {', '.join(known)}",
                    err=True)
         raise typer.Exit(EXIT_INVALID)

@@ -1,4 +1,4 @@
-"""`lkjip validate FILE...`: is each report file well-formed and consistent in its references?"""
+"""`lkjip validate BERKAS...`: is each report file well-formed and consistent in its references?"""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from lkjip_cli.cli.output import DiagnosticFormat, exit_code_for, print_diagnost
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Berkas YAML laporan.", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Berkas YAML laporan.",
+                                                metavar="BERKAS", show_default=False)],
     fmt: Annotated[
         DiagnosticFormat, typer.Option("--format", "-f", help="Bentuk keluaran diagnostik.")
     ] = DiagnosticFormat.text,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Peringatan juga membuat keluar dengan kode 1.")
+        bool, typer.Option("--strict", help="Peringatan juga membuat keluar dengan kode 1.",
+                           metavar="")  # a flag: no <bool>
     ] = False,
 ) -> None:
     """Validasi berkas laporan (keluar 0 bila sah, 2 bila ada galat)."""

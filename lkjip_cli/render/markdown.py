@@ -10,6 +10,13 @@ Jinja2's `SandboxedEnvironment` (so do the built-ins, one environment for all), 
 `StrictUndefined` so that a misspelt name is an error with its template and line instead
 of a silent blank in a government report.
 
+Why some of Jinja2's own filters are gone: `round` rounds half-even and `format`, `float`,
+`int` and `filesizeformat` turn a Decimal into a float or cut it, each bypassing the report's
+`aturan` (rounding rule, decimals). A template naming one fails when it is compiled, so it
+fails on every report and not only when its branch is taken, with the template, the line
+and the filters to use instead. For the same reason `%` on text (`"%.2f" % x`) and
+`str.format` are refused when they run.
+
 This module is pure: it returns the Markdown text and writes nothing. It imports jinja2 at
 the top, and only the render command imports it, so `lkjip --help` never loads jinja2.
 """
@@ -26,8 +33,11 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import FilterArgumentError, SecurityError
 from jinja2.loaders import split_template_path
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 import lkjip_cli
@@ -43,6 +53,12 @@ PENANDA = "<!-- dibuat oleh lkjip"
 
 #: The chapters lkjip renders, each from `bab{n}.md.j2` (which decides its tables).
 BAB = ("2", "3", "4")
+
+#: Jinja2's built-in filters that would round a figure or turn it into a float.
+FILTER_TERLARANG = ("round", "format", "float", "int", "filesizeformat")
+
+#: Why they are refused, and what to use instead.
+_HANYA_LKJIP = "angka hanya lewat filter lkjip (angka, persen, rupiah)"
 
 #: Jinja2 marks the traceback frames it rewrites to point into a template with this global.
 _JINJA_FRAME = "__jinja_exception__"
@@ -182,17 +198,53 @@ def filters(aturan: Aturan) -> dict[str, Callable[..., str]]:
             "gfm": sel_gfm}
 
 
+def pesan_terlarang(filter_: str) -> str:
+    return f"filter `{filter_}` tidak tersedia: {_HANYA_LKJIP}"
+
+
+def _filter_terlarang(nama: str) -> Callable[..., str]:
+    """A stand-in that refuses when reached at run time (e.g. through `map('round')`)."""
+
+    def tolak(*_: object, **__: object) -> str:
+        raise SecurityError(pesan_terlarang(nama))
+
+    return tolak
+
+
+class PembangkitKode(CodeGenerator):
+    """Jinja2's compiler, failing at compile time on a filter in `FILTER_TERLARANG`."""
+
+    def visit_Filter(self, node: nodes.Filter, frame: Frame) -> None:
+        if node.name in FILTER_TERLARANG:
+            self.fail(pesan_terlarang(node.name), node.lineno)
+        super().visit_Filter(node, frame)
+
+
 class Sandbox(SandboxedEnvironment):
-    """Jinja2's sandbox, refusing an unsafe attribute at once.
+    """Jinja2's sandbox, refusing an unsafe attribute at once and numbers formatted by Python.
 
     The stock sandbox returns an undefined value and fails only when it is used, so that
     `hasil.__class__.__init__` would be reported as `__init__` of an undefined object rather
     than the `__class__` the author wrote.
     """
 
+    code_generator_class = PembangkitKode
+    intercepted_binops = frozenset({"%"})
+
     def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
         raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} "
                             "object is unsafe.")
+
+    def call_binop(self, context: Context, operator: str, left: Any,
+                   right: Any) -> Any:
+        if operator == "%" and isinstance(left, str):
+            raise SecurityError(f"operator `%` pada teks tidak tersedia: {_HANYA_LKJIP}")
+        return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        if super().wrap_str_format(value) is None:
+            return None
+        raise SecurityError(f"metode `{value.__name__}` tidak tersedia: {_HANYA_LKJIP}")
 
 
 def lingkungan(aturan: Aturan, template_dir: Path | None = None) -> SandboxedEnvironment:
@@ -205,6 +257,7 @@ def lingkungan(aturan: Aturan, template_dir: Path | None = None) -> SandboxedEnv
         loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
+    env.filters.update({nama: _filter_terlarang(nama) for nama in FILTER_TERLARANG})
     env.filters.update(filters(aturan))
     env.globals["romawi"] = romawi
     return env
