@@ -318,6 +318,9 @@ HANYA_LKJIP = "angka hanya lewat filter lkjip (angka, persen, rupiah)"
      f"operator `%` pada teks tidak tersedia: {HANYA_LKJIP}"),
     ("{{ '{:.2f}'.format(hasil.rata_rata_capaian.nilai) }}\n", 1,
      f"metode `format` tidak tersedia: {HANYA_LKJIP}"),
+    # A figure printed raw would show an English dot and every digit.
+    ("Judul\n{{ hasil.rata_rata_capaian.nilai }}\n", 2,
+     f"angka dicetak tanpa filter: {HANYA_LKJIP}"),
 ])
 def test_number_formatting_outside_lkjip_refused(laporan: Path, tmp_path: Path, tpl: Path,
                                                  templat: str, baris: int, pesan: str) -> None:

@@ -89,7 +89,9 @@ def _formula(t: Decimal, r: Decimal, rumus: str, inputs: tuple[Masukan, ...],
              aturan: tuple[str, ...], target_nol: TargetNol) -> Nilai:
     if t == 0:
         if target_nol == "100-jika-realisasi-0" and r == 0:
-            return Nilai(HUNDRED, rumus, inputs, (*aturan, "target_nol=100-jika-realisasi-0"))
+            return Nilai(HUNDRED, "target 0 dan realisasi 0 = 100", inputs,
+                         (*aturan, "target_nol=100-jika-realisasi-0")).with_uraian(
+                "T = {0}, R = {1}", t, r)
         return tidak_dapat(rumus, "target 0: capaian tidak dapat dihitung", inputs,
                            aturan=(*aturan, f"target_nol={target_nol}"))
     if rumus == RUMUS_POSITIF:

@@ -292,7 +292,7 @@ class _Penghitung:
         if not inputs:
             return tidak_dapat(rumus, "semua indikator dikecualikan", aturan=aturan)
         if missing:
-            return tidak_dapat(rumus, f"tidak dapat dihitung: {', '.join(missing)}", inputs,
+            return tidak_dapat(rumus, f"tidak ada nilai untuk {', '.join(missing)}", inputs,
                                aturan=aturan)
         return _mean(rumus, inputs, aturan)
 

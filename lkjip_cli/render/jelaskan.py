@@ -20,6 +20,8 @@ def _tampil(nilai: Nilai, aturan: Aturan) -> str:
         return fmt.rupiah(nilai.nilai)
     places = aturan.desimal_persen
     text = fmt.persen(nilai.nilai, places, aturan.pembulatan)
+    if nilai.nilai is None:
+        return text
     return text + ("%" if nilai.satuan == "%" else f" {nilai.satuan}" if nilai.satuan else "")
 
 
@@ -45,7 +47,9 @@ def uraikan(judul: str, nilai: Nilai, aturan: Aturan, source: SourceMap) -> Iter
         head = "  masukan  : " if i == 0 else "             "
         where = ""
         if masukan.sumber is not None:
-            mark = source.value_mark(masukan.sumber)
+            # Only the key's own place: a missing key has none, and its enclosing mapping
+            # would suggest a value is there.
+            mark = source.values.get(masukan.sumber)
             if mark is not None:
                 where = f" ({source.file}:{mark.line}:{mark.column})"
         shown = fmt.rupiah(masukan.nilai) if nilai.satuan == "Rp" else fmt.tepat(masukan.nilai)

@@ -247,6 +247,14 @@ class Sandbox(SandboxedEnvironment):
         raise SecurityError(f"metode `{value.__name__}` tidak tersedia: {_HANYA_LKJIP}")
 
 
+def tanpa_angka_mentah(value: Any) -> Any:
+    """Jinja2's `finalize`: a figure printed without a filter would show `97.333...` with an
+    English dot and no rounding, so it is refused."""
+    if isinstance(value, Decimal):
+        raise SecurityError(f"angka dicetak tanpa filter: {_HANYA_LKJIP}")
+    return value
+
+
 def lingkungan(aturan: Aturan, template_dir: Path | None = None) -> SandboxedEnvironment:
     """The sandboxed environment: a user's templates first, then the built-ins."""
     loaders: list[jinja2.BaseLoader] = []
@@ -256,6 +264,7 @@ def lingkungan(aturan: Aturan, template_dir: Path | None = None) -> SandboxedEnv
     env = Sandbox(
         loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        finalize=tanpa_angka_mentah,
     )
     env.filters.update({nama: _filter_terlarang(nama) for nama in FILTER_TERLARANG})
     env.filters.update(filters(aturan))
