@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import cast
 
-from lkjip_cli.angka import bulatkan, desimal_dari, persen
+from lkjip_cli.angka import angka, bulatkan, desimal_dari, persen
 from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman, cari_sebab
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine.capaian import Polaritas, RumusNegatif, hitung_capaian
+from lkjip_cli.engine.capaian import hitung_capaian
 from lkjip_cli.engine.hasil import (
     Anggaran,
     Hasil,
@@ -31,7 +31,16 @@ from lkjip_cli.engine.hasil import (
 )
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
-from lkjip_cli.model.laporan import BelanjaTahun, IndikatorKinerja, Pita, Rentang, Sasaran
+from lkjip_cli.model.laporan import (
+    BelanjaTahun,
+    IndikatorKinerja,
+    Pita,
+    Polaritas,
+    Rentang,
+    RumusNegatif,
+    Sasaran,
+    target_tunggal,
+)
 
 #: Where each place of the report stands, to sort findings as the report reads.
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")
@@ -178,11 +187,7 @@ def _sama(a: Decimal | str, b: Decimal | str) -> bool:
 
 
 def _plain(v: Decimal | str) -> str:
-    if isinstance(v, str):
-        return v
-    from lkjip_cli.angka import angka
-
-    return angka(v)
+    return v if isinstance(v, str) else angka(v)
 
 
 def _join(note: str, causes: Sequence[str], elsewhere: str) -> str:
@@ -209,10 +214,6 @@ def _rata(keterangan: str, values: Sequence[Decimal | None]) -> Iterator[Alterna
     known = _lengkap(values)
     if known is not None:
         yield _alt(keterangan, lambda: sum(known, Decimal(0)) / len(known))
-
-
-def _target_angka(target: Target | None) -> Decimal | None:
-    return target if isinstance(target, Decimal) else None
 
 
 def _capaian(target: Target | None, realisasi: Decimal | None, polaritas: str,
@@ -312,7 +313,7 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
         yield from _capaian_cara_lain(ind, ind.target, ind.realisasi, rumus)
         r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
-        t_cetak = k.dicetak_di(ind.kode, "target", lokasi) or _target_angka(ind.target)
+        t_cetak = k.dicetak_di(ind.kode, "target", lokasi) or target_tunggal(ind.target)
         if r_cetak is not None and r_cetak != ind.realisasi:
             yield Alternatif(f"dihitung dari realisasi yang dicetak ({_plain(r_cetak)})",
                              _capaian(t_cetak, r_cetak, ind.polaritas, rumus))
@@ -423,18 +424,14 @@ def _kumpulkan_anggaran(k: _Kumpulan, entitas: str, label: str, base: Path, a: A
                                lambda: real / pagu * HUNDRED)
         return make
 
-    real_key = "realisasi_anggaran" if "realisasi_anggaran" in _kuantitas_of(k, entitas, base) \
-        else "realisasi"
+    # Indicators and sasaran name their spent budget `realisasi_anggaran` (their `realisasi`
+    # is kinerja); programs and kegiatan simply `realisasi`.
+    real_key = "realisasi_anggaran" if base and base[0] == "sasaran" else "realisasi"
     k.add(entitas, label, base, dicetak.get("pagu", {}), "pagu", a.pagu, "Rp", subsets("pagu"))
     k.add(entitas, label, base, dicetak.get("realisasi", {}), real_key, a.realisasi, "Rp",
           subsets("realisasi"))
     k.add(entitas, label, base, dicetak.get("penyerapan", {}), "penyerapan", a.penyerapan, "%",
           subsets("penyerapan"))
-
-
-def _kuantitas_of(k: _Kumpulan, entitas: str, base: Path) -> set[str]:
-    """Indicators and sasaran name their spent budget `realisasi_anggaran`."""
-    return {"realisasi_anggaran"} if base and base[0] == "sasaran" else set()
 
 
 def _subset_alts(kegiatan: dict[str, HasilKegiatan], field_name: str) -> Iterator[Alternatif]:

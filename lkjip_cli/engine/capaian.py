@@ -13,19 +13,21 @@ Rules and sources: ../shared/reference/rules.md section 2.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
 
 from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, presisi, tidak_dapat
-from lkjip_cli.model.laporan import Rentang
+from lkjip_cli.model.laporan import (
+    Polaritas,
+    Rentang,
+    RumusNegatif,
+    TargetNol,
+    target_tunggal,
+)
 
 RUMUS_POSITIF = "capaian positif = R / T x 100"
 RUMUS_NEGATIF_SELISIH = "capaian negatif = (2T - R) / T x 100"
 RUMUS_NEGATIF_KEBALIKAN = "capaian negatif = T / R x 100"
 RUMUS_DALAM_RENTANG = "realisasi di dalam rentang target = 100"
 
-Polaritas = Literal["positif", "negatif"]
-RumusNegatif = Literal["(2T-R)/T", "T/R"]
-TargetNol = Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"]
 
 
 def nama_rumus(polaritas: Polaritas, rumus_negatif: RumusNegatif) -> str:
@@ -61,7 +63,7 @@ def hitung_capaian(
     aturan = (f"polaritas={polaritas}",) + (
         (f"rumus_negatif={rumus_negatif}",) if polaritas == "negatif" else ()
     )
-    m_target = Masukan("target", _as_number(target), sumber_target)
+    m_target = Masukan("target", target_tunggal(target), sumber_target)
     m_real = Masukan("realisasi", realisasi, sumber_realisasi)
     inputs: tuple[Masukan, ...] = (m_target, m_real)
     if target is None:
@@ -79,10 +81,6 @@ def hitung_capaian(
             "{0} <= {1} <= {2}", target.min, realisasi, target.maks)
     assert bound is not None
     return _formula(bound, realisasi, rumus, inputs, aturan, target_nol)
-
-
-def _as_number(target: Decimal | Rentang | None) -> Decimal | None:
-    return target if isinstance(target, Decimal) else None
 
 
 def _formula(t: Decimal, r: Decimal, rumus: str, inputs: tuple[Masukan, ...],

@@ -46,6 +46,7 @@ from lkjip_cli.model.laporan import (
     Rentang,
     Sasaran,
     Triwulan,
+    target_tunggal,
 )
 from lkjip_cli.rumus import gulung_triwulan
 
@@ -133,10 +134,6 @@ def _capaian(target: Decimal | Rentang | None, realisasi: Decimal | None,
         rumus_negatif=ind.rumus_negatif or aturan.rumus_negatif,
         target_nol=aturan.target_nol, sumber_target=path_t, sumber_realisasi=path_r,
     )
-
-
-def _target_angka(target: Decimal | Rentang | None) -> Decimal | None:
-    return target if isinstance(target, Decimal) else None
 
 
 @presisi
@@ -247,7 +244,7 @@ class _Penghitung:
                      [(tw.realisasi, (*path, "triwulan", i, "realisasi"))
                       for i, tw in enumerate(tws)])
         target = rekap(ind.rekap_triwulan, "target",
-                       [(_target_angka(tw.target), (*path, "triwulan", i, "target"))
+                       [(target_tunggal(tw.target), (*path, "triwulan", i, "target"))
                         for i, tw in enumerate(tws)])
         return real, target
 

@@ -61,20 +61,14 @@ def skala(spec: str | tuple[Pita, ...]) -> tuple[Pita, ...]:
     return BUILTIN[spec] if isinstance(spec, str) else spec
 
 
-def _order(pita: Pita) -> tuple[int, Decimal]:
-    return (0, pita.mulai) if pita.mulai is not None else (1, Decimal(0))
-
-
 def klasifikasi(nilai: Decimal | None, bands: tuple[Pita, ...]) -> Pita | None:
     """The band `nilai` falls in (highest start first), or None (no value, below all bands)."""
     if nilai is None:
         return None
-    ordered = sorted(bands, key=_order)
-    bounded = sorted((b for b in ordered if b.mulai is not None),
+    bounded = sorted((b for b in bands if b.mulai is not None),
                      key=lambda b: b.mulai or Decimal(0), reverse=True)
     for band in bounded:
         assert band.mulai is not None
         if nilai > band.mulai or (band.inklusif and nilai == band.mulai):
             return band
-    unbounded = [b for b in ordered if b.mulai is None]
-    return unbounded[0] if unbounded else None
+    return next((b for b in bands if b.mulai is None), None)

@@ -37,6 +37,11 @@ def _target_kind(value: Any) -> str:
     return "rentang" if isinstance(value, dict | Rentang) else "angka"
 
 
+def target_tunggal(target: Decimal | Rentang | None) -> Decimal | None:
+    """A single-number target, or None for a range or no target."""
+    return target if isinstance(target, Decimal) else None
+
+
 Target = Annotated[
     Annotated[Rentang, Tag("rentang")] | Annotated[Angka, Tag("angka")],
     Discriminator(_target_kind),
@@ -44,6 +49,7 @@ Target = Annotated[
 
 Polaritas = Literal["positif", "negatif"]
 RumusNegatif = Literal["(2T-R)/T", "T/R"]
+TargetNol = Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"]
 RekapTriwulan = Literal["terakhir", "jumlah", "rata-rata"]
 MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal"]
 
@@ -353,7 +359,7 @@ class Aturan(Model):
     desimal_persen: Bulat = Field(default=2, ge=0, le=6)
     pembulatan: Literal["half-up", "half-even", "down"] = "half-up"
     rumus_negatif: RumusNegatif = "(2T-R)/T"
-    target_nol: Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"] = "tidak-dapat-dihitung"
+    target_nol: TargetNol = "tidak-dapat-dihitung"
     batas_atas: BatasAtas | None = None
     rata_rata: AturanRataRata = AturanRataRata()
     efisiensi: AturanEfisiensi = AturanEfisiensi()
