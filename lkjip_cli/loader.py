@@ -103,6 +103,10 @@ def _file_path(loc: Iterable[int | str]) -> Path:
 def _diagnostic(error: Any, path: Path, source: SourceMap, *, is_key: bool) -> Diagnostic:
     kind = error["type"]
     code, message = _code_and_message(kind, error, path)
+    if is_key and kind == "string_pattern_mismatch":
+        code, message = "unknown-place", (
+            f"`{path[-1]}` is not a place of the report: write a table number such as "
+            '"3.5", or ikhtisar, bab2, bab3, bab4 (optionally with a /suffix)')
     if kind in {"extra_forbidden", "missing"} or is_key:
         mark = source.key_mark(path) if kind != "missing" else source.value_mark(path[:-1])
     else:

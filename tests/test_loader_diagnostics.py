@@ -429,3 +429,13 @@ def test_semantic_problems_reported_with_model_errors_in_one_run() -> None:
         ("unknown-ref", 22, 21, "program[0].kegiatan[0].mendukung[0]"),
         ("range-order", 24, 62, "program[0].kegiatan[0].indikator[0].target"),
     ]
+
+
+def test_unknown_place_in_dilaporkan() -> None:
+    text = vary(MINIMAL, "realisasi: 72\n",
+                'realisasi: 72\n        dilaporkan: {capaian: {tabel3.5: 90}}\n')
+    # Line 14 `        dilaporkan: {capaian: {tabel3.5: 90}}`: the key at column 32.
+    assert diags(text) == [
+        ("unknown-place", 14, 32, "sasaran[0].indikator[0].dilaporkan.capaian.tabel3.5")]
+    assert load_text(text).diagnostics[0].message.startswith(
+        "`tabel3.5` is not a place of the report")

@@ -64,10 +64,26 @@ def column_widths(tabel: Tabel, rows: Sequence[Sequence[str]], width: int) -> li
     small = {i: natural[i] for i in text if natural[i] <= LEBAR_TEKS_MIN}
     room -= sum(small.values())
     wide = [i for i in text if i not in small]
-    wanted = sum(natural[i] for i in wide) or 1
-    share = {i: min(natural[i], max(LEBAR_TEKS_MIN, room * natural[i] // wanted))
-             for i in wide}
+    share = _share_text(wide, natural, _longest_words(rows, tabel), room)
     return [fixed.get(i) or small.get(i) or share.get(i, 1) for i in range(n)]
+
+
+def _longest_words(rows: Sequence[Sequence[str]], tabel: Tabel) -> list[int]:
+    return [max(len(w) for text in [k.judul, *(r[i] for r in rows)] for w in text.split() or [""])
+            for i, k in enumerate(tabel.kolom)]
+
+
+def _share_text(wide: list[int], natural: list[int], words: list[int],
+                room: int) -> dict[int, int]:
+    """Widths of the wrapping text columns: each gets its longest word when the room allows
+    (so words are not split), and the rest of the room in proportion to its content."""
+    floors = {i: min(natural[i], max(LEBAR_TEKS_MIN, words[i])) for i in wide}
+    if sum(floors.values()) > room:
+        floors = {i: min(natural[i], LEBAR_TEKS_MIN) for i in wide}
+    spare = max(0, room - sum(floors.values()))
+    wanted = sum(natural[i] - floors[i] for i in wide) or 1
+    return {i: min(natural[i], floors[i] + spare * (natural[i] - floors[i]) // wanted)
+            for i in wide}
 
 
 #: The width tables are laid out for when the output is not a terminal.
