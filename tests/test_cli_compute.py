@@ -236,3 +236,12 @@ def test_help_imports_no_engine_renderer_or_template_code(module: str) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_explain_example_in_the_docs_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # the docs show the relative file name
+    doc = (ROOT / "docs" / "compute.md").read_text(encoding="utf-8")
+    example = doc.split("Capaian: 168,85%\n", 1)[1].split("```", 1)[0].splitlines()
+    out = run("explain", "data/2020.yaml", "IKU3").stdout.splitlines()
+    start = out.index("Capaian: 168,85%") + 1
+    assert out[start:start + len(example)] == example
