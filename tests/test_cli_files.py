@@ -202,3 +202,10 @@ def test_pre_commit_hooks_skip_hidden_paths(hook_id: str, path: str, dipilih: bo
     hook = _hook(hook_id)
     chosen = bool(re.search(hook["files"], path)) and not re.search(hook["exclude"], path)
     assert chosen is dipilih
+
+
+def test_out_dir_without_csv_is_a_usage_error(laporan: Path, out: Path) -> None:
+    result = invoke(laporan, "--out-dir", out)
+    assert result.exit_code == 2
+    assert "--out-dir dan --force hanya untuk --format csv" in result.stderr
+    assert list(out.iterdir()) == []

@@ -64,6 +64,9 @@ def compute(
     from lkjip_cli.render.tabel import BAB_III, BUILDERS
 
     nomor = parse_tabel(tabel, list(BUILDERS)) or list(BAB_III)
+    if fmt is not ComputeFormat.csv and (out_dir is not None or force):
+        raise typer.BadParameter("--out-dir dan --force hanya untuk --format csv",
+                                 param_hint="--out-dir")
     if fmt is ComputeFormat.csv and out_dir is not None:
         periksa_direktori(out_dir, "--out-dir")
     result = load_or_exit(str(file))
