@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -13,7 +12,9 @@ from lkjip_cli.cli.output import (
     EXIT_FINDINGS,
     EXIT_INVALID,
     EXIT_OK,
+    BerkasArg,
     DiagnosticFormat,
+    FormatOpt,
     print_diagnostics,
 )
 
@@ -28,11 +29,8 @@ class FailOn(StrEnum):
 
 
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Berkas YAML laporan.",
-                                                metavar="BERKAS", show_default=False)],
-    fmt: Annotated[
-        DiagnosticFormat, typer.Option("--format", "-f", help="Bentuk keluaran.")
-    ] = DiagnosticFormat.text,
+    files: BerkasArg,
+    fmt: FormatOpt = DiagnosticFormat.text,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Tingkat temuan yang membuat keluar dengan 1.")
     ] = FailOn.selisih,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
-from lkjip_cli.cli.output import EXIT_INVALID, load_or_exit
+from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
 
 if TYPE_CHECKING:
     from lkjip_cli.render.tabel import Tabel
@@ -40,8 +40,7 @@ def parse_tabel(values: list[str] | None, known: list[str]) -> list[str]:
 
 
 def compute(
-    file: Annotated[Path, typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
-                                         show_default=False)],
+    file: SatuBerkasArg,
     tabel: Annotated[
         list[str] | None,
         typer.Option("--tabel", "-t", help="Nomor tabel (boleh diulang atau dipisah koma).",

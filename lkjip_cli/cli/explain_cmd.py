@@ -8,12 +8,11 @@ case: then it must be typed exactly), and the "did you mean" hint compares witho
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lkjip_cli.cli.output import EXIT_INVALID, load_or_exit
+from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
 
 
 def cari_ref(ref: str, known: list[str]) -> str | None:
@@ -32,8 +31,7 @@ def saran(ref: str, known: list[str]) -> str | None:
 
 
 def explain(
-    file: Annotated[Path, typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
-                                         show_default=False)],
+    file: SatuBerkasArg,
     ref: Annotated[str, typer.Argument(
         help="Kode indikator, sasaran, program atau kegiatan; atau rata-rata, efisiensi.",
         metavar="KODE", show_default=False)],

@@ -8,7 +8,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +28,16 @@ class DiagnosticFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
+
+
+#: The report files a command reads (`lkjip validate BERKAS...`).
+BerkasArg = Annotated[list[Path], typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
+                                                 show_default=False)]
+#: The one report file a command reads (`lkjip compute BERKAS`).
+SatuBerkasArg = Annotated[Path, typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
+                                               show_default=False)]
+#: `--format text|json|github` of the commands that report diagnostics or findings.
+FormatOpt = Annotated[DiagnosticFormat, typer.Option("--format", "-f", help="Bentuk keluaran.")]
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat) -> None:

@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_atomik
-from lkjip_cli.cli.output import load_or_exit
+from lkjip_cli.cli.output import SatuBerkasArg, load_or_exit
 
 
 class Bab(StrEnum):
@@ -46,8 +46,7 @@ def _pilih_bab(bab: Bab | None, tabel: list[str]) -> list[str]:
 
 
 def render(
-    file: Annotated[Path, typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
-                                         show_default=False)],
+    file: SatuBerkasArg,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="Berkas Markdown keluaran; `-` atau tanpa -o: "

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lkjip_cli.cli.output import DiagnosticFormat, exit_code_for, print_diagnostics
+from lkjip_cli.cli.output import (
+    BerkasArg,
+    DiagnosticFormat,
+    FormatOpt,
+    exit_code_for,
+    print_diagnostics,
+)
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Berkas YAML laporan.",
-                                                metavar="BERKAS", show_default=False)],
-    fmt: Annotated[
-        DiagnosticFormat, typer.Option("--format", "-f", help="Bentuk keluaran diagnostik.")
-    ] = DiagnosticFormat.text,
+    files: BerkasArg,
+    fmt: FormatOpt = DiagnosticFormat.text,
     strict: Annotated[
         bool, typer.Option("--strict", help="Peringatan juga membuat keluar dengan kode 1.",
                            metavar="")  # a flag: no <bool>
