@@ -34,6 +34,7 @@ diagnostics print them).
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -84,3 +85,16 @@ def minimal() -> str:
 @pytest.fixture
 def with_program() -> str:
     return MINIMAL + PROGRAM
+
+
+@pytest.fixture
+def laporan(tmp_path: Path) -> Path:
+    """MINIMAL written to a file, for the CLI tests that read and write files."""
+    path = tmp_path / "laporan.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    return path
+
+
+def listing(directory: Path) -> list[str]:
+    """The names in a directory, sorted: what a command left behind."""
+    return sorted(p.name for p in directory.iterdir())

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import MINIMAL
+from conftest import MINIMAL, listing
 from typer.testing import CliRunner, Result
 
 from lkjip_cli.cli.app import app
@@ -47,21 +47,10 @@ def csv_ke(laporan: Path, out_dir: Path, tabel: str, *extra: str) -> Result:
 
 
 @pytest.fixture
-def laporan(tmp_path: Path) -> Path:
-    path = tmp_path / "laporan.yaml"
-    path.write_text(MINIMAL, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
 def out(tmp_path: Path) -> Path:
     path = tmp_path / "keluaran"
     path.mkdir()
     return path
-
-
-def listing(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir())
 
 
 # ------------------------------------------------------------------------- --out-dir

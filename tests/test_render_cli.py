@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL, vary
+from conftest import MINIMAL, listing, vary
 from typer.testing import CliRunner, Result
 
 from lkjip_cli.cli.app import app
@@ -32,21 +32,10 @@ def invoke(*args: str | Path) -> Result:
 
 
 @pytest.fixture
-def laporan(tmp_path: Path) -> Path:
-    path = tmp_path / "laporan.yaml"
-    path.write_text(MINIMAL, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
 def tpl(tmp_path: Path) -> Path:
     path = tmp_path / "templat"
     path.mkdir()
     return path
-
-
-def listing(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir())
 
 
 # ---------------------------------------------------------------------------- outputs
