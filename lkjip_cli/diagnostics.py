@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from lkjip_cli import __version__
+
 PathPart = str | int
 Path = tuple[PathPart, ...]
 
@@ -96,4 +98,4 @@ def format_github(diag: Diagnostic) -> str:
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:
     rows = [asdict(d) | {"severity": d.severity.value} for d in diagnostics]
-    return json.dumps({"diagnostics": rows}, ensure_ascii=False, indent=2)
+    return json.dumps({"lkjip": __version__, "diagnostics": rows}, ensure_ascii=False, indent=2)

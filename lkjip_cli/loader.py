@@ -29,6 +29,7 @@ from lkjip_cli.source.yamlsource import (
     SourceMap,
     parse_yaml_bytes,
 )
+from lkjip_cli.versi import KUNCI_VERSI, periksa_versi_format
 
 #: Pydantic's own path parts that are not keys of the file.
 _TAGS = {"angka", "rentang", "[key]"}
@@ -65,6 +66,9 @@ def load_text(text: str, name: str = "<teks>") -> LoadResult:
 
 
 def load_parsed(parsed: ParsedYaml) -> LoadResult:
+    terlalu_baru = _format_terlalu_baru(parsed)
+    if terlalu_baru is not None:
+        return LoadResult(None, parsed.source, (terlalu_baru,))
     diagnostics = list(parsed.diagnostics)
     report: Laporan | None = None
     if parsed.data is not None:
@@ -80,6 +84,15 @@ def load_parsed(parsed: ParsedYaml) -> LoadResult:
 
 
 # ------------------------------------------------------------- pydantic errors to lines
+
+
+def _format_terlalu_baru(parsed: ParsedYaml) -> Diagnostic | None:
+    """The one error for a file written for a newer data format (see `lkjip_cli.versi`)."""
+    if parsed.data is None:
+        return None
+    mark = parsed.source.value_mark((KUNCI_VERSI,))
+    posisi = (mark.line, mark.column) if mark is not None and KUNCI_VERSI in parsed.data else None
+    return periksa_versi_format(parsed.source.file, parsed.data, posisi)
 
 
 def _validation_diagnostics(exc: ValidationError, source: SourceMap) -> Iterator[Diagnostic]:

@@ -10,8 +10,10 @@ import json
 from typing import Any
 
 from lkjip_cli.model.laporan import Laporan
+from lkjip_cli.versi import VERSI_FORMAT
 
-SCHEMA_ID = "https://lkjip.invalid/schema/laporan.schema.json"
+#: The schema's `$id` names the data format version it describes.
+SCHEMA_ID = f"https://lkjip.invalid/schema/format-{VERSI_FORMAT}/laporan.schema.json"
 
 
 def schema_dict() -> dict[str, Any]:

@@ -202,7 +202,7 @@ def test_json_output(here: Path) -> None:
     result = invoke(write(here, SELISIH), "--format", "json")
     assert result.exit_code == 1
     doc = parse_json(result.stdout)
-    assert set(doc) == {"temuan", "ringkasan", "diagnostics"}
+    assert set(doc) == {"lkjip", "temuan", "ringkasan", "diagnostics"}
     assert doc["diagnostics"] == []
     assert doc["ringkasan"] == {"berkas": 1, "diperiksa": 4, "cocok": 3, "pembulatan": 0,
                                 "selisih": 1, "konsistensi": 0}

@@ -14,6 +14,7 @@ from conftest import MINIMAL, PROGRAM, vary
 from typer.testing import CliRunner, Result
 
 import lkjip_cli.source.yamlsource as yamlsource
+from lkjip_cli import __version__
 from lkjip_cli.cli.app import app
 
 runner = CliRunner()
@@ -74,7 +75,7 @@ def test_reference_report_is_valid() -> None:
 def test_valid_file_as_json(tmp_path: Path) -> None:
     result = invoke("validate", write(tmp_path, MINIMAL), "--format", "json")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"diagnostics": []}
+    assert json.loads(result.stdout) == {"lkjip": __version__, "diagnostics": []}
 
 
 # ----------------------------------------------------------- one error class each
@@ -304,6 +305,7 @@ def test_json_format(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == ""
     assert json.loads(result.stdout) == {
+        "lkjip": __version__,
         "diagnostics": [
             {
                 "file": path,

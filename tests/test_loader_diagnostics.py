@@ -15,6 +15,7 @@ from conftest import MINIMAL, PROGRAM, vary
 
 import lkjip_cli.loader as loader_module
 import lkjip_cli.source.yamlsource as yamlsource
+from lkjip_cli import __version__
 from lkjip_cli.diagnostics import (
     Diagnostic,
     Severity,
@@ -395,6 +396,7 @@ def test_github_format_without_position() -> None:
 def test_json_format() -> None:
     diag = Diagnostic("x.yaml", 3, 8, Severity.ERROR, "type", "bad", "tahun")
     assert json.loads(to_json([diag])) == {
+        "lkjip": __version__,
         "diagnostics": [
             {
                 "file": "x.yaml",
@@ -407,7 +409,7 @@ def test_json_format() -> None:
             }
         ]
     }
-    assert json.loads(to_json([])) == {"diagnostics": []}
+    assert json.loads(to_json([])) == {"lkjip": __version__, "diagnostics": []}
 
 
 def test_semantic_problems_reported_with_model_errors_in_one_run() -> None:

@@ -1,10 +1,13 @@
 """The `lkjip` typer application.
 
 Each command lives in its own module and imports the library (loader, engine, renderers)
-inside its function body, so that `lkjip --help` loads none of it.
+inside its function body, so that `lkjip --help` loads none of it. Every command registers
+through `cli/bantuan.py`, which gives it Indonesian help and an example invocation.
 """
 
 from __future__ import annotations
+
+from typing import Annotated
 
 import typer
 
@@ -15,15 +18,40 @@ from lkjip_cli.cli import (
     render_cmd,
     schema_cmd,
     validate_cmd,
+    version_cmd,
 )
+from lkjip_cli.cli.bantuan import GrupLkjip
 
 app = typer.Typer(
     name="lkjip",
+    cls=GrupLkjip,
     help="Kalkulator LKjIP: validasi data laporan, hitung Bab III, audit angka yang dicetak.",
+    epilog="Bantuan satu perintah: lkjip PERINTAH --help. Pelengkapan otomatis (tab): "
+           "lkjip --install-completion.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+def _cetak_versi(nilai: bool) -> None:
+    if nilai:
+        from lkjip_cli import __version__
+
+        typer.echo(f"lkjip {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def utama(
+    versi: Annotated[
+        bool,
+        typer.Option("--version", help="Cetak versi lkjip lalu keluar.", metavar="",
+                     callback=_cetak_versi, is_eager=True),
+    ] = False,
+) -> None:
+    """Kalkulator LKjIP: validasi data laporan, hitung Bab III, audit angka yang dicetak."""
+
 
 validate_cmd.register(app)
 compute_cmd.register(app)
@@ -31,8 +59,9 @@ explain_cmd.register(app)
 check_cmd.register(app)
 render_cmd.register(app)
 schema_cmd.register(app)
+version_cmd.register(app)
 
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="lkjip")

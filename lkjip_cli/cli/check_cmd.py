@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.output import (
     EXIT_FINDINGS,
     EXIT_INVALID,
@@ -86,4 +87,6 @@ def _print(results: list[HasilBerkas], fmt: DiagnosticFormat, semua: bool,
 
 
 def register(app: typer.Typer) -> None:
-    app.command("check")(check)
+    daftarkan(app, "check", check,
+              "lkjip check data/2020.yaml",
+              "lkjip check --format github --fail-on pembulatan data/*.yaml")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
 from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
 
@@ -81,7 +82,7 @@ def compute(
 
         typer.echo(to_json(hasil, tables))
     elif fmt is ComputeFormat.csv:
-        _write_csv(tables, out_dir, file, force)
+        _write_csv(tables, out_dir, Path(file), force)
     else:
         from lkjip_cli.render.terminal import console_for_output, print_tables
 
@@ -113,4 +114,7 @@ def nama_csv(t: Tabel) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("compute")(compute)
+    daftarkan(app, "compute", compute,
+              "lkjip compute data/2020.yaml",
+              "lkjip compute data/2020.yaml --tabel 3.5",
+              "lkjip compute data/2020.yaml --format json > hasil.json")

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
 
 
@@ -57,4 +58,6 @@ def explain(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("explain")(explain)
+    daftarkan(app, "explain", explain,
+              "lkjip explain data/2020.yaml IKU3",
+              "lkjip explain data/2020.yaml rata-rata")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -30,11 +29,12 @@ class DiagnosticFormat(StrEnum):
     github = "github"
 
 
-#: The report files a command reads (`lkjip validate BERKAS...`).
-BerkasArg = Annotated[list[Path], typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
+#: The report files a command reads (`lkjip validate BERKAS...`). Kept as the text the user
+#: typed (not `Path`, which drops a leading `./`), so diagnostics name the file as typed.
+BerkasArg = Annotated[list[str], typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
                                                  show_default=False)]
 #: The one report file a command reads (`lkjip compute BERKAS`).
-SatuBerkasArg = Annotated[Path, typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
+SatuBerkasArg = Annotated[str, typer.Argument(help="Berkas YAML laporan.", metavar="BERKAS",
                                                show_default=False)]
 #: `--format text|json|github` of the commands that report diagnostics or findings.
 FormatOpt = Annotated[DiagnosticFormat, typer.Option("--format", "-f", help="Bentuk keluaran.")]

@@ -18,6 +18,7 @@ from typing import Annotated
 
 import typer
 
+from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_atomik
 from lkjip_cli.cli.output import SatuBerkasArg, load_or_exit
 
@@ -82,7 +83,7 @@ def render(
     if out is not None:
         from lkjip_cli.render.markdown import PENANDA
 
-        periksa_tujuan(out, file, force=force, penanda=PENANDA, opsi="-o")
+        periksa_tujuan(out, Path(file), force=force, penanda=PENANDA, opsi="-o")
     teks = _render(file, babs, nomor, template_dir)
     if out is None:
         typer.echo(teks, nl=False)
@@ -91,7 +92,7 @@ def render(
     typer.echo(f"Ditulis: {out}", err=True)
 
 
-def _render(file: Path, babs: list[str], nomor: list[str], template_dir: Path | None) -> str:
+def _render(file: str, babs: list[str], nomor: list[str], template_dir: Path | None) -> str:
     """Load, compute and render; a template error is printed and exits 2."""
     result = load_or_exit(str(file))
     assert result.report is not None
@@ -108,4 +109,6 @@ def _render(file: Path, babs: list[str], nomor: list[str], template_dir: Path | 
 
 
 def register(app: typer.Typer) -> None:
-    app.command("render")(render)
+    daftarkan(app, "render", render,
+              "lkjip render data/2020.yaml -o bab3.md --bab 3",
+              "lkjip render data/2020.yaml --template-dir templat/ -o laporan.md")

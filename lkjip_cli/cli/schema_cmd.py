@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from lkjip_cli.cli.bantuan import daftarkan
+
 
 def schema() -> None:
     """Cetak JSON Schema format data laporan (untuk editor dan validasi di CI)."""
@@ -13,4 +15,5 @@ def schema() -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("schema")(schema)
+    daftarkan(app, "schema", schema,
+              "lkjip schema > lkjip.schema.json")

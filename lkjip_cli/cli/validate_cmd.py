@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.output import (
     BerkasArg,
     DiagnosticFormat,
@@ -35,4 +36,6 @@ def validate(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("validate")(validate)
+    daftarkan(app, "validate", validate,
+              "lkjip validate data/2020.yaml",
+              "lkjip validate --format github data/*.yaml")

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 from lkjip_cli.model.types import Angka, Bulat, Dicetak, DicetakTeks, Kode, Rupiah
+from lkjip_cli.versi import VERSI_FORMAT
 
 
 class Model(BaseModel):
@@ -377,6 +378,9 @@ class Aturan(Model):
 class Laporan(Model):
     """One LKjIP report: everything lkjip needs to compute and audit its Bab III."""
 
+    versi_format: Bulat = Field(
+        default=VERSI_FORMAT, ge=1,
+        description="Versi format data yang dipakai berkas ini (bawaan: versi yang dipasang).")
     instansi: Instansi
     tahun: Bulat = Field(ge=1945, le=2200)
     renstra: Periode

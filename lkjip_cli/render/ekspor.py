@@ -15,6 +15,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from lkjip_cli import __version__
 from lkjip_cli.angka import desimal_polos
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
@@ -47,6 +48,7 @@ def tabel_dict(tabel: Tabel, aturan: Aturan) -> dict[str, Any]:
 def to_json(h: Hasil, tables: Sequence[Tabel]) -> str:
     aturan = h.laporan.aturan
     doc = {
+        "lkjip": __version__,
         "instansi": h.laporan.instansi.nama,
         "tahun": h.laporan.tahun,
         "aturan": json.loads(aturan.model_dump_json()),

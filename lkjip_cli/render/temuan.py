@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from lkjip_cli import __version__
 from lkjip_cli import angka as fmt
 from lkjip_cli.angka import desimal_dari, desimal_polos
 from lkjip_cli.audit import Audit
@@ -114,7 +115,8 @@ def to_json(results: Sequence[HasilBerkas], diagnostics: Sequence[Diagnostic] = 
         key: sum(getattr(h.audit.ringkasan, key) for h in results)
         for key in ("diperiksa", "cocok", "pembulatan", "selisih", "konsistensi")
     }
-    doc = {"temuan": temuan, "ringkasan": {"berkas": len(results), **ringkasan},
+    doc = {"lkjip": __version__, "temuan": temuan,
+           "ringkasan": {"berkas": len(results), **ringkasan},
            "diagnostics": [asdict(d) | {"severity": d.severity.value} for d in diagnostics]}
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
