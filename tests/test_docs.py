@@ -17,6 +17,7 @@ from lkjip_cli.loader import load_text
 from lkjip_cli.schema import schema_dict
 from lkjip_cli.source.yamlsource import parse_yaml_text
 
+ROOT = Path(__file__).resolve().parent.parent
 FORMAT_MD = Path(__file__).resolve().parent.parent / "docs" / "format.md"
 
 
@@ -124,3 +125,20 @@ def test_english_summary_comes_last() -> None:
     headings = re.findall(r"^## (.+)$", format_md(), re.MULTILINE)
     assert headings[-1].endswith("English summary")
     assert headings[0].endswith("Contoh lengkap")
+
+
+def test_docs_index_links_every_document() -> None:
+    index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    linked = set(re.findall(r"\]\(([^)#]+)\)", index))
+    docs = {p.name for p in (ROOT / "docs").iterdir() if p.suffix in {".md", ".json"}}
+    assert docs - {"index.md"} <= linked, sorted(docs - linked - {"index.md"})
+    for target in linked:
+        assert (ROOT / "docs" / target).exists(), target
+
+
+def test_changelog_has_the_current_version() -> None:
+    from lkjip_cli import __version__
+
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{__version__}] - " in changelog
+    assert "## [Belum dirilis]" in changelog
