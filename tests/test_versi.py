@@ -212,3 +212,34 @@ def test_diagnostics_name_the_file_as_the_user_typed_it(tmp_path: Path,
     result = run("validate", typed)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{typed}:3:8: error[")
+
+
+# --------------------------------------------------------------------- usage errors
+
+
+@pytest.mark.parametrize(("args", "pesan"), [
+    (["compute"], "Argumen BERKAS belum diberikan."),
+    (["compute", "x.yaml", "--foo"],
+     "Opsi tidak dikenal: --foo (maksud Anda salah satu dari: --force, --format?)"),
+    (["compute", "x.yaml", "-f", "xml"],
+     "Nilai tidak sah untuk '--format' / '-f': 'xml' bukan salah satu dari 'table', 'json', "
+     "'csv'."),
+    (["komput"], "Perintah tidak dikenal: komput. Maksud Anda compute?"),
+    (["compute", "a.yaml", "b.yaml"], "Argumen berlebih: b.yaml"),
+    (["compute", "x.yaml", "--tabel"], "Opsi --tabel memerlukan nilai."),
+    (["render", "x.yaml", "--template-dir", "/tidak/ada"],
+     "Nilai tidak sah untuk '--template-dir': '/tidak/ada' tidak ada."),
+])
+def test_usage_errors_read_in_indonesian(args: list[str], pesan: str) -> None:
+    result = runner.invoke(app, args, env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code == 2
+    body = [line.strip("│ ").rstrip() for line in result.stderr.splitlines()
+            if line.startswith("│")]
+    assert " ".join(body) == pesan
+    assert "Galat" in result.stderr and "Error" not in result.stderr
+
+
+def test_an_unknown_usage_error_keeps_its_text() -> None:
+    from lkjip_cli.cli.bantuan import terjemahkan_galat
+
+    assert terjemahkan_galat("Something new from typer.") == "Something new from typer."
