@@ -194,7 +194,8 @@ def test_pre_commit_hooks_skip_hidden_paths(hook_id: str, path: str, dipilih: bo
 
 
 def test_out_dir_without_csv_is_a_usage_error(laporan: Path, out: Path) -> None:
-    result = invoke(laporan, "--out-dir", out)
+    result = runner.invoke(app, ["compute", str(laporan), "--out-dir", str(out)],
+                           env={"COLUMNS": "200"})  # the error panel on one line
     assert result.exit_code == 2
     assert "--out-dir dan --force hanya untuk --format csv" in result.stderr
     assert list(out.iterdir()) == []
