@@ -12,6 +12,7 @@ from lkjip_cli.cli import (
     check_cmd,
     compute_cmd,
     explain_cmd,
+    import_cmd,
     init_cmd,
     render_cmd,
     schema_cmd,
@@ -33,6 +34,7 @@ check_cmd.register(app)
 render_cmd.register(app)
 schema_cmd.register(app)
 init_cmd.register(app)
+import_cmd.register(app)
 
 
 def main() -> None:

@@ -73,7 +73,9 @@ def init(
         periksa_tujuan(out, dari or Path("-"), force=force, penanda=None, opsi="OUT")
     isi: str | bytes
     if ke is BentukInit.xlsx:
-        raise gagal("--to xlsx: belum tersedia")
+        from lkjip_cli.render.buku_data import buku_kosong, simpan
+
+        isi = simpan(buku_kosong(tahun=tahun, mulai=mulai, selesai=selesai, instansi=instansi))
     elif dari is not None:
         isi = _lanjutan(dari)
     else:
