@@ -56,12 +56,41 @@ def _ke_sel(diag: Diagnostic, bacaan: BacaanBuku, file: str) -> Diagnostic:
         found = peta.get(path) or bacaan.sel.get(path)
         if found is not None:
             sheet, cell, judul = found
-            return Diagnostic(file, None, None, diag.severity, diag.code, diag.message,
+            message = _pesan_sel(diag, path, judul, bacaan)
+            return Diagnostic(file, None, None, diag.severity, diag.code, message,
                               judul or diag.path, sheet=sheet, cell=cell)
         path = _induk(path)
     top = re.split(r"[.\[]", diag.path, maxsplit=1)[0]
     return Diagnostic(file, None, None, diag.severity, diag.code, diag.message, diag.path,
                       sheet=_LEMBAR_KUNCI.get(top, tb.INSTANSI.nama))
+
+
+def _pesan_sel(diag: Diagnostic, path: str, judul: str, bacaan: BacaanBuku) -> str:
+    """The message in a workbook's terms where the loader's speaks of YAML (a line, a path,
+    "a plain YAML number"); any other message is kept."""
+    if diag.code == "missing" and path == diag.path and judul:
+        return f"sel wajib `{judul}` kosong: isi sel ini"
+    teks = bacaan.teks_angka.get(diag.path)
+    if teks is not None and diag.code in _PESAN_ANGKA:
+        indonesia = teks.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return _PESAN_ANGKA[diag.code].format(teks=teks, indonesia=indonesia)
+    kode = re.search(r"`([^`]+)`", diag.message)
+    if diag.code == "duplicate-kode" and kode and kode[1] in bacaan.kode_sel:
+        return (f"kode `{kode[1]}` sudah dipakai di {bacaan.kode_sel[kode[1]]}; setiap kode "
+                "dalam laporan harus unik")
+    return diag.message
+
+
+_PESAN_ANGKA = {
+    "number-invalid": "{teks!r} bukan angka: ketik angkanya saja (75, 70,42); satuan ditulis "
+                      "di kolom Satuan, dan data yang belum ada dikosongkan",
+    "number-format": "{teks!r} ditulis dengan konvensi Inggris; dalam angka Indonesia titik "
+                     "memisahkan ribuan dan koma desimal: ketik {indonesia!r}, atau ketik "
+                     "angkanya di sel berformat Number",
+    "number-ambiguous": "{teks!r} dapat dibaca dua cara (titik ribuan atau titik desimal); "
+                        "lkjip tidak menebak: ketik angkanya di sel berformat Number, atau "
+                        "tambahkan bagian desimal ('1.234,00')",
+}
 
 
 def _urutan(diag: Diagnostic) -> tuple[int, int, int, str]:

@@ -168,7 +168,8 @@ def _aturan(a: Aturan) -> Baris:
         "desimal_persen": a.desimal_persen, "pembulatan": a.pembulatan,
         "rumus_negatif": a.rumus_negatif, "target_nol": a.target_nol,
         "batas_atas": a.batas_atas.nilai if a.batas_atas else None,
-        "batas_atas_berlaku": ", ".join(a.batas_atas.berlaku) if a.batas_atas else None,
+        "batas_atas_berlaku": (", ".join(a.batas_atas.berlaku) or "-") if a.batas_atas
+        else None,
         "rata_rata_dasar": a.rata_rata.dasar,
         "efisiensi_sasaran": a.efisiensi.sasaran,
         "efisiensi_keseluruhan": a.efisiensi.keseluruhan,
@@ -295,6 +296,8 @@ def _baris_evaluasi(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     for h in lap.evaluasi_sakip.hasil:
         for kode, nilai in h.nilai.items():
             yield "Nilai SAKIP", {"tahun": h.tahun, "komponen": kode, "nilai": nilai}
+        if not h.nilai:
+            yield "Nilai SAKIP", {"tahun": h.tahun}
         for row in _dilaporkan("evaluasi", h.tahun, h.dilaporkan):
             yield "Dilaporkan", row
 

@@ -79,7 +79,7 @@ ATURAN = Lembar("Aturan", (
           ("tidak-dapat-dihitung", "100-jika-realisasi-0"), lebar=22),
     Kolom("Batas atas", "batas_atas", "angka", bantuan="kosong: tanpa batas"),
     Kolom("Batas atas berlaku", "batas_atas_berlaku", "daftar",
-          bantuan="rata-rata, tampilan (pisahkan dengan koma)"),
+          bantuan="rata-rata, tampilan (pisahkan dengan koma); - untuk tidak ada"),
     Kolom("Rata-rata dasar", "rata_rata_dasar", "pilihan", ("indikator", "sasaran")),
     Kolom("Efisiensi sasaran", "efisiensi_sasaran", "pilihan",
           ("selisih", "sisa-anggaran", "rasio", "nominal")),

@@ -77,6 +77,10 @@ class BacaanBuku:
     sel_kunci: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     sudah: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Text typed in a number cell that the number parser refused, by path (for the message).
+    teks_angka: dict[str, str] = field(default_factory=dict)
+    #: The cell (`Indikator!B2`) where each kode first appears.
+    kode_sel: dict[str, str] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------- numbers
@@ -97,6 +101,11 @@ def desimal_dari_float(nilai: float, number_format: str = "General") -> Decimal:
     places, persen = _desimal_format(number_format)
     if persen:
         angka = angka.scaleb(2)
+    # Only the places the number has (`2120554565.0` is a float's text, not a typed place),
+    # written without an exponent (`5E+1` is 50).
+    angka = angka.normalize()
+    if angka.as_tuple().exponent > 0:  # type: ignore[operator]
+        angka = angka.quantize(Decimal(1))
     exponent = angka.as_tuple().exponent
     shown = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if places > shown:  # the places the cell shows are the places the user sees
@@ -175,12 +184,17 @@ class _Pembaca:
         hilang = [k for k in lembar.kolom if k not in kolom.values()]
         for c, judul in asing:
             dekat = difflib.get_close_matches(judul, [k.judul for k in hilang], n=1, cutoff=0.5)
-            saran = (f"; maksudnya `{dekat[0]}`? Kembalikan judul kolom itu" if dekat else
-                     f"; kolom lembar ini: {', '.join(k.judul for k in lembar.kolom)}")
-            self.galat(lembar.nama, f"{_kolom_huruf(c)}1", "column-unknown",
-                       f"kolom `{judul}` tidak dikenal{saran}; nilainya tidak dibaca")
             if dekat:
+                # Read it as the column it was renamed from, so that its values do not also
+                # show up as missing: one mistake, one diagnostic.
+                kolom[c] = next(k for k in hilang if k.judul == dekat[0])
                 hilang = [k for k in hilang if k.judul != dekat[0]]
+                saran = f"; maksudnya `{dekat[0]}`? Kembalikan judul kolom itu"
+            else:
+                saran = (f"; nilainya tidak dibaca. Kolom lembar ini: "
+                         f"{', '.join(k.judul for k in lembar.kolom)}")
+            self.galat(lembar.nama, f"{_kolom_huruf(c)}1", "column-unknown",
+                       f"kolom `{judul}` tidak dikenal{saran}")
         for k in hilang:
             if k.wajib:
                 self.galat(lembar.nama, "1:1", "column-missing",
@@ -208,8 +222,9 @@ class _Pembaca:
             nilai = nilai.strip()
             return nilai or None
         if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
+            tampil = nilai.date() if isinstance(nilai, datetime.datetime) else nilai
             self.galat(lembar, sel.coordinate, "cell-date",
-                       f"sel berformat tanggal/waktu ({nilai}) di kolom angka; Excel mengubah "
+                       f"sel berformat tanggal/waktu ({tampil}) di kolom angka; Excel mengubah "
                        "angka yang diketik menjadi tanggal: ubah format sel menjadi Number "
                        "(Angka) lalu ketik ulang nilainya", kol.judul)
             return GAGAL
@@ -261,8 +276,9 @@ def sebagai(jenis: str, nilai: Any) -> Any:
     if jenis == "yatidak":
         ya = {"ya": True, "tidak": False, "true": True, "false": False}
         return ya.get(_normal(nilai), nilai) if isinstance(nilai, str) else nilai
-    if jenis == "daftar":
-        return [b.strip() for b in re.split(r"[,;\n]", str(nilai)) if b.strip()]
+    if jenis == "daftar":  # `-` is the empty list, an empty cell the default
+        return [b.strip() for b in re.split(r"[,;\n]", str(nilai)) if b.strip() != "-"
+                and b.strip()]
     if jenis == "bebas":
         return Decimal(nilai) if isinstance(nilai, int) and not isinstance(nilai, bool) else (
             nilai)
@@ -286,8 +302,12 @@ class _Penyusun(_Pembaca):
         nilai = sebagai(kol.jenis, isian.nilai)
         if nilai is GAGAL:
             self.hasil.sudah.add(format_path(path))
-        elif nilai is not None and nilai != []:
+        elif nilai is not None:
             wadah[kunci] = Catatan(nilai, f"{rek.lembar}!{isian.sel}")
+            if kol.jenis in ("angka", "rupiah") and isinstance(nilai, str):
+                self.hasil.teks_angka[format_path(path)] = nilai
+            if kolom == "kode" and isinstance(nilai, str):
+                self.hasil.kode_sel.setdefault(nilai, f"{rek.lembar}!{isian.sel}")
 
     def baris_item(self, path: Path, rek: Rekaman) -> None:
         self.hasil.sel[format_path(path)] = (rek.lembar, rek.sel, "")
@@ -665,11 +685,10 @@ def _susun_evaluasi(p: _Penyusun, doc: dict[str, Any]) -> dict[int, tuple[dict[s
     for rek in p.rekaman(L):
         tahun = sebagai("bulat", rek["tahun"].nilai)
         kode = p.kode(rek, "komponen")
-        if not isinstance(tahun, int) or kode is None:
+        if not isinstance(tahun, int):
             if tahun is not GAGAL:
-                p.galat(L.nama, rek["tahun"].sel if not isinstance(tahun, int)
-                        else rek["komponen"].sel, "missing",
-                        "baris nilai SAKIP memerlukan tahun dan kode komponen")
+                p.galat(L.nama, rek["tahun"].sel, "missing",
+                        "baris nilai SAKIP memerlukan tahun (bilangan bulat)", "Tahun")
             continue
         if tahun not in tahunan:
             path = ("evaluasi_sakip", "hasil", len(hasil))
@@ -679,7 +698,8 @@ def _susun_evaluasi(p: _Penyusun, doc: dict[str, Any]) -> dict[int, tuple[dict[s
             hasil.append(entry)
             tahunan[tahun] = (entry, path)
         entry, base = tahunan[tahun]
-        p.taruh(entry["nilai"], kode, rek, "nilai", (*base, "nilai", kode), L)
+        if kode is not None:  # a year alone: an evaluation with no score yet
+            p.taruh(entry["nilai"], kode, rek, "nilai", (*base, "nilai", kode), L)
     sumber = p.instansi
     ev: dict[str, Any] = {}
     if sumber is not None:
