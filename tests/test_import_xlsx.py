@@ -3,7 +3,6 @@ the user typed them, and a workbook with ten typical mistakes gets one diagnosti
 
 from __future__ import annotations
 
-import datetime
 import re
 import textwrap
 import zipfile
@@ -26,7 +25,7 @@ from lkjip_cli.loader import load, load_text
 from lkjip_cli.model.laporan import Laporan
 from lkjip_cli.render.buku_data import buku_data, buku_kosong, simpan
 from lkjip_cli.source.tata_buku import LEMBAR
-from lkjip_cli.source.xlsx import desimal_dari_float
+from lkjip_cli.source.xlsx_sel import desimal_dari_float
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "2020.yaml"
@@ -277,4 +276,14 @@ def test_not_a_workbook_is_one_error(tmp_path: Path) -> None:
 def test_blank_workbook_keeps_given_instansi(tmp_path: Path) -> None:
     wb = buku_kosong(tahun=2022, mulai=2021, selesai=2026, instansi="Dinas X")
     assert [c.value for c in wb["Instansi"][2]][:5] == ["Dinas X", None, 2022, 2021, 2026]
-    assert datetime.date(2022, 1, 1).year == 2022
+
+
+def test_docs_name_every_sheet_column_and_workbook_code() -> None:
+    text = (ROOT / "docs" / "excel.md").read_text(encoding="utf-8")
+    missing = [f"{lembar.nama}/{k.judul}" for lembar in LEMBAR for k in lembar.kolom
+               if f"### {lembar.nama}\n" not in text or f"| {k.judul} |" not in text]
+    assert missing == []
+    source = "".join(p.read_text(encoding="utf-8")
+                     for p in (ROOT / "lkjip_cli" / "source").glob("xlsx*.py"))
+    codes = set(re.findall(r'"((?:sheet|column|cell|xlsx)-[a-z]+)"', source))
+    assert codes and sorted(c for c in codes if f"| `{c}` | error |" not in text) == []
