@@ -3,6 +3,7 @@ the user typed them, and a workbook with ten typical mistakes gets one diagnosti
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 import zipfile
@@ -80,10 +81,17 @@ def test_generated_reports_round_trip(tmp_path_factory: pytest.TempPathFactory,
 
 def test_blank_workbook_has_every_sheet_and_its_validation(tmp_path: Path) -> None:
     buku = tmp_path / "isian.xlsx"
-    result = run("init", str(buku), "--to", "xlsx", "--tahun", "2022")
+    result = run("init", str(buku), "--to", "xlsx", "--tahun", "2022", "--renstra",
+                 "2021-2026", "--sasaran", "2", "--indikator", "3")
     assert result.exit_code == 0, result.output
     wb = openpyxl.load_workbook(buku)
     assert wb.sheetnames == [lembar.nama for lembar in LEMBAR]
+    # The kode are laid out as `lkjip init` lays them out: 3 indicators over 2 sasaran, 2 + 1,
+    # with a row for each of 4 quarters and each of the 6 Renstra years 2021-2026.
+    assert [(r[0].value, r[1].value) for r in wb["Indikator"].iter_rows(min_row=2)] == [
+        ("SS1", "IKU1"), ("SS1", "IKU2"), ("SS2", "IKU3")]
+    assert wb["Triwulan"].max_row == 1 + 3 * 4
+    assert wb["Renstra"].max_row == 1 + 3 * 6
     ws = wb["Indikator"]
     lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
     assert lists["E2:E1001"] == '"positif,negatif"'  # Polaritas dropdown
@@ -95,6 +103,8 @@ def test_blank_workbook_has_every_sheet_and_its_validation(tmp_path: Path) -> No
     lines = [format_text(d) for d in impor(buku).diagnostics]
     assert f"{buku}:Instansi!A2: error[missing]: Nama instansi: sel wajib `Nama instansi` " \
            "kosong: isi sel ini" in lines
+    assert f"{buku}:Indikator!D4: error[missing]: Satuan: sel wajib `Satuan` kosong: isi " \
+           "sel ini" in lines
 
 
 # ------------------------------------------------------------------ reading cells
@@ -287,3 +297,23 @@ def test_docs_name_every_sheet_column_and_workbook_code() -> None:
                      for p in (ROOT / "lkjip_cli" / "source").glob("xlsx*.py"))
     codes = set(re.findall(r'"((?:sheet|column|cell|xlsx)-[a-z]+)"', source))
     assert codes and sorted(c for c in codes if f"| `{c}` | error |" not in text) == []
+
+
+def test_a_workbook_that_unzips_too_large_is_refused_unopened(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lkjip_cli.source.xlsx as xlsx
+
+    path = _simpan(buku_data(_laporan(BASE)), tmp_path / "besar.xlsx")
+    monkeypatch.setattr(xlsx, "MAX_XLSX_UNZIPPED", 1000)  # the sheets' XML exceeds 1000 bytes
+    found = [(d.code, d.sheet) for d in impor(path).diagnostics]
+    assert found == [("too-large", None)]
+
+
+def test_json_diagnostics_carry_sheet_and_cell(tmp_path: Path) -> None:
+    wb = _buku(tmp_path)
+    wb["Indikator"]["G2"] = "delapan puluh"
+    result = run("import", str(_simpan(wb, tmp_path / "data.xlsx")), "--format", "json")
+    assert result.exit_code == 2
+    rows = json.loads(result.stdout)["diagnostics"]
+    assert [(r["sheet"], r["cell"], r["code"], r["line"]) for r in rows] == [
+        ("Indikator", "G2", "number-invalid", None)]

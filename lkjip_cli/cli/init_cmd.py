@@ -75,7 +75,8 @@ def init(
     if ke is BentukInit.xlsx:
         from lkjip_cli.render.buku_data import buku_kosong, simpan
 
-        isi = simpan(buku_kosong(tahun=tahun, mulai=mulai, selesai=selesai, instansi=instansi))
+        isi = simpan(buku_kosong(tahun=tahun, mulai=mulai, selesai=selesai, instansi=instansi,
+                                 sasaran=sasaran, indikator=indikator))
     elif dari is not None:
         isi = _lanjutan(dari)
     else:

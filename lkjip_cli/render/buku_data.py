@@ -35,6 +35,7 @@ from lkjip_cli.model.laporan import (
     Model,
     Rentang,
 )
+from lkjip_cli.render.kerangka import bagi_indikator
 from lkjip_cli.source import tata_buku as tb
 
 #: How many rows of each table sheet carry data validation.
@@ -146,12 +147,27 @@ def simpan(wb: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def buku_kosong(*, tahun: int, mulai: int, selesai: int, instansi: str | None) -> Workbook:
+def buku_kosong(*, tahun: int, mulai: int, selesai: int, instansi: str | None,
+                sasaran: int = 1, indikator: int = 1) -> Workbook:
     """The blank data-entry workbook: Instansi and Aturan filled with the given and the
-    documented defaults, every other sheet with its headings and validation only."""
-    return buku({"Instansi": [{"nama": instansi, "tahun": tahun, "renstra_mulai": mulai,
-                               "renstra_selesai": selesai}],
-                 "Aturan": [_aturan(Aturan())]})
+    documented defaults; the kode of `sasaran` sasaran and `indikator` indicators (shared
+    as `lkjip init` shares them) with a row for each quarter and Renstra year to fill."""
+    rows: dict[str, list[Baris]] = {
+        "Instansi": [{"nama": instansi, "tahun": tahun, "renstra_mulai": mulai,
+                      "renstra_selesai": selesai}],
+        "Aturan": [_aturan(Aturan())],
+        "Sasaran": [], "Indikator": [], "Triwulan": [], "Renstra": []}
+    nomor = 0
+    for s, jumlah in enumerate(bagi_indikator(sasaran, indikator), start=1):
+        rows["Sasaran"].append({"kode": f"SS{s}"})
+        for _ in range(jumlah):
+            nomor += 1
+            kode = f"IKU{nomor}"
+            rows["Indikator"].append({"sasaran": f"SS{s}", "kode": kode})
+            rows["Triwulan"] += [{"indikator": kode, "triwulan": n} for n in range(1, 5)]
+            rows["Renstra"] += [{"indikator": kode, "tahun": t}
+                                for t in range(mulai, selesai + 1)]
+    return buku(rows)
 
 
 # ---------------------------------------------------------------- a filled workbook

@@ -21,6 +21,7 @@ from lkjip_cli.source import tata_buku as tb
 from lkjip_cli.source.xlsx_sel import (
     GAGAL,
     MAX_XLSX_BYTES,
+    MAX_XLSX_UNZIPPED,
     BacaanBuku,
     Isian,
     Pembaca,
@@ -545,9 +546,10 @@ def baca_buku(path: str | FsPath, nama: str | None = None) -> BacaanBuku:
     file = nama or str(path)
     try:
         size = FsPath(path).stat().st_size
-        if size > MAX_XLSX_BYTES:
-            return _gagal_berkas(file, "too-large", f"buku kerja lebih besar dari batas "
-                                 f"{MAX_XLSX_BYTES} byte")
+        if size > MAX_XLSX_BYTES or _isi_terurai(path) > MAX_XLSX_UNZIPPED:
+            return _gagal_berkas(file, "too-large", "buku kerja lebih besar dari batas "
+                                 f"{MAX_XLSX_BYTES} byte (atau {MAX_XLSX_UNZIPPED} byte "
+                                 "setelah diurai)")
         import openpyxl
 
         wb_nilai = openpyxl.load_workbook(path, data_only=True)
@@ -559,6 +561,18 @@ def baca_buku(path: str | FsPath, nama: str | None = None) -> BacaanBuku:
                              f"dibaca ({type(exc).__name__}); simpan sebagai Excel Workbook "
                              "(.xlsx)")
     return susun(_Penyusun(file, wb_nilai, wb_rumus))
+
+
+def _isi_terurai(path: str | FsPath) -> int:
+    """The workbook's size once unzipped (a zip bomb is refused before openpyxl opens it);
+    0 for a file that is no zip, which openpyxl then reports as unreadable."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            return sum(info.file_size for info in z.infolist())
+    except zipfile.BadZipFile:
+        return 0
 
 
 def _gagal_berkas(file: str, code: str, message: str) -> BacaanBuku:

@@ -29,6 +29,8 @@ from lkjip_cli.source.numbers import NumberError, parse_number
 DIGIT_EXCEL = 15
 #: Workbooks beyond this size are refused before openpyxl opens them.
 MAX_XLSX_BYTES = 20 * 1024 * 1024
+#: ... and beyond this size once unzipped (the sheets' XML), so a zip bomb never expands.
+MAX_XLSX_UNZIPPED = 200 * 1024 * 1024
 
 
 class _Gagal:
