@@ -200,6 +200,8 @@ def test_explain_no_suggestion_when_nothing_is_close() -> None:
     ("check", ["BERKAS"]),
     ("render", ["BERKAS", "NOMOR", "DIR"]),
     ("schema", []),
+    ("init", ["OUT", "BERKAS", "MULAI-SELESAI"]),
+    ("import", ["BUKU", "BERKAS"]),
 ])
 def test_help_names_arguments_in_indonesian(command: str, metavars: list[str]) -> None:
     result = run(command, "--help")

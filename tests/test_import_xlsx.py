@@ -16,6 +16,7 @@ import pytest
 from click.testing import Result
 from conftest import listing
 from hypothesis import HealthCheck, given, settings
+from test_docs import first_yaml_block
 from test_engine_properties import laporan_acak
 from typer.testing import CliRunner
 
@@ -66,6 +67,33 @@ def test_reference_report_round_trips_through_the_workbook(tmp_path: Path) -> No
     # Every value names its cell.
     assert "realisasi: 27407070963.98  # Belanja!F3" in out.read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8").startswith(PENANDA)
+
+
+def test_format_example_round_trips(tmp_path: Path) -> None:
+    """docs/format.md's example holds what 2020.yaml lacks: a range target, a null realisasi,
+    `batas_atas`, printed categories and Renstra captions."""
+    text = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    asli = _laporan(first_yaml_block(text))
+    hasil = impor(_simpan(buku_data(asli), tmp_path / "contoh.xlsx"))
+    assert hasil.laporan is not None, [format_text(d) for d in hasil.diagnostics]
+    assert hasil.laporan.model_dump() == asli.model_dump()
+
+
+def test_own_scale_bands_round_trip_through_the_skala_sheet(tmp_path: Path) -> None:
+    text = BASE + textwrap.dedent("""\
+        aturan:
+          skala_interpretasi:
+            - {kode: rendah, sebutan: Rendah}
+            - {kode: sedang, sebutan: Sedang, mulai: 50, inklusif: false}
+            - {kode: tinggi, sebutan: Tinggi, mulai: "90,5"}
+          batas_atas: {nilai: 120, berlaku: []}
+        """)
+    asli = _laporan(text)
+    wb = buku_data(asli)
+    assert wb["Aturan"]["K2"].value == "lembar Skala"
+    hasil = impor(_simpan(wb, tmp_path / "skala.xlsx"))
+    assert hasil.laporan is not None, [format_text(d) for d in hasil.diagnostics]
+    assert hasil.laporan.model_dump() == asli.model_dump()
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
