@@ -137,3 +137,18 @@ def test_init_never_writes_over_its_input(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "berkas masukan" in result.stderr
     assert src.read_text(encoding="utf-8") == Path(DATA).read_text(encoding="utf-8")
+
+
+def test_xlsx_needs_a_file_name_and_no_dari() -> None:
+    no_name = run("init", "--to", "xlsx")
+    assert no_name.exit_code == 2
+    assert "--to xlsx memerlukan nama berkas OUT" in no_name.output
+    with_dari = run("init", "x.xlsx", "--to", "xlsx", "--dari", DATA)
+    assert with_dari.exit_code == 2
+    assert "--dari hanya untuk YAML" in with_dari.output
+
+
+def test_renstra_period_is_checked() -> None:
+    result = run("init", "--renstra", "2026-2021")
+    assert result.exit_code == 2
+    assert "TAHUN-TAHUN" in result.output
