@@ -37,6 +37,9 @@ class Diagnostic:
     code: str
     message: str
     path: str = ""
+    #: A workbook's sheet and cell (`Indikator`, `E7`) instead of a line and column.
+    sheet: str | None = None
+    cell: str | None = None
 
     @property
     def is_error(self) -> bool:
@@ -67,6 +70,8 @@ def format_text(diag: Diagnostic) -> str:
     where = diag.file
     if diag.line is not None:
         where += f":{diag.line}:{diag.column or 1}"
+    elif diag.sheet is not None:
+        where += f":{diag.sheet}" + (f"!{diag.cell}" if diag.cell else "")
     subject = f"{diag.path}: " if diag.path else ""
     return f"{where}: {diag.severity.value}[{diag.code}]: {subject}{diag.message}"
 
@@ -92,10 +97,17 @@ def github_annotation(level: str, file: str, line: int | None, column: int | Non
 def format_github(diag: Diagnostic) -> str:
     """A diagnostic as a GitHub annotation, so it shows on the file's line in a PR."""
     subject = f"{diag.path}: " if diag.path else ""
+    if diag.sheet is not None:
+        subject = f"{diag.sheet}" + (f"!{diag.cell}" if diag.cell else "") + ": " + subject
     return github_annotation(diag.severity.value, diag.file, diag.line, diag.column, diag.code,
                              subject + diag.message)
 
 
+def _tanpa_sel_kosong(row: dict[str, object]) -> dict[str, object]:
+    """A YAML diagnostic's JSON keeps its shape: `sheet` and `cell` only for a workbook."""
+    return {k: v for k, v in row.items() if k not in ("sheet", "cell") or v is not None}
+
+
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:
-    rows = [asdict(d) | {"severity": d.severity.value} for d in diagnostics]
+    rows = [_tanpa_sel_kosong(asdict(d)) | {"severity": d.severity.value} for d in diagnostics]
     return json.dumps({"lkjip": __version__, "diagnostics": rows}, ensure_ascii=False, indent=2)

@@ -200,6 +200,8 @@ def test_explain_no_suggestion_when_nothing_is_close() -> None:
     ("check", ["BERKAS"]),
     ("render", ["BERKAS", "NOMOR", "DIR"]),
     ("schema", []),
+    ("init", ["OUT", "BERKAS", "MULAI-SELESAI"]),
+    ("import", ["BUKU", "BERKAS"]),
 ])
 def test_help_names_arguments_in_indonesian(command: str, metavars: list[str]) -> None:
     result = run(command, "--help")
@@ -228,7 +230,8 @@ def test_top_level_help_lists_every_command() -> None:
 
 
 @pytest.mark.parametrize("module", ["lkjip_cli.engine", "lkjip_cli.render.tabel",
-                                    "lkjip_cli.loader", "lkjip_cli.audit", "jinja2"])
+                                    "lkjip_cli.loader", "lkjip_cli.audit", "jinja2",
+                                    "openpyxl"])
 def test_help_imports_no_engine_renderer_or_template_code(module: str) -> None:
     code = ("import sys\nfrom typer.testing import CliRunner\nfrom lkjip_cli.cli.app import app\n"
             "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0\n"

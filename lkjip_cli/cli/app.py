@@ -15,6 +15,8 @@ from lkjip_cli.cli import (
     check_cmd,
     compute_cmd,
     explain_cmd,
+    import_cmd,
+    init_cmd,
     render_cmd,
     schema_cmd,
     validate_cmd,
@@ -60,6 +62,8 @@ check_cmd.register(app)
 render_cmd.register(app)
 schema_cmd.register(app)
 version_cmd.register(app)
+init_cmd.register(app)
+import_cmd.register(app)
 
 
 def main() -> None:

@@ -120,15 +120,16 @@ def buat_direktori(out_dir: Path) -> None:
 # --------------------------------------------------------------------------- writing
 
 
-def _sementara(path: Path, teks: str) -> Path:
-    """`teks` in a new temporary file beside `path`, flushed to disk, with `path`'s mode."""
+def _sementara(path: Path, teks: str | bytes) -> Path:
+    """`teks` (text, or a binary file's bytes) in a new temporary file beside `path`, flushed
+    to disk, with `path`'s mode."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     existing = path.stat().st_mode & 0o7777 if path.exists() else None
     # A new file gets 0o666 less the umask, as any editor would create it.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(teks)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(teks if isinstance(teks, bytes) else teks.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         if existing is not None:
@@ -155,7 +156,7 @@ def _bersihkan(temps: list[Path]) -> Iterator[None]:
         raise
 
 
-def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
+def tulis_semua(berkas: Sequence[tuple[Path, str | bytes]]) -> None:
     """Write each (path, text) atomically; an OSError prints one line and exits 2.
 
     Every temporary file is written first and only then moved into place, so a failure
@@ -173,6 +174,6 @@ def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
         raise gagal(f"Tidak dapat menulis {out}: {_alasan(exc)}.") from None
 
 
-def tulis_atomik(path: Path, teks: str) -> None:
+def tulis_atomik(path: Path, teks: str | bytes) -> None:
     """Write one file atomically (see `tulis_semua`)."""
     tulis_semua([(path, teks)])

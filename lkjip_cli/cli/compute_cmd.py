@@ -19,7 +19,13 @@ from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tuju
 from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
 
 if TYPE_CHECKING:
+    from lkjip_cli.model.laporan import Aturan
     from lkjip_cli.render.tabel import Tabel
+
+
+class Lokal(StrEnum):
+    mesin = "mesin"
+    id = "id"
 
 
 class ComputeFormat(StrEnum):
@@ -59,6 +65,10 @@ def compute(
         bool, typer.Option("--force", help="Untuk --out-dir: timpa berkas CSV yang sudah ada.",
                            metavar="")  # a flag: no <bool>
     ] = False,
+    locale: Annotated[
+        Lokal, typer.Option("--locale", help="Untuk --format csv: `id` untuk Excel berbahasa "
+                            "Indonesia (`;`, koma desimal, dibulatkan seperti dicetak).")
+    ] = Lokal.mesin,
 ) -> None:
     """Hitung dan tampilkan tabel Bab III (Tabel 3.4 s/d 3.13) atau tabel yang dipilih."""
     from lkjip_cli.render.tabel import BAB_III, BUILDERS
@@ -67,6 +77,8 @@ def compute(
     if fmt is not ComputeFormat.csv and (out_dir is not None or force):
         raise typer.BadParameter("--out-dir dan --force hanya untuk --format csv",
                                  param_hint="--out-dir")
+    if fmt is not ComputeFormat.csv and locale is not Lokal.mesin:
+        raise typer.BadParameter("--locale hanya untuk --format csv", param_hint="--locale")
     if fmt is ComputeFormat.csv and out_dir is not None:
         periksa_direktori(out_dir, "--out-dir")
     result = load_or_exit(str(file))
@@ -82,14 +94,16 @@ def compute(
 
         typer.echo(to_json(hasil, tables))
     elif fmt is ComputeFormat.csv:
-        _write_csv(tables, out_dir, Path(file), force)
+        aturan = hasil.laporan.aturan if locale is Lokal.id else None
+        _write_csv(tables, out_dir, Path(file), force, aturan)
     else:
         from lkjip_cli.render.terminal import console_for_output, print_tables
 
         print_tables(console_for_output(), tables, hasil.laporan.aturan)
 
 
-def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: bool) -> None:
+def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: bool,
+               aturan: Aturan | None) -> None:
     from lkjip_cli.render.ekspor import to_csv
 
     if out_dir is None:
@@ -97,9 +111,9 @@ def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: boo
             typer.echo("--format csv mencetak satu tabel: pilih satu --tabel, atau beri "
                        "--out-dir untuk menulis satu berkas per tabel.", err=True)
             raise typer.Exit(EXIT_INVALID)
-        typer.echo(to_csv(tables[0]), nl=False)
+        typer.echo(to_csv(tables[0], aturan), nl=False)
         return
-    berkas = [(out_dir / nama_csv(t), to_csv(t)) for t in tables]
+    berkas = [(out_dir / nama_csv(t), to_csv(t, aturan)) for t in tables]
     for path, _ in berkas:
         periksa_tujuan(path, file, force=force, penanda=None, opsi=None)
     buat_direktori(out_dir)

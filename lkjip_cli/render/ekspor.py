@@ -64,11 +64,23 @@ def _csv_value(sel: Sel) -> str:
     return desimal_polos(sel.nilai) or ""
 
 
-def to_csv(tabel: Tabel) -> str:
-    """One table as CSV: a header row, then exact values (dot decimals, no grouping)."""
+def _csv_id(sel: Sel, aturan: Aturan) -> str:
+    """A cell as Excel in the Indonesian locale reads it: rounded as the report prints it,
+    comma decimals, no thousands dots (one cell format for every Excel), `n/a` as printed."""
+    if sel.jenis == "teks":
+        return str(sel.nilai or "")
+    return format_sel(sel, aturan).replace(".", "")
+
+
+def to_csv(tabel: Tabel, aturan: Aturan | None = None) -> str:
+    """One table as CSV: a header row, then exact values (dot decimals, no grouping).
+
+    With `aturan` (`--locale id`): `;` separators and each figure as the report prints it
+    (rounded by the report's rules, comma decimals), which Indonesian Excel opens as numbers.
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=";" if aturan else ",")
     writer.writerow([k.judul for k in tabel.kolom])
     for baris in tabel.baris:
-        writer.writerow([_csv_value(s) for s in baris.sel])
+        writer.writerow([_csv_id(s, aturan) if aturan else _csv_value(s) for s in baris.sel])
     return buffer.getvalue()

@@ -1,0 +1,124 @@
+"""`impor(path)`: a data-entry workbook to a validated report and its commented YAML text.
+
+Why through YAML text: the file `lkjip import` writes is what the user keeps, so it is that
+text, not the in-memory document, that the normal loader validates (`loader.load_text`): a
+workbook can never yield a report file that `lkjip validate` would refuse. Each diagnostic the
+loader finds at a path of the document is moved back to the workbook cell that path came
+from, so the user fixes the workbook, not the YAML (`data.xlsx:Indikator!G7: error[...]`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkjip_cli.diagnostics import Diagnostic, has_errors
+from lkjip_cli.loader import load_text
+from lkjip_cli.model.laporan import Laporan
+from lkjip_cli.render.yamlteks import yaml_teks
+from lkjip_cli.source import tata_buku as tb
+from lkjip_cli.source.xlsx import baca_buku
+from lkjip_cli.source.xlsx_sel import BacaanBuku
+
+#: First line of every file `lkjip import` writes: such a file may be replaced by the next
+#: import (the workbook is its source); any other file needs --force.
+PENANDA = "# lkjip import:"
+
+#: The sheet a top-level key of the report comes from, for problems no cell explains.
+_LEMBAR_KUNCI = {
+    "instansi": tb.INSTANSI.nama, "tahun": tb.INSTANSI.nama, "renstra": tb.INSTANSI.nama,
+    "aturan": tb.ATURAN.nama, "tujuan": tb.TUJUAN.nama, "sasaran": tb.SASARAN.nama,
+    "program": tb.ANGGARAN.nama, "belanja": tb.BELANJA.nama,
+    "evaluasi_sakip": tb.KOMPONEN.nama, "dilaporkan": tb.DILAPORKAN.nama,
+}
+_URUT_LEMBAR = {lembar.nama: i for i, lembar in enumerate(tb.LEMBAR)}
+
+
+@dataclass(frozen=True)
+class HasilImpor:
+    """The YAML text and the report (both None when any error was found), and diagnostics."""
+
+    teks: str | None
+    laporan: Laporan | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _induk(path: str) -> str | None:
+    """`sasaran[0].indikator[2].satuan` -> `sasaran[0].indikator[2]`; None at the top."""
+    parent = re.sub(r"(?:\.[^.\[\]]+|\[\d+\])$", "", path)
+    return parent if parent != path and parent else None
+
+
+def _ke_sel(diag: Diagnostic, bacaan: BacaanBuku, file: str) -> Diagnostic:
+    peta = (bacaan.sel_kunci if diag.code in ("unknown-key", "unknown-place") else {})
+    path: str | None = diag.path
+    while path:
+        found = peta.get(path) or bacaan.sel.get(path)
+        if found is not None:
+            sheet, cell, judul = found
+            message = _pesan_sel(diag, path, judul, bacaan)
+            return Diagnostic(file, None, None, diag.severity, diag.code, message,
+                              judul or diag.path, sheet=sheet, cell=cell)
+        path = _induk(path)
+    top = re.split(r"[.\[]", diag.path, maxsplit=1)[0]
+    return Diagnostic(file, None, None, diag.severity, diag.code, diag.message, diag.path,
+                      sheet=_LEMBAR_KUNCI.get(top, tb.INSTANSI.nama))
+
+
+def _pesan_sel(diag: Diagnostic, path: str, judul: str, bacaan: BacaanBuku) -> str:
+    """The message in a workbook's terms where the loader's speaks of YAML (a line, a path,
+    "a plain YAML number"); any other message is kept."""
+    if diag.code == "missing" and path == diag.path and judul:
+        return f"sel wajib `{judul}` kosong: isi sel ini"
+    teks = bacaan.teks_angka.get(diag.path)
+    if teks is not None and diag.code in _PESAN_ANGKA:
+        indonesia = teks.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return _PESAN_ANGKA[diag.code].format(teks=teks, indonesia=indonesia)
+    kode = re.search(r"`([^`]+)`", diag.message)
+    if diag.code == "duplicate-kode" and kode and kode[1] in bacaan.kode_sel:
+        return (f"kode `{kode[1]}` sudah dipakai di {bacaan.kode_sel[kode[1]]}; setiap kode "
+                "dalam laporan harus unik")
+    return diag.message
+
+
+_PESAN_ANGKA = {
+    "number-invalid": "{teks!r} bukan angka: ketik angkanya saja (75, 70,42); satuan ditulis "
+                      "di kolom Satuan, dan data yang belum ada dikosongkan",
+    "number-format": "{teks!r} ditulis dengan konvensi Inggris; dalam angka Indonesia titik "
+                     "memisahkan ribuan dan koma desimal: ketik {indonesia!r}, atau ketik "
+                     "angkanya di sel berformat Number",
+    "number-ambiguous": "{teks!r} dapat dibaca dua cara (titik ribuan atau titik desimal); "
+                        "lkjip tidak menebak: ketik angkanya di sel berformat Number, atau "
+                        "tambahkan bagian desimal ('1.234,00')",
+}
+
+
+def _urutan(diag: Diagnostic) -> tuple[int, int, int, str]:
+    match = re.match(r"([A-Z]+)(\d+)", diag.cell or "")
+    kolom = sum((ord(c) - 64) * 26 ** i for i, c in enumerate(reversed(match[1]))) if match else 0
+    return (_URUT_LEMBAR.get(diag.sheet or "", -1), int(match[2]) if match else 0, kolom,
+            diag.code)
+
+
+def kepala(sumber: str) -> str:
+    return (f"{PENANDA[2:]} diimpor dari {sumber}; jangan sunting berkas ini, sunting buku "
+            "kerjanya\nlalu impor ulang. Komentar di setiap nilai menyebut lembar dan sel "
+            "asalnya.")
+
+
+def impor(path: str | Path, nama: str | None = None) -> HasilImpor:
+    """Read, convert and validate one workbook; never raises for a user's mistake."""
+    file = nama or str(path)
+    bacaan = baca_buku(path, file)
+    if not bacaan.doc:
+        return HasilImpor(None, None, tuple(bacaan.diagnostics))
+    teks = yaml_teks(bacaan.doc, kepala(Path(file).name))
+    loaded = load_text(teks, name=file)
+    diagnostics = list(bacaan.diagnostics)
+    for diag in loaded.diagnostics:
+        if diag.path not in bacaan.sudah:
+            diagnostics.append(_ke_sel(diag, bacaan, file))
+    diagnostics.sort(key=_urutan)
+    ok = loaded.report is not None and not has_errors(diagnostics)
+    return HasilImpor(teks if ok else None, loaded.report if ok else None, tuple(diagnostics))

@@ -1,0 +1,327 @@
+"""The data-entry workbook, blank (`lkjip init --to xlsx`) or filled from a report (`buku_data`).
+
+Why a workbook at all: analysts keep targets and realisations in Excel; lkjip meets them there
+and reads the workbook back with `lkjip import` (`source/xlsx.py`) into the same report. The
+sheets and columns come from `source/tata_buku.py`, the one description both directions use.
+Excel's own data validation (dropdown lists, numbers only, no negative rupiah) stops most
+mistakes at typing time; the importer still checks everything.
+
+Figures are written as exact Decimals (openpyxl writes their own digits), each with a number
+format showing the places it carries, so that `97,30` comes back as 97.30 and not 97.3. A
+figure of more than 15 significant digits, beyond what an Excel number holds, is written as
+Indonesian-formatted text, which the importer reads with the same parser as YAML.
+openpyxl is imported here only, and this module only by the commands that write a workbook.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from lkjip_cli import angka
+from lkjip_cli.model.laporan import (
+    Aturan,
+    IndikatorKinerja,
+    Laporan,
+    Model,
+    Rentang,
+)
+from lkjip_cli.render.kerangka import bagi_indikator
+from lkjip_cli.source import tata_buku as tb
+
+#: How many rows of each table sheet carry data validation.
+BARIS_VALIDASI = 1000
+#: Significant digits an Excel number holds exactly.
+DIGIT_EXCEL = 15
+
+Baris = dict[str, Any]
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def _format_angka(nilai: Decimal, jenis: str) -> str:
+    places = angka.desimal_dari(nilai)
+    if jenis == "rupiah":
+        return tb.FORMAT_RUPIAH + ("." + "0" * places if places else "")
+    return "0." + "0" * places if places else "General"
+
+
+def _tulis_sel(ws: Worksheet, baris: int, kolom: int, nilai: Any, jenis: str) -> None:
+    cell = ws.cell(row=baris, column=kolom)
+    if nilai is None:
+        return
+    if isinstance(nilai, bool):
+        cell.value = "ya" if nilai else "tidak"
+    elif isinstance(nilai, Decimal):
+        if len(nilai.as_tuple().digits) > DIGIT_EXCEL:
+            cell.value = angka.angka(nilai)  # text: an Excel number would lose digits
+        else:
+            cell.value = nilai
+            cell.number_format = _format_angka(nilai, jenis)
+    elif isinstance(nilai, int):
+        cell.value = nilai
+    else:
+        cell.value = str(nilai)
+        cell.number_format = "@"
+        if "\n" in cell.value:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _validasi(kolom: tb.Kolom, huruf: str, akhir: int) -> DataValidation | None:
+    if kolom.jenis in ("pilihan", "yatidak"):
+        dv = DataValidation(type="list", formula1='"' + ",".join(kolom.pilihan) + '"',
+                            allow_blank=True)
+        dv.error = f"Pilih salah satu: {', '.join(kolom.pilihan)}."
+    elif kolom.jenis == "angka":
+        dv = DataValidation(type="decimal", operator="between", formula1="-1E+18",
+                            formula2="1E+18", allow_blank=True)
+        dv.error = "Isi dengan angka (tanpa teks)."
+    elif kolom.jenis == "rupiah":
+        dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                            allow_blank=True)
+        dv.error = "Isi dengan rupiah: angka tidak negatif, tanpa teks."
+    elif kolom.jenis == "bulat":
+        dv = DataValidation(type="whole", operator="between", formula1="0",
+                            formula2="9999", allow_blank=True)
+        dv.error = "Isi dengan bilangan bulat."
+    else:
+        return None
+    dv.errorTitle = kolom.judul
+    dv.showErrorMessage = True
+    if kolom.bantuan:
+        dv.prompt = kolom.bantuan
+        dv.promptTitle = kolom.judul
+        dv.showInputMessage = True
+    dv.add(f"{huruf}2:{huruf}{akhir}")
+    return dv
+
+
+_KEPALA = Font(bold=True)
+_ISI_KEPALA = PatternFill("solid", fgColor="DDEBF7")
+_WAJIB = PatternFill("solid", fgColor="FCE4D6")
+
+
+def _lembar(wb: Workbook, lembar: tb.Lembar, rows: list[Baris]) -> None:
+    ws = wb.create_sheet(lembar.nama)
+    akhir = 2 if lembar.satu_baris else BARIS_VALIDASI + 1
+    for c, kolom in enumerate(lembar.kolom, start=1):
+        huruf = get_column_letter(c)
+        head = ws.cell(row=1, column=c, value=kolom.judul)
+        head.font = _KEPALA
+        head.fill = _WAJIB if kolom.wajib else _ISI_KEPALA
+        if kolom.bantuan:
+            head.comment = Comment(kolom.bantuan + (" (wajib)" if kolom.wajib else ""), "lkjip")
+        ws.column_dimensions[huruf].width = kolom.lebar
+        dv = _validasi(kolom, huruf, akhir)
+        if dv is not None:
+            ws.add_data_validation(dv)
+        for r, row in enumerate(rows, start=2):
+            _tulis_sel(ws, r, c, row.get(kolom.kunci), kolom.jenis)
+    ws.freeze_panes = "A2"
+
+
+def buku(rows: dict[str, list[Baris]]) -> Workbook:
+    """A workbook with every sheet of the layout, holding `rows` by sheet name."""
+    wb = Workbook()
+    if wb.active is not None:
+        wb.remove(wb.active)
+    for lembar in tb.LEMBAR:
+        _lembar(wb, lembar, rows.get(lembar.nama, []))
+    return wb
+
+
+def simpan(wb: Workbook) -> bytes:
+    """The workbook as the bytes of an .xlsx file (for `cli/berkas.py` to write)."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def buku_kosong(*, tahun: int, mulai: int, selesai: int, instansi: str | None,
+                sasaran: int = 1, indikator: int = 1) -> Workbook:
+    """The blank data-entry workbook: Instansi and Aturan filled with the given and the
+    documented defaults; the kode of `sasaran` sasaran and `indikator` indicators (shared
+    as `lkjip init` shares them) with a row for each quarter and Renstra year to fill."""
+    rows: dict[str, list[Baris]] = {
+        "Instansi": [{"nama": instansi, "tahun": tahun, "renstra_mulai": mulai,
+                      "renstra_selesai": selesai}],
+        "Aturan": [_aturan(Aturan())],
+        "Sasaran": [], "Indikator": [], "Triwulan": [], "Renstra": []}
+    nomor = 0
+    for s, jumlah in enumerate(bagi_indikator(sasaran, indikator), start=1):
+        rows["Sasaran"].append({"kode": f"SS{s}"})
+        for _ in range(jumlah):
+            nomor += 1
+            kode = f"IKU{nomor}"
+            rows["Indikator"].append({"sasaran": f"SS{s}", "kode": kode})
+            rows["Triwulan"] += [{"indikator": kode, "triwulan": n} for n in range(1, 5)]
+            rows["Renstra"] += [{"indikator": kode, "tahun": t}
+                                for t in range(mulai, selesai + 1)]
+    return buku(rows)
+
+
+# ---------------------------------------------------------------- a filled workbook
+
+
+def _target(prefix: str, target: Decimal | Rentang | None) -> Baris:
+    if isinstance(target, Rentang):
+        return {prefix: target.min, f"{prefix}_maks": target.maks}
+    return {prefix: target}
+
+
+def _aturan(a: Aturan) -> Baris:
+    return {
+        "desimal_persen": a.desimal_persen, "pembulatan": a.pembulatan,
+        "rumus_negatif": a.rumus_negatif, "target_nol": a.target_nol,
+        "batas_atas": a.batas_atas.nilai if a.batas_atas else None,
+        "batas_atas_berlaku": (", ".join(a.batas_atas.berlaku) or "-") if a.batas_atas
+        else None,
+        "rata_rata_dasar": a.rata_rata.dasar,
+        "efisiensi_sasaran": a.efisiensi.sasaran,
+        "efisiensi_keseluruhan": a.efisiensi.keseluruhan,
+        "efisiensi_tahunan": a.efisiensi.tahunan,
+        "skala_interpretasi": a.skala_interpretasi if isinstance(a.skala_interpretasi, str)
+        else "lembar Skala",
+        "skala_predikat": a.skala_predikat if isinstance(a.skala_predikat, str)
+        else "lembar Skala",
+        "ambang_berhasil": a.ambang_berhasil,
+    }
+
+
+def _skala(a: Aturan) -> Iterator[Baris]:
+    for nama, skala in (("interpretasi", a.skala_interpretasi),
+                        ("predikat", a.skala_predikat)):
+        if not isinstance(skala, str):
+            for p in skala:
+                yield {"skala": nama, "kode": p.kode, "sebutan": p.sebutan, "mulai": p.mulai,
+                       "inklusif": p.inklusif}
+
+
+def _indikator(sasaran: str, ind: IndikatorKinerja) -> Baris:
+    d = ind.definisi
+    return {
+        "sasaran": sasaran, "kode": ind.kode, "nama": ind.nama, "satuan": ind.satuan,
+        "polaritas": ind.polaritas, "rumus_negatif": ind.rumus_negatif,
+        **_target("target", ind.target), "realisasi": ind.realisasi,
+        "persen_maks_100": ind.persen_maks_100, "rekap_triwulan": ind.rekap_triwulan,
+        **(d.model_dump() if d is not None else {}),
+    }
+
+
+def _renstra(ind: IndikatorKinerja) -> Iterator[Baris]:
+    for tahun in sorted(set(ind.target_renstra) | set(ind.realisasi_sebelumnya)):
+        yield {"indikator": ind.kode, "tahun": tahun,
+               **_target("target_renstra", ind.target_renstra.get(tahun)),
+               "realisasi_sebelumnya": ind.realisasi_sebelumnya.get(tahun)}
+
+
+def _dilaporkan(bagian: str, kode: str | int | None, model: Model,
+                triwulan: int | None = None) -> Iterator[Baris]:
+    for besaran in type(model).model_fields:
+        for tempat, nilai in getattr(model, besaran).items():
+            yield {"bagian": bagian, "kode": kode, "triwulan": triwulan, "besaran": besaran,
+                   "tempat": tempat, "nilai": nilai}
+
+
+def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
+    """(sheet name, row) of every record of the report, in the report's order."""
+    yield "Instansi", {"nama": lap.instansi.nama, "singkatan": lap.instansi.singkatan,
+                       "tahun": lap.tahun, "renstra_mulai": lap.renstra.mulai,
+                       "renstra_selesai": lap.renstra.selesai,
+                       "sumber_evaluasi": lap.evaluasi_sakip.sumber_data
+                       if lap.evaluasi_sakip else None}
+    yield "Aturan", _aturan(lap.aturan)
+    for p in lap.aturan.rata_rata.dikecualikan:
+        yield "Dikecualikan", {"indikator": p.indikator, "alasan": p.alasan}
+    for row in _skala(lap.aturan):
+        yield "Skala", row
+    for t in lap.tujuan:
+        yield "Tujuan", {"kode": t.kode, "nama": t.nama}
+    yield from _baris_sasaran(lap)
+    yield from _baris_anggaran(lap)
+    for b in lap.belanja:
+        yield "Belanja", {
+            "tahun": b.tahun, "pagu_langsung": b.langsung.pagu,
+            "realisasi_langsung": b.langsung.realisasi, "pagu_tidak_langsung":
+            b.tidak_langsung.pagu, "realisasi_tidak_langsung": b.tidak_langsung.realisasi,
+            "realisasi": b.realisasi, "pagu_murni": b.pagu_murni,
+            "jumlah_program": b.jumlah_program, "jumlah_kegiatan": b.jumlah_kegiatan}
+        for row in _dilaporkan("belanja", b.tahun, b.dilaporkan):
+            yield "Dilaporkan", row
+    yield from _baris_evaluasi(lap)
+    for row in _dilaporkan("laporan", None, lap.dilaporkan):
+        yield "Dilaporkan", row
+
+
+def _baris_sasaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
+    for s in lap.sasaran:
+        yield "Sasaran", {"kode": s.kode, "nama": s.nama, "tujuan": s.tujuan}
+        for row in _dilaporkan("sasaran", s.kode, s.dilaporkan):
+            yield "Dilaporkan", row
+        for ind in s.indikator:
+            yield "Indikator", _indikator(s.kode, ind)
+            for row in _dilaporkan("indikator", ind.kode, ind.dilaporkan):
+                yield "Dilaporkan", row
+            for n, tw in enumerate(ind.triwulan, start=1):
+                yield "Triwulan", {"indikator": ind.kode, "triwulan": n,
+                                   **_target("target", tw.target), "realisasi": tw.realisasi}
+                for row in _dilaporkan("triwulan", ind.kode, tw.dilaporkan, n):
+                    yield "Dilaporkan", row
+            for row in _renstra(ind):
+                yield "Renstra", row
+
+
+def _baris_anggaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
+    for p in lap.program:
+        yield "Program Kegiatan", {"tingkat": "program", "kode": p.kode, "nama": p.nama,
+                                   "anggaran_perjanjian_kinerja": p.anggaran_perjanjian_kinerja,
+                                   "sumber_dana": p.sumber_dana}
+        for row in _dilaporkan("program", p.kode, p.dilaporkan):
+            yield "Dilaporkan", row
+        for k in p.kegiatan:
+            yield "Program Kegiatan", {"tingkat": "kegiatan", "kode": k.kode, "induk": p.kode,
+                                       "nama": k.nama, "pagu": k.pagu, "realisasi": k.realisasi,
+                                       "mendukung": ", ".join(k.mendukung) or None}
+            for row in _dilaporkan("kegiatan", k.kode, k.dilaporkan):
+                yield "Dilaporkan", row
+            for ik in k.indikator:
+                yield "Indikator Kegiatan", {
+                    "kegiatan": k.kode, "kode": ik.kode, "nama": ik.nama, "satuan": ik.satuan,
+                    "polaritas": ik.polaritas, **_target("target", ik.target),
+                    "realisasi": ik.realisasi, "persen_maks_100": ik.persen_maks_100,
+                    "rencana_aksi": "\n".join(ik.rencana_aksi) or None}
+                for row in _dilaporkan("indikator kegiatan", ik.kode, ik.dilaporkan):
+                    yield "Dilaporkan", row
+
+
+def _baris_evaluasi(lap: Laporan) -> Iterator[tuple[str, Baris]]:
+    if lap.evaluasi_sakip is None:
+        return
+    for k in lap.evaluasi_sakip.komponen:
+        yield "Komponen SAKIP", {"kode": k.kode, "nama": k.nama, "bobot": k.bobot}
+    for h in lap.evaluasi_sakip.hasil:
+        for kode, nilai in h.nilai.items():
+            yield "Nilai SAKIP", {"tahun": h.tahun, "komponen": kode, "nilai": nilai}
+        if not h.nilai:
+            yield "Nilai SAKIP", {"tahun": h.tahun}
+        for row in _dilaporkan("evaluasi", h.tahun, h.dilaporkan):
+            yield "Dilaporkan", row
+
+
+def buku_data(laporan: Laporan) -> Workbook:
+    """The data-entry workbook holding every input and printed figure of `laporan`;
+    `lkjip import` reads it back into the same report."""
+    rows: dict[str, list[Baris]] = {}
+    for nama, row in _baris_laporan(laporan):
+        rows.setdefault(nama, []).append(row)
+    return buku(rows)
