@@ -12,7 +12,14 @@ be lost. `lkjip render -o` and `lkjip compute --out-dir` therefore share these r
 - a directory is never a file target;
 - an existing file is replaced only if lkjip wrote it (its first line carries lkjip's
   marker) or with `--force`; a format with no room for a marker (CSV) is never replaced
-  without `--force`.
+  without `--force`;
+- only a regular file is ever replaced, even with `--force`: a FIFO, a device node
+  (`/dev/null`), a socket or a directory, or a symbolic link to one, is refused before
+  anything is opened (reading the marker of a FIFO would block forever, and renaming over
+  `/dev/null` as root would replace the device), and checked again just before the rename;
+- SIGTERM and SIGHUP (when they have their default action) remove the temporary files as
+  SIGINT does, then end the process by the same signal; while the temporary files are moved
+  into place those signals wait, so a signal leaves every target old or every target new.
 
 Every refusal and every OSError (permission denied, missing directory, ...) becomes one line
 on stderr and exit 2 (`EXIT_INVALID`), never a traceback.
@@ -23,12 +30,16 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import signal
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
 import typer
 
 from lkjip_cli.cli.output import EXIT_INVALID
+from lkjip_cli.source.berkas import BukanBerkasBiasa, ada_dan_bukan_biasa, baca_berkas_biasa
 
 #: How many bytes of an existing file are read to find lkjip's marker.
 BACA_PENANDA = 256
@@ -59,8 +70,7 @@ def sama(a: Path, b: Path) -> bool:
 def ditulis_lkjip(path: Path, penanda: str) -> bool:
     """Whether an existing file begins with lkjip's marker line."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(BACA_PENANDA)
+        head = baca_berkas_biasa(path, BACA_PENANDA)  # never blocks on a FIFO
     except OSError:
         return False
     return head.startswith(penanda.encode("utf-8"))
@@ -71,9 +81,13 @@ def _periksa(out: Path, masukan: Path, force: bool, penanda: str | None,
     if sama(out, masukan):
         saran = f"; pilih nama lain untuk {opsi}" if opsi else ""
         raise gagal(f"Tidak menulis {out}: itu berkas masukan{saran}.")
-    if out.is_dir():
+    jenis = ada_dan_bukan_biasa(out)
+    if jenis == "direktori":
         saran = f"; {opsi} memerlukan nama berkas" if opsi else ", bukan berkas"
         raise gagal(f"Tidak menulis {out}: itu direktori{saran}.")
+    if jenis is not None:
+        raise gagal(f"Tidak menimpa {out}: itu {jenis}, bukan berkas biasa; lkjip hanya "
+                    "menimpa berkas biasa, juga dengan --force. Pilih nama berkas lain.")
     if not out.exists() or force:
         return
     if penanda is None:
@@ -155,6 +169,64 @@ def _bersihkan(temps: list[Path]) -> Iterator[None]:
         raise
 
 
+#: Signals that end lkjip while it writes: their temporary files are removed first.
+SINYAL_BERSIH = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+class _Dihentikan(BaseException):
+    """Raised by the handler of a terminating signal so that cleanup blocks run."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _tangkap(signum: int, frame: FrameType | None) -> None:
+    raise _Dihentikan(signum)
+
+
+@contextlib.contextmanager
+def _sinyal_membersihkan() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into an exception inside the block, then die by the signal.
+
+    Only signals left at their default action are taken over: under `nohup` SIGHUP stays
+    ignored, and a program that embeds lkjip keeps its own handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    lama = {s: signal.getsignal(s) for s in SINYAL_BERSIH}
+    diambil = [s for s, h in lama.items() if h is signal.SIG_DFL]
+    for s in diambil:
+        signal.signal(s, _tangkap)
+    try:
+        yield
+    except _Dihentikan as exc:
+        for s in diambil:
+            signal.signal(s, signal.SIG_DFL)
+        diambil = []
+        signal.raise_signal(exc.signum)  # the default action: the process ends here
+        raise SystemExit(128 + exc.signum) from None
+    finally:
+        for s in diambil:
+            signal.signal(s, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def _sinyal_ditahan() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP while the files are moved into place: a signal then
+    arrives after the last rename, never between two."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    tahan = {signal.SIGINT, *SINYAL_BERSIH}
+    lama = signal.pthread_sigmask(signal.SIG_BLOCK, tahan)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, lama)
+
+
 def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
     """Write each (path, text) atomically; an OSError prints one line and exits 2.
 
@@ -164,11 +236,16 @@ def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
     temps: list[Path] = []
     out = Path()
     try:
-        with _bersihkan(temps):
+        with _sinyal_membersihkan(), _bersihkan(temps):
             for out, teks in berkas:
                 temps.append(_sementara(out, teks))
-            for (out, _), tmp in zip(berkas, temps, strict=True):
-                os.replace(tmp, out)
+            for out, _ in berkas:  # swapped for a FIFO or device since it was checked?
+                jenis = ada_dan_bukan_biasa(out)
+                if jenis is not None:
+                    raise BukanBerkasBiasa(out, jenis, "lkjip hanya menimpa berkas biasa")
+            with _sinyal_ditahan():
+                for (out, _), tmp in zip(berkas, temps, strict=True):
+                    os.replace(tmp, out)
     except OSError as exc:
         raise gagal(f"Tidak dapat menulis {out}: {_alasan(exc)}.") from None
 
