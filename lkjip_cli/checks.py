@@ -274,6 +274,55 @@ class _Checker:
                              Severity.WARNING)
 
 
+    # ------------------------------------------------------------ value bounds
+
+    def year_keys(self) -> None:
+        """Two keys of one mapping by year that name the same year (`2019` and `"2019,0"`)
+        would silently merge into one entry."""
+        for base, ind in self.indikator():
+            for name in ("realisasi_sebelumnya", "target_renstra"):
+                first: dict[int, str] = {}
+                for key in mapping(ind, name):
+                    y = year(key)
+                    if y is None:
+                        continue
+                    if y not in first:
+                        first[y] = key
+                        continue
+                    path = (*base, name, key)
+                    mark = self.source.key_mark(path)
+                    self.found.append(Diagnostic(
+                        self.source.file, mark.line if mark else None,
+                        mark.column if mark else None, Severity.ERROR, "duplicate-year",
+                        f"kunci `{key}` menyebut tahun {y} lagi (sudah ada `{first[y]}`); "
+                        "satu tahun hanya boleh satu kunci: hapus salah satunya",
+                        format_path(path)))
+
+    def sakip_scores(self) -> None:
+        """A SAKIP component's score lies between 0 and its weight (PermenPAN-RB 12/2015)."""
+        evaluasi = mapping(self.data, "evaluasi_sakip")
+        bobot = {k: number(komp.get("bobot")) for _, komp in items(evaluasi, "komponen")
+                 if isinstance(k := komp.get("kode"), str)}
+        for i, hasil in items(evaluasi, "hasil"):
+            for kode, raw in mapping(hasil, "nilai").items():
+                skor, batas = number(raw), bobot.get(kode)
+                if skor is not None and batas is not None and batas > 0 and skor > batas:
+                    self.add(("evaluasi_sakip", "hasil", i, "nilai", kode), "score-range",
+                             f"nilai komponen `{kode}` {angka.angka(skor)} melebihi bobotnya "
+                             f"{angka.angka(batas)}; nilai sebuah komponen paling tinggi "
+                             "sama dengan bobotnya: periksa nilai atau bobot")
+
+    def capaian_bounds(self) -> None:
+        """`aturan.batas_bawah` must lie below `aturan.batas_atas.nilai`."""
+        aturan = mapping(self.data, "aturan")
+        bawah = number(aturan.get("batas_bawah"))
+        atas = number(mapping(aturan, "batas_atas").get("nilai"))
+        if bawah is not None and atas is not None and bawah >= atas:
+            self.add(("aturan", "batas_bawah"), "range-order",
+                     f"batas_bawah {angka.angka(bawah)} tidak di bawah batas_atas "
+                     f"{angka.angka(atas)}; batas bawah capaian harus lebih kecil")
+
+
 def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     """Every semantic problem of a parsed report document, valid or not."""
     checker = _Checker(data, source)
@@ -284,4 +333,7 @@ def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     checker.spending()
     checker.belanja_langsung()
     checker.quarters()
+    checker.year_keys()
+    checker.sakip_scores()
+    checker.capaian_bounds()
     return checker.found

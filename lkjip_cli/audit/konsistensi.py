@@ -2,9 +2,9 @@
 
 A report can be wrong even where it printed nothing to compare: a year's value that is not
 the roll-up of its quarters, a cumulative value that falls, money spent above its pagu, a
-share printed above 100%. The format itself makes a program the sum of its kegiatan and a
-total the sum of its rows (they are computed, never typed), so those can only be wrong where
-the report printed them, which `periksa` audits.
+share printed above 100% or below 0%. The format itself makes a program the sum of its
+kegiatan and a total the sum of its rows (they are computed, never typed), so those can only
+be wrong where the report printed them, which `periksa` audits.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
 
 
 def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
-    """A share (`satuan: %`, `persen_maks_100` left true) cannot be above 100."""
+    """A share (`satuan: %`, `persen_maks_100` left true) lies between 0 and 100."""
     shares = {i.kode for s in h.laporan.sasaran for i in s.indikator if i.persen_maks_100} | {
         ik.kode for p in h.laporan.program for k in p.kegiatan for ik in k.indikator
         if ik.persen_maks_100}
@@ -99,12 +99,22 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
     for tabel, kode, satuan, target, realisasi, path in rows:
         if satuan.strip() != "%" or kode not in shares:
             continue
-        for kolom, value in (("Target", target), ("Realisasi", realisasi)):
-            if isinstance(value, Decimal) and value > HUNDRED:
+        values = [("Target", target), ("Realisasi", realisasi)]
+        if isinstance(target, Rentang):
+            values = [("Target", target.min), ("Target", target.maks), values[1]]
+        for kolom, value in values:
+            if not isinstance(value, Decimal):
+                continue
+            if value > HUNDRED:
                 yield _temuan(tabel, kode, kolom, value, None,
                               f"persentase {angka(value)}% melebihi 100%: bagian dari suatu "
                               "jumlah tidak dapat melebihi seluruhnya (untuk laju atau "
                               "kenaikan, isi persen_maks_100: false)", (*path, kolom.lower()))
+            elif value < 0:
+                yield _temuan(tabel, kode, kolom, value, None,
+                              f"persentase {angka(value)}% di bawah 0%: bagian dari suatu "
+                              "jumlah tidak dapat negatif (untuk laju atau kenaikan, isi "
+                              "persen_maks_100: false)", (*path, kolom.lower()))
 
 
 def periksa_konsistensi(h: Hasil) -> list[Temuan]:
