@@ -39,6 +39,7 @@ from types import FrameType
 import typer
 
 from lkjip_cli.cli.output import EXIT_INVALID
+from lkjip_cli.diagnostics import aman_terminal
 from lkjip_cli.source.berkas import BukanBerkasBiasa, ada_dan_bukan_biasa, baca_berkas_biasa
 
 #: How many bytes of an existing file are read to find lkjip's marker.
@@ -46,8 +47,9 @@ BACA_PENANDA = 256
 
 
 def gagal(pesan: str) -> typer.Exit:
-    """Print a one-line refusal on stderr; the caller raises the returned exit (code 2)."""
-    typer.echo(pesan, err=True)
+    """Print a one-line refusal on stderr; the caller raises the returned exit (code 2).
+    A file name's control characters (a newline too) are shown escaped."""
+    typer.echo(aman_terminal(pesan), err=True)
     return typer.Exit(EXIT_INVALID)
 
 

@@ -16,6 +16,7 @@ import typer
 
 from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
 from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
+from lkjip_cli.diagnostics import aman_terminal
 
 if TYPE_CHECKING:
     from lkjip_cli.render.tabel import Tabel
@@ -104,7 +105,7 @@ def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: boo
     buat_direktori(out_dir)
     tulis_semua(berkas)
     for path, _ in berkas:
-        typer.echo(str(path))
+        typer.echo(aman_terminal(str(path)))
 
 
 def nama_csv(t: Tabel) -> str:

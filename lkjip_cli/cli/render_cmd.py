@@ -20,6 +20,7 @@ import typer
 
 from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_atomik
 from lkjip_cli.cli.output import SatuBerkasArg, load_or_exit
+from lkjip_cli.diagnostics import aman_terminal
 
 
 class Bab(StrEnum):
@@ -88,7 +89,7 @@ def render(
         typer.echo(teks, nl=False)
         return
     tulis_atomik(out, teks)
-    typer.echo(f"Ditulis: {out}", err=True)
+    typer.echo(aman_terminal(f"Ditulis: {out}"), err=True)
 
 
 def _render(file: Path, babs: list[str], nomor: list[str], template_dir: Path | None) -> str:
