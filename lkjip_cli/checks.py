@@ -303,6 +303,12 @@ class _Checker:
         evaluasi = mapping(self.data, "evaluasi_sakip")
         bobot = {k: number(komp.get("bobot")) for _, komp in items(evaluasi, "komponen")
                  if isinstance(k := komp.get("kode"), str)}
+        skala = mapping(self.data, "aturan").get("skala_predikat", "permenpan-rb-12-2015")
+        total = sum((b for b in bobot.values() if b is not None and b > 0), Decimal(0))
+        if skala == "permenpan-rb-12-2015" and total > 100:
+            self.add(("evaluasi_sakip", "komponen"), "score-range",
+                     f"jumlah bobot komponen {angka.angka(total)} melebihi 100; skala predikat "
+                     "PermenPAN-RB 12/2015 menilai dari 0 sampai 100: periksa bobotnya")
         for i, hasil in items(evaluasi, "hasil"):
             for kode, raw in mapping(hasil, "nilai").items():
                 skor, batas = number(raw), bobot.get(kode)

@@ -220,18 +220,31 @@ def test_force_never_replaces_a_link_to_a_special_file(laporan: Path, tmp_path: 
     assert out.is_symlink()
 
 
-def test_force_replaces_a_link_to_a_regular_file_by_a_file(laporan: Path,
-                                                          tmp_path: Path) -> None:
-    """The link is replaced, never written through: the file it named is kept."""
+@pytest.mark.parametrize("target", ["lain.md", "hilang.md"])
+def test_a_link_is_never_replaced_nor_written_through(laporan: Path, tmp_path: Path,
+                                                      target: str) -> None:
+    """A link to a regular file (say ~/.bashrc, in a repository from others), or a dangling
+    one: kept as it is, and the file it names too, even with --force."""
     lain = tmp_path / "lain.md"
     lain.write_text("punya orang\n", encoding="utf-8")
     out = tmp_path / "bab.md"
-    out.symlink_to(lain)
+    out.symlink_to(tmp_path / target)
     result = invoke("render", laporan, "-o", out, "--force")
-    assert result.exit_code == 0
-    assert not out.is_symlink()
-    assert out.read_text(encoding="utf-8").startswith(MARKER)
+    assert result.exit_code == 2
+    assert result.stderr == (f"Tidak menimpa {out}: itu tautan simbolik; lkjip tidak mengganti "
+                             "tautan dan tidak menulis lewat tautan, juga dengan --force. "
+                             "Pilih nama berkas lain, atau hapus tautannya.\n")
+    assert out.is_symlink()
     assert lain.read_text(encoding="utf-8") == "punya orang\n"
+
+
+def test_link_to_lkjip_output_is_not_replaced_either(laporan: Path, tmp_path: Path) -> None:
+    lama = tmp_path / "lama.md"
+    lama.write_text(MARKER + "\n", encoding="utf-8")
+    out = tmp_path / "bab.md"
+    out.symlink_to(lama)
+    assert invoke("render", laporan, "-o", out).exit_code == 2
+    assert out.is_symlink()
 
 
 def test_csv_onto_a_fifo_refused_and_nothing_written(tmp_path: Path) -> None:

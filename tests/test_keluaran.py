@@ -230,3 +230,25 @@ def test_streamed_json_is_to_json_byte_for_byte(tmp_path: Path) -> None:
         writer.tutup()
         diags = bad.diagnostics if "bad" in files else ()
         assert stream.getvalue() == to_json(held, diags) + "\n"
+
+
+# ------------------------------------------------------- documents to the terminal
+
+
+@pytest.mark.parametrize("args", [["render", "-t", "3.5"], ["compute", "-t", "3.5", "-f", "csv"]])
+def test_documents_on_a_terminal_show_controls_escaped(
+        jahat: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    from lkjip_cli.cli import output
+
+    monkeypatch.setattr(output, "ke_terminal", lambda: True)
+    result = invoke(args[0], jahat, *args[1:])
+    assert result.exit_code == 0, result.output
+    tanpa_kendali(result.stdout)
+    assert "Indikator \\x1b[31msatu\\u202e" in result.stdout
+
+
+def test_documents_piped_keep_the_data(jahat: Path) -> None:
+    """Not a terminal: the CSV holds the names as written (the U+202E is data)."""
+    result = invoke("compute", jahat, "-t", "3.5", "-f", "csv")
+    assert result.exit_code == 0
+    assert "\u202e" in result.stdout

@@ -139,6 +139,16 @@ def test_weights_above_zero_and_scores_not_negative(old: str, new: str,
     assert errors(MINIMAL + SAKIP.replace(old, new)) == [(line, column, "number-range", path)]
 
 
+def test_weights_above_100_in_total_refused_under_the_built_in_scale() -> None:
+    # 30 + 80 = 110 > 100: a total of 100 would read as AA.
+    text = MINIMAL + SAKIP.replace("bobot: 25", "bobot: 80")
+    assert errors(text) == [(16, 5, "score-range", "evaluasi_sakip.komponen")]  # the list
+    # A report with its own predicate bands may score on another total.
+    own = vary(text, "tahun: 2020", "tahun: 2020\naturan:\n  skala_predikat:\n"
+               "    - {kode: A, sebutan: Baik, mulai: 0}")
+    assert errors(own) == []
+
+
 # ------------------------------------------------------------------- ASCII digits
 
 

@@ -17,6 +17,9 @@ be lost. `lkjip render -o` and `lkjip compute --out-dir` therefore share these r
   (`/dev/null`), a socket or a directory, or a symbolic link to one, is refused before
   anything is opened (reading the marker of a FIFO would block forever, and renaming over
   `/dev/null` as root would replace the device), and checked again just before the rename;
+- a symbolic link is never replaced nor written through, even with `--force`: a link in a
+  repository from others may point at `~/.bashrc`, and `/dev/stdout` is a link that root
+  would otherwise replace with a file;
 - SIGTERM and SIGHUP (when they have their default action) remove the temporary files as
   SIGINT does, then end the process by the same signal; while the temporary files are moved
   into place those signals wait, so a signal leaves every target old or every target new.
@@ -90,6 +93,10 @@ def _periksa(out: Path, masukan: Path, force: bool, penanda: str | None,
     if jenis is not None:
         raise gagal(f"Tidak menimpa {out}: itu {jenis}, bukan berkas biasa; lkjip hanya "
                     "menimpa berkas biasa, juga dengan --force. Pilih nama berkas lain.")
+    if out.is_symlink():
+        raise gagal(f"Tidak menimpa {out}: itu tautan simbolik; lkjip tidak mengganti tautan "
+                    "dan tidak menulis lewat tautan, juga dengan --force. Pilih nama berkas "
+                    "lain, atau hapus tautannya.")
     if not out.exists() or force:
         return
     if penanda is None:
@@ -242,7 +249,7 @@ def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
             for out, teks in berkas:
                 temps.append(_sementara(out, teks))
             for out, _ in berkas:  # swapped for a FIFO or device since it was checked?
-                jenis = ada_dan_bukan_biasa(out)
+                jenis = "tautan simbolik" if out.is_symlink() else ada_dan_bukan_biasa(out)
                 if jenis is not None:
                     raise BukanBerkasBiasa(out, jenis, "lkjip hanya menimpa berkas biasa")
             with _sinyal_ditahan():

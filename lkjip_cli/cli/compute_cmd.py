@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
-from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
+from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, cetak_data, load_or_exit
 from lkjip_cli.diagnostics import aman_terminal
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: boo
             typer.echo("--format csv mencetak satu tabel: pilih satu --tabel, atau beri "
                        "--out-dir untuk menulis satu berkas per tabel.", err=True)
             raise typer.Exit(EXIT_INVALID)
-        typer.echo(to_csv(tables[0]), nl=False)
+        cetak_data(to_csv(tables[0]))
         return
     berkas = [(out_dir / nama_csv(t), to_csv(t)) for t in tables]
     for path, _ in berkas:

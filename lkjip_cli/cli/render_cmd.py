@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_atomik
-from lkjip_cli.cli.output import SatuBerkasArg, load_or_exit
+from lkjip_cli.cli.output import SatuBerkasArg, cetak_data, load_or_exit
 from lkjip_cli.diagnostics import aman_terminal
 
 
@@ -86,7 +86,7 @@ def render(
         periksa_tujuan(out, file, force=force, penanda=PENANDA, opsi="-o")
     teks = _render(file, babs, nomor, template_dir)
     if out is None:
-        typer.echo(teks, nl=False)
+        cetak_data(teks)
         return
     tulis_atomik(out, teks)
     typer.echo(aman_terminal(f"Ditulis: {out}"), err=True)
