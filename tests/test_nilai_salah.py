@@ -311,3 +311,19 @@ def test_floor_leaves_a_capaian_above_it() -> None:
 def test_floor_bounds(aturan: str, code: str) -> None:
     found = errors(vary(MINIMAL, "tahun: 2020", f"tahun: 2020\naturan: {aturan}"))
     assert [(c, p) for _, _, c, p in found] == [(code, "aturan.batas_bawah")]
+
+
+def test_check_suggests_the_floor_for_a_negative_capaian_printed_as_0() -> None:
+    from lkjip_cli.audit import Tingkat, audit
+
+    printed = NEGATIF + '        dilaporkan: {capaian: {"3.5": 0}}\n'
+    report = load_text(printed).report
+    assert report is not None
+    [t] = audit(hitung(report)).temuan
+    assert (t.dicetak, t.dihitung, t.tingkat) == (Decimal(0), Decimal(-50), Tingkat.SELISIH)
+    assert t.keterangan.endswith("capaian negatif dicetak 0 (bila laporan memakai batas "
+                                 "bawah, isi aturan.batas_bawah: 0)")
+    floored = load_text(vary(printed, "tahun: 2020", "tahun: 2020\naturan: {batas_bawah: 0}"))
+    assert floored.report is not None
+    [t] = audit(hitung(floored.report)).temuan
+    assert t.tingkat is Tingkat.COCOK  # 0 printed, 0 computed under the floor

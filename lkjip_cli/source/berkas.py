@@ -11,7 +11,8 @@ file) goes through `baca_berkas_biasa`, which
 - then opens it with `O_NONBLOCK` (opening a FIFO that way never waits) and checks the
   opened descriptor with `fstat`, so a file swapped for a FIFO between the two steps is
   refused too, never read;
-- reads at most `batas` bytes.
+- reads at most `batas` bytes, still non-blocking (a `/proc` file that would wait for
+  data, regular by its type, fails instead).
 
 `-` is not standard input: lkjip reads named files only (a report is also needed by name for
 its diagnostics and for the rule that an output never overwrites its input).
@@ -25,7 +26,10 @@ import stat
 from pathlib import Path
 
 #: Flags for opening an input: never block on a FIFO, never become a controlling terminal.
-_BUKA = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+#: (`getattr`: Windows has none of them and no FIFOs to fear; `O_BINARY` keeps bytes exact.)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BUKA = (os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+         | getattr(os, "O_BINARY", 0))
 
 
 #: How to fix a refused input.
@@ -72,7 +76,8 @@ def baca_berkas_biasa(path: str | os.PathLike[str], batas: int) -> bytes:
     fd = os.open(path, _BUKA)
     try:
         pastikan_biasa(os.fstat(fd).st_mode, path)
-        os.set_blocking(fd, True)  # a regular file: reads are complete, never EAGAIN
+        # O_NONBLOCK stays: a regular file ignores it, and a "regular" file that would block
+        # on read (`/proc/kmsg`) raises BlockingIOError, an OSError, instead of waiting.
         potongan: list[bytes] = []
         sisa = batas
         while sisa > 0:
