@@ -265,10 +265,9 @@ def test_swapped_for_a_fifo_before_the_rename(laporan: Path, tmp_path: Path,
     out = tmp_path / "bab.md"
     asli = berkas_cli._sementara
 
-    def lalu_fifo(path: Path, teks: str) -> Path:
-        tmp = asli(path, teks)
+    def lalu_fifo(path: Path, teks: str, temps: list[Path]) -> None:
+        asli(path, teks, temps)
         os.mkfifo(path)
-        return tmp
 
     monkeypatch.setattr(berkas_cli, "_sementara", lalu_fifo)
     result = invoke("render", laporan, "-o", out)
@@ -306,13 +305,17 @@ def jalankan(sinyal: str, titik: str, mode: str,
                           capture_output=True, text=True, env=env, timeout=60, check=False)
 
 
-@pytest.mark.parametrize("sinyal", ["SIGTERM", "SIGHUP", "SIGINT"])
+@pytest.mark.parametrize(("sinyal", "titik"), [
+    ("SIGTERM", "fsync"), ("SIGHUP", "fsync"), ("SIGINT", "fsync"),
+    ("SIGTERM", "fdopen"),  # just after the temporary file was created
+    ("SIGTERM", "chmod"),   # after it was written, before any rename
+])
 def test_signal_while_writing_leaves_no_temporary_file(laporan: Path, tmp_path: Path,
-                                                       sinyal: str) -> None:
+                                                       sinyal: str, titik: str) -> None:
     out = tmp_path / "bab.md"
     lama = MARKER + "\nisi lama\n"
     out.write_text(lama, encoding="utf-8")
-    proc = jalankan(sinyal, "fsync", "-", "render", laporan, "-o", out)
+    proc = jalankan(sinyal, titik, "-", "render", laporan, "-o", out)
     if sinyal == "SIGINT":
         assert proc.returncode in (1, 130)  # click's Abort after KeyboardInterrupt
     else:

@@ -143,12 +143,16 @@ def buat_direktori(out_dir: Path) -> None:
 # --------------------------------------------------------------------------- writing
 
 
-def _sementara(path: Path, teks: str) -> Path:
-    """`teks` in a new temporary file beside `path`, flushed to disk, with `path`'s mode."""
+def _sementara(path: Path, teks: str, temps: list[Path]) -> None:
+    """`teks` in a new temporary file beside `path`, flushed to disk, with `path`'s mode;
+    its name is added to `temps` in the same breath as it is created (signals held), so no
+    signal can leave a file that the cleanup does not know."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     existing = path.stat().st_mode & 0o7777 if path.exists() else None
-    # A new file gets 0o666 less the umask, as any editor would create it.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with _sinyal_ditahan():
+        # A new file gets 0o666 less the umask, as any editor would create it.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        temps.append(tmp)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(teks)
@@ -159,7 +163,6 @@ def _sementara(path: Path, teks: str) -> Path:
     except BaseException:
         _hapus(tmp)
         raise
-    return tmp
 
 
 def _hapus(tmp: Path) -> None:
@@ -247,7 +250,7 @@ def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
     try:
         with _sinyal_membersihkan(), _bersihkan(temps):
             for out, teks in berkas:
-                temps.append(_sementara(out, teks))
+                _sementara(out, teks, temps)
             for out, _ in berkas:  # swapped for a FIFO or device since it was checked?
                 jenis = "tautan simbolik" if out.is_symlink() else ada_dan_bukan_biasa(out)
                 if jenis is not None:
