@@ -224,6 +224,19 @@ def test_share_outside_0_to_100_is_a_finding(target: str, realisasi: str,
                 else "melebihi 100%") in t.keterangan
 
 
+def test_share_outside_0_to_100_in_a_triwulan() -> None:
+    text = vary(MINIMAL, "realisasi: 72", "realisasi: 72\n        triwulan:\n"
+                "          - {target: 20, realisasi: -3}\n"
+                "          - {target: 40, realisasi: 101}")
+    report = load_text(text).report
+    assert report is not None
+    found = list(persen_mustahil(hitung(report)))
+    assert [(t.tabel, t.lokasi, t.kolom, t.dicetak) for t in found] == [
+        ("Tabel 3.4", "IKU1 TW 1", "Realisasi", Decimal(-3)),
+        ("Tabel 3.4", "IKU1 TW 2", "Realisasi", Decimal(101))]
+    assert found[0].path == ("sasaran", 0, "indikator", 0, "triwulan", 0, "realisasi")
+
+
 def test_growth_rate_may_be_negative() -> None:
     text = vary(MINIMAL, "realisasi: 72", "realisasi: -2\n        persen_maks_100: false")
     report = load_text(text).report
