@@ -274,6 +274,61 @@ class _Checker:
                              Severity.WARNING)
 
 
+    # ------------------------------------------------------------ value bounds
+
+    def year_keys(self) -> None:
+        """Two keys of one mapping by year that name the same year (`2019` and `"2019,0"`)
+        would silently merge into one entry."""
+        for base, ind in self.indikator():
+            for name in ("realisasi_sebelumnya", "target_renstra"):
+                first: dict[int, str] = {}
+                for key in mapping(ind, name):
+                    y = year(key)
+                    if y is None:
+                        continue
+                    if y not in first:
+                        first[y] = key
+                        continue
+                    path = (*base, name, key)
+                    mark = self.source.key_mark(path)
+                    self.found.append(Diagnostic(
+                        self.source.file, mark.line if mark else None,
+                        mark.column if mark else None, Severity.ERROR, "duplicate-year",
+                        f"kunci `{key}` menyebut tahun {y} lagi (sudah ada `{first[y]}`); "
+                        "satu tahun hanya boleh satu kunci: hapus salah satunya",
+                        format_path(path)))
+
+    def sakip_scores(self) -> None:
+        """A SAKIP component's score lies between 0 and its weight (PermenPAN-RB 12/2015)."""
+        evaluasi = mapping(self.data, "evaluasi_sakip")
+        bobot = {k: number(komp.get("bobot")) for _, komp in items(evaluasi, "komponen")
+                 if isinstance(k := komp.get("kode"), str)}
+        skala = mapping(self.data, "aturan").get("skala_predikat", "permenpan-rb-12-2015")
+        total = sum((b for b in bobot.values() if b is not None and b > 0), Decimal(0))
+        if skala == "permenpan-rb-12-2015" and total > 100:
+            self.add(("evaluasi_sakip", "komponen"), "score-range",
+                     f"jumlah bobot komponen {angka.angka(total)} melebihi 100; skala predikat "
+                     "PermenPAN-RB 12/2015 menilai dari 0 sampai 100: periksa bobotnya")
+        for i, hasil in items(evaluasi, "hasil"):
+            for kode, raw in mapping(hasil, "nilai").items():
+                skor, batas = number(raw), bobot.get(kode)
+                if skor is not None and batas is not None and batas > 0 and skor > batas:
+                    self.add(("evaluasi_sakip", "hasil", i, "nilai", kode), "score-range",
+                             f"nilai komponen `{kode}` {angka.angka(skor)} melebihi bobotnya "
+                             f"{angka.angka(batas)}; nilai sebuah komponen paling tinggi "
+                             "sama dengan bobotnya: periksa nilai atau bobot")
+
+    def capaian_bounds(self) -> None:
+        """`aturan.batas_bawah` must lie below `aturan.batas_atas.nilai`."""
+        aturan = mapping(self.data, "aturan")
+        bawah = number(aturan.get("batas_bawah"))
+        atas = number(mapping(aturan, "batas_atas").get("nilai"))
+        if bawah is not None and atas is not None and bawah >= atas:
+            self.add(("aturan", "batas_bawah"), "range-order",
+                     f"batas_bawah {angka.angka(bawah)} tidak di bawah batas_atas "
+                     f"{angka.angka(atas)}; batas bawah capaian harus lebih kecil")
+
+
 # ------------------------------------------------------ probably mistyped numbers
 
 #: Units that count whole things (docs/format.md, "Satuan hitung"): a figure in one of them
@@ -353,4 +408,7 @@ def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     checker.spending()
     checker.belanja_langsung()
     checker.quarters()
+    checker.year_keys()
+    checker.sakip_scores()
+    checker.capaian_bounds()
     return checker.found + ribuan_salah_ketik(data, source)

@@ -65,15 +65,35 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
+#: Characters a terminal acts on rather than shows: C0 and C1 controls and DEL (an ESC starts
+#: a sequence that can recolour, move the cursor or retitle the window; a newline splits a
+#: diagnostic line in two), the bidirectional overrides and isolates that reorder what
+#: follows (U+202E shows `exe.txt` for `txt.exe`; "Trojan Source"), and the line and
+#: paragraph separators some terminals break lines at.
+_KENDALI = [*range(0x00, 0x20), *range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F,
+            *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x2028, 0x2029]
+_SINGKAT = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
+_TAMPAK = {c: _SINGKAT.get(c) or (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}")
+           for c in _KENDALI}
+
+
+def aman_terminal(text: str) -> str:
+    """`text` with every terminal control character shown as its escape (`\\x1b`,
+    `\\u202e`, `\\n`), so that data from a file (a name, a key, a file name) can never act
+    on the terminal nor split a line. Everything else, accents and all, is unchanged."""
+    return text.translate(_TAMPAK)
+
+
 def format_text(diag: Diagnostic) -> str:
-    """`file:line:col: error[code]: path: message` (yamllint / compiler style)."""
+    """`file:line:col: error[code]: path: message` (yamllint / compiler style), on one line
+    whatever the file name or the data hold (`aman_terminal`)."""
     where = diag.file
     if diag.line is not None:
         where += f":{diag.line}:{diag.column or 1}"
     elif diag.sheet is not None:
         where += f":{diag.sheet}" + (f"!{diag.cell}" if diag.cell else "")
     subject = f"{diag.path}: " if diag.path else ""
-    return f"{where}: {diag.severity.value}[{diag.code}]: {subject}{diag.message}"
+    return aman_terminal(f"{where}: {diag.severity.value}[{diag.code}]: {subject}{diag.message}")
 
 
 def _github_escape(text: str, *, property_value: bool = False) -> str:
@@ -91,7 +111,8 @@ def github_annotation(level: str, file: str, line: int | None, column: int | Non
         props.append(f"line={line}")
         props.append(f"col={column or 1}")
     props.append(f"title={_github_escape(title, property_value=True)}")
-    return f"::{level} {','.join(props)}::{_github_escape(message)}"
+    # After GitHub's own escapes (%0A for a newline), the controls left are shown escaped.
+    return aman_terminal(f"::{level} {','.join(props)}::{_github_escape(message)}")
 
 
 def format_github(diag: Diagnostic) -> str:

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 from lkjip_cli.checks import semantic_checks
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path, has_errors, sort_key
 from lkjip_cli.model.laporan import Laporan
+from lkjip_cli.source.berkas import baca_berkas_biasa
 from lkjip_cli.source.yamlsource import (
     INVALID,
     MAX_FILE_BYTES,
@@ -52,8 +53,7 @@ def load(path: str | FsPath) -> LoadResult:
     """Read, parse and validate one report file; never raises for a user's mistake."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = baca_berkas_biasa(path, MAX_FILE_BYTES + 1)  # a FIFO or device never blocks
     except OSError as exc:
         diag = Diagnostic(name, None, None, Severity.ERROR, "io", exc.strerror or str(exc))
         return LoadResult(None, SourceMap(name), (diag,))

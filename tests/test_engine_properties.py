@@ -288,8 +288,13 @@ def laporan_acak(draw: st.DrawFn) -> dict[str, Any]:
         "skala_interpretasi": draw(st.sampled_from(["permendagri-86-2017", "enam-tingkat"])),
     }
     if draw(st.booleans()):
-        aturan["batas_atas"] = {"nilai": draw(ANGKA), "berlaku": draw(st.lists(
+        # A cap is above 0 and a floor not below it (issue 8.7: both are validated).
+        aturan["batas_atas"] = {"nilai": draw(POSITIVE_T), "berlaku": draw(st.lists(
             st.sampled_from(["rata-rata", "tampilan"]), unique=True))}
+    if draw(st.booleans()):
+        floor = draw(decimals(0, 100, 2))
+        if "batas_atas" not in aturan or floor < aturan["batas_atas"]["nilai"]:
+            aturan["batas_bawah"] = floor
     data: dict[str, Any] = {
         "instansi": {"nama": "Dinas Acak"}, "tahun": 2020,
         "renstra": {"mulai": 2019, "selesai": 2023}, "aturan": aturan,
@@ -299,7 +304,7 @@ def laporan_acak(draw: st.DrawFn) -> dict[str, Any]:
         komponen = ["perencanaan", "pengukuran", "capaian"]
         data["evaluasi_sakip"] = {
             "komponen": [{"kode": k, "nama": k, "bobot": 10} for k in komponen],
-            "hasil": [{"tahun": 2019, "nilai": {k: draw(ANGKA) for k in komponen
+            "hasil": [{"tahun": 2019, "nilai": {k: draw(decimals(0, 10, 2)) for k in komponen
                                                   if draw(st.booleans())}}]}
     return data
 

@@ -2,9 +2,9 @@
 
 A report can be wrong even where it printed nothing to compare: a year's value that is not
 the roll-up of its quarters, a cumulative value that falls, money spent above its pagu, a
-share printed above 100%. The format itself makes a program the sum of its kegiatan and a
-total the sum of its rows (they are computed, never typed), so those can only be wrong where
-the report printed them, which `periksa` audits.
+share printed above 100% or below 0%. The format itself makes a program the sum of its
+kegiatan and a total the sum of its rows (they are computed, never typed), so those can only
+be wrong where the report printed them, which `periksa` audits.
 """
 
 from __future__ import annotations
@@ -86,25 +86,41 @@ def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
 
 
 def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
-    """A share (`satuan: %`, `persen_maks_100` left true) cannot be above 100."""
+    """A share (`satuan: %`, `persen_maks_100` left true) lies between 0 and 100: the year's
+    target (both bounds of a range) and realisasi, and each triwulan's."""
     shares = {i.kode for s in h.laporan.sasaran for i in s.indikator if i.persen_maks_100} | {
         ik.kode for p in h.laporan.program for k in p.kegiatan for ik in k.indikator
         if ik.persen_maks_100}
-    rows: list[tuple[str, str, str, object, Decimal | None, Path]] = []
+    # (tabel, lokasi, kode of the indicator, satuan, target, realisasi, path)
+    rows: list[tuple[str, str, str, str, object, Decimal | None, Path]] = []
     for ind in h.indikator:
-        rows.append(("Tabel 3.5", ind.kode, ind.satuan, ind.target, ind.realisasi, ind.path))
+        rows.append(("Tabel 3.5", ind.kode, ind.kode, ind.satuan, ind.target, ind.realisasi,
+                     ind.path))
+        rows += [("Tabel 3.4", f"{ind.kode} TW {tw.nomor}", ind.kode, ind.satuan, tw.target,
+                  tw.realisasi, tw.path) for tw in ind.triwulan]
     for keg in h.kegiatan:
         for ik in keg.indikator:
-            rows.append(("Tabel 3.8", ik.kode, ik.satuan, ik.target, ik.realisasi, ik.path))
-    for tabel, kode, satuan, target, realisasi, path in rows:
+            rows.append(("Tabel 3.8", ik.kode, ik.kode, ik.satuan, ik.target, ik.realisasi,
+                         ik.path))
+    for tabel, lokasi, kode, satuan, target, realisasi, path in rows:
         if satuan.strip() != "%" or kode not in shares:
             continue
-        for kolom, value in (("Target", target), ("Realisasi", realisasi)):
-            if isinstance(value, Decimal) and value > HUNDRED:
-                yield _temuan(tabel, kode, kolom, value, None,
+        values = [("Target", target), ("Realisasi", realisasi)]
+        if isinstance(target, Rentang):
+            values = [("Target", target.min), ("Target", target.maks), values[1]]
+        for kolom, value in values:
+            if not isinstance(value, Decimal):
+                continue
+            if value > HUNDRED:
+                yield _temuan(tabel, lokasi, kolom, value, None,
                               f"persentase {angka(value)}% melebihi 100%: bagian dari suatu "
                               "jumlah tidak dapat melebihi seluruhnya (untuk laju atau "
                               "kenaikan, isi persen_maks_100: false)", (*path, kolom.lower()))
+            elif value < 0:
+                yield _temuan(tabel, lokasi, kolom, value, None,
+                              f"persentase {angka(value)}% di bawah 0%: bagian dari suatu "
+                              "jumlah tidak dapat negatif (untuk laju atau kenaikan, isi "
+                              "persen_maks_100: false)", (*path, kolom.lower()))
 
 
 def periksa_konsistensi(h: Hasil) -> list[Temuan]:

@@ -235,6 +235,10 @@ def _capaian_cara_lain(ind: HasilIndikator, target: Target | None,
         formulas += [("negatif", "(2T-R)/T", "dihitung seperti polaritas negatif")]
     for polaritas, rumus, words in formulas:
         yield Alternatif(words, _capaian(target, realisasi, polaritas, rumus))
+    dasar = _capaian(target, realisasi, ind.polaritas, mode_rumus)
+    if dasar is not None and dasar < 0:  # a report that floors it without saying so
+        yield Alternatif("capaian negatif dicetak 0 (bila laporan memakai batas bawah, isi "
+                         "aturan.batas_bawah: 0)", Decimal(0))
 
 
 class _Kumpulan:

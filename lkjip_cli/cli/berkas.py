@@ -12,7 +12,17 @@ be lost. `lkjip render -o` and `lkjip compute --out-dir` therefore share these r
 - a directory is never a file target;
 - an existing file is replaced only if lkjip wrote it (its first line carries lkjip's
   marker) or with `--force`; a format with no room for a marker (CSV) is never replaced
-  without `--force`.
+  without `--force`;
+- only a regular file is ever replaced, even with `--force`: a FIFO, a device node
+  (`/dev/null`), a socket or a directory, or a symbolic link to one, is refused before
+  anything is opened (reading the marker of a FIFO would block forever, and renaming over
+  `/dev/null` as root would replace the device), and checked again just before the rename;
+- a symbolic link is never replaced nor written through, even with `--force`: a link in a
+  repository from others may point at `~/.bashrc`, and `/dev/stdout` is a link that root
+  would otherwise replace with a file;
+- SIGTERM and SIGHUP (when they have their default action) remove the temporary files as
+  SIGINT does, then end the process by the same signal; while the temporary files are moved
+  into place those signals wait, so a signal leaves every target old or every target new.
 
 Every refusal and every OSError (permission denied, missing directory, ...) becomes one line
 on stderr and exit 2 (`EXIT_INVALID`), never a traceback.
@@ -23,20 +33,26 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import signal
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 
 import typer
 
 from lkjip_cli.cli.output import EXIT_INVALID
+from lkjip_cli.diagnostics import aman_terminal
+from lkjip_cli.source.berkas import BukanBerkasBiasa, ada_dan_bukan_biasa, baca_berkas_biasa
 
 #: How many bytes of an existing file are read to find lkjip's marker.
 BACA_PENANDA = 256
 
 
 def gagal(pesan: str) -> typer.Exit:
-    """Print a one-line refusal on stderr; the caller raises the returned exit (code 2)."""
-    typer.echo(pesan, err=True)
+    """Print a one-line refusal on stderr; the caller raises the returned exit (code 2).
+    A file name's control characters (a newline too) are shown escaped."""
+    typer.echo(aman_terminal(pesan), err=True)
     return typer.Exit(EXIT_INVALID)
 
 
@@ -59,8 +75,7 @@ def sama(a: Path, b: Path) -> bool:
 def ditulis_lkjip(path: Path, penanda: str) -> bool:
     """Whether an existing file begins with lkjip's marker line."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(BACA_PENANDA)
+        head = baca_berkas_biasa(path, BACA_PENANDA)  # never blocks on a FIFO
     except OSError:
         return False
     return head.startswith(penanda.encode("utf-8"))
@@ -71,9 +86,17 @@ def _periksa(out: Path, masukan: Path, force: bool, penanda: str | None,
     if sama(out, masukan):
         saran = f"; pilih nama lain untuk {opsi}" if opsi else ""
         raise gagal(f"Tidak menulis {out}: itu berkas masukan{saran}.")
-    if out.is_dir():
+    jenis = ada_dan_bukan_biasa(out)
+    if jenis == "direktori":
         saran = f"; {opsi} memerlukan nama berkas" if opsi else ", bukan berkas"
         raise gagal(f"Tidak menulis {out}: itu direktori{saran}.")
+    if jenis is not None:
+        raise gagal(f"Tidak menimpa {out}: itu {jenis}, bukan berkas biasa; lkjip hanya "
+                    "menimpa berkas biasa, juga dengan --force. Pilih nama berkas lain.")
+    if out.is_symlink():
+        raise gagal(f"Tidak menimpa {out}: itu tautan simbolik; lkjip tidak mengganti tautan "
+                    "dan tidak menulis lewat tautan, juga dengan --force. Pilih nama berkas "
+                    "lain, atau hapus tautannya.")
     if not out.exists() or force:
         return
     if penanda is None:
@@ -120,13 +143,16 @@ def buat_direktori(out_dir: Path) -> None:
 # --------------------------------------------------------------------------- writing
 
 
-def _sementara(path: Path, teks: str | bytes) -> Path:
+def _sementara(path: Path, teks: str | bytes, temps: list[Path]) -> None:
     """`teks` (text, or a binary file's bytes) in a new temporary file beside `path`, flushed
-    to disk, with `path`'s mode."""
+    to disk, with `path`'s mode; its name is added to `temps` in the same breath as it is
+    created (signals held), so no signal can leave a file that the cleanup does not know."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     existing = path.stat().st_mode & 0o7777 if path.exists() else None
-    # A new file gets 0o666 less the umask, as any editor would create it.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    with _sinyal_ditahan():
+        # A new file gets 0o666 less the umask, as any editor would create it.
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        temps.append(tmp)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(teks if isinstance(teks, bytes) else teks.encode("utf-8"))
@@ -137,7 +163,6 @@ def _sementara(path: Path, teks: str | bytes) -> Path:
     except BaseException:
         _hapus(tmp)
         raise
-    return tmp
 
 
 def _hapus(tmp: Path) -> None:
@@ -156,6 +181,64 @@ def _bersihkan(temps: list[Path]) -> Iterator[None]:
         raise
 
 
+#: Signals that end lkjip while it writes: their temporary files are removed first.
+SINYAL_BERSIH = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
+
+
+class _Dihentikan(BaseException):
+    """Raised by the handler of a terminating signal so that cleanup blocks run."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _tangkap(signum: int, frame: FrameType | None) -> None:
+    raise _Dihentikan(signum)
+
+
+@contextlib.contextmanager
+def _sinyal_membersihkan() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into an exception inside the block, then die by the signal.
+
+    Only signals left at their default action are taken over: under `nohup` SIGHUP stays
+    ignored, and a program that embeds lkjip keeps its own handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    lama = {s: signal.getsignal(s) for s in SINYAL_BERSIH}
+    diambil = [s for s, h in lama.items() if h is signal.SIG_DFL]
+    for s in diambil:
+        signal.signal(s, _tangkap)
+    try:
+        yield
+    except _Dihentikan as exc:
+        for s in diambil:
+            signal.signal(s, signal.SIG_DFL)
+        diambil = []
+        signal.raise_signal(exc.signum)  # the default action: the process ends here
+        raise SystemExit(128 + exc.signum) from None
+    finally:
+        for s in diambil:
+            signal.signal(s, signal.SIG_DFL)
+
+
+@contextlib.contextmanager
+def _sinyal_ditahan() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP while the files are moved into place: a signal then
+    arrives after the last rename, never between two."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    tahan = {signal.SIGINT, *SINYAL_BERSIH}
+    lama = signal.pthread_sigmask(signal.SIG_BLOCK, tahan)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, lama)
+
+
 def tulis_semua(berkas: Sequence[tuple[Path, str | bytes]]) -> None:
     """Write each (path, text) atomically; an OSError prints one line and exits 2.
 
@@ -165,11 +248,16 @@ def tulis_semua(berkas: Sequence[tuple[Path, str | bytes]]) -> None:
     temps: list[Path] = []
     out = Path()
     try:
-        with _bersihkan(temps):
+        with _sinyal_membersihkan(), _bersihkan(temps):
             for out, teks in berkas:
-                temps.append(_sementara(out, teks))
-            for (out, _), tmp in zip(berkas, temps, strict=True):
-                os.replace(tmp, out)
+                _sementara(out, teks, temps)
+            for out, _ in berkas:  # swapped for a FIFO or device since it was checked?
+                jenis = "tautan simbolik" if out.is_symlink() else ada_dan_bukan_biasa(out)
+                if jenis is not None:
+                    raise BukanBerkasBiasa(out, jenis, "lkjip hanya menimpa berkas biasa")
+            with _sinyal_ditahan():
+                for (out, _), tmp in zip(berkas, temps, strict=True):
+                    os.replace(tmp, out)
     except OSError as exc:
         raise gagal(f"Tidak dapat menulis {out}: {_alasan(exc)}.") from None
 

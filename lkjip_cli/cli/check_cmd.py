@@ -1,8 +1,15 @@
 """`lkjip check BERKAS...`: audit every figure a report printed; exit 1 when a finding reaches
---fail-on, 2 when a file is invalid. Ready for CI and pre-commit."""
+--fail-on, 2 when a file is invalid. Ready for CI and pre-commit.
+
+Why it streams: a CI job may check a thousand files. Each file's findings are printed as soon
+as that file is done and then dropped, so memory stays one file's worth; the JSON format is
+still one document (`render.temuan.JsonBertahap` writes it piece by piece).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -46,44 +53,75 @@ def check(
     from lkjip_cli.loader import load
     from lkjip_cli.render.temuan import HasilBerkas
 
-    results: list[HasilBerkas] = []
-    invalid: list[Diagnostic] = []
-    for path in files:
-        loaded = load(path)
-        if loaded.report is None:
-            invalid.extend(loaded.diagnostics)
-            continue
-        hasil = hitung(loaded.report)
-        results.append(HasilBerkas(str(path), audit(hasil), loaded.source,
-                                   loaded.report.aturan))
-    if fmt is not DiagnosticFormat.json:
-        print_diagnostics(invalid, fmt)
-    _print(results, fmt, semua, invalid)
+    threshold = Tingkat(fail_on.value).berat
+    invalid = failing = False
+    with _keluaran(fmt, semua) as keluaran:
+        for path in files:
+            loaded = load(path)
+            if loaded.report is None:
+                invalid = True
+                keluaran.tidak_sah(loaded.diagnostics)
+                continue
+            hasil = HasilBerkas(str(path), audit(hitung(loaded.report)), loaded.source,
+                                loaded.report.aturan)
+            failing = failing or any(t.tingkat.berat >= threshold for t in hasil.audit.temuan)
+            keluaran.hasil(hasil)  # printed now and dropped: memory stays one file's worth
     if invalid:
         raise typer.Exit(EXIT_INVALID)
-    threshold = Tingkat(fail_on.value).berat
-    failing = any(t.tingkat.berat >= threshold for r in results for t in r.audit.temuan)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _print(results: list[HasilBerkas], fmt: DiagnosticFormat, semua: bool,
-           invalid: list[Diagnostic]) -> None:
-    from lkjip_cli.render import temuan as out
+class _Keluaran:
+    """Prints each file's outcome as soon as it is known (text and GitHub formats)."""
 
-    if fmt is DiagnosticFormat.json:
-        typer.echo(out.to_json(results, invalid))
-    elif fmt is DiagnosticFormat.github:
-        for result in results:
-            for line in out.github_lines(result):
-                typer.echo(line)
-            typer.echo(out.ringkasan_teks(result.berkas, result.audit.ringkasan))
-    else:
+    def __init__(self, fmt: DiagnosticFormat, semua: bool) -> None:
         from lkjip_cli.render.terminal import console_for_output
 
-        console = console_for_output()
-        for result in results:
-            out.cetak_tabel(console, result, semua=semua)
-            typer.echo(out.ringkasan_teks(result.berkas, result.audit.ringkasan))
+        self.fmt = fmt
+        self.semua = semua
+        self.console = console_for_output() if fmt is DiagnosticFormat.text else None
+
+    def tidak_sah(self, diagnostics: Sequence[Diagnostic]) -> None:
+        print_diagnostics(diagnostics, self.fmt)
+
+    def hasil(self, result: HasilBerkas) -> None:
+        from lkjip_cli.render import temuan as out
+
+        if self.console is None:
+            for line in out.github_lines(result):
+                typer.echo(line)
+        else:
+            out.cetak_tabel(self.console, result, semua=self.semua)
+        typer.echo(out.ringkasan_teks(result.berkas, result.audit.ringkasan))
+
+    def selesai(self) -> None:
+        """Nothing is held back in these formats."""
+
+
+class _KeluaranJson(_Keluaran):
+    """Streams one JSON document: each file's findings as it is done, the totals and the
+    diagnostics of invalid files (small) at the end."""
+
+    def __init__(self, fmt: DiagnosticFormat, semua: bool) -> None:
+        from lkjip_cli.render.temuan import JsonBertahap
+
+        self.json = JsonBertahap(lambda teks: typer.echo(teks, nl=False))
+
+    def tidak_sah(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.json.diagnostik(diagnostics)
+
+    def hasil(self, result: HasilBerkas) -> None:
+        self.json.hasil(result)
+
+    def selesai(self) -> None:
+        self.json.tutup()
+
+
+@contextmanager
+def _keluaran(fmt: DiagnosticFormat, semua: bool) -> Iterator[_Keluaran]:
+    keluaran = (_KeluaranJson if fmt is DiagnosticFormat.json else _Keluaran)(fmt, semua)
+    yield keluaran
+    keluaran.selesai()
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,8 @@ import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
-from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
+from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, cetak_data, load_or_exit
+from lkjip_cli.diagnostics import aman_terminal
 
 if TYPE_CHECKING:
     from lkjip_cli.model.laporan import Aturan
@@ -111,7 +112,7 @@ def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: boo
             typer.echo("--format csv mencetak satu tabel: pilih satu --tabel, atau beri "
                        "--out-dir untuk menulis satu berkas per tabel.", err=True)
             raise typer.Exit(EXIT_INVALID)
-        typer.echo(to_csv(tables[0], aturan), nl=False)
+        cetak_data(to_csv(tables[0], aturan))
         return
     berkas = [(out_dir / nama_csv(t), to_csv(t, aturan)) for t in tables]
     for path, _ in berkas:
@@ -119,7 +120,7 @@ def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: boo
     buat_direktori(out_dir)
     tulis_semua(berkas)
     for path, _ in berkas:
-        typer.echo(str(path))
+        typer.echo(aman_terminal(str(path)))
 
 
 def nama_csv(t: Tabel) -> str:

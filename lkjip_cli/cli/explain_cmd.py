@@ -14,6 +14,7 @@ import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
+from lkjip_cli.diagnostics import aman_terminal
 
 
 def cari_ref(ref: str, known: list[str]) -> str | None:
@@ -51,10 +52,10 @@ def explain(
     if lines is None:
         close = saran(ref, known)
         hint = f" Maksud Anda `{close}`?" if close else ""
-        typer.echo(f"Tidak ada `{ref}` dalam {file}.{hint} Pilihan: {', '.join(known)}",
-                   err=True)
+        typer.echo(aman_terminal(f"Tidak ada `{ref}` dalam {file}.{hint} Pilihan: "
+                                 f"{', '.join(known)}"), err=True)
         raise typer.Exit(EXIT_INVALID)
-    typer.echo("\n".join(lines))
+    typer.echo("\n".join(aman_terminal(line) for line in lines))  # names from the file
 
 
 def register(app: typer.Typer) -> None:

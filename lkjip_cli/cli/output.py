@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lkjip_cli.diagnostics import Diagnostic, format_github, format_text, to_json
+from lkjip_cli.diagnostics import Diagnostic, aman_terminal, format_github, format_text, to_json
 
 if TYPE_CHECKING:
     from lkjip_cli.loader import LoadResult
@@ -48,6 +48,20 @@ def print_diagnostics(diagnostics: Sequence[Diagnostic], fmt: DiagnosticFormat) 
     for diag in diagnostics:
         line = format_github(diag) if fmt is DiagnosticFormat.github else format_text(diag)
         typer.echo(line, file=sys.stdout if fmt is DiagnosticFormat.github else sys.stderr)
+
+
+def ke_terminal() -> bool:
+    """Whether standard output is a terminal (then data is shown with controls escaped)."""
+    return sys.stdout.isatty()
+
+
+def cetak_data(teks: str) -> None:
+    """Print a document made from the data (Markdown, CSV) to stdout, as it is. On a
+    terminal its control characters are shown escaped line by line, so a name in the file
+    cannot act on the terminal; piped or redirected, the document is left untouched."""
+    if ke_terminal():
+        teks = "\n".join(aman_terminal(baris) for baris in teks.split("\n"))
+    typer.echo(teks, nl=False)
 
 
 def exit_code_for(diagnostics: Sequence[Diagnostic], *, strict: bool = False) -> int:

@@ -20,7 +20,8 @@ import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_atomik
-from lkjip_cli.cli.output import SatuBerkasArg, load_or_exit
+from lkjip_cli.cli.output import SatuBerkasArg, cetak_data, load_or_exit
+from lkjip_cli.diagnostics import aman_terminal
 
 
 class Bab(StrEnum):
@@ -86,10 +87,10 @@ def render(
         periksa_tujuan(out, Path(file), force=force, penanda=PENANDA, opsi="-o")
     teks = _render(file, babs, nomor, template_dir)
     if out is None:
-        typer.echo(teks, nl=False)
+        cetak_data(teks)
         return
     tulis_atomik(out, teks)
-    typer.echo(f"Ditulis: {out}", err=True)
+    typer.echo(aman_terminal(f"Ditulis: {out}"), err=True)
 
 
 def _render(file: str, babs: list[str], nomor: list[str], template_dir: Path | None) -> str:

@@ -7,7 +7,10 @@ Rules and sources: ../shared/reference/rules.md section 2.
 - range target [min, maks]: above the range the formula uses `maks`, below it `min`; inside
   the range capaian is 100 (no rule found; the natural choice, documented);
 - target 0 and missing realisasi: not computable, with the reason, unless the report's rule
-  `target_nol: 100-jika-realisasi-0` counts T = 0, R = 0 as 100.
+  `target_nol: 100-jika-realisasi-0` counts T = 0, R = 0 as 100;
+- a capaian below 0 (a negative-polarity realisasi above twice its target) is kept as the
+  formula gives it, and `arti_capaian_negatif` says what it means (table notes, `explain`);
+  a report that counts it as a floor (often 0) says so with `aturan.batas_bawah`.
 """
 
 from __future__ import annotations
@@ -110,3 +113,34 @@ def batasi(nilai: Nilai, batas: Decimal | None) -> Nilai:
         return nilai
     return Nilai(batas, nilai.rumus, nilai.masukan, (*nilai.aturan, f"batas_atas={batas}"),
                  None, nilai.satuan, (nilai,))
+
+
+def batasi_bawah(nilai: Nilai, batas: Decimal | None) -> Nilai:
+    """Apply the report's floor (`aturan.batas_bawah`, for example 0) to a capaian."""
+    if batas is None or nilai.nilai is None or nilai.nilai >= batas:
+        return nilai
+    return Nilai(batas, nilai.rumus, nilai.masukan, (*nilai.aturan, f"batas_bawah={batas}"),
+                 None, nilai.satuan, (nilai,))
+
+
+def mentah(nilai: Nilai) -> Nilai:
+    """The capaian as its formula gave it, before `batasi` or `batasi_bawah`."""
+    while nilai.turunan and nilai.turunan[0].rumus == nilai.rumus and not nilai.uraian:
+        nilai = nilai.turunan[0]
+    return nilai
+
+
+def arti_capaian_negatif(nilai: Nilai) -> str | None:
+    """What a capaian below 0 means, in a reader's words; None for any other figure."""
+    asal = mentah(nilai)
+    if asal.nilai is None or asal.nilai >= 0:
+        return None
+    if asal.rumus == RUMUS_NEGATIF_SELISIH:
+        return ("capaian di bawah 0: pada indikator berpolaritas negatif (makin kecil makin "
+                "baik) realisasi lebih dari dua kali target, sehingga (2T - R) / T x 100 "
+                "negatif; kinerjanya jauh lebih buruk daripada target")
+    if asal.rumus in (RUMUS_POSITIF, RUMUS_NEGATIF_KEBALIKAN):
+        return ("capaian di bawah 0: target dan realisasi berlainan tanda (salah satunya "
+                "negatif), sehingga hasil bagi keduanya negatif; kinerjanya berlawanan arah "
+                "dengan target")
+    return None

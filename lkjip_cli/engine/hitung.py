@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine.capaian import batasi, hitung_capaian
+from lkjip_cli.engine.capaian import batasi, batasi_bawah, hitung_capaian
 from lkjip_cli.engine.hasil import (
     Anggaran,
     Hasil,
@@ -129,11 +129,11 @@ def efisiensi(metode: str, capaian: Nilai, anggaran: Anggaran) -> Nilai:
 def _capaian(target: Decimal | Rentang | None, realisasi: Decimal | None,
              ind: IndikatorKinerja, aturan: Aturan, path_t: Path | None,
              path_r: Path | None) -> Nilai:
-    return hitung_capaian(
+    return batasi_bawah(hitung_capaian(
         target, realisasi, polaritas=ind.polaritas,
         rumus_negatif=ind.rumus_negatif or aturan.rumus_negatif,
         target_nol=aturan.target_nol, sumber_target=path_t, sumber_realisasi=path_r,
-    )
+    ), aturan.batas_bawah)
 
 
 @presisi
@@ -326,11 +326,12 @@ class _Penghitung:
         indikator = []
         for k, ik in enumerate(keg.indikator):
             ipath: Path = (*path, "indikator", k)
-            cap = hitung_capaian(ik.target, ik.realisasi, polaritas=ik.polaritas,
-                                 rumus_negatif=self.aturan.rumus_negatif,
-                                 target_nol=self.aturan.target_nol,
-                                 sumber_target=(*ipath, "target"),
-                                 sumber_realisasi=(*ipath, "realisasi"))
+            cap = batasi_bawah(hitung_capaian(ik.target, ik.realisasi, polaritas=ik.polaritas,
+                                              rumus_negatif=self.aturan.rumus_negatif,
+                                              target_nol=self.aturan.target_nol,
+                                              sumber_target=(*ipath, "target"),
+                                              sumber_realisasi=(*ipath, "realisasi")),
+                               self.aturan.batas_bawah)
             indikator.append(HasilIndikatorKegiatan(ik.kode, ik.nama, ik.satuan, ik.target,
                                                     ik.realisasi, cap, ik.rencana_aksi, ipath))
         return HasilKegiatan(keg.kode, keg.nama, anggaran_dari(f"kegiatan {keg.kode}",

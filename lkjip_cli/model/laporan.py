@@ -14,7 +14,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-from lkjip_cli.model.types import Angka, Bulat, Dicetak, DicetakTeks, Kode, Rupiah
+from lkjip_cli.model.types import (
+    Angka,
+    AngkaPositif,
+    AngkaTakNegatif,
+    Bulat,
+    Dicetak,
+    DicetakTeks,
+    Kode,
+    Rupiah,
+    Tahun,
+)
 from lkjip_cli.versi import VERSI_FORMAT
 
 
@@ -211,8 +221,10 @@ class IndikatorKinerja(Model):
     )
     rekap_triwulan: RekapTriwulan = "terakhir"
     triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
-    realisasi_sebelumnya: dict[Bulat, Angka] = Field(default={}, description="By year")
-    target_renstra: dict[Bulat, Target] = Field(default={}, description="By year (Tabel 2.1)")
+    realisasi_sebelumnya: dict[Tahun, Angka] = Field(
+        default={}, description="By year (1945-2200); two keys naming one year are an error")
+    target_renstra: dict[Tahun, Target] = Field(
+        default={}, description="By year (1945-2200, Tabel 2.1)")
     definisi: Definisi | None = None
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
 
@@ -293,12 +305,13 @@ class BelanjaTahun(Model):
 class KomponenSakip(Model):
     kode: Kode
     nama: str = Field(min_length=1)
-    bobot: Angka
+    bobot: AngkaPositif = Field(description="The component's weight; its score is at most this")
 
 
 class HasilEvaluasi(Model):
     tahun: Bulat = Field(ge=1945, le=2200)
-    nilai: dict[Kode, Angka] = Field(description="Score per komponen kode")
+    nilai: dict[Kode, AngkaTakNegatif] = Field(
+        description="Score per komponen kode, from 0 up to the komponen's bobot")
     dilaporkan: DilaporkanEvaluasi = DilaporkanEvaluasi()
 
 
@@ -339,7 +352,7 @@ class AturanRataRata(Model):
 
 
 class BatasAtas(Model):
-    nilai: Angka
+    nilai: AngkaPositif
     berlaku: tuple[Literal["rata-rata", "tampilan"], ...] = ("rata-rata",)
 
 
@@ -362,6 +375,12 @@ class Aturan(Model):
     rumus_negatif: RumusNegatif = "(2T-R)/T"
     target_nol: TargetNol = "tidak-dapat-dihitung"
     batas_atas: BatasAtas | None = None
+    batas_bawah: AngkaTakNegatif | None = Field(
+        default=None,
+        description="A floor for capaian (often 0): a lower capaian, such as a negative one "
+        "of a negative-polarity indicator whose realisasi is above twice its target, counts "
+        "as this value everywhere; none by default",
+    )
     rata_rata: AturanRataRata = AturanRataRata()
     efisiensi: AturanEfisiensi = AturanEfisiensi()
     skala_interpretasi: NamaSkalaInterpretasi | tuple[Pita, ...] = "permendagri-86-2017"

@@ -73,7 +73,9 @@ def to_int(value: Any) -> int:
     if isinstance(value, Decimal | str):
         try:
             number = to_decimal(value)
-        except PydanticCustomError:
+        except PydanticCustomError as exc:
+            if exc.type == "number-digit":
+                raise
             raise PydanticCustomError("int_parsing", "expected a whole number") from None
         if number != number.to_integral_value():
             raise PydanticCustomError("number-type", "expected a whole number, got {value}",
@@ -111,6 +113,61 @@ Rupiah = Annotated[
 #: A whole number: a year, a count, a number of places.
 Bulat = Annotated[int, BeforeValidator(to_int)]
 
+#: The years a report can speak of: from the Republic's first year to far past any Renstra.
+TAHUN_MIN = 1945
+TAHUN_MAKS = 2200
+
+
+def _tahun(value: int) -> int:
+    if not TAHUN_MIN <= value <= TAHUN_MAKS:
+        raise PydanticCustomError(
+            "number-range",
+            "tahun {value} di luar rentang {min}-{maks}; tulis tahun dengan empat angka, "
+            "misalnya 2019",
+            {"value": value, "min": TAHUN_MIN, "maks": TAHUN_MAKS})
+    return value
+
+
+#: A year used as a key (`realisasi_sebelumnya`, `target_renstra`), within TAHUN_MIN..MAKS.
+Tahun = Annotated[int, BeforeValidator(to_int), AfterValidator(_tahun)]
+
+
+def _positif(value: Decimal) -> Decimal:
+    if value <= 0:
+        raise PydanticCustomError(
+            "number-range", "nilai ini harus lebih dari 0, tertulis {value}; tulis angka "
+            "positif",
+            {"value": str(value)})
+    return value
+
+
+def _tidak_negatif(value: Decimal) -> Decimal:
+    if value < 0:
+        raise PydanticCustomError(
+            "number-range", "nilai ini tidak boleh negatif, tertulis {value}; tulis 0 atau "
+            "angka positif", {"value": str(value)})
+    return value
+
+
+#: A figure that must be above 0 (a weight, a cap).
+AngkaPositif = Annotated[
+    Decimal,
+    BeforeValidator(to_decimal),
+    AfterValidator(_positif),
+    WithJsonSchema({"anyOf": [{"type": "number", "exclusiveMinimum": 0},
+                              _NUMBER_SCHEMA["anyOf"][1]],
+                    "description": "Lebih dari 0"}),
+]
+
+#: A figure that cannot be below 0 (a score, a floor).
+AngkaTakNegatif = Annotated[
+    Decimal,
+    BeforeValidator(to_decimal),
+    AfterValidator(_tidak_negatif),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": 0}, _NUMBER_SCHEMA["anyOf"][1]],
+                    "description": "Tidak negatif"}),
+]
+
 #: A code that other parts of the file refer to: `IKU1`, `P06.02`, `SS-1`.
 Kode = Annotated[
     str, StringConstraints(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -119,7 +176,8 @@ Kode = Annotated[
 #: Where a report printed a figure: a table number (`"3.5"`), `ikhtisar`, `bab2`...`bab4`,
 #: with an optional `/suffix` when one place prints the same quantity twice.
 Lokasi = Annotated[
-    str, StringConstraints(pattern=r"^(?:\d{1,2}\.\d{1,2}|ikhtisar|bab[1-4])(?:/[a-z0-9_-]+)?$")
+    str,  # [0-9], not \d: the schema's regex engine reads \d as any Unicode digit
+    StringConstraints(pattern=r"^(?:[0-9]{1,2}\.[0-9]{1,2}|ikhtisar|bab[1-4])(?:/[a-z0-9_-]+)?$"),
 ]
 
 class _HanyaKunciTempat:

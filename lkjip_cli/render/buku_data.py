@@ -195,6 +195,7 @@ def _aturan(a: Aturan) -> Baris:
         "skala_predikat": a.skala_predikat if isinstance(a.skala_predikat, str)
         else "lembar Skala",
         "ambang_berhasil": a.ambang_berhasil,
+        "batas_bawah": a.batas_bawah,
     }
 
 

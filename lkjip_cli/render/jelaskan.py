@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lkjip_cli import angka as fmt
+from lkjip_cli.engine.capaian import arti_capaian_negatif, mentah
 from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan
@@ -37,12 +38,17 @@ def uraikan(judul: str, nilai: Nilai, aturan: Aturan, source: SourceMap) -> Iter
     yield f"  rumus    : {nilai.rumus}"
     if nilai.nilai is None:
         yield f"  tidak dapat dihitung: {nilai.alasan}"
-    elif nilai.uraian:
-        exact = fmt.rupiah(nilai.nilai) if nilai.satuan == "Rp" else fmt.tepat(nilai.nilai)
+    elif nilai.uraian or mentah(nilai).uraian:
+        # A capped or floored capaian shows the arithmetic of the formula it came from.
+        asal = nilai if nilai.uraian else mentah(nilai)
+        exact = fmt.rupiah(asal.nilai) if nilai.satuan == "Rp" else fmt.tepat(asal.nilai)
         rounding = ("" if nilai.satuan == "Rp" else
                     f" -> {_tampil(nilai, aturan)} ({aturan.desimal_persen} desimal, "
                     f"{aturan.pembulatan})")
-        yield f"  hitungan : {nilai.uraian.format(*_angka_uraian(nilai))} = {exact}{rounding}"
+        yield f"  hitungan : {asal.uraian.format(*_angka_uraian(asal))} = {exact}{rounding}"
+    arti = arti_capaian_negatif(nilai)
+    if arti is not None:
+        yield f"  arti     : {arti}"
     for i, masukan in enumerate(nilai.masukan):
         head = "  masukan  : " if i == 0 else "             "
         where = ""

@@ -47,6 +47,7 @@ from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan, Rentang
 from lkjip_cli.render.tabel import BUILDERS, ROMAWI, Sel, Tabel, format_sel
+from lkjip_cli.render.templat_berkas import LoaderDirektoriAman
 
 #: How lkjip's own output begins; `lkjip render -o` replaces such a file without --force.
 PENANDA = "<!-- dibuat oleh lkjip"
@@ -259,7 +260,7 @@ def lingkungan(aturan: Aturan, template_dir: Path | None = None) -> SandboxedEnv
     """The sandboxed environment: a user's templates first, then the built-ins."""
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(template_dir))
+        loaders.append(LoaderDirektoriAman(template_dir))
     loaders.append(LoaderBawaan(templat_bawaan()))
     env = Sandbox(
         loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,

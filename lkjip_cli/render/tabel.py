@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from lkjip_cli import angka as fmt
+from lkjip_cli.engine.capaian import arti_capaian_negatif
 from lkjip_cli.engine.hasil import (
     Hasil,
     HasilIndikator,
@@ -135,7 +136,8 @@ def _catatan_capaian(h: Hasil, capaian: Iterable[Nilai]) -> str:
     used = list(capaian)
     rumus = sorted({n.rumus for n in used}, key=_urutan_rumus)
     rules = sorted({r for n in used for r in n.aturan
-                    if r.startswith(("target_nol", "target rentang", "batas_atas"))})
+                    if r.startswith(("target_nol", "target rentang", "batas_atas",
+                                     "batas_bawah"))})
     a = h.laporan.aturan
     text = "Capaian: " + "; ".join(rumus) + "." if rumus else "Capaian."
     if rules:
@@ -143,6 +145,11 @@ def _catatan_capaian(h: Hasil, capaian: Iterable[Nilai]) -> str:
     cap = a.batas_atas
     if cap is not None and "tampilan" in cap.berlaku:
         text += f" Capaian ditampilkan paling tinggi {fmt.angka(cap.nilai)}."
+    for arti in sorted({s for n in used if (s := arti_capaian_negatif(n))}):
+        text += f" {arti[0].upper()}{arti[1:]}."
+    if a.batas_bawah is not None and any(r.startswith("batas_bawah") for r in rules):
+        text += (f" Capaian di bawah {fmt.angka(a.batas_bawah)} dihitung sebagai "
+                 f"{fmt.angka(a.batas_bawah)} (aturan.batas_bawah).")
     return text + f" Dibulatkan {a.desimal_persen} desimal ({a.pembulatan})."
 
 

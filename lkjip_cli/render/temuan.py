@@ -4,7 +4,8 @@ and for GitHub Actions (annotations at the YAML line of the printed figure)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from itertools import groupby
@@ -20,8 +21,9 @@ from lkjip_cli import angka as fmt
 from lkjip_cli.angka import desimal_dari, desimal_polos
 from lkjip_cli.audit import Audit
 from lkjip_cli.audit.temuan import Ringkasan, Temuan, Tingkat
-from lkjip_cli.diagnostics import Diagnostic, format_path, github_annotation
+from lkjip_cli.diagnostics import Diagnostic, aman_terminal, format_path, github_annotation
 from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.terminal import teks_aman
 from lkjip_cli.source.yamlsource import SourceMap
 
 WARNA = {Tingkat.COCOK: "green", Tingkat.PEMBULATAN: "yellow", Tingkat.SELISIH: "red"}
@@ -62,7 +64,7 @@ def _selisih(t: Temuan) -> str:
 
 
 def ringkasan_teks(berkas: str, r: Ringkasan) -> str:
-    return (f"{berkas}: {r.diperiksa} angka tercetak diperiksa: {r.cocok} cocok, "
+    return (f"{aman_terminal(berkas)}: {r.diperiksa} angka tercetak diperiksa: {r.cocok} cocok, "
             f"{r.pembulatan} pembulatan, {r.selisih} selisih; "
             f"{r.konsistensi} temuan konsistensi.")
 
@@ -70,7 +72,7 @@ def ringkasan_teks(berkas: str, r: Ringkasan) -> str:
 def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
     shown = [t for t in hasil.audit.temuan if semua or t.tingkat is not Tingkat.COCOK]
     for tabel, group in groupby(shown, key=lambda t: t.tabel):
-        table = Table(title=f"{hasil.berkas} — {tabel}", title_justify="left",
+        table = Table(title=teks_aman(f"{hasil.berkas} — {tabel}"), title_justify="left",
                       box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                       padding=(0, 1, 0, 0))
         for name, right in (("lokasi", False), ("kolom", False), ("dicetak", True),
@@ -79,9 +81,11 @@ def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
             table.add_column(name, justify="right" if right else "left", overflow="fold",
                              no_wrap=right, ratio=None if right else 1)
         for t in group:
-            table.add_row(t.lokasi, t.kolom, _dicetak(t), _dihitung(t, hasil.aturan),
-                          _selisih(t), Text(t.tingkat.value, style=WARNA[t.tingkat]),
-                          t.keterangan)
+            # Text, never str: rich reads `[...]` in a string as markup (see terminal.py).
+            table.add_row(teks_aman(t.lokasi), teks_aman(t.kolom), teks_aman(_dicetak(t)),
+                          teks_aman(_dihitung(t, hasil.aturan)), teks_aman(_selisih(t)),
+                          Text(t.tingkat.value, style=WARNA[t.tingkat]),
+                          teks_aman(t.keterangan))
         console.print(table)
         console.print()
 
@@ -119,6 +123,45 @@ def to_json(results: Sequence[HasilBerkas], diagnostics: Sequence[Diagnostic] = 
            "ringkasan": {"berkas": len(results), **ringkasan},
            "diagnostics": [asdict(d) | {"severity": d.severity.value} for d in diagnostics]}
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+class JsonBertahap:
+    """Writes `to_json`'s document (and the newline after it) piece by piece, byte for byte
+    the same: each file's findings as it is done, then the totals and the diagnostics of
+    invalid files. `tulis` writes text as given, adding no newline."""
+
+    KUNCI = ("diperiksa", "cocok", "pembulatan", "selisih", "konsistensi")
+    #: The document's first lines: which lkjip made it.
+    KEPALA = '{\n  "lkjip": ' + json.dumps(__version__) + ",\n"
+
+    def __init__(self, tulis: Callable[[str], Any]) -> None:
+        self.tulis = tulis
+        self.berkas = 0
+        self.jumlah = dict.fromkeys(self.KUNCI, 0)
+        self.diagnostics: list[Diagnostic] = []
+        self.ada_temuan = False
+
+    def hasil(self, hasil: HasilBerkas) -> None:
+        self.berkas += 1
+        for key in self.KUNCI:
+            self.jumlah[key] += getattr(hasil.audit.ringkasan, key)
+        for t in hasil.audit.temuan:
+            teks = json.dumps(temuan_dict(hasil, t), ensure_ascii=False, indent=2)
+            awal = ",\n" if self.ada_temuan else self.KEPALA + '  "temuan": [\n'
+            self.tulis(awal + textwrap.indent(teks, "    "))
+            self.ada_temuan = True
+
+    def diagnostik(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics.extend(diagnostics)  # only invalid files': small, and they come last
+
+    def tutup(self) -> None:
+        ekor = json.dumps({"ringkasan": {"berkas": self.berkas, **self.jumlah},
+                           "diagnostics": [asdict(d) | {"severity": d.severity.value}
+                                           for d in self.diagnostics]},
+                          ensure_ascii=False, indent=2)
+        ekor = ekor[len("{\n"):]
+        awal = "\n  ],\n" if self.ada_temuan else self.KEPALA + '  "temuan": [],\n'
+        self.tulis(awal + ekor + "\n")
 
 
 def github_lines(hasil: HasilBerkas) -> list[str]:

@@ -1,6 +1,11 @@
 """Tables for the terminal with rich: numbers right-aligned, captions as the report prints
 them, footnotes naming the formulas and rules. Readable at 100 columns; rich itself honours
 NO_COLOR and non-terminal output.
+
+Every piece of text comes from the report file (names, units, captions) and reaches rich as
+a `Text`, never as a string: rich reads `[...]` in a string as markup, so a name holding
+`[/]` would end the command with a traceback and `[link=...]` would make a link. Terminal
+control characters are shown escaped (`diagnostics.aman_terminal`).
 """
 
 from __future__ import annotations
@@ -12,15 +17,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from lkjip_cli.diagnostics import aman_terminal
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render.tabel import Sel, Tabel, format_sel
 
 
 def rich_table(tabel: Tabel, aturan: Aturan, width: int = 100) -> Table:
     table = Table(
-        title=f"Tabel {tabel.nomor}\n" + "\n".join(tabel.judul),
-        caption="\n".join((*tabel.catatan, *([f"Sumber Data: {tabel.sumber}"]
-                                             if tabel.sumber else []))),
+        title=teks_aman(f"Tabel {tabel.nomor}", *tabel.judul),
+        caption=teks_aman(*tabel.catatan,
+                          *([f"Sumber Data: {tabel.sumber}"] if tabel.sumber else [])),
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         show_lines=False,
@@ -32,16 +38,22 @@ def rich_table(tabel: Tabel, aturan: Aturan, width: int = 100) -> Table:
     rows = [_cells(baris.sel, baris.gaya, aturan) for baris in tabel.baris]
     widths = column_widths(tabel, rows, width)
     for kolom, col_width in zip(tabel.kolom, widths, strict=True):
-        table.add_column(kolom.judul, justify="right" if kolom.angka else "left",
+        table.add_column(teks_aman(kolom.judul), justify="right" if kolom.angka else "left",
                          overflow="fold", width=col_width + 1)  # + right padding
     for baris, cells in zip(tabel.baris, rows, strict=True):
         style = "bold" if baris.gaya == "jumlah" else None
-        table.add_row(*(Text(c) for c in cells), style=style)
+        table.add_row(*(Text(c) for c in cells), style=style)  # cells: escaped in _cells
     return table
 
 
+def teks_aman(*lines: str) -> Text:
+    """Lines of text from the data for rich, one under another: never markup, and controls
+    (a newline inside a line too) shown escaped."""
+    return Text("\n".join(aman_terminal(line) for line in lines))
+
+
 def _cells(sel: Sequence[Sel], gaya: str, aturan: Aturan) -> list[str]:
-    cells = [format_sel(s, aturan) for s in sel]
+    cells = [aman_terminal(format_sel(s, aturan)) for s in sel]
     if gaya == "rinci" and len(cells) > 1:
         cells[1] = "  " + cells[1]
     return cells

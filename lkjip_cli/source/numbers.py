@@ -16,12 +16,17 @@ Rules:
   (the number stays in percent units: `"97,3%"` is 97.3);
 - a string that reads as a number in both the Indonesian and the English convention with
   different values (`"1.234"`, `"12,345"`) is refused, as is an English-formatted one;
-- NaN, infinities and magnitudes no report could hold are refused.
+- NaN, infinities and magnitudes no report could hold are refused;
+- digits are ASCII `0`-`9` only. Python's `int()`, `Decimal()`, `str.isdigit` and the digit
+  class of `re` all accept any Unicode digit (`"８٤,５"` would read as 84,5, full-width and
+  Arabic-Indic digits mixed), so a number with any other digit is refused, naming it; the
+  patterns here are compiled with `re.ASCII`.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -42,13 +47,13 @@ class NumberError(ValueError):
         return self.message
 
 
-_CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE | re.ASCII)
 _TRAILING_DASH = re.compile(r",-+$")
-_PLAIN = re.compile(r"^\d+$")
-_ID_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
-_ID_DECIMAL = re.compile(r"^\d+,\d+$")
-_EN_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-_EN_DECIMAL = re.compile(r"^\d+\.\d+$")
+_PLAIN = re.compile(r"^\d+$", re.ASCII)
+_ID_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$", re.ASCII)
+_ID_DECIMAL = re.compile(r"^\d+,\d+$", re.ASCII)
+_EN_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)
+_EN_DECIMAL = re.compile(r"^\d+\.\d+$", re.ASCII)
 
 
 def parse_number(text: str) -> Decimal:
@@ -56,6 +61,7 @@ def parse_number(text: str) -> Decimal:
     body = text.strip()
     if not body:
         raise NumberError("number-invalid", "expected a number, got an empty string")
+    hanya_ascii(text)
     is_money = bool(_CURRENCY.match(body)) or bool(_TRAILING_DASH.search(body))
     body = _CURRENCY.sub("", body)
     body = _TRAILING_DASH.sub("", body)
@@ -68,9 +74,21 @@ def parse_number(text: str) -> Decimal:
     return check_magnitude(value, original=text)
 
 
+def hanya_ascii(text: str) -> None:
+    """Refuse a number written with any digit but ASCII `0`-`9` (full-width `８`, Arabic-Indic
+    `٤`, Devanagari `४`, ...), which Python's own parsers would accept silently."""
+    for char in text:
+        if not char.isascii() and unicodedata.category(char) == "Nd":
+            raise NumberError(
+                "number-digit",
+                f"{text!r} memuat angka bukan ASCII {char!r} (U+{ord(char):04X} "
+                f"{unicodedata.name(char, '?')}); tulis angka hanya dengan 0-9",
+            )
+
+
 def _digits_of(body: str, *, original: str, is_money: bool) -> str:
     """The number as Python's Decimal syntax (digits and one optional dot)."""
-    if re.match(r"^0\d", body):
+    if re.match(r"^0[0-9]", body):
         raise NumberError("number-invalid", f"{original!r} has a leading zero; "
                           "write the number without it, or keep a code as text")
     if _PLAIN.match(body):
@@ -132,8 +150,9 @@ def check_magnitude(value: Decimal, *, original: str) -> Decimal:
 
 def decimal_from_yaml_text(text: str) -> Decimal:
     """Build a Decimal from the text of a YAML int or float scalar (`10.50`, `1_000`)."""
+    hanya_ascii(text)
     cleaned = text.replace("_", "")
-    if re.match(r"^[-+]?0\d", cleaned) and "." not in cleaned:
+    if re.match(r"^[-+]?0[0-9]", cleaned) and "." not in cleaned:
         raise NumberError(
             "number-invalid",
             f"{text!r} has a leading zero (YAML 1.1 would read it as octal); "

@@ -91,6 +91,8 @@ ATURAN = Lembar("Aturan", (
     Kolom("Skala predikat", "skala_predikat", "pilihan",
           ("permenpan-rb-12-2015", "lembar Skala"), lebar=22),
     Kolom("Ambang berhasil", "ambang_berhasil", "angka", bantuan="bawaan 100"),
+    Kolom("Batas bawah", "batas_bawah", "angka",
+          bantuan="kosong: tanpa batas bawah (capaian negatif dicetak apa adanya)"),
 ), satu_baris=True)
 
 DIKECUALIKAN = Lembar("Dikecualikan", (

@@ -121,7 +121,7 @@ def _susun_aturan(p: _Penyusun, doc: dict[str, Any]) -> None:
     if rows:
         rek = rows[0]
         for kunci in ("desimal_persen", "pembulatan", "rumus_negatif", "target_nol",
-                      "ambang_berhasil"):
+                      "ambang_berhasil", "batas_bawah"):
             p.taruh(aturan, kunci, rek, kunci, ("aturan", kunci), L)
         if rek["batas_atas"].nilai is not None:
             batas: dict[str, Any] = {}
