@@ -11,12 +11,23 @@ and places. Rich tables, Jinja2 templates (through the `angka`, `persen`, `rupia
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import (
+    ROUND_CEILING,
+    ROUND_DOWN,
+    ROUND_FLOOR,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    ROUND_UP,
+    Decimal,
+    localcontext,
+)
 
 #: What a figure that cannot be computed prints as (published reports print "n/a").
 TIDAK_ADA = "n/a"
 
-MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
+MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN,
+         # Not a report's rule; `lkjip check` tries them to tell rounding from a wrong figure.
+         "up": ROUND_UP, "ceiling": ROUND_CEILING, "floor": ROUND_FLOOR}
 
 
 def bulatkan(nilai: Decimal, desimal: int, mode: str = "half-up") -> Decimal:

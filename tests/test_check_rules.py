@@ -127,16 +127,40 @@ def test_pembulatan_by_truncation() -> None:
     assert "dipotong" in t.keterangan
 
 
-def test_pembulatan_one_unit_up_has_no_truncation_cause() -> None:
-    # 66,68 is one unit above 66,67 in the last place: no known pattern gives it
+def test_one_unit_up_that_no_rounding_gives_is_selisih() -> None:
+    # 66,68 is one unit above 66,67 in the last place, but no rounding of 66,666.. to two
+    # places gives it (half-up 66,67, down 66,66, up 66,67): not pembulatan (issue 9, point 2)
     t = satu(periksa(laporan("""\
         target: 3
         realisasi: 2
         dilaporkan: {capaian: {"3.5": "66,68"}}
         """)), "Tabel 3.5", "Capaian (%)")
-    assert (t.tingkat, t.selisih) == (PEMBULATAN, D("0.01"))
+    assert (t.tingkat, t.selisih) == (SELISIH, D("0.01"))
     assert "dipotong" not in t.keterangan
-    assert "beda satu satuan" in t.keterangan
+
+
+def test_pembulatan_by_another_rounding_says_which() -> None:
+    # 1 / 3 x 100 = 33,333..: half-up 33,33; rounded up (away from zero) 33,34
+    t = satu(periksa(laporan("""\
+        target: 3
+        realisasi: 1
+        dilaporkan: {capaian: {"3.5": "33,34"}}
+        """)), "Tabel 3.5", "Capaian (%)")
+    assert (t.tingkat, t.selisih) == (PEMBULATAN, D("0.01"))
+    assert "dibulatkan menjauhi nol" in t.keterangan
+
+
+def test_whole_number_change_printed_one_off_is_selisih() -> None:
+    # realisasi 1 this year and 1 last year: selisih 1 - 1 = 0 poin; a printed "+1" was not
+    # rounded from anything (issue 9, point 2)
+    t = satu(periksa(laporan("""\
+        target: 80
+        realisasi: 1
+        realisasi_sebelumnya: {2019: 1}
+        dilaporkan: {perubahan_poin: {"3.6": 1}}
+        """)), "Tabel 3.6", "Selisih (poin)")
+    assert (t.tingkat, t.selisih) == (SELISIH, D(1))
+    assert "beda satu satuan" not in t.keterangan
 
 
 # ---------------------------------------------------------------------- selisih
@@ -593,11 +617,33 @@ def test_an_input_printed_one_unit_off_is_selisih_not_pembulatan() -> None:
     assert (t.tingkat, t.selisih) == (SELISIH, D(1))
 
 
-def test_a_ratio_one_unit_off_says_no_rounding_reproduces_it() -> None:
+def test_a_ratio_one_unit_off_that_no_rounding_gives_is_selisih() -> None:
     # 84 / 80 x 100 = 105 exactly; printed 106 at no decimals: one unit off in its last
-    # place (pembulatan by definition), but no rounding path gives 106.
+    # place, but no rounding of 105 gives 106, so it is not pembulatan (issue 9, point 2).
     a = periksa(laporan('target: 80\nrealisasi: 84\ndilaporkan: {capaian: {"3.5": 106}}\n'))
     t = satu(a, "Tabel 3.5", "Capaian (%)")
-    assert t.tingkat is PEMBULATAN
-    assert t.keterangan == ("beda satu satuan di angka terakhir; tidak ada pembulatan yang "
-                            "diketahui yang mereproduksinya")
+    assert (t.tingkat, t.selisih) == (SELISIH, D(1))
+    assert t.keterangan == "tidak ada pola yang diketahui yang mereproduksi angka ini"
+
+
+# ----------------------------------------------------- issue 9: rules honoured
+
+
+CAP_TAMPILAN = """\
+    aturan:
+      batas_atas: {nilai: 100, berlaku: [rata-rata, tampilan]}
+    """
+
+
+def test_figure_printed_under_display_cap_is_compared_with_the_capped_value() -> None:
+    # 97 / 50 x 100 = 194; shown at most 100 (batas_atas, berlaku tampilan): a printed
+    # 100 is cocok, a printed 194 is the value before the cap
+    a = periksa(laporan("""\
+        target: 50
+        realisasi: 97
+        dilaporkan: {capaian: {"3.5": 100, "3.12": 194}}
+        """, CAP_TAMPILAN))
+    assert satu(a, "Tabel 3.5", "Capaian (%)").tingkat is COCOK
+    t = satu(a, "Tabel 3.12", "Capaian (%)")
+    assert (t.tingkat, t.dihitung, t.selisih) == (SELISIH, D(100), D(94))
+    assert "nilai sebelum batas_atas tampilan" in t.keterangan

@@ -131,29 +131,57 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
         return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, Tingkat.COCOK, "",
                       c.path, satuan=c.satuan)
     unit = Decimal(1).scaleb(-places)
-    # A figure typed in the file (an isian) printed one unit off was not rounded from
-    # anything: that is a different value, not rounding.
-    is_input = c.dihitung.rumus.endswith("(isian)")
-    tingkat = (Tingkat.PEMBULATAN if abs(diff) == unit and not is_input
+    tingkat = (Tingkat.PEMBULATAN if abs(diff) == unit and _dapat_dibulatkan(c.dihitung, c.dicetak)
                else Tingkat.SELISIH)
     causes = cari_sebab(c.dicetak, exact, mode, c.penghasil)
     if not causes:
-        causes = [_tanpa_sebab(tingkat, c.dihitung, unit)]
+        causes = [_tanpa_sebab(tingkat, c.dihitung, unit, c.dicetak)]
     return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, tingkat,
                   _join("", causes, elsewhere), c.path, satuan=c.satuan)
 
 
-def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal) -> str:
+#: Every way a report may round a figure to its printed places.
+CARA_PEMBULATAN = ("half-up", "half-even", "down", "up", "ceiling", "floor")
+
+
+def _dapat_dibulatkan(nilai: Nilai, dicetak: Decimal) -> bool:
+    """Whether a figure printed one unit off can be rounding: some rounding of the exact
+    value to the printed places gives it, or the value is a sum whose parts the report may
+    have rounded first. A figure typed in the file (an isian), or a whole-number result
+    printed as another whole number ("+1" for 1 - 1 = 0), was not rounded from anything."""
+    exact = nilai.nilai
+    if exact is None or nilai.rumus.endswith("(isian)"):
+        return False
+    places = desimal_dari(dicetak)
+    if any(bulatkan(exact, places, cara) == dicetak for cara in CARA_PEMBULATAN):
+        return True
+    return _dari_bagian(nilai)
+
+
+def _dari_bagian(nilai: Nilai) -> bool:
+    """A sum (or a difference of sums) of several parts, which may have been rounded first."""
+    return len(nilai.masukan) >= 2 and (nilai.satuan == "Rp" or "jumlah" in nilai.rumus)
+
+
+KATA_PEMBULATAN = {"half-up": "dibulatkan setengah ke atas",
+                   "half-even": "dibulatkan setengah ke genap", "down": "dipotong",
+                   "up": "dibulatkan menjauhi nol", "ceiling": "dibulatkan ke atas",
+                   "floor": "dibulatkan ke bawah"}
+
+
+def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal, dicetak: Decimal) -> str:
     """What to say when no known alternative reproduces the printed figure."""
     if tingkat is not Tingkat.PEMBULATAN:
         return "tidak ada pola yang diketahui yang mereproduksi angka ini"
-    if nilai.satuan == "Rp" and len(nilai.masukan) >= 2:
+    places = desimal_dari(dicetak)
+    cara = [KATA_PEMBULATAN[c] for c in CARA_PEMBULATAN if nilai.nilai is not None
+            and bulatkan(nilai.nilai, places, c) == dicetak]
+    if cara:
+        return f"beda satu satuan di angka terakhir: {cara[0]}, bukan menurut aturan laporan"
+    if nilai.satuan == "Rp":
         return (f"selisih Rp{_plain(unit)}: kemungkinan dijumlah dari bagian yang sudah "
                 "dibulatkan")
-    if len(nilai.masukan) >= 2 and "jumlah" in nilai.rumus:
-        return "beda satu satuan di angka terakhir: kemungkinan dari bagian yang sudah dibulatkan"
-    return ("beda satu satuan di angka terakhir; tidak ada pembulatan yang diketahui yang "
-            "mereproduksinya")
+    return "beda satu satuan di angka terakhir: kemungkinan dari bagian yang sudah dibulatkan"
 
 
 def _banding_teks(c: Cetakan, tabel: str, kolom: str, elsewhere: str) -> Temuan:
@@ -311,6 +339,7 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     base = ind.path
 
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
+        yield from _tanpa_batas(k, ind.capaian)
         yield from _capaian_cara_lain(ind, ind.target, ind.realisasi, rumus)
         r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
         t_cetak = k.dicetak_di(ind.kode, "target", lokasi) or target_tunggal(ind.target)
@@ -342,7 +371,8 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     k.add(ind.kode, label, base, d.target, "target", _isian_target(ind.target), "")
     k.add(ind.kode, label, base, d.realisasi, "realisasi", _isian("realisasi", ind.realisasi),
           "", realisasi_alts)
-    k.add(ind.kode, label, base, d.capaian, "capaian", ind.capaian, "%", capaian_alts)
+    k.add(ind.kode, label, base, d.capaian, "capaian", k.h.tampil(ind.capaian), "%",
+          capaian_alts)
     k.add_kategori(ind.kode, label, base, d.kategori, ind.kategori, ind.capaian)
     k.add(ind.kode, label, base, d.realisasi_tahun_lalu, "realisasi_tahun_lalu",
           _isian("realisasi tahun lalu", ind.realisasi_tahun_lalu), "")
@@ -353,9 +383,10 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     k.add(ind.kode, label, base, d.target_renstra_akhir, "target_renstra_akhir",
           _isian_target(ind.target_renstra_akhir), "")
     k.add(ind.kode, label, base, d.capaian_renstra_akhir, "capaian_renstra_akhir",
-          ind.capaian_renstra_akhir, "%",
-          lambda lokasi: _capaian_cara_lain(ind, ind.target_renstra_akhir, ind.realisasi,
-                                            rumus))
+          k.h.tampil(ind.capaian_renstra_akhir), "%",
+          lambda lokasi: itertools.chain(
+              _tanpa_batas(k, ind.capaian_renstra_akhir),
+              _capaian_cara_lain(ind, ind.target_renstra_akhir, ind.realisasi, rumus)))
     k.add(ind.kode, label, base, d.capaian_renstra_tahun, "capaian_renstra_tahun",
           ind.capaian_renstra_tahun, "%")
     _kumpulkan_anggaran(k, ind.kode, label, base, ind.anggaran,
@@ -367,7 +398,18 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
         k.add(tw_label, tw_label, tw.path, dt.target, "target", _isian_target(tw.target), "")
         k.add(tw_label, tw_label, tw.path, dt.realisasi, "realisasi",
               _isian("realisasi", tw.realisasi), "")
-        k.add(tw_label, tw_label, tw.path, dt.capaian, "capaian", tw.capaian, "%")
+        k.add(tw_label, tw_label, tw.path, dt.capaian, "capaian", k.h.tampil(tw.capaian), "%",
+              _tanpa_batas_di(k, tw.capaian))
+
+
+def _tanpa_batas(k: _Kumpulan, capaian: Nilai) -> Iterator[Alternatif]:
+    """The capaian before the display cap, when the report caps what it shows."""
+    if k.h.tampil(capaian).nilai != capaian.nilai:
+        yield Alternatif("nilai sebelum batas_atas tampilan", capaian.nilai)
+
+
+def _tanpa_batas_di(k: _Kumpulan, capaian: Nilai) -> PenghasilDiTempat:
+    return lambda lokasi: _tanpa_batas(k, capaian)
 
 
 def _capaian_tahun_lalu(ind: HasilIndikator, k: _Kumpulan, rumus: str) -> Iterator[Alternatif]:
@@ -636,7 +678,8 @@ def _kumpulkan_program(k: _Kumpulan) -> None:
                 k.add(ik.kode, label, ik.path, di.target, "target", _isian_target(ik.target), "")
                 k.add(ik.kode, label, ik.path, di.realisasi, "realisasi",
                       _isian("realisasi", ik.realisasi), "")
-                k.add(ik.kode, label, ik.path, di.capaian, "capaian", ik.capaian, "%")
+                k.add(ik.kode, label, ik.path, di.capaian, "capaian", k.h.tampil(ik.capaian),
+                      "%", _tanpa_batas_di(k, ik.capaian))
 
 
 def _kumpulkan_evaluasi(k: _Kumpulan) -> None:
