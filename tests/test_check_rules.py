@@ -647,3 +647,64 @@ def test_figure_printed_under_display_cap_is_compared_with_the_capped_value() ->
     t = satu(a, "Tabel 3.12", "Capaian (%)")
     assert (t.tingkat, t.dihitung, t.selisih) == (SELISIH, D(100), D(94))
     assert "nilai sebelum batas_atas tampilan" in t.keterangan
+
+
+TIGA_INDIKATOR = HEAD + textwrap.dedent("""\
+    sasaran:
+      - kode: SS1
+        nama: Sasaran satu
+        dilaporkan: {capaian: {"3.10": "95,00"}}
+        indikator:
+          - {kode: IKU1, nama: Satu, satuan: "%", target: 100, realisasi: 100}
+          - {kode: IKU2, nama: Dua, satuan: "%", target: 100, realisasi: 90}
+          - {kode: IKU3, nama: Tiga, satuan: "%", target: 100, realisasi: 80}
+    dilaporkan: {rata_rata_capaian: {ikhtisar: 100, bab4: "85,00"}}
+    """)
+
+
+def test_wrong_average_names_the_indicator_it_left_out() -> None:
+    # capaian 100, 90, 80: average 90,00. Printed 95,00 = (100 + 90) / 2, without IKU3; a
+    # digit slip of 90,00 (one digit mistyped) is not the cause to give.
+    a = periksa(TIGA_INDIKATOR)
+    t = satu(a, "Tabel 3.10", "Capaian (%)", lokasi="SS1")
+    assert t.tingkat is SELISIH
+    assert t.keterangan == "kemungkinan: rata-rata tanpa IKU3"
+    # Printed 100 = IKU1 alone, leaving out two; 85,00 = (90 + 80) / 2, without IKU1.
+    assert satu(a, "Ikhtisar Eksekutif", "Rata-rata capaian (%)",
+                lokasi="Keseluruhan").keterangan.startswith(
+                    "kemungkinan: rata-rata tanpa IKU2, IKU3; ")
+    assert satu(a, "Bab IV", "Rata-rata capaian (%)",
+                lokasi="Keseluruhan").keterangan.startswith("kemungkinan: rata-rata tanpa IKU1; ")
+
+
+def test_category_word_of_another_vocabulary_is_cocok_only_for_the_same_band() -> None:
+    # The report's own scale has Permendagri 86/2017's bounds (>=91, >=76, >=66, >=51, else)
+    # with its own words; 95 / 100 x 100 = 95 is in the top band (>=91), which Permendagri
+    # calls "Sangat Tinggi": the same band, so cocok, saying which vocabulary was recognised.
+    skala = """\
+        aturan:
+          skala_interpretasi:
+            - {kode: A, sebutan: Istimewa, mulai: 91}
+            - {kode: B, sebutan: Bagus, mulai: 76}
+            - {kode: C, sebutan: Cukup, mulai: 66}
+            - {kode: D, sebutan: Kurang, mulai: 51}
+            - {kode: E, sebutan: Buruk}
+        """
+    a = periksa(laporan('target: 100\nrealisasi: 95\ndilaporkan: {kategori: {"3.5": Sangat '
+                        'Tinggi, bab4: Sangat Memuaskan}}\n', skala))
+    t = satu(a, "Tabel 3.5", "Kategori")
+    assert t.tingkat is COCOK
+    assert t.keterangan == ("“Sangat Tinggi” dikenali sebagai kode permendagri-86-2017, pita "
+                            "yang sama")
+    # "Sangat Memuaskan" is no interpretation scale's word: selisih, as before
+    assert satu(a, "Bab IV", "Kategori").tingkat is SELISIH
+
+
+def test_category_word_naming_another_band_is_selisih_and_says_its_band() -> None:
+    # enam-tingkat: 80 / 100 x 100 = 80 is "Sangat Baik" (>75 up to 85). "Tinggi" is
+    # Permendagri 86/2017's band >=76 up to 91: another band, so selisih.
+    a = periksa(laporan('target: 100\nrealisasi: 80\ndilaporkan: {kategori: {"3.5": Tinggi}}\n',
+                        "aturan: {skala_interpretasi: enam-tingkat}\n"))
+    t = satu(a, "Tabel 3.5", "Kategori")
+    assert t.tingkat is SELISIH
+    assert t.keterangan.endswith("“Tinggi” menurut permendagri-86-2017 adalah pita ≥76 s/d <91")

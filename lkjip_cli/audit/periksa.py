@@ -105,6 +105,9 @@ class Cetakan:
     #: Other words that mean the same as a computed text (a band's kode beside its sebutan).
     sinonim: tuple[str, ...] = ()
     catatan: str = ""
+    #: Category words of the known vocabularies: word (lower case) -> whether it names the
+    #: computed band, and the words that say which vocabulary it came from.
+    kosakata: dict[str, tuple[bool, str]] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ comparison
@@ -188,8 +191,13 @@ def _banding_teks(c: Cetakan, tabel: str, kolom: str, elsewhere: str) -> Temuan:
     computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
     words = (computed, *c.sinonim) if computed is not None else ()
     same = any(_sama(str(c.dicetak), w) for w in words)
+    same_band, dikenali = c.kosakata.get(str(c.dicetak).strip().lower(), (False, ""))
+    if computed is not None and not same and same_band:
+        same = True
     note = "" if same else ("tidak dapat ditentukan" if computed is None else c.catatan)
-    keterangan = "" if same else _join(note, [], elsewhere)
+    if dikenali and computed is not None and not _sama(str(c.dicetak), computed):
+        note = f"{note}; {dikenali}" if note else dikenali
+    keterangan = _join(note, [], "" if same else elsewhere)
     return Temuan(tabel, c.label, kolom, c.dicetak, computed, None,
                   Tingkat.COCOK if same else Tingkat.SELISIH, keterangan, c.path,
                   satuan=c.satuan)
@@ -244,6 +252,25 @@ def _rata(keterangan: str, values: Sequence[Decimal | None]) -> Iterator[Alterna
         yield _alt(keterangan, lambda: sum(known, Decimal(0)) / len(known))
 
 
+def _rata_tanpa(awalan: str, values: Sequence[tuple[str, Decimal | None]]
+                ) -> Iterator[Alternatif]:
+    """The average over every subset that leaves out one or two of the indicators, named by
+    what it left out ("rata-rata tanpa IKU7"), as sums over kegiatan already are."""
+    if len(values) < 2 or any(v is None for _, v in values):
+        return
+    for size in (1, 2):
+        if size >= len(values):
+            return
+        for left_out in itertools.combinations(range(len(values)), size):
+            kept = [v for i, (_, v) in enumerate(values) if i not in left_out and v is not None]
+            names = ", ".join(values[i][0] for i in left_out)
+            yield Alternatif(f"{awalan} tanpa {names}", _rata_dari(kept), utama=True)
+
+
+def _rata_dari(values: Sequence[Decimal]) -> Decimal | None:
+    return aman(lambda: sum(values, Decimal(0)) / len(values))
+
+
 def _capaian(target: Target | None, realisasi: Decimal | None, polaritas: str,
              rumus: str) -> Decimal | None:
     """Capaian by the named polarity and negative formula (names come from the model)."""
@@ -277,7 +304,7 @@ class _Kumpulan:
     def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
             dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
             *penghasil: PenghasilDiTempat, sinonim: tuple[str, ...] = (),
-            catatan: str = "") -> None:
+            catatan: str = "", kosakata: dict[str, tuple[bool, str]] | None = None) -> None:
         values: dict[str, Decimal | str] = dict(dicetak)
         if not values:
             return
@@ -286,7 +313,8 @@ class _Kumpulan:
             path = (*base, "dilaporkan", kuantitas, lokasi)
             bound = [_bind(p, lokasi) for p in penghasil]
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
-                                      dihitung, satuan, bound, sinonim, catatan))
+                                      dihitung, satuan, bound, sinonim, catatan,
+                                      kosakata or {}))
 
     def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
                      pita: Pita | None, nilai: Nilai) -> None:
@@ -295,7 +323,7 @@ class _Kumpulan:
         scale = spec if isinstance(spec, str) else "skala laporan"
         shown = persen(nilai.nilai, self.aturan.desimal_persen, self.aturan.pembulatan)
         self.add(entitas, label, base, dicetak, "kategori", pita.sebutan if pita else None, "",
-                 sinonim=(pita.kode,) if pita else (),
+                 kosakata=kosakata_kategori(spec, pita),
                  catatan=f"capaian {shown} termasuk "
                          f"{pita.sebutan if pita else 'tidak ada kategori'} menurut {scale} "
                          "(aturan.skala_interpretasi)")
@@ -307,6 +335,65 @@ class _Kumpulan:
         if value is None and fallback:
             value = next((v for v in values.values() if isinstance(v, Decimal)), None)
         return value if isinstance(value, Decimal) else None
+
+
+#: The interpretation scales whose words a report may print (rules.md section 4).
+KOSAKATA_INTERPRETASI = ("permendagri-86-2017", "enam-tingkat")
+
+Batas = tuple[Decimal | None, bool, tuple[Decimal | None, bool] | None]
+
+
+def batas_pita(bands: tuple[Pita, ...]) -> list[tuple[Pita, Batas]]:
+    """Each band with its bounds (start, inclusive, the start of the band above), so that
+    bands of two scales compare: the same bounds are the same band."""
+    ordered = sorted((b for b in bands if b.mulai is not None),
+                     key=lambda b: b.mulai or Decimal(0), reverse=True)
+    ordered += [b for b in bands if b.mulai is None]
+    out: list[tuple[Pita, Batas]] = []
+    above: tuple[Decimal | None, bool] | None = None
+    for band in ordered:
+        out.append((band, (band.mulai, band.inklusif or band.mulai is None, above)))
+        above = (band.mulai, band.inklusif)
+    return out
+
+
+def uraian_batas(batas: Batas) -> str:
+    """`≥91`, `>75 s/d ≤85`, `<51`: a band's bounds in words a reader checks."""
+    mulai, inklusif, above = batas
+    parts = [] if mulai is None else [("≥" if inklusif else ">") + angka(mulai)]
+    if above is not None and above[0] is not None:
+        parts.append(("<" if above[1] else "≤") + angka(above[0]))
+    return " s/d ".join(parts) or "semua nilai"
+
+
+def kosakata_kategori(spec: str | tuple[Pita, ...], pita: Pita | None
+                      ) -> dict[str, tuple[bool, str]]:
+    """Every category word of the report's scale and of the other known scales, with
+    whether it names the band `pita` (same bounds) and which vocabulary it belongs to."""
+    from lkjip_cli.engine.skala import skala
+
+    own = "skala laporan" if not isinstance(spec, str) else spec
+    vocab = [(own, skala(spec))] + [(name, skala(name)) for name in KOSAKATA_INTERPRETASI
+                                     if name != spec]
+    target = next((b for band, b in batas_pita(skala(spec)) if band == pita), None)
+    found: dict[str, tuple[bool, str]] = {}
+    for name, bands in vocab:
+        for band, bounds in batas_pita(bands):
+            for kind, word in (("sebutan", band.sebutan), ("kode", band.kode)):
+                key = word.strip().lower()
+                if key in found and found[key][0]:
+                    continue
+                same = target is not None and bounds == target
+                where = f"{kind} {name}" if kind == "kode" or band.kode == band.sebutan \
+                    else f"sebutan {name}"
+                words = (f"“{word}” dikenali sebagai {where}, pita yang sama"
+                         if same else f"“{word}” menurut {name} adalah pita "
+                                      f"{uraian_batas(bounds)}")
+                if same or (key not in found and name != own):
+                    found[key] = (same, words)
+                elif key not in found:
+                    found[key] = (False, "")  # the report's own word: the catatan says it
+    return found
 
 
 #: Makes the alternatives of a figure printed at one place (the place picks printed inputs).
@@ -546,10 +633,13 @@ def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> N
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
         yield from _rata("rata-rata semua indikator, tanpa pengecualian",
                          [i.capaian.nilai for i in sas.indikator])
-        printed = [k.dicetak_di(i.kode, "capaian", lokasi, fallback=True)
-                   for i in sas.indikator if i.dikecualikan is None]
+        included = [i for i in sas.indikator if i.dikecualikan is None]
+        printed = [k.dicetak_di(i.kode, "capaian", lokasi, fallback=True) for i in included]
         shown = "; ".join(_plain(p) for p in printed if p is not None)
         yield from _rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
+        yield from _rata_tanpa("rata-rata", [(i.kode, _capaian_rata(k, i)) for i in included])
+        yield from _rata_tanpa("rata-rata capaian yang dicetak",
+                               list(zip((i.kode for i in included), printed, strict=True)))
 
     def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
         yield from _efisiensi_lain(metode, sas.capaian.nilai, sas.anggaran)
@@ -600,6 +690,11 @@ def _kumpulkan_laporan(k: _Kumpulan) -> None:
         shown = "; ".join(_plain(p) for p in printed if p is not None)
         yield from _rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
         yield from _rata("rata-rata capaian sasaran", [s.capaian.nilai for s in h.sasaran])
+        if k.aturan.rata_rata.dasar == "indikator":
+            yield from _rata_tanpa("rata-rata",
+                                   [(i.kode, _capaian_rata(k, i)) for i in included])
+            yield from _rata_tanpa("rata-rata capaian yang dicetak",
+                                   list(zip((i.kode for i in included), printed, strict=True)))
 
     def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
         b = h.belanja_tahun_ini
@@ -642,6 +737,15 @@ def _kumpulkan_laporan(k: _Kumpulan) -> None:
           "realisasi_perjanjian_kinerja", pk.realisasi, "Rp", pk_alts("realisasi"))
     k.add("laporan", "Keseluruhan", (), d.penyerapan_perjanjian_kinerja,
           "penyerapan_perjanjian_kinerja", pk.penyerapan, "%", pk_alts("penyerapan"))
+
+
+def _capaian_rata(k: _Kumpulan, ind: HasilIndikator) -> Decimal | None:
+    """An indicator's capaian as the average takes it (capped when the cap applies there)."""
+    cap = k.aturan.batas_atas
+    value = ind.capaian.nilai
+    if cap is not None and "rata-rata" in cap.berlaku and value is not None:
+        return min(value, cap.nilai)
+    return value
 
 
 def _cetak_capaian(k: _Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | None:
