@@ -49,14 +49,25 @@ class Ringkasan:
     pembulatan: int
     selisih: int
     konsistensi: int
+    #: Distinct wrong figures among the `selisih`: one wrong value of one quantity printed
+    #: at several places is one error (the summary says "3 kesalahan, dicetak di 5 tempat").
+    kesalahan: int = 0
+
+
+def kesalahan_dari(t: Temuan) -> tuple[object, ...]:
+    """What makes two findings the same error: the same quantity of the same thing (the
+    path less its place), printed with the same value, in the same class."""
+    return (t.path[:-1], t.dicetak, t.tingkat)
 
 
 def ringkas(temuan: tuple[Temuan, ...]) -> Ringkasan:
     printed = [t for t in temuan if t.jenis == "dicetak"]
+    wrong = [t for t in printed if t.tingkat is Tingkat.SELISIH]
     return Ringkasan(
         diperiksa=len(printed),
         cocok=sum(t.tingkat is Tingkat.COCOK for t in printed),
         pembulatan=sum(t.tingkat is Tingkat.PEMBULATAN for t in printed),
-        selisih=sum(t.tingkat is Tingkat.SELISIH for t in printed),
+        selisih=len(wrong),
         konsistensi=sum(t.jenis == "konsistensi" for t in temuan),
+        kesalahan=len({kesalahan_dari(t) for t in wrong}),
     )

@@ -61,8 +61,11 @@ def _selisih(t: Temuan) -> str:
 
 
 def ringkasan_teks(berkas: str, r: Ringkasan) -> str:
+    """One line; a wrong figure printed in several places is one error, said as such."""
+    tempat = (f" ({r.kesalahan} kesalahan, dicetak di {r.selisih} tempat)"
+              if r.kesalahan != r.selisih else "")
     return (f"{berkas}: {r.diperiksa} angka tercetak diperiksa: {r.cocok} cocok, "
-            f"{r.pembulatan} pembulatan, {r.selisih} selisih; "
+            f"{r.pembulatan} pembulatan, {r.selisih} selisih{tempat}; "
             f"{r.konsistensi} temuan konsistensi.")
 
 
@@ -72,17 +75,25 @@ def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
         table = Table(title=f"{hasil.berkas} — {tabel}", title_justify="left",
                       box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                       padding=(0, 1, 0, 0))
+        # The title names the file; each row its line, so `berkas:baris` is one look away.
+        table.add_column("baris", justify="right", no_wrap=True)
         for name, right in (("lokasi", False), ("kolom", False), ("dicetak", True),
                             ("dihitung", True), ("selisih", True), ("tingkat", False),
                             ("keterangan", False)):
             table.add_column(name, justify="right" if right else "left", overflow="fold",
                              no_wrap=right, ratio=None if right else 1)
         for t in group:
-            table.add_row(t.lokasi, t.kolom, _dicetak(t), _dihitung(t, hasil.aturan),
-                          _selisih(t), Text(t.tingkat.value, style=WARNA[t.tingkat]),
-                          t.keterangan)
+            table.add_row(letak(hasil, t), t.lokasi, t.kolom, _dicetak(t),
+                          _dihitung(t, hasil.aturan), _selisih(t),
+                          Text(t.tingkat.value, style=WARNA[t.tingkat]), t.keterangan)
         console.print(table)
         console.print()
+
+
+def letak(hasil: HasilBerkas, t: Temuan) -> str:
+    """The line of the file where the printed figure (or the inconsistent value) stands."""
+    line, _ = _baris(hasil, t)
+    return str(line) if line is not None else ""
 
 
 def _angka_json(value: Decimal | str | None) -> str | None:
@@ -112,7 +123,7 @@ def to_json(results: Sequence[HasilBerkas], diagnostics: Sequence[Diagnostic] = 
     temuan = [temuan_dict(h, t) for h in results for t in h.audit.temuan]
     ringkasan = {
         key: sum(getattr(h.audit.ringkasan, key) for h in results)
-        for key in ("diperiksa", "cocok", "pembulatan", "selisih", "konsistensi")
+        for key in ("diperiksa", "cocok", "pembulatan", "selisih", "kesalahan", "konsistensi")
     }
     doc = {"temuan": temuan, "ringkasan": {"berkas": len(results), **ringkasan},
            "diagnostics": [asdict(d) | {"severity": d.severity.value} for d in diagnostics]}
