@@ -185,7 +185,7 @@ def test_invalid_file_exits_2_with_the_loaders_diagnostics(here: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "bad.yaml:12:17: error[number-invalid]: sasaran[0].indikator[0].target: "
-        "expected a number, got 'delapan'"
+        "harus berupa angka, ditemukan 'delapan'"
     ]
 
 
@@ -202,7 +202,7 @@ def test_valid_and_invalid_file_exits_2(here: Path) -> None:
     assert result.stdout.splitlines()[-1] == summary("good.yaml", 4, 3, 0, 1, 0)
     assert result.stderr.splitlines() == [
         "bad.yaml:12:17: error[number-invalid]: sasaran[0].indikator[0].target: "
-        "expected a number, got 'delapan'"
+        "harus berupa angka, ditemukan 'delapan'"
     ]
 
 
@@ -355,7 +355,7 @@ def test_github_invalid_file(here: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
         "::error file=bad.yaml,line=12,col=17,title=number-invalid::"
-        "sasaran[0].indikator[0].target: expected a number, got 'delapan'"
+        "sasaran[0].indikator[0].target: harus berupa angka, ditemukan 'delapan'"
     ]
 
 

@@ -135,7 +135,7 @@ def test_compute_invalid_file_exits_2_without_traceback(tmp_path: Path) -> None:
     bad.write_text("instansi: {nama: X}\ntahun: dua ribu\n", encoding="utf-8")
     result = run("compute", str(bad))
     assert result.exit_code == 2
-    assert f"{bad}:2:8: error[type]: tahun: expected a whole number, got 'dua ribu'" \
+    assert f"{bad}:2:8: error[type]: tahun: harus berupa bilangan bulat, ditemukan \"dua ribu\"" \
         in result.stderr.splitlines()
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
