@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
-from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
+from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, cetak_peringatan, load_or_exit
 
 if TYPE_CHECKING:
     from lkjip_cli.render.tabel import Tabel
@@ -68,7 +68,7 @@ def compute(
                                  param_hint="--out-dir")
     if fmt is ComputeFormat.csv and out_dir is not None:
         periksa_direktori(out_dir, "--out-dir")
-    result = load_or_exit(str(file))
+    result = load_or_exit(str(file), peringatan_nanti=True)
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
@@ -86,6 +86,7 @@ def compute(
         from lkjip_cli.render.terminal import console_for_output, print_tables
 
         print_tables(console_for_output(), tables, hasil.laporan.aturan)
+    cetak_peringatan(result)
 
 
 def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: bool) -> None:

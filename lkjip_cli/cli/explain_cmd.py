@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
+from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, cetak_peringatan, load_or_exit
 
 
 def cari_ref(ref: str, known: list[str]) -> str | None:
@@ -37,7 +37,7 @@ def explain(
         metavar="KODE", show_default=False)],
 ) -> None:
     """Jelaskan rumus, angka dan asal (berkas:baris) sebuah angka."""
-    result = load_or_exit(str(file))
+    result = load_or_exit(str(file), peringatan_nanti=True)
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
@@ -54,6 +54,7 @@ def explain(
                    err=True)
         raise typer.Exit(EXIT_INVALID)
     typer.echo("\n".join(lines))
+    cetak_peringatan(result)
 
 
 def register(app: typer.Typer) -> None:
