@@ -41,6 +41,19 @@ def bulatkan(nilai: Decimal, desimal: int, mode: str = "half-up") -> Decimal:
         return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=MODES[mode])
 
 
+BILANGAN = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam")
+
+
+def uraian_pembulatan(desimal: int, mode: str = "half-up") -> str:
+    """The report's rounding in words a footnote keeps: `dibulatkan dua desimal`."""
+    places = BILANGAN[desimal] if desimal < len(BILANGAN) else str(desimal)
+    if mode == "down":
+        return "dipotong (tidak dibulatkan) pada " + (
+            "bilangan bulat" if desimal == 0 else f"{places} desimal")
+    text = "dibulatkan ke bilangan bulat" if desimal == 0 else f"dibulatkan {places} desimal"
+    return text + (", angka 5 dibulatkan ke genap" if mode == "half-even" else "")
+
+
 def desimal_dari(nilai: Decimal) -> int:
     """How many decimal places a Decimal carries (`Decimal('97.30')` -> 2)."""
     exponent = nilai.as_tuple().exponent

@@ -55,3 +55,55 @@ def test_explain_shows_the_uncapped_value_the_cap_and_the_displayed_value() -> N
     assert "  hitungan : 97 / 50 x 100 = 194 -> 194,00% (2 desimal, half-up)" in lines
     assert any(line.startswith("  batas    : 100") and line.endswith("ditampilkan 100,00%")
                for line in lines)
+
+
+def bab3(text: str) -> str:
+    from lkjip_cli.render.markdown import render_markdown
+
+    _, h = muat(text)
+    return render_markdown(h, bab=("3",))
+
+
+# --------------------------------------------- point 12: membaik, memburuk, same places
+
+
+def test_a_fall_of_a_negative_indicator_is_an_improvement() -> None:
+    # Angka kematian ibu, negative: 12,5 last year, 10 this year: turun 2,50 poin (12,5 - 10),
+    # penurunan (10 / 12,5 - 1) x 100 = -20,00%; lower is better, so the change is membaik.
+    # The two figures print with the same places: 10,0 beside 12,5.
+    text = satu_indikator("target: 11\nrealisasi: 10\npolaritas: negatif\n"
+                          "realisasi_sebelumnya: {2019: 12.5}\n").replace('satuan: "%"',
+                                                                          "satuan: per mil")
+    out = bab3(text)
+    assert ("realisasinya 10,0 per mil, dibandingkan 12,5 per mil pada tahun 2019: turun 2,5 "
+            "per mil (penurunan 20,00% dari tahun sebelumnya), kinerja membaik karena "
+            "polaritas negatif (makin rendah realisasi makin baik).") in out
+
+
+def test_a_fall_of_a_positive_indicator_is_worse() -> None:
+    # 84,19 last year, 73 this year: turun 11,19 poin; positive, so memburuk; 73 prints 73,00
+    out = bab3(satu_indikator("target: 75\nrealisasi: 73\nrealisasi_sebelumnya: {2019: 84.19}\n"))
+    assert ("realisasinya 73,00%, dibandingkan 84,19% pada tahun 2019: turun 11,19 poin "
+            "(penurunan 13,29% dari tahun sebelumnya), kinerja memburuk.") in out
+
+
+# ------------------------------------------------------------- point 13: footnotes
+
+
+def test_footnotes_name_the_regulation_and_say_the_rounding_in_words() -> None:
+    out = bab3(satu_indikator("target: 0\nrealisasi: 5\n"))
+    assert ("Kategori menurut Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017, ditentukan "
+            "dari capaian sebelum dibulatkan.") in out
+    assert "Target 0: capaian tidak dapat dihitung. Capaian dibulatkan dua desimal." in out
+    assert "permendagri-86-2017" not in out and "target_nol=" not in out
+    assert "half-up" not in out and "Dibulatkan 2 desimal" not in out
+
+
+def test_rounding_in_words() -> None:
+    from lkjip_cli.angka import uraian_pembulatan
+
+    assert uraian_pembulatan(2) == "dibulatkan dua desimal"
+    assert uraian_pembulatan(0) == "dibulatkan ke bilangan bulat"
+    assert uraian_pembulatan(1, "half-even") == (
+        "dibulatkan satu desimal, angka 5 dibulatkan ke genap")
+    assert uraian_pembulatan(2, "down") == "dipotong (tidak dibulatkan) pada dua desimal"
