@@ -107,3 +107,49 @@ def test_rounding_in_words() -> None:
     assert uraian_pembulatan(1, "half-even") == (
         "dibulatkan satu desimal, angka 5 dibulatkan ke genap")
     assert uraian_pembulatan(2, "down") == "dipotong (tidak dibulatkan) pada dua desimal"
+
+
+# ------------------------------------------------------------------ point 14: tables
+
+
+def test_tabel_3_4_indicator_with_empty_quarters_has_one_row() -> None:
+    from lkjip_cli.render.tabel import tabel_3_4
+
+    _, h = muat(satu_indikator("target: 80\nrealisasi: 72\ntriwulan: [{}, {}, {}, {}]\n"))
+    [t] = tabel_3_4(h)
+    assert len(t.baris) == 1
+    assert t.baris[0].sel[5].nilai == "tidak ada data triwulan"
+
+
+def test_tabel_2_4_program_without_pk_budget_has_a_note() -> None:
+    from lkjip_cli.render.tabel import format_sel, tabel_2_4
+
+    program = textwrap.dedent("""\
+        program:
+          - kode: P01
+            nama: Program satu
+            kegiatan:
+              - {kode: P01.01, nama: Kegiatan satu, pagu: 1000, realisasi: 900, mendukung: [IKU1]}
+        """)
+    _, h = muat(satu_indikator("target: 80\nrealisasi: 72\n") + program)
+    _, anggaran = tabel_2_4(h)
+    assert format_sel(anggaran.baris[0].sel[2], h.laporan.aturan) == "n/a"
+    assert anggaran.catatan == ("n/a: anggaran program dalam Perjanjian Kinerja tidak diisi "
+                                "(anggaran_perjanjian_kinerja).",)
+
+
+def test_the_parts_of_one_table_have_distinct_captions() -> None:
+    from lkjip_cli.render.tabel import BUILDERS
+
+    _, h = muat(satu_indikator("target: 80\nrealisasi: 72\n") + textwrap.dedent("""\
+        belanja:
+          - tahun: 2020
+            langsung: {pagu: 1000, realisasi: 900}
+            tidak_langsung: {pagu: 500, realisasi: 400}
+            jumlah_program: 1
+            jumlah_kegiatan: 1
+        """))
+    for nomor in ("2.4", "3.11"):
+        captions = [t.caption for t in BUILDERS[nomor](h)]
+        assert len(captions) == 2 and len(set(captions)) == 2, captions
+        assert captions[1].startswith(f"Tabel {nomor} (lanjutan) ")

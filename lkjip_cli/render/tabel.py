@@ -66,10 +66,18 @@ class Tabel:
     catatan: tuple[str, ...] = ()
     sumber: str = ""
     bagian: str = field(default="")
+    #: The second part of a table the report prints as one (Tabel 2.4, 3.11): its caption
+    #: says "(lanjutan)", so that two parts never carry the same caption.
+    lanjutan: bool = False
+
+    @property
+    def nomor_judul(self) -> str:
+        """`Tabel 3.11`, or `Tabel 3.11 (lanjutan)` for a table's continued part."""
+        return f"Tabel {self.nomor}" + (" (lanjutan)" if self.lanjutan else "")
 
     @property
     def caption(self) -> str:
-        return f"Tabel {self.nomor} " + " ".join(self.judul)
+        return f"{self.nomor_judul} " + " ".join(self.judul)
 
 
 # --------------------------------------------------------------------------- cells
@@ -195,10 +203,12 @@ def _not_computable_notes(rows: Sequence[Baris]) -> tuple[str, ...]:
 
 
 def _tabel(nomor: str, judul: Sequence[str], kolom: Sequence[Kolom], baris: Sequence[Baris],
-           catatan: Sequence[str] = (), sumber: str = "", bagian: str = "") -> Tabel:
+           catatan: Sequence[str] = (), sumber: str = "", bagian: str = "",
+           lanjutan: bool = False) -> Tabel:
     rows = tuple(baris)
     notes = (*catatan, *_not_computable_notes(rows))
-    return Tabel(nomor, tuple(judul), tuple(kolom), rows, tuple(notes), sumber, bagian)
+    return Tabel(nomor, tuple(judul), tuple(kolom), rows, tuple(notes), sumber, bagian,
+                 lanjutan)
 
 
 def _k(*judul: str, angka: bool = False) -> list[Kolom]:
@@ -250,12 +260,16 @@ def tabel_2_4(h: Hasil) -> list[Tabel]:
     kinerja = _tabel("2.4", judul, [*_k("No", "Sasaran Strategis", "Indikator Kinerja",
                                        "Satuan"), Kolom("Target", True)], rows, sumber=sumber,
                      bagian="kinerja")
-    prog_rows = [Baris((teks(f"{i + 1}."), teks(p.nama), rp(p.anggaran_perjanjian_kinerja),
+    prog_rows = [Baris((teks(f"{i + 1}."), teks(p.nama),
+                        Sel(p.anggaran_perjanjian_kinerja, "rupiah",
+                            None if p.anggaran_perjanjian_kinerja is not None else
+                            "anggaran program dalam Perjanjian Kinerja tidak diisi "
+                            "(anggaran_perjanjian_kinerja)"),
                         teks(p.sumber_dana)))
                  for i, p in enumerate(h.program)]
     anggaran = _tabel("2.4", judul, [*_k("No", "Program"), Kolom("Anggaran (Rp)", True),
                                      Kolom("Keterangan")], prog_rows, sumber=sumber,
-                      bagian="anggaran")
+                      bagian="anggaran", lanjutan=True)
     return [kinerja, anggaran]
 
 
@@ -379,8 +393,9 @@ def tabel_3_4(h: Hasil) -> list[Tabel]:
 
 
 def _baris_triwulan(h: Hasil, ind: HasilIndikator) -> list[tuple[Sel, ...]]:
-    """The quarter cells of one indicator; an indicator without quarters keeps one row."""
-    if not ind.triwulan:
+    """The quarter cells of one indicator; an indicator without quarters, or whose quarters
+    hold neither target nor realisasi, keeps one row."""
+    if all(tw.target is None and tw.realisasi is None for tw in ind.triwulan):
         return [(teks("tidak ada data triwulan"), teks(""), teks(""), teks(""))]
     return [(teks(f"TW.{ROMAWI[tw.nomor - 1]}"), target_sel(tw.target), masukan(tw.realisasi),
              persen(h.tampil(tw.capaian))) for tw in ind.triwulan]
@@ -547,7 +562,7 @@ def tabel_3_11(h: Hasil) -> list[Tabel]:
                [Kolom("Tahun"), *_k("Belanja Langsung (Rp)", "Belanja Tidak Langsung (Rp)",
                                     "Jumlah Program", "Jumlah Kegiatan", angka=True)],
                alokasi_rows, ["Jumlah program dan kegiatan yang dialokasikan."],
-               bagian="alokasi"),
+               bagian="alokasi", lanjutan=True),
     ]
 
 
