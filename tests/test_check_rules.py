@@ -708,3 +708,13 @@ def test_category_word_naming_another_band_is_selisih_and_says_its_band() -> Non
     t = satu(a, "Tabel 3.5", "Kategori")
     assert t.tingkat is SELISIH
     assert t.keterangan.endswith("“Tinggi” menurut permendagri-86-2017 adalah pita ≥76 s/d <91")
+
+
+def test_sasaran_capaian_printed_under_display_cap_is_compared_with_the_capped_value() -> None:
+    # One indicator, 194 uncapped; the sasaran's average shown at most 100 (Tabel 3.10)
+    text = laporan('target: 50\nrealisasi: 97\n', """\
+        aturan:
+          batas_atas: {nilai: 100, berlaku: [tampilan]}
+        """).replace("    nama: Sasaran satu\n",
+                     '    nama: Sasaran satu\n    dilaporkan: {capaian: {"3.10": 100}}\n')
+    assert satu(periksa(text), "Tabel 3.10", "Capaian (%)", lokasi="SS1").tingkat is COCOK

@@ -153,3 +153,13 @@ def test_the_parts_of_one_table_have_distinct_captions() -> None:
         captions = [t.caption for t in BUILDERS[nomor](h)]
         assert len(captions) == 2 and len(set(captions)) == 2, captions
         assert captions[1].startswith(f"Tabel {nomor} (lanjutan) ")
+
+
+def test_sentences_show_the_capaian_under_the_display_cap_as_the_tables_do() -> None:
+    # 97 / 50 x 100 = 194, shown at most 100 (batas_atas berlaku tampilan), as Tabel 3.5
+    out = bab3(satu_indikator("target: 50\nrealisasi: 97\n", """\
+        aturan:
+          batas_atas: {nilai: 100, berlaku: [rata-rata, tampilan]}
+        """))
+    assert "sehingga capaian 100,00% (Sangat Baik)." in out
+    assert "194" not in out

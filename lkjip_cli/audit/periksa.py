@@ -631,6 +631,7 @@ def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> N
     metode = k.aturan.efisiensi.sasaran
 
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
+        yield from _tanpa_batas(k, sas.capaian)
         yield from _rata("rata-rata semua indikator, tanpa pengecualian",
                          [i.capaian.nilai for i in sas.indikator])
         included = [i for i in sas.indikator if i.dikecualikan is None]
@@ -647,7 +648,8 @@ def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> N
         if pen is not None and metode == "sisa-anggaran":
             yield _alt("dihitung dari penyerapan yang dicetak", lambda: HUNDRED - pen)
 
-    k.add(sas.kode, label, sas.path, d.capaian, "capaian", sas.capaian, "%", capaian_alts)
+    k.add(sas.kode, label, sas.path, d.capaian, "capaian", k.h.tampil(sas.capaian), "%",
+          capaian_alts)
     k.add_kategori(sas.kode, label, sas.path, d.kategori, sas.kategori, sas.capaian)
     status = None if sas.berhasil is None else ("berhasil" if sas.berhasil else
                                                  "belum berhasil")
