@@ -1,9 +1,10 @@
 """What `lkjip check` finds: one record per printed figure or consistency problem.
 
 A finding's `tingkat` is `cocok` (the printed figure is the exact value rounded to the printed
-places by the report's mode), `pembulatan` (off only in its last printed place) or `selisih`
-(off beyond that, or printed where nothing can be computed). Consistency problems found
-without a printed figure are `selisih` too.
+places by the report's mode), `pembulatan` (one unit off in its last printed place, and some
+rounding of the exact value, or of the parts of a sum, gives it) or `selisih` (anything else:
+"+1" printed for 1 - 1 = 0 is not rounding, nor is a figure printed where nothing can be
+computed). Consistency problems found without a printed figure are `selisih` too.
 """
 
 from __future__ import annotations
