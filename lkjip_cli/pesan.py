@@ -146,6 +146,9 @@ def pesan_pydantic(kind: str, msg: str, ctx: Mapping[str, Any] | None, value: An
         # A validator's own words (Indonesian), without pydantic's English prefix.
         return re.sub(r"^(Value error|Assertion failed), ", "", msg)
     expected = harapan(kind, ctx)
+    if expected is None and "_" not in kind:
+        # lkjip's own PydanticCustomError types (hyphenated) carry Indonesian words already.
+        return f"{msg}, ditemukan {tampak(value)}"
     if expected is None:
         return f"nilai tidak diterima, ditemukan {tampak(value)} (pydantic: {msg})"
     found = f"ditemukan {tampak(value)}"

@@ -173,3 +173,12 @@ def test_every_diagnostic_code_is_in_the_glossary() -> None:
     assert sorted(codes - rows) == []
     assert {"io", "type", "value", "missing", "template", "cocok", "pembulatan",
             "selisih"} <= rows
+
+
+def test_a_validators_own_words_pass_through_without_library_prefix() -> None:
+    from lkjip_cli.pesan import pesan_pydantic
+
+    assert pesan_pydantic("value_error", "Value error, target harus positif", {}, "x") == (
+        "target harus positif")
+    assert pesan_pydantic("target-urutan", "urutan target salah", None, "x") == (
+        'urutan target salah, ditemukan "x"')
