@@ -102,8 +102,6 @@ class Cetakan:
     dihitung: Nilai | str | None
     satuan: str
     penghasil: list[Penghasil] = field(default_factory=list)
-    #: Other words that mean the same as a computed text (a band's kode beside its sebutan).
-    sinonim: tuple[str, ...] = ()
     catatan: str = ""
     #: Category words of the known vocabularies: word (lower case) -> whether it names the
     #: computed band, and the words that say which vocabulary it came from.
@@ -189,8 +187,7 @@ def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal, dicetak: Decimal
 
 def _banding_teks(c: Cetakan, tabel: str, kolom: str, elsewhere: str) -> Temuan:
     computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
-    words = (computed, *c.sinonim) if computed is not None else ()
-    same = any(_sama(str(c.dicetak), w) for w in words)
+    same = computed is not None and _sama(str(c.dicetak), computed)
     same_band, dikenali = c.kosakata.get(str(c.dicetak).strip().lower(), (False, ""))
     if computed is not None and not same and same_band:
         same = True
@@ -303,8 +300,8 @@ class _Kumpulan:
 
     def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
             dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
-            *penghasil: PenghasilDiTempat, sinonim: tuple[str, ...] = (),
-            catatan: str = "", kosakata: dict[str, tuple[bool, str]] | None = None) -> None:
+            *penghasil: PenghasilDiTempat, catatan: str = "",
+            kosakata: dict[str, tuple[bool, str]] | None = None) -> None:
         values: dict[str, Decimal | str] = dict(dicetak)
         if not values:
             return
@@ -313,7 +310,7 @@ class _Kumpulan:
             path = (*base, "dilaporkan", kuantitas, lokasi)
             bound = [_bind(p, lokasi) for p in penghasil]
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
-                                      dihitung, satuan, bound, sinonim, catatan,
+                                      dihitung, satuan, bound, catatan,
                                       kosakata or {}))
 
     def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
