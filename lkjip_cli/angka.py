@@ -11,12 +11,23 @@ and places. Rich tables, Jinja2 templates (through the `angka`, `persen`, `rupia
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import (
+    ROUND_CEILING,
+    ROUND_DOWN,
+    ROUND_FLOOR,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    ROUND_UP,
+    Decimal,
+    localcontext,
+)
 
 #: What a figure that cannot be computed prints as (published reports print "n/a").
 TIDAK_ADA = "n/a"
 
-MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN}
+MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "down": ROUND_DOWN,
+         # Not a report's rule; `lkjip check` tries them to tell rounding from a wrong figure.
+         "up": ROUND_UP, "ceiling": ROUND_CEILING, "floor": ROUND_FLOOR}
 
 
 def bulatkan(nilai: Decimal, desimal: int, mode: str = "half-up") -> Decimal:
@@ -28,6 +39,19 @@ def bulatkan(nilai: Decimal, desimal: int, mode: str = "half-up") -> Decimal:
     with localcontext() as ctx:
         ctx.prec = max(ctx.prec, nilai.adjusted() + desimal + 2)
         return nilai.quantize(Decimal(1).scaleb(-desimal), rounding=MODES[mode])
+
+
+BILANGAN = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam")
+
+
+def uraian_pembulatan(desimal: int, mode: str = "half-up") -> str:
+    """The report's rounding in words a footnote keeps: `dibulatkan dua desimal`."""
+    places = BILANGAN[desimal] if desimal < len(BILANGAN) else str(desimal)
+    if mode == "down":
+        return "dipotong (tidak dibulatkan) pada " + (
+            "bilangan bulat" if desimal == 0 else f"{places} desimal")
+    text = "dibulatkan ke bilangan bulat" if desimal == 0 else f"dibulatkan {places} desimal"
+    return text + (", angka 5 dibulatkan ke genap" if mode == "half-even" else "")
 
 
 def desimal_dari(nilai: Decimal) -> int:

@@ -135,10 +135,10 @@ class _Checker:
                 continue
             first_kind, first_path = seen[kode]
             mark = self.source.value_mark(first_path)
-            where = f" (line {mark.line})" if mark else ""
+            where = f" (baris {mark.line})" if mark else ""
             self.add(path, "duplicate-kode",
-                     f"kode `{kode}` of this {kind} is already used by a {first_kind} at "
-                     f"{format_path(first_path)}{where}; every kode in a report must be unique")
+                     f"kode `{kode}` {kind} ini sudah dipakai {first_kind} di "
+                     f"{format_path(first_path)}{where}; setiap kode dalam laporan harus unik")
 
     # ------------------------------------------------------------- references
 
@@ -149,8 +149,8 @@ class _Checker:
         if kode in known:
             return
         close = difflib.get_close_matches(kode, known, n=1, cutoff=0.6)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
-        self.add(path, "unknown-ref", f"no {kind} has kode `{kode}`{hint}")
+        hint = f"; maksud Anda `{close[0]}`?" if close else ""
+        self.add(path, "unknown-ref", f"tidak ada {kind} dengan kode `{kode}`{hint}")
 
     def references(self) -> None:
         for base, sas in self.sasaran():
@@ -187,7 +187,8 @@ class _Checker:
         low, high = number(target.get("min")), number(target.get("maks"))
         if low is not None and high is not None and low > high:
             self.add(path, "range-order",
-                     f"range target runs downward: min {low} > maks {high}")
+                     f"target rentang terbalik: min {angka.angka(low)} lebih besar dari maks "
+                     f"{angka.angka(high)}; tukar keduanya")
 
     def years(self) -> None:
         tahun = year(self.data.get("tahun"))
@@ -195,10 +196,12 @@ class _Checker:
         mulai, selesai = year(renstra.get("mulai")), year(renstra.get("selesai"))
         if mulai is not None and selesai is not None:
             if mulai > selesai:
-                self.add(("renstra",), "range-order", "renstra.mulai is after renstra.selesai")
+                self.add(("renstra",), "range-order",
+                         f"renstra.mulai ({mulai}) sesudah renstra.selesai ({selesai}); tukar "
+                         "keduanya")
             elif tahun is not None and not mulai <= tahun <= selesai:
                 self.add(("tahun",), "outside-renstra",
-                         f"tahun {tahun} is outside the Renstra period {mulai}-{selesai}",
+                         f"tahun {tahun} di luar periode Renstra {mulai}-{selesai}",
                          Severity.WARNING)
         self.unique_years(("belanja",), items(self.data, "belanja"))
         self.unique_years(("evaluasi_sakip", "hasil"),
@@ -211,7 +214,8 @@ class _Checker:
             if y is None:
                 continue
             if y in seen:
-                self.add((*base, i, "tahun"), "duplicate-year", f"tahun {y} appears twice")
+                self.add((*base, i, "tahun"), "duplicate-year",
+                         f"tahun {y} muncul dua kali; setiap tahun cukup sekali")
             seen.add(y)
 
     # ---------------------------------------------------------------- spending
@@ -231,7 +235,7 @@ class _Checker:
             return  # a missing or negative amount is the model validation's to report
         if realisasi > pagu:
             self.add(path, "realisasi-over-pagu",
-                     f"realisasi {angka.rupiah(realisasi)} is above the pagu "
+                     f"realisasi {angka.rupiah(realisasi)} melebihi pagu "
                      f"{angka.rupiah(pagu)}", Severity.WARNING)
 
     def belanja_langsung(self) -> None:
@@ -251,8 +255,8 @@ class _Checker:
                 total = sum((p for p in parts if p is not None), Decimal(0))
                 if given != total:
                     self.add(("belanja", i, "langsung", name), "belanja-langsung",
-                             f"{name} belanja langsung {angka.rupiah(given)} differs from the "
-                             f"sum of the kegiatan, {angka.rupiah(total)}", Severity.WARNING)
+                             f"{name} belanja langsung {angka.rupiah(given)} berbeda dengan "
+                             f"jumlah kegiatan, {angka.rupiah(total)}", Severity.WARNING)
 
     # ----------------------------------------------------------------- quarters
 

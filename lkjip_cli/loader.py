@@ -10,6 +10,7 @@ lines and columns through the source map.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -22,6 +23,16 @@ from pydantic import BaseModel, ValidationError
 from lkjip_cli.checks import semantic_checks
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path, has_errors, sort_key
 from lkjip_cli.model.laporan import Laporan
+from lkjip_cli.model.types import TEMPAT_BERNAMA
+from lkjip_cli.pesan import (
+    alasan_os,
+    harapan,
+    kode_pydantic,
+    pesan_gabungan,
+    pesan_kunci_asing,
+    pesan_kurang,
+    pesan_pydantic,
+)
 from lkjip_cli.source.berkas import baca_berkas_biasa
 from lkjip_cli.source.yamlsource import (
     INVALID,
@@ -55,7 +66,10 @@ def load(path: str | FsPath) -> LoadResult:
     try:
         raw = baca_berkas_biasa(path, MAX_FILE_BYTES + 1)  # a FIFO or device never blocks
     except OSError as exc:
-        diag = Diagnostic(name, None, None, Severity.ERROR, "io", exc.strerror or str(exc))
+        # lkjip's own refusals (a FIFO, a device) say everything already; the system's
+        # errors get the Indonesian reason.
+        pesan = str(exc) if exc.errno is None else f"berkas tidak dapat dibaca: {alasan_os(exc)}"
+        diag = Diagnostic(name, None, None, Severity.ERROR, "io", pesan)
         return LoadResult(None, SourceMap(name), (diag,))
     return load_parsed(parse_yaml_bytes(name, raw))
 
@@ -101,16 +115,56 @@ def _validation_diagnostics(exc: ValidationError, source: SourceMap) -> Iterator
     # From all errors: an item that failed because its YAML scalar was already reported
     # (input INVALID) still explains pydantic's too_short echo on the enclosing tuple.
     failing = {_file_path(e["loc"]) for e in all_errors if e["type"] != "too_short"}
+    kept = []
     for error in errors:
         path = _file_path(error["loc"])
         if error["type"] == "too_short" and any(p[: len(path)] == path and p != path
                                                 for p in failing):
             continue  # pydantic's echo of an item that failed for its own reason
-        yield _diagnostic(error, path, source, is_key="[key]" in error["loc"])
+        kept.append(error)
+    for error in _satukan_union(kept):
+        yield _diagnostic(error, _file_path(error["loc"]), source,
+                          is_key="[key]" in error["loc"])
+
+
+#: How pydantic names a member of a union in an error's location: a type name with its
+#: parameters (`literal['a','b']`, `tuple[Pita, ...]`, `function-after[...]`).
+_TAG_UNION = re.compile(r"[a-z][a-z_-]*\[.*\]", re.DOTALL)
+
+
+def _union_tag(part: int | str) -> bool:
+    """A part of pydantic's location naming a member of a union, not a key of the file (a
+    key like `x[1` or one holding an escape sequence `\x1b[31m` is a key)."""
+    return isinstance(part, str) and part != "[key]" and bool(_TAG_UNION.fullmatch(part))
+
+
+def _satukan_union(errors: list[Any]) -> list[Any]:
+    """A value that fits none of the forms its key accepts gets one error, not one per form:
+    the deeper errors of a form the value did take (a list of bands with a wrong band), or
+    else a single error listing every accepted form."""
+    out: list[Any] = []
+    groups: dict[Path, list[Any]] = {}
+    for error in errors:
+        loc = error["loc"]
+        tag_at = next((i for i, part in enumerate(loc) if _union_tag(part)), None)
+        if tag_at is None:
+            out.append(error)
+            continue
+        groups.setdefault(_file_path(loc[:tag_at]), []).append((tag_at, error))
+    for members in groups.values():
+        deeper = [e for i, e in members if len(e["loc"]) > i + 1]
+        if deeper:
+            out.extend(deeper)
+            continue
+        first = members[0][1]
+        expected = [harapan(e["type"], e.get("ctx") or {}) or str(e["msg"]) for _, e in members]
+        out.append({**first, "type": "union_tag_invalid", "loc": first["loc"][:members[0][0]],
+                    "msg": pesan_gabungan(expected, first.get("input")), "gabungan": True})
+    return out
 
 
 def _file_path(loc: Iterable[int | str]) -> Path:
-    return tuple(part for part in loc if part not in _TAGS)
+    return tuple(part for part in loc if part not in _TAGS and not _union_tag(part))
 
 
 def _diagnostic(error: Any, path: Path, source: SourceMap, *, is_key: bool) -> Diagnostic:
@@ -118,8 +172,8 @@ def _diagnostic(error: Any, path: Path, source: SourceMap, *, is_key: bool) -> D
     code, message = _code_and_message(kind, error, path)
     if is_key and kind == "string_pattern_mismatch":
         code, message = "unknown-place", (
-            f"`{path[-1]}` is not a place of the report: write a table number such as "
-            '"3.5", or ikhtisar, bab2, bab3, bab4 (optionally with a /suffix)')
+            f"`{path[-1]}` bukan tempat dalam laporan: tulis nomor tabel seperti \"3.5\", "
+            f"atau {', '.join(TEMPAT_BERNAMA)} (boleh diberi akhiran /nama)")
     if kind in {"extra_forbidden", "missing"} or is_key:
         mark = source.key_mark(path) if kind != "missing" else source.value_mark(path[:-1])
     else:
@@ -137,34 +191,20 @@ def _diagnostic(error: Any, path: Path, source: SourceMap, *, is_key: bool) -> D
 
 def _code_and_message(kind: str, error: Any, path: Path) -> tuple[str, str]:
     if kind == "missing":
-        return "missing", f"required key `{path[-1]}` is missing"
+        return "missing", pesan_kurang(str(path[-1]))
     if kind == "extra_forbidden":
         return "unknown-key", _unknown_key_message(path)
-    message = str(error["msg"])
-    if kind.startswith(("number-", "negative")):
-        return kind, message
-    shown = repr(error.get("input"))
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    if kind.endswith(("_type", "_parsing")) or kind in {"literal_error", "union_tag_invalid"}:
-        return "type", f"{_lower_first(message)}, got {shown}"
-    return "value", f"{_lower_first(message)}, got {shown}"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+    if error.get("gabungan"):
+        return "type", str(error["msg"])
+    return kode_pydantic(kind), pesan_pydantic(kind, str(error["msg"]), error.get("ctx"),
+                                               error.get("input"))
 
 
 def _unknown_key_message(path: Path) -> str:
     key = str(path[-1])
     allowed = allowed_keys(path[:-1])
-    message = f"unknown key `{key}`"
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"{message}; did you mean `{close[0]}`?"
-    if allowed:
-        return f"{message}; expected one of: {', '.join(sorted(allowed))}"
-    return message
+    return pesan_kunci_asing(key, close[0] if close else None, allowed)
 
 
 def allowed_keys(path: Path) -> list[str]:

@@ -87,9 +87,11 @@ def write(directory: Path, text: str, name: str = "laporan.yaml") -> str:
 
 
 def summary(name: str, diperiksa: int, cocok: int, pembulatan: int, selisih: int,
-            konsistensi: int) -> str:
+            konsistensi: int, kesalahan: int | None = None) -> str:
+    tempat = ("" if kesalahan is None or kesalahan == selisih
+              else f" ({kesalahan} kesalahan, dicetak di {selisih} tempat)")
     return (f"{name}: {diperiksa} angka tercetak diperiksa: {cocok} cocok, {pembulatan} "
-            f"pembulatan, {selisih} selisih; {konsistensi} temuan konsistensi.")
+            f"pembulatan, {selisih} selisih{tempat}; {konsistensi} temuan konsistensi.")
 
 
 def no_float(text: str) -> Any:
@@ -125,6 +127,26 @@ def test_selisih_exits_1(here: Path) -> None:
     assert "selisih" in result.stdout and "87" in result.stdout
     # cocok figures are not listed without --semua
     assert "laporan.yaml — Tabel 3.5" not in result.stdout
+
+
+def test_text_output_names_the_line_of_each_finding(here: Path) -> None:
+    # The wrong 87 stands on line 17 of the file (module docstring); the table's title names
+    # the file, each row its line (issue 9, point 5).
+    result = invoke(write(here, SELISIH))
+    out = result.stdout.splitlines()
+    assert out[0].rstrip() == "laporan.yaml — Bab III"
+    assert out[1].split()[:3] == ["baris", "lokasi", "kolom"]
+    assert out[3].split()[:3] == ["17", "IKU1", "Capaian"]
+
+
+def test_one_error_printed_in_two_places_is_counted_once(here: Path) -> None:
+    # 87 printed in Tabel 3.5 and in Bab III for the same capaian (90): two places, one
+    # error; a third place printing 88 is a second error (issue 9, point 6).
+    text = vary(COCOK, '{"3.5": "90,00", bab3: 90}', '{"3.5": 87, bab3: 87, bab4: 88}')
+    result = invoke(write(here, text))
+    assert result.stdout.splitlines()[-1] == (
+        "laporan.yaml: 5 angka tercetak diperiksa: 2 cocok, 0 pembulatan, 3 selisih "
+        "(2 kesalahan, dicetak di 3 tempat); 0 temuan konsistensi.")
 
 
 def test_semua_lists_cocok_figures_too(here: Path) -> None:
@@ -163,7 +185,7 @@ def test_invalid_file_exits_2_with_the_loaders_diagnostics(here: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "bad.yaml:12:17: error[number-invalid]: sasaran[0].indikator[0].target: "
-        "expected a number, got 'delapan'"
+        "harus berupa angka, ditemukan 'delapan'"
     ]
 
 
@@ -180,7 +202,7 @@ def test_valid_and_invalid_file_exits_2(here: Path) -> None:
     assert result.stdout.splitlines()[-1] == summary("good.yaml", 4, 3, 0, 1, 0)
     assert result.stderr.splitlines() == [
         "bad.yaml:12:17: error[number-invalid]: sasaran[0].indikator[0].target: "
-        "expected a number, got 'delapan'"
+        "harus berupa angka, ditemukan 'delapan'"
     ]
 
 
@@ -205,7 +227,7 @@ def test_json_output(here: Path) -> None:
     assert set(doc) == {"lkjip", "temuan", "ringkasan", "diagnostics"}
     assert doc["diagnostics"] == []
     assert doc["ringkasan"] == {"berkas": 1, "diperiksa": 4, "cocok": 3, "pembulatan": 0,
-                                "selisih": 1, "konsistensi": 0}
+                                "selisih": 1, "kesalahan": 1, "konsistensi": 0}
     assert len(doc["temuan"]) == 4  # JSON lists every printed figure, cocok too
     for t in doc["temuan"]:
         assert set(t) >= FIELDS
@@ -237,8 +259,11 @@ def test_json_on_the_reference_report() -> None:
     result = invoke(REF, "--format", "json")
     assert result.exit_code == 1
     doc = parse_json(result.stdout)
+    # 41 selisih, 37 errors: IKU3's capaian 168,5 printed in Tabel 3.5, Bab III and Bab IV
+    # (3 places, 1 error), the overall kategori "Baik" in the Ikhtisar and Bab III, and the
+    # average 121,93 in the Ikhtisar and Bab IV (2 places each): 41 - 2 - 1 - 1 = 37.
     assert doc["ringkasan"] == {"berkas": 1, "diperiksa": 238, "cocok": 195, "pembulatan": 2,
-                                "selisih": 41, "konsistensi": 4}
+                                "selisih": 41, "kesalahan": 37, "konsistensi": 4}
     assert len(doc["temuan"]) == 238 + 4
     assert {t["tingkat"] for t in doc["temuan"]} == {"cocok", "pembulatan", "selisih"}
     for t in doc["temuan"]:
@@ -257,7 +282,7 @@ def test_json_for_two_files(here: Path) -> None:
     assert result.exit_code == 1
     doc = parse_json(result.stdout)
     assert doc["ringkasan"] == {"berkas": 2, "diperiksa": 8, "cocok": 7, "pembulatan": 0,
-                                "selisih": 1, "konsistensi": 0}
+                                "selisih": 1, "kesalahan": 1, "konsistensi": 0}
     assert [t["berkas"] for t in doc["temuan"]] == ["a.yaml"] * 4 + ["b.yaml"] * 4
 
 
@@ -330,7 +355,7 @@ def test_github_invalid_file(here: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
         "::error file=bad.yaml,line=12,col=17,title=number-invalid::"
-        "sasaran[0].indikator[0].target: expected a number, got 'delapan'"
+        "sasaran[0].indikator[0].target: harus berupa angka, ditemukan 'delapan'"
     ]
 
 
@@ -339,7 +364,7 @@ def test_github_on_the_reference_report() -> None:
     result = invoke(REF, "--format", "github")
     assert result.exit_code == 1
     out = result.stdout.splitlines()
-    assert out[-1] == summary(REF, 238, 195, 2, 41, 4)
+    assert out[-1] == summary(REF, 238, 195, 2, 41, 4, kesalahan=37)
     assert sum(line.startswith("::error ") for line in out) == 41 + 4
     assert sum(line.startswith("::warning ") for line in out) == 2
     # Tabel 3.2 prints 79,36 for 25,93 + 20,00 + 12,14 + 7,27 + 14,03 = 79,37; the line and
@@ -358,7 +383,7 @@ def test_text_on_the_reference_report() -> None:
     result = invoke(REF)
     assert result.exit_code == 1
     # rich may wrap the summary at 100 columns: compare with whitespace normalised
-    assert " ".join(result.stdout.split()).endswith(summary(REF, 238, 195, 2, 41, 4))
+    assert " ".join(result.stdout.split()).endswith(summary(REF, 238, 195, 2, 41, 4, kesalahan=37))
     for tabel in ("Ikhtisar Eksekutif", "Bab II", "Tabel 3.2", "Tabel 3.13",
                   "Bab IV (rata-rata)"):
         assert f"{REF} — {tabel}" in result.stdout
@@ -367,4 +392,4 @@ def test_text_on_the_reference_report() -> None:
 @pytest.mark.usefixtures("at_root")
 def test_text_summary_is_one_line_on_the_reference_report() -> None:
     result = invoke(REF)
-    assert result.stdout.splitlines()[-1] == summary(REF, 238, 195, 2, 41, 4)
+    assert result.stdout.splitlines()[-1] == summary(REF, 238, 195, 2, 41, 4, kesalahan=37)

@@ -127,16 +127,40 @@ def test_pembulatan_by_truncation() -> None:
     assert "dipotong" in t.keterangan
 
 
-def test_pembulatan_one_unit_up_has_no_truncation_cause() -> None:
-    # 66,68 is one unit above 66,67 in the last place: no known pattern gives it
+def test_one_unit_up_that_no_rounding_gives_is_selisih() -> None:
+    # 66,68 is one unit above 66,67 in the last place, but no rounding of 66,666.. to two
+    # places gives it (half-up 66,67, down 66,66, up 66,67): not pembulatan (issue 9, point 2)
     t = satu(periksa(laporan("""\
         target: 3
         realisasi: 2
         dilaporkan: {capaian: {"3.5": "66,68"}}
         """)), "Tabel 3.5", "Capaian (%)")
-    assert (t.tingkat, t.selisih) == (PEMBULATAN, D("0.01"))
+    assert (t.tingkat, t.selisih) == (SELISIH, D("0.01"))
     assert "dipotong" not in t.keterangan
-    assert "beda satu satuan" in t.keterangan
+
+
+def test_pembulatan_by_another_rounding_says_which() -> None:
+    # 1 / 3 x 100 = 33,333..: half-up 33,33; rounded up (away from zero) 33,34
+    t = satu(periksa(laporan("""\
+        target: 3
+        realisasi: 1
+        dilaporkan: {capaian: {"3.5": "33,34"}}
+        """)), "Tabel 3.5", "Capaian (%)")
+    assert (t.tingkat, t.selisih) == (PEMBULATAN, D("0.01"))
+    assert "dibulatkan menjauhi nol" in t.keterangan
+
+
+def test_whole_number_change_printed_one_off_is_selisih() -> None:
+    # realisasi 1 this year and 1 last year: selisih 1 - 1 = 0 poin; a printed "+1" was not
+    # rounded from anything (issue 9, point 2)
+    t = satu(periksa(laporan("""\
+        target: 80
+        realisasi: 1
+        realisasi_sebelumnya: {2019: 1}
+        dilaporkan: {perubahan_poin: {"3.6": 1}}
+        """)), "Tabel 3.6", "Selisih (poin)")
+    assert (t.tingkat, t.selisih) == (SELISIH, D(1))
+    assert "beda satu satuan" not in t.keterangan
 
 
 # ---------------------------------------------------------------------- selisih
@@ -593,11 +617,104 @@ def test_an_input_printed_one_unit_off_is_selisih_not_pembulatan() -> None:
     assert (t.tingkat, t.selisih) == (SELISIH, D(1))
 
 
-def test_a_ratio_one_unit_off_says_no_rounding_reproduces_it() -> None:
+def test_a_ratio_one_unit_off_that_no_rounding_gives_is_selisih() -> None:
     # 84 / 80 x 100 = 105 exactly; printed 106 at no decimals: one unit off in its last
-    # place (pembulatan by definition), but no rounding path gives 106.
+    # place, but no rounding of 105 gives 106, so it is not pembulatan (issue 9, point 2).
     a = periksa(laporan('target: 80\nrealisasi: 84\ndilaporkan: {capaian: {"3.5": 106}}\n'))
     t = satu(a, "Tabel 3.5", "Capaian (%)")
-    assert t.tingkat is PEMBULATAN
-    assert t.keterangan == ("beda satu satuan di angka terakhir; tidak ada pembulatan yang "
-                            "diketahui yang mereproduksinya")
+    assert (t.tingkat, t.selisih) == (SELISIH, D(1))
+    assert t.keterangan == "tidak ada pola yang diketahui yang mereproduksi angka ini"
+
+
+# ----------------------------------------------------- issue 9: rules honoured
+
+
+CAP_TAMPILAN = """\
+    aturan:
+      batas_atas: {nilai: 100, berlaku: [rata-rata, tampilan]}
+    """
+
+
+def test_figure_printed_under_display_cap_is_compared_with_the_capped_value() -> None:
+    # 97 / 50 x 100 = 194; shown at most 100 (batas_atas, berlaku tampilan): a printed
+    # 100 is cocok, a printed 194 is the value before the cap
+    a = periksa(laporan("""\
+        target: 50
+        realisasi: 97
+        dilaporkan: {capaian: {"3.5": 100, "3.12": 194}}
+        """, CAP_TAMPILAN))
+    assert satu(a, "Tabel 3.5", "Capaian (%)").tingkat is COCOK
+    t = satu(a, "Tabel 3.12", "Capaian (%)")
+    assert (t.tingkat, t.dihitung, t.selisih) == (SELISIH, D(100), D(94))
+    assert "nilai sebelum batas_atas tampilan" in t.keterangan
+
+
+TIGA_INDIKATOR = HEAD + textwrap.dedent("""\
+    sasaran:
+      - kode: SS1
+        nama: Sasaran satu
+        dilaporkan: {capaian: {"3.10": "95,00"}}
+        indikator:
+          - {kode: IKU1, nama: Satu, satuan: "%", target: 100, realisasi: 100}
+          - {kode: IKU2, nama: Dua, satuan: "%", target: 100, realisasi: 90}
+          - {kode: IKU3, nama: Tiga, satuan: "%", target: 100, realisasi: 80}
+    dilaporkan: {rata_rata_capaian: {ikhtisar: 100, bab4: "85,00"}}
+    """)
+
+
+def test_wrong_average_names_the_indicator_it_left_out() -> None:
+    # capaian 100, 90, 80: average 90,00. Printed 95,00 = (100 + 90) / 2, without IKU3; a
+    # digit slip of 90,00 (one digit mistyped) is not the cause to give.
+    a = periksa(TIGA_INDIKATOR)
+    t = satu(a, "Tabel 3.10", "Capaian (%)", lokasi="SS1")
+    assert t.tingkat is SELISIH
+    assert t.keterangan == "kemungkinan: rata-rata tanpa IKU3"
+    # Printed 100 = IKU1 alone, leaving out two; 85,00 = (90 + 80) / 2, without IKU1.
+    assert satu(a, "Ikhtisar Eksekutif", "Rata-rata capaian (%)",
+                lokasi="Keseluruhan").keterangan.startswith(
+                    "kemungkinan: rata-rata tanpa IKU2, IKU3; ")
+    assert satu(a, "Bab IV", "Rata-rata capaian (%)",
+                lokasi="Keseluruhan").keterangan.startswith("kemungkinan: rata-rata tanpa IKU1; ")
+
+
+def test_category_word_of_another_vocabulary_is_cocok_only_for_the_same_band() -> None:
+    # The report's own scale has Permendagri 86/2017's bounds (>=91, >=76, >=66, >=51, else)
+    # with its own words; 95 / 100 x 100 = 95 is in the top band (>=91), which Permendagri
+    # calls "Sangat Tinggi": the same band, so cocok, saying which vocabulary was recognised.
+    skala = """\
+        aturan:
+          skala_interpretasi:
+            - {kode: A, sebutan: Istimewa, mulai: 91}
+            - {kode: B, sebutan: Bagus, mulai: 76}
+            - {kode: C, sebutan: Cukup, mulai: 66}
+            - {kode: D, sebutan: Kurang, mulai: 51}
+            - {kode: E, sebutan: Buruk}
+        """
+    a = periksa(laporan('target: 100\nrealisasi: 95\ndilaporkan: {kategori: {"3.5": Sangat '
+                        'Tinggi, bab4: Sangat Memuaskan}}\n', skala))
+    t = satu(a, "Tabel 3.5", "Kategori")
+    assert t.tingkat is COCOK
+    assert t.keterangan == ("“Sangat Tinggi” dikenali sebagai kode permendagri-86-2017, pita "
+                            "yang sama")
+    # "Sangat Memuaskan" is no interpretation scale's word: selisih, as before
+    assert satu(a, "Bab IV", "Kategori").tingkat is SELISIH
+
+
+def test_category_word_naming_another_band_is_selisih_and_says_its_band() -> None:
+    # enam-tingkat: 80 / 100 x 100 = 80 is "Sangat Baik" (>75 up to 85). "Tinggi" is
+    # Permendagri 86/2017's band >=76 up to 91: another band, so selisih.
+    a = periksa(laporan('target: 100\nrealisasi: 80\ndilaporkan: {kategori: {"3.5": Tinggi}}\n',
+                        "aturan: {skala_interpretasi: enam-tingkat}\n"))
+    t = satu(a, "Tabel 3.5", "Kategori")
+    assert t.tingkat is SELISIH
+    assert t.keterangan.endswith("“Tinggi” menurut permendagri-86-2017 adalah pita ≥76 s/d <91")
+
+
+def test_sasaran_capaian_printed_under_display_cap_is_compared_with_the_capped_value() -> None:
+    # One indicator, 194 uncapped; the sasaran's average shown at most 100 (Tabel 3.10)
+    text = laporan('target: 50\nrealisasi: 97\n', """\
+        aturan:
+          batas_atas: {nilai: 100, berlaku: [tampilan]}
+        """).replace("    nama: Sasaran satu\n",
+                     '    nama: Sasaran satu\n    dilaporkan: {capaian: {"3.10": 100}}\n')
+    assert satu(periksa(text), "Tabel 3.10", "Capaian (%)", lokasi="SS1").tingkat is COCOK

@@ -75,6 +75,18 @@ def test_compute_warns_about_the_quarterly_roll_up() -> None:
     assert "warning[rekap-triwulan]: sasaran[0].indikator[1].target" in result.stderr
 
 
+def test_compute_prints_the_result_first_and_the_warnings_after_it() -> None:
+    # The first thing a new user sees is Tabel 3.4, not the warning about the reference
+    # file; the warning follows the tables, closed by a one-line summary (issue 9, point 15).
+    result = run("compute", DATA)
+    both = result.output.splitlines()
+    assert both[0].strip() == "Tabel 3.4"
+    warning = next(i for i, line in enumerate(both) if "warning[rekap-triwulan]" in line)
+    assert warning > max(i for i, line in enumerate(both) if "Tabel 3.13" in line)
+    assert result.stderr.splitlines()[-1] == (
+        f"{DATA}: 1 peringatan; angka di atas tetap dihitung dari isian berkas.")
+
+
 def _cells(doc: dict[str, Any], nomor: str) -> list[list[Any]]:
     return [row for t in doc["tabel"] if t["nomor"] == nomor for row in t["baris"]]
 
@@ -135,7 +147,7 @@ def test_compute_invalid_file_exits_2_without_traceback(tmp_path: Path) -> None:
     bad.write_text("instansi: {nama: X}\ntahun: dua ribu\n", encoding="utf-8")
     result = run("compute", str(bad))
     assert result.exit_code == 2
-    assert f"{bad}:2:8: error[type]: tahun: expected a whole number, got 'dua ribu'" \
+    assert f"{bad}:2:8: error[type]: tahun: harus berupa bilangan bulat, ditemukan \"dua ribu\"" \
         in result.stderr.splitlines()
     assert result.stdout == ""
     assert "Traceback" not in result.stderr

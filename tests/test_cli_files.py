@@ -79,7 +79,8 @@ def test_out_dir_below_a_regular_file(laporan: Path) -> None:
     out = laporan / "csv"
     result = csv_ke(laporan, out, "3.5")
     assert result.exit_code == 2
-    assert result.stderr == f"Tidak dapat membuat direktori {out}: Not a directory.\n"
+    assert result.stderr == (f"Tidak dapat membuat direktori {out}: salah satu bagian jalurnya "
+                             "bukan direktori.\n")
 
 
 def test_existing_csv_kept_without_force(laporan: Path, out: Path) -> None:
@@ -155,7 +156,7 @@ def test_disk_full_while_writing_leaves_everything_as_it_was(
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (f"Tidak dapat menulis {out / 'tabel-3.11-efisiensi.csv'}: "
-                             "No space left on device.\n")
+                             "ruang disk habis.\n")
     assert listing(out) == []  # no target, no temporary file
 
 
@@ -165,7 +166,7 @@ def test_refused_rename_is_one_line(laporan: Path, out: Path,
     result = csv_ke(laporan, out, "3.5")
     assert result.exit_code == 2
     assert result.stderr == (f"Tidak dapat menulis {out / 'tabel-3.5.csv'}: "
-                             "No space left on device.\n")
+                             "ruang disk habis.\n")
     assert listing(out) == []
 
 

@@ -94,7 +94,9 @@ def test_yaml_syntax(tmp_path: Path) -> None:
     expect_error(
         tmp_path,
         vary(MINIMAL, "nama: Dinas Contoh", "nama: Dinas: Contoh"),
-        "{f}:2:14: error[yaml-syntax]: mapping values are not allowed in this context",
+        "{f}:2:14: error[yaml-syntax]: `: ` (titik dua dan spasi) di dalam nilai tanpa tanda "
+        "kutip: beri tanda kutip pada nilainya, misalnya nama: \"Dinas: Contoh\"; atau periksa "
+        "indentasinya",
     )
 
 
@@ -102,7 +104,7 @@ def test_wrong_type(tmp_path: Path) -> None:
     expect_error(
         tmp_path,
         vary(MINIMAL, "tahun: 2020", "tahun: dua ribu"),
-        "{f}:3:8: error[type]: tahun: expected a whole number, got 'dua ribu'",
+        "{f}:3:8: error[type]: tahun: harus berupa bilangan bulat, ditemukan \"dua ribu\"",
     )
 
 
@@ -110,7 +112,8 @@ def test_missing(tmp_path: Path) -> None:
     expect_error(
         tmp_path,
         vary(MINIMAL, '        satuan: "%"\n', ""),
-        "{f}:9:9: error[missing]: sasaran[0].indikator[0].satuan: required key `satuan` is missing",
+        "{f}:9:9: error[missing]: sasaran[0].indikator[0].satuan: kunci wajib `satuan` tidak ada: "
+        "tambahkan `satuan: ...` di sini",
     )
 
 
@@ -119,7 +122,7 @@ def test_unknown_key(tmp_path: Path) -> None:
         tmp_path,
         vary(MINIMAL, "realisasi: 72", "realsasi: 72"),
         "{f}:13:9: error[unknown-key]: sasaran[0].indikator[0].realsasi: "
-        "unknown key `realsasi`; did you mean `realisasi`?",
+        "kunci `realsasi` tidak dikenal; maksud Anda `realisasi`?",
     )
 
 
@@ -127,8 +130,8 @@ def test_duplicate_key(tmp_path: Path) -> None:
     expect_error(
         tmp_path,
         vary(MINIMAL, "  nama: Dinas Contoh\n", "  nama: Dinas Contoh\n  nama: Dinas Lain\n"),
-        "{f}:3:3: error[duplicate-key]: instansi.nama: duplicate key `nama` (first at line 2); "
-        "YAML would silently keep only the last one",
+        "{f}:3:3: error[duplicate-key]: instansi.nama: kunci `nama` ditulis dua kali (pertama "
+        "di baris 2); YAML diam-diam hanya menyimpan yang terakhir: hapus salah satunya",
     )
 
 
@@ -137,9 +140,9 @@ def test_duplicate_kode(tmp_path: Path) -> None:
     expect_error(
         tmp_path,
         text,
-        "{f}:18:15: error[duplicate-kode]: program[0].kegiatan[0].kode: kode `P01` of this "
-        "kegiatan is already used by a program at program[0].kode (line 15); "
-        "every kode in a report must be unique",
+        "{f}:18:15: error[duplicate-kode]: program[0].kegiatan[0].kode: kode `P01` kegiatan "
+        "ini sudah dipakai program di program[0].kode (baris 15); "
+        "setiap kode dalam laporan harus unik",
     )
 
 
@@ -148,7 +151,7 @@ def test_unknown_ref(tmp_path: Path) -> None:
         tmp_path,
         vary(MINIMAL + PROGRAM, "mendukung: [IKU1]", "mendukung: [IKU9]"),
         "{f}:22:21: error[unknown-ref]: program[0].kegiatan[0].mendukung[0]: "
-        "no indikator has kode `IKU9`; did you mean `IKU1`?",
+        "tidak ada indikator dengan kode `IKU9`; maksud Anda `IKU1`?",
     )
 
 
@@ -157,7 +160,7 @@ def test_negative(tmp_path: Path) -> None:
         tmp_path,
         vary(MINIMAL + PROGRAM, "pagu: 2.000.000", "pagu: -5"),
         "{f}:20:15: error[negative]: program[0].kegiatan[0].pagu: "
-        "a budget cannot be negative, got -5",
+        "anggaran tidak boleh negatif, ditemukan -5",
     )
 
 
@@ -165,22 +168,23 @@ def test_number_ambiguous(tmp_path: Path) -> None:
     expect_error(
         tmp_path,
         vary(MINIMAL, "target: 80", 'target: "1.234"'),
-        "{f}:12:17: error[number-ambiguous]: sasaran[0].indikator[0].target: '1.234' can be "
-        "read two ways: 1234 (Indonesian convention) or 1.234 (English convention); lkjip "
-        "does not guess. Write the value as a plain YAML number, or add what settles it "
-        "(for example a decimal part: '1.234,00')",
+        "{f}:12:17: error[number-ambiguous]: sasaran[0].indikator[0].target: '1.234' dapat "
+        "dibaca dua cara: 1234 (cara Indonesia) atau 1.234 (cara Inggris); lkjip tidak "
+        "menebak. Tulis nilainya sebagai angka YAML biasa, atau tambahkan yang memastikannya "
+        "(misalnya bagian desimal: '1.234,00')",
     )
 
 
 def test_empty(tmp_path: Path) -> None:
-    expect_error(tmp_path, "", "{f}: error[empty]: the file holds no YAML document")
+    expect_error(tmp_path, "", "{f}: error[empty]: berkas tidak berisi dokumen YAML")
 
 
 def test_not_mapping(tmp_path: Path) -> None:
     expect_error(
         tmp_path,
         "- instansi\n- tahun\n",
-        "{f}:1:1: error[not-mapping]: the top of the file must be a mapping of keys",
+        "{f}:1:1: error[not-mapping]: bagian teratas berkas harus berupa pemetaan kunci "
+        "(instansi:, tahun:, ...)",
     )
 
 
@@ -190,15 +194,15 @@ def test_encoding(tmp_path: Path) -> None:
     result = invoke("validate", str(path))
     assert result.exit_code == 2
     assert lines(result.stderr) == [
-        f"{path}:1:1: error[encoding]: the file is not UTF-8 (byte 0xff at offset 0); "
-        "save it as UTF-8"
+        f"{path}:1:1: error[encoding]: berkas bukan UTF-8 (bita 0xff pada posisi 0): "
+        "simpan ulang sebagai UTF-8"
     ]
 
 
 def test_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(yamlsource, "MAX_FILE_BYTES", 64)
     expect_error(
-        tmp_path, MINIMAL, "{f}: error[too-large]: the file is larger than the limit of 64 bytes"
+        tmp_path, MINIMAL, "{f}: error[too-large]: berkas melebihi batas 64 bita"
     )
 
 
@@ -217,7 +221,8 @@ def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "tidak-ada.yaml"
     result = invoke("validate", str(path))
     assert result.exit_code == 2
-    assert lines(result.stderr) == [f"{path}: error[io]: No such file or directory"]
+    assert lines(result.stderr) == [
+        f"{path}: error[io]: berkas tidak dapat dibaca: berkas tidak ditemukan"]
 
 
 def test_crash_free_on_a_lone_percent_sign(tmp_path: Path) -> None:
@@ -226,7 +231,7 @@ def test_crash_free_on_a_lone_percent_sign(tmp_path: Path) -> None:
         tmp_path,
         vary(MINIMAL, "target: 80", 'target: "%"'),
         "{f}:12:17: error[number-invalid]: sasaran[0].indikator[0].target: "
-        "expected a number, got '%'",
+        "harus berupa angka, ditemukan '%'",
     )
 
 
@@ -241,11 +246,11 @@ def test_three_errors_in_one_file(tmp_path: Path) -> None:
     result = invoke("validate", path)
     assert result.exit_code == 2
     assert lines(result.stderr) == [
-        f"{path}:3:8: error[type]: tahun: expected a whole number, got 'dua ribu'",
+        f"{path}:3:8: error[type]: tahun: harus berupa bilangan bulat, ditemukan \"dua ribu\"",
         f"{path}:9:9: error[missing]: sasaran[0].indikator[0].satuan: "
-        "required key `satuan` is missing",
+        "kunci wajib `satuan` tidak ada: tambahkan `satuan: ...` di sini",
         f"{path}:12:9: error[unknown-key]: sasaran[0].indikator[0].realsasi: "
-        "unknown key `realsasi`; did you mean `realisasi`?",
+        "kunci `realsasi` tidak dikenal; maksud Anda `realisasi`?",
     ]
 
 
@@ -254,7 +259,7 @@ def test_good_and_bad_file_together(tmp_path: Path) -> None:
     bad = write(tmp_path, "", "bad.yaml")
     result = invoke("validate", good, bad)
     assert result.exit_code == 2
-    assert lines(result.stderr) == [f"{bad}: error[empty]: the file holds no YAML document"]
+    assert lines(result.stderr) == [f"{bad}: error[empty]: berkas tidak berisi dokumen YAML"]
 
 
 # ------------------------------------------------------------------------ warnings
@@ -266,7 +271,7 @@ def over_pagu(tmp_path: Path) -> str:
 
 WARNING_LINE = (
     "{f}:21:20: warning[realisasi-over-pagu]: program[0].kegiatan[0].realisasi: "
-    "realisasi Rp2.500.000 is above the pagu Rp2.000.000"
+    "realisasi Rp2.500.000 melebihi pagu Rp2.000.000"
 )
 
 
@@ -313,7 +318,7 @@ def test_json_format(tmp_path: Path) -> None:
                 "column": 9,
                 "severity": "error",
                 "code": "unknown-key",
-                "message": "unknown key `realsasi`; did you mean `realisasi`?",
+                "message": "kunci `realsasi` tidak dikenal; maksud Anda `realisasi`?",
                 "path": "sasaran[0].indikator[0].realsasi",
             }
         ]
@@ -335,7 +340,7 @@ def test_github_format(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert lines(result.stdout) == [
         f"::error file={path},line=13,col=9,title=unknown-key::"
-        "sasaran[0].indikator[0].realsasi: unknown key `realsasi`; did you mean `realisasi`?"
+        "sasaran[0].indikator[0].realsasi: kunci `realsasi` tidak dikenal; maksud Anda `realisasi`?"
     ]
 
 
@@ -345,7 +350,7 @@ def test_github_format_for_a_warning(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert lines(result.stdout) == [
         f"::warning file={path},line=21,col=20,title=realisasi-over-pagu::"
-        "program[0].kegiatan[0].realisasi: realisasi Rp2.500.000 is above the pagu Rp2.000.000"
+        "program[0].kegiatan[0].realisasi: realisasi Rp2.500.000 melebihi pagu Rp2.000.000"
     ]
 
 

@@ -82,7 +82,7 @@ def test_newline_in_a_file_name_does_not_split_the_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     shown = str(path).replace("\n", "\\n")
     assert result.stderr == (f"{shown}:12:17: error[number-invalid]: sasaran[0].indikator[0]."
-                             "target: expected a number, got 'delapan'\n")
+                             "target: harus berupa angka, ditemukan 'delapan'\n")
 
 
 def test_escape_sequence_in_a_key_is_shown_escaped(tmp_path: Path) -> None:
@@ -95,8 +95,8 @@ def test_escape_sequence_in_a_key_is_shown_escaped(tmp_path: Path) -> None:
     assert result.exit_code == 2
     tanpa_kendali(result.stderr)
     assert result.stderr.startswith(
-        f"{path}:3:3: error[unknown-key]: instansi.x\\x1b[31m\\u202e: unknown key "
-        "`x\\x1b[31m\\u202e`")
+        f"{path}:3:3: error[unknown-key]: instansi.x\\x1b[31m\\u202e: kunci "
+        "`x\\x1b[31m\\u202e` tidak dikenal")
     assert result.stderr.count("\n") == 1
 
 
@@ -141,14 +141,14 @@ def test_tables_show_controls_escaped_and_markup_as_written(jahat: Path, tabel: 
 
 
 def test_check_tables_with_a_markup_file_name(jahat: Path, tmp_path: Path) -> None:
-    text = JAHAT + '        dilaporkan: {capaian: {"3.5": 91}}\n'  # 72/80 = 90: one off
+    text = JAHAT + '        dilaporkan: {capaian: {"3.5": 91}}\n'  # 72/80 = 90: selisih
     jahat.write_text(text, encoding="utf-8")
     result = invoke("check", jahat)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     tanpa_kendali(result.stdout)
     assert f"{jahat} — Tabel 3.5" in result.stdout
     assert result.stdout.endswith(f"{jahat}: 1 angka tercetak diperiksa: 0 cocok, "
-                                  "1 pembulatan, 0 selisih; 0 temuan konsistensi.\n")
+                                  "0 pembulatan, 1 selisih; 0 temuan konsistensi.\n")
 
 
 def test_explain_shows_controls_escaped(jahat: Path) -> None:
@@ -197,14 +197,14 @@ def test_check_prints_each_file_before_reading_the_next(
     monkeypatch.setattr(typer, "echo", catat)
     monkeypatch.setattr(loader, "load", baca)
     result = invoke("check", a, b, "--format", fmt)
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # 91 printed for 72/80 = 90: a selisih in each file
     assert seen_before["a.yaml"] == ""
     assert str(a) in seen_before["b.yaml"]  # a's findings were out before b was read
     assert str(b) not in seen_before["b.yaml"]
     if fmt == "json":
         doc = json.loads(result.stdout)
-        assert doc["ringkasan"] == {"berkas": 2, "diperiksa": 2, "cocok": 0,
-                                    "pembulatan": 2, "selisih": 0, "konsistensi": 0}
+        assert doc["ringkasan"] == {"berkas": 2, "diperiksa": 2, "cocok": 0, "pembulatan": 0,
+                                    "selisih": 2, "kesalahan": 2, "konsistensi": 0}
 
 
 def test_streamed_json_is_to_json_byte_for_byte(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def test_yaml_syntax() -> None:
 def test_wrong_type() -> None:
     text = vary(MINIMAL, "tahun: 2020", "tahun: dua ribu")
     assert diags(text) == [("type", 3, 8, "tahun")]
-    assert "'dua ribu'" in load_text(text).diagnostics[0].message
+    assert '"dua ribu"' in load_text(text).diagnostics[0].message
 
 
 def test_wrong_literal_is_a_type_error() -> None:
@@ -86,7 +86,8 @@ def test_missing_required_key() -> None:
     text = vary(MINIMAL, '        satuan: "%"\n', "")
     # Reported at the mapping that lacks it: the indikator starting at line 9, column 9.
     assert diags(text) == [("missing", 9, 9, "sasaran[0].indikator[0].satuan")]
-    assert load_text(text).diagnostics[0].message == "required key `satuan` is missing"
+    assert load_text(text).diagnostics[0].message == (
+        "kunci wajib `satuan` tidak ada: tambahkan `satuan: ...` di sini")
 
 
 def test_missing_top_level_key() -> None:
@@ -98,14 +99,14 @@ def test_unknown_key_with_suggestion() -> None:
     text = vary(MINIMAL, "realisasi: 72", "realsasi: 72")
     assert diags(text) == [("unknown-key", 13, 9, "sasaran[0].indikator[0].realsasi")]
     message = load_text(text).diagnostics[0].message
-    assert message == "unknown key `realsasi`; did you mean `realisasi`?"
+    assert message == "kunci `realsasi` tidak dikenal; maksud Anda `realisasi`?"
 
 
 def test_unknown_key_without_close_match_lists_the_allowed_keys() -> None:
     text = vary(MINIMAL, "  nama: Dinas Contoh", "  nama: Dinas Contoh\n  zzzzzz: 1")
     assert diags(text) == [("unknown-key", 3, 3, "instansi.zzzzzz")]
     message = load_text(text).diagnostics[0].message
-    assert message == "unknown key `zzzzzz`; expected one of: nama, singkatan"
+    assert message == "kunci `zzzzzz` tidak dikenal; kunci yang boleh: nama, singkatan"
 
 
 def test_flow_mapping_with_comma_decimal_breaks_into_a_key() -> None:
@@ -141,7 +142,7 @@ def test_duplicate_kode() -> None:
     # The second indikator starts on line 14; its kode value is column 15.
     assert diags(MINIMAL + second) == [("duplicate-kode", 14, 15, "sasaran[0].indikator[1].kode")]
     message = load_text(MINIMAL + second).diagnostics[0].message
-    assert "sasaran[0].indikator[0].kode (line 9)" in message
+    assert "sasaran[0].indikator[0].kode (baris 9)" in message
 
 
 def test_duplicate_kode_across_kinds() -> None:
@@ -154,7 +155,7 @@ def test_unknown_reference() -> None:
     text = vary(MINIMAL + PROGRAM, "mendukung: [IKU1]", "mendukung: [IKU9]")
     assert diags(text) == [("unknown-ref", 22, 21, "program[0].kegiatan[0].mendukung[0]")]
     message = load_text(text).diagnostics[0].message
-    assert message == "no indikator has kode `IKU9`; did you mean `IKU1`?"
+    assert message == "tidak ada indikator dengan kode `IKU9`; maksud Anda `IKU1`?"
 
 
 def test_unknown_tujuan_reference() -> None:
@@ -166,7 +167,7 @@ def test_unknown_tujuan_reference() -> None:
 def test_negative_budget() -> None:
     text = vary(MINIMAL + PROGRAM, "pagu: 2.000.000", "pagu: -5")
     assert diags(text) == [("negative", 20, 15, "program[0].kegiatan[0].pagu")]
-    assert load_text(text).diagnostics[0].message == "a budget cannot be negative, got -5"
+    assert load_text(text).diagnostics[0].message == "anggaran tidak boleh negatif, ditemukan -5"
 
 
 def test_range_target_running_downward() -> None:
@@ -194,7 +195,7 @@ def test_realisasi_over_pagu_is_a_warning() -> None:
     assert [(d.code, d.severity, d.line, d.column, d.path) for d in result.diagnostics] == [
         ("realisasi-over-pagu", Severity.WARNING, 21, 20, "program[0].kegiatan[0].realisasi")
     ]
-    assert result.diagnostics[0].message == "realisasi Rp2.500.000 is above the pagu Rp2.000.000"
+    assert result.diagnostics[0].message == "realisasi Rp2.500.000 melebihi pagu Rp2.000.000"
     assert result.ok
 
 
@@ -322,7 +323,7 @@ def test_too_large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert len(MINIMAL.encode()) > 100
     result = load(path)
     assert [(d.code, d.line) for d in result.diagnostics] == [("too-large", None)]
-    assert result.diagnostics[0].message == "the file is larger than the limit of 100 bytes"
+    assert result.diagnostics[0].message == "berkas melebihi batas 100 bita"
 
 
 def test_too_large_message_does_not_misstate_the_size(
@@ -440,4 +441,4 @@ def test_unknown_place_in_dilaporkan() -> None:
     assert diags(text) == [
         ("unknown-place", 14, 32, "sasaran[0].indikator[0].dilaporkan.capaian.tabel3.5")]
     assert load_text(text).diagnostics[0].message.startswith(
-        "`tabel3.5` is not a place of the report")
+        "`tabel3.5` bukan tempat dalam laporan")

@@ -269,7 +269,7 @@ def test_negative_capaian_is_explained_in_the_table_note() -> None:
     assert hitung(report).indikator[0].capaian.nilai == Decimal(-50)
     assert _catatan_3_5(NEGATIF) == (
         "Capaian: capaian negatif = (2T - R) / T x 100. " + ARTI[0].upper() + ARTI[1:]
-        + ". Dibulatkan 2 desimal (half-up).")
+        + ". Capaian dibulatkan dua desimal.")
 
 
 def test_no_note_when_capaian_is_not_negative() -> None:
@@ -299,9 +299,9 @@ def test_floor_counts_a_negative_capaian_as_the_floor(tmp_path: Path) -> None:
     assert h.indikator[0].capaian.nilai == Decimal(0)
     assert h.rata_rata_capaian.nilai == Decimal(0)  # one indicator: its floored capaian
     assert _catatan_3_5(text) == (
-        "Capaian: capaian negatif = (2T - R) / T x 100. Aturan: batas_bawah=0. "
+        "Capaian: capaian negatif = (2T - R) / T x 100. "
         + ARTI[0].upper() + ARTI[1:] + ". Capaian di bawah 0 dihitung sebagai 0 "
-        "(aturan.batas_bawah). Dibulatkan 2 desimal (half-up).")
+        "(aturan.batas_bawah). Capaian dibulatkan dua desimal.")
     path = tmp_path / "laporan.yaml"
     path.write_text(text, encoding="utf-8")
     lines = runner.invoke(app, ["explain", str(path), "IKU1"]).stdout.splitlines()

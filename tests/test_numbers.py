@@ -160,8 +160,8 @@ def test_ambiguous_message_names_both_readings() -> None:
     with pytest.raises(NumberError) as info:
         parse_number("1.234")
     message = info.value.message
-    assert "1234 (Indonesian convention)" in message
-    assert "1.234 (English convention)" in message
+    assert "1234 (cara Indonesia)" in message
+    assert "1.234 (cara Inggris)" in message
 
 
 @pytest.mark.parametrize("text", ["2,389,713,180", "168.5", "1,234.56", "0.5"])
@@ -230,7 +230,7 @@ def test_other_yaml_int_spellings_are_refused(text: str) -> None:
 def test_leading_zero_message() -> None:
     with pytest.raises(NumberError) as info:
         decimal_from_yaml_text("017")
-    assert "leading zero" in info.value.message
+    assert "diawali nol" in info.value.message
 
 
 def test_python_float_is_refused_by_the_model() -> None:
@@ -308,4 +308,4 @@ def test_leading_zero_refused_in_every_form(text: str) -> None:
     with pytest.raises(NumberError) as info:
         parse_number(text)
     assert info.value.code == "number-invalid"
-    assert "leading zero" in info.value.message
+    assert "diawali nol" in info.value.message

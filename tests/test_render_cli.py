@@ -164,7 +164,7 @@ def test_missing_output_directory(laporan: Path, tmp_path: Path) -> None:
     out = tmp_path / "tidak-ada" / "bab.md"
     result = invoke(laporan, "-o", out)
     assert result.exit_code == 2
-    assert result.stderr == f"Tidak dapat menulis {out}: No such file or directory.\n"
+    assert result.stderr == f"Tidak dapat menulis {out}: berkas tidak ditemukan.\n"
 
 
 def test_invalid_input_prints_diagnostics_and_writes_nothing(tmp_path: Path) -> None:
@@ -174,8 +174,8 @@ def test_invalid_input_prints_diagnostics_and_writes_nothing(tmp_path: Path) -> 
     result = invoke(path, "-o", out)
     assert result.exit_code == 2
     # "tahun: " is 7 characters: the value starts at column 8 of line 3.
-    assert result.stderr == f"{path}:3:8: error[type]: tahun: expected a whole number, got " \
-                            "'dua ribu'\n"
+    assert result.stderr == f"{path}:3:8: error[type]: tahun: harus berupa bilangan " \
+                            "bulat, ditemukan \"dua ribu\"\n"
     assert listing(tmp_path) == ["laporan.yaml"]
 
 
@@ -183,7 +183,8 @@ def test_missing_input_file(tmp_path: Path) -> None:
     path = tmp_path / "tidak-ada.yaml"
     result = invoke(path, "-o", tmp_path / "bab.md")
     assert result.exit_code == 2
-    assert result.stderr == f"{path}: error[io]: No such file or directory\n"
+    assert result.stderr == (f"{path}: error[io]: berkas tidak dapat dibaca: berkas tidak "
+                             "ditemukan\n")
     assert listing(tmp_path) == []
 
 

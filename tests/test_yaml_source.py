@@ -71,7 +71,8 @@ def test_syntax_error_has_its_position() -> None:
     assert parsed.data is None
     code, line, column, _ = only(parsed)
     assert (code, line, column) == ("yaml-syntax", 2, 14)
-    assert "mapping values are not allowed" in parsed.diagnostics[0].message
+    assert "`: ` (titik dua dan spasi) di dalam nilai tanpa tanda kutip" in \
+        parsed.diagnostics[0].message
 
 
 def test_unclosed_flow_sequence() -> None:
@@ -107,7 +108,7 @@ def test_not_utf8() -> None:
     parsed = parse_yaml_bytes("f.yaml", b"\xff\xfe")
     assert parsed.data is None
     assert only(parsed) == ("encoding", 1, 1, "")
-    assert "0xff at offset 0" in parsed.diagnostics[0].message
+    assert "0xff pada posisi 0" in parsed.diagnostics[0].message
 
 
 def test_not_utf8_on_a_later_line() -> None:
@@ -116,7 +117,7 @@ def test_not_utf8_on_a_later_line() -> None:
     parsed = parse_yaml_bytes("f.yaml", b"a: 1\nb: \xc3\x28\n")
     code, line, _, _ = only(parsed)
     assert (code, line) == ("encoding", 2)
-    assert "0xc3 at offset 8" in parsed.diagnostics[0].message
+    assert "0xc3 pada posisi 8" in parsed.diagnostics[0].message
 
 
 def test_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -124,7 +125,7 @@ def test_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed = parse_yaml_bytes("f.yaml", b"a: 1234567\n")  # 11 bytes
     assert parsed.data is None
     assert only(parsed) == ("too-large", None, None, "")
-    assert "10 bytes" in parsed.diagnostics[0].message
+    assert "10 bita" in parsed.diagnostics[0].message
 
 
 def test_at_the_size_limit_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -147,7 +148,7 @@ def test_duplicate_key_in_one_mapping() -> None:
     )
     parsed = parse_yaml_text("f.yaml", text)
     assert only(parsed) == ("duplicate-key", 3, 3, "instansi.nama")
-    assert "first at line 2" in parsed.diagnostics[0].message
+    assert "pertama di baris 2" in parsed.diagnostics[0].message
     # The first value is kept, the duplicate is not silently taken.
     assert parsed.data == {"instansi": {"nama": "Pertama"}}
 

@@ -102,9 +102,10 @@ class Cetakan:
     dihitung: Nilai | str | None
     satuan: str
     penghasil: list[Penghasil] = field(default_factory=list)
-    #: Other words that mean the same as a computed text (a band's kode beside its sebutan).
-    sinonim: tuple[str, ...] = ()
     catatan: str = ""
+    #: Category words of the known vocabularies: word (lower case) -> whether it names the
+    #: computed band, and the words that say which vocabulary it came from.
+    kosakata: dict[str, tuple[bool, str]] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------ comparison
@@ -131,37 +132,69 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
         return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, Tingkat.COCOK, "",
                       c.path, satuan=c.satuan)
     unit = Decimal(1).scaleb(-places)
-    # A figure typed in the file (an isian) printed one unit off was not rounded from
-    # anything: that is a different value, not rounding.
-    is_input = c.dihitung.rumus.endswith("(isian)")
-    tingkat = (Tingkat.PEMBULATAN if abs(diff) == unit and not is_input
+    tingkat = (Tingkat.PEMBULATAN if abs(diff) == unit and _dapat_dibulatkan(c.dihitung, c.dicetak)
                else Tingkat.SELISIH)
     causes = cari_sebab(c.dicetak, exact, mode, c.penghasil)
     if not causes:
-        causes = [_tanpa_sebab(tingkat, c.dihitung, unit)]
+        causes = [_tanpa_sebab(tingkat, c.dihitung, unit, c.dicetak)]
     return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, tingkat,
                   _join("", causes, elsewhere), c.path, satuan=c.satuan)
 
 
-def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal) -> str:
+#: Every way a report may round a figure to its printed places.
+CARA_PEMBULATAN = ("half-up", "half-even", "down", "up", "ceiling", "floor")
+
+
+def _dapat_dibulatkan(nilai: Nilai, dicetak: Decimal) -> bool:
+    """Whether a figure printed one unit off can be rounding: some rounding of the exact
+    value to the printed places gives it, or the value is a sum whose parts the report may
+    have rounded first. A figure typed in the file (an isian), or a whole-number result
+    printed as another whole number ("+1" for 1 - 1 = 0), was not rounded from anything."""
+    exact = nilai.nilai
+    if exact is None or nilai.rumus.endswith("(isian)"):
+        return False
+    places = desimal_dari(dicetak)
+    if any(bulatkan(exact, places, cara) == dicetak for cara in CARA_PEMBULATAN):
+        return True
+    return _dari_bagian(nilai)
+
+
+def _dari_bagian(nilai: Nilai) -> bool:
+    """A sum (or a difference of sums) of several parts, which may have been rounded first."""
+    return len(nilai.masukan) >= 2 and (nilai.satuan == "Rp" or "jumlah" in nilai.rumus)
+
+
+KATA_PEMBULATAN = {"half-up": "dibulatkan setengah ke atas",
+                   "half-even": "dibulatkan setengah ke genap", "down": "dipotong",
+                   "up": "dibulatkan menjauhi nol", "ceiling": "dibulatkan ke atas",
+                   "floor": "dibulatkan ke bawah"}
+
+
+def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal, dicetak: Decimal) -> str:
     """What to say when no known alternative reproduces the printed figure."""
     if tingkat is not Tingkat.PEMBULATAN:
         return "tidak ada pola yang diketahui yang mereproduksi angka ini"
-    if nilai.satuan == "Rp" and len(nilai.masukan) >= 2:
+    places = desimal_dari(dicetak)
+    cara = [KATA_PEMBULATAN[c] for c in CARA_PEMBULATAN if nilai.nilai is not None
+            and bulatkan(nilai.nilai, places, c) == dicetak]
+    if cara:
+        return f"beda satu satuan di angka terakhir: {cara[0]}, bukan menurut aturan laporan"
+    if nilai.satuan == "Rp":
         return (f"selisih Rp{_plain(unit)}: kemungkinan dijumlah dari bagian yang sudah "
                 "dibulatkan")
-    if len(nilai.masukan) >= 2 and "jumlah" in nilai.rumus:
-        return "beda satu satuan di angka terakhir: kemungkinan dari bagian yang sudah dibulatkan"
-    return ("beda satu satuan di angka terakhir; tidak ada pembulatan yang diketahui yang "
-            "mereproduksinya")
+    return "beda satu satuan di angka terakhir: kemungkinan dari bagian yang sudah dibulatkan"
 
 
 def _banding_teks(c: Cetakan, tabel: str, kolom: str, elsewhere: str) -> Temuan:
     computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
-    words = (computed, *c.sinonim) if computed is not None else ()
-    same = any(_sama(str(c.dicetak), w) for w in words)
+    same = computed is not None and _sama(str(c.dicetak), computed)
+    same_band, dikenali = c.kosakata.get(str(c.dicetak).strip().lower(), (False, ""))
+    if computed is not None and not same and same_band:
+        same = True
     note = "" if same else ("tidak dapat ditentukan" if computed is None else c.catatan)
-    keterangan = "" if same else _join(note, [], elsewhere)
+    if dikenali and computed is not None and not _sama(str(c.dicetak), computed):
+        note = f"{note}; {dikenali}" if note else dikenali
+    keterangan = _join(note, [], "" if same else elsewhere)
     return Temuan(tabel, c.label, kolom, c.dicetak, computed, None,
                   Tingkat.COCOK if same else Tingkat.SELISIH, keterangan, c.path,
                   satuan=c.satuan)
@@ -216,6 +249,25 @@ def _rata(keterangan: str, values: Sequence[Decimal | None]) -> Iterator[Alterna
         yield _alt(keterangan, lambda: sum(known, Decimal(0)) / len(known))
 
 
+def _rata_tanpa(awalan: str, values: Sequence[tuple[str, Decimal | None]]
+                ) -> Iterator[Alternatif]:
+    """The average over every subset that leaves out one or two of the indicators, named by
+    what it left out ("rata-rata tanpa IKU7"), as sums over kegiatan already are."""
+    if len(values) < 2 or any(v is None for _, v in values):
+        return
+    for size in (1, 2):
+        if size >= len(values):
+            return
+        for left_out in itertools.combinations(range(len(values)), size):
+            kept = [v for i, (_, v) in enumerate(values) if i not in left_out and v is not None]
+            names = ", ".join(values[i][0] for i in left_out)
+            yield Alternatif(f"{awalan} tanpa {names}", _rata_dari(kept), utama=True)
+
+
+def _rata_dari(values: Sequence[Decimal]) -> Decimal | None:
+    return aman(lambda: sum(values, Decimal(0)) / len(values))
+
+
 def _capaian(target: Target | None, realisasi: Decimal | None, polaritas: str,
              rumus: str) -> Decimal | None:
     """Capaian by the named polarity and negative formula (names come from the model)."""
@@ -252,8 +304,8 @@ class _Kumpulan:
 
     def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
             dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
-            *penghasil: PenghasilDiTempat, sinonim: tuple[str, ...] = (),
-            catatan: str = "") -> None:
+            *penghasil: PenghasilDiTempat, catatan: str = "",
+            kosakata: dict[str, tuple[bool, str]] | None = None) -> None:
         values: dict[str, Decimal | str] = dict(dicetak)
         if not values:
             return
@@ -262,7 +314,8 @@ class _Kumpulan:
             path = (*base, "dilaporkan", kuantitas, lokasi)
             bound = [_bind(p, lokasi) for p in penghasil]
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
-                                      dihitung, satuan, bound, sinonim, catatan))
+                                      dihitung, satuan, bound, catatan,
+                                      kosakata or {}))
 
     def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
                      pita: Pita | None, nilai: Nilai) -> None:
@@ -271,7 +324,7 @@ class _Kumpulan:
         scale = spec if isinstance(spec, str) else "skala laporan"
         shown = persen(nilai.nilai, self.aturan.desimal_persen, self.aturan.pembulatan)
         self.add(entitas, label, base, dicetak, "kategori", pita.sebutan if pita else None, "",
-                 sinonim=(pita.kode,) if pita else (),
+                 kosakata=kosakata_kategori(spec, pita),
                  catatan=f"capaian {shown} termasuk "
                          f"{pita.sebutan if pita else 'tidak ada kategori'} menurut {scale} "
                          "(aturan.skala_interpretasi)")
@@ -283,6 +336,65 @@ class _Kumpulan:
         if value is None and fallback:
             value = next((v for v in values.values() if isinstance(v, Decimal)), None)
         return value if isinstance(value, Decimal) else None
+
+
+#: The interpretation scales whose words a report may print (rules.md section 4).
+KOSAKATA_INTERPRETASI = ("permendagri-86-2017", "enam-tingkat")
+
+Batas = tuple[Decimal | None, bool, tuple[Decimal | None, bool] | None]
+
+
+def batas_pita(bands: tuple[Pita, ...]) -> list[tuple[Pita, Batas]]:
+    """Each band with its bounds (start, inclusive, the start of the band above), so that
+    bands of two scales compare: the same bounds are the same band."""
+    ordered = sorted((b for b in bands if b.mulai is not None),
+                     key=lambda b: b.mulai or Decimal(0), reverse=True)
+    ordered += [b for b in bands if b.mulai is None]
+    out: list[tuple[Pita, Batas]] = []
+    above: tuple[Decimal | None, bool] | None = None
+    for band in ordered:
+        out.append((band, (band.mulai, band.inklusif or band.mulai is None, above)))
+        above = (band.mulai, band.inklusif)
+    return out
+
+
+def uraian_batas(batas: Batas) -> str:
+    """`≥91`, `>75 s/d ≤85`, `<51`: a band's bounds in words a reader checks."""
+    mulai, inklusif, above = batas
+    parts = [] if mulai is None else [("≥" if inklusif else ">") + angka(mulai)]
+    if above is not None and above[0] is not None:
+        parts.append(("<" if above[1] else "≤") + angka(above[0]))
+    return " s/d ".join(parts) or "semua nilai"
+
+
+def kosakata_kategori(spec: str | tuple[Pita, ...], pita: Pita | None
+                      ) -> dict[str, tuple[bool, str]]:
+    """Every category word of the report's scale and of the other known scales, with
+    whether it names the band `pita` (same bounds) and which vocabulary it belongs to."""
+    from lkjip_cli.engine.skala import skala
+
+    own = "skala laporan" if not isinstance(spec, str) else spec
+    vocab = [(own, skala(spec))] + [(name, skala(name)) for name in KOSAKATA_INTERPRETASI
+                                     if name != spec]
+    target = next((b for band, b in batas_pita(skala(spec)) if band == pita), None)
+    found: dict[str, tuple[bool, str]] = {}
+    for name, bands in vocab:
+        for band, bounds in batas_pita(bands):
+            for kind, word in (("sebutan", band.sebutan), ("kode", band.kode)):
+                key = word.strip().lower()
+                if key in found and found[key][0]:
+                    continue
+                same = target is not None and bounds == target
+                where = f"{kind} {name}" if kind == "kode" or band.kode == band.sebutan \
+                    else f"sebutan {name}"
+                words = (f"“{word}” dikenali sebagai {where}, pita yang sama"
+                         if same else f"“{word}” menurut {name} adalah pita "
+                                      f"{uraian_batas(bounds)}")
+                if same or (key not in found and name != own):
+                    found[key] = (same, words)
+                elif key not in found:
+                    found[key] = (False, "")  # the report's own word: the catatan says it
+    return found
 
 
 #: Makes the alternatives of a figure printed at one place (the place picks printed inputs).
@@ -315,6 +427,7 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     base = ind.path
 
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
+        yield from _tanpa_batas(k, ind.capaian)
         yield from _capaian_cara_lain(ind, ind.target, ind.realisasi, rumus)
         r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
         t_cetak = k.dicetak_di(ind.kode, "target", lokasi) or target_tunggal(ind.target)
@@ -346,7 +459,8 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     k.add(ind.kode, label, base, d.target, "target", _isian_target(ind.target), "")
     k.add(ind.kode, label, base, d.realisasi, "realisasi", _isian("realisasi", ind.realisasi),
           "", realisasi_alts)
-    k.add(ind.kode, label, base, d.capaian, "capaian", ind.capaian, "%", capaian_alts)
+    k.add(ind.kode, label, base, d.capaian, "capaian", k.h.tampil(ind.capaian), "%",
+          capaian_alts)
     k.add_kategori(ind.kode, label, base, d.kategori, ind.kategori, ind.capaian)
     k.add(ind.kode, label, base, d.realisasi_tahun_lalu, "realisasi_tahun_lalu",
           _isian("realisasi tahun lalu", ind.realisasi_tahun_lalu), "")
@@ -357,9 +471,10 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     k.add(ind.kode, label, base, d.target_renstra_akhir, "target_renstra_akhir",
           _isian_target(ind.target_renstra_akhir), "")
     k.add(ind.kode, label, base, d.capaian_renstra_akhir, "capaian_renstra_akhir",
-          ind.capaian_renstra_akhir, "%",
-          lambda lokasi: _capaian_cara_lain(ind, ind.target_renstra_akhir, ind.realisasi,
-                                            rumus))
+          k.h.tampil(ind.capaian_renstra_akhir), "%",
+          lambda lokasi: itertools.chain(
+              _tanpa_batas(k, ind.capaian_renstra_akhir),
+              _capaian_cara_lain(ind, ind.target_renstra_akhir, ind.realisasi, rumus)))
     k.add(ind.kode, label, base, d.capaian_renstra_tahun, "capaian_renstra_tahun",
           ind.capaian_renstra_tahun, "%")
     _kumpulkan_anggaran(k, ind.kode, label, base, ind.anggaran,
@@ -371,7 +486,18 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
         k.add(tw_label, tw_label, tw.path, dt.target, "target", _isian_target(tw.target), "")
         k.add(tw_label, tw_label, tw.path, dt.realisasi, "realisasi",
               _isian("realisasi", tw.realisasi), "")
-        k.add(tw_label, tw_label, tw.path, dt.capaian, "capaian", tw.capaian, "%")
+        k.add(tw_label, tw_label, tw.path, dt.capaian, "capaian", k.h.tampil(tw.capaian), "%",
+              _tanpa_batas_di(k, tw.capaian))
+
+
+def _tanpa_batas(k: _Kumpulan, capaian: Nilai) -> Iterator[Alternatif]:
+    """The capaian before the display cap, when the report caps what it shows."""
+    if k.h.tampil(capaian).nilai != capaian.nilai:
+        yield Alternatif("nilai sebelum batas_atas tampilan", capaian.nilai)
+
+
+def _tanpa_batas_di(k: _Kumpulan, capaian: Nilai) -> PenghasilDiTempat:
+    return lambda lokasi: _tanpa_batas(k, capaian)
 
 
 def _capaian_tahun_lalu(ind: HasilIndikator, k: _Kumpulan, rumus: str) -> Iterator[Alternatif]:
@@ -506,12 +632,16 @@ def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> N
     metode = k.aturan.efisiensi.sasaran
 
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
+        yield from _tanpa_batas(k, sas.capaian)
         yield from _rata("rata-rata semua indikator, tanpa pengecualian",
                          [i.capaian.nilai for i in sas.indikator])
-        printed = [k.dicetak_di(i.kode, "capaian", lokasi, fallback=True)
-                   for i in sas.indikator if i.dikecualikan is None]
+        included = [i for i in sas.indikator if i.dikecualikan is None]
+        printed = [k.dicetak_di(i.kode, "capaian", lokasi, fallback=True) for i in included]
         shown = "; ".join(_plain(p) for p in printed if p is not None)
         yield from _rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
+        yield from _rata_tanpa("rata-rata", [(i.kode, _capaian_rata(k, i)) for i in included])
+        yield from _rata_tanpa("rata-rata capaian yang dicetak",
+                               list(zip((i.kode for i in included), printed, strict=True)))
 
     def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
         yield from _efisiensi_lain(metode, sas.capaian.nilai, sas.anggaran)
@@ -519,7 +649,8 @@ def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> N
         if pen is not None and metode == "sisa-anggaran":
             yield _alt("dihitung dari penyerapan yang dicetak", lambda: HUNDRED - pen)
 
-    k.add(sas.kode, label, sas.path, d.capaian, "capaian", sas.capaian, "%", capaian_alts)
+    k.add(sas.kode, label, sas.path, d.capaian, "capaian", k.h.tampil(sas.capaian), "%",
+          capaian_alts)
     k.add_kategori(sas.kode, label, sas.path, d.kategori, sas.kategori, sas.capaian)
     status = None if sas.berhasil is None else ("berhasil" if sas.berhasil else
                                                  "belum berhasil")
@@ -562,6 +693,11 @@ def _kumpulkan_laporan(k: _Kumpulan) -> None:
         shown = "; ".join(_plain(p) for p in printed if p is not None)
         yield from _rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
         yield from _rata("rata-rata capaian sasaran", [s.capaian.nilai for s in h.sasaran])
+        if k.aturan.rata_rata.dasar == "indikator":
+            yield from _rata_tanpa("rata-rata",
+                                   [(i.kode, _capaian_rata(k, i)) for i in included])
+            yield from _rata_tanpa("rata-rata capaian yang dicetak",
+                                   list(zip((i.kode for i in included), printed, strict=True)))
 
     def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
         b = h.belanja_tahun_ini
@@ -606,6 +742,15 @@ def _kumpulkan_laporan(k: _Kumpulan) -> None:
           "penyerapan_perjanjian_kinerja", pk.penyerapan, "%", pk_alts("penyerapan"))
 
 
+def _capaian_rata(k: _Kumpulan, ind: HasilIndikator) -> Decimal | None:
+    """An indicator's capaian as the average takes it (capped when the cap applies there)."""
+    cap = k.aturan.batas_atas
+    value = ind.capaian.nilai
+    if cap is not None and "rata-rata" in cap.berlaku and value is not None:
+        return min(value, cap.nilai)
+    return value
+
+
 def _cetak_capaian(k: _Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | None:
     """The capaian the report printed for `ind`: at `lokasi`, at its sasaran there, or
     anywhere else."""
@@ -640,7 +785,8 @@ def _kumpulkan_program(k: _Kumpulan) -> None:
                 k.add(ik.kode, label, ik.path, di.target, "target", _isian_target(ik.target), "")
                 k.add(ik.kode, label, ik.path, di.realisasi, "realisasi",
                       _isian("realisasi", ik.realisasi), "")
-                k.add(ik.kode, label, ik.path, di.capaian, "capaian", ik.capaian, "%")
+                k.add(ik.kode, label, ik.path, di.capaian, "capaian", k.h.tampil(ik.capaian),
+                      "%", _tanpa_batas_di(k, ik.capaian))
 
 
 def _kumpulkan_evaluasi(k: _Kumpulan) -> None:

@@ -25,6 +25,9 @@ class Alternatif:
 
     keterangan: str
     nilai: Decimal | None
+    #: A computed way that, when it reproduces the figure, outranks a digit slip (an average
+    #: over a subset of the indicators is not a typing error).
+    utama: bool = False
 
 
 Penghasil = Callable[[], Iterable[Alternatif]]
@@ -83,6 +86,7 @@ def cari_sebab(dicetak: Decimal, benar: Decimal | None, mode: str,
                penghasil: Sequence[Penghasil]) -> list[str]:
     """Every alternative that reproduces the printed figure, in the order tried."""
     found: list[str] = []
+    slip: str | None = None
     if benar is not None:
         how = mereproduksi(benar, dicetak, mode)
         if how:
@@ -97,6 +101,8 @@ def cari_sebab(dicetak: Decimal, benar: Decimal | None, mode: str,
             how = mereproduksi(alt.nilai, dicetak, mode)
             if how is not None:
                 text = alt.keterangan + (f" ({how})" if how else "")
+                if alt.utama and slip in found:
+                    found.remove(slip)
                 if text not in found:
                     found.append(text)
     return found

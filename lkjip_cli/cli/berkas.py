@@ -57,7 +57,9 @@ def gagal(pesan: str) -> typer.Exit:
 
 
 def _alasan(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+    from lkjip_cli.pesan import alasan_os
+
+    return alasan_os(exc)
 
 
 # ---------------------------------------------------------------------------- checks

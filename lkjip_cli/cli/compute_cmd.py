@@ -16,7 +16,13 @@ import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
-from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, cetak_data, load_or_exit
+from lkjip_cli.cli.output import (
+    EXIT_INVALID,
+    SatuBerkasArg,
+    cetak_data,
+    cetak_peringatan,
+    load_or_exit,
+)
 from lkjip_cli.diagnostics import aman_terminal
 
 if TYPE_CHECKING:
@@ -82,7 +88,7 @@ def compute(
         raise typer.BadParameter("--locale hanya untuk --format csv", param_hint="--locale")
     if fmt is ComputeFormat.csv and out_dir is not None:
         periksa_direktori(out_dir, "--out-dir")
-    result = load_or_exit(str(file))
+    result = load_or_exit(str(file), peringatan_nanti=True)
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
@@ -101,6 +107,7 @@ def compute(
         from lkjip_cli.render.terminal import console_for_output, print_tables
 
         print_tables(console_for_output(), tables, hasil.laporan.aturan)
+    cetak_peringatan(result)
 
 
 def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: bool,

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
-from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, load_or_exit
+from lkjip_cli.cli.output import EXIT_INVALID, SatuBerkasArg, cetak_peringatan, load_or_exit
 from lkjip_cli.diagnostics import aman_terminal
 
 
@@ -39,7 +39,7 @@ def explain(
         metavar="KODE", show_default=False)],
 ) -> None:
     """Jelaskan rumus, angka dan asal (berkas:baris) sebuah angka."""
-    result = load_or_exit(str(file))
+    result = load_or_exit(str(file), peringatan_nanti=True)
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
@@ -56,6 +56,7 @@ def explain(
                                  f"{', '.join(known)}"), err=True)
         raise typer.Exit(EXIT_INVALID)
     typer.echo("\n".join(aman_terminal(line) for line in lines))  # names from the file
+    cetak_peringatan(result)
 
 
 def register(app: typer.Typer) -> None:

@@ -72,14 +72,27 @@ def exit_code_for(diagnostics: Sequence[Diagnostic], *, strict: bool = False) ->
     return EXIT_OK
 
 
-def load_or_exit(path: str, fmt: DiagnosticFormat = DiagnosticFormat.text) -> LoadResult:
-    """Load a report for a command; on any error print every diagnostic and exit 2."""
+def load_or_exit(path: str, fmt: DiagnosticFormat = DiagnosticFormat.text, *,
+                 peringatan_nanti: bool = False) -> LoadResult:
+    """Load a report for a command; on any error print every diagnostic and exit 2.
+
+    With `peringatan_nanti` the warnings of a valid file wait for `cetak_peringatan`, after
+    the command's result: the first thing a user sees is the result, not a warning."""
     from lkjip_cli.loader import load
 
     result = load(path)
     if not result.ok:
         print_diagnostics(result.diagnostics, fmt)
         raise typer.Exit(EXIT_INVALID)
-    if result.diagnostics:
+    if result.diagnostics and not peringatan_nanti:
         print_diagnostics(result.diagnostics, fmt)
     return result
+
+
+def cetak_peringatan(result: LoadResult) -> None:
+    """The warnings of a valid file, after the result, closed by a one-line summary."""
+    if not result.diagnostics:
+        return
+    print_diagnostics(result.diagnostics, DiagnosticFormat.text)
+    typer.echo(f"{result.source.file}: {len(result.diagnostics)} peringatan; angka di atas "
+               "tetap dihitung dari isian berkas.", err=True)

@@ -19,12 +19,12 @@ from lkjip_cli.source.numbers import NumberError, check_magnitude, parse_number
 def to_decimal(value: Any) -> Decimal:
     """Accept exact inputs only; every refusal carries a code the diagnostics keep."""
     if isinstance(value, bool):
-        raise PydanticCustomError("number-type", "expected a number, got a boolean")
+        raise PydanticCustomError("number-type", "harus berupa angka, ditemukan true/false")
     if isinstance(value, float):
         raise PydanticCustomError(
             "number-float",
-            "a binary float cannot hold a report's figure exactly; give the number as text "
-            "or as a YAML number read by lkjip's loader",
+            "bilangan float biner tidak dapat menyimpan angka laporan dengan tepat; berikan "
+            "angkanya sebagai teks atau sebagai angka YAML yang dibaca pemuat lkjip",
         )
     try:
         if isinstance(value, Decimal):
@@ -36,30 +36,33 @@ def to_decimal(value: Any) -> Decimal:
     except NumberError as exc:
         raise PydanticCustomError(exc.code, exc.message) from None
     raise PydanticCustomError(
-        "number-type", "expected a number, got {kind}", {"kind": _kind(value)}
+        "number-type", "harus berupa angka, ditemukan {kind}{hint}",
+        {"kind": _kind(value), "hint": "; target rentang ditulis {min: ..., maks: ...}, bukan "
+                                       "[..]" if isinstance(value, list) else ""}
     )
 
 
 def _kind(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return "kosong (null)"
     if isinstance(value, dict):
-        return "a mapping"
+        return "sebuah pemetaan"
     if isinstance(value, list):
-        return "a list"
+        return "sebuah daftar"
     return type(value).__name__
 
 
 def _rupiah(value: Decimal) -> Decimal:
     if value < 0:
-        raise PydanticCustomError("negative", "a budget cannot be negative, got {value}",
+        raise PydanticCustomError("negative", "anggaran tidak boleh negatif, ditemukan {value}",
                                   {"value": str(value)})
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -2:
         raise PydanticCustomError(
             "number-ambiguous",
-            "a rupiah amount has at most two decimal places, got {value}; an unquoted "
-            "900.000 is nine hundred to YAML: write 900000, or quote it as \"900.000\"",
+            "jumlah rupiah paling banyak punya dua angka desimal, ditemukan {value}; bagi "
+            "YAML 900.000 tanpa tanda kutip adalah sembilan ratus: tulis 900000, atau beri "
+            "tanda kutip \"900.000\"",
             {"value": str(value)},
         )
     return value
@@ -68,7 +71,7 @@ def _rupiah(value: Decimal) -> Decimal:
 def to_int(value: Any) -> int:
     """Whole numbers (years, counts, places): refuse booleans and fractions."""
     if isinstance(value, bool | float):
-        raise PydanticCustomError("number-type", "expected a whole number, got {value!r}",
+        raise PydanticCustomError("number-type", "harus berupa bilangan bulat, ditemukan {value!r}",
                                   {"value": value})
     if isinstance(value, Decimal | str):
         try:
@@ -76,14 +79,15 @@ def to_int(value: Any) -> int:
         except PydanticCustomError as exc:
             if exc.type == "number-digit":
                 raise
-            raise PydanticCustomError("int_parsing", "expected a whole number") from None
+            raise PydanticCustomError("int_parsing", "harus berupa bilangan bulat") from None
         if number != number.to_integral_value():
-            raise PydanticCustomError("number-type", "expected a whole number, got {value}",
+            raise PydanticCustomError("number-type",
+                                      "harus berupa bilangan bulat, ditemukan {value}",
                                       {"value": str(value)})
         return int(number)
     if isinstance(value, int):
         return value
-    raise PydanticCustomError("number-type", "expected a whole number, got {kind}",
+    raise PydanticCustomError("number-type", "harus berupa bilangan bulat, ditemukan {kind}",
                               {"kind": _kind(value)})
 
 
@@ -175,6 +179,8 @@ Kode = Annotated[
 
 #: Where a report printed a figure: a table number (`"3.5"`), `ikhtisar`, `bab2`...`bab4`,
 #: with an optional `/suffix` when one place prints the same quantity twice.
+#: The named places a report prints figures in (the pattern below accepts exactly these).
+TEMPAT_BERNAMA = ("ikhtisar", "bab1", "bab2", "bab3", "bab4")
 Lokasi = Annotated[
     str,  # [0-9], not \d: the schema's regex engine reads \d as any Unicode digit
     StringConstraints(pattern=r"^(?:[0-9]{1,2}\.[0-9]{1,2}|ikhtisar|bab[1-4])(?:/[a-z0-9_-]+)?$"),

@@ -64,6 +64,20 @@ def uraikan(judul: str, nilai: Nilai, aturan: Aturan, source: SourceMap) -> Iter
         yield ("  aturan   : " if i == 0 else "             ") + rule
 
 
+def uraikan_tampil(h: Hasil, judul: str, nilai: Nilai, source: SourceMap) -> Iterator[str]:
+    """A capaian as tables show it: the exact value, and the display cap when it applies."""
+    a = h.laporan.aturan
+    shown = h.tampil(nilai)
+    if shown.nilai == nilai.nilai or a.batas_atas is None:
+        yield from uraikan(judul, nilai, a, source)
+        return
+    lines = list(uraikan(judul, nilai, a, source))
+    yield f"{judul}: {_tampil(shown, a)} (tanpa batas atas {_tampil(nilai, a)})"
+    yield from lines[1:]
+    yield (f"  batas    : {fmt.angka(a.batas_atas.nilai)} (aturan.batas_atas, berlaku untuk "
+           f"tampilan) -> ditampilkan {_tampil(shown, a)}")
+
+
 def _anggaran(label: str, a: Anggaran, aturan: Aturan, source: SourceMap) -> Iterator[str]:
     yield from uraikan(f"Pagu {label}", a.pagu, aturan, source)
     yield from uraikan(f"Realisasi {label}", a.realisasi, aturan, source)
@@ -76,13 +90,13 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
     if ind.dikecualikan:
         yield f"  dikecualikan dari rata-rata: {ind.dikecualikan}"
     yield ""
-    yield from uraikan("Capaian", ind.capaian, a, source)
+    yield from uraikan_tampil(h, "Capaian", ind.capaian, source)
     for tw in ind.triwulan:
-        yield from uraikan(f"Capaian TW {tw.nomor}", tw.capaian, a, source)
+        yield from uraikan_tampil(h, f"Capaian TW {tw.nomor}", tw.capaian, source)
     yield from uraikan(f"Perubahan dari {ind.tahun_lalu}", ind.perubahan_persen, a, source)
     yield from uraikan(f"Selisih dari {ind.tahun_lalu}", ind.perubahan_poin, a, source)
-    yield from uraikan("Capaian terhadap target akhir Renstra", ind.capaian_renstra_akhir, a,
-                       source)
+    yield from uraikan_tampil(h, "Capaian terhadap target akhir Renstra",
+                              ind.capaian_renstra_akhir, source)
     yield from uraikan(f"Capaian terhadap target Renstra {h.laporan.tahun}",
                        ind.capaian_renstra_tahun, a, source)
     yield from _anggaran(f"indikator {ind.kode}", ind.anggaran, a, source)
@@ -114,12 +128,12 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
             lines = [f"{keg.kode} — {keg.nama} (kegiatan)", "",
                      *_anggaran(f"kegiatan {keg.kode}", keg.anggaran, a, source)]
             for ik in keg.indikator:
-                lines += uraikan(f"Capaian {ik.kode} ({ik.nama})", ik.capaian, a, source)
+                lines += uraikan_tampil(h, f"Capaian {ik.kode} ({ik.nama})", ik.capaian, source)
             return lines
         for ik in keg.indikator:
             if ik.kode == ref:
                 return [f"{ik.kode} — {ik.nama} (indikator kegiatan {keg.kode})", "",
-                        *uraikan("Capaian", ik.capaian, a, source)]
+                        *uraikan_tampil(h, "Capaian", ik.capaian, source)]
     return None
 
 

@@ -175,10 +175,15 @@ def romawi(nomor: int) -> str:
 def filters(aturan: Aturan) -> dict[str, Callable[..., str]]:
     """The formatting filters, bound to the report's rounding rules."""
 
-    def angka(nilai: object, desimal: int | None = None) -> str:
+    def angka(nilai: object, desimal: int | None = None, seperti: object = None) -> str:
+        """`seperti`: another figure the sentence compares this one with; both then print
+        with the same places (84,19 beside 73,00)."""
         if isinstance(nilai, Rentang):
             return f"{fmt.angka(nilai.min)}–{fmt.angka(nilai.maks)}"
-        return fmt.angka(_desimal(nilai, "angka"), desimal, aturan.pembulatan)
+        value = _desimal(nilai, "angka")
+        if desimal is None and isinstance(seperti, Decimal) and value is not None:
+            desimal = max(fmt.desimal_dari(value), fmt.desimal_dari(seperti))
+        return fmt.angka(value, desimal, aturan.pembulatan)
 
     def persen(nilai: object, tanda: bool = False) -> str:
         return fmt.persen(_desimal(nilai, "persen"), aturan.desimal_persen, aturan.pembulatan,

@@ -39,6 +39,9 @@ class Sel:
     nilai: Decimal | str | None
     jenis: Jenis = "teks"
     alasan: str | None = None
+    #: Places an input prints with, when a row compares two inputs (Tabel 3.6: 84,19 beside
+    #: 73,00); None keeps the places the file gave.
+    desimal: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +67,18 @@ class Tabel:
     catatan: tuple[str, ...] = ()
     sumber: str = ""
     bagian: str = field(default="")
+    #: The second part of a table the report prints as one (Tabel 2.4, 3.11): its caption
+    #: says "(lanjutan)", so that two parts never carry the same caption.
+    lanjutan: bool = False
+
+    @property
+    def nomor_judul(self) -> str:
+        """`Tabel 3.11`, or `Tabel 3.11 (lanjutan)` for a table's continued part."""
+        return f"Tabel {self.nomor}" + (" (lanjutan)" if self.lanjutan else "")
 
     @property
     def caption(self) -> str:
-        return f"Tabel {self.nomor} " + " ".join(self.judul)
+        return f"{self.nomor_judul} " + " ".join(self.judul)
 
 
 # --------------------------------------------------------------------------- cells
@@ -113,7 +124,7 @@ def format_sel(sel: Sel, aturan: Aturan) -> str:
         return fmt.persen(sel.nilai, aturan.desimal_persen, aturan.pembulatan)
     if sel.jenis == "rupiah":
         return fmt.rupiah(sel.nilai, awalan=False)
-    return fmt.angka(sel.nilai)
+    return fmt.angka(sel.nilai, sel.desimal)
 
 
 # ------------------------------------------------------------------------- helpers
@@ -136,21 +147,51 @@ def _catatan_capaian(h: Hasil, capaian: Iterable[Nilai]) -> str:
     used = list(capaian)
     rumus = sorted({n.rumus for n in used}, key=_urutan_rumus)
     rules = sorted({r for n in used for r in n.aturan
-                    if r.startswith(("target_nol", "target rentang", "batas_atas",
-                                     "batas_bawah"))})
+                    if r.startswith(("target_nol", "target rentang", "batas_atas"))})
+    floored = any(r.startswith("batas_bawah") for n in used for r in n.aturan)
     a = h.laporan.aturan
     text = "Capaian: " + "; ".join(rumus) + "." if rumus else "Capaian."
     if rules:
-        text += " Aturan: " + "; ".join(rules) + "."
+        text += " " + "; ".join(_kata_aturan(r) for r in rules) + "."
     cap = a.batas_atas
     if cap is not None and "tampilan" in cap.berlaku:
         text += f" Capaian ditampilkan paling tinggi {fmt.angka(cap.nilai)}."
     for arti in sorted({s for n in used if (s := arti_capaian_negatif(n))}):
         text += f" {arti[0].upper()}{arti[1:]}."
-    if a.batas_bawah is not None and any(r.startswith("batas_bawah") for r in rules):
+    if a.batas_bawah is not None and floored:
         text += (f" Capaian di bawah {fmt.angka(a.batas_bawah)} dihitung sebagai "
                  f"{fmt.angka(a.batas_bawah)} (aturan.batas_bawah).")
-    return text + f" Dibulatkan {a.desimal_persen} desimal ({a.pembulatan})."
+    return text + f" Capaian {fmt.uraian_pembulatan(a.desimal_persen, a.pembulatan)}."
+
+
+def _kata_aturan(rule: str) -> str:
+    """A rule the engine applied, in the words of a footnote (not the file's key)."""
+    key, _, value = rule.partition("=")
+    if key == "target_nol":
+        return ("Target 0 dengan realisasi 0 dihitung capaian 100"
+                if value == "100-jika-realisasi-0" else "Target 0: capaian tidak dapat dihitung")
+    if key.startswith("batas_atas"):
+        return (f"Capaian dibatasi paling tinggi {value.split()[0]}"
+                + (" sebelum dirata-rata" if "dirata-rata" in value else ""))
+    return rule[:1].upper() + rule[1:]
+
+
+#: The names of the built-in scales as a report cites them.
+NAMA_SKALA = {
+    "permendagri-86-2017": "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017",
+    "permenpan-rb-12-2015": "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi "
+                            "Birokrasi Nomor 12 Tahun 2015",
+    "enam-tingkat": "skala enam tingkat",
+}
+
+
+def nama_skala(spec: str | tuple[object, ...]) -> str:
+    return NAMA_SKALA.get(spec, spec) if isinstance(spec, str) else "skala laporan ini"
+
+
+#: Efficiency methods in words.
+NAMA_METODE = {"selisih": "selisih", "sisa-anggaran": "sisa anggaran", "rasio": "rasio",
+               "nominal": "nominal"}
 
 
 def _urutan_rumus(rumus: str) -> tuple[bool, str]:
@@ -159,8 +200,8 @@ def _urutan_rumus(rumus: str) -> tuple[bool, str]:
 
 def _catatan_penyerapan(h: Hasil) -> str:
     a = h.laporan.aturan
-    return (f"% = realisasi / alokasi x 100, dibulatkan {a.desimal_persen} desimal "
-            f"({a.pembulatan}).")
+    return (f"% = realisasi / alokasi x 100, "
+            f"{fmt.uraian_pembulatan(a.desimal_persen, a.pembulatan)}.")
 
 
 def _not_computable_notes(rows: Sequence[Baris]) -> tuple[str, ...]:
@@ -169,10 +210,12 @@ def _not_computable_notes(rows: Sequence[Baris]) -> tuple[str, ...]:
 
 
 def _tabel(nomor: str, judul: Sequence[str], kolom: Sequence[Kolom], baris: Sequence[Baris],
-           catatan: Sequence[str] = (), sumber: str = "", bagian: str = "") -> Tabel:
+           catatan: Sequence[str] = (), sumber: str = "", bagian: str = "",
+           lanjutan: bool = False) -> Tabel:
     rows = tuple(baris)
     notes = (*catatan, *_not_computable_notes(rows))
-    return Tabel(nomor, tuple(judul), tuple(kolom), rows, tuple(notes), sumber, bagian)
+    return Tabel(nomor, tuple(judul), tuple(kolom), rows, tuple(notes), sumber, bagian,
+                 lanjutan)
 
 
 def _k(*judul: str, angka: bool = False) -> list[Kolom]:
@@ -224,12 +267,16 @@ def tabel_2_4(h: Hasil) -> list[Tabel]:
     kinerja = _tabel("2.4", judul, [*_k("No", "Sasaran Strategis", "Indikator Kinerja",
                                        "Satuan"), Kolom("Target", True)], rows, sumber=sumber,
                      bagian="kinerja")
-    prog_rows = [Baris((teks(f"{i + 1}."), teks(p.nama), rp(p.anggaran_perjanjian_kinerja),
+    prog_rows = [Baris((teks(f"{i + 1}."), teks(p.nama),
+                        Sel(p.anggaran_perjanjian_kinerja, "rupiah",
+                            None if p.anggaran_perjanjian_kinerja is not None else
+                            "anggaran program dalam Perjanjian Kinerja tidak diisi "
+                            "(anggaran_perjanjian_kinerja)"),
                         teks(p.sumber_dana)))
                  for i, p in enumerate(h.program)]
     anggaran = _tabel("2.4", judul, [*_k("No", "Program"), Kolom("Anggaran (Rp)", True),
                                      Kolom("Keterangan")], prog_rows, sumber=sumber,
-                      bagian="anggaran")
+                      bagian="anggaran", lanjutan=True)
     return [kinerja, anggaran]
 
 
@@ -353,8 +400,9 @@ def tabel_3_4(h: Hasil) -> list[Tabel]:
 
 
 def _baris_triwulan(h: Hasil, ind: HasilIndikator) -> list[tuple[Sel, ...]]:
-    """The quarter cells of one indicator; an indicator without quarters keeps one row."""
-    if not ind.triwulan:
+    """The quarter cells of one indicator; an indicator without quarters, or whose quarters
+    hold neither target nor realisasi, keeps one row."""
+    if all(tw.target is None and tw.realisasi is None for tw in ind.triwulan):
         return [(teks("tidak ada data triwulan"), teks(""), teks(""), teks(""))]
     return [(teks(f"TW.{ROMAWI[tw.nomor - 1]}"), target_sel(tw.target), masukan(tw.realisasi),
              persen(h.tampil(tw.capaian))) for tw in ind.triwulan]
@@ -383,14 +431,20 @@ def tabel_3_5(h: Hasil) -> list[Tabel]:
 
 def _catatan_kategori(h: Hasil) -> str:
     spec = h.laporan.aturan.skala_interpretasi
-    name = spec if isinstance(spec, str) else "skala laporan"
-    return f"Kategori: {name}, pada nilai yang belum dibulatkan."
+    return (f"Kategori menurut {nama_skala(spec)}, ditentukan dari capaian sebelum "
+            "dibulatkan.")
+
+
+def _sebanding(*values: Decimal | None) -> tuple[Sel, ...]:
+    """Inputs compared in one row, printed with the same places (84,19 beside 73,00)."""
+    places = max((fmt.desimal_dari(v) for v in values if v is not None), default=0)
+    return tuple(Sel(v, "input", desimal=places if v is not None else None) for v in values)
 
 
 def tabel_3_6(h: Hasil) -> list[Tabel]:
     tahun = h.laporan.tahun
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   masukan(ind.realisasi_tahun_lalu), masukan(ind.realisasi),
+                   *_sebanding(ind.realisasi_tahun_lalu, ind.realisasi),
                    persen(ind.perubahan_persen), persen(ind.perubahan_poin)))
             for n, _, ind in _baris_indikator(h)]
     return [_tabel("3.6", [f"Realisasi Kinerja serta Capaian Kinerja periode {tahun}"],
@@ -480,8 +534,9 @@ def tabel_3_10(h: Hasil) -> list[Tabel]:
                    [*_k("No", "Sasaran Strategis"),
                     *_k(cap_head, "% Penyerapan Anggaran", f"Tingkat Efisiensi{unit}",
                         angka=True)],
-                   rows, [f"Metode efisiensi: {metode} ({_rumus_efisiensi(metode)}); "
-                          "penyerapan sasaran dari kegiatan yang menunjang indikatornya."])]
+                   rows, [f"Efisiensi dihitung dengan metode {NAMA_METODE[metode]} "
+                          f"({_rumus_efisiensi(metode)}); penyerapan sasaran dari kegiatan yang "
+                          "menunjang indikatornya."])]
 
 
 def _rumus_efisiensi(metode: str) -> str:
@@ -506,14 +561,15 @@ def tabel_3_11(h: Hasil) -> list[Tabel]:
                [Kolom("Tahun"), *_k("Total APBD (Rp)", "Realisasi (Rp)", efisiensi_head, "%",
                                     angka=True)],
                efisiensi_rows,
-               [f"Metode efisiensi tahunan: {metode}; {efisiensi_note}; % = realisasi / total "
-                "APBD x 100; total APBD = belanja langsung + belanja tidak langsung."],
+               [f"Efisiensi tahunan dihitung dengan metode {NAMA_METODE[metode]}: "
+                f"{efisiensi_note}; % = realisasi / total APBD x 100; total APBD = belanja "
+                "langsung + belanja tidak langsung."],
                bagian="efisiensi"),
         _tabel("3.11", judul,
                [Kolom("Tahun"), *_k("Belanja Langsung (Rp)", "Belanja Tidak Langsung (Rp)",
                                     "Jumlah Program", "Jumlah Kegiatan", angka=True)],
                alokasi_rows, ["Jumlah program dan kegiatan yang dialokasikan."],
-               bagian="alokasi"),
+               bagian="alokasi", lanjutan=True),
     ]
 
 

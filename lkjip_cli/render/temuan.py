@@ -64,8 +64,11 @@ def _selisih(t: Temuan) -> str:
 
 
 def ringkasan_teks(berkas: str, r: Ringkasan) -> str:
+    """One line; a wrong figure printed in several places is one error, said as such."""
+    tempat = (f" ({r.kesalahan} kesalahan, dicetak di {r.selisih} tempat)"
+              if r.kesalahan != r.selisih else "")
     return (f"{aman_terminal(berkas)}: {r.diperiksa} angka tercetak diperiksa: {r.cocok} cocok, "
-            f"{r.pembulatan} pembulatan, {r.selisih} selisih; "
+            f"{r.pembulatan} pembulatan, {r.selisih} selisih{tempat}; "
             f"{r.konsistensi} temuan konsistensi.")
 
 
@@ -75,6 +78,8 @@ def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
         table = Table(title=teks_aman(f"{hasil.berkas} — {tabel}"), title_justify="left",
                       box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                       padding=(0, 1, 0, 0))
+        # The title names the file; each row its line, so `berkas:baris` is one look away.
+        table.add_column("baris", justify="right", no_wrap=True)
         for name, right in (("lokasi", False), ("kolom", False), ("dicetak", True),
                             ("dihitung", True), ("selisih", True), ("tingkat", False),
                             ("keterangan", False)):
@@ -82,12 +87,18 @@ def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
                              no_wrap=right, ratio=None if right else 1)
         for t in group:
             # Text, never str: rich reads `[...]` in a string as markup (see terminal.py).
-            table.add_row(teks_aman(t.lokasi), teks_aman(t.kolom), teks_aman(_dicetak(t)),
-                          teks_aman(_dihitung(t, hasil.aturan)), teks_aman(_selisih(t)),
-                          Text(t.tingkat.value, style=WARNA[t.tingkat]),
+            table.add_row(letak(hasil, t), teks_aman(t.lokasi), teks_aman(t.kolom),
+                          teks_aman(_dicetak(t)), teks_aman(_dihitung(t, hasil.aturan)),
+                          teks_aman(_selisih(t)), Text(t.tingkat.value, style=WARNA[t.tingkat]),
                           teks_aman(t.keterangan))
         console.print(table)
         console.print()
+
+
+def letak(hasil: HasilBerkas, t: Temuan) -> str:
+    """The line of the file where the printed figure (or the inconsistent value) stands."""
+    line, _ = _baris(hasil, t)
+    return str(line) if line is not None else ""
 
 
 def _angka_json(value: Decimal | str | None) -> str | None:
@@ -112,12 +123,16 @@ def temuan_dict(hasil: HasilBerkas, t: Temuan) -> dict[str, Any]:
     }
 
 
+#: The counts of the JSON summary, in their order.
+KUNCI_RINGKASAN = ("diperiksa", "cocok", "pembulatan", "selisih", "kesalahan", "konsistensi")
+
+
 def to_json(results: Sequence[HasilBerkas], diagnostics: Sequence[Diagnostic] = ()) -> str:
     """One JSON document: the findings, the summary, and the diagnostics of invalid files."""
     temuan = [temuan_dict(h, t) for h in results for t in h.audit.temuan]
     ringkasan = {
         key: sum(getattr(h.audit.ringkasan, key) for h in results)
-        for key in ("diperiksa", "cocok", "pembulatan", "selisih", "konsistensi")
+        for key in KUNCI_RINGKASAN
     }
     doc = {"lkjip": __version__, "temuan": temuan,
            "ringkasan": {"berkas": len(results), **ringkasan},
@@ -130,7 +145,7 @@ class JsonBertahap:
     the same: each file's findings as it is done, then the totals and the diagnostics of
     invalid files. `tulis` writes text as given, adding no newline."""
 
-    KUNCI = ("diperiksa", "cocok", "pembulatan", "selisih", "konsistensi")
+    KUNCI = KUNCI_RINGKASAN
     #: The document's first lines: which lkjip made it.
     KEPALA = '{\n  "lkjip": ' + json.dumps(__version__) + ",\n"
 

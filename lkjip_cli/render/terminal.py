@@ -24,7 +24,7 @@ from lkjip_cli.render.tabel import Sel, Tabel, format_sel
 
 def rich_table(tabel: Tabel, aturan: Aturan, width: int = 100) -> Table:
     table = Table(
-        title=teks_aman(f"Tabel {tabel.nomor}", *tabel.judul),
+        title=teks_aman(tabel.nomor_judul, *tabel.judul),
         caption=teks_aman(*tabel.catatan,
                           *([f"Sumber Data: {tabel.sumber}"] if tabel.sumber else [])),
         caption_justify="left",

@@ -60,7 +60,7 @@ def parse_number(text: str) -> Decimal:
     """Parse one Indonesian-formatted number; raise `NumberError` with the reason."""
     body = text.strip()
     if not body:
-        raise NumberError("number-invalid", "expected a number, got an empty string")
+        raise NumberError("number-invalid", "harus berupa angka, ditemukan teks kosong")
     hanya_ascii(text)
     is_money = bool(_CURRENCY.match(body)) or bool(_TRAILING_DASH.search(body))
     body = _CURRENCY.sub("", body)
@@ -89,8 +89,8 @@ def hanya_ascii(text: str) -> None:
 def _digits_of(body: str, *, original: str, is_money: bool) -> str:
     """The number as Python's Decimal syntax (digits and one optional dot)."""
     if re.match(r"^0[0-9]", body):
-        raise NumberError("number-invalid", f"{original!r} has a leading zero; "
-                          "write the number without it, or keep a code as text")
+        raise NumberError("number-invalid", f"{original!r} diawali nol: tulis angkanya "
+                          "tanpa nol di depan, atau biarkan sebagai teks bila itu kode")
     if _PLAIN.match(body):
         return body
     if _ID_GROUPED.match(body):
@@ -105,12 +105,30 @@ def _digits_of(body: str, *, original: str, is_money: bool) -> str:
     if _EN_GROUPED.match(body) or _EN_DECIMAL.match(body):
         raise NumberError(
             "number-format",
-            f"{original!r} is written in the English convention; in an Indonesian figure the "
-            "dot groups thousands and the comma separates decimals: write "
-            f"{_english_to_indonesian(body)!r}, or write it as a plain YAML number "
-            "(digits and a dot, no quotes)",
+            f"{original!r} ditulis dengan cara Inggris; pada angka Indonesia titik memisahkan "
+            "ribuan dan koma memisahkan desimal: tulis "
+            f"{_english_to_indonesian(body)!r}, atau tulis sebagai angka YAML biasa "
+            "(angka dan satu titik desimal, tanpa tanda kutip)",
         )
-    raise NumberError("number-invalid", f"expected a number, got {original!r}")
+    raise NumberError("number-invalid", _bukan_angka(original))
+
+
+_RENTANG = re.compile(r"^\s*([^\s–-][^–]*?)\s*[-–]\s*([^\s–-].*?)\s*$")
+
+
+def _bukan_angka(original: str) -> str:
+    """Not a number; a range written `60-85` is told how a range is written."""
+    match = _RENTANG.match(original)
+    if match:
+        low, high = match.groups()
+        try:
+            parse_number(low), parse_number(high)
+        except NumberError:
+            pass
+        else:
+            return (f"harus berupa angka, ditemukan {original!r}; target rentang ditulis "
+                    f"{{min: {low}, maks: {high}}}")
+    return f"harus berupa angka, ditemukan {original!r}"
 
 
 def _is_ambiguous_grouping(body: str) -> bool:
@@ -121,9 +139,9 @@ def _is_ambiguous_grouping(body: str) -> bool:
 def _ambiguous(original: str, *, as_id: str, as_en: str) -> NumberError:
     return NumberError(
         "number-ambiguous",
-        f"{original!r} can be read two ways: {as_id} (Indonesian convention) or {as_en} "
-        "(English convention); lkjip does not guess. Write the value as a plain YAML "
-        "number, or add what settles it (for example a decimal part: '1.234,00')",
+        f"{original!r} dapat dibaca dua cara: {as_id} (cara Indonesia) atau {as_en} "
+        "(cara Inggris); lkjip tidak menebak. Tulis nilainya sebagai angka YAML biasa, "
+        "atau tambahkan yang memastikannya (misalnya bagian desimal: '1.234,00')",
     )
 
 
@@ -134,16 +152,16 @@ def _english_to_indonesian(body: str) -> str:
 def check_magnitude(value: Decimal, *, original: str) -> Decimal:
     """Refuse NaN, infinities and magnitudes beyond any report's figures."""
     if not value.is_finite():
-        raise NumberError("number-invalid", f"{original!r} is not a finite number")
+        raise NumberError("number-invalid", f"{original!r} bukan angka terhingga")
     if value != 0 and value.adjusted() > MAX_ADJUSTED_EXPONENT:
         raise NumberError(
-            "number-range", f"{original!r} is larger than any figure a report can hold (10^18)"
+            "number-range", f"{original!r} melebihi angka terbesar sebuah laporan (10^18)"
         )
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < MIN_EXPONENT:
         raise NumberError(
             "number-range",
-            f"{original!r} has more than {-MIN_EXPONENT} decimal places",
+            f"{original!r} punya lebih dari {-MIN_EXPONENT} angka desimal",
         )
     return value
 
@@ -155,15 +173,16 @@ def decimal_from_yaml_text(text: str) -> Decimal:
     if re.match(r"^[-+]?0[0-9]", cleaned) and "." not in cleaned:
         raise NumberError(
             "number-invalid",
-            f"{text!r} has a leading zero (YAML 1.1 would read it as octal); "
-            "quote it if it is a code, or drop the zero",
+            f"{text!r} diawali nol (YAML 1.1 membacanya sebagai bilangan oktal): beri tanda "
+            "kutip bila itu kode, atau hapus nolnya",
         )
     if re.match(r"^[-+]?0[box]", cleaned) or ":" in cleaned:
         raise NumberError(
-            "number-invalid", f"{text!r}: hexadecimal, binary, octal and sexagesimal are refused"
+            "number-invalid", f"{text!r}: bilangan heksadesimal, biner, oktal dan seksagesimal "
+            "tidak diterima: tulis angka desimal biasa"
         )
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:  # `.inf`, `.nan` and other YAML spellings
-        raise NumberError("number-invalid", f"{text!r} is not a finite number") from exc
+        raise NumberError("number-invalid", f"{text!r} bukan angka terhingga") from exc
     return check_magnitude(value, original=text)

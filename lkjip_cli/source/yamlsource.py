@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
+from lkjip_cli.pesan import pesan_nilai_yaml, pesan_yaml
 from lkjip_cli.source.numbers import NumberError, decimal_from_yaml_text
 
 #: Files beyond this many bytes are refused before parsing.
@@ -148,14 +149,15 @@ class _Walker:
                 self.error(
                     _mark_of(node.start_mark),
                     "alias-limit",
-                    f"the document expands to more than {MAX_NODES} values (through aliases); "
-                    "refusing to build it",
+                    f"dokumen ini mengembang menjadi lebih dari {MAX_NODES} nilai (lewat alias); "
+                    "lkjip menolak membangunnya: kurangi alias (*nama)",
                     path,
                 )
             return INVALID
         self.source.values[path] = _mark_of(node.start_mark)
         if id(node) in self.active:
-            self.error(_mark_of(node.start_mark), "alias-recursive", "recursive alias", path)
+            self.error(_mark_of(node.start_mark), "alias-recursive",
+                       "alias merujuk ke dirinya sendiri: hapus alias ini", path)
             return INVALID
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -172,7 +174,8 @@ class _Walker:
         except NumberError as exc:
             self.error(_mark_of(node.start_mark), exc.code, exc.message, path)
         except yaml.YAMLError as exc:
-            self.error(_mark_of(node.start_mark), "yaml-value", str(exc).splitlines()[0], path)
+            self.error(_mark_of(node.start_mark), "yaml-value",
+                       pesan_nilai_yaml(str(exc).splitlines()[0]), path)
         return INVALID
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
@@ -189,8 +192,8 @@ class _Walker:
                 self.error(
                     key_mark,
                     "duplicate-key",
-                    f"duplicate key `{key}` (first at line {first.line}); "
-                    "YAML would silently keep only the last one",
+                    f"kunci `{key}` ditulis dua kali (pertama di baris {first.line}); YAML "
+                    "diam-diam hanya menyimpan yang terakhir: hapus salah satunya",
                     (*path, key),
                 )
                 continue
@@ -202,19 +205,27 @@ class _Walker:
 
     def _key_text(self, key_node: yaml.Node, mark: Mark, path: Path) -> str | None:
         if key_node.tag == MERGE_TAG:
-            self.error(mark, "merge-key", "merge keys (`<<`) are not supported", path)
+            self.error(mark, "merge-key",
+                       "kunci gabung (`<<`) tidak didukung: tulis kuncinya satu per satu", path)
             return None
         if not isinstance(key_node, yaml.ScalarNode):
-            self.error(mark, "key-type", "a key must be a plain scalar", path)
+            self.error(mark, "key-type",
+                       "kunci harus berupa teks biasa, bukan daftar atau pemetaan", path)
             return None
         return str(key_node.value)
 
 
-def _syntax_diagnostic(file: str, exc: yaml.YAMLError) -> Diagnostic:
+def _syntax_diagnostic(file: str, exc: yaml.YAMLError, text: str = "") -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    message = f"{context}, {problem}" if context else str(problem)
+    message = pesan_yaml(str(problem), context, text, mark,
+                         getattr(exc, "context_mark", None))
+    position = getattr(exc, "position", None)  # a ReaderError (a control character) has no mark
+    if mark is None and isinstance(position, int):
+        before = text[:position]
+        return Diagnostic(file, before.count("\n") + 1, position - before.rfind("\n"),
+                          Severity.ERROR, "yaml-syntax", message)
     return Diagnostic(
         file=file,
         line=int(mark.line) + 1 if mark is not None else None,
@@ -239,8 +250,8 @@ def decode_utf8(file: str, raw: bytes) -> str | ParsedYaml:
         return _file_error(
             file,
             "encoding",
-            f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8",
+            f"berkas bukan UTF-8 (bita 0x{raw[exc.start]:02x} pada posisi {exc.start}): "
+            "simpan ulang sebagai UTF-8",
             line,
         )
 
@@ -250,7 +261,7 @@ def parse_yaml_bytes(file: str, raw: bytes) -> ParsedYaml:
     if len(raw) > MAX_FILE_BYTES:
         return _file_error(
             # `load` reads at most MAX_FILE_BYTES + 1 bytes, so len(raw) is not the file's size.
-            file, "too-large", f"the file is larger than the limit of {MAX_FILE_BYTES} bytes"
+            file, "too-large", f"berkas melebihi batas {MAX_FILE_BYTES} bita"
         )
     text = decode_utf8(file, raw)
     if isinstance(text, ParsedYaml):
@@ -264,15 +275,17 @@ def parse_yaml_text(file: str, text: str) -> ParsedYaml:
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
-        return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc)])
+        return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc, text)])
     finally:
         loader.dispose()
     if node is None:
-        return _file_error(file, "empty", "the file holds no YAML document")
+        return _file_error(file, "empty", "berkas tidak berisi dokumen YAML")
     walker = _Walker(file, loader)
     data = walker.walk(node, ())
     if not isinstance(data, dict):
         mark = _mark_of(node.start_mark)
-        walker.error(mark, "not-mapping", "the top of the file must be a mapping of keys", ())
+        walker.error(mark, "not-mapping",
+                     "bagian teratas berkas harus berupa pemetaan kunci (instansi:, tahun:, ...)",
+                     ())
         return ParsedYaml(None, walker.source, walker.diagnostics)
     return ParsedYaml(data, walker.source, walker.diagnostics)

@@ -1,0 +1,165 @@
+"""Issue 9: what lkjip says in words (explain, sentences, footnotes, table layout) reads as a
+careful analyst would write it. Small inline reports; expected words worked out by hand.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from lkjip_cli.engine import hitung
+from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.loader import LoadResult, load_text
+from lkjip_cli.render.jelaskan import jelaskan
+
+HEAD = textwrap.dedent(
+    """\
+    instansi:
+      nama: Dinas Contoh
+    tahun: 2020
+    renstra: {mulai: 2019, selesai: 2023}
+    """
+)
+
+
+def muat(text: str) -> tuple[LoadResult, Hasil]:
+    loaded = load_text(text)
+    assert loaded.report is not None, [d.message for d in loaded.diagnostics]
+    return loaded, hitung(loaded.report)
+
+
+def satu_indikator(indikator: str, rest: str = "") -> str:
+    """HEAD, `rest` (top-level keys such as aturan) and sasaran SS1 with indicator IKU1."""
+    return HEAD + textwrap.dedent(rest) + textwrap.dedent("""\
+        sasaran:
+          - kode: SS1
+            nama: Sasaran satu
+            indikator:
+              - kode: IKU1
+                nama: Indikator satu
+                satuan: "%"
+        """) + textwrap.indent(textwrap.dedent(indikator), " " * 8)
+
+
+# ------------------------------------------------------------------ point 1: explain
+
+
+def test_explain_shows_the_uncapped_value_the_cap_and_the_displayed_value() -> None:
+    # 97 / 50 x 100 = 194; aturan.batas_atas 100 applies to tampilan: tables show 100,00
+    loaded, h = muat(satu_indikator("target: 50\nrealisasi: 97\n", """\
+        aturan:
+          batas_atas: {nilai: 100, berlaku: [rata-rata, tampilan]}
+        """))
+    lines = jelaskan(h, "IKU1", loaded.source)
+    assert lines is not None
+    assert "Capaian: 100,00% (tanpa batas atas 194,00%)" in lines
+    assert "  hitungan : 97 / 50 x 100 = 194 -> 194,00% (2 desimal, half-up)" in lines
+    assert any(line.startswith("  batas    : 100") and line.endswith("ditampilkan 100,00%")
+               for line in lines)
+
+
+def bab3(text: str) -> str:
+    from lkjip_cli.render.markdown import render_markdown
+
+    _, h = muat(text)
+    return render_markdown(h, bab=("3",))
+
+
+# --------------------------------------------- point 12: membaik, memburuk, same places
+
+
+def test_a_fall_of_a_negative_indicator_is_an_improvement() -> None:
+    # Angka kematian ibu, negative: 12,5 last year, 10 this year: turun 2,50 poin (12,5 - 10),
+    # penurunan (10 / 12,5 - 1) x 100 = -20,00%; lower is better, so the change is membaik.
+    # The two figures print with the same places: 10,0 beside 12,5.
+    text = satu_indikator("target: 11\nrealisasi: 10\npolaritas: negatif\n"
+                          "realisasi_sebelumnya: {2019: 12.5}\n").replace('satuan: "%"',
+                                                                          "satuan: per mil")
+    out = bab3(text)
+    assert ("realisasinya 10,0 per mil, dibandingkan 12,5 per mil pada tahun 2019: turun 2,5 "
+            "per mil (penurunan 20,00% dari tahun sebelumnya), kinerja membaik karena "
+            "polaritas negatif (makin rendah realisasi makin baik).") in out
+
+
+def test_a_fall_of_a_positive_indicator_is_worse() -> None:
+    # 84,19 last year, 73 this year: turun 11,19 poin; positive, so memburuk; 73 prints 73,00
+    out = bab3(satu_indikator("target: 75\nrealisasi: 73\nrealisasi_sebelumnya: {2019: 84.19}\n"))
+    assert ("realisasinya 73,00%, dibandingkan 84,19% pada tahun 2019: turun 11,19 poin "
+            "(penurunan 13,29% dari tahun sebelumnya), kinerja memburuk.") in out
+
+
+# ------------------------------------------------------------- point 13: footnotes
+
+
+def test_footnotes_name_the_regulation_and_say_the_rounding_in_words() -> None:
+    out = bab3(satu_indikator("target: 0\nrealisasi: 5\n"))
+    assert ("Kategori menurut Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017, ditentukan "
+            "dari capaian sebelum dibulatkan.") in out
+    assert "Target 0: capaian tidak dapat dihitung. Capaian dibulatkan dua desimal." in out
+    assert "permendagri-86-2017" not in out and "target_nol=" not in out
+    assert "half-up" not in out and "Dibulatkan 2 desimal" not in out
+
+
+def test_rounding_in_words() -> None:
+    from lkjip_cli.angka import uraian_pembulatan
+
+    assert uraian_pembulatan(2) == "dibulatkan dua desimal"
+    assert uraian_pembulatan(0) == "dibulatkan ke bilangan bulat"
+    assert uraian_pembulatan(1, "half-even") == (
+        "dibulatkan satu desimal, angka 5 dibulatkan ke genap")
+    assert uraian_pembulatan(2, "down") == "dipotong (tidak dibulatkan) pada dua desimal"
+
+
+# ------------------------------------------------------------------ point 14: tables
+
+
+def test_tabel_3_4_indicator_with_empty_quarters_has_one_row() -> None:
+    from lkjip_cli.render.tabel import tabel_3_4
+
+    _, h = muat(satu_indikator("target: 80\nrealisasi: 72\ntriwulan: [{}, {}, {}, {}]\n"))
+    [t] = tabel_3_4(h)
+    assert len(t.baris) == 1
+    assert t.baris[0].sel[5].nilai == "tidak ada data triwulan"
+
+
+def test_tabel_2_4_program_without_pk_budget_has_a_note() -> None:
+    from lkjip_cli.render.tabel import format_sel, tabel_2_4
+
+    program = textwrap.dedent("""\
+        program:
+          - kode: P01
+            nama: Program satu
+            kegiatan:
+              - {kode: P01.01, nama: Kegiatan satu, pagu: 1000, realisasi: 900, mendukung: [IKU1]}
+        """)
+    _, h = muat(satu_indikator("target: 80\nrealisasi: 72\n") + program)
+    _, anggaran = tabel_2_4(h)
+    assert format_sel(anggaran.baris[0].sel[2], h.laporan.aturan) == "n/a"
+    assert anggaran.catatan == ("n/a: anggaran program dalam Perjanjian Kinerja tidak diisi "
+                                "(anggaran_perjanjian_kinerja).",)
+
+
+def test_the_parts_of_one_table_have_distinct_captions() -> None:
+    from lkjip_cli.render.tabel import BUILDERS
+
+    _, h = muat(satu_indikator("target: 80\nrealisasi: 72\n") + textwrap.dedent("""\
+        belanja:
+          - tahun: 2020
+            langsung: {pagu: 1000, realisasi: 900}
+            tidak_langsung: {pagu: 500, realisasi: 400}
+            jumlah_program: 1
+            jumlah_kegiatan: 1
+        """))
+    for nomor in ("2.4", "3.11"):
+        captions = [t.caption for t in BUILDERS[nomor](h)]
+        assert len(captions) == 2 and len(set(captions)) == 2, captions
+        assert captions[1].startswith(f"Tabel {nomor} (lanjutan) ")
+
+
+def test_sentences_show_the_capaian_under_the_display_cap_as_the_tables_do() -> None:
+    # 97 / 50 x 100 = 194, shown at most 100 (batas_atas berlaku tampilan), as Tabel 3.5
+    out = bab3(satu_indikator("target: 50\nrealisasi: 97\n", """\
+        aturan:
+          batas_atas: {nilai: 100, berlaku: [rata-rata, tampilan]}
+        """))
+    assert "sehingga capaian 100,00% (Sangat Baik)." in out
+    assert "194" not in out
