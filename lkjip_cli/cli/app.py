@@ -12,6 +12,7 @@ from lkjip_cli.cli import (
     check_cmd,
     compute_cmd,
     explain_cmd,
+    export_cmd,
     render_cmd,
     schema_cmd,
     validate_cmd,
@@ -30,6 +31,7 @@ compute_cmd.register(app)
 explain_cmd.register(app)
 check_cmd.register(app)
 render_cmd.register(app)
+export_cmd.register(app)
 schema_cmd.register(app)
 
 

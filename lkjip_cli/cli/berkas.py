@@ -11,8 +11,9 @@ be lost. `lkjip render -o` and `lkjip compute --out-dir` therefore share these r
 - the input file is never a target, not even through a symbolic or hard link;
 - a directory is never a file target;
 - an existing file is replaced only if lkjip wrote it (its first line carries lkjip's
-  marker) or with `--force`; a format with no room for a marker (CSV) is never replaced
-  without `--force`.
+  marker; a Word or Excel file names lkjip as its creator in its document properties) or
+  with `--force`; a format with no room for a marker (CSV) is never replaced without
+  `--force`.
 
 Every refusal and every OSError (permission denied, missing directory, ...) becomes one line
 on stderr and exit 2 (`EXIT_INVALID`), never a traceback.
@@ -23,8 +24,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterator, Sequence
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from xml.etree import ElementTree
 
 import typer
 
@@ -32,6 +35,15 @@ from lkjip_cli.cli.output import EXIT_INVALID
 
 #: How many bytes of an existing file are read to find lkjip's marker.
 BACA_PENANDA = 256
+
+#: The creator lkjip writes into the core properties of a DOCX or XLSX file.
+PEMBUAT_OFFICE = "lkjip"
+
+#: The largest `docProps/core.xml` read to find the creator (a real one is under 2 KB).
+BACA_PROPERTI = 64 * 1024
+
+#: lkjip's own output: a marker line (text formats) or a test on the file (Office formats).
+Penanda = str | Callable[[Path], bool]
 
 
 def gagal(pesan: str) -> typer.Exit:
@@ -66,7 +78,32 @@ def ditulis_lkjip(path: Path, penanda: str) -> bool:
     return head.startswith(penanda.encode("utf-8"))
 
 
-def _periksa(out: Path, masukan: Path, force: bool, penanda: str | None,
+_DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+
+
+def ditulis_lkjip_office(path: Path) -> bool:
+    """Whether an existing DOCX or XLSX file names lkjip as its creator (core properties).
+
+    Read with zipfile, not python-docx or openpyxl: the check runs before anything heavy is
+    imported, and only a small part (a few KB) of an untrusted file is ever read.
+    """
+    try:
+        with zipfile.ZipFile(path) as arsip:
+            info = arsip.getinfo("docProps/core.xml")
+            if info.file_size > BACA_PROPERTI:
+                return False
+            creator = ElementTree.fromstring(arsip.read(info)).find(_DC_CREATOR)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError,
+            ElementTree.ParseError):
+        return False
+    return creator is not None and (creator.text or "").strip() == PEMBUAT_OFFICE
+
+
+def _milik_lkjip(out: Path, penanda: Penanda) -> bool:
+    return penanda(out) if callable(penanda) else ditulis_lkjip(out, penanda)
+
+
+def _periksa(out: Path, masukan: Path, force: bool, penanda: Penanda | None,
              opsi: str | None) -> None:
     if sama(out, masukan):
         saran = f"; pilih nama lain untuk {opsi}" if opsi else ""
@@ -79,18 +116,19 @@ def _periksa(out: Path, masukan: Path, force: bool, penanda: str | None,
     if penanda is None:
         raise gagal(f"Tidak menimpa {out}: berkas itu sudah ada. "
                     "Pakai --force untuk menimpanya.")
-    if not ditulis_lkjip(out, penanda):
+    if not _milik_lkjip(out, penanda):
         raise gagal(f"Tidak menimpa {out}: berkas itu tidak ditulis oleh lkjip. "
                     "Pakai --force untuk menimpanya.")
 
 
-def periksa_tujuan(out: Path, masukan: Path, *, force: bool, penanda: str | None,
+def periksa_tujuan(out: Path, masukan: Path, *, force: bool, penanda: Penanda | None,
                    opsi: str | None) -> None:
     """Refuse (exit 2) the input file, a directory, and an existing file without --force.
 
-    `penanda` is the first line of lkjip's own output in this format, or None when the format
-    has no room for it (then any existing file needs --force). `opsi` is the option the user
-    named the file with (`-o`), for the hint; None when lkjip chose the name.
+    `penanda` is the first line of lkjip's own output in this format (or a test that the
+    file is lkjip's, for Office files), or None when the format has no room for it (then
+    any existing file needs --force). `opsi` is the option the user named the file with
+    (`-o`), for the hint; None when lkjip chose the name.
     """
     try:
         _periksa(out, masukan, force, penanda, opsi)
@@ -120,15 +158,17 @@ def buat_direktori(out_dir: Path) -> None:
 # --------------------------------------------------------------------------- writing
 
 
-def _sementara(path: Path, teks: str) -> Path:
-    """`teks` in a new temporary file beside `path`, flushed to disk, with `path`'s mode."""
+def _sementara(path: Path, teks: str | bytes) -> Path:
+    """`teks` (text as UTF-8, or bytes as they are) in a new temporary file beside `path`,
+    flushed to disk, with `path`'s mode."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     existing = path.stat().st_mode & 0o7777 if path.exists() else None
     # A new file gets 0o666 less the umask, as any editor would create it.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(teks)
+        isi = teks.encode("utf-8") if isinstance(teks, str) else teks
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(isi)
             handle.flush()
             os.fsync(handle.fileno())
         if existing is not None:
@@ -155,8 +195,8 @@ def _bersihkan(temps: list[Path]) -> Iterator[None]:
         raise
 
 
-def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
-    """Write each (path, text) atomically; an OSError prints one line and exits 2.
+def tulis_semua(berkas: Sequence[tuple[Path, str | bytes]]) -> None:
+    """Write each (path, text or bytes) atomically; an OSError prints one line and exits 2.
 
     Every temporary file is written first and only then moved into place, so a failure
     while writing (a full disk, a read-only directory) leaves every target as it was.
@@ -173,6 +213,6 @@ def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
         raise gagal(f"Tidak dapat menulis {out}: {_alasan(exc)}.") from None
 
 
-def tulis_atomik(path: Path, teks: str) -> None:
+def tulis_atomik(path: Path, teks: str | bytes) -> None:
     """Write one file atomically (see `tulis_semua`)."""
     tulis_semua([(path, teks)])

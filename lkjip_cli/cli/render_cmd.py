@@ -18,7 +18,7 @@ from typing import Annotated
 
 import typer
 
-from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_atomik
+from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_semua
 from lkjip_cli.cli.output import SatuBerkasArg, load_or_exit
 
 
@@ -71,6 +71,12 @@ def render(
         bool, typer.Option("--force", help="Timpa berkas keluaran yang tidak ditulis lkjip.",
                            metavar="")  # a flag: no <bool>
     ] = False,
+    grafik: Annotated[
+        Path | None,
+        typer.Option("--grafik", help="Tulis grafik sebagai SVG ke direktori ini dan rujuk "
+                     "dari Markdown (perlu matplotlib: lkjip[grafik]).", metavar="DIR",
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Cetak Bab II, III dan IV sebagai Markdown (GFM) dari templat Jinja2."""
     from lkjip_cli.cli.compute_cmd import parse_tabel
@@ -84,10 +90,17 @@ def render(
 
         periksa_tujuan(out, file, force=force, penanda=PENANDA, opsi="-o")
     teks = _render(file, babs, nomor, template_dir)
+    svg: list[tuple[Path, str | bytes]] = []
+    if grafik is not None:
+        from lkjip_cli.cli.grafik_berkas import grafik_svg
+
+        tambahan, svg = grafik_svg(file, grafik, out, force=force)
+        teks += tambahan
     if out is None:
+        tulis_semua(svg)
         typer.echo(teks, nl=False)
         return
-    tulis_atomik(out, teks)
+    tulis_semua([*svg, (out, teks)])
     typer.echo(f"Ditulis: {out}", err=True)
 
 
