@@ -392,7 +392,8 @@ class _Penulis:
         self.grafik_ditulis.add(nama)
         p = self.doc.add_paragraph()
         p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        lebar = min(self.lebar_isi(), Cm(16))
+        # two charts to a landscape page, a little wider on a portrait one
+        lebar = min(self.lebar_isi(), Cm(12) if self.lanskap else Cm(15))
         p.add_run().add_picture(io.BytesIO(png), width=lebar)
 
     def lebar_isi(self) -> Any:

@@ -87,6 +87,8 @@ class Lembar:
     ws: Worksheet
     tabel: Tabel
     kolom_cetak: dict[int, int] = field(default_factory=dict)  # computed col -> printed col
+    #: Formulas decided outside this sheet's table (the summary sheet's), by (row, column).
+    rumus: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def baris(self, i: int) -> int:
         return BARIS_DATA + i
@@ -154,6 +156,8 @@ def rumus_sel(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
     sel = baris.sel[j]
     if sel.asal is None or sel.nilai is None:
         return None
+    if (i, j) in lembar.rumus:
+        return lembar.rumus[(i, j)]
     r = lembar.baris(i)
     kunci = f"{t.nomor}/{t.bagian}" if t.bagian else t.nomor
     if t.nomor in CAPAIAN and j == CAPAIAN[t.nomor][0]:
@@ -264,10 +268,12 @@ def nama_lembar(t: Tabel, dipakai: set[str]) -> str:
 
 
 def tulis_lembar(wb: Workbook, t: Tabel, aturan: Aturan, rumus: Rumus,
-                 dipakai: set[str]) -> Lembar:
-    ws = wb.create_sheet(nama_lembar(t, dipakai))
-    lembar = Lembar(ws, t)
-    ws.cell(1, 1, t.caption).font = Font(bold=True, size=12)
+                 dipakai: set[str], nama: str | None = None,
+                 rumus_luar: dict[tuple[int, int], str] | None = None) -> Lembar:
+    ws = wb.create_sheet(nama or nama_lembar(t, dipakai))
+    lembar = Lembar(ws, t, rumus=rumus_luar or {})
+    ws.cell(1, 1, t.caption if nama is None else " ".join(t.judul)).font = Font(bold=True,
+                                                                               size=12)
     for j, kolom in enumerate(t.kolom):
         c = ws.cell(BARIS_JUDUL, j + 1, kolom.judul)
         c.font, c.fill, c.border, c.alignment = TEBAL, ARSIR, GARIS, TENGAH
@@ -477,6 +483,11 @@ def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     dipakai: set[str] = set()
     lembar = [tulis_lembar(wb, t, aturan, rumus, dipakai)
               for n in nomor_tabel(bab, tabel) for t in BUILDERS[n](hasil)]
+    if "4" in bab and not tabel:
+        from lkjip_cli.render.xlsx_ringkasan import ringkasan
+
+        t, formulas = ringkasan(hasil, lembar, rumus)
+        lembar.append(tulis_lembar(wb, t, aturan, rumus, dipakai, "Ringkasan", formulas))
     if temuan is not None:
         tulis_temuan(wb, lembar, temuan, aturan)
     if grafik is not None:
