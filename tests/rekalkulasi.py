@@ -50,6 +50,21 @@ def hitung_ulang(path: Path) -> dict[str, Any]:
     return out
 
 
+def hitung_ulang_libreoffice(path: Path, soffice: str) -> dict[str, Any]:
+    """Every cell's value after LibreOffice (headless) loads, recalculates and saves `path`."""
+    import subprocess
+
+    import openpyxl
+
+    out_dir = path.parent / "libreoffice"
+    subprocess.run([soffice, "--headless", "--calc", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out_dir), str(path)],
+                   check=True, capture_output=True, timeout=300)
+    wb = openpyxl.load_workbook(out_dir / path.name, data_only=True)
+    return {f"{ws.title.upper()}!{c.coordinate}": c.value
+            for ws in wb.worksheets for row in ws.iter_rows() for c in row}
+
+
 def _teks_excel(value: Any, sel: Sel, aturan: Aturan) -> str:
     if isinstance(value, str):
         return str(value)  # also an Excel error (#VALUE!), a str subclass

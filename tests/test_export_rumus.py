@@ -14,12 +14,13 @@ strategy.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
-from rekalkulasi import bandingkan, hitung_ulang
+from rekalkulasi import bandingkan, hitung_ulang, hitung_ulang_libreoffice
 from test_engine_properties import laporan_acak
 
 from lkjip_cli.engine import hitung
@@ -33,14 +34,31 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def buku_2020(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, list[Any], dict[str, Any]]:
+def simpan_2020(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, list[Any], Path]:
     result = load(str(ROOT / "data" / "2020.yaml"))
     assert result.report is not None
     h = hitung(result.report)
     wb, lembar = buku_kerja(h, bab=["2", "3", "4"])
     path = tmp_path_factory.mktemp("xlsx") / "2020.xlsx"
     wb.save(path)
+    return h, lembar, path
+
+
+@pytest.fixture(scope="module")
+def buku_2020(simpan_2020: Any) -> tuple[Any, list[Any], dict[str, Any]]:
+    h, lembar, path = simpan_2020
     return h, lembar, hitung_ulang(path)
+
+
+def test_libreoffice_recalculates_2020_to_lkjips_figures(simpan_2020: Any) -> None:
+    """A second independent engine where it is installed (never in CI: too slow to set up)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) tidak terpasang")
+    h, lembar, path = simpan_2020
+    n, beda = bandingkan(lembar, hitung_ulang_libreoffice(path, soffice), h.laporan.aturan)
+    assert n > 100
+    assert beda == []
 
 
 def test_every_formula_of_2020_recalculates_to_lkjips_figure(buku_2020: Any) -> None:

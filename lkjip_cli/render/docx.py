@@ -35,7 +35,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -454,16 +454,17 @@ def tabel_word(doc: DocumentObject, t: Tabel, aturan: Aturan, *, gaya_bawaan: bo
     except KeyError:
         _garis(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    kepala, nomor_kolom = table.rows[0], table.rows[1]
+    # python-docx finds a cell by walking the whole table; take the grid once (no merges yet)
+    grid = table._cells
     for j, kolom in enumerate(t.kolom):
-        _isi(kepala.cells[j], kolom.judul, rata="tengah", tebal=True, kecil=gaya_bawaan)
-        _isi(nomor_kolom.cells[j], str(j + 1), rata="tengah", kecil=gaya_bawaan)
-    for row in (kepala, nomor_kolom):
-        _ulang_judul(row)
-        for cell in row.cells:
+        _isi(grid[j], kolom.judul, rata="tengah", tebal=True, kecil=gaya_bawaan)
+        _isi(grid[n + j], str(j + 1), rata="tengah", kecil=gaya_bawaan)
+    for r in (0, 1):
+        _ulang_judul(table.rows[r])
+        for cell in grid[r * n:(r + 1) * n]:
             _arsir(cell, WARNA_JUDUL_KOLOM)
     for i, baris in enumerate(t.baris):
-        _baris(table.rows[2 + i].cells, t, baris, aturan, kecil=gaya_bawaan)
+        _baris(grid[(2 + i) * n:(3 + i) * n], t, baris, aturan, kecil=gaya_bawaan)
     for kol, awal, akhir in rentang_gabung(t):
         gabung = table.cell(2 + awal, kol).merge(table.cell(2 + akhir, kol))
         for p in gabung.paragraphs[1:]:  # the merged rows' empty paragraphs
@@ -548,7 +549,7 @@ def _lebar_kolom(table: Table, t: Tabel, aturan: Aturan, lebar: Any) -> None:
     total = sum(bobot)
     table.autofit = False
     for j, b in enumerate(bobot):
-        w = int(lebar * b / total)
+        w = Emu(int(lebar * b / total))
         table.columns[j].width = w  # w:gridCol, which LibreOffice reads
-        for cell in table.columns[j].cells:
-            cell.width = w  # w:tcW, which Word reads
+        for tr in table._tbl.tr_lst:
+            tr.tc_lst[j].width = w  # w:tcW, which Word reads (every row has n cells)
