@@ -10,11 +10,14 @@ Figures are the report's as printed: Tabel 3.4 IKU1 TW.IV 73 / 75 = 97,33; IKU3 
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import listing
+from hypothesis import HealthCheck, Phase, given, settings
+from test_engine_properties import laporan_acak
 from typer.testing import CliRunner, Result
 
 from lkjip_cli.cli.app import app
@@ -331,3 +334,30 @@ def test_xlsx_findings_link_to_the_printed_figure(buku: Any) -> None:
     ws35 = buku["Tabel 3.5"]
     extra = [c.value for c in ws35[3][7:]]
     assert any(str(v).startswith("Dicetak laporan: ") for v in extra)
+
+
+def test_xlsx_replaces_its_own_workbook(tmp_path: Path) -> None:
+    out = tmp_path / "buku.xlsx"
+    for _ in range(2):  # the second time over lkjip's own file: no --force needed
+        assert export(DATA, "--to", "xlsx", "-o", out, "--tabel", "3.5",
+                      "--tanpa-grafik").exit_code == 0
+    openpyxl.Workbook().save(out)  # a workbook someone else made
+    result = export(DATA, "--to", "xlsx", "-o", out, "--tabel", "3.5", "--tanpa-grafik")
+    assert result.exit_code == 2 and "tidak ditulis oleh lkjip" in result.stderr
+
+
+@settings(max_examples=4, derandomize=True, deadline=None, phases=[Phase.generate],
+          suppress_health_check=list(HealthCheck))
+@given(data=laporan_acak())
+def test_any_valid_report_exports_to_docx_and_xlsx(data: dict[str, Any]) -> None:
+    """Reports from the property tests' strategy (ranges, n/a, no programs, ...) all build."""
+    from lkjip_cli.engine import hitung
+    from lkjip_cli.model.laporan import Laporan
+    from lkjip_cli.render.docx import dokumen_docx
+    from lkjip_cli.render.xlsx import buku_kerja_xlsx
+
+    h = hitung(Laporan.model_validate(data))
+    doc = docx.Document(io.BytesIO(dokumen_docx(h, bab=["2", "3", "4"])))
+    assert any(p.text == "BAB III AKUNTABILITAS KINERJA" for p in doc.paragraphs)
+    wb = openpyxl.load_workbook(io.BytesIO(buku_kerja_xlsx(h, bab=["2", "3", "4"])))
+    assert "Tabel 3.5" in wb.sheetnames
