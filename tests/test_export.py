@@ -346,7 +346,7 @@ def test_xlsx_replaces_its_own_workbook(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "tidak ditulis oleh lkjip" in result.stderr
 
 
-@settings(max_examples=4, derandomize=True, deadline=None, phases=[Phase.generate],
+@settings(max_examples=3, derandomize=True, deadline=None, phases=[Phase.generate],
           suppress_health_check=list(HealthCheck))
 @given(data=laporan_acak())
 def test_any_valid_report_exports_to_docx_and_xlsx(data: dict[str, Any]) -> None:

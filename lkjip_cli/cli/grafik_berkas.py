@@ -46,9 +46,12 @@ def grafik_svg(file: Path, direktori: Path, out: Path | None, *,
     dasar = (out.parent if out is not None else Path()).resolve()
     baris = ["", "## Grafik", ""]
     berkas: list[tuple[Path, str | bytes]] = []
-    for data in data_grafik(hasil):
+    semua = data_grafik(hasil)
+    for data in semua:  # every target checked before any chart is drawn
+        periksa_tujuan(direktori / f"{data.kode}.svg", file, force=force, penanda=_penanda(),
+                       opsi=None)
+    for data in semua:
         path = direktori / f"{data.kode}.svg"
-        periksa_tujuan(path, file, force=force, penanda=_penanda(), opsi=None)
         berkas.append((path, _svg_berpenanda(gambar(data, "svg"), file)))
         rujukan = Path(os.path.relpath(path.resolve(), dasar)).as_posix()
         baris += [f"![{data.judul}]({rujukan})", ""]
