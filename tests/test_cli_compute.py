@@ -199,6 +199,7 @@ def test_explain_no_suggestion_when_nothing_is_close() -> None:
     ("validate", ["BERKAS"]),
     ("check", ["BERKAS"]),
     ("render", ["BERKAS", "NOMOR", "DIR"]),
+    ("export", ["BERKAS", "NOMOR", "BERKAS.docx"]),
     ("schema", []),
 ])
 def test_help_names_arguments_in_indonesian(command: str, metavars: list[str]) -> None:
