@@ -15,6 +15,7 @@ from lkjip_cli.cli import (
     check_cmd,
     compute_cmd,
     explain_cmd,
+    export_cmd,
     import_cmd,
     init_cmd,
     render_cmd,
@@ -60,6 +61,7 @@ compute_cmd.register(app)
 explain_cmd.register(app)
 check_cmd.register(app)
 render_cmd.register(app)
+export_cmd.register(app)
 schema_cmd.register(app)
 version_cmd.register(app)
 init_cmd.register(app)

@@ -1,7 +1,8 @@
 """Where lkjip writes files, and what it refuses to write over: one policy for every command.
 
 Why: lkjip's output is often written beside a report someone edited by hand, so nothing may
-be lost. `lkjip render -o` and `lkjip compute --out-dir` therefore share these rules:
+be lost. Every command that writes a file (`render -o`, `compute --out-dir`, `export`,
+`init`, `import -o`) therefore shares these rules:
 
 - everything is produced before anything is written, and every target is checked before
   the first one is written, so a refusal writes nothing;
@@ -11,8 +12,9 @@ be lost. `lkjip render -o` and `lkjip compute --out-dir` therefore share these r
 - the input file is never a target, not even through a symbolic or hard link;
 - a directory is never a file target;
 - an existing file is replaced only if lkjip wrote it (its first line carries lkjip's
-  marker) or with `--force`; a format with no room for a marker (CSV) is never replaced
-  without `--force`;
+  marker; a Word or Excel file names lkjip as its creator in its document properties) or
+  with `--force`; a format with no room for a marker (CSV) is never replaced without
+  `--force`;
 - only a regular file is ever replaced, even with `--force`: a FIFO, a device node
   (`/dev/null`), a socket or a directory, or a symbolic link to one, is refused before
   anything is opened (reading the marker of a FIFO would block forever, and renaming over
@@ -35,9 +37,11 @@ import os
 import secrets
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
+from xml.etree import ElementTree
 
 import typer
 
@@ -47,6 +51,15 @@ from lkjip_cli.source.berkas import BukanBerkasBiasa, ada_dan_bukan_biasa, baca_
 
 #: How many bytes of an existing file are read to find lkjip's marker.
 BACA_PENANDA = 256
+
+#: The creator lkjip writes into the core properties of a DOCX or XLSX file.
+PEMBUAT_OFFICE = "lkjip"
+
+#: The largest `docProps/core.xml` read to find the creator (a real one is under 2 KB).
+BACA_PROPERTI = 64 * 1024
+
+#: lkjip's own output: a marker line (text formats) or a test on the file (Office formats).
+Penanda = str | Callable[[Path], bool]
 
 
 def gagal(pesan: str) -> typer.Exit:
@@ -83,7 +96,32 @@ def ditulis_lkjip(path: Path, penanda: str) -> bool:
     return head.startswith(penanda.encode("utf-8"))
 
 
-def _periksa(out: Path, masukan: Path, force: bool, penanda: str | None,
+_DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+
+
+def ditulis_lkjip_office(path: Path) -> bool:
+    """Whether an existing DOCX or XLSX file names lkjip as its creator (core properties).
+
+    Read with zipfile, not python-docx or openpyxl: the check runs before anything heavy is
+    imported, and only a small part (a few KB) of an untrusted file is ever read.
+    """
+    try:
+        with zipfile.ZipFile(path) as arsip:
+            info = arsip.getinfo("docProps/core.xml")
+            if info.file_size > BACA_PROPERTI:
+                return False
+            creator = ElementTree.fromstring(arsip.read(info)).find(_DC_CREATOR)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError,
+            ElementTree.ParseError):
+        return False
+    return creator is not None and (creator.text or "").strip() == PEMBUAT_OFFICE
+
+
+def _milik_lkjip(out: Path, penanda: Penanda) -> bool:
+    return penanda(out) if callable(penanda) else ditulis_lkjip(out, penanda)
+
+
+def _periksa(out: Path, masukan: Path, force: bool, penanda: Penanda | None,
              opsi: str | None) -> None:
     if sama(out, masukan):
         saran = f"; pilih nama lain untuk {opsi}" if opsi else ""
@@ -104,18 +142,19 @@ def _periksa(out: Path, masukan: Path, force: bool, penanda: str | None,
     if penanda is None:
         raise gagal(f"Tidak menimpa {out}: berkas itu sudah ada. "
                     "Pakai --force untuk menimpanya.")
-    if not ditulis_lkjip(out, penanda):
+    if not _milik_lkjip(out, penanda):
         raise gagal(f"Tidak menimpa {out}: berkas itu tidak ditulis oleh lkjip. "
                     "Pakai --force untuk menimpanya.")
 
 
-def periksa_tujuan(out: Path, masukan: Path, *, force: bool, penanda: str | None,
+def periksa_tujuan(out: Path, masukan: Path, *, force: bool, penanda: Penanda | None,
                    opsi: str | None) -> None:
     """Refuse (exit 2) the input file, a directory, and an existing file without --force.
 
-    `penanda` is the first line of lkjip's own output in this format, or None when the format
-    has no room for it (then any existing file needs --force). `opsi` is the option the user
-    named the file with (`-o`), for the hint; None when lkjip chose the name.
+    `penanda` is the first line of lkjip's own output in this format (or a test that the
+    file is lkjip's, for Office files), or None when the format has no room for it (then
+    any existing file needs --force). `opsi` is the option the user named the file with
+    (`-o`), for the hint; None when lkjip chose the name.
     """
     try:
         _periksa(out, masukan, force, penanda, opsi)
@@ -242,7 +281,7 @@ def _sinyal_ditahan() -> Iterator[None]:
 
 
 def tulis_semua(berkas: Sequence[tuple[Path, str | bytes]]) -> None:
-    """Write each (path, text) atomically; an OSError prints one line and exits 2.
+    """Write each (path, text or bytes) atomically; an OSError prints one line and exits 2.
 
     Every temporary file is written first and only then moved into place, so a failure
     while writing (a full disk, a read-only directory) leaves every target as it was.

@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
-from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_atomik
+from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_semua
 from lkjip_cli.cli.output import SatuBerkasArg, cetak_data, load_or_exit
 from lkjip_cli.diagnostics import aman_terminal
 
@@ -73,6 +73,12 @@ def render(
         bool, typer.Option("--force", help="Timpa berkas keluaran yang tidak ditulis lkjip.",
                            metavar="")  # a flag: no <bool>
     ] = False,
+    grafik: Annotated[
+        Path | None,
+        typer.Option("--grafik", help="Tulis grafik sebagai SVG ke direktori ini dan rujuk "
+                     "dari Markdown (perlu matplotlib: lkjip[grafik]).", metavar="DIR",
+                     show_default=False),
+    ] = None,
 ) -> None:
     """Cetak Bab II, III dan IV sebagai Markdown (GFM) dari templat Jinja2."""
     from lkjip_cli.cli.compute_cmd import parse_tabel
@@ -86,10 +92,17 @@ def render(
 
         periksa_tujuan(out, Path(file), force=force, penanda=PENANDA, opsi="-o")
     teks = _render(file, babs, nomor, template_dir)
+    svg: list[tuple[Path, str | bytes]] = []
+    if grafik is not None:
+        from lkjip_cli.cli.grafik_berkas import grafik_svg
+
+        tambahan, svg = grafik_svg(Path(file), grafik, out, force=force)
+        teks += tambahan
     if out is None:
+        tulis_semua(svg)
         cetak_data(teks)
         return
-    tulis_atomik(out, teks)
+    tulis_semua([*svg, (out, teks)])
     typer.echo(aman_terminal(f"Ditulis: {out}"), err=True)
 
 

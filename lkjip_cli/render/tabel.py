@@ -39,6 +39,9 @@ class Sel:
     nilai: Decimal | str | None
     jenis: Jenis = "teks"
     alasan: str | None = None
+    #: The computed figure behind the cell (formula, inputs, rules), for renderers that
+    #: write the formula itself (the XLSX export); None for text and inputs.
+    asal: Nilai | None = field(default=None, compare=False, repr=False)
     #: Places an input prints with, when a row compares two inputs (Tabel 3.6: 84,19 beside
     #: 73,00); None keeps the places the file gave.
     desimal: int | None = None
@@ -102,12 +105,13 @@ def persen(nilai: Nilai) -> Sel:
     """A computed figure's cell, of the kind its unit says (an efficiency may be rupiah)."""
     if nilai.satuan == "Rp":
         return rp(nilai)
-    return Sel(nilai.nilai, "poin" if nilai.satuan == "poin" else "persen", nilai.alasan)
+    return Sel(nilai.nilai, "poin" if nilai.satuan == "poin" else "persen", nilai.alasan,
+               nilai)
 
 
 def rp(nilai: Nilai | Decimal | None) -> Sel:
     if isinstance(nilai, Nilai):
-        return Sel(nilai.nilai, "rupiah", nilai.alasan)
+        return Sel(nilai.nilai, "rupiah", nilai.alasan, nilai)
     return Sel(nilai, "rupiah")
 
 
@@ -639,3 +643,41 @@ BAB_III = ("3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.
 def bangun(h: Hasil, nomor: Sequence[str]) -> list[Tabel]:
     """The requested tables, in the order asked; unknown numbers raise KeyError."""
     return [t for n in nomor for t in BUILDERS[n](h)]
+
+
+#: Cells the report merges down its rows, per table number: (anchor column, columns). A
+#: group starts at a row whose anchor cell has text and runs over the following rows whose
+#: anchor cell is empty (never into a "jumlah" row); the listed columns are merged over it.
+#: Earlier groups bound later ones (an indikator never spans two sasaran). Renderers that
+#: can merge (DOCX, XLSX) draw from this; text renderers leave the cells blank.
+GABUNG: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {
+    "2.1": ((1, (0, 1)), (2, (2,))),
+    "2.4": ((1, (0, 1)),),
+    "3.4": ((1, (0, 1)), (2, (2, 3, 4))),
+    "3.8": ((0, (0,)),),
+    "3.9": ((0, (0,)),),
+    "3.12": ((1, (0, 1)),),
+    "3.13": ((0, (0, 5)),),
+}
+
+
+def rentang_gabung(t: Tabel) -> list[tuple[int, int, int]]:
+    """The merged cells of `t` as (column, first row, last row), rows counted from 0."""
+    batas: set[int] = set()  # rows where a group of an earlier rule starts
+    out: list[tuple[int, int, int]] = []
+    for anchor, cols in GABUNG.get(t.nomor, ()):
+        starts = [i for i, b in enumerate(t.baris)
+                  if i in batas or b.gaya == "jumlah" or _ada_teks(b.sel[anchor])]
+        for n, start in enumerate(starts):
+            end = start
+            nxt = starts[n + 1] if n + 1 < len(starts) else len(t.baris)
+            while end + 1 < nxt and t.baris[end + 1].gaya != "jumlah":
+                end += 1
+            if end > start and _ada_teks(t.baris[start].sel[anchor]):
+                out += [(c, start, end) for c in cols]
+        batas |= set(starts)
+    return out
+
+
+def _ada_teks(sel: Sel) -> bool:
+    return sel.nilai not in (None, "")

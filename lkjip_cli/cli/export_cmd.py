@@ -1,0 +1,187 @@
+"""`lkjip export BERKAS --to docx|xlsx`: the report as a Word document or an Excel workbook.
+
+Why a separate command from `render`: the outputs are binary office files with their own
+libraries (python-docx, openpyxl, and matplotlib for charts when installed), imported only
+here, inside the command, so that `lkjip --help` and `compute` never pay for them.
+
+Files are written under the policy of `cli/berkas.py` (checked before anything is built,
+atomic, never the input, a file lkjip did not write kept unless `--force`): a DOCX or XLSX
+file is recognised as lkjip's by the creator in its document properties. Each output is a
+function `(hasil, pilihan) -> bytes` in `_PEMBUAT`; a new kind of workbook is one more entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lkjip_cli.cli.bantuan import daftarkan
+from lkjip_cli.cli.berkas import ditulis_lkjip_office, gagal, periksa_tujuan, tulis_atomik
+from lkjip_cli.cli.output import SatuBerkasArg, load_or_exit
+from lkjip_cli.cli.render_cmd import Bab, _pilih_bab
+
+if TYPE_CHECKING:
+    from lkjip_cli.engine.hasil import Hasil
+
+#: The one line printed when matplotlib is missing.
+TANPA_GRAFIK = ("Grafik tidak disertakan: matplotlib tidak terpasang. Pasang dengan "
+                "`pip install 'lkjip[grafik]'` (atau `pip install matplotlib`).")
+
+
+class Tujuan(StrEnum):
+    docx = "docx"
+    xlsx = "xlsx"
+
+
+@dataclass(frozen=True, slots=True)
+class Pilihan:
+    """What the user asked for, handed to each output's builder."""
+
+    bab: list[str]
+    tabel: list[str]
+    referensi: Path | None
+    sumber: str
+    grafik: bool
+
+
+def _docx(hasil: Hasil, p: Pilihan) -> bytes:
+    from lkjip_cli.render.docx import dokumen_docx
+
+    grafik = None
+    if p.grafik:
+        from lkjip_cli.render.grafik import png_per_tabel
+
+        grafik = png_per_tabel(hasil)
+    return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.referensi,
+                        sumber=p.sumber, grafik=grafik)
+
+
+def _xlsx(hasil: Hasil, p: Pilihan) -> bytes:
+    from lkjip_cli.render.xlsx import buku_kerja_xlsx
+
+    return buku_kerja_xlsx(hasil, bab=p.bab, tabel=p.tabel, sumber=p.sumber,
+                           grafik=p.grafik)
+
+
+def _xlsx_data(hasil: Hasil, p: Pilihan) -> bytes:
+    """The data-entry workbook (docs/excel.md) that `lkjip import` reads back."""
+    from lkjip_cli.cli.berkas import PEMBUAT_OFFICE
+    from lkjip_cli.render.buku_data import buku_data, simpan
+
+    wb = buku_data(hasil.laporan)
+    wb.properties.creator = PEMBUAT_OFFICE  # so a later export replaces it without --force
+    return simpan(wb)
+
+
+_PEMBUAT: dict[Tujuan, Callable[[Hasil, Pilihan], bytes]] = {
+    Tujuan.docx: _docx, Tujuan.xlsx: _xlsx,
+}
+
+
+def matplotlib_ada() -> bool:
+    """Whether charts can be drawn (without importing matplotlib)."""
+    from importlib.util import find_spec
+
+    return find_spec("matplotlib") is not None
+
+
+def export(
+    file: SatuBerkasArg,
+    to: Annotated[
+        Tujuan, typer.Option("--to", help="Bentuk berkas keluaran.", show_default=False)
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Berkas keluaran (bawaan: nama berkas masukan "
+                     "dengan akhiran .docx/.xlsx, di direktori kerja).", metavar="BERKAS",
+                     show_default=False),
+    ] = None,
+    bab: Annotated[
+        Bab | None,
+        typer.Option("--bab", help="Bab yang dicetak (bawaan: all).", show_default=False),
+    ] = None,
+    tabel: Annotated[
+        list[str] | None,
+        typer.Option("--tabel", "-t", help="Hanya tabel ini (boleh diulang atau dipisah "
+                     "koma).", metavar="NOMOR"),
+    ] = None,
+    reference_doc: Annotated[
+        Path | None,
+        typer.Option("--reference-doc", help="Untuk --to docx: dokumen Word instansi yang "
+                     "gaya, huruf dan tata halamannya dipakai.", metavar="BERKAS.docx",
+                     exists=True, dir_okay=False, show_default=False),
+    ] = None,
+    tanpa_grafik: Annotated[
+        bool, typer.Option("--tanpa-grafik", help="Jangan sertakan grafik.", metavar="")
+    ] = False,
+    data: Annotated[
+        bool, typer.Option("--data", help="Untuk --to xlsx: buku kerja isian (data masukan, "
+                           "dibaca kembali oleh `lkjip import`), bukan buku kerja rumus.",
+                           metavar="")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Timpa berkas keluaran yang tidak ditulis lkjip.",
+                           metavar="")
+    ] = False,
+) -> None:
+    """Tulis laporan sebagai dokumen Word (DOCX) atau buku kerja Excel (XLSX, rumus hidup)."""
+    from lkjip_cli.cli.compute_cmd import parse_tabel
+    from lkjip_cli.render.tabel import BUILDERS
+
+    if reference_doc is not None and to is not Tujuan.docx:
+        raise typer.BadParameter("hanya untuk --to docx", param_hint="--reference-doc")
+    if data and to is not Tujuan.xlsx:
+        raise typer.BadParameter("hanya untuk --to xlsx", param_hint="--data")
+    nomor = parse_tabel(tabel, list(BUILDERS))
+    babs = _pilih_bab(bab, nomor)
+    out = output if output is not None else Path(f"{Path(file).stem}.{to.value}")
+    periksa_tujuan(out, Path(file), force=force, penanda=ditulis_lkjip_office,
+                   opsi="-o" if output is not None else None)
+    grafik = not tanpa_grafik and not data and matplotlib_ada()
+    pembuat = _xlsx_data if data else _PEMBUAT[to]
+    isi = _buat(file, pembuat, Pilihan(babs, nomor, reference_doc, file, grafik))
+    tulis_atomik(out, isi)
+    if not tanpa_grafik and not data and not grafik:
+        typer.echo(TANPA_GRAFIK, err=True)
+    typer.echo(f"Ditulis: {out}", err=True)
+
+
+def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Pilihan) -> bytes:
+    """Load, compute and build the file's bytes; every failure is one line and exit 2."""
+    result = load_or_exit(file)
+    assert result.report is not None
+
+    from lkjip_cli.engine import hitung
+    from lkjip_cli.render.markdown import GalatTemplat
+
+    if pilihan.referensi is not None:
+        _periksa_referensi(pilihan.referensi)
+    hasil = hitung(result.report)
+    try:
+        return pembuat(hasil, pilihan)
+    except GalatTemplat as exc:
+        raise gagal(str(exc)) from None
+
+
+def _periksa_referensi(path: Path) -> None:
+    """Refuse (exit 2) a reference document python-docx cannot open."""
+    import docx
+
+    try:
+        docx.Document(str(path))
+    except Exception as exc:  # not a zip, not a Word document, a damaged part, ...
+        raise gagal(f"Tidak dapat membaca --reference-doc {path}: bukan dokumen Word (.docx) "
+                    f"yang utuh ({type(exc).__name__}).") from None
+
+
+def register(app: typer.Typer) -> None:
+    daftarkan(app, "export", export,
+              "lkjip export data/2020.yaml --to docx -o laporan.docx",
+              "lkjip export data/2020.yaml --to docx --reference-doc templat-instansi.docx",
+              "lkjip export data/2020.yaml --to xlsx -o angka.xlsx",
+              "lkjip export data/2020.yaml --to xlsx --data -o isian.xlsx")

@@ -1,0 +1,261 @@
+"""Charts of the report's figures: the data (pure, tested) and its drawings (matplotlib).
+
+Why two halves: what a chart shows (which indicators, which figures, which bands of the
+interpretation scale) is a decision about the report that must be tested like any figure,
+while pixels are not worth testing. `data_grafik(hasil)` returns plain data models built from
+the engine's result; `gambar(data, "png"|"svg")` draws one with matplotlib (the Agg backend,
+no display), and `grafik_excel` adds the same data to a workbook as native Excel charts.
+
+Four kinds, as LKjIPs draw them: per sasaran, target vs realisasi of each indicator with its
+capaian; capaian of every indicator against the interpretation scale's bands; realisasi last
+year and this year with the Renstra end target (Tabel 3.6 and 3.7 data); penyerapan per
+program (Tabel 3.13). Labels are Indonesian and every number shown is formatted by
+`lkjip_cli/angka.py`. Plotting positions are the one place a figure becomes a float: for
+pixels only, never for a printed number.
+
+matplotlib is an optional extra (`lkjip[grafik]`) imported inside `gambar`; the data half and
+the Excel half need only openpyxl.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+from lkjip_cli import angka as fmt
+from lkjip_cli.engine.hasil import Hasil, Target
+from lkjip_cli.engine.skala import skala
+from lkjip_cli.model.laporan import Rentang
+from lkjip_cli.render.tabel import ROMAWI
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+    from lkjip_cli.render.xlsx import Lembar
+
+Jenis = Literal["batang", "mendatar"]
+
+
+@dataclass(frozen=True, slots=True)
+class Seri:
+    nama: str
+    nilai: tuple[Decimal | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Pita:
+    """A band of the interpretation scale drawn behind capaian: [bawah, atas)."""
+
+    bawah: Decimal
+    atas: Decimal
+    sebutan: str
+    rentang: str  # as the legend prints it: "< 51", "76–91", "≥ 91"
+
+
+@dataclass(frozen=True, slots=True)
+class DataGrafik:
+    """One chart: what it shows, independent of how it is drawn."""
+
+    kode: str
+    judul: str
+    tabel: str
+    kategori: tuple[str, ...]
+    seri: tuple[Seri, ...]
+    sumbu: str
+    jenis: Jenis = "batang"
+    label: tuple[str, ...] = ()
+    pita: tuple[Pita, ...] = ()
+
+
+def _angka_target(target: Target | None) -> Decimal | None:
+    """A range target is drawn at its upper bound (the label says the range)."""
+    return target.maks if isinstance(target, Rentang) else target
+
+
+def _persen(nilai: Decimal | None, h: Hasil) -> str:
+    a = h.laporan.aturan
+    return fmt.persen(nilai, a.desimal_persen, a.pembulatan, tanda=nilai is not None)
+
+
+def grafik_sasaran(h: Hasil) -> list[DataGrafik]:
+    """Per sasaran: target and realisasi of each indicator, labelled with its capaian."""
+    out = []
+    for i, sas in enumerate(h.sasaran):
+        nomor = ROMAWI[i] if i < len(ROMAWI) else str(i + 1)
+        inds = sas.indikator
+        out.append(DataGrafik(
+            kode=f"target-realisasi-{sas.kode}",
+            judul=f"Target dan Realisasi Sasaran Strategis {nomor}",
+            tabel="3.5",
+            kategori=tuple(ind.kode for ind in inds),
+            seri=(Seri("Target", tuple(_angka_target(ind.target) for ind in inds)),
+                  Seri("Realisasi", tuple(ind.realisasi for ind in inds))),
+            sumbu="Nilai (satuan indikator)",
+            label=tuple(f"capaian {_persen(h.tampil(ind.capaian).nilai, h)}" for ind in inds),
+        ))
+    return out
+
+
+def pita_skala(h: Hasil, atas: Decimal) -> tuple[Pita, ...]:
+    """The interpretation scale's bands from 0 up to `atas`, lowest first."""
+    bands = sorted((p for p in skala(h.laporan.aturan.skala_interpretasi)),
+                   key=lambda p: p.mulai if p.mulai is not None else Decimal(-1))
+    out = []
+    for n, p in enumerate(bands):
+        bawah = p.mulai if p.mulai is not None else Decimal(0)
+        terakhir = n + 1 == len(bands)
+        puncak = atas if terakhir else bands[n + 1].mulai
+        if puncak is None or max(bawah, Decimal(0)) >= min(puncak, atas):
+            continue
+        if p.mulai is None:
+            rentang = f"< {fmt.angka(puncak)}"
+        elif terakhir:
+            rentang = f"{'≥' if p.inklusif else '>'} {fmt.angka(p.mulai)}"
+        else:
+            rentang = f"{fmt.angka(p.mulai)}–{fmt.angka(puncak)}"
+        out.append(Pita(max(bawah, Decimal(0)), min(puncak, atas), p.sebutan, rentang))
+    return tuple(out)
+
+
+def grafik_skala(h: Hasil) -> DataGrafik:
+    """Capaian of every indicator against the bands of the report's interpretation scale."""
+    inds = h.indikator
+    capaian = tuple(h.tampil(ind.capaian).nilai for ind in inds)
+    # the bands reach a little above the highest bar (at least to 120)
+    puncak = max([Decimal(120), *(c * Decimal("1.1") for c in capaian if c is not None)])
+    return DataGrafik(
+        kode="capaian-skala", judul="Capaian Indikator Kinerja dan Skala Kategori",
+        tabel="3.5", kategori=tuple(ind.kode for ind in inds),
+        seri=(Seri("Capaian (%)", capaian),), sumbu="Capaian (%)",
+        label=tuple(_persen(c, h) for c in capaian), pita=pita_skala(h, puncak))
+
+
+def grafik_tahunan(h: Hasil) -> DataGrafik:
+    """Realisasi last year and this year, and the Renstra end target (Tabel 3.6, 3.7)."""
+    inds = h.indikator
+    tahun, akhir = h.laporan.tahun, h.laporan.renstra.selesai
+    return DataGrafik(
+        kode="realisasi-tahunan", judul=f"Realisasi {tahun - 1}, {tahun} dan Target Akhir "
+        f"Renstra ({akhir})", tabel="3.7", kategori=tuple(ind.kode for ind in inds),
+        seri=(Seri(f"Realisasi {tahun - 1}", tuple(ind.realisasi_tahun_lalu for ind in inds)),
+              Seri(f"Realisasi {tahun}", tuple(ind.realisasi for ind in inds)),
+              Seri(f"Target Akhir Renstra ({akhir})",
+                   tuple(_angka_target(ind.target_renstra_akhir) for ind in inds))),
+        sumbu="Nilai (satuan indikator)")
+
+
+def grafik_penyerapan(h: Hasil) -> DataGrafik | None:
+    """Penyerapan anggaran per program (Tabel 3.13)."""
+    if not h.program:
+        return None
+    pen = tuple(p.anggaran.penyerapan.nilai for p in h.program)
+    return DataGrafik(
+        kode="penyerapan-program", judul=f"Penyerapan Anggaran per Program Tahun "
+        f"{h.laporan.tahun}", tabel="3.13", kategori=tuple(p.kode for p in h.program),
+        seri=(Seri("Penyerapan (%)", pen),), sumbu="Penyerapan (%)", jenis="mendatar",
+        label=tuple(_persen(v, h) for v in pen))
+
+
+def data_grafik(h: Hasil) -> list[DataGrafik]:
+    """Every chart of the report, in the order of the tables they illustrate."""
+    out = [*grafik_sasaran(h), grafik_skala(h), grafik_tahunan(h)]
+    pen = grafik_penyerapan(h)
+    return out + ([pen] if pen is not None else [])
+
+
+# ------------------------------------------------------------------------- drawing
+
+WARNA = ("#1f4e79", "#c55a11", "#548235")
+WARNA_PITA = ("#f8d7da", "#fde2c4", "#fff3bf", "#d9ead3", "#b6d7a8", "#93c47d")
+
+
+def _label_angka(x: float, _pos: int) -> str:
+    """A tick as Indonesian text (`1.000`, `2,5`); ticks are floats, so six places suffice."""
+    return fmt.angka(Decimal(f"{float(x):.6f}").normalize())
+
+
+def gambar(data: DataGrafik, bentuk: Literal["png", "svg"] = "png") -> bytes:
+    """The chart drawn by matplotlib (Agg backend) as PNG or SVG bytes."""
+    from matplotlib.figure import Figure  # a bare Figure draws with Agg, no display
+    from matplotlib.ticker import FuncFormatter
+
+    fig = Figure(figsize=(7.5, 4.2), dpi=110)
+    ax = fig.add_subplot()
+    n = len(data.kategori)
+    lebar = 0.8 / max(len(data.seri), 1)
+    mendatar = data.jenis == "mendatar"
+    for pita, warna in zip(data.pita, WARNA_PITA, strict=False):
+        span = ax.axvspan if mendatar else ax.axhspan
+        span(float(pita.bawah), float(pita.atas), color=warna, alpha=0.6, zorder=0,
+             label=f"{pita.sebutan} ({pita.rentang})")
+    for k, seri in enumerate(data.seri):
+        pos = [i + (k - (len(data.seri) - 1) / 2) * lebar for i in range(n)]
+        nilai = [float(v) if v is not None else 0.0 for v in seri.nilai]
+        bar = ax.barh if mendatar else ax.bar
+        batang = bar(pos, nilai, lebar, label=seri.nama, color=WARNA[k % len(WARNA)],
+                     zorder=2)
+        if data.label and k == len(data.seri) - 1:
+            ax.bar_label(batang, labels=list(data.label), fontsize=8, padding=2)
+    sumbu_kategori = ax.set_yticks if mendatar else ax.set_xticks
+    sumbu_kategori(range(n), list(data.kategori))
+    sumbu_angka = ax.xaxis if mendatar else ax.yaxis
+    sumbu_angka.set_major_formatter(FuncFormatter(_label_angka))
+    (ax.set_xlabel if mendatar else ax.set_ylabel)(data.sumbu)
+    ax.set_title(data.judul, fontsize=10)
+    ax.legend(fontsize=7, loc="best")
+    if mendatar:
+        ax.margins(x=0.2)
+    else:
+        ax.margins(y=0.15)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    # No date or version in the file: the same report gives the same bytes.
+    meta: dict[str, Any] = ({"Date": None, "Creator": None} if bentuk == "svg"
+                            else {"Software": None})
+    fig.savefig(buffer, format=bentuk, metadata=meta)
+    return buffer.getvalue()
+
+
+def png_per_tabel(h: Hasil) -> dict[str, list[tuple[str, bytes]]]:
+    """PNG charts keyed by the table they follow in the Word document."""
+    out: dict[str, list[tuple[str, bytes]]] = {}
+    for data in data_grafik(h):
+        out.setdefault(data.tabel, []).append((data.kode, gambar(data, "png")))
+    return out
+
+
+# ---------------------------------------------------------------------------- Excel
+
+
+def grafik_excel(wb: Workbook, h: Hasil, lembar: Sequence[Lembar]) -> None:
+    """A sheet "Grafik": each chart's data as a small table, and a native Excel chart of it."""
+    from openpyxl.chart import BarChart, Reference
+
+    ws = wb.create_sheet("Grafik")
+    baris = 1
+    for data in data_grafik(h):
+        ws.cell(baris, 1, data.judul)
+        ws.cell(baris + 1, 1, "Kode")
+        for k, seri in enumerate(data.seri):
+            ws.cell(baris + 1, k + 2, seri.nama)
+        for i, kategori in enumerate(data.kategori):
+            ws.cell(baris + 2 + i, 1, kategori)
+            for k, seri in enumerate(data.seri):
+                c = ws.cell(baris + 2 + i, k + 2, seri.nilai[i])
+                c.number_format = "#,##0.00"
+        chart = BarChart()
+        chart.type = "bar" if data.jenis == "mendatar" else "col"
+        chart.title = data.judul
+        chart.y_axis.title = data.sumbu
+        chart.y_axis.number_format = "#,##0"
+        akhir = baris + 1 + len(data.kategori)
+        chart.add_data(Reference(ws, min_col=2, max_col=1 + len(data.seri), min_row=baris + 1,
+                                 max_row=akhir), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=1, min_row=baris + 2, max_row=akhir))
+        chart.height, chart.width = 7.5, 16
+        ws.add_chart(chart, f"{chr(ord('A') + len(data.seri) + 2)}{baris}")
+        baris = max(akhir + 2, baris + 17)
+    ws.column_dimensions["A"].width = 14

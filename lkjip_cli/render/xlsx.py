@@ -1,0 +1,519 @@
+"""The report's tables as an Excel workbook whose derived figures are live formulas.
+
+Why formulas: a reviewer audits an LKjIP in Excel. Each derived cell here is the formula
+that made the figure, over the cells holding its inputs, so the reviewer can follow (and
+change) any input and see every figure move as lkjip's engine would move it. The formula
+is a rendering of the provenance the engine already keeps (`Sel.asal`, a `Nilai` with its
+formula and rules), never a second derivation: the polarity and negative formula come from
+the figure's rules, the target-0 rule and the cap from the report's `aturan`, and the test
+suite recalculates every formula with an independent engine (the `formulas` package) and
+compares it with lkjip's own figure at the printed precision.
+
+Layout: one sheet per table model (`render/tabel.py`), caption in row 1, header in row 3
+(frozen), data from row 4, then the notes and "Sumber Data". Inputs are values; a figure
+lkjip cannot express as a formula (a range target, an input from a table not on the sheet)
+is its exact value. Rounding is Excel's ROUND (ROUNDDOWN when the report truncates); a
+report rounding half-even differs from ROUND only on an exact tie, which Excel cannot tell
+from its binary value anyway. Number formats use Excel's neutral codes (`#,##0.00`), which
+an Indonesian Excel displays as the report prints (`1.234,56`).
+
+A sheet "Temuan" lists the findings of `lkjip check`, each linked to the sheet (and where it
+can be placed, the cell) of the printed figure; printed figures sit in their own column
+beside the computed one, filled red where they differ.
+
+openpyxl is imported at the top; only `lkjip export` imports this module.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from lkjip_cli import angka as fmt
+from lkjip_cli.audit.temuan import Temuan, Tingkat
+from lkjip_cli.engine.capaian import (
+    RUMUS_NEGATIF_KEBALIKAN,
+    RUMUS_NEGATIF_SELISIH,
+    RUMUS_POSITIF,
+)
+from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
+
+#: The creator written into the workbook's properties (see `cli/berkas.py`).
+PEMBUAT = "lkjip"
+
+#: The tables of each chapter, in the report's order (Bab IV has no table of its own).
+BAB_TABEL = {
+    "2": ("2.1", "2.4", "2.5", "2.6"),
+    "3": ("3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12",
+          "3.13"),
+    "4": (),
+}
+
+BARIS_JUDUL = 3
+BARIS_DATA = BARIS_JUDUL + 1
+
+TEBAL = Font(bold=True)
+ARSIR = PatternFill("solid", fgColor="D9D9D9")
+BEDA = PatternFill("solid", fgColor="F4CCCC")
+GARIS = Border(*(Side(style="thin"),) * 4)
+TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
+ATAS = Alignment(vertical="top", wrap_text=True)
+
+#: (capaian column, target column, realisasi column) per table.
+CAPAIAN = {"3.4": (8, 6, 7), "3.5": (5, 3, 4), "3.7": (5, 3, 4), "3.8": (5, 3, 4),
+           "3.12": (5, 3, 4)}
+#: (penyerapan column, realisasi column, pagu column) per table (and bagian).
+PENYERAPAN = {"3.12": (8, 7, 6), "3.13": (4, 3, 2), "2.5": (4, 3, 2),
+              "3.11/efisiensi": (4, 2, 1)}
+
+
+def _ref(kolom: int, baris: int) -> str:
+    return f"{get_column_letter(kolom + 1)}{baris}"
+
+
+@dataclass
+class Lembar:
+    """One sheet as written: where each table row landed, for formulas and links."""
+
+    ws: Worksheet
+    tabel: Tabel
+    kolom_cetak: dict[int, int] = field(default_factory=dict)  # computed col -> printed col
+    #: Formulas decided outside this sheet's table (the summary sheet's), by (row, column).
+    rumus: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def baris(self, i: int) -> int:
+        return BARIS_DATA + i
+
+
+# ------------------------------------------------------------------------ formulas
+
+
+class Rumus:
+    """Excel formulas for one report's rules."""
+
+    def __init__(self, aturan: Aturan) -> None:
+        self.aturan = aturan
+        self.fungsi = "ROUNDDOWN" if aturan.pembulatan == "down" else "ROUND"
+        cap = aturan.batas_atas
+        self.batas_tampil = cap.nilai if cap is not None and "tampilan" in cap.berlaku \
+            else None
+
+    def bulat(self, expr: str) -> str:
+        return f"{self.fungsi}({expr},{self.aturan.desimal_persen})"
+
+    def capaian(self, t: str, r: str, rumus: str, *, batas: Decimal | None,
+                bulat: bool = True) -> str | None:
+        """Capaian by the figure's formula; the target-0 rule, the floor and the cap as IF,
+        MAX and MIN."""
+        lantai = self.aturan.batas_bawah
+
+        def angka(expr: str) -> str:
+            if lantai is not None:
+                expr = f"MAX({lantai},{expr})"
+            if batas is not None:
+                expr = f"MIN({batas},{expr})"
+            return self.bulat(expr) if bulat else expr
+
+        nol = (f'IF({r}=0,{angka("100")},"{fmt.TIDAK_ADA}")'
+               if self.aturan.target_nol == "100-jika-realisasi-0" else f'"{fmt.TIDAK_ADA}"')
+        if rumus == RUMUS_POSITIF:
+            inti = angka(f"{r}/{t}*100")
+        elif rumus == RUMUS_NEGATIF_SELISIH:
+            inti = angka(f"(2*{t}-{r})/{t}*100")
+        elif rumus == RUMUS_NEGATIF_KEBALIKAN:
+            inti = f'IF({r}=0,"{fmt.TIDAK_ADA}",{angka(f"{t}/{r}*100")})'
+        else:
+            return None
+        return f"IF({t}=0,{nol},{inti})"
+
+    def bagi(self, atas: str, bawah: str, *, bulat: bool = True) -> str:
+        expr = f"{atas}/{bawah}*100"
+        return f'IF({bawah}=0,"{fmt.TIDAK_ADA}",{self.bulat(expr) if bulat else expr})'
+
+    def perubahan(self, kini: str, lalu: str) -> str:
+        return f'IF({lalu}=0,"{fmt.TIDAK_ADA}",{self.bulat(f"({kini}/{lalu}-1)*100")})'
+
+
+def _nama_rumus(sel: Sel) -> str | None:
+    n = sel.asal
+    if n is None or n.nilai is None:
+        return None
+    return n.turunan[0].rumus if n.turunan else n.rumus
+
+
+def _angka_sel(sel: Sel) -> bool:
+    return sel.jenis in ("input", "rupiah", "bilangan") and isinstance(sel.nilai, Decimal)
+
+
+def rumus_sel(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
+    """The formula of cell (row i, column j) of a table, or None to write its value."""
+    t = lembar.tabel
+    baris = t.baris[i]
+    sel = baris.sel[j]
+    if sel.asal is None or sel.nilai is None:
+        return None
+    if (i, j) in lembar.rumus:
+        return lembar.rumus[(i, j)]
+    r = lembar.baris(i)
+    kunci = f"{t.nomor}/{t.bagian}" if t.bagian else t.nomor
+    if t.nomor in CAPAIAN and j == CAPAIAN[t.nomor][0]:
+        _, jt, jr = CAPAIAN[t.nomor]
+        if not (_angka_sel(baris.sel[jt]) and _angka_sel(baris.sel[jr])):
+            return None
+        nama = _nama_rumus(sel)
+        if nama is None:
+            return None
+        return rumus.capaian(_ref(jt, r), _ref(jr, r), nama, batas=rumus.batas_tampil)
+    for k in (kunci, t.nomor):
+        if k in PENYERAPAN and j == PENYERAPAN[k][0]:
+            _, jr, jp = PENYERAPAN[k]
+            if _angka_sel(baris.sel[jr]) and _angka_sel(baris.sel[jp]):
+                return rumus.bagi(_ref(jr, r), _ref(jp, r))
+            return None
+    if t.nomor == "3.6" and j in (5, 6) and _angka_sel(baris.sel[3]) and \
+            _angka_sel(baris.sel[4]):
+        kini, lalu = _ref(4, r), _ref(3, r)
+        return rumus.perubahan(kini, lalu) if j == 5 else rumus.bulat(f"{kini}-{lalu}")
+    if kunci == "3.11/efisiensi" and j == 3:
+        return _efisiensi_tahunan(lembar, i, rumus)
+    if t.nomor == "3.10" and j == 4:
+        return _efisiensi_sasaran(lembar, i, rumus)
+    if sel.jenis == "rupiah":
+        return _jumlah(lembar, i, j)
+    return None
+
+
+def _jumlah(lembar: Lembar, i: int, j: int) -> str | None:
+    """Totals as SUM over the rows they add up (Tabel 3.13, 2.5)."""
+    t = lembar.tabel
+    if t.baris[i].gaya != "jumlah":
+        return None
+    if t.nomor == "3.13":
+        if t.baris[i].sel[0].nilai:  # a program: its kegiatan rows below it
+            anak = []
+            for k in range(i + 1, len(t.baris)):
+                if t.baris[k].gaya != "rinci":
+                    break
+                anak.append(k)
+        else:  # Total Belanja Langsung: the programs
+            anak = [k for k in range(i) if t.baris[k].gaya == "jumlah"]
+    elif t.nomor == "2.5":
+        anak = list(range(i))
+    else:
+        return None
+    if not anak or not all(_angka_sel(t.baris[k].sel[j]) for k in anak):
+        return None
+    return "SUM(" + ",".join(_ref(j, lembar.baris(k)) for k in anak) + ")"
+
+
+def _efisiensi_tahunan(lembar: Lembar, i: int, rumus: Rumus) -> str | None:
+    baris = lembar.tabel.baris[i]
+    if not (_angka_sel(baris.sel[1]) and _angka_sel(baris.sel[2])):
+        return None
+    pagu, real = _ref(1, lembar.baris(i)), _ref(2, lembar.baris(i))
+    if rumus.aturan.efisiensi.tahunan == "nominal":
+        return f"{pagu}-{real}"
+    return f"100-{rumus.bagi(real, pagu)}"
+
+
+def _efisiensi_sasaran(lembar: Lembar, i: int, rumus: Rumus) -> str | None:
+    """Tabel 3.10 by the report's method, over the capaian and penyerapan cells."""
+    baris = lembar.tabel.baris[i]
+    metode = rumus.aturan.efisiensi.sasaran
+    r = lembar.baris(i)
+    cap, pen = _ref(2, r), _ref(3, r)
+    capaian = baris.sel[2].asal
+    dibatasi = capaian is not None and capaian.turunan  # a capped capaian is not its input
+    if metode == "sisa-anggaran":
+        return rumus.bulat(f"100-{pen}")
+    if dibatasi:
+        return None
+    if metode == "selisih":
+        return rumus.bulat(f"{cap}-{pen}")
+    if metode == "rasio":
+        return rumus.bagi(cap, pen)
+    return None
+
+
+# -------------------------------------------------------------------------- sheets
+
+
+def _format_angka(sel: Sel, aturan: Aturan) -> str:
+    if sel.jenis in ("persen", "poin"):
+        d = aturan.desimal_persen
+        return "#,##0" + ("." + "0" * d if d else "")
+    if isinstance(sel.nilai, Decimal):
+        d = fmt.desimal_dari(sel.nilai) if sel.jenis != "rupiah" else (
+            0 if sel.nilai == sel.nilai.to_integral_value() else 2)
+        return "#,##0" + ("." + "0" * d if d else "")
+    return "General"
+
+
+def nama_lembar(t: Tabel, dipakai: set[str]) -> str:
+    """`Tabel 3.8 SS1`: unique, at most 31 characters, none of Excel's forbidden ones."""
+    nama = f"Tabel {t.nomor}" + (f" {t.bagian}" if t.bagian else "")
+    for ch in "[]:*?/\\":
+        nama = nama.replace(ch, "-")
+    nama = nama[:31]
+    base, n = nama, 2
+    while nama in dipakai:
+        nama = f"{base[:28]} {n}"
+        n += 1
+    dipakai.add(nama)
+    return nama
+
+
+def tulis_lembar(wb: Workbook, t: Tabel, aturan: Aturan, rumus: Rumus,
+                 dipakai: set[str], nama: str | None = None,
+                 rumus_luar: dict[tuple[int, int], str] | None = None) -> Lembar:
+    ws = wb.create_sheet(nama or nama_lembar(t, dipakai))
+    lembar = Lembar(ws, t, rumus=rumus_luar or {})
+    ws.cell(1, 1, t.caption if nama is None else " ".join(t.judul)).font = Font(bold=True,
+                                                                               size=12)
+    for j, kolom in enumerate(t.kolom):
+        c = ws.cell(BARIS_JUDUL, j + 1, kolom.judul)
+        c.font, c.fill, c.border, c.alignment = TEBAL, ARSIR, GARIS, TENGAH
+    for i, baris in enumerate(t.baris):
+        _tulis_baris(lembar, i, baris, aturan, rumus)
+    for kol, awal, akhir in rentang_gabung(t):
+        ws.merge_cells(start_row=lembar.baris(awal), start_column=kol + 1,
+                       end_row=lembar.baris(akhir), end_column=kol + 1)
+    bawah = BARIS_DATA + len(t.baris) + 1
+    for n, teks in enumerate([*(f"Keterangan: {c}" for c in t.catatan),
+                              *([f"Sumber Data: {t.sumber}"] if t.sumber else [])]):
+        ws.cell(bawah + n, 1, teks).font = Font(italic=True, size=9)
+    _tata_halaman(ws, t)
+    return lembar
+
+
+def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, rumus: Rumus) -> None:
+    ws = lembar.ws
+    r = lembar.baris(i)
+    for j, sel in enumerate(baris.sel):
+        c = ws.cell(r, j + 1)
+        c.border = GARIS
+        c.alignment = ATAS
+        if baris.gaya == "jumlah":
+            c.font = TEBAL
+        if sel.jenis == "teks":
+            c.value = str(sel.nilai or "")
+            continue
+        formula = rumus_sel(lembar, i, j, rumus)
+        if formula is not None:
+            c.value = "=" + formula
+        elif sel.nilai is None or isinstance(sel.nilai, str):
+            c.value = sel.nilai if isinstance(sel.nilai, str) else fmt.TIDAK_ADA
+            c.alignment = Alignment(horizontal="right", vertical="top")
+            continue
+        else:
+            c.value = sel.nilai
+        c.number_format = _format_angka(sel, aturan)
+
+
+def _tata_halaman(ws: Worksheet, t: Tabel) -> None:
+    ws.freeze_panes = f"A{BARIS_DATA}"
+    ws.print_title_rows = f"{BARIS_JUDUL}:{BARIS_JUDUL}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    for j, kolom in enumerate(t.kolom):
+        terpanjang = max([len(kolom.judul), *(len(str(b.sel[j].nilai or ""))
+                                              for b in t.baris)], default=8)
+        lebar = 16 if kolom.angka else min(max(terpanjang * 0.9, 6), 45)
+        ws.column_dimensions[get_column_letter(j + 1)].width = lebar
+
+
+# -------------------------------------------------------------------------- findings
+
+
+def _tempat(lembar: Lembar, temuan: Temuan) -> tuple[int, int] | None:
+    """The (row, column) of the computed figure a finding is about, when it can be placed.
+
+    The row is the one whose figures were computed most wholly from inputs under the
+    finding's entity (its path up to `dilaporkan`); the column the computed column whose
+    header names the finding's quantity.
+    """
+    t = lembar.tabel
+    kolom = _kolom(t, temuan.kolom)
+    path = tuple(temuan.path)
+    entitas = path[:path.index("dilaporkan")] if "dilaporkan" in path else path
+    if not kolom or not entitas:
+        return None
+    terbaik: tuple[float, int] = (0.0, -1)
+    for i, baris in enumerate(t.baris):
+        sumber = [tuple(m.sumber) for sel in baris.sel if sel.asal is not None
+                  for m in (*sel.asal.masukan, *(m for n in sel.asal.turunan
+                                                 for m in n.masukan))
+                  if m.sumber is not None]
+        if sumber:
+            skor = sum(s[:len(entitas)] == entitas for s in sumber) / len(sumber)
+            if skor > terbaik[0]:
+                terbaik = (skor, i)
+    if terbaik[1] < 0:
+        return None
+    return terbaik[1], kolom[0]
+
+
+#: How `lkjip check` names a quantity that a table's header names otherwise.
+_NAMA_KOLOM = {"realisasi anggaran (rp)": "realisasi (rp)", "efisiensi": "tingkat efisiensi"}
+
+
+def _kolom(t: Tabel, kuantitas: str) -> list[int]:
+    """The columns that can hold a quantity: the header equal to its name, else similar."""
+    kuantitas = _NAMA_KOLOM.get(kuantitas.lower(), kuantitas.lower())
+    sama = [j for j, k in enumerate(t.kolom) if k.judul.lower() == kuantitas]
+    return sama or [j for j, k in enumerate(t.kolom) if _kolom_cocok(k.judul, kuantitas)]
+
+
+def _kolom_cocok(judul: str, kuantitas: str) -> bool:
+    judul = judul.lower()
+    if "capaian" in kuantitas:
+        return "capaian" in judul or judul == "%"
+    if "penyerapan" in kuantitas or kuantitas.startswith("%"):
+        return "%" in judul and "capaian" not in judul
+    return bool(kuantitas) and kuantitas in judul
+
+
+def tulis_temuan(wb: Workbook, lembar: Sequence[Lembar], temuan: Sequence[Temuan],
+                 aturan: Aturan) -> None:
+    """The sheet "Temuan", and each placed printed figure beside its computed one."""
+    ws = wb.create_sheet("Temuan")
+    judul = ["Tabel", "Tempat", "Kolom", "Dicetak", "Dihitung", "Selisih", "Tingkat",
+             "Keterangan", "Sel"]
+    for j, teks in enumerate(judul):
+        c = ws.cell(1, j + 1, teks)
+        c.font, c.fill, c.border, c.alignment = TEBAL, ARSIR, GARIS, TENGAH
+    per_tabel: dict[str, list[Lembar]] = {}
+    for lb in lembar:
+        per_tabel.setdefault(lb.tabel.nomor, []).append(lb)
+    for n, tm in enumerate(temuan):
+        r = n + 2
+        nilai = [tm.tabel, tm.lokasi, tm.kolom, _teks(tm.dicetak, aturan),
+                 _teks(tm.dihitung, aturan), _teks(tm.selisih, aturan), tm.tingkat.value,
+                 tm.keterangan]
+        for j, v in enumerate(nilai):
+            ws.cell(r, j + 1, v).alignment = ATAS
+        if tm.tingkat is not Tingkat.COCOK:
+            for j in range(len(nilai)):
+                ws.cell(r, j + 1).fill = BEDA
+        _taut(ws.cell(r, len(nilai) + 1), per_tabel.get(tm.tabel.removeprefix("Tabel "), []),
+              tm, aturan)
+    for j, lebar in enumerate((8, 30, 18, 14, 14, 10, 12, 60, 18)):
+        ws.column_dimensions[get_column_letter(j + 1)].width = lebar
+    ws.freeze_panes = "A2"
+
+
+def _taut(cell: object, lembar: Sequence[Lembar], tm: Temuan, aturan: Aturan) -> None:
+    from openpyxl.cell.cell import Cell
+
+    assert isinstance(cell, Cell)
+    for lb in lembar:
+        tempat = _tempat(lb, tm)
+        if tempat is None:
+            continue
+        kolom = _kolom_cetak(lb, tempat[1])
+        r = lb.baris(tempat[0])
+        c = lb.ws.cell(r, kolom + 1, tm.dicetak if tm.dicetak is not None else "")
+        if isinstance(tm.dicetak, Decimal):
+            c.number_format = "#,##0" + ("." + "0" * fmt.desimal_dari(tm.dicetak)
+                                         if fmt.desimal_dari(tm.dicetak) else "")
+        c.border = GARIS
+        if tm.tingkat is not Tingkat.COCOK:
+            c.fill = BEDA
+        alamat = f"'{lb.ws.title}'!{_ref(kolom, r)}"
+        cell.value = alamat
+        cell.hyperlink = f"#{alamat}"
+        cell.style = "Hyperlink"
+        return
+    if lembar:
+        cell.value = f"'{lembar[0].ws.title}'!A1"
+        cell.hyperlink = f"#'{lembar[0].ws.title}'!A1"
+        cell.style = "Hyperlink"
+
+
+def _kolom_cetak(lb: Lembar, j: int) -> int:
+    """The printed-figure column beside computed column j (added at the table's right)."""
+    if j not in lb.kolom_cetak:
+        kolom = len(lb.tabel.kolom) + len(lb.kolom_cetak)
+        lb.kolom_cetak[j] = kolom
+        c = lb.ws.cell(BARIS_JUDUL, kolom + 1, f"Dicetak laporan: {lb.tabel.kolom[j].judul}")
+        c.font, c.fill, c.border, c.alignment = TEBAL, BEDA, GARIS, TENGAH
+        lb.ws.column_dimensions[get_column_letter(kolom + 1)].width = 16
+    return lb.kolom_cetak[j]
+
+
+def _teks(v: Decimal | str | None, aturan: Aturan) -> str:
+    if v is None:
+        return ""
+    return v if isinstance(v, str) else fmt.angka(v)
+
+
+# ------------------------------------------------------------------------ workbook
+
+
+def nomor_tabel(bab: Sequence[str], tabel: Sequence[str]) -> list[str]:
+    if tabel:
+        return list(tabel)
+    return [n for b in bab for n in BAB_TABEL[b]]
+
+
+def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
+               sumber: str = "", temuan: Sequence[Temuan] | None = None,
+               grafik: Callable[[Workbook, Hasil, Sequence[Lembar]], None] | None = None
+               ) -> tuple[Workbook, list[Lembar]]:
+    """The workbook and where each table landed (tests and charts read the placement)."""
+    aturan = hasil.laporan.aturan
+    wb = Workbook()
+    assert wb.active is not None
+    wb.remove(wb.active)
+    props = wb.properties
+    props.creator = PEMBUAT
+    props.lastModifiedBy = PEMBUAT
+    props.title = f"LKjIP {hasil.laporan.instansi.nama} Tahun {hasil.laporan.tahun}"
+    props.description = f"dibuat oleh lkjip dari {sumber or 'laporan'}"
+    rumus = Rumus(aturan)
+    dipakai: set[str] = set()
+    lembar = [tulis_lembar(wb, t, aturan, rumus, dipakai)
+              for n in nomor_tabel(bab, tabel) for t in BUILDERS[n](hasil)]
+    if "4" in bab and not tabel:
+        from lkjip_cli.render.xlsx_ringkasan import ringkasan
+
+        t, formulas = ringkasan(hasil, lembar, rumus)
+        lembar.append(tulis_lembar(wb, t, aturan, rumus, dipakai, "Ringkasan", formulas))
+    if temuan is not None:
+        tulis_temuan(wb, lembar, temuan, aturan)
+    if grafik is not None:
+        grafik(wb, hasil, lembar)
+    if not wb.worksheets:
+        wb.create_sheet("Kosong")
+    return wb, lembar
+
+
+def buku_kerja_xlsx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
+                    sumber: str = "", grafik: bool = False) -> bytes:
+    """The workbook as XLSX bytes, with the findings of `lkjip check`."""
+    from lkjip_cli.audit import audit
+
+    tambah = None
+    if grafik:
+        from lkjip_cli.render.grafik import grafik_excel
+
+        tambah = grafik_excel
+    wb, _ = buku_kerja(hasil, bab=bab, tabel=tabel, sumber=sumber,
+                       temuan=audit(hasil).temuan, grafik=tambah)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,121 @@
+"""Recalculate an lkjip workbook with an engine independent of lkjip (the `formulas` package)
+and compare every formula cell with lkjip's own figure at the report's printed precision.
+
+The recalculated values are IEEE doubles, as in Excel; each is turned into a Decimal through
+its shortest repr and then formatted by `lkjip_cli/angka.py` exactly as the report prints the
+engine's figure. A double carries 15 significant digits, so figures above 10^13 (only the
+property tests' extreme budgets), and unrounded figures (a quarterly roll-up of inputs with
+many places), are compared to 13 significant digits instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from pathlib import Path
+from typing import Any
+
+from lkjip_cli import angka as fmt
+from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.tabel import Sel, format_sel
+from lkjip_cli.render.xlsx import Lembar
+
+BATAS_DOUBLE = Decimal(10) ** 13
+
+
+@dataclass(frozen=True)
+class Beda:
+    lembar: str
+    sel: str
+    rumus: str
+    lkjip: str
+    excel: str
+
+
+def hitung_ulang(path: Path) -> dict[str, Any]:
+    """Every cell's value after recalculation, keyed `SHEET!A1` (sheet upper-cased)."""
+    import formulas
+
+    model = formulas.ExcelModel().loads(str(path)).finish()
+    solusi = model.calculate()
+    out: dict[str, Any] = {}
+    for kunci, nilai in solusi.items():
+        sheet_cell = kunci.split("]", 1)[1]
+        sheet, _, cell = sheet_cell.rpartition("!")
+        value = getattr(nilai, "value", nilai)
+        with contextlib.suppress(TypeError, IndexError):
+            value = value[0][0]
+        out[f"{sheet.strip(chr(39))}!{cell}"] = value
+    return out
+
+
+def hitung_ulang_libreoffice(path: Path, soffice: str) -> dict[str, Any]:
+    """Every cell's value after LibreOffice (headless) loads, recalculates and saves `path`."""
+    import subprocess
+
+    import openpyxl
+
+    out_dir = path.parent / "libreoffice"
+    subprocess.run([soffice, "--headless", "--calc", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out_dir), str(path)],
+                   check=True, capture_output=True, timeout=300)
+    wb = openpyxl.load_workbook(out_dir / path.name, data_only=True)
+    return {f"{ws.title.upper()}!{c.coordinate}": c.value
+            for ws in wb.worksheets for row in ws.iter_rows() for c in row}
+
+
+def _teks_excel(value: Any, sel: Sel, aturan: Aturan) -> str:
+    if isinstance(value, str):
+        return str(value)  # also an Excel error (#VALUE!), a str subclass
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    angka = Decimal(repr(float(value)))
+    if sel.jenis in ("input", "bilangan") and isinstance(sel.nilai, Decimal):
+        # an input prints its own places: 73.0 read back for 73 prints 73, 0.0 for 0.00 0,00
+        with localcontext() as ctx:  # a 10^26 input with its places needs more than 28 digits
+            ctx.prec = 60
+            angka = angka.quantize(Decimal(1).scaleb(-fmt.desimal_dari(sel.nilai)))
+    return format_sel(Sel(angka, sel.jenis), aturan)
+
+
+#: `formulas` rounds through a Decimal of 28 digits (formulas/functions/math.py,
+#: `round_up`), so its ROUND gives #VALUE! from 10^28 / 10^places on, where Excel rounds.
+BATAS_ROUND_FORMULAS = Decimal(10) ** 28
+
+
+def _sama(lkjip: str, excel: str, sel: Sel, value: Any) -> bool:
+    if lkjip == excel:
+        return True
+    if str(excel) == "#VALUE!" and isinstance(sel.nilai, Decimal) and \
+            abs(sel.nilai) * 100 >= BATAS_ROUND_FORMULAS:
+        return True  # only the evaluator's limit, for the property tests' 10^26 figures
+    # Beyond a double's digits: a huge figure, or an unrounded one (a roll-up of inputs
+    # with ten places), is compared to 13 significant digits.
+    besar = isinstance(sel.nilai, Decimal) and (abs(sel.nilai) >= BATAS_DOUBLE or
+                                                sel.jenis in ("input", "bilangan"))
+    if besar and isinstance(sel.nilai, Decimal) and isinstance(value, int | float):
+        a, b = sel.nilai, Decimal(repr(float(value)))
+        return abs(a - b) <= abs(a) * Decimal("1e-13")
+    return False
+
+
+def bandingkan(lembar: list[Lembar], nilai: dict[str, Any], aturan: Aturan
+               ) -> tuple[int, list[Beda]]:
+    """(number of formula cells checked, the cells whose value differs from lkjip's)."""
+    n, beda = 0, []
+    for lb in lembar:
+        ws, t = lb.ws, lb.tabel
+        for i, baris in enumerate(t.baris):
+            for j, sel in enumerate(baris.sel):
+                cell = ws.cell(lb.baris(i), j + 1)
+                if not (isinstance(cell.value, str) and cell.value.startswith("=")):
+                    continue
+                n += 1
+                kunci = f"{ws.title.upper()}!{cell.coordinate}"
+                value = nilai.get(kunci)
+                lkjip = format_sel(sel, aturan) if sel.nilai is not None else fmt.TIDAK_ADA
+                excel = _teks_excel(value, sel, aturan)
+                if not _sama(lkjip, excel, sel, value):
+                    beda.append(Beda(ws.title, cell.coordinate, cell.value, lkjip, excel))
+    return n, beda
