@@ -1,0 +1,879 @@
+"""The sandbox that runs report templates: what they can reach, and how much they can do.
+
+Why this module: a `--template-dir` is data someone else may have written (a colleague, a
+downloaded example, a pull request that CI renders). Jinja2's `SandboxedEnvironment` only
+refuses names beginning with `_` and otherwise lets a template call any public method of any
+object it can reach; pydantic's `parse_raw(..., allow_pickle=True)` was one such method,
+and it ran shell commands. It also bounds nothing: `'a' * 10**10` allocated 10 GB. So:
+
+**Reach is an allow-list, not a deny-list.** Templates receive only plain data
+(`render/konteks.py`). `Sandbox.is_safe_attribute` refuses every attribute except a few
+harmless `str` methods (`STR_AMAN`), the read-only mapping methods (`PETA_AMAN`), the loop
+variable's fields (`LOOP_AMAN`), a `namespace()`'s values and an imported template's macros;
+`Sandbox.is_safe_callable` refuses every call except those methods, the template's own
+macros and the functions lkjip registers. A class, a module, a function's `__globals__`,
+a Decimal's methods: none can be reached, whatever their names. Jinja2's own globals that
+hand out classes or functions (`cycler`, `joiner`, `lipsum`, `dict`) are gone, and so are
+its filters that produce HTML or Python reprs (`FILTER_DIBUANG`).
+
+**Work is bounded by named limits** (`Batas`, defaults the `MAKS_*` constants below). One
+C-level operation cannot be interrupted, so sizes are checked *before* an operator or a
+filter builds its result; loop iterations and calls are counted; the whole render has a
+wall-clock budget, checked at each counted step. Every value a template builds has a
+bounded "unrolled size" (`bobot`: characters, elements, counted through nesting), so that
+comparing, hashing or printing it is bounded too, however it was nested.
+
+A breach raises `GalatBatas` (a `SecurityError`), which `render/markdown.py` reports like
+any template error: template, line, an Indonesian message naming the limit; exit 2, and
+nothing written.
+
+**Templates load only from their directories.** `LoaderDirektori` reads a file only if it is
+a regular file whose real path (symbolic links resolved) lies inside `--template-dir`, and
+no larger than `MAKS_UKURAN_TEMPLAT`; `..` and absolute names never leave it (Jinja2's
+`split_template_path`).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+import types
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import update_wrapper
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame, optimizeconst
+from jinja2.environment import TemplateModule
+from jinja2.exceptions import SecurityError
+from jinja2.filters import FILTERS
+from jinja2.loaders import split_template_path
+from jinja2.runtime import BlockReference, Context, LoopContext, Macro
+from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import Namespace, missing, pass_context
+
+from lkjip_cli.render.konteks import Rekaman, jenis
+
+# ------------------------------------------------------------------------------- limits
+
+#: Largest unrolled size (`bobot`) of one value a template builds: characters of a string,
+#: elements of a sequence or mapping counted through nesting. `'a' * 10**10` and
+#: `[0] * 10**9` stop here before they are built. Two million: a whole rendered report is
+#: about 60 thousand characters, and the largest table model of a big report far below.
+MAKS_BOBOT = 2_000_000
+
+#: Deepest nesting of the values a template builds (`[[[...]]]`). Python hashes nested
+#: tuples recursively in C with no depth guard; 64 levels are far more than any report needs.
+MAKS_SARANG = 64
+
+#: Longest `range()`. Jinja2's sandbox allows 100,000, which two nested loops square;
+#: a report's loops run over its data, and `range` is for counting years or columns.
+MAKS_RANGE = 10_000
+
+#: Loop iterations (also the items a filter such as `map` or `select` yields) and calls of
+#: functions and methods in one render. The 2020 report takes under 2 thousand, and a
+#: report with a few hundred indicators about a hundred thousand. At one to four
+#: microseconds each, a loop that never ends stops within a second or two.
+MAKS_LANGKAH = 500_000
+
+#: Calls of macros (also `caller()`), blocks and recursive loops in one render. A Jinja2
+#: macro call costs as much as some thirty loop iterations, so they have their own, lower
+#: count: a macro calling itself twice each time (`2**40` calls) stops here within a second.
+#: The 2020 report makes about 200.
+MAKS_PANGGILAN = 40_000
+
+#: Deepest nesting of calls (a macro calling itself, recursive loops, blocks). The built-in
+#: templates nest four deep; a macro that never stops calling itself stops here, before
+#: Python's own recursion limit.
+MAKS_KEDALAMAN = 50
+
+#: Everything a render produces, added up: output text (also the text produced inside macros
+#: and `{% set %}` blocks, counted where it is produced) and the strings and sequences built
+#: by operators, filters and literals. It bounds the memory a render can hold and the work
+#: done in C (which is proportional to what it produces). The 2020 report counts under a
+#: million.
+MAKS_VOLUME = 20_000_000
+
+#: Wall-clock seconds for one render (every template of one `lkjip render`), checked at
+#: every counted step: the backstop for work the other limits do not foresee. The 2020
+#: report renders in a fraction of a second.
+MAKS_DETIK = 20.0
+
+#: Digits of the integer part of a number: of an integer a template computes (`10**10**10`
+#: stops before Python computes it) and of a figure the number filters print. Indonesia's
+#: whole budget has 16 digits.
+MAKS_DIGIT = 40
+
+#: Decimal places a number filter prints (`angka(desimal)`, `tepat(maks)`, or a figure's
+#: own places): `1 | angka(10**9)` would print a billion zeros. The engine computes with 50
+#: significant digits, so 60 places print any figure it makes.
+MAKS_DESIMAL = 60
+
+#: Largest template file read from `--template-dir`, in bytes. The built-in templates are
+#: under 10 KB each.
+MAKS_UKURAN_TEMPLAT = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Batas:
+    """The limits of one render (the constants above, unless a test passes smaller ones)."""
+
+    bobot: int = MAKS_BOBOT
+    sarang: int = MAKS_SARANG
+    range: int = MAKS_RANGE
+    langkah: int = MAKS_LANGKAH
+    panggilan: int = MAKS_PANGGILAN
+    kedalaman: int = MAKS_KEDALAMAN
+    volume: int = MAKS_VOLUME
+    detik: float = MAKS_DETIK
+    digit: int = MAKS_DIGIT
+    desimal: int = MAKS_DESIMAL
+    ukuran_templat: int = MAKS_UKURAN_TEMPLAT
+
+
+#: The limits every render has.
+BATAS = Batas()
+
+
+class GalatBatas(SecurityError):
+    """A template went over one of the limits of a render."""
+
+
+def _ribuan(n: float) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+# --------------------------------------------------------------------------- allow-lists
+
+#: `str` methods a template may call: none builds a string much larger than its input
+#: (no `center`, `ljust`, `zfill`, `replace`, `join`, `format`, `expandtabs`).
+STR_AMAN = frozenset({
+    "capitalize", "casefold", "count", "endswith", "find", "isalnum", "isalpha", "isdecimal",
+    "isdigit", "islower", "isnumeric", "isspace", "istitle", "isupper", "lower", "lstrip",
+    "partition", "removeprefix", "removesuffix", "rfind", "rpartition", "rsplit", "rstrip",
+    "split", "splitlines", "startswith", "strip", "swapcase", "title", "upper",
+})
+
+#: Methods of a mapping (`rumus_efisiensi.items()`): reading only.
+PETA_AMAN = frozenset({"get", "items", "keys", "values"})
+
+#: What a template reads of `loop`; `cycle` and `changed` may be called.
+LOOP_AMAN = frozenset({
+    "index", "index0", "revindex", "revindex0", "first", "last", "length", "depth",
+    "depth0", "previtem", "nextitem", "cycle", "changed",
+})
+_LOOP_METODE = frozenset({"cycle", "changed"})
+
+#: Jinja2's globals that lkjip does not offer: each hands out a class or a function
+#: (`cycler.__init__.__globals__` is a classic escape) and no report needs them.
+GLOBAL_DIBUANG = frozenset({"cycler", "joiner", "lipsum", "dict"})
+
+#: Jinja2's filters that lkjip does not offer: HTML and JSON output, Python reprs, and
+#: randomness in a report that must come out the same every time.
+FILTER_DIBUANG = frozenset({
+    "e", "escape", "forceescape", "safe", "striptags", "urlize", "urlencode", "xmlattr",
+    "tojson", "pprint", "random",
+})
+
+#: Jinja2's filters whose first argument is text: given anything but text or a whole
+#: number they would print a Python repr.
+_FILTER_TEKS = frozenset({
+    "capitalize", "center", "indent", "lower", "replace", "title", "trim", "truncate",
+    "upper", "wordcount", "wordwrap",
+})
+
+
+# ----------------------------------------------------------------------- budget of a render
+
+
+class Anggaran:
+    """What one render has used of its `Batas`, and the unrolled size of what it built."""
+
+    def __init__(self, batas: Batas) -> None:
+        self.batas = batas
+        self.tenggat = time.monotonic() + batas.detik
+        self.langkah = 0
+        #: The step at which `satu_langkah` next checks the limit and the clock.
+        self.periksa_pada = 1
+        self.volume = 0
+        self.kedalaman = 0
+        self.panggilan = 0
+        #: id -> (the value, kept alive so the id is not reused; its bobot; its depth).
+        self.bobot_dikenal: dict[int, tuple[object, int, int]] = {}
+
+    def cek_waktu(self) -> None:
+        if time.monotonic() > self.tenggat:
+            raise GalatBatas(f"render melebihi batas waktu {_ribuan(self.batas.detik)} detik "
+                             "(MAKS_DETIK)")
+
+    def satu_langkah(self) -> None:
+        """One loop iteration or call; every 256th also checks the clock."""
+        self.langkah += 1
+        if self.langkah >= self.periksa_pada:
+            self._periksa_langkah()
+
+    def _periksa_langkah(self) -> None:
+        if self.langkah > self.batas.langkah:
+            raise GalatBatas(f"lebih dari {_ribuan(self.batas.langkah)} putaran dan panggilan "
+                             "fungsi dalam satu render (MAKS_LANGKAH)")
+        self.cek_waktu()
+        self.periksa_pada = min(self.langkah + 256, self.batas.langkah + 1)
+
+    def tambah_volume(self, n: int) -> None:
+        self.volume += n
+        if self.volume > self.batas.volume:
+            self._volume_lewat()
+
+    def _volume_lewat(self) -> None:
+        raise GalatBatas(f"render menghasilkan lebih dari {_ribuan(self.batas.volume)} "
+                         "karakter dan unsur (MAKS_VOLUME)")
+
+    def cek_ukuran(self, ukuran: int, apa: str) -> None:
+        """Refuse, before it is built, a value of unrolled size `ukuran`."""
+        if ukuran > self.batas.bobot:
+            raise GalatBatas(f"{apa} terlalu besar: {_ribuan(ukuran)} karakter/unsur, "
+                             f"paling banyak {_ribuan(self.batas.bobot)} (MAKS_BOBOT)")
+
+    def cek_bilangan(self, nilai: object, apa: str) -> None:
+        if isinstance(nilai, int) and not isinstance(nilai, bool) and nilai != 0 \
+                and nilai.bit_length() > 3.33 * self.batas.digit \
+                and abs(nilai) >= 10 ** self.batas.digit:
+            raise GalatBatas(f"{apa}: bilangan lebih dari {self.batas.digit} digit "
+                             "(MAKS_DIGIT)")
+
+    # -------------------------------------------------------------- unrolled size
+
+    def bobot(self, nilai: object) -> int:
+        """The unrolled size of `nilai` (at least 1), refusing one over the limits."""
+        return self._ukur(nilai)[0]
+
+    def _ukur(self, nilai: object) -> tuple[int, int]:
+        """(bobot, depth), memoised by identity; iterative, for values of any depth."""
+        simple = _bobot_sederhana(nilai)
+        if simple is not None:
+            return simple, 0
+        known = self.bobot_dikenal.get(id(nilai))
+        if known is not None:
+            return known[1], known[2]
+        stack: list[tuple[object, bool]] = [(nilai, False)]
+        while stack:
+            obj, children_done = stack.pop()
+            if id(obj) in self.bobot_dikenal:
+                continue
+            children = _anak(obj)
+            if not children_done:
+                stack.append((obj, True))
+                stack.extend((c, False) for c in children
+                             if _bobot_sederhana(c) is None and id(c) not in self.bobot_dikenal)
+                continue
+            total, depth = 1, 0
+            for child in children:
+                w, d = self._dikenal(child)
+                total += w
+                depth = max(depth, d + 1)
+            self.cek_ukuran(total, "nilai")
+            if depth > self.batas.sarang:
+                raise GalatBatas(f"nilai bersarang lebih dari {self.batas.sarang} tingkat "
+                                 "(MAKS_SARANG)")
+            self.bobot_dikenal[id(obj)] = (obj, total, depth)
+        return self._dikenal(nilai)
+
+    def _dikenal(self, obj: object) -> tuple[int, int]:
+        simple = _bobot_sederhana(obj)
+        if simple is not None:
+            return simple, 0
+        _, w, d = self.bobot_dikenal[id(obj)]
+        return w, d
+
+
+#: Types whose values hold no other value (the fast path of `Sandbox.call`).
+_SKALAR = frozenset({int, bool, Decimal, type(None), float})
+
+
+def _bobot_sederhana(nilai: object) -> int | None:
+    """The size of a value that holds no other value, or None for a container."""
+    if isinstance(nilai, str):
+        return max(len(nilai), 1)
+    if isinstance(nilai, range):
+        return max(len(nilai), 1)
+    if isinstance(nilai, list | tuple | dict | Rekaman):
+        return None
+    # Numbers, None, a namespace (compared and hashed by identity), macros, loops...
+    return 1
+
+
+def _anak(nilai: object) -> list[object]:
+    if isinstance(nilai, Mapping):
+        return [x for k, v in nilai.items() for x in (k, v)]
+    if isinstance(nilai, list | tuple):
+        return list(nilai)
+    return []
+
+
+# ------------------------------------------------------------------------ compiled code
+
+
+#: The filter every `{% for %}` iterable is passed through (`Sandbox._parse`), so that each
+#: item is counted. A filter and not a custom node: Jinja2 allows no custom node types.
+FILTER_PUTARAN = "_putaran"
+
+
+class PembangkitKode(CodeGenerator):
+    """Jinja2's compiler, with lkjip's checks woven into the code it generates.
+
+    - a refused filter fails when the template is compiled (`Sandbox.filter_ditolak`);
+    - every loop iterates through the filter `FILTER_PUTARAN` (counted);
+    - every piece of output, constant or not, goes through `environment.keluaran` (counted);
+    - `~` goes through `environment.sambung`, list, tuple and dict literals through
+      `environment.wadah` (sized).
+    """
+
+    environment: Sandbox
+
+    def visit_Filter(self, node: nodes.Filter, frame: Frame) -> None:
+        pesan = self.environment.filter_ditolak(node.name)
+        if pesan is not None:
+            self.fail(pesan, node.lineno)
+        super().visit_Filter(node, frame)
+
+    def _output_const_repr(self, group: Iterable[Any]) -> str:
+        return f"environment.keluaran({super()._output_const_repr(group)})"
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame,
+                          finalize: CodeGenerator._FinalizeInfo) -> None:
+        self.write("environment.keluaran(")
+        super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame,
+                           finalize: CodeGenerator._FinalizeInfo) -> None:
+        super()._output_child_post(node, frame, finalize)
+        self.write(")")
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.sambung((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        self.write("environment.wadah(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        if node.ctx != "load":  # an assignment target: `{% for a, b in ... %}`
+            super().visit_Tuple(node, frame)
+            return
+        self.write("environment.wadah(")
+        super().visit_Tuple(node, frame)
+        self.write(")")
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self.write("environment.wadah(")
+        super().visit_Dict(node, frame)
+        self.write(")")
+
+
+# --------------------------------------------------------------------------- undefined
+
+
+class TakTerdefinisi(jinja2.StrictUndefined):
+    """StrictUndefined that names what a record does have, and refuses Jinja2's dropped
+    globals as a sandbox refusal rather than a typo."""
+
+    __slots__ = ()
+
+    def __init__(self, hint: str | None = None, obj: Any = missing, name: str | None = None,
+                 exc: type[jinja2.TemplateRuntimeError] = jinja2.UndefinedError) -> None:
+        if obj is missing and name in GLOBAL_DIBUANG and hint is None:
+            hint, exc = f"`{name}` tidak tersedia dalam sandbox templat lkjip", SecurityError
+        elif isinstance(obj, Rekaman) and hint is None and name is not None:
+            ada = ", ".join(map(str, list(obj)[:40]))
+            hint = f"{jenis(obj)} tidak punya {name!r} (yang ada: {ada})"
+        super().__init__(hint, obj, name, exc)
+
+
+# --------------------------------------------------------------------------- environment
+
+
+def _nama_jenis(obj: object) -> str:
+    return jenis(obj) if isinstance(obj, Rekaman) else type(obj).__name__
+
+
+def _nama_panggilan(obj: object) -> str:
+    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
+    return f"`{name}`" if isinstance(name, str) else f"objek {_nama_jenis(obj)!r}"
+
+
+class Sandbox(SandboxedEnvironment):
+    """Jinja2's sandbox with an allow-list of what templates reach, and bounded work."""
+
+    code_generator_class = PembangkitKode
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
+
+    def __init__(self, *args: Any, batas: Batas = BATAS,
+                 fungsi_aman: Iterable[Callable[..., Any]] = (),
+                 filter_terlarang: Mapping[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.anggaran = Anggaran(batas)
+        self.filter_terlarang = dict(filter_terlarang or {})
+        range_ = self.range_aman  # one bound method, kept: the allow-list holds its id
+        self.globals.clear()
+        self.globals.update({"range": range_, "namespace": namespace})
+        self._fungsi_aman: set[int] = {id(f) for f in (*fungsi_aman, namespace, range_)}
+        self.filters = {nama: self._bungkus_filter(nama, f) for nama, f in FILTERS.items()
+                        if nama not in FILTER_DIBUANG}
+        self.filters.update(attr=self._filter_attr, join=self._filter_join,
+                            string=self._filter_string, sum=self._filter_sum)
+        self.filters[FILTER_PUTARAN] = self._filter_putaran()
+
+    def daftarkan_fungsi(self, fungsi: Callable[..., Any]) -> None:
+        """Allow templates to call `fungsi` (a global lkjip registers)."""
+        self._fungsi_aman.add(id(fungsi))
+
+    def filter_ditolak(self, nama: str) -> str | None:
+        """Why the filter `nama` is refused when compiled, or None."""
+        if nama in self.filter_terlarang:
+            return self.filter_terlarang[nama]
+        if nama in FILTER_DIBUANG:
+            return f"filter `{nama}` tidak tersedia dalam sandbox templat lkjip"
+        return None
+
+    # -------------------------------------------------------------- reach
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if attr.startswith("_"):
+            return False
+        if isinstance(obj, str):
+            return attr in STR_AMAN
+        if isinstance(obj, dict):
+            return attr in PETA_AMAN
+        if isinstance(obj, LoopContext):
+            return attr in LOOP_AMAN
+        if isinstance(obj, Namespace):
+            return True  # Namespace.__getattribute__ answers only from its own values
+        if isinstance(obj, TemplateModule):
+            return attr in vars(obj)  # what the imported template exports
+        return False
+
+    def is_safe_callable(self, obj: Any) -> bool:
+        if isinstance(obj, Macro | BlockReference | LoopContext):
+            return True
+        if id(obj) in self._fungsi_aman:
+            return True
+        if isinstance(obj, types.BuiltinMethodType | types.MethodType):
+            owner, name = obj.__self__, obj.__name__
+            if isinstance(owner, str):
+                return name in STR_AMAN
+            if isinstance(owner, Rekaman | dict):
+                return name in PETA_AMAN
+            if isinstance(owner, LoopContext):
+                return name in _LOOP_METODE
+        return False
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
+        raise SecurityError(f"atribut {attribute!r} dari {_nama_jenis(obj)!r} tidak boleh "
+                            "diakses templat")
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """`'{0.__class__}'.format(x)` reaches attributes by its own route: refused."""
+        if super().wrap_str_format(value) is None:
+            return None
+        raise SecurityError(f"metode `{value.__name__}` tidak tersedia: {HANYA_LKJIP}")
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, jinja2.Undefined):
+            obj._fail_with_undefined_error()
+        if isinstance(obj, Rekaman):
+            if attribute in obj:
+                return obj[attribute]
+            if attribute in PETA_AMAN:
+                return getattr(obj, attribute)
+            return self._tidak_ada(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def _tidak_ada(self, obj: Rekaman, nama: Any) -> Any:
+        """A record has no such field: a sandbox refusal for a private name, else undefined."""
+        if isinstance(nama, str) and nama.startswith("_"):
+            return self.unsafe_undefined(obj, nama)
+        return self.undefined(obj=obj, name=nama)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(obj, jinja2.Undefined):
+            obj._fail_with_undefined_error()
+        if isinstance(obj, Rekaman):
+            try:
+                return obj[argument]
+            except (KeyError, TypeError):
+                return self._tidak_ada(obj, argument)
+        return super().getitem(obj, argument)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any,
+             **kwargs: Any) -> Any:
+        budget = __self.anggaran
+        nested = type(__obj) is Macro or isinstance(__obj, Macro | BlockReference | LoopContext)
+        if not nested:
+            if isinstance(__obj, jinja2.Undefined):
+                __obj._fail_with_undefined_error()
+            if not __self.is_safe_callable(__obj):
+                raise SecurityError(f"{_nama_panggilan(__obj)} tidak boleh dipanggil templat")
+        budget.satu_langkah()
+        if args or kwargs:
+            ukuran = 0
+            for a in (*args, *kwargs.values()):
+                ukuran += 1 if type(a) in _SKALAR else budget.bobot(a)
+            budget.cek_ukuran(ukuran, "argumen panggilan")
+        if not nested:
+            hasil = __context.call(__obj, *args, **kwargs)
+            if isinstance(hasil, list | tuple | dict):
+                budget.bobot(hasil)
+            return hasil
+        if isinstance(__obj, LoopContext) and args:  # `loop(anak)` in a recursive loop
+            args = (__self.putaran(args[0]), *args[1:])
+        budget.panggilan += 1
+        if budget.panggilan > budget.batas.panggilan:
+            raise GalatBatas(f"lebih dari {_ribuan(budget.batas.panggilan)} panggilan makro "
+                             "dalam satu render (MAKS_PANGGILAN)")
+        budget.kedalaman += 1
+        try:
+            if budget.kedalaman > budget.batas.kedalaman:
+                raise GalatBatas(f"panggilan bersarang lebih dari {budget.batas.kedalaman} "
+                                 "tingkat (MAKS_KEDALAMAN); makro yang memanggil dirinya "
+                                 "sendiri tanpa henti?")
+            return __context.call(__obj, *args, **kwargs)
+        finally:
+            budget.kedalaman -= 1
+
+    # -------------------------------------------------------------- work
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        budget = self.anggaran
+        _cek_operator(budget, operator, left, right)
+        hasil = self.binop_table[operator](left, right)
+        if isinstance(hasil, str | list | tuple):
+            budget.tambah_volume(len(hasil))
+            if isinstance(hasil, list | tuple):
+                budget.bobot(hasil)
+        budget.cek_bilangan(hasil, f"hasil `{operator}`")
+        return hasil
+
+    def putaran(self, iterable: Any) -> Iterable[Any]:
+        """A loop's iterable, each item counted as a step."""
+        return _Terhitung(self.anggaran, iterable)
+
+    def _filter_putaran(self) -> Callable[..., Iterable[Any]]:
+        @pass_context  # so that Jinja2 never runs it when compiling (`[1, 2]` is a constant)
+        def putaran(_: Context, iterable: Any) -> Iterable[Any]:
+            return self.putaran(iterable)
+
+        return putaran
+
+    def keluaran(self, teks: str) -> str:
+        """One piece of output (a constant or an expression's text), counted."""
+        budget = self.anggaran
+        budget.volume += len(teks)
+        if budget.volume > budget.batas.volume:
+            budget._volume_lewat()
+        return teks
+
+    def sambung(self, bagian: tuple[Any, ...]) -> str:
+        """`a ~ b ~ c`: text of scalars only, sized before it is joined."""
+        texts = [teks_aman(b, "operator `~`") for b in bagian]
+        total = sum(len(t) for t in texts)
+        self.anggaran.cek_ukuran(total, "hasil `~`")
+        self.anggaran.tambah_volume(total)
+        return "".join(texts)
+
+    def wadah(self, nilai: Any) -> Any:
+        """A list, tuple or dict literal, sized (its elements may be large)."""
+        self.anggaran.tambah_volume(len(nilai))
+        self.anggaran.bobot(nilai)
+        return nilai
+
+    def range_aman(self, *args: int) -> range:
+        """`range()` of at most `Batas.range` numbers."""
+        if not all(isinstance(a, int) for a in args):
+            raise TypeError("range() hanya menerima bilangan bulat")
+        rng = range(*args)
+        try:
+            n = len(rng)
+        except OverflowError:
+            n = self.anggaran.batas.range + 1
+        if n > self.anggaran.batas.range:
+            raise GalatBatas(f"range() lebih dari {_ribuan(self.anggaran.batas.range)} "
+                             "bilangan (MAKS_RANGE)")
+        return rng
+
+    # -------------------------------------------------------------- filters
+
+    def _bungkus_filter(self, nama: str, func: Callable[..., Any]) -> Callable[..., Any]:
+        """Jinja2's filter `nama`, with its arguments checked and its result sized."""
+        budget = self.anggaran
+        pass_arg = getattr(func, "jinja_pass_arg", None)
+        skip = 0 if pass_arg is None else 1  # the environment or context it is given
+        periksa = _PRA_FILTER.get(nama)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if nama in _FILTER_TEKS and len(args) > skip:
+                args = (*args[:skip], teks_aman(args[skip], f"filter {nama}"),
+                        *args[skip + 1:])
+            if periksa is not None:
+                periksa(budget, args[skip:], kwargs)
+            return _hasil_filter(budget, nama, func(*args, **kwargs))
+
+        return update_wrapper(wrapper, func)
+
+    def _filter_attr(self, obj: Any, name: str) -> Any:
+        """`x|attr("nama")`: the same as `x.nama`, through the same checks."""
+        return self.getattr(obj, str(name))
+
+    def _filter_join(self, nilai: Iterable[Any], d: str = "",
+                     attribute: str | int | None = None) -> str:
+        items: Iterable[Any] = nilai
+        if attribute is not None:
+            items = (self.getitem(x, attribute) for x in nilai)
+        texts = [teks_aman(x, "filter join") for x in _Terhitung(self.anggaran, items)]
+        sep = teks_aman(d, "filter join")
+        total = sum(len(t) for t in texts) + len(sep) * max(len(texts) - 1, 0)
+        self.anggaran.cek_ukuran(total, "hasil filter join")
+        self.anggaran.tambah_volume(total)
+        return sep.join(texts)
+
+    def _filter_string(self, nilai: Any) -> str:
+        return teks_aman(nilai, "filter string")
+
+    def _filter_sum(self, nilai: Iterable[Any], attribute: str | int | None = None,
+                    start: Any = 0) -> Any:
+        """`|sum`, of numbers only: a sum of lists or strings would grow quadratically."""
+        items: Iterable[Any] = nilai
+        if attribute is not None:
+            items = (self.getitem(x, attribute) for x in nilai)
+        total = _bilangan(start)
+        for x in _Terhitung(self.anggaran, items):
+            total = total + _bilangan(x)
+            self.anggaran.cek_bilangan(total, "hasil filter sum")
+        return total
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """The parsed template, each loop's iterable wrapped to be counted (`Putaran`)."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            wrapped = nodes.Filter(loop.iter, FILTER_PUTARAN, [], [], None, None,
+                                   lineno=loop.iter.lineno)
+            wrapped.set_environment(self)
+            loop.iter = wrapped
+        return tree
+
+
+def _bilangan(x: Any) -> Any:
+    if isinstance(x, bool) or not isinstance(x, int | Decimal):
+        raise TypeError(f"filter sum hanya menjumlah bilangan, bukan {_nama_jenis(x)}")
+    return x
+
+
+def namespace(*args: Any, **kwargs: Any) -> Namespace:
+    """Jinja2's `namespace()`, as a function: the class itself is not handed to templates."""
+    return Namespace(*args, **kwargs)
+
+
+class _Terhitung(Iterator[Any]):
+    """An iterator whose every item is a step of the render; keeps `len()` when it has one."""
+
+    def __init__(self, anggaran: Anggaran, iterable: Iterable[Any]) -> None:
+        self._anggaran = anggaran
+        self._sumber = iterable
+        self._iter = iter(iterable)
+
+    def __iter__(self) -> Iterator[Any]:
+        return self
+
+    def __next__(self) -> Any:
+        item = next(self._iter)
+        budget = self._anggaran
+        budget.langkah += 1
+        if budget.langkah >= budget.periksa_pada:
+            budget._periksa_langkah()
+        return item
+
+    def __len__(self) -> int:
+        return len(self._sumber)  # type: ignore[arg-type]  # TypeError: LoopContext counts
+
+    def __bool__(self) -> bool:
+        return bool(self._sumber)  # as the source tests: a generator is always true
+
+
+def teks_aman(nilai: Any, apa: str) -> str:
+    """A scalar as text; a figure or a container is refused rather than printed as Python
+    would (`97.333…` with a dot, or a repr of a list that can be made arbitrarily long)."""
+    if isinstance(nilai, jinja2.Undefined):
+        return str(nilai)  # StrictUndefined raises its usual error
+    if isinstance(nilai, Decimal | float):
+        raise SecurityError(f"{apa}: angka dijadikan teks tanpa filter: {HANYA_LKJIP}")
+    if isinstance(nilai, str):
+        return nilai
+    if nilai is None or isinstance(nilai, int):
+        return str(nilai)
+    raise SecurityError(f"{apa}: {_nama_jenis(nilai)} tidak dapat dijadikan teks; cetak "
+                        "isinya satu per satu")
+
+
+#: Why numbers reach text only through lkjip's filters.
+HANYA_LKJIP = "angka hanya lewat filter lkjip (angka, persen, rupiah)"
+
+
+def _cek_operator(budget: Anggaran, operator: str, left: Any, right: Any) -> None:
+    """Refuse, before Python computes it, a result over the limits."""
+    if operator == "%" and isinstance(left, str):
+        raise SecurityError(f"operator `%` pada teks tidak tersedia: {HANYA_LKJIP}")
+    if operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(seq, str | list | tuple) and isinstance(n, int):
+                budget.cek_ukuran(budget.bobot(seq) * max(n, 0), "hasil `*`")
+        if _bulat(left) and _bulat(right):
+            _cek_bit(budget, abs(left).bit_length() + abs(right).bit_length(), "hasil `*`")
+    elif operator == "+" and isinstance(left, str | list | tuple) \
+            and isinstance(right, str | list | tuple):
+        budget.cek_ukuran(budget.bobot(left) + budget.bobot(right), "hasil `+`")
+    elif operator == "**" and _bulat(left) and _bulat(right) and right > 0 \
+            and abs(left) > 1:
+        _cek_bit(budget, (abs(left).bit_length() - 1) * right, "hasil `**`")
+    elif operator == "**" and isinstance(left, Decimal) and _bulat(right):
+        budget.cek_bilangan(right, "pangkat `**`")
+
+
+def _bulat(x: object) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _cek_bit(budget: Anggaran, bit: int, apa: str) -> None:
+    if bit > 3.33 * budget.batas.digit + 4:
+        raise GalatBatas(f"{apa}: bilangan lebih dari {budget.batas.digit} digit (MAKS_DIGIT)")
+
+
+def _hasil_filter(budget: Anggaran, nama: str, hasil: Any) -> Any:
+    if isinstance(hasil, str | list | tuple | dict):
+        budget.tambah_volume(len(hasil))
+        if not isinstance(hasil, str):
+            budget.bobot(hasil)
+        else:
+            budget.cek_ukuran(len(hasil), f"hasil filter {nama}")
+        return hasil
+    if isinstance(hasil, types.GeneratorType | Iterator) and not isinstance(hasil, range):
+        return _HasilBertahap(budget, hasil)
+    budget.cek_bilangan(hasil, f"hasil filter {nama}")
+    return hasil
+
+
+class _HasilBertahap(_Terhitung):
+    """The items of a filter that yields them (`map`, `select`, `batch`): counted and sized."""
+
+    def __next__(self) -> Any:
+        item = super().__next__()
+        self._anggaran.bobot(item)
+        return item
+
+
+def _int_arg(args: tuple[Any, ...], kwargs: dict[str, Any], i: int, name: str,
+             default: Any) -> Any:
+    return args[i] if len(args) > i else kwargs.get(name, default)
+
+
+def _pra_center(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    width = _int_arg(args, kwargs, 1, "width", 80)
+    if _bulat(width):
+        budget.cek_ukuran(width, "hasil filter center")
+
+
+def _pra_indent(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    s = args[0]
+    width = _int_arg(args, kwargs, 1, "width", 4)
+    lebar = len(width) if isinstance(width, str) else width if _bulat(width) else 0
+    budget.cek_ukuran(len(s) + (s.count("\n") + 2) * max(lebar, 0), "hasil filter indent")
+
+
+def _pra_replace(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    s = args[0]
+    old = teks_aman(_int_arg(args, kwargs, 1, "old", ""), "filter replace")
+    new = teks_aman(_int_arg(args, kwargs, 2, "new", ""), "filter replace")
+    count = _int_arg(args, kwargs, 3, "count", None)
+    times = s.count(old) if old else len(s) + 1
+    if _bulat(count) and count >= 0:
+        times = min(times, count)
+    budget.cek_ukuran(len(s) + times * max(len(new) - len(old), 0), "hasil filter replace")
+
+
+def _pra_wordwrap(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    s = args[0]
+    wrapstring = _int_arg(args, kwargs, 3, "wrapstring", None)
+    sep = len(teks_aman(wrapstring, "filter wordwrap")) if wrapstring is not None else 1
+    budget.cek_ukuran(len(s) + (len(s) + 1) * sep, "hasil filter wordwrap")
+
+
+def _pra_batch(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    count = _int_arg(args, kwargs, 1, "linecount", 1)
+    fill = _int_arg(args, kwargs, 2, "fill_with", None)
+    if _bulat(count):
+        budget.cek_ukuran(count * (1 if fill is None else budget.bobot(fill)),
+                          "hasil filter batch")
+
+
+def _pra_slice(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    count = _int_arg(args, kwargs, 1, "slices", 1)
+    fill = _int_arg(args, kwargs, 2, "fill_with", None)
+    if _bulat(count):
+        budget.cek_ukuran(count * (1 if fill is None else budget.bobot(fill)),
+                          "hasil filter slice")
+
+
+_PRA_FILTER: dict[str, Callable[[Anggaran, tuple[Any, ...], dict[str, Any]], None]] = {
+    "center": _pra_center, "indent": _pra_indent, "replace": _pra_replace,
+    "wordwrap": _pra_wordwrap, "batch": _pra_batch, "slice": _pra_slice,
+}
+
+
+# ------------------------------------------------------------------------------ loading
+
+
+class LoaderDirektori(jinja2.BaseLoader):
+    """Templates from `--template-dir`: regular files inside it, of a bounded size.
+
+    The name a template is reported by is the path as the user gave the directory
+    (`templat-dinas/tabel_3_5.md.j2`), as Jinja2's FileSystemLoader reports it.
+    """
+
+    def __init__(self, direktori: Path, maks_ukuran: int = MAKS_UKURAN_TEMPLAT) -> None:
+        self.direktori = direktori
+        self.akar = direktori.resolve()
+        self.maks_ukuran = maks_ukuran
+
+    def get_source(self, environment: jinja2.Environment,
+                   template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)  # refuses `..`; `/etc/x` becomes `etc/x`
+        shown = os.path.normpath(os.path.join(self.direktori, *pieces))
+        try:
+            real = self.akar.joinpath(*pieces).resolve(strict=True)
+        except (OSError, RuntimeError):  # missing, or a symlink loop
+            raise jinja2.TemplateNotFound(template) from None
+        if not real.is_relative_to(self.akar):
+            raise SecurityError(f"templat {template} menunjuk ke luar --template-dir "
+                                f"({real}); tautan simbolik ke luar direktori templat ditolak")
+        return self._baca(real, shown, template), shown, lambda: True
+
+    def _baca(self, real: Path, shown: str, template: str) -> str:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise SecurityError(f"templat {template} bukan berkas biasa: {shown}")
+            data = f.read(self.maks_ukuran + 1)
+        if len(data) > self.maks_ukuran:
+            raise GalatBatas(f"templat {template} lebih dari {_ribuan(self.maks_ukuran)} byte "
+                             "(MAKS_UKURAN_TEMPLAT)")
+        return data.decode("utf-8")
