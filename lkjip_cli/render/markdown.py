@@ -73,10 +73,13 @@ _JINJA_FRAME = "__jinja_exception__"
 class GalatTemplat(Exception):
     """A template that cannot be rendered: where (template, line) and why."""
 
-    def __init__(self, templat: str, baris: int | None, pesan: str) -> None:
+    def __init__(self, templat: str, baris: int | None, pesan: str,
+                 sebab: BaseException | None = None) -> None:
         self.templat = templat
         self.baris = baris
         self.pesan = pesan
+        #: The exception behind it (a `SecurityError` for what the sandbox refused).
+        self.sebab = sebab
         where = templat if baris is None else f"{templat}:{baris}"
         super().__init__(f"{where}: error[template]: {pesan}")
 
@@ -96,17 +99,22 @@ def _pesan(exc: BaseException) -> str:
         return f"templat tidak ditemukan: {exc.name}"
     if isinstance(exc, jinja2.TemplateError):
         return str(exc.message or exc)
+    if isinstance(exc, RecursionError):
+        return ("templat bersarang terlalu dalam: include, import atau extends yang memuat "
+                "dirinya sendiri?")
+    if isinstance(exc, MemoryError):
+        return "memori habis saat merender templat"
     return f"{type(exc).__name__}: {exc}"
 
 
 def galat_dari(exc: BaseException, nama: str) -> GalatTemplat:
     """A rendering failure as a `GalatTemplat` naming the innermost template and line."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return GalatTemplat(exc.filename or exc.name or nama, exc.lineno, _pesan(exc))
+        return GalatTemplat(exc.filename or exc.name or nama, exc.lineno, _pesan(exc), exc)
     where = _lokasi(exc.__traceback__)
     if where is None:
-        return GalatTemplat(nama, None, _pesan(exc))
-    return GalatTemplat(where[0], where[1], _pesan(exc))
+        return GalatTemplat(nama, None, _pesan(exc), exc)
+    return GalatTemplat(where[0], where[1], _pesan(exc), exc)
 
 
 # ---------------------------------------------------------------------------- loading

@@ -51,13 +51,13 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.environment import TemplateModule
 from jinja2.exceptions import SecurityError
-from jinja2.filters import FILTERS
+from jinja2.filters import FILTERS, make_attrgetter
 from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, Context, LoopContext, Macro
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace, missing, pass_context
 
-from lkjip_cli.render.konteks import Rekaman, jenis
+from lkjip_cli.render.konteks import Rekaman, asal, jenis
 
 # ------------------------------------------------------------------------------- limits
 
@@ -252,44 +252,59 @@ class Anggaran:
         """The unrolled size of `nilai` (at least 1), refusing one over the limits."""
         return self._ukur(nilai)[0]
 
-    def _ukur(self, nilai: object) -> tuple[int, int]:
-        """(bobot, depth), memoised by identity; iterative, for values of any depth."""
+    def ukur(self, nilai: object) -> tuple[int, int]:
+        """(bobot, depth) of `nilai`, refusing one over the limits."""
+        return self._ukur(nilai)
+
+    def catat(self, nilai: list[Any] | tuple[Any, ...], bobot: int, depth: int) -> None:
+        """Remember the size of a sequence built from measured parts (`a + b`, `a * n`)."""
+        self._cek_sarang(depth)
+        if depth > 1 or len(nilai) > 32:
+            self.bobot_dikenal[id(nilai)] = (nilai, bobot, depth)
+            self.tambah_volume(_BIAYA_DAFTAR)
+
+    def _cek_sarang(self, depth: int) -> None:
+        if depth > self.batas.sarang:
+            raise GalatBatas(f"nilai bersarang lebih dari {self.batas.sarang} tingkat "
+                             "(MAKS_SARANG)")
+
+    def _ukur(self, nilai: object, tingkat: int = 0) -> tuple[int, int]:
+        """(bobot, depth), each shared part measured once.
+
+        A container that holds containers, or many values, is remembered by identity (the
+        registry keeps it alive, so its id is never reused, and each entry counts against
+        `MAKS_VOLUME`); a small flat one is cheaper to measure again. The recursion stops
+        at `MAKS_SARANG` levels, so it cannot exhaust Python's stack.
+        """
         simple = _bobot_sederhana(nilai)
         if simple is not None:
             return simple, 0
         known = self.bobot_dikenal.get(id(nilai))
         if known is not None:
             return known[1], known[2]
-        stack: list[tuple[object, bool]] = [(nilai, False)]
-        while stack:
-            obj, children_done = stack.pop()
-            if id(obj) in self.bobot_dikenal:
+        self._cek_sarang(tingkat + 1)
+        children = _anak(nilai)
+        total, depth, nested = 1, 1, False
+        for child in children:
+            simple = _bobot_sederhana(child)
+            if simple is not None:
+                total += simple
                 continue
-            children = _anak(obj)
-            if not children_done:
-                stack.append((obj, True))
-                stack.extend((c, False) for c in children
-                             if _bobot_sederhana(c) is None and id(c) not in self.bobot_dikenal)
-                continue
-            total, depth = 1, 0
-            for child in children:
-                w, d = self._dikenal(child)
-                total += w
-                depth = max(depth, d + 1)
-            self.cek_ukuran(total, "nilai")
-            if depth > self.batas.sarang:
-                raise GalatBatas(f"nilai bersarang lebih dari {self.batas.sarang} tingkat "
-                                 "(MAKS_SARANG)")
-            self.bobot_dikenal[id(obj)] = (obj, total, depth)
-        return self._dikenal(nilai)
+            nested = True
+            w, d = self._ukur(child, tingkat + 1)
+            total += w
+            depth = max(depth, d + 1)
+        self.cek_ukuran(total, "nilai")
+        self._cek_sarang(depth)
+        if nested or len(children) > 32:
+            self.bobot_dikenal[id(nilai)] = (nilai, total, depth)
+            self.tambah_volume(_BIAYA_DAFTAR)
+        return total, depth
 
-    def _dikenal(self, obj: object) -> tuple[int, int]:
-        simple = _bobot_sederhana(obj)
-        if simple is not None:
-            return simple, 0
-        _, w, d = self.bobot_dikenal[id(obj)]
-        return w, d
 
+#: What remembering one container's size costs against `MAKS_VOLUME` (its registry entry
+#: takes a few hundred bytes): a loop cannot fill memory with entries.
+_BIAYA_DAFTAR = 64
 
 #: Types whose values hold no other value (the fast path of `Sandbox.call`).
 _SKALAR = frozenset({int, bool, Decimal, type(None), float})
@@ -297,22 +312,34 @@ _SKALAR = frozenset({int, bool, Decimal, type(None), float})
 
 def _bobot_sederhana(nilai: object) -> int | None:
     """The size of a value that holds no other value, or None for a container."""
-    if isinstance(nilai, str):
-        return max(len(nilai), 1)
-    if isinstance(nilai, range):
-        return max(len(nilai), 1)
-    if isinstance(nilai, list | tuple | dict | Rekaman):
+    kind = type(nilai)
+    if kind is str:
+        return len(nilai) or 1  # type: ignore[arg-type]
+    if kind in _WADAH:
         return None
-    # Numbers, None, a namespace (compared and hashed by identity), macros, loops...
+    if kind in _SKALAR or kind is Rekaman:
+        return 1
+    if isinstance(nilai, str | range):
+        return len(nilai) or 1
+    if isinstance(nilai, list | tuple | dict):
+        return None
+    # A record of the report (its size is the input's, not the template's doing, and it
+    # holds no template value); a namespace (compared and hashed by identity); macros...
     return 1
 
 
-def _anak(nilai: object) -> list[object]:
-    if isinstance(nilai, Mapping):
+_WADAH = frozenset({list, tuple, dict})
+
+
+def _anak(nilai: object) -> list[object] | tuple[object, ...]:
+    kind = type(nilai)
+    if kind is tuple or kind is list:
+        return nilai  # type: ignore[return-value]
+    if isinstance(nilai, dict):
         return [x for k, v in nilai.items() for x in (k, v)]
     if isinstance(nilai, list | tuple):
-        return list(nilai)
-    return []
+        return tuple(nilai)
+    return ()
 
 
 # ------------------------------------------------------------------------ compiled code
@@ -453,6 +480,8 @@ class Sandbox(SandboxedEnvironment):
             return False
         if isinstance(obj, str):
             return attr in STR_AMAN
+        if isinstance(obj, tuple):  # `groupby`'s (grouper, list): a named tuple's fields
+            return attr in getattr(type(obj), "_fields", ())
         if isinstance(obj, dict):
             return attr in PETA_AMAN
         if isinstance(obj, LoopContext):
@@ -500,8 +529,10 @@ class Sandbox(SandboxedEnvironment):
         return super().getattr(obj, attribute)
 
     def _tidak_ada(self, obj: Rekaman, nama: Any) -> Any:
-        """A record has no such field: a sandbox refusal for a private name, else undefined."""
-        if isinstance(nama, str) and nama.startswith("_"):
+        """A record has no such field. A private name, or a method of the object it was made
+        from (`laporan.parse_raw`, `hasil.tampil`), is a sandbox refusal; anything else is
+        undefined, which names the fields there are."""
+        if isinstance(nama, str) and (nama.startswith("_") or hasattr(type(asal(obj)), nama)):
             return self.unsafe_undefined(obj, nama)
         return self.undefined(obj=obj, name=nama)
 
@@ -555,12 +586,15 @@ class Sandbox(SandboxedEnvironment):
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         budget = self.anggaran
-        _cek_operator(budget, operator, left, right)
+        ukuran = _cek_operator(budget, operator, left, right)
         hasil = self.binop_table[operator](left, right)
         if isinstance(hasil, str | list | tuple):
             budget.tambah_volume(len(hasil))
             if isinstance(hasil, list | tuple):
-                budget.bobot(hasil)
+                if ukuran is None:
+                    budget.bobot(hasil)
+                else:
+                    budget.catat(hasil, *ukuran)
         budget.cek_bilangan(hasil, f"hasil `{operator}`")
         return hasil
 
@@ -638,7 +672,7 @@ class Sandbox(SandboxedEnvironment):
                      attribute: str | int | None = None) -> str:
         items: Iterable[Any] = nilai
         if attribute is not None:
-            items = (self.getitem(x, attribute) for x in nilai)
+            items = map(make_attrgetter(self, attribute), nilai)
         texts = [teks_aman(x, "filter join") for x in _Terhitung(self.anggaran, items)]
         sep = teks_aman(d, "filter join")
         total = sum(len(t) for t in texts) + len(sep) * max(len(texts) - 1, 0)
@@ -654,7 +688,7 @@ class Sandbox(SandboxedEnvironment):
         """`|sum`, of numbers only: a sum of lists or strings would grow quadratically."""
         items: Iterable[Any] = nilai
         if attribute is not None:
-            items = (self.getitem(x, attribute) for x in nilai)
+            items = map(make_attrgetter(self, attribute), nilai)
         total = _bilangan(start)
         for x in _Terhitung(self.anggaran, items):
             total = total + _bilangan(x)
@@ -728,24 +762,35 @@ def teks_aman(nilai: Any, apa: str) -> str:
 HANYA_LKJIP = "angka hanya lewat filter lkjip (angka, persen, rupiah)"
 
 
-def _cek_operator(budget: Anggaran, operator: str, left: Any, right: Any) -> None:
-    """Refuse, before Python computes it, a result over the limits."""
+def _cek_operator(budget: Anggaran, operator: str, left: Any,
+                  right: Any) -> tuple[int, int] | None:
+    """Refuse, before Python computes it, a result over the limits; for a sequence built by
+    `+` or `*`, its (bobot, depth), known from the operands without measuring it again."""
     if operator == "%" and isinstance(left, str):
         raise SecurityError(f"operator `%` pada teks tidak tersedia: {HANYA_LKJIP}")
     if operator == "*":
-        for seq, n in ((left, right), (right, left)):
-            if isinstance(seq, str | list | tuple) and isinstance(n, int):
-                budget.cek_ukuran(budget.bobot(seq) * max(n, 0), "hasil `*`")
         if _bulat(left) and _bulat(right):
             _cek_bit(budget, abs(left).bit_length() + abs(right).bit_length(), "hasil `*`")
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(seq, str) and isinstance(n, int):
+                budget.cek_ukuran(len(seq) * max(n, 0), "hasil `*`")
+                return None
+            if isinstance(seq, list | tuple) and isinstance(n, int):
+                w, d = budget.ukur(seq)  # w counts the sequence itself once
+                total = max(n, 0) * (w - 1) + 1
+                budget.cek_ukuran(total, "hasil `*`")
+                return total, d
     elif operator == "+" and isinstance(left, str | list | tuple) \
             and isinstance(right, str | list | tuple):
-        budget.cek_ukuran(budget.bobot(left) + budget.bobot(right), "hasil `+`")
+        (wl, dl), (wr, dr) = budget.ukur(left), budget.ukur(right)
+        budget.cek_ukuran(wl + wr, "hasil `+`")
+        return wl + wr, max(dl, dr)
     elif operator == "**" and _bulat(left) and _bulat(right) and right > 0 \
             and abs(left) > 1:
         _cek_bit(budget, (abs(left).bit_length() - 1) * right, "hasil `**`")
     elif operator == "**" and isinstance(left, Decimal) and _bulat(right):
         budget.cek_bilangan(right, "pangkat `**`")
+    return None
 
 
 def _bulat(x: object) -> bool:
@@ -795,7 +840,8 @@ def _pra_indent(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any])
     s = args[0]
     width = _int_arg(args, kwargs, 1, "width", 4)
     lebar = len(width) if isinstance(width, str) else width if _bulat(width) else 0
-    budget.cek_ukuran(len(s) + (s.count("\n") + 2) * max(lebar, 0), "hasil filter indent")
+    lines = s.count("\n") + 1
+    budget.cek_ukuran(len(s) + 1 + lines * max(lebar, 0), "hasil filter indent")
 
 
 def _pra_replace(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
