@@ -99,9 +99,9 @@ def _pesan(exc: BaseException) -> str:
         return f"templat tidak ditemukan: {exc.name}"
     if isinstance(exc, jinja2.TemplateError):
         return str(exc.message or exc)
-    if isinstance(exc, RecursionError):
-        return ("templat bersarang terlalu dalam: include, import atau extends yang memuat "
-                "dirinya sendiri?")
+    if isinstance(exc, RecursionError | SyntaxError):  # SyntaxError: Python's own nesting limits
+        return ("templat bersarang terlalu dalam (ekspresi, blok, atau include, import dan "
+                "extends yang memuat dirinya sendiri)")
     if isinstance(exc, MemoryError):
         return "memori habis saat merender templat"
     return f"{type(exc).__name__}: {exc}"
@@ -323,7 +323,19 @@ def _satu(env: jinja2.Environment, nama: str, ctx: Mapping[str, Any]) -> str:
     try:
         return env.get_template(nama).render(ctx)
     except Exception as exc:  # Any failure inside a template is reported as the template's.
-        raise galat_dari(exc, nama) from None
+        raise _di_berkas(env, galat_dari(exc, nama)) from None
+
+
+def _di_berkas(env: jinja2.Environment, galat: GalatTemplat) -> GalatTemplat:
+    """A failure with no line (one Python raised while compiling, e.g. nesting too deep)
+    named by the template's file, as every other failure is."""
+    if galat.baris is not None or env.loader is None:
+        return galat
+    try:
+        filename = env.loader.get_source(env, galat.templat)[1]
+    except Exception:  # not found, refused: the name is all there is
+        return galat
+    return GalatTemplat(filename or galat.templat, None, galat.pesan, galat.sebab)
 
 
 def templat_untuk(bab: Sequence[str], tabel: Sequence[str]) -> list[str]:
