@@ -451,7 +451,7 @@ def test_fifo_and_oversized_templates_are_refused(hasil_minimal: Hasil, tpl: Pat
     assert error.pesan == f"templat pipa.md.j2 bukan berkas biasa: {tpl / 'pipa.md.j2'}"
     (tpl / "besar.md.j2").write_text("x" * (sandbox.MAKS_UKURAN_TEMPLAT + 1), encoding="utf-8")
     error = galat(hasil_minimal, tpl, "{% include 'besar.md.j2' %}")
-    assert error.pesan == "templat besar.md.j2 lebih dari 1.000.000 byte (MAKS_UKURAN_TEMPLAT)"
+    assert error.pesan == "templat besar.md.j2 lebih dari 100.000 byte (MAKS_UKURAN_TEMPLAT)"
     assert isinstance(error.sebab, GalatBatas)
 
 
@@ -518,6 +518,11 @@ BATAS = [
      "filter rupiah: angka lebih dari 40 digit (MAKS_DIGIT)"),
     ("{{ (hasil.rata_rata_capaian.nilai * 10**39) | persen }}", 1,
      "filter persen: angka lebih dari 40 digit (MAKS_DIGIT)"),
+    ("{{ (hasil.rata_rata_capaian.nilai ** (10**30)) | persen }}", 1,
+     "hasil `**` tidak dapat dihitung sebagai angka desimal (Overflow)"),
+    ("{{ (hasil.rata_rata_capaian.nilai / 10**39 / 10**39) | angka }}", 1,
+     "filter angka: angka dengan lebih dari 60 tempat desimal (MAKS_DESIMAL); beri jumlah "
+     "desimalnya"),
     # Exponential growth by nesting: [0] weighs 2 (the list and its element), and [a, a]
     # weighs 1 + 2a, so step k weighs 3 x 2^k - 1: 1.572.863 at k = 19, 3.145.727 at k = 20.
     ("{% set ns = namespace(a=[0]) %}{% for i in range(60) %}{% set ns.a = [ns.a, ns.a] %}"
@@ -652,3 +657,13 @@ def test_context_has_no_engine_object() -> None:
     for bad in (1.5, object(), romawi, len, Path("x")):
         with pytest.raises(TypeError, match="tidak dapat diberikan ke templat"):
             data({"x": bad})
+
+
+def test_control_characters_in_an_error_are_shown_escaped(laporan: Path, tpl: Path) -> None:
+    # A template name that clears the screen and moves the cursor, in a message.
+    (tpl / "tabel_3_5.md.j2").write_text("{% include '\x1b[2J\x1b[H\nx.md.j2' %}\n",
+                                        encoding="utf-8")
+    result = invoke(laporan, "-t", "3.5", "--template-dir", tpl)
+    assert result.exit_code == 2
+    assert result.stderr == (f"{tpl / 'tabel_3_5.md.j2'}:1: error[template]: templat tidak "
+                             "ditemukan: \\x1b[2J\\x1b[H\\nx.md.j2\n")

@@ -81,7 +81,15 @@ class GalatTemplat(Exception):
         #: The exception behind it (a `SecurityError` for what the sandbox refused).
         self.sebab = sebab
         where = templat if baris is None else f"{templat}:{baris}"
-        super().__init__(f"{where}: error[template]: {pesan}")
+        super().__init__(f"{tampak(where)}: error[template]: {tampak(pesan)}")
+
+
+def tampak(teks: str) -> str:
+    """Text for one line of a terminal: a control character a template name or value put in
+    the message (a newline, an escape sequence) is shown escaped, not obeyed."""
+    if teks.isprintable():
+        return teks
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in teks)
 
 
 def _lokasi(tb: TracebackType | None) -> tuple[str, int] | None:

@@ -41,7 +41,7 @@ import time
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from functools import update_wrapper
 from pathlib import Path
 from typing import Any
@@ -114,9 +114,11 @@ MAKS_DIGIT = 40
 #: significant digits, so 60 places print any figure it makes.
 MAKS_DESIMAL = 60
 
-#: Largest template file read from `--template-dir`, in bytes. The built-in templates are
-#: under 10 KB each.
-MAKS_UKURAN_TEMPLAT = 1_000_000
+#: Largest template file read from `--template-dir`, in bytes. Compiling is one step the
+#: other limits cannot interrupt, and Jinja2 compiles about 30 KB a second on a slow shared
+#: machine; 100 KB is ten times the largest built-in template. Before each template is read
+#: the clock is checked, so many templates cannot add up past `MAKS_DETIK` either.
+MAKS_UKURAN_TEMPLAT = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +214,7 @@ class Anggaran:
                              "(MAKS_DETIK)")
 
     def satu_langkah(self) -> None:
-        """One loop iteration or call; every 256th also checks the clock."""
+        """One loop iteration or call; every 32nd also checks the clock."""
         self.langkah += 1
         if self.langkah >= self.periksa_pada:
             self._periksa_langkah()
@@ -222,7 +224,9 @@ class Anggaran:
             raise GalatBatas(f"lebih dari {_ribuan(self.batas.langkah)} putaran dan panggilan "
                              "fungsi dalam satu render (MAKS_LANGKAH)")
         self.cek_waktu()
-        self.periksa_pada = min(self.langkah + 256, self.batas.langkah + 1)
+        # Often enough that steps costing milliseconds each (comparing two long lists)
+        # overrun the budget by well under a second; rarely enough to cost nothing.
+        self.periksa_pada = min(self.langkah + 32, self.batas.langkah + 1)
 
     def tambah_volume(self, n: int) -> None:
         self.volume += n
@@ -563,7 +567,10 @@ class Sandbox(SandboxedEnvironment):
             budget.cek_ukuran(ukuran, "argumen panggilan")
         if not nested:
             hasil = __context.call(__obj, *args, **kwargs)
-            if isinstance(hasil, list | tuple | dict):
+            if isinstance(hasil, str):  # `upper()` of 'ß' is 'SS'
+                budget.cek_ukuran(len(hasil), "hasil panggilan")
+                budget.tambah_volume(len(hasil))
+            elif isinstance(hasil, list | tuple | dict):
                 budget.bobot(hasil)
             return hasil
         if isinstance(__obj, LoopContext) and args:  # `loop(anak)` in a recursive loop
@@ -587,7 +594,12 @@ class Sandbox(SandboxedEnvironment):
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         budget = self.anggaran
         ukuran = _cek_operator(budget, operator, left, right)
-        hasil = self.binop_table[operator](left, right)
+        try:
+            hasil = self.binop_table[operator](left, right)
+        except DecimalException as exc:  # Overflow, InvalidOperation: a class name as message
+            raise jinja2.TemplateRuntimeError(
+                f"hasil `{operator}` tidak dapat dihitung sebagai angka desimal "
+                f"({type(exc).__name__})") from None
         if isinstance(hasil, str | list | tuple):
             budget.tambah_volume(len(hasil))
             if isinstance(hasil, list | tuple):
@@ -910,7 +922,12 @@ class LoaderDirektori(jinja2.BaseLoader):
         if not real.is_relative_to(self.akar):
             raise SecurityError(f"templat {template} menunjuk ke luar --template-dir "
                                 f"({real}); tautan simbolik ke luar direktori templat ditolak")
-        return self._baca(real, shown, template), shown, lambda: True
+        if isinstance(environment, Sandbox):
+            environment.anggaran.cek_waktu()
+        source = self._baca(real, shown, template)
+        if isinstance(environment, Sandbox):
+            environment.anggaran.tambah_volume(len(source))
+        return source, shown, lambda: True
 
     def _baca(self, real: Path, shown: str, template: str) -> str:
         # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
