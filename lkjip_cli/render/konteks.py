@@ -9,6 +9,7 @@ or of a library at all: `data()` converts everything once, before rendering, int
 
 - `Rekaman`: an immutable mapping with no public method of its own (a record: a model or a
   dataclass, its fields and its properties, e.g. `nilai.ada`; or a dict, e.g. `tabel`),
+  compared by identity,
 - tuples (for lists, tuples and sets), and
 - scalars: `str`, `int`, `bool`, `None` and `Decimal` (a figure stays exact; the sandbox
   refuses every attribute of a Decimal, so its methods cannot be called).
@@ -74,7 +75,18 @@ class Rekaman(Mapping[Any, Any]):
     def __repr__(self) -> str:
         return f"<{self._jenis}>"
 
-    __hash__ = None  # type: ignore[assignment]  # a mapping, compared by content
+    # Compared and hashed by identity, not content: comparing two records by content costs
+    # as much as the report is large, and a template could make it do so a million times in
+    # one C call (`[a] * 10**6 == [b] * 10**6`). Shared objects stay shared (`data()`), so a
+    # record equals itself wherever the report reaches it.
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __ne__(self, other: object) -> bool:
+        return self is not other
+
+    def __hash__(self) -> int:
+        return id(self)
 
 
 def jenis(rekaman: Rekaman) -> str:

@@ -19,7 +19,7 @@ its filters that produce HTML or Python reprs (`FILTER_DIBUANG`).
 **Work is bounded by named limits** (`Batas`, defaults the `MAKS_*` constants below). One
 C-level operation cannot be interrupted, so sizes are checked *before* an operator or a
 filter builds its result; loop iterations and calls are counted; the whole render has a
-wall-clock budget, checked at each counted step. Every value a template builds has a
+wall-clock budget, checked as the steps are counted. Every value a template builds has a
 bounded "unrolled size" (`bobot`: characters, elements, counted through nesting), so that
 comparing, hashing or printing it is bounded too, however it was nested.
 
@@ -39,7 +39,7 @@ import os
 import stat
 import time
 import types
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from dataclasses import dataclass
 from decimal import Decimal, DecimalException
 from functools import update_wrapper
@@ -63,8 +63,8 @@ from lkjip_cli.render.konteks import Rekaman, asal, jenis
 
 #: Largest unrolled size (`bobot`) of one value a template builds: characters of a string,
 #: elements of a sequence or mapping counted through nesting. `'a' * 10**10` and
-#: `[0] * 10**9` stop here before they are built. Two million: a whole rendered report is
-#: about 60 thousand characters, and the largest table model of a big report far below.
+#: `[0] * 10**9` stop here before they are built. Two million: the whole 2020 report renders
+#: to about 28 thousand characters, and a value holds a record of the report as one unit.
 MAKS_BOBOT = 2_000_000
 
 #: Deepest nesting of the values a template builds (`[[[...]]]`). Python hashes nested
@@ -95,13 +95,13 @@ MAKS_KEDALAMAN = 50
 #: Everything a render produces, added up: output text (also the text produced inside macros
 #: and `{% set %}` blocks, counted where it is produced) and the strings and sequences built
 #: by operators, filters and literals. It bounds the memory a render can hold and the work
-#: done in C (which is proportional to what it produces). The 2020 report counts under a
-#: million.
+#: done in C (which is proportional to what it produces). The 2020 report counts about 90
+#: thousand.
 MAKS_VOLUME = 20_000_000
 
-#: Wall-clock seconds for one render (every template of one `lkjip render`), checked at
-#: every counted step: the backstop for work the other limits do not foresee. The 2020
-#: report renders in a fraction of a second.
+#: Wall-clock seconds for one render (every template of one `lkjip render`), checked every
+#: 32 counted steps and before each template is read: the backstop for work the other
+#: limits do not foresee. The 2020 report renders in a fraction of a second.
 MAKS_DETIK = 20.0
 
 #: Digits of the integer part of a number: of an integer a template computes (`10**10**10`
@@ -570,6 +570,12 @@ class Sandbox(SandboxedEnvironment):
             if isinstance(hasil, str):  # `upper()` of 'ß' is 'SS'
                 budget.cek_ukuran(len(hasil), "hasil panggilan")
                 budget.tambah_volume(len(hasil))
+            elif isinstance(hasil, KeysView | ItemsView | ValuesView):
+                # A view compares by content at the cost of its whole mapping; a tuple is
+                # sized like any other sequence.
+                hasil = tuple(hasil)
+                budget.tambah_volume(len(hasil))
+                budget.bobot(hasil)
             elif isinstance(hasil, list | tuple | dict):
                 budget.bobot(hasil)
             return hasil
