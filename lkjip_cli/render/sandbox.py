@@ -53,7 +53,7 @@ from jinja2.environment import TemplateModule
 from jinja2.exceptions import SecurityError
 from jinja2.filters import FILTERS, make_attrgetter
 from jinja2.loaders import split_template_path
-from jinja2.runtime import BlockReference, Context, LoopContext, Macro
+from jinja2.runtime import BlockReference, Context, LoopContext, Macro, TemplateReference
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace, missing, pass_context
 
@@ -438,6 +438,12 @@ def _nama_jenis(obj: object) -> str:
     return jenis(obj) if isinstance(obj, Rekaman) else type(obj).__name__
 
 
+#: Objects whose attributes are values the template itself stored or exported: a dict
+#: literal's keys, a `namespace()`, an imported template, `self`'s blocks (`self.judul()`).
+#: A missing one is undefined.
+_DATA_TEMPLAT = (dict, Namespace, TemplateModule, TemplateReference)
+
+
 def _nama_panggilan(obj: object) -> str:
     name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
     return f"`{name}`" if isinstance(name, str) else f"objek {_nama_jenis(obj)!r}"
@@ -522,14 +528,24 @@ class Sandbox(SandboxedEnvironment):
         raise SecurityError(f"metode `{value.__name__}` tidak tersedia: {HANYA_LKJIP}")
 
     def getattr(self, obj: Any, attribute: str) -> Any:
+        """`obj.attribute` in a template: a record's field, a mapping's or a namespace's value,
+        an imported template's macro, or an allow-listed attribute; anything else is refused,
+        whether the object has it or not."""
         if isinstance(obj, jinja2.Undefined):
             obj._fail_with_undefined_error()
+        if not isinstance(attribute, str) or attribute.startswith("_"):
+            return self.unsafe_undefined(obj, str(attribute))
         if isinstance(obj, Rekaman):
             if attribute in obj:
                 return obj[attribute]
             if attribute in PETA_AMAN:
                 return getattr(obj, attribute)
             return self._tidak_ada(obj, attribute)
+        if isinstance(obj, str) and attribute in ("format", "format_map"):
+            return super().getattr(obj, attribute)  # refused by `wrap_str_format`, and why
+        if not isinstance(obj, _DATA_TEMPLAT) and not self.is_safe_attribute(obj, attribute,
+                                                                             None):
+            return self.unsafe_undefined(obj, attribute)
         return super().getattr(obj, attribute)
 
     def _tidak_ada(self, obj: Rekaman, nama: Any) -> Any:
@@ -541,6 +557,7 @@ class Sandbox(SandboxedEnvironment):
         return self.undefined(obj=obj, name=nama)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
+        """`obj[argument]`: an item, else (for a name) the same as `obj.argument`."""
         if isinstance(obj, jinja2.Undefined):
             obj._fail_with_undefined_error()
         if isinstance(obj, Rekaman):
@@ -548,7 +565,12 @@ class Sandbox(SandboxedEnvironment):
                 return obj[argument]
             except (KeyError, TypeError):
                 return self._tidak_ada(obj, argument)
-        return super().getitem(obj, argument)
+        try:
+            return obj[argument]
+        except (TypeError, LookupError):
+            if isinstance(argument, str):
+                return self.getattr(obj, argument)
+        return self.undefined(obj=obj, name=argument)
 
     def call(__self, __context: Context, __obj: Any, *args: Any,
              **kwargs: Any) -> Any:
