@@ -209,6 +209,44 @@ def test_everything_a_template_reaches_is_plain_data_or_allowed(hasil_2020: Hasi
                      types.MethodType, types.FunctionType} | {type(awal["kelompok"])}
 
 
+def test_templates_reach_names_exactly_as_the_environment_answers(hasil_2020: Hasil) -> None:
+    # The walk above asks `env.getattr` and `env.getitem`; this renders `x[n]` and
+    # `x|attr(n)` for every name of one value of each kind, so that it is the same policy
+    # a template meets (a change in how templates are compiled cannot bypass it unseen).
+    env = lingkungan(hasil_2020.laporan.aturan)
+    ctx = konteks(hasil_2020)
+    samples = {**objek_templat(env, ctx), "hasil": ctx["hasil"], "nilai": ctx["hasil"][
+        "rata_rata_capaian"], "angka": ctx["hasil"]["rata_rata_capaian"]["nilai"],
+        "teks": ctx["instansi"], "bulat": ctx["tahun"], "tuple": ctx["hasil"]["sasaran"]}
+    got: list[object] = []
+
+    def simpan(v: object) -> str:
+        got.append(v)
+        return ""
+
+    env.globals["simpan"] = simpan
+    env.daftarkan_fungsi(simpan)
+    templates = [env.from_string("{{ simpan(x[n]) }}"), env.from_string("{{ simpan(x|attr(n)) }}")]
+    reached = 0
+    for x in samples.values():
+        names = [*dir(x), *(x if isinstance(x, Rekaman | dict) else ())]
+        for n in names:
+            for template in templates:
+                got.clear()
+                try:
+                    template.render(x=x, n=n)
+                except (SecurityError, jinja2.UndefinedError):
+                    continue
+                value = got[0]
+                if isinstance(value, jinja2.Undefined):
+                    continue
+                reached += 1
+                assert _terlarang(value) is None, (type(x).__name__, n)
+                if callable(value):
+                    assert _dapat_dipanggil(env, value), (type(x).__name__, n)
+    assert reached > 100
+
+
 def test_no_attribute_of_a_scalar_or_record_is_readable(hasil_2020: Hasil) -> None:
     # Decimal, int, str: every attribute but the harmless str methods is refused.
     env = lingkungan(hasil_2020.laporan.aturan)
