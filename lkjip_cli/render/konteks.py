@@ -138,6 +138,16 @@ def _skalar(nilai: object) -> Skalar:
     raise TypeError(f"nilai {type(nilai).__name__} tidak dapat diberikan ke templat")
 
 
+#: Values that pass as they are: exact built-in scalars (the fast path of `_Pengubah.data`).
+_TEPAT = frozenset({str, int, bool, Decimal, type(None)})
+
+
+@cache
+def _rekaman(cls: type) -> bool:
+    """Whether values of `cls` become records of their fields (models and dataclasses)."""
+    return issubclass(cls, BaseModel) or dataclasses.is_dataclass(cls)
+
+
 class _Pengubah:
     """One conversion; shared objects stay shared (`sameas` keeps its meaning)."""
 
@@ -145,24 +155,30 @@ class _Pengubah:
         self.sudah: dict[int, tuple[object, object]] = {}
 
     def data(self, obj: object) -> object:
-        if obj is None or isinstance(obj, str | int | bool | Decimal | Enum):
-            return _skalar(obj)
+        kind = type(obj)
+        if kind in _TEPAT:
+            return obj
+        if kind is tuple and not obj:
+            return ()
         known = self.sudah.get(id(obj))
         if known is not None:
             return known[1]
+        if isinstance(obj, str | int | Decimal | Enum):  # a subclass: its exact value
+            return _skalar(obj)
         hasil = self._wadah(obj)
         self.sudah[id(obj)] = (obj, hasil)
         return hasil
 
     def _wadah(self, obj: object) -> object:
-        if isinstance(obj, BaseModel) or (dataclasses.is_dataclass(obj)
-                                          and not isinstance(obj, type)):
-            isi = {nama: self.data(getattr(obj, nama)) for nama in _medan(type(obj))}
-            return Rekaman(type(obj).__name__, isi, obj)
+        kind = type(obj)
+        if _rekaman(kind):
+            data = self.data
+            isi = {nama: data(getattr(obj, nama)) for nama in _medan(kind)}
+            return Rekaman(kind.__name__, isi, obj)
+        if isinstance(obj, list | tuple):
+            return tuple(map(self.data, obj))
         if isinstance(obj, Mapping):
             return Rekaman("dict", {_skalar(k): self.data(v) for k, v in obj.items()}, obj)
-        if isinstance(obj, list | tuple):
-            return tuple(self.data(v) for v in obj)
         if isinstance(obj, set | frozenset):
             return tuple(sorted(self.data(v) for v in obj))  # type: ignore[type-var]
         raise TypeError(f"nilai {type(obj).__name__} tidak dapat diberikan ke templat")
