@@ -170,7 +170,7 @@ class _Pengubah:
         return hasil
 
     def _wadah(self, obj: object) -> object:
-        kind = type(obj)
+        kind: type = type(obj)
         if _rekaman(kind):
             data = self.data
             isi = {nama: data(getattr(obj, nama)) for nama in _medan(kind)}
