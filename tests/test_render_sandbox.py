@@ -554,6 +554,10 @@ BATAS = [
      "range() lebih dari 10.000 bilangan (MAKS_RANGE)"),
     ("{{ 10**10**10 }}", 1, "hasil `**`: bilangan lebih dari 40 digit (MAKS_DIGIT)"),
     ("{{ (2**100) * (2**100) }}", 1, "hasil `*`: bilangan lebih dari 40 digit (MAKS_DIGIT)"),
+    # 10^40 has 41 digits; 10^40 - 1, forty nines, is the largest allowed.
+    ("{{ 10**39 }}\n{{ 10**40 }}", 2, "hasil `**`: bilangan lebih dari 40 digit (MAKS_DIGIT)"),
+    ("{{ " + "9" * 40 + " * 1 }}\n{{ " + "9" * 40 + " + 1 }}", 2,
+     "hasil `+`: bilangan lebih dari 40 digit (MAKS_DIGIT)"),
     ("{{ 1 | angka(10**9) }}", 1, "filter angka: lebih dari 60 tempat desimal (MAKS_DESIMAL)"),
     ("{{ hasil.rata_rata_capaian | tepat(10**9) }}", 1,
      "filter tepat: lebih dari 60 tempat desimal (MAKS_DESIMAL)"),

@@ -244,8 +244,10 @@ class Anggaran:
                              f"paling banyak {_ribuan(self.batas.bobot)} (MAKS_BOBOT)")
 
     def cek_bilangan(self, nilai: object, apa: str) -> None:
-        if isinstance(nilai, int) and not isinstance(nilai, bool) and nilai != 0 \
-                and nilai.bit_length() > 3.33 * self.batas.digit \
+        """Refuse an integer of more than `Batas.digit` digits (the bit length is a cheap
+        first test: 10^d has more than 3.32 d bits)."""
+        if isinstance(nilai, int) and not isinstance(nilai, bool) \
+                and nilai.bit_length() > 3.32 * self.batas.digit \
                 and abs(nilai) >= 10 ** self.batas.digit:
             raise GalatBatas(f"{apa}: bilangan lebih dari {self.batas.digit} digit "
                              "(MAKS_DIGIT)")
