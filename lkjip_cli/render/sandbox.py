@@ -100,8 +100,9 @@ MAKS_KEDALAMAN = 50
 MAKS_VOLUME = 20_000_000
 
 #: Wall-clock seconds for one render (every template of one `lkjip render`), checked every
-#: 32 counted steps and before each template is read: the backstop for work the other
-#: limits do not foresee. The 2020 report renders in a fraction of a second.
+#: 32 counted steps, after every large result and before each template is read: the
+#: backstop for work the other limits do not foresee. The 2020 report renders in a
+#: fraction of a second.
 MAKS_DETIK = 20.0
 
 #: Digits of the integer part of a number: of an integer a template computes (`10**10**10`
@@ -232,6 +233,8 @@ class Anggaran:
         self.volume += n
         if self.volume > self.batas.volume:
             self._volume_lewat()
+        if n >= 4096:  # after a large result (a sort, a wordwrap) the clock is checked too
+            self.cek_waktu()
 
     def _volume_lewat(self) -> None:
         raise GalatBatas(f"render menghasilkan lebih dari {_ribuan(self.batas.volume)} "
