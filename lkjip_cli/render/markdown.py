@@ -5,17 +5,20 @@ differ. So a template decides the prose and the layout, while every figure comes
 engine result or the table models (`render/tabel.py`) and reaches the text only through the
 filters registered here, which call `lkjip_cli/angka.py`. A template never formats a number.
 
-Why a sandbox: a user's `--template-dir` is data handed to lkjip, not code; it runs in
-Jinja2's `SandboxedEnvironment` (so do the built-ins, one environment for all), with
-`StrictUndefined` so that a misspelt name is an error with its template and line instead
-of a silent blank in a government report.
+Why a sandbox: a user's `--template-dir` is data handed to lkjip, not code. Templates (the
+built-ins too, one environment for all) receive plain read-only data (`render/konteks.py`)
+and run in lkjip's allow-list sandbox with named limits (`render/sandbox.py`), with an
+undefined that is strict, so that a misspelt name is an error with its template and line
+instead of a silent blank in a government report. Every failure, a refusal of the sandbox
+included, becomes one `GalatTemplat` naming the template and line.
 
 Why some of Jinja2's own filters are gone: `round` rounds half-even and `format`, `float`,
 `int` and `filesizeformat` turn a Decimal into a float or cut it, each bypassing the report's
 `aturan` (rounding rule, decimals). A template naming one fails when it is compiled, so it
 fails on every report and not only when its branch is taken, with the template, the line
-and the filters to use instead. For the same reason `%` on text (`"%.2f" % x`) and
-`str.format` are refused when they run.
+and the filters to use instead. For the same reason `%` on text (`"%.2f" % x`),
+`str.format`, and a figure printed, joined or made text without a filter are refused when
+they run.
 
 This module is pure: it returns the Markdown text and writes nothing. It imports jinja2 at
 the top, and only the render command imports it, so `lkjip --help` never loads jinja2.
