@@ -33,7 +33,13 @@ from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.loader import load_text
 from lkjip_cli.render import sandbox
 from lkjip_cli.render.konteks import Rekaman, konteks
-from lkjip_cli.render.markdown import GalatTemplat, lingkungan, render_markdown, romawi
+from lkjip_cli.render.markdown import (
+    GalatTemplat,
+    galat_dari,
+    lingkungan,
+    render_markdown,
+    romawi,
+)
 from lkjip_cli.render.sandbox import PETA_AMAN, STR_AMAN, Batas, GalatBatas, Sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -733,3 +739,46 @@ def test_control_characters_in_an_error_are_shown_escaped(laporan: Path, tpl: Pa
     assert result.exit_code == 2
     assert result.stderr == (f"{tpl / 'tabel_3_5.md.j2'}:1: error[template]: templat tidak "
                              "ditemukan: \\x1b[2J\\x1b[H\\nx.md.j2\n")
+
+
+# ----------------------------------------------------------------------------- fuzz
+
+#: Pieces of template expressions: starting points, then accessors chained at random.
+FUZZ_AWAL = ["hasil", "laporan", "aturan", "tabel", "rumus_efisiensi", "instansi", "tahun",
+             "namespace()", "range(3)", "romawi", "self", "hasil.indikator", "'x'", "[1, 2]",
+             "{'a': 1}", "hasil.rata_rata_capaian.nilai", "(hasil.indikator|select)"]
+FUZZ_LANJUT = [".__class__", ".__init__", ".__globals__", "['__class__']", "|attr('__dict__')",
+               ".parse_raw('MARKER')", ".items()", ".upper()", "|list", "|first", "[0]",
+               ".sasaran", ".nilai", "|map(attribute='__class__')|list", "|string", "|length",
+               ".mro()", ".__subclasses__()", "|sort", " * 3", " ~ 'a'", "|join(',')",
+               ".__self__", ".__func__", ".gi_frame", ".f_globals", "['os']",
+               ".system('touch MARKER')", ".popen('touch MARKER')", "|sum", "|dictsort",
+               ".get('laporan')", ".values()|list", "|batch(2)|list", " ** 99", "|center(9)"]
+
+
+def test_fuzzed_expressions_never_escape(hasil_minimal: Hasil, tmp_path: Path) -> None:
+    # A fixed seed and a bounded count: each expression either renders or is refused with
+    # a template error (which `lkjip render` prints with exit 2); none runs the payload.
+    import random
+
+    rng = random.Random(8)
+    marker = tmp_path / "MARKER"
+    ctx = konteks(hasil_minimal)
+    outcomes: dict[str, int] = {}
+    for _ in range(400):
+        expr = rng.choice(FUZZ_AWAL)
+        for _ in range(rng.randint(1, 4)):
+            expr = f"({expr}){rng.choice(FUZZ_LANJUT)}"
+        source = rng.choice(["{{ %s }}", "{%% for x in %s %%}{{ x }}{%% endfor %%}",
+                             "{%% set y = %s %%}{{ y is defined }}"]) % expr
+        env = lingkungan(hasil_minimal.laporan.aturan)
+        try:
+            env.from_string(source.replace("MARKER", str(marker))).render(ctx)
+            outcome = "rendered"
+        except Exception as exc:  # `lkjip render` reports any of them as the template's
+            outcome = type(exc).__name__
+            assert galat_dari(exc, "<template>").baris == 1, (source, exc)
+        outcomes[outcome] = outcomes.get(outcome, 0) + 1
+        assert not marker.exists(), source
+    # The mix is a real one: some render, most are refused by the sandbox.
+    assert outcomes.get("rendered", 0) > 10 and outcomes.get("SecurityError", 0) > 150, outcomes
