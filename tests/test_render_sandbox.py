@@ -1,4 +1,4 @@
-"""The template sandbox (render/sandbox.py, render/konteks.py): what a template can reach, the
+"""The template sandbox (render/sandbox.py, batas.py, konteks.py): what a template can reach, the
 known ways out of a Jinja2 sandbox, and the limits on the work a template can do.
 
 A `--template-dir` may come from anyone; before this sandbox, a template calling
@@ -31,7 +31,8 @@ from lkjip_cli.cli.app import app
 from lkjip_cli.engine import hitung
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.loader import load_text
-from lkjip_cli.render import sandbox
+from lkjip_cli.render import batas
+from lkjip_cli.render.batas import Batas, GalatBatas
 from lkjip_cli.render.konteks import Rekaman, konteks
 from lkjip_cli.render.markdown import (
     GalatTemplat,
@@ -40,7 +41,7 @@ from lkjip_cli.render.markdown import (
     render_markdown,
     romawi,
 )
-from lkjip_cli.render.sandbox import PETA_AMAN, STR_AMAN, Batas, GalatBatas, Sandbox
+from lkjip_cli.render.sandbox import PETA_AMAN, STR_AMAN, Sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -502,7 +503,7 @@ def test_fifo_and_oversized_templates_are_refused(hasil_minimal: Hasil, tpl: Pat
     os.mkfifo(tpl / "pipa.md.j2")  # opening it for reading would wait for a writer forever
     error = galat(hasil_minimal, tpl, "{% include 'pipa.md.j2' %}")
     assert error.pesan == f"templat pipa.md.j2 bukan berkas biasa: {tpl / 'pipa.md.j2'}"
-    (tpl / "besar.md.j2").write_text("x" * (sandbox.MAKS_UKURAN_TEMPLAT + 1), encoding="utf-8")
+    (tpl / "besar.md.j2").write_text("x" * (batas.MAKS_UKURAN_TEMPLAT + 1), encoding="utf-8")
     error = galat(hasil_minimal, tpl, "{% include 'besar.md.j2' %}")
     assert error.pesan == "templat besar.md.j2 lebih dari 100.000 byte (MAKS_UKURAN_TEMPLAT)"
     assert isinstance(error.sebab, GalatBatas)
@@ -646,9 +647,9 @@ def test_limits_are_per_render_and_the_2020_report_is_far_below_them(
         env.get_template(name).render(ctx)
     used = env.anggaran
     # Measured: about 1,500 steps, 220 macro calls, 90,000 units of volume for 28 KB.
-    assert used.langkah < sandbox.MAKS_LANGKAH // 100
-    assert used.panggilan < sandbox.MAKS_PANGGILAN // 100
-    assert used.volume < sandbox.MAKS_VOLUME // 100
+    assert used.langkah < batas.MAKS_LANGKAH // 100
+    assert used.panggilan < batas.MAKS_PANGGILAN // 100
+    assert used.volume < batas.MAKS_VOLUME // 100
 
 
 # --------------------------------------------------------- what templates can still do

@@ -7,10 +7,10 @@ filters registered here, which call `lkjip_cli/angka.py`. A template never forma
 
 Why a sandbox: a user's `--template-dir` is data handed to lkjip, not code. Templates (the
 built-ins too, one environment for all) receive plain read-only data (`render/konteks.py`)
-and run in lkjip's allow-list sandbox with named limits (`render/sandbox.py`), with an
-undefined that is strict, so that a misspelt name is an error with its template and line
-instead of a silent blank in a government report. Every failure, a refusal of the sandbox
-included, becomes one `GalatTemplat` naming the template and line.
+and run in lkjip's allow-list sandbox (`render/sandbox.py`) with named limits
+(`render/batas.py`), with an undefined that is strict, so that a misspelt name is an error
+with its template and line instead of a silent blank in a government report. Every failure,
+a refusal of the sandbox included, becomes one `GalatTemplat` naming the template and line.
 
 Why some of Jinja2's own filters are gone: `round` rounds half-even and `format`, `float`,
 `int` and `filesizeformat` turn a Decimal into a float or cut it, each bypassing the report's
@@ -44,12 +44,10 @@ from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan, Rentang
+from lkjip_cli.render.batas import BATAS, Batas, GalatBatas
 from lkjip_cli.render.konteks import asal, konteks
 from lkjip_cli.render.sandbox import (
-    BATAS,
     HANYA_LKJIP,
-    Batas,
-    GalatBatas,
     LoaderDirektori,
     Sandbox,
     TakTerdefinisi,
