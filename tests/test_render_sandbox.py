@@ -606,12 +606,12 @@ BATAS = [
     ("{% if true %}" * 200 + "x" + "{% endif %}" * 200, None, BERSARANG),
     ("{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}\n"
      "{{ f(40) }}", 1,
-     "lebih dari 40.000 panggilan makro dalam satu render (MAKS_PANGGILAN)"),
+     "lebih dari 100.000 panggilan makro dalam satu render (MAKS_PANGGILAN)"),
     ("{% for i in range(10000) %}\n{% for j in range(10000) %}{% endfor %}{% endfor %}", 2,
-     "lebih dari 500.000 putaran dan panggilan fungsi dalam satu render (MAKS_LANGKAH)"),
+     "lebih dari 1.000.000 putaran dan panggilan fungsi dalam satu render (MAKS_LANGKAH)"),
     ("{% for i in range(10000) %}{% for j in range(10000) %}{{ 'x' * 1000000 }}{% endfor %}"
      "{% endfor %}", 1,
-     "render menghasilkan lebih dari 20.000.000 karakter dan unsur (MAKS_VOLUME)"),
+     "render menghasilkan lebih dari 40.000.000 karakter dan unsur (MAKS_VOLUME)"),
 ]
 
 

@@ -41,16 +41,16 @@ MAKS_SARANG = 64
 MAKS_RANGE = 10_000
 
 #: Loop iterations (also the items a filter such as `map` or `select` yields) and calls of
-#: functions and methods in one render. The 2020 report takes under 2 thousand, and a
-#: report with a few hundred indicators about a hundred thousand. At one to four
-#: microseconds each, a loop that never ends stops within a second or two.
-MAKS_LANGKAH = 500_000
+#: functions and methods in one render. The 2020 report takes 1,500; a report of 3,000
+#: indicators (far beyond any real one) about 240,000. At one to two microseconds each, a
+#: loop that never ends stops within a second or two.
+MAKS_LANGKAH = 1_000_000
 
 #: Calls of macros (also `caller()`), blocks and recursive loops in one render. A Jinja2
 #: macro call costs as much as some thirty loop iterations, so they have their own, lower
-#: count: a macro calling itself twice each time (`2**40` calls) stops here within a second.
-#: The 2020 report makes about 200.
-MAKS_PANGGILAN = 40_000
+#: count: a macro calling itself twice each time (`2**40` calls) stops here within a second
+#: or two. The 2020 report makes about 220; a report of 3,000 indicators about 40,000.
+MAKS_PANGGILAN = 100_000
 
 #: Deepest nesting of calls (a macro calling itself, recursive loops, blocks). The built-in
 #: templates nest four deep; a macro that never stops calling itself stops here, before
@@ -59,10 +59,10 @@ MAKS_KEDALAMAN = 50
 
 #: Everything a render produces, added up: output text (also the text produced inside macros
 #: and `{% set %}` blocks, counted where it is produced) and the strings and sequences built
-#: by operators, filters and literals. It bounds the memory a render can hold and the work
-#: done in C (which is proportional to what it produces). The 2020 report counts about 90
-#: thousand.
-MAKS_VOLUME = 20_000_000
+#: by operators, filters and literals. It bounds the memory a render can hold (a few hundred
+#: megabytes at worst) and the work done in C (which is proportional to what it produces).
+#: The 2020 report counts about 90 thousand; a report of 3,000 indicators 11 million.
+MAKS_VOLUME = 40_000_000
 
 #: Wall-clock seconds for one render (every template of one `lkjip render`), checked every
 #: 32 counted steps, after every large result and before each template is read: the

@@ -46,16 +46,22 @@ class Rekaman(Mapping[Any, Any]):
     to a method), iterate its keys, test `"nama" in r`, and use `|items` or `|dictsort`.
     """
 
-    __slots__ = ("_asal", "_isi", "_jenis")
+    __slots__ = ("_asal", "_isi", "_jenis", "_kunci", "_pengubah")
 
     _jenis: str
     _isi: dict[Any, Any]
     _asal: object
+    _kunci: tuple[str, ...] | None
+    _pengubah: _Pengubah | None
 
-    def __init__(self, jenis: str, isi: dict[Any, Any], asal: object = None) -> None:
+    def __init__(self, jenis: str, isi: dict[Any, Any], asal: object = None, *,
+                 kunci: tuple[str, ...] | None = None,
+                 pengubah: _Pengubah | None = None) -> None:
         object.__setattr__(self, "_jenis", jenis)
         object.__setattr__(self, "_isi", isi)
         object.__setattr__(self, "_asal", asal)
+        object.__setattr__(self, "_kunci", kunci)
+        object.__setattr__(self, "_pengubah", pengubah)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{self._jenis} hanya-baca")
@@ -64,13 +70,27 @@ class Rekaman(Mapping[Any, Any]):
         raise AttributeError(f"{self._jenis} hanya-baca")
 
     def __getitem__(self, kunci: Any) -> Any:
-        return self._isi[kunci]
+        try:
+            return self._isi[kunci]
+        except KeyError:
+            if self._pengubah is None or kunci not in self:
+                raise
+        # A record of a frozen model converts a field the first time it is read: the same
+        # value every time, and only what templates read is converted.
+        nilai = self._pengubah.data(getattr(self._asal, kunci))
+        self._isi[kunci] = nilai
+        return nilai
+
+    def __contains__(self, kunci: object) -> bool:
+        if self._kunci is None:
+            return kunci in self._isi
+        return kunci in _himpunan(self._kunci)
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._isi)
+        return iter(self._isi if self._kunci is None else self._kunci)
 
     def __len__(self) -> int:
-        return len(self._isi)
+        return len(self._isi if self._kunci is None else self._kunci)
 
     def __repr__(self) -> str:
         return f"<{self._jenis}>"
@@ -87,6 +107,11 @@ class Rekaman(Mapping[Any, Any]):
 
     def __hash__(self) -> int:
         return id(self)
+
+
+@cache
+def _himpunan(kunci: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(kunci)
 
 
 def jenis(rekaman: Rekaman) -> str:
@@ -172,9 +197,7 @@ class _Pengubah:
     def _wadah(self, obj: object) -> object:
         kind: type = type(obj)
         if _rekaman(kind):
-            data = self.data
-            isi = {nama: data(getattr(obj, nama)) for nama in _medan(kind)}
-            return Rekaman(kind.__name__, isi, obj)
+            return Rekaman(kind.__name__, {}, obj, kunci=_medan(kind), pengubah=self)
         if isinstance(obj, list | tuple):
             return tuple(map(self.data, obj))
         if isinstance(obj, Mapping):
