@@ -119,18 +119,15 @@ def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str]
     """The chapters' Markdown with a marker per table, and the tables the markers name."""
     import jinja2
 
-    from lkjip_cli.render.markdown import (
-        galat_dari,
-        konteks,
-        lingkungan,
-        rapikan,
-        templat_untuk,
-    )
+    from lkjip_cli.render.konteks import asal, konteks
+    from lkjip_cli.render.markdown import galat_dari, lingkungan, rapikan, templat_untuk
 
     daftar: list[Tabel] = []
 
-    def tanda_tabel(t: Tabel) -> str:
-        daftar.append(t)
+    def tanda_tabel(t: object) -> str:
+        tabel = asal(t)  # templates hold the table's read-only record, not the model
+        assert isinstance(tabel, Tabel)
+        daftar.append(tabel)
         return str(len(daftar) - 1)
 
     env = lingkungan(hasil.laporan.aturan)

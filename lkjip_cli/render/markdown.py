@@ -5,17 +5,20 @@ differ. So a template decides the prose and the layout, while every figure comes
 engine result or the table models (`render/tabel.py`) and reaches the text only through the
 filters registered here, which call `lkjip_cli/angka.py`. A template never formats a number.
 
-Why a sandbox: a user's `--template-dir` is data handed to lkjip, not code; it runs in
-Jinja2's `SandboxedEnvironment` (so do the built-ins, one environment for all), with
-`StrictUndefined` so that a misspelt name is an error with its template and line instead
-of a silent blank in a government report.
+Why a sandbox: a user's `--template-dir` is data handed to lkjip, not code. Templates (the
+built-ins too, one environment for all) receive plain read-only data (`render/konteks.py`)
+and run in lkjip's allow-list sandbox (`render/sandbox.py`) with named limits
+(`render/batas.py`), with an undefined that is strict, so that a misspelt name is an error
+with its template and line instead of a silent blank in a government report. Every failure,
+a refusal of the sandbox included, becomes one `GalatTemplat` naming the template and line.
 
 Why some of Jinja2's own filters are gone: `round` rounds half-even and `format`, `float`,
 `int` and `filesizeformat` turn a Decimal into a float or cut it, each bypassing the report's
 `aturan` (rounding rule, decimals). A template naming one fails when it is compiled, so it
 fails on every report and not only when its branch is taken, with the template, the line
-and the filters to use instead. For the same reason `%` on text (`"%.2f" % x`) and
-`str.format` are refused when they run.
+and the filters to use instead. For the same reason `%` on text (`"%.2f" % x`),
+`str.format`, and a figure printed, joined or made text without a filter are refused when
+they run.
 
 This module is pure: it returns the Markdown text and writes nothing. It imports jinja2 at
 the top, and only the render command imports it, so `lkjip --help` never loads jinja2.
@@ -33,21 +36,24 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2 import nodes
-from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import FilterArgumentError, SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.runtime import Context
-from jinja2.sandbox import SandboxedEnvironment
 
 import lkjip_cli
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil
-from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan, Rentang
-from lkjip_cli.render.tabel import BUILDERS, ROMAWI, Sel, Tabel, format_sel
-from lkjip_cli.render.templat_berkas import LoaderDirektoriAman
+from lkjip_cli.render.batas import BATAS, Batas, GalatBatas
+from lkjip_cli.render.konteks import asal, konteks
+from lkjip_cli.render.sandbox import (
+    HANYA_LKJIP,
+    LoaderDirektori,
+    Sandbox,
+    TakTerdefinisi,
+    teks_aman,
+)
+from lkjip_cli.render.tabel import BUILDERS, ROMAWI, Sel, format_sel
 
 #: How lkjip's own output begins; `lkjip render -o` replaces such a file without --force.
 PENANDA = "<!-- dibuat oleh lkjip"
@@ -57,9 +63,6 @@ BAB = ("2", "3", "4")
 
 #: Jinja2's built-in filters that would round a figure or turn it into a float.
 FILTER_TERLARANG = ("round", "format", "float", "int", "filesizeformat")
-
-#: Why they are refused, and what to use instead.
-_HANYA_LKJIP = "angka hanya lewat filter lkjip (angka, persen, rupiah)"
 
 #: Jinja2 marks the traceback frames it rewrites to point into a template with this global.
 _JINJA_FRAME = "__jinja_exception__"
@@ -71,12 +74,23 @@ _JINJA_FRAME = "__jinja_exception__"
 class GalatTemplat(Exception):
     """A template that cannot be rendered: where (template, line) and why."""
 
-    def __init__(self, templat: str, baris: int | None, pesan: str) -> None:
+    def __init__(self, templat: str, baris: int | None, pesan: str,
+                 sebab: BaseException | None = None) -> None:
         self.templat = templat
         self.baris = baris
         self.pesan = pesan
+        #: The exception behind it (a `SecurityError` for what the sandbox refused).
+        self.sebab = sebab
         where = templat if baris is None else f"{templat}:{baris}"
-        super().__init__(f"{where}: error[template]: {pesan}")
+        super().__init__(f"{tampak(where)}: error[template]: {tampak(pesan)}")
+
+
+def tampak(teks: str) -> str:
+    """Text for one line of a terminal: a control character a template name or value put in
+    the message (a newline, an escape sequence) is shown escaped, not obeyed."""
+    if teks.isprintable():
+        return teks
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in teks)
 
 
 def _lokasi(tb: TracebackType | None) -> tuple[str, int] | None:
@@ -94,17 +108,22 @@ def _pesan(exc: BaseException) -> str:
         return f"templat tidak ditemukan: {exc.name}"
     if isinstance(exc, jinja2.TemplateError):
         return str(exc.message or exc)
+    if isinstance(exc, RecursionError | SyntaxError):  # SyntaxError: Python's own nesting limits
+        return ("templat bersarang terlalu dalam (ekspresi, blok, atau include, import dan "
+                "extends yang memuat dirinya sendiri)")
+    if isinstance(exc, MemoryError):
+        return "memori habis saat merender templat"
     return f"{type(exc).__name__}: {exc}"
 
 
 def galat_dari(exc: BaseException, nama: str) -> GalatTemplat:
     """A rendering failure as a `GalatTemplat` naming the innermost template and line."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return GalatTemplat(exc.filename or exc.name or nama, exc.lineno, _pesan(exc))
+        return GalatTemplat(exc.filename or exc.name or nama, exc.lineno, _pesan(exc), exc)
     where = _lokasi(exc.__traceback__)
     if where is None:
-        return GalatTemplat(nama, None, _pesan(exc))
-    return GalatTemplat(where[0], where[1], _pesan(exc))
+        return GalatTemplat(nama, None, _pesan(exc), exc)
+    return GalatTemplat(where[0], where[1], _pesan(exc), exc)
 
 
 # ---------------------------------------------------------------------------- loading
@@ -143,17 +162,52 @@ class LoaderBawaan(jinja2.BaseLoader):
 # ----------------------------------------------------------------------------- filters
 
 
-def _desimal(nilai: object, nama: str) -> Decimal | None:
-    """The number inside a filter's argument: a Decimal, an int, a `Nilai`, or None."""
+def _ringkas(nilai: object) -> str:
+    """A value as an error message quotes it: short, whatever its size."""
+    text = repr(nilai)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _desimal(nilai: object, nama: str, batas: Batas) -> Decimal | None:
+    """The number inside a filter's argument: a Decimal, an int, a `Nilai`, or None; one
+    with more digits than `batas` allows is refused before it is formatted."""
     if isinstance(nilai, jinja2.Undefined):
         str(nilai)  # StrictUndefined raises the usual "'x' is undefined" here.
+    nilai = asal(nilai)
     if isinstance(nilai, Nilai):
-        return nilai.nilai
-    if nilai is None or isinstance(nilai, Decimal):
-        return nilai
+        nilai = nilai.nilai
     if isinstance(nilai, int) and not isinstance(nilai, bool):
-        return Decimal(nilai)
-    raise FilterArgumentError(f"filter {nama}: bukan angka: {nilai!r}")
+        if nilai.bit_length() > 3.33 * batas.digit + 4:
+            raise GalatBatas(f"filter {nama}: angka lebih dari {batas.digit} digit (MAKS_DIGIT)")
+        nilai = Decimal(nilai)
+    if nilai is None:
+        return None
+    if not isinstance(nilai, Decimal):
+        raise FilterArgumentError(f"filter {nama}: bukan angka: {_ringkas(nilai)}")
+    _cek_digit(nilai, nama, batas)
+    return nilai
+
+
+def _cek_digit(nilai: Decimal, nama: str, batas: Batas) -> None:
+    if not nilai.is_finite():
+        raise FilterArgumentError(f"filter {nama}: bukan angka: {nilai}")
+    if nilai and nilai.adjusted() >= batas.digit:
+        raise GalatBatas(f"filter {nama}: angka lebih dari {batas.digit} digit (MAKS_DIGIT)")
+    if fmt.desimal_dari(nilai) > batas.desimal:
+        raise GalatBatas(f"filter {nama}: angka dengan lebih dari {batas.desimal} tempat "
+                         "desimal (MAKS_DESIMAL); beri jumlah desimalnya")
+
+
+def _tempat(desimal: object, nama: str, batas: Batas) -> None:
+    """Refuse a number of decimal places that is not a small whole number."""
+    if desimal is None:
+        return
+    if isinstance(desimal, bool) or not isinstance(desimal, int) or desimal < 0:
+        raise FilterArgumentError(f"filter {nama}: jumlah desimal harus bilangan bulat "
+                                  f"0 atau lebih, bukan {_ringkas(desimal)}")
+    if desimal > batas.desimal:
+        raise GalatBatas(f"filter {nama}: lebih dari {batas.desimal} tempat desimal "
+                         "(MAKS_DESIMAL)")
 
 
 def sel_gfm(teks: object) -> str:
@@ -162,50 +216,64 @@ def sel_gfm(teks: object) -> str:
     A space goes before each `<br>`: pandoc drops raw HTML when writing DOCX, and the two
     lines would otherwise run together into one word.
     """
-    text = str(teks).replace("\\", "\\\\").replace("|", "\\|")
+    text = teks_aman(teks, "filter gfm").replace("\\", "\\\\").replace("|", "\\|")
     lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     return " <br>".join(lines).strip()
 
 
 def romawi(nomor: int) -> str:
     """1 -> `I`: how a report numbers its sasaran strategis (Arabic beyond the table)."""
+    if isinstance(nomor, bool) or not isinstance(nomor, int):
+        raise FilterArgumentError(f"romawi: bukan bilangan bulat: {_ringkas(nomor)}")
     return ROMAWI[nomor - 1] if 0 < nomor <= len(ROMAWI) else str(nomor)
 
 
-def filters(aturan: Aturan) -> dict[str, Callable[..., str]]:
-    """The formatting filters, bound to the report's rounding rules."""
+def filters(aturan: Aturan, batas: Batas = BATAS) -> dict[str, Callable[..., str]]:
+    """The formatting filters, bound to the report's rounding rules and the render's limits.
+
+    They receive records (`render/konteks.py`) and read the engine object each was made
+    from (`asal`): a `Nilai`, a `Rentang`, a table `Sel`.
+    """
 
     def angka(nilai: object, desimal: int | None = None, seperti: object = None) -> str:
         """`seperti`: another figure the sentence compares this one with; both then print
         with the same places (84,19 beside 73,00)."""
-        if isinstance(nilai, Rentang):
-            return f"{fmt.angka(nilai.min)}–{fmt.angka(nilai.maks)}"
-        value = _desimal(nilai, "angka")
-        if desimal is None and isinstance(seperti, Decimal) and value is not None:
-            desimal = max(fmt.desimal_dari(value), fmt.desimal_dari(seperti))
+        _tempat(desimal, "angka", batas)
+        target = asal(nilai)
+        if isinstance(target, Rentang):
+            return (f"{fmt.angka(_desimal(target.min, 'angka', batas))}–"
+                    f"{fmt.angka(_desimal(target.maks, 'angka', batas))}")
+        value = _desimal(nilai, "angka", batas)
+        banding = None if seperti is None else _desimal(seperti, "angka", batas)
+        if desimal is None and banding is not None and value is not None:
+            desimal = max(fmt.desimal_dari(value), fmt.desimal_dari(banding))
         return fmt.angka(value, desimal, aturan.pembulatan)
 
     def persen(nilai: object, tanda: bool = False) -> str:
-        return fmt.persen(_desimal(nilai, "persen"), aturan.desimal_persen, aturan.pembulatan,
-                          tanda=tanda)
+        return fmt.persen(_desimal(nilai, "persen", batas), aturan.desimal_persen,
+                          aturan.pembulatan, tanda=tanda)
 
     def rupiah(nilai: object, awalan: bool = True) -> str:
-        return fmt.rupiah(_desimal(nilai, "rupiah"), awalan=awalan)
+        return fmt.rupiah(_desimal(nilai, "rupiah", batas), awalan=awalan)
 
     def tepat(nilai: object, maks: int = 10) -> str:
-        return fmt.tepat(_desimal(nilai, "tepat"), maks)
+        _tempat(maks, "tepat", batas)
+        return fmt.tepat(_desimal(nilai, "tepat", batas), maks)
 
     def sel(nilai: object) -> str:
-        if not isinstance(nilai, Sel):
-            raise FilterArgumentError(f"filter sel: bukan sel tabel: {nilai!r}")
-        return format_sel(nilai, aturan)
+        cell = asal(nilai)
+        if not isinstance(cell, Sel):
+            raise FilterArgumentError(f"filter sel: bukan sel tabel: {_ringkas(nilai)}")
+        if isinstance(cell.nilai, Decimal):
+            _cek_digit(cell.nilai, "sel", batas)
+        return format_sel(cell, aturan)
 
     return {"angka": angka, "persen": persen, "rupiah": rupiah, "tepat": tepat, "sel": sel,
             "gfm": sel_gfm}
 
 
 def pesan_terlarang(filter_: str) -> str:
-    return f"filter `{filter_}` tidak tersedia: {_HANYA_LKJIP}"
+    return f"filter `{filter_}` tidak tersedia: {HANYA_LKJIP}"
 
 
 def _filter_terlarang(nama: str) -> Callable[..., str]:
@@ -217,85 +285,42 @@ def _filter_terlarang(nama: str) -> Callable[..., str]:
     return tolak
 
 
-class PembangkitKode(CodeGenerator):
-    """Jinja2's compiler, failing at compile time on a filter in `FILTER_TERLARANG`."""
-
-    def visit_Filter(self, node: nodes.Filter, frame: Frame) -> None:
-        if node.name in FILTER_TERLARANG:
-            self.fail(pesan_terlarang(node.name), node.lineno)
-        super().visit_Filter(node, frame)
-
-
-class Sandbox(SandboxedEnvironment):
-    """Jinja2's sandbox, refusing an unsafe attribute at once and numbers formatted by Python.
-
-    The stock sandbox returns an undefined value and fails only when it is used, so that
-    `hasil.__class__.__init__` would be reported as `__init__` of an undefined object rather
-    than the `__class__` the author wrote.
-    """
-
-    code_generator_class = PembangkitKode
-    intercepted_binops = frozenset({"%"})
-
-    def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
-        raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} "
-                            "object is unsafe.")
-
-    def call_binop(self, context: Context, operator: str, left: Any,
-                   right: Any) -> Any:
-        if operator == "%" and isinstance(left, str):
-            raise SecurityError(f"operator `%` pada teks tidak tersedia: {_HANYA_LKJIP}")
-        return super().call_binop(context, operator, left, right)
-
-    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        if super().wrap_str_format(value) is None:
-            return None
-        raise SecurityError(f"metode `{value.__name__}` tidak tersedia: {_HANYA_LKJIP}")
-
-
-def tanpa_angka_mentah(value: Any) -> Any:
-    """Jinja2's `finalize`: a figure printed without a filter would show `97.333...` with an
-    English dot and no rounding, so it is refused."""
-    if isinstance(value, Decimal):
-        raise SecurityError(f"angka dicetak tanpa filter: {_HANYA_LKJIP}")
+def cetak(value: Any) -> Any:
+    """Jinja2's `finalize`: what `{{ ... }}` may print. A figure printed without a filter would
+    show `97.333...` with an English dot and no rounding; a list or a record would print a
+    Python repr. Both are refused; text, whole numbers, booleans and None print."""
+    kind = type(value)
+    if kind is str or kind is int:
+        return value
+    if isinstance(value, Decimal | float):
+        raise SecurityError(f"angka dicetak tanpa filter: {HANYA_LKJIP}")
+    if value is None or isinstance(value, str | int | jinja2.Undefined):
+        return value
+    teks_aman(value, "{{ ... }}")  # raises: not printable
     return value
 
 
-def lingkungan(aturan: Aturan, template_dir: Path | None = None) -> SandboxedEnvironment:
+def lingkungan(aturan: Aturan, template_dir: Path | None = None,
+               batas: Batas = BATAS) -> Sandbox:
     """The sandboxed environment: a user's templates first, then the built-ins."""
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
-        loaders.append(LoaderDirektoriAman(template_dir))
+        loaders.append(LoaderDirektori(template_dir, batas.ukuran_templat))
     loaders.append(LoaderBawaan(templat_bawaan()))
+    lkjip_filters = filters(aturan, batas)
     env = Sandbox(
-        loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
+        loader=jinja2.ChoiceLoader(loaders), undefined=TakTerdefinisi,
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        finalize=tanpa_angka_mentah,
+        finalize=cetak, batas=batas, fungsi_aman=[romawi],
+        filter_terlarang={nama: pesan_terlarang(nama) for nama in FILTER_TERLARANG},
     )
     env.filters.update({nama: _filter_terlarang(nama) for nama in FILTER_TERLARANG})
-    env.filters.update(filters(aturan))
+    env.filters.update(lkjip_filters)
     env.globals["romawi"] = romawi
     return env
 
 
 # ------------------------------------------------------------------------------ render
-
-
-def konteks(hasil: Hasil) -> dict[str, Any]:
-    """What every template sees (documented in docs/render.md)."""
-    laporan = hasil.laporan
-    tabel: Mapping[str, list[Tabel]] = {n: build(hasil) for n, build in BUILDERS.items()}
-    return {
-        "hasil": hasil,
-        "laporan": laporan,
-        "aturan": laporan.aturan,
-        "tahun": laporan.tahun,
-        "instansi": laporan.instansi.nama,
-        "singkatan": laporan.instansi.singkatan or laporan.instansi.nama,
-        "tabel": tabel,
-        "rumus_efisiensi": dict(RUMUS_EFISIENSI),
-        "bagian": None,
-    }
 
 
 def nama_templat_tabel(nomor: str) -> str:
@@ -313,7 +338,19 @@ def _satu(env: jinja2.Environment, nama: str, ctx: Mapping[str, Any]) -> str:
     try:
         return env.get_template(nama).render(ctx)
     except Exception as exc:  # Any failure inside a template is reported as the template's.
-        raise galat_dari(exc, nama) from None
+        raise _di_berkas(env, galat_dari(exc, nama)) from None
+
+
+def _di_berkas(env: jinja2.Environment, galat: GalatTemplat) -> GalatTemplat:
+    """A failure with no line (one Python raised while compiling, e.g. nesting too deep)
+    named by the template's file, as every other failure is."""
+    if galat.baris is not None or env.loader is None:
+        return galat
+    try:
+        filename = env.loader.get_source(env, galat.templat)[1]
+    except Exception:  # not found, refused: the name is all there is
+        return galat
+    return GalatTemplat(filename or galat.templat, None, galat.pesan, galat.sebab)
 
 
 def templat_untuk(bab: Sequence[str], tabel: Sequence[str]) -> list[str]:
