@@ -15,12 +15,15 @@ validation reports it.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from lkjip_cli import angka
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
+from lkjip_cli.model.types import POLA_LOKASI
+from lkjip_cli.penomoran import Penomoran
 from lkjip_cli.rumus import ATURAN_REKAP, gulung_triwulan
 from lkjip_cli.source.numbers import NumberError, parse_number
 from lkjip_cli.source.yamlsource import SourceMap
@@ -274,6 +277,44 @@ class _Checker:
                              Severity.WARNING)
 
 
+def _dilaporkan(node: Any, path: Path) -> Iterator[tuple[Path, Doc]]:
+    """Every `dilaporkan` mapping of the document, with its path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "dilaporkan" and isinstance(value, dict):
+                yield (*path, key), value
+            else:
+                yield from _dilaporkan(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _dilaporkan(value, (*path, i))
+
+
+def penomoran_checks(checker: _Checker) -> None:
+    """Printed labels in `penomoran` are unique, and every `dilaporkan` place names a table
+    the report prints (resolved through `penomoran`), with the nearest label suggested."""
+    peta = {k: v for k, v in mapping(checker.data, "penomoran").items()
+            if isinstance(k, str) and isinstance(v, str)}
+    nomoran = Penomoran(peta)
+    seen: dict[str, str] = {}
+    for nomor, label in nomoran.cetak.items():
+        if label in seen:
+            checker.add(("penomoran", nomor), "duplicate-label",
+                        f"label `{label}` sudah dipakai untuk Tabel {seen[label]}; satu label "
+                        "cetakan hanya dapat menunjuk satu tabel")
+        seen.setdefault(label, nomor)
+    for base, printed in _dilaporkan(checker.data, ()):
+        for kuantitas, places in printed.items():
+            if not isinstance(places, dict):
+                continue
+            for tempat in places:
+                if not isinstance(tempat, str) or not re.match(POLA_LOKASI, tempat):
+                    continue  # not a place at all: the model validation reports it
+                if nomoran.resolusi(tempat) is None:
+                    checker.add((*base, kuantitas, tempat), "unknown-place",
+                                nomoran.pesan_tidak_dikenal(tempat))
+
+
 def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     """Every semantic problem of a parsed report document, valid or not."""
     checker = _Checker(data, source)
@@ -284,4 +325,5 @@ def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     checker.spending()
     checker.belanja_langsung()
     checker.quarters()
+    penomoran_checks(checker)
     return checker.found

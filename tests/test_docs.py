@@ -124,3 +124,25 @@ def test_english_summary_comes_last() -> None:
     headings = re.findall(r"^## (.+)$", format_md(), re.MULTILINE)
     assert headings[-1].endswith("English summary")
     assert headings[0].endswith("Contoh lengkap")
+
+
+def feature_examples(markdown: str) -> dict[str, str]:
+    """Section 8's examples: every ```yaml block whose first line is `# contoh: NAME`."""
+    blocks = re.findall(r"^```yaml\n# contoh: ([a-z0-9-]+)\n(.*?)^```$", markdown,
+                        re.DOTALL | re.MULTILINE)
+    return dict(blocks)
+
+
+def test_feature_examples_load_and_check_clean() -> None:
+    from lkjip_cli.audit import Tingkat, audit
+    from lkjip_cli.engine import hitung
+
+    examples = feature_examples(format_md())
+    assert "penomoran" in examples
+    for name, text in examples.items():
+        result = load_text(text, f"docs/format.md#{name}")
+        assert result.diagnostics == (), name
+        assert result.report is not None
+        found = audit(hitung(result.report)).temuan
+        assert found, name
+        assert [t for t in found if t.tingkat is not Tingkat.COCOK] == [], name

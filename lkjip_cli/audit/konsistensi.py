@@ -18,6 +18,12 @@ from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import HUNDRED
 from lkjip_cli.model.laporan import Rentang
+from lkjip_cli.penomoran import Penomoran
+
+
+def _tabel(h: Hasil, nomor: str) -> str:
+    """`Tabel 3.13`, or the label the report prints for it (`penomoran`)."""
+    return Penomoran(h.laporan.penomoran).nama_tabel(nomor)
 
 
 def _temuan(tabel: str, lokasi: str, kolom: str, dicetak: Decimal | None,
@@ -38,7 +44,7 @@ def rekap_triwulan(h: Hasil) -> Iterator[Temuan]:
             if isinstance(annual, Rentang) or annual is None or rolled.nilai is None:
                 continue
             if annual != rolled.nilai:
-                yield _temuan("Tabel 3.4", ind.kode, kolom, annual, rolled.nilai,
+                yield _temuan(_tabel(h, "3.4"), ind.kode, kolom, annual, rolled.nilai,
                               f"nilai tahunan {angka(annual)} berbeda dengan rekap triwulan "
                               f"{angka(rolled.nilai)} ({rolled.rumus})", (*ind.path, key))
 
@@ -49,16 +55,16 @@ def kumulatif_turun(h: Hasil) -> Iterator[Temuan]:
     for ind in h.indikator:
         if rules.get(ind.kode) != "terakhir":
             continue
-        yield from _turun(ind)
+        yield from _turun(ind, _tabel(h, "3.4"))
 
 
-def _turun(ind: HasilIndikator) -> Iterator[Temuan]:
+def _turun(ind: HasilIndikator, tabel: str) -> Iterator[Temuan]:
     previous: Decimal | None = None
     for tw in ind.triwulan:
         if tw.realisasi is None:
             continue
         if previous is not None and tw.realisasi < previous:
-            yield _temuan("Tabel 3.4", f"{ind.kode} TW {tw.nomor}", "Realisasi", tw.realisasi,
+            yield _temuan(tabel, f"{ind.kode} TW {tw.nomor}", "Realisasi", tw.realisasi,
                           None, f"nilai kumulatif turun dari {angka(previous)} ke "
                           f"{angka(tw.realisasi)}; data triwulan yang belum ada tercetak "
                           "sebagai angka?", (*tw.path, "realisasi"))
@@ -72,14 +78,14 @@ def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
     for keg in h.kegiatan:
         pagu, real = keg.anggaran.pagu.nilai, keg.anggaran.realisasi.nilai
         if pagu is not None and real is not None and real > pagu:
-            yield _temuan("Tabel 3.13", keg.kode, "Realisasi (Rp)", real, None,
+            yield _temuan(_tabel(h, "3.13"), keg.kode, "Realisasi (Rp)", real, None,
                           f"realisasi {rupiah(real)} melebihi alokasi {rupiah(pagu)}",
                           (*keg.path, "realisasi"))
     for i, b in enumerate(h.laporan.belanja):
         for name, pos in (("langsung", b.langsung), ("tidak_langsung", b.tidak_langsung)):
             if pos.pagu is not None and pos.realisasi is not None and pos.realisasi > pos.pagu:
                 words = name.replace("_", " ")
-                yield _temuan("Tabel 2.5", f"Belanja {b.tahun}",
+                yield _temuan(_tabel(h, "2.5"), f"Belanja {b.tahun}",
                               f"Realisasi belanja {words} (Rp)", pos.realisasi, None,
                               f"realisasi {rupiah(pos.realisasi)} melebihi pagu "
                               f"{rupiah(pos.pagu)}", ("belanja", i, name, "realisasi"))
@@ -92,10 +98,11 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
         if ik.persen_maks_100}
     rows: list[tuple[str, str, str, object, Decimal | None, Path]] = []
     for ind in h.indikator:
-        rows.append(("Tabel 3.5", ind.kode, ind.satuan, ind.target, ind.realisasi, ind.path))
+        rows.append((_tabel(h, "3.5"), ind.kode, ind.satuan, ind.target, ind.realisasi,
+                     ind.path))
     for keg in h.kegiatan:
         for ik in keg.indikator:
-            rows.append(("Tabel 3.8", ik.kode, ik.satuan, ik.target, ik.realisasi, ik.path))
+            rows.append((_tabel(h, "3.8"), ik.kode, ik.satuan, ik.target, ik.realisasi, ik.path))
     for tabel, kode, satuan, target, realisasi, path in rows:
         if satuan.strip() != "%" or kode not in shares:
             continue

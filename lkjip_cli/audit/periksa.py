@@ -41,6 +41,7 @@ from lkjip_cli.model.laporan import (
     Sasaran,
     target_tunggal,
 )
+from lkjip_cli.penomoran import Penomoran, urutan_label
 
 #: Where each place of the report stands, to sort findings as the report reads.
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")
@@ -70,22 +71,24 @@ NAMA_KOLOM = {
 }
 
 
-def nama_tempat(lokasi: str) -> str:
-    """`"3.5"` -> `Tabel 3.5`; `ikhtisar` -> `Ikhtisar Eksekutif`; `bab4/x` -> `Bab IV (x)`."""
+def nama_tempat(lokasi: str, penomoran: Penomoran | None = None) -> str:
+    """`"3.5"` -> `Tabel 3.5` (or the label the report prints for it); `ikhtisar` ->
+    `Ikhtisar Eksekutif`; `bab4/x` -> `Bab IV (x)`."""
     base, _, suffix = lokasi.partition("/")
     names = {"ikhtisar": "Ikhtisar Eksekutif", "bab1": "Bab I", "bab2": "Bab II",
              "bab3": "Bab III", "bab4": "Bab IV"}
-    text = names.get(base, f"Tabel {base}")
+    text = names.get(base) or (penomoran or Penomoran()).nama_tabel(base)
     return f"{text} ({suffix})" if suffix else text
 
 
 def urutan_tempat(tabel: str) -> tuple[int, tuple[int, ...], str]:
+    """Findings in reading order: the printed label's numbers, Roman or Arabic."""
     order = {"Ikhtisar Eksekutif": 0, "Bab II": 1, "Bab III": 3, "Bab IV": 5}
     base = tabel.split(" (")[0]
     if base.startswith("Tabel "):
-        major, _, minor = base[6:].partition(".")
-        rank = 2 if major == "2" else 4
-        return (rank, (int(major), int(minor or 0)), tabel)
+        numbers = urutan_label(base[6:])
+        rank = 2 if numbers[:1] == (2,) and len(numbers) > 1 else 4
+        return (rank, numbers, tabel)
     return (order.get(base, 6), (), tabel)
 
 
@@ -105,6 +108,7 @@ class Cetakan:
     #: Other words that mean the same as a computed text (a band's kode beside its sebutan).
     sinonim: tuple[str, ...] = ()
     catatan: str = ""
+    penomoran: Penomoran | None = None
 
 
 # ------------------------------------------------------------------ comparison
@@ -112,7 +116,8 @@ class Cetakan:
 
 def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
     """Classify one printed figure against its exact value and name the likely cause."""
-    tabel, kolom = nama_tempat(c.lokasi), NAMA_KOLOM.get(c.kuantitas, c.kuantitas)
+    tabel = nama_tempat(c.lokasi, c.penomoran)
+    kolom = NAMA_KOLOM.get(c.kuantitas, c.kuantitas)
     if c.kuantitas == "realisasi" and c.satuan == "Rp":
         kolom = "Realisasi (Rp)"  # a program's or kegiatan's spending, not its kinerja
     elsewhere = _di_tempat_lain(c, lain)
@@ -172,7 +177,7 @@ def _di_tempat_lain(c: Cetakan, lain: dict[str, Decimal | str]) -> str:
     places: dict[str, list[str]] = {}
     for lokasi, value in lain.items():
         if lokasi != c.lokasi and not _sama(value, c.dicetak):
-            places.setdefault(_plain(value), []).append(nama_tempat(lokasi))
+            places.setdefault(_plain(value), []).append(nama_tempat(lokasi, c.penomoran))
     if not places:
         return ""
     return "dicetak berbeda: " + "; ".join(f"{v} di {', '.join(where)}"
@@ -244,21 +249,29 @@ class _Kumpulan:
         self.h = hasil
         self.aturan = hasil.laporan.aturan
         self.items: list[Cetakan] = []
+        self.penomoran = Penomoran(hasil.laporan.penomoran)
         self.printed: dict[tuple[str, str], dict[str, Decimal | str]] = {}
 
     def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
             dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
             *penghasil: PenghasilDiTempat, sinonim: tuple[str, ...] = (),
             catatan: str = "") -> None:
-        values: dict[str, Decimal | str] = dict(dicetak)
-        if not values:
+        if not dicetak:
             return
+        # Places are compared by the table they name, however the file wrote the label.
+        values: dict[str, Decimal | str] = {self.tempat(t): v for t, v in dicetak.items()}
         self.printed[(entitas, kuantitas)] = values
-        for lokasi, value in values.items():
-            path = (*base, "dilaporkan", kuantitas, lokasi)
+        for tertulis, value in dicetak.items():
+            lokasi = self.tempat(tertulis)
+            path = (*base, "dilaporkan", kuantitas, tertulis)
             bound = [_bind(p, lokasi) for p in penghasil]
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
-                                      dihitung, satuan, bound, sinonim, catatan))
+                                      dihitung, satuan, bound, sinonim, catatan,
+                                      self.penomoran))
+
+    def tempat(self, tertulis: str) -> str:
+        """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`)."""
+        return self.penomoran.resolusi(tertulis) or tertulis
 
     def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
                      pita: Pita | None, nilai: Nilai) -> None:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
-from lkjip_cli.model.types import Angka, Bulat, Dicetak, DicetakTeks, Kode, Rupiah
+from lkjip_cli.model.types import Angka, Bulat, Dicetak, DicetakTeks, Kode, LabelTabel, Rupiah
 
 
 class Model(BaseModel):
@@ -373,6 +373,10 @@ class Aturan(Model):
 
 # ---------------------------------------------------------------------------- report
 
+#: The tables lkjip builds, by the reference report's numbers (lkjip_cli/penomoran.py).
+NomorTabel = Literal["2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7",
+                     "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
+
 
 class Laporan(Model):
     """One LKjIP report: everything lkjip needs to compute and audit its Bab III."""
@@ -386,4 +390,7 @@ class Laporan(Model):
     program: tuple[Program, ...] = ()
     belanja: tuple[BelanjaTahun, ...] = ()
     evaluasi_sakip: EvaluasiSakip | None = None
+    penomoran: dict[NomorTabel, LabelTabel] = Field(
+        default={}, description="lkjip's table number -> the label the report prints "
+        '("3.13": "19", "3.5": "III.2"); captions and dilaporkan places use it')
     dilaporkan: DilaporkanLaporan = DilaporkanLaporan()

@@ -9,7 +9,7 @@ Cells keep exact Decimals; only `format_sel` (through `lkjip_cli.angka`) rounds 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -25,6 +25,7 @@ from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import skala
 from lkjip_cli.model.laporan import Aturan, Rentang
+from lkjip_cli.penomoran import Penomoran
 
 Jenis = Literal["teks", "input", "persen", "poin", "rupiah", "bilangan"]
 Gaya = Literal["biasa", "jumlah", "rinci"]
@@ -63,10 +64,17 @@ class Tabel:
     catatan: tuple[str, ...] = ()
     sumber: str = ""
     bagian: str = field(default="")
+    #: The label the report prints for this table (`penomoran`): `19`, `III.2`; `nomor` is
+    #: lkjip's own number, which selects the table and its template.
+    nomor_cetak: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.nomor_cetak or self.nomor
 
     @property
     def caption(self) -> str:
-        return f"Tabel {self.nomor} " + " ".join(self.judul)
+        return f"Tabel {self.label} " + " ".join(self.judul)
 
 
 # --------------------------------------------------------------------------- cells
@@ -562,12 +570,26 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
                           "program.", _catatan_penyerapan(h)])]
 
 
-BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
+def _bernomor(nomor: str, build: Callable[[Hasil], list[Tabel]]
+              ) -> Callable[[Hasil], list[Tabel]]:
+    """A builder whose tables carry the label the report prints for them (`penomoran`)."""
+
+    def build_bernomor(h: Hasil) -> list[Tabel]:
+        label = Penomoran(h.laporan.penomoran).label(nomor)
+        return [replace(t, nomor_cetak=label) for t in build(h)]
+
+    return build_bernomor
+
+
+_PEMBANGUN: dict[str, Callable[[Hasil], list[Tabel]]] = {
     "2.1": tabel_2_1, "2.4": tabel_2_4, "2.5": tabel_2_5, "2.6": tabel_2_6,
     "3.1": tabel_3_1, "3.2": tabel_3_2, "3.4": tabel_3_4, "3.5": tabel_3_5,
     "3.6": tabel_3_6, "3.7": tabel_3_7, "3.8": tabel_3_8, "3.9": tabel_3_9,
     "3.10": tabel_3_10, "3.11": tabel_3_11, "3.12": tabel_3_12, "3.13": tabel_3_13,
 }
+
+BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
+    nomor: _bernomor(nomor, build) for nomor, build in _PEMBANGUN.items()}
 
 #: What `lkjip compute` shows when no --tabel is given: Bab III's figures.
 BAB_III = ("3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13")

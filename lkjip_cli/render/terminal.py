@@ -18,7 +18,7 @@ from lkjip_cli.render.tabel import Sel, Tabel, format_sel
 
 def rich_table(tabel: Tabel, aturan: Aturan, width: int = 100) -> Table:
     table = Table(
-        title=f"Tabel {tabel.nomor}\n" + "\n".join(tabel.judul),
+        title=f"Tabel {tabel.label}\n" + "\n".join(tabel.judul),
         caption="\n".join((*tabel.catatan, *([f"Sumber Data: {tabel.sumber}"]
                                              if tabel.sumber else []))),
         caption_justify="left",
