@@ -75,8 +75,9 @@ class _Checker:
         self.source = source
         self.found: list[Diagnostic] = []
 
-    def add(self, path: Path, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        mark = self.source.value_mark(path)
+    def add(self, path: Path, code: str, message: str, severity: Severity = Severity.ERROR,
+            mark_at: Path | None = None) -> None:
+        mark = self.source.value_mark(path if mark_at is None else mark_at)
         self.found.append(
             Diagnostic(
                 file=self.source.file,
@@ -105,6 +106,17 @@ class _Checker:
             for j, keg in items(prog, "kegiatan"):
                 yield ("program", i, "kegiatan", j), keg
 
+    def rincian(self) -> Iterator[tuple[Path, Doc]]:
+        """Every node below kegiatan (sub kegiatan, KRO, RO), top-down."""
+        for base, keg in self.kegiatan():
+            yield from _rincian(keg, base)
+
+    def daun(self) -> Iterator[tuple[Path, Doc]]:
+        """The leaves of the budget tree, where pagu and realisasi are typed."""
+        for base, node in (*self.kegiatan(), *self.rincian()):
+            if not node.get("rincian"):
+                yield base, node
+
     # ------------------------------------------------------------------ codes
 
     def all_codes(self) -> Iterator[tuple[str, str, Path]]:
@@ -121,6 +133,8 @@ class _Checker:
             yield from self._kode("kegiatan", keg, base)
             for k, ik in items(keg, "indikator"):
                 yield from self._kode("indikator kegiatan", ik, (*base, "indikator", k))
+        for base, node in self.rincian():
+            yield from self._kode("rincian anggaran", node, base)
         for i, komp in items(mapping(self.data, "evaluasi_sakip"), "komponen"):
             yield from self._kode("komponen", komp, ("evaluasi_sakip", "komponen", i))
 
@@ -159,7 +173,8 @@ class _Checker:
         for base, sas in self.sasaran():
             if sas.get("tujuan") is not None:
                 self.reference((*base, "tujuan"), sas.get("tujuan"), "tujuan")
-        for base, keg in self.kegiatan():
+        nodes = [(("program", i), prog) for i, prog in items(self.data, "program")]
+        for base, keg in [*nodes, *self.kegiatan(), *self.rincian()]:
             refs = keg.get("mendukung")
             for k, kode in enumerate(refs if isinstance(refs, list) else []):
                 self.reference((*base, "mendukung", k), kode, "indikator")
@@ -220,7 +235,7 @@ class _Checker:
     # ---------------------------------------------------------------- spending
 
     def spending(self) -> None:
-        for base, keg in self.kegiatan():
+        for base, keg in self.daun():
             self.over_pagu((*base, "realisasi"), keg.get("pagu"), keg.get("realisasi"))
         for i, entry in items(self.data, "belanja"):
             for name in ("langsung", "tidak_langsung"):
@@ -239,7 +254,7 @@ class _Checker:
 
     def belanja_langsung(self) -> None:
         """The report year's belanja langsung, when given, against the sum of its kegiatan."""
-        kegiatan = [keg for _, keg in self.kegiatan()]
+        kegiatan = [keg for _, keg in self.daun()]
         tahun = year(self.data.get("tahun"))
         if not kegiatan:
             return
@@ -275,6 +290,33 @@ class _Checker:
                              f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
                              f"triwulan {angka.angka(rolled)} (rekap_triwulan: {rule})",
                              Severity.WARNING)
+
+
+def _rincian(node: Doc, base: Path) -> Iterator[tuple[Path, Doc]]:
+    for n, child in items(node, "rincian"):
+        path = (*base, "rincian", n)
+        yield path, child
+        yield from _rincian(child, path)
+
+
+def budget_tree_checks(checker: _Checker) -> None:
+    """Money is typed at the leaves of the budget tree and nowhere above them: a leaf needs
+    its pagu and realisasi; a level with rincian is their sum, and a total the report printed
+    for it belongs under its `dilaporkan`."""
+    for base, node in (*checker.kegiatan(), *checker.rincian()):
+        has_rincian = bool(node.get("rincian"))
+        for key in ("pagu", "realisasi"):
+            if has_rincian and node.get(key) is not None:
+                checker.add((*base, key), "budget-above-leaf",
+                            f"`{key}` diisi pada tingkat yang mempunyai rincian: nilainya "
+                            f"adalah jumlah rinciannya. Hapus `{key}`, atau catat angka yang "
+                            f"dicetak laporan di `dilaporkan.{key}` agar lkjip check "
+                            "membandingkannya")
+            elif not has_rincian and key not in node:
+                checker.add((*base, key), "missing",
+                            f"kunci wajib `{key}` tidak ada: tingkat terbawah pohon anggaran "
+                            f"(tanpa `rincian`) membawa pagu dan realisasinya sendiri",
+                            mark_at=base)
 
 
 def _dilaporkan(node: Any, path: Path) -> Iterator[tuple[Path, Doc]]:
@@ -326,4 +368,5 @@ def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     checker.belanja_langsung()
     checker.quarters()
     penomoran_checks(checker)
+    budget_tree_checks(checker)
     return checker.found

@@ -12,6 +12,7 @@ from typing import Any
 import jsonschema
 from pydantic import BaseModel
 
+import lkjip_cli.model.anggaran as anggaran
 import lkjip_cli.model.laporan as laporan
 from lkjip_cli.loader import load_text
 from lkjip_cli.schema import schema_dict
@@ -82,10 +83,11 @@ def test_example_validates_against_the_json_schema() -> None:
 def model_classes() -> list[type[BaseModel]]:
     return [
         cls
-        for name, cls in vars(laporan).items()
+        for module in (laporan, anggaran)
+        for name, cls in vars(module).items()
         if inspect.isclass(cls)
         and issubclass(cls, BaseModel)
-        and cls.__module__ == laporan.__name__
+        and cls.__module__ == module.__name__
         and name != "Model"
     ]
 
@@ -138,7 +140,7 @@ def test_feature_examples_load_and_check_clean() -> None:
     from lkjip_cli.engine import hitung
 
     examples = feature_examples(format_md())
-    assert "penomoran" in examples
+    assert {"penomoran", "pohon-anggaran"} <= set(examples)
     for name, text in examples.items():
         result = load_text(text, f"docs/format.md#{name}")
         assert result.diagnostics == (), name

@@ -73,9 +73,10 @@ def _turun(ind: HasilIndikator, tabel: str) -> Iterator[Temuan]:
 
 
 def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
-    """Money spent above its pagu: per kegiatan, and per belanja given in the file (belanja
-    langsung of the report's year is its kegiatan, already checked one by one)."""
-    for keg in h.kegiatan:
+    """Money spent above its pagu: per budget line (kegiatan, sub kegiatan, RO), and per
+    belanja given in the file (belanja langsung of the report's year is its budget lines,
+    already checked one by one)."""
+    for keg in h.baris_anggaran:
         pagu, real = keg.anggaran.pagu.nilai, keg.anggaran.realisasi.nilai
         if pagu is not None and real is not None and real > pagu:
             yield _temuan(_tabel(h, "3.13"), keg.kode, "Realisasi (Rp)", real, None,

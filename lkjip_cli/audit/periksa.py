@@ -10,7 +10,7 @@ impossible percentages, and one quantity printed with different values in two pl
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import cast
@@ -25,17 +25,20 @@ from lkjip_cli.engine.hasil import (
     Hasil,
     HasilBelanja,
     HasilIndikator,
-    HasilKegiatan,
     HasilSasaran,
+    Simpul,
     Target,
 )
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
+from lkjip_cli.model.anggaran import RincianAnggaran
 from lkjip_cli.model.laporan import (
     BelanjaTahun,
     IndikatorKinerja,
+    Kegiatan,
     Pita,
     Polaritas,
+    Program,
     Rentang,
     RumusNegatif,
     Sasaran,
@@ -422,12 +425,19 @@ def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bo
 
 
 def _kumpulkan_anggaran(k: _Kumpulan, entitas: str, label: str, base: Path, a: Anggaran,
-                        dicetak: dict[str, dict[str, Decimal]]) -> None:
-    kegiatan = {keg.kode: keg for keg in k.h.kegiatan if keg.kode in a.kegiatan}
+                        dicetak: dict[str, dict[str, Decimal]],
+                        bagian: Bagian | None = None) -> None:
+    """Printed pagu, realisasi and penyerapan of a set of budget lines. `bagian` names the
+    parts a printed total may have left out or added: a node's children in the budget tree,
+    else the leaves that make the sum."""
+    if bagian is None:
+        leaves = {keg.kode: keg for keg in k.h.baris_anggaran if keg.kode in a.kegiatan}
+        bagian = Bagian(leaves, _kata_bagian(k.h, leaves.values()), {})
 
     def subsets(field_name: str) -> Callable[[str], Iterator[Alternatif]]:
         def make(lokasi: str) -> Iterator[Alternatif]:
-            yield from _subset_alts(kegiatan, field_name)
+            yield from _subset_alts(bagian.anak, field_name, bagian.kata)
+            yield from _extra_alts(bagian, field_name)
             if field_name == "penyerapan":
                 real = k.dicetak_di(entitas, "realisasi_anggaran", lokasi) or \
                     k.dicetak_di(entitas, "realisasi", lokasi)
@@ -447,23 +457,56 @@ def _kumpulkan_anggaran(k: _Kumpulan, entitas: str, label: str, base: Path, a: A
           subsets("penyerapan"))
 
 
-def _subset_alts(kegiatan: dict[str, HasilKegiatan], field_name: str) -> Iterator[Alternatif]:
-    """The same sum over every proper subset of the kegiatan (up to 10 of them)."""
+@dataclass(frozen=True)
+class Bagian:
+    """The parts of a printed budget total: `anak` make the sum; `lain` are nodes of the same
+    level elsewhere in the tree that a report may have added by mistake."""
+
+    anak: Mapping[str, Simpul]
+    kata: str
+    lain: Mapping[str, Simpul]
+
+
+def _kata_bagian(h: Hasil, nodes: Iterable[Simpul]) -> str:
+    """`kegiatan`, `sub kegiatan`, `RO`: what the parts are called, by their level."""
+    levels = {n.tingkat for n in nodes}
+    if len(levels) != 1:
+        return "kegiatan" if not levels else "rincian anggaran"
+    name = h.nama_tingkat(levels.pop())
+    return name if name.isupper() else name.lower()
+
+
+def _jumlah_bagian(nodes: Iterable[Simpul], field_name: str) -> Decimal | None:
+    anggaran = [x.anggaran for x in nodes]
+    pagu = sum((x.pagu.nilai or Decimal(0) for x in anggaran), Decimal(0))
+    real = sum((x.realisasi.nilai or Decimal(0) for x in anggaran), Decimal(0))
+    if field_name == "penyerapan":
+        return _bagi_persen(real, pagu)
+    return {"pagu": pagu, "realisasi": real}.get(field_name)
+
+
+def _extra_alts(bagian: Bagian, field_name: str) -> Iterator[Alternatif]:
+    """The sum with one node of the same level from elsewhere added (up to 20 of them)."""
+    if not bagian.anak or len(bagian.lain) > 20:
+        return
+    for kode, node in bagian.lain.items():
+        yield Alternatif(f"jumlah termasuk {bagian.kata} {kode} yang bukan bagiannya",
+                         _jumlah_bagian([*bagian.anak.values(), node], field_name))
+
+
+def _subset_alts(kegiatan: Mapping[str, Simpul], field_name: str,
+                 kata: str = "kegiatan") -> Iterator[Alternatif]:
+    """The same sum over every proper subset of the parts (up to 10 of them)."""
     items = list(kegiatan.items())
     if not 1 < len(items) <= 10:
         return
     for size in range(1, len(items)):
         for combo in itertools.combinations(items, size):
-            anggaran = [keg.anggaran for _, keg in combo]
-            pagu = sum((x.pagu.nilai or Decimal(0) for x in anggaran), Decimal(0))
-            real = sum((x.realisasi.nilai or Decimal(0) for x in anggaran), Decimal(0))
-            value = {"pagu": pagu, "realisasi": real}.get(field_name)
-            if field_name == "penyerapan":
-                value = _bagi_persen(real, pagu)
+            value = _jumlah_bagian([node for _, node in combo], field_name)
             left_out = [kode for kode, _ in items if kode not in {c for c, _ in combo}]
-            words = ("tanpa kegiatan " + ", ".join(left_out) if len(left_out) <= size
-                     else "hanya kegiatan " + ", ".join(c for c, _ in combo))
-            yield Alternatif(f"jumlah dari himpunan kegiatan lain: {words}", value)
+            words = (f"tanpa {kata} " + ", ".join(left_out) if len(left_out) <= size
+                     else f"hanya {kata} " + ", ".join(c for c, _ in combo))
+            yield Alternatif(f"jumlah dari himpunan {kata} lain: {words}", value)
 
 
 def _bagi_persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
@@ -633,16 +676,29 @@ def _cetak_capaian(k: _Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | 
 # ------------------------------------------------------------ kegiatan, SAKIP
 
 
+def _kumpulkan_simpul(k: _Kumpulan, node: Simpul,
+                      model: Program | Kegiatan | RincianAnggaran) -> None:
+    """A node of the budget tree: its printed totals against the sum of its children (naming
+    a child left out, or one from elsewhere added), then the nodes below it."""
+    d = model.dilaporkan
+    anak: dict[str, Simpul] = {x.kode: x for x in node.anak}
+    lain = {x.kode: x for x in k.h.simpul
+            if x.tingkat == node.tingkat + 1 and x.kode not in anak}
+    bagian = Bagian(anak, _kata_bagian(k.h, anak.values()), lain) if anak else None
+    _kumpulkan_anggaran(k, node.kode, node.kode, node.path, node.anggaran,
+                        {"pagu": d.pagu, "realisasi": d.realisasi, "penyerapan": d.penyerapan},
+                        bagian)
+    models: tuple[Kegiatan | RincianAnggaran, ...] = (
+        model.kegiatan if isinstance(model, Program) else model.rincian)
+    children: tuple[Simpul, ...] = node.anak
+    for child, model_child in zip(children, models, strict=True):
+        _kumpulkan_simpul(k, child, model_child)
+
+
 def _kumpulkan_program(k: _Kumpulan) -> None:
     for prog, model_prog in zip(k.h.program, k.h.laporan.program, strict=True):
-        d = model_prog.dilaporkan
-        _kumpulkan_anggaran(k, prog.kode, prog.kode, prog.path, prog.anggaran,
-                            {"pagu": d.pagu, "realisasi": d.realisasi, "penyerapan": d.penyerapan})
+        _kumpulkan_simpul(k, prog, model_prog)
         for keg, model_keg in zip(prog.kegiatan, model_prog.kegiatan, strict=True):
-            dk = model_keg.dilaporkan
-            _kumpulkan_anggaran(k, keg.kode, keg.kode, keg.path, keg.anggaran,
-                                {"pagu": dk.pagu, "realisasi": dk.realisasi,
-                                 "penyerapan": dk.penyerapan})
             for ik, model_ik in zip(keg.indikator, model_keg.indikator, strict=True):
                 di = model_ik.dilaporkan
                 label = ik.kode

@@ -5,6 +5,7 @@ Renderers, `lkjip check` and `lkjip explain` read only these; none of them recom
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -92,6 +93,24 @@ class HasilIndikatorKegiatan:
 
 
 @dataclass(frozen=True, slots=True)
+class HasilRincian:
+    """A level below kegiatan (sub kegiatan, KRO, RO): a leaf's own money, or its rincian's
+    sum. `mendukung` includes what it inherits from the levels above."""
+
+    kode: str
+    nama: str
+    tingkat: int
+    anggaran: Anggaran
+    mendukung: tuple[str, ...]
+    rincian: tuple[HasilRincian, ...]
+    path: Path
+
+    @property
+    def anak(self) -> tuple[HasilRincian, ...]:
+        return self.rincian
+
+
+@dataclass(frozen=True, slots=True)
 class HasilKegiatan:
     kode: str
     nama: str
@@ -99,6 +118,13 @@ class HasilKegiatan:
     mendukung: tuple[str, ...]
     indikator: tuple[HasilIndikatorKegiatan, ...]
     path: Path
+    rincian: tuple[HasilRincian, ...] = ()
+
+    tingkat = 1
+
+    @property
+    def anak(self) -> tuple[HasilRincian, ...]:
+        return self.rincian
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +136,24 @@ class HasilProgram:
     sumber_dana: str | None
     kegiatan: tuple[HasilKegiatan, ...]
     path: Path
+    mendukung: tuple[str, ...] = ()
+
+    tingkat = 0
+
+    @property
+    def anak(self) -> tuple[HasilKegiatan, ...]:
+        return self.kegiatan
+
+
+#: One node of the budget tree, at any level.
+Simpul = HasilProgram | HasilKegiatan | HasilRincian
+
+
+def turunan(simpul: Simpul) -> Iterator[Simpul]:
+    """The node and every node below it, top-down (the order Tabel 3.13 prints them)."""
+    yield simpul
+    for anak in simpul.anak:
+        yield from turunan(anak)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +215,27 @@ class Hasil:
     @property
     def kegiatan(self) -> tuple[HasilKegiatan, ...]:
         return tuple(k for p in self.program for k in p.kegiatan)
+
+    @property
+    def simpul(self) -> tuple[Simpul, ...]:
+        """Every node of the budget tree, top-down."""
+        return tuple(s for p in self.program for s in turunan(p))
+
+    @property
+    def baris_anggaran(self) -> tuple[HasilKegiatan | HasilRincian, ...]:
+        """The leaves of the budget tree: where pagu and realisasi are typed (the kegiatan
+        of 2020; the sub kegiatan or RO of a 2021+ report)."""
+        return tuple(s for s in self.simpul
+                     if not isinstance(s, HasilProgram) and not s.anak)
+
+    @property
+    def kedalaman_anggaran(self) -> int:
+        """How many levels the budget tree has (2 for program and kegiatan)."""
+        return max((s.tingkat + 1 for s in self.simpul), default=0)
+
+    def nama_tingkat(self, tingkat: int) -> str:
+        names = self.laporan.tingkat_anggaran
+        return names[tingkat] if tingkat < len(names) else "Rincian"
 
     def tampil(self, capaian: Nilai) -> Nilai:
         """A capaian as tables show it: capped when the report caps capaian on display."""

@@ -8,7 +8,8 @@ as Tabel 2.6, 3.10 and 3.12 of an LKjIP attribute them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
@@ -22,6 +23,7 @@ from lkjip_cli.engine.hasil import (
     HasilIndikatorKegiatan,
     HasilKegiatan,
     HasilProgram,
+    HasilRincian,
     HasilSasaran,
     HasilTriwulan,
     KomponenNilai,
@@ -37,6 +39,7 @@ from lkjip_cli.engine.nilai import (
     tidak_dapat,
 )
 from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.model.anggaran import RincianAnggaran
 from lkjip_cli.model.laporan import (
     Aturan,
     BelanjaTahun,
@@ -62,20 +65,44 @@ RUMUS_EFISIENSI = {
     "nominal": "efisiensi = pagu - realisasi",
 }
 
-KegiatanDenganPath = tuple[Kegiatan, Path]
+#: A leaf of the budget tree (where money is typed) and where the file holds it.
+KegiatanDenganPath = tuple[Kegiatan | RincianAnggaran, Path]
+
+
+@dataclass(frozen=True, slots=True)
+class Daun:
+    """A leaf of the budget tree with the indicators it supports, inherited included."""
+
+    baris: Kegiatan | RincianAnggaran
+    path: Path
+    tingkat: int
+    mendukung: frozenset[str]
 
 
 # ------------------------------------------------------------------------- budgets
 
 
-def anggaran_dari(rumus: str, kegiatan: Sequence[KegiatanDenganPath]) -> Anggaran:
-    """Pagu, realisasi, penyerapan and sisa of a set of kegiatan."""
-    pagu = jumlah(f"pagu {rumus} = jumlah pagu kegiatan",
+def anggaran_dari(rumus: str, kegiatan: Sequence[KegiatanDenganPath],
+                  bagian: str = "kegiatan") -> Anggaran:
+    """Pagu, realisasi, penyerapan and sisa of a set of budget lines (leaves)."""
+    pagu = jumlah(f"pagu {rumus} = jumlah pagu {bagian}",
                   [Masukan(f"pagu {k.kode}", k.pagu, (*p, "pagu")) for k, p in kegiatan])
-    real = jumlah(f"realisasi {rumus} = jumlah realisasi kegiatan",
+    real = jumlah(f"realisasi {rumus} = jumlah realisasi {bagian}",
                   [Masukan(f"realisasi {k.kode}", k.realisasi, (*p, "realisasi"))
                    for k, p in kegiatan])
     return anggaran_total(pagu, real, tuple(k.kode for k, _ in kegiatan))
+
+
+def anggaran_gabungan(rumus: str, bagian: str,
+                      anak: Sequence[tuple[str, Anggaran, Path]]) -> Anggaran:
+    """A level of the budget tree above the leaves: the sum of its children's totals."""
+    pagu = jumlah(f"pagu {rumus} = jumlah pagu {bagian}",
+                  [Masukan(f"pagu {kode}", a.pagu.nilai, path) for kode, a, path in anak])
+    real = jumlah(f"realisasi {rumus} = jumlah realisasi {bagian}",
+                  [Masukan(f"realisasi {kode}", a.realisasi.nilai, path)
+                   for kode, a, path in anak])
+    daun = tuple(k for _, a, _ in anak for k in a.kegiatan)
+    return anggaran_total(pagu, real, daun)
 
 
 def anggaran_total(pagu: Nilai, realisasi: Nilai, kegiatan: tuple[str, ...] = ()) -> Anggaran:
@@ -186,17 +213,38 @@ class _Penghitung:
     def __init__(self, laporan: Laporan) -> None:
         self.laporan = laporan
         self.aturan = laporan.aturan
-        self.kegiatan: list[KegiatanDenganPath] = [
-            (keg, ("program", i, "kegiatan", j))
-            for i, prog in enumerate(laporan.program)
+        self.daun: list[Daun] = [
+            daun for i, prog in enumerate(laporan.program)
             for j, keg in enumerate(prog.kegiatan)
+            for daun in _daun(keg, ("program", i, "kegiatan", j), 1,
+                              frozenset(prog.mendukung))
         ]
+        self.kegiatan: list[KegiatanDenganPath] = [(d.baris, d.path) for d in self.daun]
+        self.jumlah_kegiatan = sum(len(prog.kegiatan) for prog in laporan.program)
         self.excluded = {e.indikator: e.alasan for e in self.aturan.rata_rata.dikecualikan}
         self.batas = self.aturan.batas_atas
 
     def kegiatan_untuk(self, kode_indikator: Iterable[str]) -> list[KegiatanDenganPath]:
+        """The leaves supporting any of the indicators (`mendukung`, inherited downward)."""
         wanted = set(kode_indikator)
-        return [(k, p) for k, p in self.kegiatan if wanted & set(k.mendukung)]
+        return [(d.baris, d.path) for d in self.daun if wanted & d.mendukung]
+
+    def bagian(self, baris: Sequence[KegiatanDenganPath]) -> str:
+        """What a set of leaves is called in a formula: `kegiatan`, `sub kegiatan`, `RO`."""
+        levels = {d.tingkat for d in self.daun if any(d.baris is b for b, _ in baris)}
+        if len(levels) == 1:
+            tingkat = levels.pop()
+            return "kegiatan" if tingkat == 1 else self.nama_tingkat(tingkat)
+        return "kegiatan" if not levels else "baris anggaran"
+
+    def nama_tingkat(self, tingkat: int) -> str:
+        names = self.laporan.tingkat_anggaran
+        name = names[tingkat] if tingkat < len(names) else "Rincian"
+        return name if name.isupper() else name.lower()
+
+    def anggaran_untuk(self, rumus: str, kode_indikator: Iterable[str]) -> Anggaran:
+        baris = self.kegiatan_untuk(kode_indikator)
+        return anggaran_dari(rumus, baris, self.bagian(baris))
 
     def batas_untuk(self, tempat: str) -> Decimal | None:
         if self.batas is None or tempat not in self.batas.berlaku:
@@ -233,7 +281,7 @@ class _Penghitung:
             target_renstra_tahun=tahun_ini,
             capaian_renstra_tahun=_capaian(tahun_ini, ind.realisasi, ind, aturan,
                                            (*renstra_path, str(tahun)), (*path, "realisasi")),
-            anggaran=anggaran_dari(f"indikator {ind.kode}", self.kegiatan_untuk([ind.kode])),
+            anggaran=self.anggaran_untuk(f"indikator {ind.kode}", [ind.kode]),
             dikecualikan=self.excluded.get(ind.kode),
             path=path,
         )
@@ -254,8 +302,7 @@ class _Penghitung:
         indikator = tuple(self.indikator(ind, (*path, "indikator", j))
                           for j, ind in enumerate(sas.indikator))
         capaian = self.rata_rata(f"sasaran {sas.kode}", indikator)
-        anggaran = anggaran_dari(f"sasaran {sas.kode}",
-                                 self.kegiatan_untuk(i.kode for i in indikator))
+        anggaran = self.anggaran_untuk(f"sasaran {sas.kode}", (i.kode for i in indikator))
         porsi = persentase("porsi belanja langsung = pagu sasaran / pagu belanja langsung x 100",
                            dari("pagu sasaran", anggaran.pagu), dari("pagu belanja langsung", bl))
         return HasilSasaran(
@@ -312,17 +359,42 @@ class _Penghitung:
         out = []
         for i, prog in enumerate(self.laporan.program):
             path: Path = ("program", i)
-            kegiatan = tuple(self.kegiatan_hasil(k, (*path, "kegiatan", j))
+            kegiatan = tuple(self.kegiatan_hasil(k, (*path, "kegiatan", j), prog.mendukung)
                              for j, k in enumerate(prog.kegiatan))
-            anggaran = anggaran_dari(f"program {prog.kode}",
-                                     [(k, (*path, "kegiatan", j))
-                                      for j, k in enumerate(prog.kegiatan)])
+            if all(not k.rincian for k in prog.kegiatan):
+                # Kegiatan that are leaves: the program sums their typed money (2020).
+                anggaran = anggaran_dari(f"program {prog.kode}",
+                                         [(k, (*path, "kegiatan", j))
+                                          for j, k in enumerate(prog.kegiatan)])
+            else:
+                anggaran = anggaran_gabungan(f"program {prog.kode}", "kegiatan",
+                                             [(k.kode, k.anggaran, k.path) for k in kegiatan])
             out.append(HasilProgram(prog.kode, prog.nama, anggaran,
                                     prog.anggaran_perjanjian_kinerja, prog.sumber_dana,
-                                    kegiatan, path))
+                                    kegiatan, path, prog.mendukung))
         return tuple(out)
 
-    def kegiatan_hasil(self, keg: Kegiatan, path: Path) -> HasilKegiatan:
+    def rincian_hasil(self, r: RincianAnggaran, path: Path, tingkat: int,
+                      warisan: tuple[str, ...]) -> HasilRincian:
+        """One node below kegiatan: a leaf's typed money, or the sum of its rincian."""
+        mendukung = _gabung(warisan, r.mendukung)
+        anak = tuple(self.rincian_hasil(x, (*path, "rincian", n), tingkat + 1, mendukung)
+                     for n, x in enumerate(r.rincian))
+        return HasilRincian(r.kode, r.nama, tingkat,
+                            self.anggaran_simpul(r, path, tingkat, anak), mendukung, anak,
+                            path)
+
+    def anggaran_simpul(self, node: Kegiatan | RincianAnggaran, path: Path, tingkat: int,
+                        anak: Sequence[HasilRincian]) -> Anggaran:
+        label = f"{self.nama_tingkat(tingkat)} {node.kode}"
+        if not anak:
+            return anggaran_dari(label, [(node, path)],
+                                 "kegiatan" if tingkat == 1 else self.nama_tingkat(tingkat))
+        return anggaran_gabungan(label, self.nama_tingkat(tingkat + 1),
+                                 [(x.kode, x.anggaran, x.path) for x in anak])
+
+    def kegiatan_hasil(self, keg: Kegiatan, path: Path,
+                       warisan: tuple[str, ...] = ()) -> HasilKegiatan:
         indikator = []
         for k, ik in enumerate(keg.indikator):
             ipath: Path = (*path, "indikator", k)
@@ -333,9 +405,11 @@ class _Penghitung:
                                  sumber_realisasi=(*ipath, "realisasi"))
             indikator.append(HasilIndikatorKegiatan(ik.kode, ik.nama, ik.satuan, ik.target,
                                                     ik.realisasi, cap, ik.rencana_aksi, ipath))
-        return HasilKegiatan(keg.kode, keg.nama, anggaran_dari(f"kegiatan {keg.kode}",
-                                                               [(keg, path)]),
-                             keg.mendukung, tuple(indikator), path)
+        mendukung = _gabung(warisan, keg.mendukung)
+        rincian = tuple(self.rincian_hasil(r, (*path, "rincian", n), 2, mendukung)
+                        for n, r in enumerate(keg.rincian))
+        return HasilKegiatan(keg.kode, keg.nama, self.anggaran_simpul(keg, path, 1, rincian),
+                             mendukung, tuple(indikator), path, rincian)
 
     def belanja(self) -> tuple[HasilBelanja, ...]:
         years = list(enumerate(self.laporan.belanja))
@@ -348,7 +422,8 @@ class _Penghitung:
         if b.tahun == self.laporan.tahun and self.kegiatan:
             # Belanja langsung of the report's year is its kegiatan; a figure given in the
             # file as well is compared by the semantic checks (`belanja-langsung`).
-            anggaran = anggaran_dari("belanja langsung", self.kegiatan)
+            anggaran = anggaran_dari("belanja langsung", self.kegiatan,
+                                     self.bagian(self.kegiatan))
             return anggaran.pagu, anggaran.realisasi
         return (_given("pagu belanja langsung", b.langsung.pagu, (*path, "langsung", "pagu")),
                 _given("realisasi belanja langsung", b.langsung.realisasi,
@@ -379,7 +454,7 @@ class _Penghitung:
                 "capaian", "tidak dipakai oleh metode tahunan"), total),
             jumlah_program=len(self.laporan.program) if this_year and self.kegiatan
             else b.jumlah_program,
-            jumlah_kegiatan=len(self.kegiatan) if this_year and self.kegiatan
+            jumlah_kegiatan=self.jumlah_kegiatan if this_year and self.kegiatan
             else b.jumlah_kegiatan,
             path=path,
         )
@@ -423,8 +498,8 @@ class _Penghitung:
         rata = self.rata_rata_laporan(sasaran)
         bl_anggaran = (anggaran_total(this_year.pagu_langsung, this_year.realisasi_langsung)
                        if this_year else anggaran_dari("belanja langsung", []))
-        pk = anggaran_dari("perjanjian kinerja",
-                           self.kegiatan_untuk(i.kode for s in sasaran for i in s.indikator))
+        pk = self.anggaran_untuk("perjanjian kinerja",
+                                 (i.kode for s in sasaran for i in s.indikator))
         return Hasil(
             laporan=self.laporan, sasaran=sasaran, program=self.program(), belanja=belanja,
             evaluasi=self.evaluasi(), rata_rata_capaian=rata,
@@ -432,6 +507,21 @@ class _Penghitung:
             anggaran_perjanjian_kinerja=pk,
             efisiensi=efisiensi(self.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
         )
+
+
+def _daun(node: Kegiatan | RincianAnggaran, path: Path, tingkat: int,
+          warisan: frozenset[str]) -> Iterator[Daun]:
+    """The leaves under a node, each with the indicators it supports, inherited included."""
+    mendukung = warisan | set(node.mendukung)
+    if not node.rincian:
+        yield Daun(node, path, tingkat, mendukung)
+    for n, r in enumerate(node.rincian):
+        yield from _daun(r, (*path, "rincian", n), tingkat + 1, mendukung)
+
+
+def _gabung(warisan: tuple[str, ...], sendiri: tuple[str, ...]) -> tuple[str, ...]:
+    """Inherited and own `mendukung`, in order, without repeats."""
+    return tuple(dict.fromkeys((*warisan, *sendiri)))
 
 
 def _mean(rumus: str, inputs: tuple[Masukan, ...], aturan: tuple[str, ...]) -> Nilai:

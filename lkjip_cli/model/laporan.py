@@ -12,16 +12,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag
 
+from lkjip_cli.model.anggaran import TINGKAT_BAWAAN, DilaporkanAnggaran, RincianAnggaran
+from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.types import Angka, Bulat, Dicetak, DicetakTeks, Kode, LabelTabel, Rupiah
-
-
-class Model(BaseModel):
-    """Base of every model: unknown keys are errors, values are frozen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
 
 # --------------------------------------------------------------------------- targets
 
@@ -100,14 +95,6 @@ class DilaporkanSasaran(Model):
     penyerapan: Dicetak = {}
     porsi_belanja_langsung: Dicetak = {}
     efisiensi: Dicetak = {}
-
-
-class DilaporkanAnggaran(Model):
-    """Printed pagu, realisasi and penyerapan of a program or kegiatan (Tabel 3.13)."""
-
-    pagu: Dicetak = {}
-    realisasi: Dicetak = {}
-    penyerapan: Dicetak = {}
 
 
 class DilaporkanIndikatorKegiatan(Model):
@@ -245,12 +232,15 @@ class IndikatorKegiatan(Model):
 class Kegiatan(Model):
     kode: Kode
     nama: str = Field(min_length=1)
-    pagu: Rupiah
-    realisasi: Rupiah
+    pagu: Rupiah | None = Field(default=None, description="Required when there is no rincian")
+    realisasi: Rupiah | None = Field(
+        default=None, description="Required when there is no rincian")
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this kegiatan supports"
     )
     indikator: tuple[IndikatorKegiatan, ...] = ()
+    rincian: tuple[RincianAnggaran, ...] = Field(
+        default=(), description="Sub kegiatan (or KRO, RO): the kegiatan is their sum")
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
 
 
@@ -261,6 +251,8 @@ class Program(Model):
         default=None, description="The program's budget in the Perjanjian Kinerja (Tabel 2.4)"
     )
     sumber_dana: str | None = None
+    mendukung: tuple[Kode, ...] = Field(
+        default=(), description="Indikator kinerja supported by every kegiatan of the program")
     kegiatan: tuple[Kegiatan, ...] = Field(min_length=1)
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
 
@@ -388,6 +380,10 @@ class Laporan(Model):
     tujuan: tuple[Tujuan, ...] = ()
     sasaran: tuple[Sasaran, ...] = Field(min_length=1)
     program: tuple[Program, ...] = ()
+    tingkat_anggaran: tuple[str, ...] = Field(
+        default=TINGKAT_BAWAAN, min_length=2,
+        description="Names of the budget tree's levels, from the top: "
+        "[Program, Kegiatan, Sub Kegiatan] or [Program, Kegiatan, KRO, RO]")
     belanja: tuple[BelanjaTahun, ...] = ()
     evaluasi_sakip: EvaluasiSakip | None = None
     penomoran: dict[NomorTabel, LabelTabel] = Field(

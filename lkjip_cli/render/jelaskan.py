@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lkjip_cli import angka as fmt
-from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilIndikator
+from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilIndikator, HasilRincian
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.source.yamlsource import SourceMap
@@ -114,6 +114,11 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
             if ik.kode == ref:
                 return [f"{ik.kode} — {ik.nama} (indikator kegiatan {keg.kode})", "",
                         *uraikan("Capaian", ik.capaian, a, source)]
+    for node in h.simpul:
+        if isinstance(node, HasilRincian) and node.kode == ref:
+            tingkat = h.nama_tingkat(node.tingkat)
+            return [f"{node.kode} — {node.nama} ({tingkat.lower()})", "",
+                    *_anggaran(f"{tingkat.lower()} {node.kode}", node.anggaran, a, source)]
     return None
 
 
@@ -121,5 +126,6 @@ def semua_ref(h: Hasil) -> list[str]:
     refs = ["rata-rata", "efisiensi", *(s.kode for s in h.sasaran),
             *(i.kode for i in h.indikator), *(p.kode for p in h.program),
             *(k.kode for k in h.kegiatan),
-            *(ik.kode for k in h.kegiatan for ik in k.indikator)]
+            *(ik.kode for k in h.kegiatan for ik in k.indikator),
+            *(n.kode for n in h.simpul if isinstance(n, HasilRincian))]
     return refs

@@ -8,6 +8,7 @@ Cells keep exact Decimals; only `format_sel` (through `lkjip_cli.angka`) rounds 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -18,8 +19,10 @@ from lkjip_cli.engine.hasil import (
     Hasil,
     HasilIndikator,
     HasilKegiatan,
+    HasilProgram,
     HasilSasaran,
     Target,
+    turunan,
 )
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
@@ -49,8 +52,12 @@ class Kolom:
 
 @dataclass(frozen=True, slots=True)
 class Baris:
+    """One row. `tingkat` is its level in a tree (Tabel 3.13: 0 program, 1 kegiatan, 2 sub
+    kegiatan...); every output indents the second column by the levels beyond the first."""
+
     sel: tuple[Sel, ...]
     gaya: Gaya = "biasa"
+    tingkat: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +261,7 @@ def tabel_2_5(h: Hasil) -> list[Tabel]:
 
 
 def _nama_kegiatan(h: Hasil, kodes: Sequence[str]) -> str:
-    names = {k.kode: k.nama for k in h.kegiatan}
+    names = {k.kode: k.nama for k in h.baris_anggaran}
     seen: list[str] = []
     for kode in kodes:
         if names.get(kode) and names[kode] not in seen:
@@ -418,8 +425,9 @@ def tabel_3_7(h: Hasil) -> list[Tabel]:
 
 
 def _kegiatan_sasaran(h: Hasil, sas: HasilSasaran) -> list[HasilKegiatan]:
+    """The kegiatan whose budget (its own, or a sub kegiatan's) supports the sasaran."""
     kodes = set(sas.anggaran.kegiatan)
-    return [k for k in h.kegiatan if k.kode in kodes]
+    return [k for k in h.kegiatan if any(s.kode in kodes for s in turunan(k))]
 
 
 def tabel_3_8(h: Hasil) -> list[Tabel]:
@@ -548,6 +556,8 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
 
 
 def tabel_3_13(h: Hasil) -> list[Tabel]:
+    if h.kedalaman_anggaran > 2:
+        return _tabel_3_13_pohon(h)
     rows = []
     for i, prog in enumerate(h.program):
         a = prog.anggaran
@@ -556,7 +566,7 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
         for keg in prog.kegiatan:
             k = keg.anggaran
             rows.append(Baris((teks(""), teks(keg.nama), rp(k.pagu), rp(k.realisasi),
-                               persen(k.penyerapan), teks("")), "rinci"))
+                               persen(k.penyerapan), teks("")), "rinci", 1))
     b = h.belanja_tahun_ini
     if b is not None:
         rows.append(Baris((teks(""), teks("Total Belanja Langsung"), rp(b.pagu_langsung),
@@ -568,6 +578,32 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
                     *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", angka=True), Kolom("Ket")],
                    rows, ["Program = jumlah kegiatannya; Total Belanja Langsung = jumlah "
                           "program.", _catatan_penyerapan(h)])]
+
+
+def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
+    """Tabel 3.13 of a tree deeper than program and kegiatan: one row per node with its
+    kode, indented by level; programs bold, leaves as detail."""
+    rows = []
+    for node in h.simpul:
+        a = node.anggaran
+        ket = node.sumber_dana if isinstance(node, HasilProgram) else None
+        gaya: Gaya = "jumlah" if node.tingkat == 0 else ("rinci" if not node.anak else "biasa")
+        rows.append(Baris((teks(node.kode), teks(node.nama), rp(a.pagu), rp(a.realisasi),
+                           persen(a.penyerapan), teks(ket)), gaya, node.tingkat))
+    b = h.belanja_tahun_ini
+    if b is not None:
+        rows.append(Baris((teks(""), teks("Jumlah"), rp(b.pagu_langsung),
+                           rp(b.realisasi_langsung), persen(b.penyerapan_langsung), teks("")),
+                          "jumlah"))
+    levels = [h.nama_tingkat(t) for t in range(h.kedalaman_anggaran)]
+    turun = "; ".join(f"{atas} = jumlah {bawah.lower() if not bawah.isupper() else bawah}-nya"
+                      for atas, bawah in itertools.pairwise(levels))
+    return [_tabel("3.13", [f"Realisasi Anggaran Per {', '.join(levels[:-1])} dan "
+                            f"{levels[-1]}", f"Tahun {h.laporan.tahun}"],
+                   [*_k("Kode", "/".join(levels)),
+                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", angka=True), Kolom("Ket")],
+                   rows, [f"{turun}; pagu dan realisasi diisi pada tingkat terbawah; Jumlah = "
+                          "jumlah program.", _catatan_penyerapan(h)])]
 
 
 def _bernomor(nomor: str, build: Callable[[Hasil], list[Tabel]]
