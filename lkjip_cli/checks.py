@@ -22,6 +22,7 @@ from typing import Any
 
 from lkjip_cli import angka
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
+from lkjip_cli.klasifikasi import KLASIFIKASI, adalah_kelompok, anggota
 from lkjip_cli.model.types import POLA_LOKASI
 from lkjip_cli.penomoran import Penomoran
 from lkjip_cli.rumus import ATURAN_REKAP, gulung_triwulan
@@ -62,6 +63,13 @@ def number(value: Any) -> Decimal | None:
 
 def text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def kode_kelas(value: Any) -> str | None:
+    """A spending class code as the model reads it: text, or a number's own digits."""
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return str(value)
+    return text(value)
 
 
 def year(value: Any) -> int | None:
@@ -319,6 +327,55 @@ def budget_tree_checks(checker: _Checker) -> None:
                             mark_at=base)
 
 
+def belanja_checks(checker: _Checker) -> None:
+    """A year's spending lines are classes of its classification, each once; a group is
+    given whole or by its types, not both; `langsung`/`tidak_langsung` are the bl-btl
+    classes and belong to no other classification."""
+    for i, entry in items(checker.data, "belanja"):
+        base: Path = ("belanja", i)
+        klas = entry.get("klasifikasi", "bl-btl")
+        if klas not in KLASIFIKASI:
+            continue  # the model validation reports it
+        legacy = [k for k in ("langsung", "tidak_langsung") if k in entry]
+        for key in legacy:
+            if klas != "bl-btl" or entry.get("jenis"):
+                checker.add((*base, key), "klasifikasi-belanja",
+                            f"`{key}` adalah kelas klasifikasi bl-btl; tahun ini "
+                            + (f"memakai klasifikasi {klas}: tulis belanjanya di `jenis`"
+                               if klas != "bl-btl" else "sudah diisi per `jenis`: pilih satu"))
+        codes = [k.kode for k in KLASIFIKASI[klas]]
+        seen: set[str] = set()
+        for j, line in items(entry, "jenis"):
+            kode = kode_kelas(line.get("jenis"))
+            if kode is None:
+                continue
+            path = (*base, "jenis", j, "jenis")
+            if kode not in codes:
+                close = difflib.get_close_matches(kode, codes, n=1, cutoff=0.5)
+                hint = f"; mungkin maksudnya `{close[0]}`?" if close else ""
+                checker.add(path, "unknown-jenis",
+                            f"`{kode}` bukan kelas klasifikasi {klas} ({', '.join(codes)}){hint}")
+            elif kode in seen:
+                checker.add(path, "duplicate-jenis", f"jenis `{kode}` diisi dua kali")
+            seen.add(kode)
+            checker.over_pagu((*base, "jenis", j, "realisasi"), line.get("pagu"),
+                              line.get("realisasi"))
+        for g in sorted(k for k in seen if adalah_kelompok(klas, k)):
+            parts = sorted(seen & {k.kode for k in anggota(klas, g)})
+            if parts:
+                checker.add((*base, "jenis"), "duplicate-jenis",
+                            f"kelompok `{g}` diisi utuh dan juga per jenis ({', '.join(parts)}): "
+                            "isi salah satu, jumlah kelompok dihitung dari jenisnya")
+        for j, group in items(entry, "kelompok"):
+            kode = kode_kelas(group.get("kelompok"))
+            if kode is not None and not adalah_kelompok(klas, kode):
+                groups = [k.kode for k in KLASIFIKASI[klas] if adalah_kelompok(klas, k.kode)]
+                checker.add((*base, "kelompok", j, "kelompok"), "unknown-jenis",
+                            f"`{kode}` bukan kelompok klasifikasi {klas}"
+                            + (f" ({', '.join(groups)})" if groups else
+                               ": klasifikasi ini tidak berkelompok"))
+
+
 def _dilaporkan(node: Any, path: Path) -> Iterator[tuple[Path, Doc]]:
     """Every `dilaporkan` mapping of the document, with its path."""
     if isinstance(node, dict):
@@ -369,4 +426,5 @@ def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     checker.quarters()
     penomoran_checks(checker)
     budget_tree_checks(checker)
+    belanja_checks(checker)
     return checker.found

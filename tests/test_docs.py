@@ -140,7 +140,7 @@ def test_feature_examples_load_and_check_clean() -> None:
     from lkjip_cli.engine import hitung
 
     examples = feature_examples(format_md())
-    assert {"penomoran", "pohon-anggaran"} <= set(examples)
+    assert {"penomoran", "pohon-anggaran", "belanja-klasifikasi"} <= set(examples)
     for name, text in examples.items():
         result = load_text(text, f"docs/format.md#{name}")
         assert result.diagnostics == (), name

@@ -90,6 +90,13 @@ def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
                               f"Realisasi belanja {words} (Rp)", pos.realisasi, None,
                               f"realisasi {rupiah(pos.realisasi)} melebihi pagu "
                               f"{rupiah(pos.pagu)}", ("belanja", i, name, "realisasi"))
+        for j, line in enumerate(b.jenis):
+            if line.pagu is not None and line.realisasi is not None and \
+                    line.realisasi > line.pagu:
+                yield _temuan(_tabel(h, "2.5"), f"Belanja {b.tahun}",
+                              f"Realisasi {line.jenis} (Rp)", line.realisasi, None,
+                              f"realisasi {rupiah(line.realisasi)} melebihi pagu "
+                              f"{rupiah(line.pagu)}", ("belanja", i, "jenis", j, "realisasi"))
 
 
 def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
@@ -115,5 +122,25 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
                               "kenaikan, isi persen_maks_100: false)", (*path, kolom.lower()))
 
 
+def pohon_dan_jenis(h: Hasil) -> Iterator[Temuan]:
+    """Since 2021 every rupiah of an agency sits in a sub kegiatan (salaries in the Program
+    Penunjang), so the year's spending by type and its budget tree must add up the same."""
+    b = h.belanja_tahun_ini
+    if b is None or b.klasifikasi == "bl-btl" or not b.jenis or not h.program:
+        return
+    for kolom, by_type, by_tree in (("Pagu", b.pagu_total, b.pagu_langsung),
+                                    ("Realisasi", b.realisasi_total, b.realisasi_langsung)):
+        if by_type.nilai is None or by_tree.nilai is None or by_type.nilai == by_tree.nilai:
+            continue
+        yield _temuan(_tabel(h, "2.5"), f"Belanja {b.tahun}", f"{kolom} total (Rp)",
+                      by_type.nilai, by_tree.nilai,
+                      f"jumlah jenis belanja {rupiah(by_type.nilai)} berbeda dengan jumlah "
+                      f"pohon anggaran (Tabel {Penomoran(h.laporan.penomoran).label('3.13')}) "
+                      f"{rupiah(by_tree.nilai)}; kemungkinan: program atau sub kegiatan yang "
+                      "tidak dicatat (misalnya Program Penunjang), atau jenis belanja yang "
+                      "tertinggal", (*b.path, "jenis"))
+
+
 def periksa_konsistensi(h: Hasil) -> list[Temuan]:
-    return [*rekap_triwulan(h), *kumulatif_turun(h), *melebihi_pagu(h), *persen_mustahil(h)]
+    return [*rekap_triwulan(h), *kumulatif_turun(h), *melebihi_pagu(h), *persen_mustahil(h),
+            *pohon_dan_jenis(h)]

@@ -25,13 +25,14 @@ from lkjip_cli.engine.hasil import (
     Hasil,
     HasilBelanja,
     HasilIndikator,
+    HasilPosBelanja,
     HasilSasaran,
     Simpul,
     Target,
 )
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
-from lkjip_cli.model.anggaran import RincianAnggaran
+from lkjip_cli.model.anggaran import DilaporkanPosBelanja, RincianAnggaran
 from lkjip_cli.model.laporan import (
     BelanjaTahun,
     IndikatorKinerja,
@@ -71,6 +72,7 @@ NAMA_KOLOM = {
     "realisasi_perjanjian_kinerja": "Jumlah realisasi (Rp)",
     "penyerapan_perjanjian_kinerja": "Jumlah penyerapan (%)",
     "nilai": "Nilai hasil evaluasi", "predikat": "Predikat", "status": "Berhasil/belum",
+    "pagu_murni": "Pagu murni (Rp)", "perubahan_pagu": "Perubahan pagu (Rp)",
 }
 
 
@@ -543,6 +545,95 @@ def _kumpulkan_belanja(k: _Kumpulan, b: HasilBelanja, model_b: BelanjaTahun | No
           _isian("jumlah program", _dec(b.jumlah_program)), "")
     k.add(label, label, base, d.jumlah_kegiatan, "jumlah_kegiatan",
           _isian("jumlah kegiatan", _dec(b.jumlah_kegiatan)), "")
+    _kumpulkan_kelas(k, b, model_b)
+
+
+#: The printed quantities of one class or group of spending, with their units.
+KUANTITAS_POS = (("pagu", "Rp"), ("pagu_murni", "Rp"), ("perubahan_pagu", "Rp"),
+                 ("realisasi", "Rp"), ("penyerapan", "%"))
+
+
+def _kumpulkan_kelas(k: _Kumpulan, b: HasilBelanja, model_b: BelanjaTahun) -> None:
+    """The classes and groups of a year's spending, its pagu murni and its budget change."""
+    d = model_b.dilaporkan
+    label = f"Belanja {b.tahun}"
+    puncak = {p.nama: p for p in (*b.kelompok, *(j for j in b.jenis if j.kelompok is None))}
+
+    def total_alts(field_name: str) -> Callable[[str], Iterator[Alternatif]]:
+        def make(lokasi: str) -> Iterator[Alternatif]:
+            if b.klasifikasi != "bl-btl":
+                yield from _subset_pos(puncak, field_name)
+        return make
+
+    if b.pagu_murni is not None:
+        k.add(label, label, b.path, d.pagu_murni, "pagu_murni", b.pagu_murni, "Rp",
+              total_alts("pagu_murni"))
+    if b.perubahan_pagu is not None:
+        k.add(label, label, b.path, d.perubahan_pagu, "perubahan_pagu", b.perubahan_pagu, "Rp",
+              _perubahan_alts(b.perubahan_pagu), total_alts("perubahan_pagu"))
+    for kuantitas in ("pagu_total", "realisasi_total", "penyerapan_total"):
+        field_name = kuantitas.removesuffix("_total")
+        for c in k.items:
+            if c.entitas == label and c.kuantitas == kuantitas:
+                c.penghasil.append(_bind(total_alts(field_name), c.lokasi))
+    if model_b.jenis:
+        for pos, model_j in zip(b.jenis, model_b.jenis, strict=True):
+            _kumpulkan_pos(k, pos, model_j.dilaporkan, f"{pos.nama} {b.tahun}", pos.path, {})
+    groups = {g.kode: g for g in b.kelompok}
+    for i, model_g in enumerate(model_b.kelompok):
+        group = groups.get(model_g.kelompok)
+        if group is None:
+            continue
+        parts = {p.nama: p for p in b.jenis if p.kelompok == group.kode}
+        _kumpulkan_pos(k, group, model_g.dilaporkan, f"{group.nama} {b.tahun}",
+                       (*b.path, "kelompok", i), parts)
+
+
+def _kumpulkan_pos(k: _Kumpulan, pos: HasilPosBelanja, d: DilaporkanPosBelanja, label: str,
+                   base: Path, parts: Mapping[str, HasilPosBelanja]) -> None:
+    for kuantitas, satuan in KUANTITAS_POS:
+        nilai: Nilai = getattr(pos, kuantitas)
+        alts: list[PenghasilDiTempat] = [_subset_pos_di(parts, kuantitas)]
+        if kuantitas == "perubahan_pagu":
+            alts.append(_perubahan_alts(nilai))
+        k.add(label, label, base, getattr(d, kuantitas), kuantitas, nilai, satuan, *alts)
+
+
+def _subset_pos_di(parts: Mapping[str, HasilPosBelanja], kuantitas: str) -> PenghasilDiTempat:
+    return lambda _lokasi: _subset_pos(parts, kuantitas)
+
+
+def _perubahan_alts(nilai: Nilai) -> PenghasilDiTempat:
+    def make(lokasi: str) -> Iterator[Alternatif]:
+        if nilai.nilai is not None:
+            yield Alternatif("tanda dibalik: pagu murni - pagu (pemotongan ditulis positif)",
+                             -nilai.nilai)
+    return make
+
+
+def _subset_pos(parts: Mapping[str, HasilPosBelanja], field_name: str) -> Iterator[Alternatif]:
+    """A group's or year's total over every proper subset of its classes (up to 10)."""
+    items = list(parts.items())
+    if not 1 < len(items) <= 10:
+        return
+    for size in range(1, len(items)):
+        for combo in itertools.combinations(items, size):
+            value = _jumlah_pos([p for _, p in combo], field_name)
+            left_out = [nama for nama, _ in items if nama not in {c for c, _ in combo}]
+            words = ("tanpa " + ", ".join(left_out) if len(left_out) <= size
+                     else "hanya " + ", ".join(c for c, _ in combo))
+            yield Alternatif(f"jumlah dari sebagian jenis belanja: {words}", value)
+
+
+def _jumlah_pos(parts: Sequence[HasilPosBelanja], field_name: str) -> Decimal | None:
+    def total(name: str) -> Decimal | None:
+        values = [getattr(p, name).nilai for p in parts]
+        known = _lengkap(values)
+        return None if known is None else sum(known, Decimal(0))
+    if field_name == "penyerapan":
+        real, pagu = total("realisasi"), total("pagu")
+        return None if real is None or pagu is None else _bagi_persen(real, pagu)
+    return total(field_name)
 
 
 def _dec(value: int | None) -> Decimal | None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import batasi
 from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.klasifikasi import KLASIFIKASI
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
 
 Target = Decimal | Rentang
@@ -157,8 +158,27 @@ def turunan(simpul: Simpul) -> Iterator[Simpul]:
 
 
 @dataclass(frozen=True, slots=True)
+class HasilPosBelanja:
+    """One class or group of a year's spending (Belanja Pegawai, Belanja Operasi, 52)."""
+
+    kode: str
+    nama: str
+    kelompok: str | None
+    pagu: Nilai
+    pagu_murni: Nilai
+    perubahan_pagu: Nilai
+    realisasi: Nilai
+    penyerapan: Nilai
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
 class HasilBelanja:
-    """Belanja of one year (Tabel 2.5, 3.11); the report's year from its kegiatan."""
+    """Belanja of one year (Tabel 2.5, 3.11); the report's year from its kegiatan.
+
+    `jenis` are the year's classes in its classification (`klasifikasi`), `kelompok` their
+    groups; the `*_langsung` and `*_tidak_langsung` figures are the `bl-btl` classes (for a
+    2021+ year, belanja "langsung" of the report's year is its budget tree's total)."""
 
     tahun: int
     pagu_langsung: Nilai
@@ -175,6 +195,22 @@ class HasilBelanja:
     jumlah_program: int | None
     jumlah_kegiatan: int | None
     path: Path
+    klasifikasi: str = "bl-btl"
+    jenis: tuple[HasilPosBelanja, ...] = ()
+    kelompok: tuple[HasilPosBelanja, ...] = ()
+    pagu_murni: Nilai | None = None
+    perubahan_pagu: Nilai | None = None
+
+    @property
+    def puncak(self) -> tuple[HasilPosBelanja, ...]:
+        """The year's top rows in the classification's order: its groups (Belanja Operasi,
+        Belanja Modal) and the classes that belong to no group."""
+        order = [k.kode for k in KLASIFIKASI[self.klasifikasi]]
+        grouped = {g.kode for g in self.kelompok}
+        top = [*self.kelompok,
+               *(j for j in self.jenis if j.kelompok is None and j.kode not in grouped)]
+        return tuple(sorted(top, key=lambda p: order.index(p.kode) if p.kode in order
+                            else len(order)))
 
 
 @dataclass(frozen=True, slots=True)

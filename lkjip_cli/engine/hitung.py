@@ -22,6 +22,7 @@ from lkjip_cli.engine.hasil import (
     HasilIndikator,
     HasilIndikatorKegiatan,
     HasilKegiatan,
+    HasilPosBelanja,
     HasilProgram,
     HasilRincian,
     HasilSasaran,
@@ -39,7 +40,8 @@ from lkjip_cli.engine.nilai import (
     tidak_dapat,
 )
 from lkjip_cli.engine.skala import klasifikasi, skala
-from lkjip_cli.model.anggaran import RincianAnggaran
+from lkjip_cli.klasifikasi import KLASIFIKASI, adalah_kelompok, kelas
+from lkjip_cli.model.anggaran import JenisBelanja, RincianAnggaran
 from lkjip_cli.model.laporan import (
     Aturan,
     BelanjaTahun,
@@ -429,18 +431,52 @@ class _Penghitung:
                 _given("realisasi belanja langsung", b.langsung.realisasi,
                        (*path, "langsung", "realisasi")))
 
-    def belanja_tahun(self, b: BelanjaTahun, path: Path) -> HasilBelanja:
+    def baris_belanja(self, b: BelanjaTahun, path: Path) -> tuple[HasilPosBelanja, ...]:
+        """The year's classes: its `jenis` lines, or the bl-btl classes from `langsung` and
+        `tidak_langsung` (belanja langsung of the report's year being its budget tree)."""
+        if b.jenis:
+            return tuple(_pos_isian(b.klasifikasi, j, (*path, "jenis", i))
+                         for i, j in enumerate(b.jenis))
+        if b.klasifikasi != "bl-btl":
+            return ()
         pagu_bl, real_bl = self.belanja_langsung(b, path)
         pagu_tl = _given("pagu belanja tidak langsung", b.tidak_langsung.pagu,
                          (*path, "tidak_langsung", "pagu"))
         real_tl = _given("realisasi belanja tidak langsung", b.tidak_langsung.realisasi,
                          (*path, "tidak_langsung", "realisasi"))
-        pagu_total = jumlah("pagu total = belanja langsung + belanja tidak langsung",
-                            [dari("belanja langsung", pagu_bl),
-                             dari("belanja tidak langsung", pagu_tl)])
-        real_total = self.realisasi_total(b, path, real_bl, real_tl)
+        return (_pos("langsung", "Belanja Langsung", None, pagu_bl, None, real_bl,
+                     (*path, "langsung")),
+                _pos("tidak-langsung", "Belanja Tidak Langsung", None, pagu_tl, None, real_tl,
+                     (*path, "tidak_langsung")))
+
+    def belanja_tahun(self, b: BelanjaTahun, path: Path) -> HasilBelanja:
+        baris = self.baris_belanja(b, path)
+        by_kode = {p.kode: p for p in baris}
+        if b.klasifikasi == "bl-btl":
+            bl, tl = by_kode.get("langsung"), by_kode.get("tidak-langsung")
+            pagu_bl, real_bl = _pagu_real(bl, "belanja langsung")
+            pagu_tl, real_tl = _pagu_real(tl, "belanja tidak langsung")
+            urut = [p for p in (bl, tl) if p is not None]
+        else:
+            # No belanja langsung in this classification: what Tabel 2.6 and 3.12 relate
+            # sasaran to is the budget tree's total (its leaves), for the report's year.
+            if b.tahun == self.laporan.tahun and self.kegiatan:
+                anggaran = anggaran_dari("anggaran program", self.kegiatan,
+                                         self.bagian(self.kegiatan))
+                pagu_bl, real_bl = anggaran.pagu, anggaran.realisasi
+            else:
+                pagu_bl = real_bl = tidak_dapat("anggaran program", "tidak ada pohon anggaran",
+                                                satuan="Rp")
+            alasan = f"klasifikasi {b.klasifikasi} tidak mengenal belanja tidak langsung"
+            pagu_tl = real_tl = tidak_dapat("belanja tidak langsung", alasan, satuan="Rp")
+            urut = list(baris)
+        rumus_total = _rumus_total(b.klasifikasi)
+        pagu_total = jumlah(f"pagu total = {rumus_total}",
+                            [dari(_nama_masukan(p), p.pagu) for p in urut])
+        real_total = self.realisasi_total(b, path, urut, rumus_total)
         this_year = b.tahun == self.laporan.tahun
         total = anggaran_total(pagu_total, real_total)
+        murni = self.pagu_murni_total(b, path, urut)
         return HasilBelanja(
             tahun=b.tahun,
             pagu_langsung=pagu_bl, realisasi_langsung=real_bl,
@@ -457,15 +493,26 @@ class _Penghitung:
             jumlah_kegiatan=self.jumlah_kegiatan if this_year and self.kegiatan
             else b.jumlah_kegiatan,
             path=path,
+            klasifikasi=b.klasifikasi, jenis=baris,
+            kelompok=_kelompok(b.klasifikasi, baris, path),
+            pagu_murni=murni, perubahan_pagu=_perubahan_pagu("pagu total", pagu_total, murni),
         )
 
-    def realisasi_total(self, b: BelanjaTahun, path: Path, real_bl: Nilai,
-                        real_tl: Nilai) -> Nilai:
-        if real_bl.ada and real_tl.ada:
-            return jumlah("realisasi total = belanja langsung + belanja tidak langsung",
-                          [dari("belanja langsung", real_bl), dari("belanja tidak langsung",
-                                                                   real_tl)])
+    def realisasi_total(self, b: BelanjaTahun, path: Path, baris: Sequence[HasilPosBelanja],
+                        rumus_total: str) -> Nilai:
+        """The sum of the classes' realisasi, else the total given for a year known only so."""
+        if baris and all(p.realisasi.ada for p in baris):
+            return jumlah(f"realisasi total = {rumus_total}",
+                          [dari(_nama_masukan(p), p.realisasi) for p in baris])
         return _given("realisasi total", b.realisasi, (*path, "realisasi"))
+
+    def pagu_murni_total(self, b: BelanjaTahun, path: Path,
+                         baris: Sequence[HasilPosBelanja]) -> Nilai:
+        """Pagu before changes: the sum of the classes' pagu murni, else the total given."""
+        if baris and all(p.pagu_murni.ada for p in baris):
+            return jumlah(f"pagu murni total = {_rumus_total(b.klasifikasi)}",
+                          [dari(_nama_masukan(p), p.pagu_murni) for p in baris])
+        return _given("pagu murni", b.pagu_murni, (*path, "pagu_murni"))
 
     # ---------------------------------------------------------------------- SAKIP
 
@@ -529,6 +576,79 @@ def _mean(rumus: str, inputs: tuple[Masukan, ...], aturan: tuple[str, ...]) -> N
     uraian = "(" + " + ".join(f"{{{i}}}" for i in range(len(numbers))) + f") / {len(numbers)}"
     mean = sum(numbers, Decimal(0)) / len(numbers)
     return Nilai(mean, rumus, inputs, aturan).with_uraian(uraian, *numbers)
+
+
+RUMUS_PERUBAHAN_PAGU = "perubahan pagu = pagu - pagu murni"
+
+
+def _perubahan_pagu(label: str, pagu: Nilai, murni: Nilai) -> Nilai:
+    """A change of budget within the year (negative for a cut): pagu after minus before."""
+    inputs = (dari(f"{label} (setelah perubahan)", pagu), dari(f"{label} murni", murni))
+    if pagu.nilai is None or murni.nilai is None:
+        return tidak_dapat(RUMUS_PERUBAHAN_PAGU, "pagu murni atau pagu tidak ada", inputs,
+                           satuan="Rp")
+    return Nilai(pagu.nilai - murni.nilai, RUMUS_PERUBAHAN_PAGU, inputs,
+                 satuan="Rp").with_uraian("{0} - {1}", pagu.nilai, murni.nilai)
+
+
+def _pos(kode: str, nama: str, kelompok: str | None, pagu: Nilai, murni: Nilai | None,
+         realisasi: Nilai, path: Path) -> HasilPosBelanja:
+    murni = murni or tidak_dapat(f"pagu murni {nama}", "tidak diisi", satuan="Rp")
+    return HasilPosBelanja(kode, nama, kelompok, pagu, murni,
+                           _perubahan_pagu(f"pagu {nama}", pagu, murni), realisasi,
+                           _penyerapan(realisasi, pagu), path)
+
+
+def _pos_isian(klasifikasi: str, j: JenisBelanja, path: Path) -> HasilPosBelanja:
+    k = kelas(klasifikasi, j.jenis)
+    nama = k.nama if k else j.jenis
+    return _pos(j.jenis, nama, k.kelompok if k else None,
+                _given(f"pagu {nama}", j.pagu, (*path, "pagu")),
+                _given(f"pagu murni {nama}", j.pagu_murni, (*path, "pagu_murni")),
+                _given(f"realisasi {nama}", j.realisasi, (*path, "realisasi")), path)
+
+
+def _kelompok(klasifikasi: str, baris: Sequence[HasilPosBelanja],
+              path: Path) -> tuple[HasilPosBelanja, ...]:
+    """Each group with a line in it: the line itself when the group is given whole, else
+    the sum of its types (Belanja Operasi = Pegawai + Barang dan Jasa + ...)."""
+    out = []
+    for g in KLASIFIKASI[klasifikasi]:
+        if not adalah_kelompok(klasifikasi, g.kode):
+            continue
+        whole = [p for p in baris if p.kode == g.kode]
+        parts = [p for p in baris if p.kelompok == g.kode]
+        if whole:
+            out.append(whole[0])
+        elif parts:
+            rumus = f"jumlah jenis {g.nama.lower()}"
+
+            def total(field: str, parts: list[HasilPosBelanja] = parts,
+                      rumus: str = rumus, nama: str = g.nama) -> Nilai:
+                return jumlah(f"{field} {nama} = {rumus}",
+                              [dari(p.nama, getattr(p, field.replace(" ", "_")))
+                               for p in parts])
+            out.append(_pos(g.kode, g.nama, None, total("pagu"), total("pagu murni"),
+                            total("realisasi"), path))
+    return tuple(out)
+
+
+def _pagu_real(p: HasilPosBelanja | None, nama: str) -> tuple[Nilai, Nilai]:
+    if p is None:
+        return (tidak_dapat(f"pagu {nama}", "tidak diisi", satuan="Rp"),
+                tidak_dapat(f"realisasi {nama}", "tidak diisi", satuan="Rp"))
+    return p.pagu, p.realisasi
+
+
+def _rumus_total(klasifikasi: str) -> str:
+    if klasifikasi == "bl-btl":
+        return "belanja langsung + belanja tidak langsung"
+    return "jumlah jenis belanja"
+
+
+def _nama_masukan(p: HasilPosBelanja) -> str:
+    """How a class is named as an input of the total (`belanja langsung`, `Belanja Modal`)."""
+    return p.nama.lower() if p.kode in ("langsung", "tidak-langsung") else p.nama
 
 
 def _given(nama: str, value: Decimal | None, path: Path) -> Nilai:

@@ -13,7 +13,10 @@ for a level goes under its `dilaporkan`, where `lkjip check` compares it with th
 
 from __future__ import annotations
 
-from pydantic import Field
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.types import Dicetak, Kode, Rupiah
@@ -43,3 +46,54 @@ class RincianAnggaran(Model):
     rincian: tuple[RincianAnggaran, ...] = Field(
         default=(), description="The next level down (sub kegiatan, KRO, RO)")
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
+
+
+# ------------------------------------------------------------ spending by classification
+
+#: The spending classifications lkjip knows (lkjip_cli/klasifikasi.py).
+NamaKlasifikasi = Literal["bl-btl", "permendagri-77-2020", "apbn"]
+
+
+def _kode_kelas(value: Any) -> Any:
+    """A class code typed without quotes (`5.2`, `52`) reads as a number: take its text."""
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+#: The code of a class or group of a spending classification: `5.1.01`, `5.2`, `52`.
+KodeKelas = Annotated[
+    str, BeforeValidator(_kode_kelas), Field(min_length=1),
+    WithJsonSchema({"anyOf": [{"type": "string", "minLength": 1}, {"type": "number"}],
+                    "description": "Class code: 5.1.01, 5.2, 52, langsung"})]
+
+
+class DilaporkanPosBelanja(Model):
+    """Printed figures of one class or group of spending (Tabel 2.5, 3.11, Bab II)."""
+
+    pagu: Dicetak = {}
+    pagu_murni: Dicetak = {}
+    perubahan_pagu: Dicetak = Field(
+        default={}, description="pagu - pagu_murni: negative for a cut (penghematan)")
+    realisasi: Dicetak = {}
+    penyerapan: Dicetak = {}
+
+
+class JenisBelanja(Model):
+    """One line of a year's spending: a class of the year's classification, with its money."""
+
+    jenis: KodeKelas = Field(description="A class code: 5.1.01, 5.2 (a whole group), 52, "
+                             "langsung")
+    pagu: Rupiah | None = Field(default=None, description="After changes (APBD perubahan, "
+                                "DIPA revisi); penyerapan is against this")
+    pagu_murni: Rupiah | None = Field(default=None, description="Before changes (APBD murni, "
+                                      "DIPA awal)")
+    realisasi: Rupiah | None = None
+    dilaporkan: DilaporkanPosBelanja = DilaporkanPosBelanja()
+
+
+class KelompokBelanja(Model):
+    """A group's totals as the report printed them (Belanja Operasi: pagu, realisasi)."""
+
+    kelompok: KodeKelas = Field(description="The group's code: 5.1, 5.2")
+    dilaporkan: DilaporkanPosBelanja = DilaporkanPosBelanja()

@@ -14,7 +14,14 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag
 
-from lkjip_cli.model.anggaran import TINGKAT_BAWAAN, DilaporkanAnggaran, RincianAnggaran
+from lkjip_cli.model.anggaran import (
+    TINGKAT_BAWAAN,
+    DilaporkanAnggaran,
+    JenisBelanja,
+    KelompokBelanja,
+    NamaKlasifikasi,
+    RincianAnggaran,
+)
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.types import Angka, Bulat, Dicetak, DicetakTeks, Kode, LabelTabel, Rupiah
 
@@ -120,6 +127,9 @@ class DilaporkanBelanja(Model):
     efisiensi_nominal: Dicetak = {}
     jumlah_program: Dicetak = {}
     jumlah_kegiatan: Dicetak = {}
+    pagu_murni: Dicetak = Field(default={}, description="Total pagu before changes")
+    perubahan_pagu: Dicetak = Field(
+        default={}, description="pagu total - pagu murni: negative for a cut")
 
 
 class DilaporkanLaporan(Model):
@@ -278,6 +288,13 @@ class BelanjaTahun(Model):
     pagu_murni: Rupiah | None = Field(default=None, description="APBD murni, before changes")
     jumlah_program: Bulat | None = Field(default=None, ge=0)
     jumlah_kegiatan: Bulat | None = Field(default=None, ge=0)
+    klasifikasi: NamaKlasifikasi = Field(
+        default="bl-btl", description="How this year's spending is classified")
+    jenis: tuple[JenisBelanja, ...] = Field(
+        default=(), description="The year's spending by class; instead of langsung/"
+        "tidak_langsung, which are the bl-btl classes")
+    kelompok: tuple[KelompokBelanja, ...] = Field(
+        default=(), description="Printed group totals (Belanja Operasi, Belanja Modal)")
     dilaporkan: DilaporkanBelanja = DilaporkanBelanja()
 
 

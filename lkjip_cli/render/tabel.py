@@ -17,8 +17,10 @@ from typing import Literal
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import (
     Hasil,
+    HasilBelanja,
     HasilIndikator,
     HasilKegiatan,
+    HasilPosBelanja,
     HasilProgram,
     HasilSasaran,
     Target,
@@ -27,6 +29,7 @@ from lkjip_cli.engine.hasil import (
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import skala
+from lkjip_cli.klasifikasi import SUMBER as SUMBER_KLASIFIKASI
 from lkjip_cli.model.laporan import Aturan, Rentang
 from lkjip_cli.penomoran import Penomoran
 
@@ -245,6 +248,8 @@ def tabel_2_5(h: Hasil) -> list[Tabel]:
     b = h.belanja_tahun_ini
     if b is None:
         return []
+    if b.klasifikasi != "bl-btl":
+        return [_tabel_belanja_kelas(h, b)]
     rows = [
         Baris((teks("1"), teks("Belanja Tidak Langsung"), rp(b.pagu_tidak_langsung),
                rp(b.realisasi_tidak_langsung), persen(b.penyerapan_tidak_langsung))),
@@ -258,6 +263,47 @@ def tabel_2_5(h: Hasil) -> list[Tabel]:
                                                       "%", angka=True)],
                    rows, [_catatan_penyerapan(h)],
                    sumber=f"Anggaran {_singkat(h)} Tahun {b.tahun}")]
+
+
+def _tabel_belanja_kelas(h: Hasil, b: HasilBelanja) -> Tabel:
+    """Tabel 2.5 of a year classified by spending type: each group (Belanja Operasi) as a
+    bold row followed by its types, indented; with pagu murni and its change when given."""
+    murni = any(p.pagu_murni.ada for p in b.jenis)
+
+    def cells(p: HasilPosBelanja | HasilBelanja, no: str, nama: str) -> tuple[Sel, ...]:
+        if isinstance(p, HasilBelanja):
+            pagu, real, pen = p.pagu_total, p.realisasi_total, p.penyerapan_total
+            before, change = p.pagu_murni, p.perubahan_pagu
+        else:
+            pagu, real, pen = p.pagu, p.realisasi, p.penyerapan
+            before, change = p.pagu_murni, p.perubahan_pagu
+        money = (rp(before), rp(change)) if murni and before and change else ()
+        return (teks(no), teks(nama), *money, rp(pagu), rp(real), persen(pen))
+
+    rows: list[Baris] = []
+    groups = {g.kode: g for g in b.kelompok}
+    n = 0
+    for pos in b.puncak:
+        if pos.kode in groups and any(j.kelompok == pos.kode for j in b.jenis):
+            n += 1
+            rows.append(Baris(cells(pos, str(n), pos.nama), "biasa"))
+            rows += [Baris(cells(j, "", j.nama), "rinci", 2)
+                     for j in b.jenis if j.kelompok == pos.kode]
+        else:
+            n += 1
+            rows.append(Baris(cells(pos, str(n), pos.nama)))
+    rows.append(Baris(cells(b, "", "Jumlah"), "jumlah"))
+    money_cols = ("Anggaran Murni (Rp)", "Perubahan (Rp)") if murni else ()
+    anggaran = "Anggaran Setelah Perubahan (Rp)" if murni else "Anggaran (Rp)"
+    notes = [f"Klasifikasi: {SUMBER_KLASIFIKASI[b.klasifikasi]}. Jumlah kelompok = jumlah "
+             "jenisnya; Jumlah = jumlah semua jenis belanja.", _catatan_penyerapan(h)]
+    if murni:
+        notes.insert(1, "Perubahan = anggaran setelah perubahan - anggaran murni (negatif: "
+                        "pemotongan).")
+    return _tabel("2.5", [f"Target Belanja {_singkat(h)}", f"Tahun {b.tahun}"],
+                  [*_k("No", "Uraian Belanja"),
+                   *_k(*money_cols, anggaran, "Realisasi Belanja (Rp)", "%", angka=True)],
+                  rows, notes, sumber=f"Anggaran {_singkat(h)} Tahun {b.tahun}")
 
 
 def _nama_kegiatan(h: Hasil, kodes: Sequence[str]) -> str:
@@ -507,23 +553,52 @@ def tabel_3_11(h: Hasil) -> list[Tabel]:
         "nominal": ("Nilai Efisiensi (Rp)", "nilai efisiensi = total APBD - realisasi"),
         "sisa-anggaran": ("Efisiensi (poin)", "efisiensi = 100 - % realisasi"),
     }[metode]
-    alokasi_rows = [Baris((teks(str(b.tahun)), rp(b.pagu_langsung), rp(b.pagu_tidak_langsung),
-                           bilangan(b.jumlah_program), bilangan(b.jumlah_kegiatan)))
-                    for b in h.belanja]
+    if all(b.klasifikasi == "bl-btl" for b in h.belanja):
+        total_head, total_note = "Total APBD (Rp)", (
+            "total APBD x 100; total APBD = belanja langsung + belanja tidak langsung.")
+        alokasi_head = ["Belanja Langsung (Rp)", "Belanja Tidak Langsung (Rp)"]
+        alokasi_rows = [Baris((teks(str(b.tahun)), rp(b.pagu_langsung),
+                               rp(b.pagu_tidak_langsung), bilangan(b.jumlah_program),
+                               bilangan(b.jumlah_kegiatan)))
+                        for b in h.belanja]
+    else:
+        total_head, total_note = "Total Anggaran (Rp)", (
+            "total anggaran x 100; total anggaran = jumlah jenis belanja tahun itu.")
+        alokasi_head, alokasi_rows = _alokasi_per_kelas(h)
     return [
         _tabel("3.11", judul,
-               [Kolom("Tahun"), *_k("Total APBD (Rp)", "Realisasi (Rp)", efisiensi_head, "%",
+               [Kolom("Tahun"), *_k(total_head, "Realisasi (Rp)", efisiensi_head, "%",
                                     angka=True)],
                efisiensi_rows,
-               [f"Metode efisiensi tahunan: {metode}; {efisiensi_note}; % = realisasi / total "
-                "APBD x 100; total APBD = belanja langsung + belanja tidak langsung."],
+               [f"Metode efisiensi tahunan: {metode}; {efisiensi_note}; % = realisasi / "
+                + total_note],
                bagian="efisiensi"),
         _tabel("3.11", judul,
-               [Kolom("Tahun"), *_k("Belanja Langsung (Rp)", "Belanja Tidak Langsung (Rp)",
-                                    "Jumlah Program", "Jumlah Kegiatan", angka=True)],
+               [Kolom("Tahun"), *_k(*alokasi_head, "Jumlah Program", "Jumlah Kegiatan",
+                                    angka=True)],
                alokasi_rows, ["Jumlah program dan kegiatan yang dialokasikan."],
                bagian="alokasi"),
     ]
+
+
+def _alokasi_per_kelas(h: Hasil) -> tuple[list[str], list[Baris]]:
+    """Tabel 3.11's allocation by each year's own classes: one column per top class (a group
+    or an ungrouped class) found in any year, blank where a year has no such class."""
+    tops = {b.tahun: ({p.nama: p for p in b.puncak} if b.klasifikasi != "bl-btl"
+                      else {"Belanja Langsung": b.pagu_langsung,
+                            "Belanja Tidak Langsung": b.pagu_tidak_langsung})
+            for b in h.belanja}
+    names = list(dict.fromkeys(n for t in tops.values() for n in t))
+    rows = []
+    for b in h.belanja:
+        cells = []
+        for n in names:
+            value = tops[b.tahun].get(n)
+            cells.append(teks("") if value is None else
+                         rp(value.pagu if isinstance(value, HasilPosBelanja) else value))
+        rows.append(Baris((teks(str(b.tahun)), *cells, bilangan(b.jumlah_program),
+                           bilangan(b.jumlah_kegiatan))))
+    return [f"{n} (Rp)" for n in names], rows
 
 
 def tabel_3_12(h: Hasil) -> list[Tabel]:
@@ -542,7 +617,7 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
                        persen(pk.penyerapan)), "jumlah"))
     b = h.belanja_tahun_ini
     if b is not None:
-        rows.append(Baris((*empty[:2], teks("Total Belanja Langsung"), *empty[3:],
+        rows.append(Baris((*empty[:2], teks(_nama_total_program(b)), *empty[3:],
                            rp(b.pagu_langsung), rp(b.realisasi_langsung),
                            persen(b.penyerapan_langsung)), "jumlah"))
     return [_tabel("3.12", ["Realisasi Anggaran sesuai dengan Perjanjian Kinerja"],
@@ -569,7 +644,7 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
                                persen(k.penyerapan), teks("")), "rinci", 1))
     b = h.belanja_tahun_ini
     if b is not None:
-        rows.append(Baris((teks(""), teks("Total Belanja Langsung"), rp(b.pagu_langsung),
+        rows.append(Baris((teks(""), teks(_nama_total_program(b)), rp(b.pagu_langsung),
                            rp(b.realisasi_langsung), persen(b.penyerapan_langsung), teks("")),
                           "jumlah"))
     return [_tabel("3.13", ["Realisasi Anggaran Per Program dan Kegiatan",
@@ -578,6 +653,12 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
                     *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", angka=True), Kolom("Ket")],
                    rows, ["Program = jumlah kegiatannya; Total Belanja Langsung = jumlah "
                           "program.", _catatan_penyerapan(h)])]
+
+
+def _nama_total_program(b: HasilBelanja) -> str:
+    """The total row of Tabel 3.12 and 3.13: belanja langsung until 2020, then the budget
+    tree's own total."""
+    return "Total Belanja Langsung" if b.klasifikasi == "bl-btl" else "Jumlah"
 
 
 def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
