@@ -202,6 +202,12 @@ class HasilBelanja:
     perubahan_pagu: Nilai | None = None
 
     @property
+    def nama_belanja_program(self) -> str:
+        """What the spending through programs and kegiatan is called: Belanja Langsung until
+        2020; from 2021 every rupiah goes through a sub kegiatan, so it is the Belanja."""
+        return "Belanja Langsung" if self.klasifikasi == "bl-btl" else "Belanja"
+
+    @property
     def puncak(self) -> tuple[HasilPosBelanja, ...]:
         """The year's top rows in the classification's order: its groups (Belanja Operasi,
         Belanja Modal) and the classes that belong to no group."""

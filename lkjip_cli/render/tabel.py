@@ -307,12 +307,17 @@ def _tabel_belanja_kelas(h: Hasil, b: HasilBelanja) -> Tabel:
 
 
 def _nama_kegiatan(h: Hasil, kodes: Sequence[str]) -> str:
-    names = {k.kode: k.nama for k in h.baris_anggaran}
+    """The names of the budget lines behind a sasaran, called by their level."""
+    lines = [k for k in h.baris_anggaran if k.kode in kodes]
+    levels = {k.tingkat for k in lines}
+    level = levels.pop() if len(levels) == 1 else 1
+    word = "kegiatan" if level == 1 else h.nama_tingkat(level).lower()
+    names = {k.kode: k.nama for k in lines}
     seen: list[str] = []
     for kode in kodes:
         if names.get(kode) and names[kode] not in seen:
             seen.append(names[kode])
-    return "Ditunjang melalui kegiatan: " + "; ".join(seen) if seen else ""
+    return f"Ditunjang melalui {word}: " + "; ".join(seen) if seen else ""
 
 
 def tabel_2_6(h: Hasil) -> list[Tabel]:
@@ -320,11 +325,12 @@ def tabel_2_6(h: Hasil) -> list[Tabel]:
                    persen(s.porsi_belanja_langsung),
                    teks(_nama_kegiatan(h, s.anggaran.kegiatan))))
             for i, s in enumerate(h.sasaran)]
-    return [_tabel("2.6", ["Anggaran Belanja Langsung per Sasaran Strategis",
+    bl = b.nama_belanja_program if (b := h.belanja_tahun_ini) else "Belanja Langsung"
+    return [_tabel("2.6", [f"Anggaran {bl} per Sasaran Strategis",
                            f"{_singkat(h)} Tahun {h.laporan.tahun}"],
                    [*_k("No", "Sasaran Strategis"), *_k("Anggaran (Rp)", "%", angka=True),
                     Kolom("Keterangan")], rows,
-                   ["% = anggaran sasaran / pagu Belanja Langsung x 100; anggaran sasaran = "
+                   [f"% = anggaran sasaran / pagu {bl} x 100; anggaran sasaran = "
                     "jumlah pagu kegiatan yang menunjang indikatornya."],
                    sumber=f"{_singkat(h)} Tahun {h.laporan.tahun}")]
 
@@ -658,7 +664,7 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
 def _nama_total_program(b: HasilBelanja) -> str:
     """The total row of Tabel 3.12 and 3.13: belanja langsung until 2020, then the budget
     tree's own total."""
-    return "Total Belanja Langsung" if b.klasifikasi == "bl-btl" else "Jumlah"
+    return f"Total {b.nama_belanja_program}"
 
 
 def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
@@ -677,7 +683,7 @@ def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
                            rp(b.realisasi_langsung), persen(b.penyerapan_langsung), teks("")),
                           "jumlah"))
     levels = [h.nama_tingkat(t) for t in range(h.kedalaman_anggaran)]
-    turun = "; ".join(f"{atas} = jumlah {bawah.lower() if not bawah.isupper() else bawah}-nya"
+    turun = "; ".join(f"{atas} = jumlah {bawah.lower() if not bawah.isupper() else bawah}"
                       for atas, bawah in itertools.pairwise(levels))
     return [_tabel("3.13", [f"Realisasi Anggaran Per {', '.join(levels[:-1])} dan "
                             f"{levels[-1]}", f"Tahun {h.laporan.tahun}"],
