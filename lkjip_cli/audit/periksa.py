@@ -25,6 +25,7 @@ from lkjip_cli.engine.hasil import (
     Hasil,
     HasilBelanja,
     HasilIndikator,
+    HasilMasukan,
     HasilPosBelanja,
     HasilSasaran,
     Simpul,
@@ -72,6 +73,7 @@ NAMA_KOLOM = {
     "realisasi_perjanjian_kinerja": "Jumlah realisasi (Rp)",
     "penyerapan_perjanjian_kinerja": "Jumlah penyerapan (%)",
     "nilai": "Nilai hasil evaluasi", "predikat": "Predikat", "status": "Berhasil/belum",
+    "perbandingan_persen": "% Realisasi terhadap tahun lalu",
     "pagu_murni": "Pagu murni (Rp)", "perubahan_pagu": "Perubahan pagu (Rp)",
 }
 
@@ -368,6 +370,8 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
           "%", perubahan_alts(True))
     k.add(ind.kode, label, base, d.perubahan_poin, "perubahan_poin", ind.perubahan_poin,
           "poin", perubahan_alts(False))
+    k.add(ind.kode, label, base, d.perbandingan_persen, "perbandingan_persen",
+          ind.perbandingan_persen, "%", lambda lokasi: _perbandingan_lain(ind))
     k.add(ind.kode, label, base, d.target_renstra_akhir, "target_renstra_akhir",
           _isian_target(ind.target_renstra_akhir), "")
     k.add(ind.kode, label, base, d.capaian_renstra_akhir, "capaian_renstra_akhir",
@@ -386,6 +390,17 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
         k.add(tw_label, tw_label, tw.path, dt.realisasi, "realisasi",
               _isian("realisasi", tw.realisasi), "")
         k.add(tw_label, tw_label, tw.path, dt.capaian, "capaian", tw.capaian, "%")
+
+
+def _perbandingan_lain(ind: HasilIndikator) -> Iterator[Alternatif]:
+    """What a printed R / R lalu x 100 may be instead: the relative change, or upside down."""
+    now, prev = ind.realisasi, ind.realisasi_tahun_lalu
+    if now is None or prev is None:
+        return
+    yield _alt("perubahan relatif (R / R lalu - 1) x 100 dicetak di bawah judul perbandingan",
+               lambda: (now / prev - 1) * HUNDRED)
+    yield _alt("terbalik: R lalu / R x 100", lambda: prev / now * HUNDRED)
+    yield Alternatif("capaian, bukan perbandingan dengan tahun lalu", ind.capaian.nilai)
 
 
 def _capaian_tahun_lalu(ind: HasilIndikator, k: _Kumpulan, rumus: str) -> Iterator[Alternatif]:
@@ -407,6 +422,8 @@ def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bo
     diff = now - prev
     if as_ratio:
         yield Alternatif("selisih poin dicetak di bawah judul rasio" + suffix, diff)
+        yield _alt("perbandingan R / R lalu x 100 dicetak di bawah judul perubahan" + suffix,
+                   lambda: now / prev * HUNDRED)
         if diff < 0:
             yield Alternatif("selisih poin tanpa tanda, di bawah judul rasio" + suffix,
                              abs(diff))
@@ -676,6 +693,25 @@ def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> N
           sas.porsi_belanja_langsung, "%")
     k.add(sas.kode, label, sas.path, d.efisiensi, "efisiensi", sas.efisiensi,
           sas.efisiensi.satuan, efisiensi_alts)
+    for m, model_m in zip(sas.masukan, model_sas.masukan, strict=True):
+        entitas = f"{sas.kode} {m.nama}"
+        dm = model_m.dilaporkan
+        k.add(entitas, entitas, m.path, dm.capaian, "capaian", m.capaian, "%")
+        k.add(entitas, entitas, m.path, dm.efisiensi, "efisiensi", m.efisiensi, "%",
+              _efisiensi_masukan_lain(sas, m))
+
+
+def _efisiensi_masukan_lain(sas: HasilSasaran, m: HasilMasukan) -> PenghasilDiTempat:
+    """What a printed efficiency over one input may be instead."""
+    def make(lokasi: str) -> Iterator[Alternatif]:
+        out, used = sas.capaian.nilai, m.capaian.nilai
+        if out is None or used is None:
+            return
+        yield _alt("terbalik: capaian masukan / capaian keluaran x 100",
+                   lambda: used / out * HUNDRED)
+        yield Alternatif("selisih capaian keluaran - capaian masukan", out - used)
+        yield Alternatif("capaian masukan, bukan efisiensi", used)
+    return make
 
 
 def _efisiensi_lain(metode: str, capaian: Decimal | None, a: Anggaran) -> Iterator[Alternatif]:

@@ -58,12 +58,25 @@ class HasilIndikator:
     realisasi_tahun_lalu: Decimal | None
     perubahan_persen: Nilai
     perubahan_poin: Nilai
+    perbandingan_persen: Nilai
     target_renstra_akhir: Target | None
     capaian_renstra_akhir: Nilai
     target_renstra_tahun: Target | None
     capaian_renstra_tahun: Nilai
     anggaran: Anggaran
     dikecualikan: str | None
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class HasilMasukan:
+    """One input of a sasaran: how much of it was used (capaian) and the efficiency of the
+    sasaran's output over it (BPKP)."""
+
+    nama: str
+    satuan: str | None
+    capaian: Nilai
+    efisiensi: Nilai
     path: Path
 
 
@@ -79,6 +92,7 @@ class HasilSasaran:
     porsi_belanja_langsung: Nilai
     efisiensi: Nilai
     path: Path
+    masukan: tuple[HasilMasukan, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

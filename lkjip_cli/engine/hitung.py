@@ -22,6 +22,7 @@ from lkjip_cli.engine.hasil import (
     HasilIndikator,
     HasilIndikatorKegiatan,
     HasilKegiatan,
+    HasilMasukan,
     HasilPosBelanja,
     HasilProgram,
     HasilRincian,
@@ -53,19 +54,25 @@ from lkjip_cli.model.laporan import (
     Triwulan,
     target_tunggal,
 )
+from lkjip_cli.model.masukan import MasukanSasaran
 from lkjip_cli.rumus import gulung_triwulan
 
 RUMUS_PENYERAPAN = "penyerapan = realisasi / pagu x 100"
 RUMUS_SISA = "sisa anggaran = pagu - realisasi"
 RUMUS_PERUBAHAN_PERSEN = "perubahan = (R / R tahun lalu - 1) x 100"
 RUMUS_PERUBAHAN_POIN = "selisih = R - R tahun lalu"
+RUMUS_PERBANDINGAN = "perbandingan = R / R tahun lalu x 100"
 RUMUS_RATA_RATA = "rata-rata capaian = jumlah capaian / banyak indikator"
 RUMUS_EFISIENSI = {
     "selisih": "efisiensi = capaian kinerja - penyerapan anggaran",
     "sisa-anggaran": "efisiensi = 100 - penyerapan anggaran",
     "rasio": "efisiensi = capaian kinerja / penyerapan anggaran x 100",
     "nominal": "efisiensi = pagu - realisasi",
+    "output-input": "efisiensi = rata-rata per masukan dari capaian keluaran / capaian "
+                    "masukan x 100",
 }
+RUMUS_EFISIENSI_MASUKAN = "efisiensi masukan = capaian keluaran / capaian masukan x 100"
+RUMUS_CAPAIAN_MASUKAN = "capaian masukan = realisasi masukan / rencana masukan x 100"
 
 #: A leaf of the budget tree (where money is typed) and where the file holds it.
 KegiatanDenganPath = tuple[Kegiatan | RincianAnggaran, Path]
@@ -209,6 +216,43 @@ def perubahan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
     return (relatif.with_uraian("({0} / {1} - 1) x 100", sekarang, lalu), poin)
 
 
+@presisi
+def perbandingan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
+                 path_prev: Path) -> Nilai:
+    """This year's realisasi as a percentage of last year's (R / R lalu x 100)."""
+    return persentase(RUMUS_PERBANDINGAN, Masukan("realisasi tahun ini", sekarang, path_now),
+                      Masukan("realisasi tahun lalu", lalu, path_prev))
+
+
+@presisi
+def _masukan(m: MasukanSasaran, path: Path, keluaran: Nilai,
+             anggaran: Anggaran) -> HasilMasukan:
+    """One input's use (money: the sasaran's penyerapan) and the output's efficiency over it."""
+    if m.anggaran:
+        capaian = anggaran.penyerapan
+    else:
+        capaian = persentase(RUMUS_CAPAIAN_MASUKAN,
+                             Masukan(f"realisasi {m.nama}", m.realisasi, (*path, "realisasi")),
+                             Masukan(f"rencana {m.nama}", m.target, (*path, "target")))
+    eff = persentase(RUMUS_EFISIENSI_MASUKAN, dari("capaian keluaran", keluaran),
+                     dari(f"capaian masukan {m.nama}", capaian))
+    return HasilMasukan(m.nama, m.satuan, capaian, eff.with_aturan(
+        "metode efisiensi=output-input"), path)
+
+
+@presisi
+def efisiensi_output_input(masukan: Sequence[HasilMasukan]) -> Nilai:
+    """A sasaran's efficiency over all its inputs: the mean of each input's (BPKP)."""
+    rumus = RUMUS_EFISIENSI["output-input"]
+    aturan = ("metode efisiensi=output-input",)
+    inputs = tuple(dari(f"efisiensi {m.nama}", m.efisiensi) for m in masukan)
+    if not inputs:
+        return tidak_dapat(rumus, "sasaran tidak mempunyai masukan", aturan=aturan)
+    if any(i.nilai is None for i in inputs):
+        return tidak_dapat(rumus, "efisiensi masukan tidak lengkap", inputs, aturan=aturan)
+    return _mean(rumus, inputs, aturan)
+
+
 class _Penghitung:
     """Holds the report and its kegiatan index while the figures are computed."""
 
@@ -276,6 +320,8 @@ class _Penghitung:
             triwulan=triwulan, rekap_realisasi=rekap_r, rekap_target=rekap_t,
             tahun_lalu=lalu, realisasi_tahun_lalu=ind.realisasi_sebelumnya.get(lalu),
             perubahan_persen=pct, perubahan_poin=poin,
+            perbandingan_persen=perbandingan(ind.realisasi, ind.realisasi_sebelumnya.get(lalu),
+                                             (*path, "realisasi"), prev_path),
             target_renstra_akhir=akhir,
             capaian_renstra_akhir=_capaian(
                 akhir, ind.realisasi, ind, aturan,
@@ -307,13 +353,17 @@ class _Penghitung:
         anggaran = self.anggaran_untuk(f"sasaran {sas.kode}", (i.kode for i in indikator))
         porsi = persentase("porsi belanja langsung = pagu sasaran / pagu belanja langsung x 100",
                            dari("pagu sasaran", anggaran.pagu), dari("pagu belanja langsung", bl))
+        masukan = tuple(_masukan(m, (*path, "masukan", i), capaian, anggaran)
+                        for i, m in enumerate(sas.masukan))
+        metode = self.aturan.efisiensi.sasaran
+        eff = (efisiensi_output_input(masukan) if metode == "output-input"
+               else efisiensi(metode, capaian, anggaran))
         return HasilSasaran(
             kode=sas.kode, nama=sas.nama, indikator=indikator, capaian=capaian,
             kategori=klasifikasi(capaian.nilai, skala(self.aturan.skala_interpretasi)),
             berhasil=self.berhasil(indikator), anggaran=anggaran,
             porsi_belanja_langsung=porsi,
-            efisiensi=efisiensi(self.aturan.efisiensi.sasaran, capaian, anggaran),
-            path=path,
+            efisiensi=eff, path=path, masukan=masukan,
         )
 
     def berhasil(self, indikator: Sequence[HasilIndikator]) -> bool | None:

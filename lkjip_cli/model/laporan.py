@@ -23,6 +23,7 @@ from lkjip_cli.model.anggaran import (
     RincianAnggaran,
 )
 from lkjip_cli.model.dasar import Model
+from lkjip_cli.model.masukan import MasukanSasaran
 from lkjip_cli.model.types import Angka, Bulat, Dicetak, DicetakTeks, Kode, LabelTabel, Rupiah
 
 # --------------------------------------------------------------------------- targets
@@ -80,6 +81,9 @@ class DilaporkanIndikator(Model):
     )
     perubahan_poin: Dicetak = Field(
         default={}, description="Printed under a difference heading: R - R_prev"
+    )
+    perbandingan_persen: Dicetak = Field(
+        default={}, description="Realisasi as a percentage of last year's: R / R_prev x 100"
     )
     target_renstra_akhir: Dicetak = {}
     capaian_renstra_akhir: Dicetak = {}
@@ -218,6 +222,8 @@ class Sasaran(Model):
     nama: str = Field(min_length=1)
     tujuan: Kode | None = None
     indikator: tuple[IndikatorKinerja, ...] = Field(min_length=1)
+    masukan: tuple[MasukanSasaran, ...] = Field(
+        default=(), description="Resources used, for efisiensi output-input (BPKP)")
     dilaporkan: DilaporkanSasaran = DilaporkanSasaran()
 
 
@@ -354,7 +360,7 @@ class BatasAtas(Model):
 class AturanEfisiensi(Model):
     """Which efficiency method each table uses (rules.md section 3)."""
 
-    sasaran: MetodeEfisiensi = "selisih"
+    sasaran: MetodeEfisiensi | Literal["output-input"] = "selisih"
     keseluruhan: MetodeEfisiensi = "selisih"
     tahunan: Literal["nominal", "sisa-anggaran"] = Field(
         default="nominal",

@@ -75,6 +75,8 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
         yield from uraikan(f"Capaian TW {tw.nomor}", tw.capaian, a, source)
     yield from uraikan(f"Perubahan dari {ind.tahun_lalu}", ind.perubahan_persen, a, source)
     yield from uraikan(f"Selisih dari {ind.tahun_lalu}", ind.perubahan_poin, a, source)
+    yield from uraikan(f"Perbandingan dengan {ind.tahun_lalu}", ind.perbandingan_persen, a,
+                       source)
     yield from uraikan("Capaian terhadap target akhir Renstra", ind.capaian_renstra_akhir, a,
                        source)
     yield from uraikan(f"Capaian terhadap target Renstra {h.laporan.tahun}",
@@ -98,7 +100,10 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
                     *uraikan("Capaian", sas.capaian, a, source),
                     *_anggaran(f"sasaran {sas.kode}", sas.anggaran, a, source),
                     *uraikan("Porsi belanja langsung", sas.porsi_belanja_langsung, a, source),
-                    *uraikan("Efisiensi", sas.efisiensi, a, source)]
+                    *uraikan("Efisiensi", sas.efisiensi, a, source),
+                    *(line for m in sas.masukan for line in (
+                        *uraikan(f"Capaian masukan {m.nama}", m.capaian, a, source),
+                        *uraikan(f"Efisiensi atas {m.nama}", m.efisiensi, a, source)))]
     for prog in h.program:
         if prog.kode == ref:
             return [f"{prog.kode} — {prog.nama} (program)", "",

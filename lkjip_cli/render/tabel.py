@@ -526,6 +526,8 @@ def tabel_3_9(h: Hasil) -> list[Tabel]:
 
 def tabel_3_10(h: Hasil) -> list[Tabel]:
     metode = h.laporan.aturan.efisiensi.sasaran
+    if metode == "output-input":
+        return [_tabel_3_10_masukan(h)]
     if metode == "sisa-anggaran":
         cap_head, cap = "% Capaian Kinerja (=100%)", (lambda s: Sel(Decimal(100), "persen"))
     else:
@@ -543,6 +545,32 @@ def tabel_3_10(h: Hasil) -> list[Tabel]:
                         angka=True)],
                    rows, [f"Metode efisiensi: {metode} ({_rumus_efisiensi(metode)}); "
                           "penyerapan sasaran dari kegiatan yang menunjang indikatornya."])]
+
+
+def _tabel_3_10_masukan(h: Hasil) -> Tabel:
+    """Tabel 3.10 by BPKP's method: per sasaran, one row per input with its use and the
+    efficiency of the output over it, and their mean when there are several."""
+    rows: list[Baris] = []
+    for i, s in enumerate(h.sasaran):
+        head = (teks(str(i + 1)), teks(s.nama), persen(h.tampil(s.capaian)))
+        blank = (teks(""), teks(""), teks(""))
+        if not s.masukan:
+            rows.append(Baris((*head, teks("tidak ada masukan"), teks(""), persen(s.efisiensi))))
+        for j, m in enumerate(s.masukan):
+            nama = f"{m.nama} ({m.satuan})" if m.satuan else m.nama
+            rows.append(Baris((*(head if j == 0 else blank), teks(nama), persen(m.capaian),
+                               persen(m.efisiensi))))
+        if len(s.masukan) > 1:
+            rows.append(Baris((*blank, teks("Rata-rata"), teks(""), persen(s.efisiensi)),
+                              "jumlah"))
+    return _tabel("3.10", ["Hasil Perbandingan Output dan Input dengan Standar Efisiensi",
+                           f"{_singkat(h)} Tahun {h.laporan.tahun}"],
+                  [*_k("No", "Sasaran Strategis"), Kolom("% Capaian Keluaran", True),
+                   Kolom("Masukan"), *_k("% Capaian Masukan", "Efisiensi (%)", angka=True)],
+                  rows, ["Metode efisiensi: output-input (BPKP); capaian masukan = realisasi / "
+                         "rencana masukan x 100 (dana: penyerapan anggaran sasaran); efisiensi "
+                         "= capaian keluaran / capaian masukan x 100, di atas 100 efisien; "
+                         "efisiensi sasaran = rata-rata efisiensi masukannya."])
 
 
 def _rumus_efisiensi(metode: str) -> str:
