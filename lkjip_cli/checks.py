@@ -414,6 +414,30 @@ def penomoran_checks(checker: _Checker) -> None:
                                 nomoran.pesan_tidak_dikenal(tempat))
 
 
+def periode_checks(checker: _Checker) -> None:
+    """An interim period lies in the report's year; a year's value agrees with its months."""
+    sampai = mapping(checker.data, "periode").get("sampai")
+    tahun = year(checker.data.get("tahun"))
+    if isinstance(sampai, str) and re.match(r"^[0-9]{4}-", sampai) and tahun is not None \
+            and int(sampai[:4]) != tahun:
+        checker.add(("periode", "sampai"), "periode-tahun",
+                    f"periode {sampai} tidak berada di tahun laporan {tahun}")
+    for base, ind in checker.indikator():
+        rule = ind.get("rekap_triwulan", "terakhir")
+        months = [m for _, m in items(ind, "bulanan")]
+        if rule not in ATURAN_REKAP or not months:
+            continue
+        for name in ("target", "realisasi"):
+            annual = number(ind.get(name))
+            rolled = gulung_triwulan(rule, [v for v in (number(m.get(name)) for m in months)
+                                            if v is not None])
+            if annual is not None and rolled is not None and annual != rolled:
+                checker.add((*base, name), "rekap-bulanan",
+                            f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
+                            f"bulanan {angka.angka(rolled)} (rekap_triwulan: {rule})",
+                            Severity.WARNING)
+
+
 def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     """Every semantic problem of a parsed report document, valid or not."""
     checker = _Checker(data, source)
@@ -427,4 +451,5 @@ def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     penomoran_checks(checker)
     budget_tree_checks(checker)
     belanja_checks(checker)
+    periode_checks(checker)
     return checker.found

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 import lkjip_cli.model.anggaran as anggaran
 import lkjip_cli.model.laporan as laporan
 import lkjip_cli.model.masukan as masukan
+import lkjip_cli.model.periode as periode
 from lkjip_cli.loader import load_text
 from lkjip_cli.schema import schema_dict
 from lkjip_cli.source.yamlsource import parse_yaml_text
@@ -84,7 +85,7 @@ def test_example_validates_against_the_json_schema() -> None:
 def model_classes() -> list[type[BaseModel]]:
     return [
         cls
-        for module in (laporan, anggaran, masukan)
+        for module in (laporan, anggaran, masukan, periode)
         for name, cls in vars(module).items()
         if inspect.isclass(cls)
         and issubclass(cls, BaseModel)
@@ -142,7 +143,7 @@ def test_feature_examples_load_and_check_clean() -> None:
 
     examples = feature_examples(format_md())
     assert {"penomoran", "pohon-anggaran", "belanja-klasifikasi",
-            "efisiensi-output-input"} <= set(examples)
+            "efisiensi-output-input", "periode-tw2"} <= set(examples)
     for name, text in examples.items():
         result = load_text(text, f"docs/format.md#{name}")
         assert result.diagnostics == (), name

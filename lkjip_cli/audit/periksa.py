@@ -28,6 +28,7 @@ from lkjip_cli.engine.hasil import (
     HasilMasukan,
     HasilPosBelanja,
     HasilSasaran,
+    HasilTriwulan,
     Simpul,
     Target,
 )
@@ -36,6 +37,7 @@ from lkjip_cli.engine.nilai import HUNDRED, Nilai
 from lkjip_cli.model.anggaran import DilaporkanPosBelanja, RincianAnggaran
 from lkjip_cli.model.laporan import (
     BelanjaTahun,
+    DilaporkanTriwulan,
     IndikatorKinerja,
     Kegiatan,
     Pita,
@@ -46,6 +48,7 @@ from lkjip_cli.model.laporan import (
     Sasaran,
     target_tunggal,
 )
+from lkjip_cli.model.periode import DilaporkanBulan
 from lkjip_cli.penomoran import Penomoran, urutan_label
 
 #: Where each place of the report stands, to sort findings as the report reads.
@@ -74,6 +77,7 @@ NAMA_KOLOM = {
     "penyerapan_perjanjian_kinerja": "Jumlah penyerapan (%)",
     "nilai": "Nilai hasil evaluasi", "predikat": "Predikat", "status": "Berhasil/belum",
     "perbandingan_persen": "% Realisasi terhadap tahun lalu",
+    "rpd": "RPD (Rp)", "penyerapan_rpd": "% terhadap RPD",
     "pagu_murni": "Pagu murni (Rp)", "perubahan_pagu": "Perubahan pagu (Rp)",
 }
 
@@ -383,9 +387,13 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     _kumpulkan_anggaran(k, ind.kode, label, base, ind.anggaran,
                         {"pagu": d.pagu, "realisasi": d.realisasi_anggaran,
                          "penyerapan": d.penyerapan})
-    for tw, model_tw in zip(ind.triwulan, model_ind.triwulan, strict=True):
-        tw_label = f"{ind.kode} TW {tw.nomor}"
-        dt = model_tw.dilaporkan
+    # Quarters derived from months carry no printed figures of their own; months do.
+    periodic: list[tuple[str, HasilTriwulan, DilaporkanTriwulan | DilaporkanBulan]] = [
+        (f"{ind.kode} TW {tw.nomor}", tw, m.dilaporkan)
+        for tw, m in zip(ind.triwulan, model_ind.triwulan, strict=False)]
+    periodic += [(f"{ind.kode} bulan {b.nomor}", b, m.dilaporkan)
+                 for b, m in zip(ind.bulanan, model_ind.bulanan, strict=True)]
+    for tw_label, tw, dt in periodic:
         k.add(tw_label, tw_label, tw.path, dt.target, "target", _isian_target(tw.target), "")
         k.add(tw_label, tw_label, tw.path, dt.realisasi, "realisasi",
               _isian("realisasi", tw.realisasi), "")
@@ -474,6 +482,12 @@ def _kumpulkan_anggaran(k: _Kumpulan, entitas: str, label: str, base: Path, a: A
           subsets("realisasi"))
     k.add(entitas, label, base, dicetak.get("penyerapan", {}), "penyerapan", a.penyerapan, "%",
           subsets("penyerapan"))
+    if a.rpd is not None and a.penyerapan_rpd is not None:
+        k.add(entitas, label, base, dicetak.get("rpd", {}), "rpd", a.rpd, "Rp")
+        k.add(entitas, label, base, dicetak.get("penyerapan_rpd", {}), "penyerapan_rpd",
+              a.penyerapan_rpd, "%",
+              lambda _lokasi: iter([Alternatif("penyerapan terhadap pagu, bukan terhadap RPD",
+                                               a.penyerapan.nilai)]))
 
 
 @dataclass(frozen=True)
@@ -813,8 +827,8 @@ def _kumpulkan_simpul(k: _Kumpulan, node: Simpul,
             if x.tingkat == node.tingkat + 1 and x.kode not in anak}
     bagian = Bagian(anak, _kata_bagian(k.h, anak.values()), lain) if anak else None
     _kumpulkan_anggaran(k, node.kode, node.kode, node.path, node.anggaran,
-                        {"pagu": d.pagu, "realisasi": d.realisasi, "penyerapan": d.penyerapan},
-                        bagian)
+                        {"pagu": d.pagu, "realisasi": d.realisasi, "penyerapan": d.penyerapan,
+                         "rpd": d.rpd, "penyerapan_rpd": d.penyerapan_rpd}, bagian)
     models: tuple[Kegiatan | RincianAnggaran, ...] = (
         model.kegiatan if isinstance(model, Program) else model.rincian)
     children: tuple[Simpul, ...] = node.anak

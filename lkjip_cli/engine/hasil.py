@@ -27,6 +27,10 @@ class Anggaran:
     penyerapan: Nilai
     sisa: Nilai
     kegiatan: tuple[str, ...]
+    #: Rencana penarikan dana up to the report's period, and realisasi against it; None
+    #: when the budget lines give no RPD.
+    rpd: Nilai | None = None
+    penyerapan_rpd: Nilai | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,10 @@ class HasilIndikator:
     anggaran: Anggaran
     dikecualikan: str | None
     path: Path
+    #: Target and realisasi up to the report's period: the year's for a yearly report.
+    target_periode: Target | None = None
+    realisasi_periode: Decimal | None = None
+    bulanan: tuple[HasilTriwulan, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +271,8 @@ class Hasil:
     kategori: Pita | None
     anggaran_perjanjian_kinerja: Anggaran
     efisiensi: Nilai
+    #: All programs together (the budget tree's total), with its RPD when the lines give one.
+    anggaran_program: Anggaran | None = None
 
     @property
     def indikator(self) -> tuple[HasilIndikator, ...]:
@@ -299,6 +309,19 @@ class Hasil:
         if cap is None or "tampilan" not in cap.berlaku:
             return capaian
         return batasi(capaian, cap.nilai)
+
+    @property
+    def judul_periode(self) -> str:
+        """`Tahun 2023`, or `s.d. Triwulan II Tahun 2023` for an interim report."""
+        p = self.laporan.periode
+        prefix = f"s.d. {p.sebutan} " if p is not None else ""
+        return f"{prefix}Tahun {self.laporan.tahun}"
+
+    @property
+    def kalimat_periode(self) -> str:
+        """`akhir tahun 2023`, or `Triwulan II tahun 2023`, as a sentence says it."""
+        p = self.laporan.periode
+        return f"{p.sebutan if p else 'akhir'} tahun {self.laporan.tahun}"
 
     def belanja_tahun(self, tahun: int) -> HasilBelanja | None:
         return next((b for b in self.belanja if b.tahun == tahun), None)

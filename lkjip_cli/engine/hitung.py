@@ -40,6 +40,7 @@ from lkjip_cli.engine.nilai import (
     presisi,
     tidak_dapat,
 )
+from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala
 from lkjip_cli.klasifikasi import KLASIFIKASI, adalah_kelompok, kelas
 from lkjip_cli.model.anggaran import JenisBelanja, RincianAnggaran
@@ -55,10 +56,12 @@ from lkjip_cli.model.laporan import (
     target_tunggal,
 )
 from lkjip_cli.model.masukan import MasukanSasaran
+from lkjip_cli.model.periode import Bulan
 from lkjip_cli.rumus import gulung_triwulan
 
 RUMUS_PENYERAPAN = "penyerapan = realisasi / pagu x 100"
 RUMUS_SISA = "sisa anggaran = pagu - realisasi"
+RUMUS_PENYERAPAN_RPD = "penyerapan terhadap RPD = realisasi / RPD x 100"
 RUMUS_PERUBAHAN_PERSEN = "perubahan = (R / R tahun lalu - 1) x 100"
 RUMUS_PERUBAHAN_POIN = "selisih = R - R tahun lalu"
 RUMUS_PERBANDINGAN = "perbandingan = R / R tahun lalu x 100"
@@ -99,7 +102,11 @@ def anggaran_dari(rumus: str, kegiatan: Sequence[KegiatanDenganPath],
     real = jumlah(f"realisasi {rumus} = jumlah realisasi {bagian}",
                   [Masukan(f"realisasi {k.kode}", k.realisasi, (*p, "realisasi"))
                    for k, p in kegiatan])
-    return anggaran_total(pagu, real, tuple(k.kode for k, _ in kegiatan))
+    rpd = None
+    if any(k.rpd is not None for k, _ in kegiatan):
+        rpd = jumlah(f"RPD {rumus} = jumlah RPD {bagian}",
+                     [Masukan(f"RPD {k.kode}", k.rpd, (*p, "rpd")) for k, p in kegiatan])
+    return anggaran_total(pagu, real, tuple(k.kode for k, _ in kegiatan), rpd)
 
 
 def anggaran_gabungan(rumus: str, bagian: str,
@@ -111,16 +118,25 @@ def anggaran_gabungan(rumus: str, bagian: str,
                   [Masukan(f"realisasi {kode}", a.realisasi.nilai, path)
                    for kode, a, path in anak])
     daun = tuple(k for _, a, _ in anak for k in a.kegiatan)
-    return anggaran_total(pagu, real, daun)
+    rpd = None
+    if any(a.rpd is not None for _, a, _ in anak):
+        rpd = jumlah(f"RPD {rumus} = jumlah RPD {bagian}",
+                     [Masukan(f"RPD {kode}", a.rpd.nilai if a.rpd else None, path)
+                      for kode, a, path in anak])
+    return anggaran_total(pagu, real, daun, rpd)
 
 
-def anggaran_total(pagu: Nilai, realisasi: Nilai, kegiatan: tuple[str, ...] = ()) -> Anggaran:
+def anggaran_total(pagu: Nilai, realisasi: Nilai, kegiatan: tuple[str, ...] = (),
+                   rpd: Nilai | None = None) -> Anggaran:
     if not kegiatan and not pagu.masukan and pagu.nilai == 0:
         pagu = tidak_dapat(pagu.rumus, "tidak ada kegiatan yang dikaitkan", satuan="Rp")
         realisasi = tidak_dapat(realisasi.rumus, "tidak ada kegiatan yang dikaitkan",
                                 satuan="Rp")
     penyerapan = persentase(RUMUS_PENYERAPAN, dari("realisasi", realisasi), dari("pagu", pagu))
-    return Anggaran(pagu, realisasi, penyerapan, selisih_rupiah(pagu, realisasi), kegiatan)
+    penyerapan_rpd = None if rpd is None else persentase(
+        RUMUS_PENYERAPAN_RPD, dari("realisasi", realisasi), dari("RPD", rpd))
+    return Anggaran(pagu, realisasi, penyerapan, selisih_rupiah(pagu, realisasi), kegiatan,
+                    rpd, penyerapan_rpd)
 
 
 def selisih_rupiah(pagu: Nilai, realisasi: Nilai) -> Nilai:
@@ -173,25 +189,28 @@ def _capaian(target: Decimal | Rentang | None, realisasi: Decimal | None,
 
 
 @presisi
-def rekap(rule: str, label: str, values: Sequence[tuple[Decimal | None, Path]]) -> Nilai:
-    """Roll quarterly values up to the year: last known, sum, or average."""
-    known = [Masukan(f"{label} TW {i + 1}", v, p) for i, (v, p) in enumerate(values)
+def rekap(rule: str, label: str, values: Sequence[tuple[Decimal | None, Path]],
+          periode: str = "triwulan") -> Nilai:
+    """Roll quarterly (or monthly) values up to the year: last known, sum, or average."""
+    singkat = "TW" if periode == "triwulan" else "bulan"
+    known = [Masukan(f"{label} {singkat} {i + 1}", v, p) for i, (v, p) in enumerate(values)
              if v is not None]
-    rumus = {"terakhir": f"{label} tahunan = nilai triwulan terakhir yang ada",
-             "jumlah": f"{label} tahunan = jumlah triwulan",
-             "rata-rata": f"{label} tahunan = rata-rata triwulan"}[rule]
+    rumus = {"terakhir": f"{label} tahunan = nilai {periode} terakhir yang ada",
+             "jumlah": f"{label} tahunan = jumlah {periode}",
+             "rata-rata": f"{label} tahunan = rata-rata {periode}"}[rule]
     aturan = (f"rekap_triwulan={rule}",)
     value = gulung_triwulan(rule, [m.nilai for m in known if m.nilai is not None])
     if value is None:
-        return tidak_dapat(rumus, "tidak ada data triwulan", satuan="", aturan=aturan)
+        return tidak_dapat(rumus, f"tidak ada data {periode}", satuan="", aturan=aturan)
     used = known[-1:] if rule == "terakhir" else known
     return Nilai(value, rumus, tuple(used), aturan, satuan="")
 
 
-def _triwulan(ind: IndikatorKinerja, path: Path, aturan: Aturan) -> tuple[HasilTriwulan, ...]:
+def _triwulan(ind: IndikatorKinerja, tws: Sequence[tuple[Triwulan | Bulan, Path]],
+              aturan: Aturan) -> tuple[HasilTriwulan, ...]:
+    """The capaian of each quarter (or month) against its own target."""
     out = []
-    for i, tw in enumerate(ind.triwulan):
-        base: Path = (*path, "triwulan", i)
+    for i, (tw, base) in enumerate(tws):
         cap = _capaian(tw.target, tw.realisasi, ind, aturan, (*base, "target"),
                        (*base, "realisasi"))
         out.append(HasilTriwulan(i + 1, tw.target, tw.realisasi, cap, base))
@@ -301,10 +320,14 @@ class _Penghitung:
 
     def indikator(self, ind: IndikatorKinerja, path: Path) -> HasilIndikator:
         aturan, tahun = self.aturan, self.laporan.tahun
-        capaian = _capaian(ind.target, ind.realisasi, ind, aturan, (*path, "target"),
-                           (*path, "realisasi"))
-        triwulan = _triwulan(ind, path, aturan)
-        rekap_r, rekap_t = self.rekap_indikator(ind, path)
+        tws = triwulan_efektif(ind, path)
+        per = nilai_periode(ind, path, self.laporan.periode, tws)
+        capaian = _capaian(per.target, per.realisasi, ind, aturan, per.path_target,
+                           per.path_realisasi).with_aturan(*per.aturan)
+        triwulan = _triwulan(ind, tws, aturan)
+        bulanan = _triwulan(ind, [(b, (*path, "bulanan", i))
+                                  for i, b in enumerate(ind.bulanan)], aturan)
+        rekap_r, rekap_t = self.rekap_indikator(ind, path, tws)
         lalu = tahun - 1
         prev_path: Path = (*path, "realisasi_sebelumnya", str(lalu))
         pct, poin = perubahan(ind.realisasi, ind.realisasi_sebelumnya.get(lalu),
@@ -332,16 +355,23 @@ class _Penghitung:
             anggaran=self.anggaran_untuk(f"indikator {ind.kode}", [ind.kode]),
             dikecualikan=self.excluded.get(ind.kode),
             path=path,
+            target_periode=per.target, realisasi_periode=per.realisasi, bulanan=bulanan,
         )
 
-    def rekap_indikator(self, ind: IndikatorKinerja, path: Path) -> tuple[Nilai, Nilai]:
-        tws: tuple[Triwulan, ...] = ind.triwulan
+    def rekap_indikator(self, ind: IndikatorKinerja, path: Path,
+                        tws: Sequence[tuple[Triwulan, Path]]) -> tuple[Nilai, Nilai]:
+        """The year's values rolled up from the quarters, or from the months when the
+        quarters are derived from them (so that a mean is over the months)."""
+        periods: Sequence[tuple[Triwulan | Bulan, Path]] = tws
+        nama = "triwulan"
+        if ind.bulanan and not ind.triwulan:
+            periods = [(b, (*path, "bulanan", i)) for i, b in enumerate(ind.bulanan)]
+            nama = "bulan"
         real = rekap(ind.rekap_triwulan, "realisasi",
-                     [(tw.realisasi, (*path, "triwulan", i, "realisasi"))
-                      for i, tw in enumerate(tws)])
+                     [(tw.realisasi, (*p, "realisasi")) for tw, p in periods], nama)
         target = rekap(ind.rekap_triwulan, "target",
-                       [(target_tunggal(tw.target), (*path, "triwulan", i, "target"))
-                        for i, tw in enumerate(tws)])
+                       [(target_tunggal(tw.target), (*p, "target")) for tw, p in periods],
+                       nama)
         return real, target
 
     # --------------------------------------------------------------------- sasaran
@@ -597,12 +627,17 @@ class _Penghitung:
                        if this_year else anggaran_dari("belanja langsung", []))
         pk = self.anggaran_untuk("perjanjian kinerja",
                                  (i.kode for s in sasaran for i in s.indikator))
+        program = self.program()
+        semua = (anggaran_gabungan("seluruh program", "program",
+                                   [(p.kode, p.anggaran, p.path) for p in program])
+                 if program else None)
         return Hasil(
-            laporan=self.laporan, sasaran=sasaran, program=self.program(), belanja=belanja,
+            laporan=self.laporan, sasaran=sasaran, program=program, belanja=belanja,
             evaluasi=self.evaluasi(), rata_rata_capaian=rata,
             kategori=klasifikasi(rata.nilai, skala(self.aturan.skala_interpretasi)),
             anggaran_perjanjian_kinerja=pk,
             efisiensi=efisiensi(self.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
+            anggaran_program=semua,
         )
 
 

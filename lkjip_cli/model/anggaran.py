@@ -31,6 +31,8 @@ class DilaporkanAnggaran(Model):
     pagu: Dicetak = {}
     realisasi: Dicetak = {}
     penyerapan: Dicetak = {}
+    rpd: Dicetak = Field(default={}, description="Rencana penarikan dana up to the period")
+    penyerapan_rpd: Dicetak = Field(default={}, description="Realisasi / RPD x 100")
 
 
 class RincianAnggaran(Model):
@@ -40,6 +42,8 @@ class RincianAnggaran(Model):
     nama: str = Field(min_length=1)
     pagu: Rupiah | None = Field(default=None, description="Only at a leaf (no rincian)")
     realisasi: Rupiah | None = Field(default=None, description="Only at a leaf (no rincian)")
+    rpd: Rupiah | None = Field(
+        default=None, description="Rencana penarikan dana up to the report's period (a leaf)")
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this line supports; "
         "inherited by every line below it")

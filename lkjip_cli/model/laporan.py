@@ -24,6 +24,7 @@ from lkjip_cli.model.anggaran import (
 )
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.masukan import MasukanSasaran
+from lkjip_cli.model.periode import Bulan, PeriodeLaporan
 from lkjip_cli.model.types import Angka, Bulat, Dicetak, DicetakTeks, Kode, LabelTabel, Rupiah
 
 # --------------------------------------------------------------------------- targets
@@ -211,6 +212,9 @@ class IndikatorKinerja(Model):
     )
     rekap_triwulan: RekapTriwulan = "terakhir"
     triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
+    bulanan: tuple[Bulan, ...] = Field(
+        default=(), max_length=12, description="Monthly values from January, rolled up by "
+        "rekap_triwulan; the quarters are derived from them when triwulan is not given")
     realisasi_sebelumnya: dict[Bulat, Angka] = Field(default={}, description="By year")
     target_renstra: dict[Bulat, Target] = Field(default={}, description="By year (Tabel 2.1)")
     definisi: Definisi | None = None
@@ -251,6 +255,8 @@ class Kegiatan(Model):
     pagu: Rupiah | None = Field(default=None, description="Required when there is no rincian")
     realisasi: Rupiah | None = Field(
         default=None, description="Required when there is no rincian")
+    rpd: Rupiah | None = Field(
+        default=None, description="Rencana penarikan dana up to the report's period (a leaf)")
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this kegiatan supports"
     )
@@ -398,6 +404,8 @@ class Laporan(Model):
 
     instansi: Instansi
     tahun: Bulat = Field(ge=1945, le=2200)
+    periode: PeriodeLaporan | None = Field(
+        default=None, description="An interim report: up to a quarter or a month")
     renstra: Periode
     aturan: Aturan = Aturan()
     tujuan: tuple[Tujuan, ...] = ()

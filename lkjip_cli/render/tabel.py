@@ -16,6 +16,7 @@ from typing import Literal
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import (
+    Anggaran,
     Hasil,
     HasilBelanja,
     HasilIndikator,
@@ -404,8 +405,9 @@ def tabel_3_4(h: Hasil) -> list[Tabel]:
                 )))
                 first_of_sasaran = False
     capaian = [tw.capaian for ind in h.indikator for tw in ind.triwulan]
+    periode = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
     return [_tabel("3.4", ["Pengukuran Capaian Kinerja", _nama_instansi(h),
-                           f"Tahun Anggaran {h.laporan.tahun}"],
+                           f"Tahun Anggaran {h.laporan.tahun}{periode}"],
                    [*_k("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"),
                     Kolom("Target Tahunan", True), Kolom("Triwulan"),
                     *_k("Target", "Realisasi", "%", angka=True)],
@@ -429,12 +431,13 @@ def _baris_indikator(h: Hasil) -> Iterator[tuple[int, HasilSasaran, HasilIndikat
 
 
 def tabel_3_5(h: Hasil) -> list[Tabel]:
-    rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan), target_sel(ind.target),
-                   masukan(ind.realisasi), persen(h.tampil(ind.capaian)),
+    rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
+                   target_sel(ind.target_periode), masukan(ind.realisasi_periode),
+                   persen(h.tampil(ind.capaian)),
                    teks(ind.kategori.sebutan if ind.kategori else "")))
             for n, _, ind in _baris_indikator(h)]
-    return [_tabel("3.5", [f"Perbandingan antara Target dan Realisasi Kinerja Tahun "
-                           f"{h.laporan.tahun}"],
+    return [_tabel("3.5", [f"Perbandingan antara Target dan Realisasi Kinerja "
+                           f"{h.judul_periode}"],
                    [*_k("No", "Indikator Kinerja", "Satuan"),
                     *_k("Target", "Realisasi", "Capaian (%)", angka=True), Kolom("Kategori")],
                    rows, [_catatan_capaian(h, (i.capaian for i in h.indikator)),
@@ -642,7 +645,8 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
             a = ind.anggaran
             rows.append(Baris((teks(str(i + 1) if j == 0 else ""),
                                teks(sas.nama if j == 0 else ""), teks(ind.nama),
-                               target_sel(ind.target), masukan(ind.realisasi),
+                               target_sel(ind.target_periode),
+                               masukan(ind.realisasi_periode),
                                persen(h.tampil(ind.capaian)), rp(a.pagu), rp(a.realisasi),
                                persen(a.penyerapan))))
     pk = h.anggaran_perjanjian_kinerja
@@ -667,26 +671,32 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
 def tabel_3_13(h: Hasil) -> list[Tabel]:
     if h.kedalaman_anggaran > 2:
         return _tabel_3_13_pohon(h)
+    rpd = _ada_rpd(h)
     rows = []
     for i, prog in enumerate(h.program):
         a = prog.anggaran
         rows.append(Baris((teks(f"{i + 1}."), teks(prog.nama), rp(a.pagu), rp(a.realisasi),
-                           persen(a.penyerapan), teks(prog.sumber_dana)), "jumlah"))
+                           persen(a.penyerapan), *_sel_rpd(a, rpd), teks(prog.sumber_dana)),
+                          "jumlah"))
         for keg in prog.kegiatan:
             k = keg.anggaran
             rows.append(Baris((teks(""), teks(keg.nama), rp(k.pagu), rp(k.realisasi),
-                               persen(k.penyerapan), teks("")), "rinci", 1))
+                               persen(k.penyerapan), *_sel_rpd(k, rpd), teks("")), "rinci", 1))
     b = h.belanja_tahun_ini
     if b is not None:
         rows.append(Baris((teks(""), teks(_nama_total_program(b)), rp(b.pagu_langsung),
-                           rp(b.realisasi_langsung), persen(b.penyerapan_langsung), teks("")),
-                          "jumlah"))
+                           rp(b.realisasi_langsung), persen(b.penyerapan_langsung),
+                           *_sel_rpd(h.anggaran_program, rpd), teks("")), "jumlah"))
+    notes = ["Program = jumlah kegiatannya; Total Belanja Langsung = jumlah program.",
+             _catatan_penyerapan(h)]
+    if rpd:
+        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
     return [_tabel("3.13", ["Realisasi Anggaran Per Program dan Kegiatan",
-                            f"Tahun {h.laporan.tahun}"],
+                            h.judul_periode],
                    [*_k("No", "Program/Kegiatan"),
-                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", angka=True), Kolom("Ket")],
-                   rows, ["Program = jumlah kegiatannya; Total Belanja Langsung = jumlah "
-                          "program.", _catatan_penyerapan(h)])]
+                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", *_kolom_rpd(h, rpd),
+                        angka=True), Kolom("Ket")],
+                   rows, notes)]
 
 
 def _nama_total_program(b: HasilBelanja) -> str:
@@ -698,27 +708,53 @@ def _nama_total_program(b: HasilBelanja) -> str:
 def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
     """Tabel 3.13 of a tree deeper than program and kegiatan: one row per node with its
     kode, indented by level; programs bold, leaves as detail."""
+    rpd = _ada_rpd(h)
     rows = []
     for node in h.simpul:
         a = node.anggaran
         ket = node.sumber_dana if isinstance(node, HasilProgram) else None
         gaya: Gaya = "jumlah" if node.tingkat == 0 else ("rinci" if not node.anak else "biasa")
         rows.append(Baris((teks(node.kode), teks(node.nama), rp(a.pagu), rp(a.realisasi),
-                           persen(a.penyerapan), teks(ket)), gaya, node.tingkat))
+                           persen(a.penyerapan), *_sel_rpd(a, rpd), teks(ket)), gaya,
+                          node.tingkat))
     b = h.belanja_tahun_ini
     if b is not None:
         rows.append(Baris((teks(""), teks("Jumlah"), rp(b.pagu_langsung),
-                           rp(b.realisasi_langsung), persen(b.penyerapan_langsung), teks("")),
-                          "jumlah"))
+                           rp(b.realisasi_langsung), persen(b.penyerapan_langsung),
+                           *_sel_rpd(h.anggaran_program, rpd), teks("")), "jumlah"))
     levels = [h.nama_tingkat(t) for t in range(h.kedalaman_anggaran)]
     turun = "; ".join(f"{atas} = jumlah {bawah.lower() if not bawah.isupper() else bawah}"
                       for atas, bawah in itertools.pairwise(levels))
+    notes = [f"{turun}; pagu dan realisasi diisi pada tingkat terbawah; Jumlah = jumlah "
+             "program.", _catatan_penyerapan(h)]
+    if rpd:
+        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
     return [_tabel("3.13", [f"Realisasi Anggaran Per {', '.join(levels[:-1])} dan "
-                            f"{levels[-1]}", f"Tahun {h.laporan.tahun}"],
+                            f"{levels[-1]}", h.judul_periode],
                    [*_k("Kode", "/".join(levels)),
-                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", angka=True), Kolom("Ket")],
-                   rows, [f"{turun}; pagu dan realisasi diisi pada tingkat terbawah; Jumlah = "
-                          "jumlah program.", _catatan_penyerapan(h)])]
+                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", *_kolom_rpd(h, rpd),
+                        angka=True), Kolom("Ket")],
+                   rows, notes)]
+
+
+def _ada_rpd(h: Hasil) -> bool:
+    """Whether the budget lines give a disbursement plan (an interim report's RPD)."""
+    return any(s.anggaran.rpd is not None for s in h.simpul)
+
+
+def _kolom_rpd(h: Hasil, rpd: bool) -> tuple[str, ...]:
+    if not rpd:
+        return ()
+    sampai = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
+    return (f"RPD{sampai} (Rp)", "% terhadap RPD")
+
+
+def _sel_rpd(a: Anggaran | None, rpd: bool) -> tuple[Sel, ...]:
+    if not rpd:
+        return ()
+    if a is None or a.rpd is None or a.penyerapan_rpd is None:
+        return (teks(""), teks(""))
+    return (rp(a.rpd), persen(a.penyerapan_rpd))
 
 
 def _bernomor(nomor: str, build: Callable[[Hasil], list[Tabel]]
