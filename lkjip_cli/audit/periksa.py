@@ -335,10 +335,10 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     base = ind.path
 
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
-        yield from _capaian_cara_lain(ind, ind.target, ind.realisasi, rumus)
+        yield from _capaian_cara_lain(ind, ind.target_periode, ind.realisasi_periode, rumus)
         r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
         t_cetak = k.dicetak_di(ind.kode, "target", lokasi) or target_tunggal(ind.target)
-        if r_cetak is not None and r_cetak != ind.realisasi:
+        if r_cetak is not None and r_cetak != ind.realisasi_periode:
             yield Alternatif(f"dihitung dari realisasi yang dicetak ({_plain(r_cetak)})",
                              _capaian(t_cetak, r_cetak, ind.polaritas, rumus))
             for alt in _capaian_cara_lain(ind, t_cetak, r_cetak, rumus):
@@ -352,7 +352,7 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
 
     def perubahan_alts(as_ratio: bool) -> Callable[[str], Iterator[Alternatif]]:
         def make(lokasi: str) -> Iterator[Alternatif]:
-            now, prev = ind.realisasi, ind.realisasi_tahun_lalu
+            now, prev = ind.realisasi_periode, ind.realisasi_tahun_lalu
             yield from _perubahan_cara_lain(now, prev, as_ratio, "")
             r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
             p_cetak = k.dicetak_di(ind.kode, "realisasi_tahun_lalu", lokasi) or prev
@@ -364,7 +364,8 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
         return make
 
     k.add(ind.kode, label, base, d.target, "target", _isian_target(ind.target), "")
-    k.add(ind.kode, label, base, d.realisasi, "realisasi", _isian("realisasi", ind.realisasi),
+    k.add(ind.kode, label, base, d.realisasi, "realisasi",
+          _isian("realisasi", ind.realisasi_periode),
           "", realisasi_alts)
     k.add(ind.kode, label, base, d.capaian, "capaian", ind.capaian, "%", capaian_alts)
     k.add_kategori(ind.kode, label, base, d.kategori, ind.kategori, ind.capaian)
@@ -380,8 +381,8 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
           _isian_target(ind.target_renstra_akhir), "")
     k.add(ind.kode, label, base, d.capaian_renstra_akhir, "capaian_renstra_akhir",
           ind.capaian_renstra_akhir, "%",
-          lambda lokasi: _capaian_cara_lain(ind, ind.target_renstra_akhir, ind.realisasi,
-                                            rumus))
+          lambda lokasi: _capaian_cara_lain(ind, ind.target_renstra_akhir,
+                                            ind.realisasi_periode, rumus))
     k.add(ind.kode, label, base, d.capaian_renstra_tahun, "capaian_renstra_tahun",
           ind.capaian_renstra_tahun, "%")
     _kumpulkan_anggaran(k, ind.kode, label, base, ind.anggaran,
@@ -402,7 +403,7 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
 
 def _perbandingan_lain(ind: HasilIndikator) -> Iterator[Alternatif]:
     """What a printed R / R lalu x 100 may be instead: the relative change, or upside down."""
-    now, prev = ind.realisasi, ind.realisasi_tahun_lalu
+    now, prev = ind.realisasi_periode, ind.realisasi_tahun_lalu
     if now is None or prev is None:
         return
     yield _alt("perubahan relatif (R / R lalu - 1) x 100 dicetak di bawah judul perbandingan",

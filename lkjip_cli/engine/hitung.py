@@ -330,8 +330,9 @@ class _Penghitung:
         rekap_r, rekap_t = self.rekap_indikator(ind, path, tws)
         lalu = tahun - 1
         prev_path: Path = (*path, "realisasi_sebelumnya", str(lalu))
-        pct, poin = perubahan(ind.realisasi, ind.realisasi_sebelumnya.get(lalu),
-                              (*path, "realisasi"), prev_path)
+        # Comparisons use the realisasi up to the period (the year's, for a yearly report).
+        r, r_path = per.realisasi, per.path_realisasi
+        pct, poin = perubahan(r, ind.realisasi_sebelumnya.get(lalu), r_path, prev_path)
         akhir = ind.target_renstra.get(self.laporan.renstra.selesai)
         tahun_ini = ind.target_renstra.get(tahun)
         renstra_path: Path = (*path, "target_renstra")
@@ -343,15 +344,15 @@ class _Penghitung:
             triwulan=triwulan, rekap_realisasi=rekap_r, rekap_target=rekap_t,
             tahun_lalu=lalu, realisasi_tahun_lalu=ind.realisasi_sebelumnya.get(lalu),
             perubahan_persen=pct, perubahan_poin=poin,
-            perbandingan_persen=perbandingan(ind.realisasi, ind.realisasi_sebelumnya.get(lalu),
-                                             (*path, "realisasi"), prev_path),
+            perbandingan_persen=perbandingan(r, ind.realisasi_sebelumnya.get(lalu), r_path,
+                                             prev_path),
             target_renstra_akhir=akhir,
             capaian_renstra_akhir=_capaian(
-                akhir, ind.realisasi, ind, aturan,
-                (*renstra_path, str(self.laporan.renstra.selesai)), (*path, "realisasi")),
+                akhir, r, ind, aturan, (*renstra_path, str(self.laporan.renstra.selesai)),
+                r_path),
             target_renstra_tahun=tahun_ini,
-            capaian_renstra_tahun=_capaian(tahun_ini, ind.realisasi, ind, aturan,
-                                           (*renstra_path, str(tahun)), (*path, "realisasi")),
+            capaian_renstra_tahun=_capaian(tahun_ini, r, ind, aturan,
+                                           (*renstra_path, str(tahun)), r_path),
             anggaran=self.anggaran_untuk(f"indikator {ind.kode}", [ind.kode]),
             dikecualikan=self.excluded.get(ind.kode),
             path=path,

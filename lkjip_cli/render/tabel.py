@@ -453,7 +453,7 @@ def _catatan_kategori(h: Hasil) -> str:
 def tabel_3_6(h: Hasil) -> list[Tabel]:
     tahun = h.laporan.tahun
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   masukan(ind.realisasi_tahun_lalu), masukan(ind.realisasi),
+                   masukan(ind.realisasi_tahun_lalu), masukan(ind.realisasi_periode),
                    persen(ind.perubahan_persen), persen(ind.perubahan_poin)))
             for n, _, ind in _baris_indikator(h)]
     return [_tabel("3.6", [f"Realisasi Kinerja serta Capaian Kinerja periode {tahun}"],
@@ -468,7 +468,7 @@ def tabel_3_6(h: Hasil) -> list[Tabel]:
 def tabel_3_7(h: Hasil) -> list[Tabel]:
     r = h.laporan.renstra
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   target_sel(ind.target_renstra_akhir), masukan(ind.realisasi),
+                   target_sel(ind.target_renstra_akhir), masukan(ind.realisasi_periode),
                    persen(h.tampil(ind.capaian_renstra_akhir))))
             for n, _, ind in _baris_indikator(h)]
     return [_tabel("3.7", [f"Perbandingan Realisasi Kinerja Tahun {h.laporan.tahun} dengan "
