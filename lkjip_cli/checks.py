@@ -300,17 +300,34 @@ class _Checker:
                              Severity.WARNING)
 
 
+#: How deep `rincian` may nest below kegiatan: K/L's KRO and RO need two, a region's sub
+#: kegiatan one; deeper files are refused before anything walks them recursively.
+MAKS_RINCIAN = 8
+
+
 def _rincian(node: Doc, base: Path) -> Iterator[tuple[Path, Doc]]:
-    for n, child in items(node, "rincian"):
-        path = (*base, "rincian", n)
+    """The nodes below `node`, top-down, without recursion and no deeper than
+    `MAKS_RINCIAN` (a deeper node is yielded, its children are not)."""
+    stack = [((*base, "rincian", n), child, 1)
+             for n, child in reversed(list(items(node, "rincian")))]
+    while stack:
+        path, child, depth = stack.pop()
         yield path, child
-        yield from _rincian(child, path)
+        if depth <= MAKS_RINCIAN:
+            stack += [((*path, "rincian", n), grandchild, depth + 1)
+                      for n, grandchild in reversed(list(items(child, "rincian")))]
 
 
 def budget_tree_checks(checker: _Checker) -> None:
     """Money is typed at the leaves of the budget tree and nowhere above them: a leaf needs
     its pagu and realisasi; a level with rincian is their sum, and a total the report printed
     for it belongs under its `dilaporkan`."""
+    for base, _ in checker.rincian():
+        if base.count("rincian") > MAKS_RINCIAN:
+            checker.add(base, "budget-too-deep",
+                        f"rincian bertingkat lebih dari {MAKS_RINCIAN} di bawah kegiatan; "
+                        "pohon anggaran sedalam ini bukan nomenklatur yang dikenal")
+            return
     for base, node in (*checker.kegiatan(), *checker.rincian()):
         has_rincian = bool(node.get("rincian"))
         for key in ("pagu", "realisasi"):

@@ -200,3 +200,21 @@ def test_a_sub_kegiatan_spending_above_its_pagu_is_flagged() -> None:
     assert d.code == "realisasi-over-pagu"
     found = [t for t in audit(hasil(text)).temuan if t.jenis == "konsistensi"]
     assert [t.lokasi for t in found] == ["1.02.02.2.02.0001"]
+
+
+def test_a_tree_deeper_than_any_nomenclature_is_refused() -> None:
+    depth = 10  # MAKS_RINCIAN is 8 levels below kegiatan
+    nested = "".join(f"[{{kode: R{i}, nama: r, rincian: " for i in range(depth))
+    nested += "[{kode: L, nama: l, pagu: 1, realisasi: 1}]" + "}]" * depth
+    text = KL.split("program:")[0] + textwrap.dedent(
+        """\
+        program:
+          - kode: P
+            nama: P
+            kegiatan:
+              - kode: K
+                nama: K
+        """) + f"        rincian: {nested}\n"
+    [d] = load_text(text).diagnostics
+    assert d.code == "budget-too-deep"
+    assert d.path.count("rincian") == 9
