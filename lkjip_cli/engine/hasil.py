@@ -318,6 +318,13 @@ class Hasil:
         return f"{prefix}Tahun {self.laporan.tahun}"
 
     @property
+    def sebutan_periode(self) -> str:
+        """`tahun 2023`, or `s.d. Triwulan II tahun 2023`, inside a sentence."""
+        p = self.laporan.periode
+        prefix = f"s.d. {p.sebutan} " if p is not None else ""
+        return f"{prefix}tahun {self.laporan.tahun}"
+
+    @property
     def kalimat_periode(self) -> str:
         """`akhir tahun 2023`, or `Triwulan II tahun 2023`, as a sentence says it."""
         p = self.laporan.periode
