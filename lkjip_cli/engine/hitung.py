@@ -110,20 +110,29 @@ def anggaran_dari(rumus: str, kegiatan: Sequence[KegiatanDenganPath],
 
 
 def anggaran_gabungan(rumus: str, bagian: str,
-                      anak: Sequence[tuple[str, Anggaran, Path]]) -> Anggaran:
-    """A level of the budget tree above the leaves: the sum of its children's totals."""
+                      anak: Sequence[tuple[str, Anggaran, Path]],
+                      daun: frozenset[str] = frozenset()) -> Anggaran:
+    """A level of the budget tree above the leaves: the sum of its children's totals. A
+    child that is a leaf (its kode in `daun`) is named by the place of its typed figure."""
+
+    def tempat(kode: str, path: Path, key: str) -> Path:
+        return (*path, key) if kode in daun else path
+
     pagu = jumlah(f"pagu {rumus} = jumlah pagu {bagian}",
-                  [Masukan(f"pagu {kode}", a.pagu.nilai, path) for kode, a, path in anak])
-    real = jumlah(f"realisasi {rumus} = jumlah realisasi {bagian}",
-                  [Masukan(f"realisasi {kode}", a.realisasi.nilai, path)
+                  [Masukan(f"pagu {kode}", a.pagu.nilai, tempat(kode, path, "pagu"))
                    for kode, a, path in anak])
-    daun = tuple(k for _, a, _ in anak for k in a.kegiatan)
+    real = jumlah(f"realisasi {rumus} = jumlah realisasi {bagian}",
+                  [Masukan(f"realisasi {kode}", a.realisasi.nilai,
+                           tempat(kode, path, "realisasi"))
+                   for kode, a, path in anak])
+    leaves = tuple(k for _, a, _ in anak for k in a.kegiatan)
     rpd = None
     if any(a.rpd is not None for _, a, _ in anak):
         rpd = jumlah(f"RPD {rumus} = jumlah RPD {bagian}",
-                     [Masukan(f"RPD {kode}", a.rpd.nilai if a.rpd else None, path)
+                     [Masukan(f"RPD {kode}", a.rpd.nilai if a.rpd else None,
+                              tempat(kode, path, "rpd"))
                       for kode, a, path in anak])
-    return anggaran_total(pagu, real, daun, rpd)
+    return anggaran_total(pagu, real, leaves, rpd)
 
 
 def anggaran_total(pagu: Nilai, realisasi: Nilai, kegiatan: tuple[str, ...] = (),
@@ -451,7 +460,8 @@ class _Penghitung:
                                           for j, k in enumerate(prog.kegiatan)])
             else:
                 anggaran = anggaran_gabungan(f"program {prog.kode}", "kegiatan",
-                                             [(k.kode, k.anggaran, k.path) for k in kegiatan])
+                                             [(k.kode, k.anggaran, k.path) for k in kegiatan],
+                                             frozenset(k.kode for k in kegiatan if not k.anak))
             out.append(HasilProgram(prog.kode, prog.nama, anggaran,
                                     prog.anggaran_perjanjian_kinerja, prog.sumber_dana,
                                     kegiatan, path, prog.mendukung))
@@ -474,7 +484,8 @@ class _Penghitung:
             return anggaran_dari(label, [(node, path)],
                                  "kegiatan" if tingkat == 1 else self.nama_tingkat(tingkat))
         return anggaran_gabungan(label, self.nama_tingkat(tingkat + 1),
-                                 [(x.kode, x.anggaran, x.path) for x in anak])
+                                 [(x.kode, x.anggaran, x.path) for x in anak],
+                                 frozenset(x.kode for x in anak if not x.anak))
 
     def kegiatan_hasil(self, keg: Kegiatan, path: Path,
                        warisan: tuple[str, ...] = ()) -> HasilKegiatan:
