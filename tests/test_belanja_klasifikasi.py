@@ -239,3 +239,18 @@ def test_spending_by_type_against_the_budget_tree() -> None:
     assert (t.kolom, t.dicetak, t.dihitung) == (
         "Pagu total (Rp)", D(4_000_000_000), D(3_900_000_000))
     assert "Program Penunjang" in t.keterangan
+
+
+def test_explain_a_years_spending() -> None:
+    from lkjip_cli.render.jelaskan import jelaskan, semua_ref
+    from lkjip_cli.source.yamlsource import parse_yaml_text
+
+    h = hasil(DAERAH)
+    assert "belanja-2023" in semua_ref(h)
+    lines = jelaskan(h, "belanja-2023", parse_yaml_text("<teks>", DAERAH).source)
+    assert lines is not None
+    text = "\n".join(lines)
+    assert "rumus    : pagu total = jumlah jenis belanja" in text
+    assert "Perubahan pagu: -Rp100.000.000" in text  # 4.000 - 4.100 juta
+    assert "Pagu Belanja Operasi: Rp3.500.000.000" in text
+    assert "Belanja Pegawai = Rp2.000.000.000 (<teks>:" in text

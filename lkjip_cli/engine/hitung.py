@@ -564,7 +564,7 @@ class _Penghitung:
             urut = list(baris)
         rumus_total = _rumus_total(b.klasifikasi)
         pagu_total = jumlah(f"pagu total = {rumus_total}",
-                            [dari(_nama_masukan(p), p.pagu) for p in urut])
+                            [_dari_pos(p, p.pagu) for p in urut])
         real_total = self.realisasi_total(b, path, urut, rumus_total)
         this_year = b.tahun == self.laporan.tahun
         total = anggaran_total(pagu_total, real_total)
@@ -595,7 +595,7 @@ class _Penghitung:
         """The sum of the classes' realisasi, else the total given for a year known only so."""
         if baris and all(p.realisasi.ada for p in baris):
             return jumlah(f"realisasi total = {rumus_total}",
-                          [dari(_nama_masukan(p), p.realisasi) for p in baris])
+                          [_dari_pos(p, p.realisasi) for p in baris])
         return _given("realisasi total", b.realisasi, (*path, "realisasi"))
 
     def pagu_murni_total(self, b: BelanjaTahun, path: Path,
@@ -603,7 +603,7 @@ class _Penghitung:
         """Pagu before changes: the sum of the classes' pagu murni, else the total given."""
         if baris and all(p.pagu_murni.ada for p in baris):
             return jumlah(f"pagu murni total = {_rumus_total(b.klasifikasi)}",
-                          [dari(_nama_masukan(p), p.pagu_murni) for p in baris])
+                          [_dari_pos(p, p.pagu_murni) for p in baris])
         return _given("pagu murni", b.pagu_murni, (*path, "pagu_murni"))
 
     # ---------------------------------------------------------------------- SAKIP
@@ -735,6 +735,12 @@ def _pagu_real(p: HasilPosBelanja | None, nama: str) -> tuple[Nilai, Nilai]:
         return (tidak_dapat(f"pagu {nama}", "tidak diisi", satuan="Rp"),
                 tidak_dapat(f"realisasi {nama}", "tidak diisi", satuan="Rp"))
     return p.pagu, p.realisasi
+
+
+def _dari_pos(p: HasilPosBelanja, nilai: Nilai) -> Masukan:
+    """A class's figure as an input of the year's total, with the place the file typed it."""
+    typed = nilai.rumus.endswith("(isian)") and len(nilai.masukan) == 1
+    return Masukan(_nama_masukan(p), nilai.nilai, nilai.masukan[0].sumber if typed else None)
 
 
 def _rumus_total(klasifikasi: str) -> str:

@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lkjip_cli import angka as fmt
-from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilIndikator, HasilRincian
+from lkjip_cli.engine.hasil import (
+    Anggaran,
+    Hasil,
+    HasilBelanja,
+    HasilIndikator,
+    HasilRincian,
+)
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.source.yamlsource import SourceMap
@@ -84,8 +90,25 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
     yield from _anggaran(f"indikator {ind.kode}", ind.anggaran, a, source)
 
 
+def _belanja(b: HasilBelanja, a: Aturan, source: SourceMap) -> Iterator[str]:
+    """A year's spending: its total, its budget change, and each group of its classes."""
+    yield f"Belanja {b.tahun} (klasifikasi {b.klasifikasi})"
+    yield ""
+    yield from uraikan("Pagu total", b.pagu_total, a, source)
+    yield from uraikan("Realisasi total", b.realisasi_total, a, source)
+    yield from uraikan("Penyerapan total", b.penyerapan_total, a, source)
+    for label, nilai in (("Pagu murni", b.pagu_murni), ("Perubahan pagu", b.perubahan_pagu)):
+        if nilai is not None:
+            yield from uraikan(label, nilai, a, source)
+    for g in b.kelompok:
+        yield from uraikan(f"Pagu {g.nama}", g.pagu, a, source)
+        yield from uraikan(f"Realisasi {g.nama}", g.realisasi, a, source)
+        yield from uraikan(f"Perubahan pagu {g.nama}", g.perubahan_pagu, a, source)
+
+
 def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
-    """The explanation of `ref` (a kode, `rata-rata` or `efisiensi`), or None if unknown."""
+    """The explanation of `ref` (a kode, `rata-rata`, `efisiensi` or `belanja-TAHUN`), or
+    None if unknown."""
     a = h.laporan.aturan
     if ref == "rata-rata":
         return list(uraikan("Rata-rata capaian", h.rata_rata_capaian, a, source))
@@ -119,6 +142,9 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
             if ik.kode == ref:
                 return [f"{ik.kode} — {ik.nama} (indikator kegiatan {keg.kode})", "",
                         *uraikan("Capaian", ik.capaian, a, source)]
+    for b in h.belanja:
+        if ref == f"belanja-{b.tahun}":
+            return list(_belanja(b, a, source))
     for node in h.simpul:
         if isinstance(node, HasilRincian) and node.kode == ref:
             tingkat = h.nama_tingkat(node.tingkat)
@@ -132,5 +158,6 @@ def semua_ref(h: Hasil) -> list[str]:
             *(i.kode for i in h.indikator), *(p.kode for p in h.program),
             *(k.kode for k in h.kegiatan),
             *(ik.kode for k in h.kegiatan for ik in k.indikator),
-            *(n.kode for n in h.simpul if isinstance(n, HasilRincian))]
+            *(n.kode for n in h.simpul if isinstance(n, HasilRincian)),
+            *(f"belanja-{b.tahun}" for b in h.belanja)]
     return refs
