@@ -6,6 +6,9 @@ from __future__ import annotations
 import textwrap
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lkjip_cli.audit import Tingkat, audit
 from lkjip_cli.engine import hitung
 from lkjip_cli.engine.hasil import Hasil, HasilRincian
@@ -218,3 +221,46 @@ def test_a_tree_deeper_than_any_nomenclature_is_refused() -> None:
     [d] = load_text(text).diagnostics
     assert d.code == "budget-too-deep"
     assert d.path.count("rincian") == 9
+
+
+# A leaf is (pagu, realisasi); a node is a list of children.
+_daun = st.tuples(st.integers(0, 10**12), st.integers(0, 10**12))
+_pohon = st.recursive(_daun, lambda anak: st.lists(anak, min_size=1, max_size=3),
+                      max_leaves=12)
+
+
+def _rincian(node: object, kode: str) -> dict[str, object]:
+    if isinstance(node, tuple):
+        return {"kode": kode, "nama": kode, "pagu": node[0], "realisasi": node[1]}
+    assert isinstance(node, list)
+    return {"kode": kode, "nama": kode,
+            "rincian": [_rincian(c, f"{kode}.{i}") for i, c in enumerate(node)]}
+
+
+def _jumlah(node: object) -> tuple[int, int]:
+    if isinstance(node, tuple):
+        return node
+    assert isinstance(node, list)
+    sums = [_jumlah(c) for c in node]
+    return sum(p for p, _ in sums), sum(r for _, r in sums)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_pohon, min_size=1, max_size=3))
+def test_every_level_is_the_sum_of_its_leaves(kegiatan: list[object]) -> None:
+    from lkjip_cli.model.laporan import Laporan
+
+    base = load_text(HEAD).report
+    assert base is not None
+    prog = {"kode": "P", "nama": "P", "mendukung": ["IKU1"],
+            "kegiatan": [_rincian(k, f"K{i}") for i, k in enumerate(kegiatan)]}
+    # A kegiatan that is itself a leaf keeps its money; below it the tree nests `rincian`.
+    laporan = Laporan.model_validate(base.model_dump() | {"program": [prog]})
+    h = hitung(laporan)
+    for keg, tree in zip(h.program[0].kegiatan, kegiatan, strict=True):
+        assert (keg.anggaran.pagu.nilai, keg.anggaran.realisasi.nilai) == _jumlah(tree)
+    total = _jumlah(kegiatan)
+    assert (h.program[0].anggaran.pagu.nilai, h.program[0].anggaran.realisasi.nilai) == total
+    assert h.indikator[0].anggaran.pagu.nilai == total[0]  # inherited from the program
+    b = h.belanja_tahun_ini
+    assert b is not None and b.pagu_langsung.nilai == total[0]
