@@ -15,12 +15,16 @@ validation reports it.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from lkjip_cli import angka
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
+from lkjip_cli.klasifikasi import KLASIFIKASI, adalah_kelompok, anggota
+from lkjip_cli.model.types import POLA_LOKASI
+from lkjip_cli.penomoran import Penomoran
 from lkjip_cli.rumus import ATURAN_REKAP, gulung_triwulan
 from lkjip_cli.source.numbers import NumberError, parse_number
 from lkjip_cli.source.yamlsource import SourceMap
@@ -61,6 +65,13 @@ def text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def kode_kelas(value: Any) -> str | None:
+    """A spending class code as the model reads it: text, or a number's own digits."""
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return str(value)
+    return text(value)
+
+
 def year(value: Any) -> int | None:
     n = number(value)
     return int(n) if n is not None and n == n.to_integral_value() else None
@@ -72,8 +83,9 @@ class _Checker:
         self.source = source
         self.found: list[Diagnostic] = []
 
-    def add(self, path: Path, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
-        mark = self.source.value_mark(path)
+    def add(self, path: Path, code: str, message: str, severity: Severity = Severity.ERROR,
+            mark_at: Path | None = None) -> None:
+        mark = self.source.value_mark(path if mark_at is None else mark_at)
         self.found.append(
             Diagnostic(
                 file=self.source.file,
@@ -102,6 +114,17 @@ class _Checker:
             for j, keg in items(prog, "kegiatan"):
                 yield ("program", i, "kegiatan", j), keg
 
+    def rincian(self) -> Iterator[tuple[Path, Doc]]:
+        """Every node below kegiatan (sub kegiatan, KRO, RO), top-down."""
+        for base, keg in self.kegiatan():
+            yield from _rincian(keg, base)
+
+    def daun(self) -> Iterator[tuple[Path, Doc]]:
+        """The leaves of the budget tree, where pagu and realisasi are typed."""
+        for base, node in (*self.kegiatan(), *self.rincian()):
+            if not node.get("rincian"):
+                yield base, node
+
     # ------------------------------------------------------------------ codes
 
     def all_codes(self) -> Iterator[tuple[str, str, Path]]:
@@ -118,6 +141,8 @@ class _Checker:
             yield from self._kode("kegiatan", keg, base)
             for k, ik in items(keg, "indikator"):
                 yield from self._kode("indikator kegiatan", ik, (*base, "indikator", k))
+        for base, node in self.rincian():
+            yield from self._kode("rincian anggaran", node, base)
         for i, komp in items(mapping(self.data, "evaluasi_sakip"), "komponen"):
             yield from self._kode("komponen", komp, ("evaluasi_sakip", "komponen", i))
 
@@ -156,7 +181,8 @@ class _Checker:
         for base, sas in self.sasaran():
             if sas.get("tujuan") is not None:
                 self.reference((*base, "tujuan"), sas.get("tujuan"), "tujuan")
-        for base, keg in self.kegiatan():
+        nodes = [(("program", i), prog) for i, prog in items(self.data, "program")]
+        for base, keg in [*nodes, *self.kegiatan(), *self.rincian()]:
             refs = keg.get("mendukung")
             for k, kode in enumerate(refs if isinstance(refs, list) else []):
                 self.reference((*base, "mendukung", k), kode, "indikator")
@@ -221,7 +247,7 @@ class _Checker:
     # ---------------------------------------------------------------- spending
 
     def spending(self) -> None:
-        for base, keg in self.kegiatan():
+        for base, keg in self.daun():
             self.over_pagu((*base, "realisasi"), keg.get("pagu"), keg.get("realisasi"))
         for i, entry in items(self.data, "belanja"):
             for name in ("langsung", "tidak_langsung"):
@@ -240,7 +266,7 @@ class _Checker:
 
     def belanja_langsung(self) -> None:
         """The report year's belanja langsung, when given, against the sum of its kegiatan."""
-        kegiatan = [keg for _, keg in self.kegiatan()]
+        kegiatan = [keg for _, keg in self.daun()]
         tahun = year(self.data.get("tahun"))
         if not kegiatan:
             return
@@ -402,6 +428,161 @@ def ribuan_salah_ketik(data: Doc, source: SourceMap) -> list[Diagnostic]:
     return checker.found
 
 
+#: How deep `rincian` may nest below kegiatan: K/L's KRO and RO need two, a region's sub
+#: kegiatan one; deeper files are refused before anything walks them recursively.
+MAKS_RINCIAN = 8
+
+
+def _rincian(node: Doc, base: Path) -> Iterator[tuple[Path, Doc]]:
+    """The nodes below `node`, top-down, without recursion and no deeper than
+    `MAKS_RINCIAN` (a deeper node is yielded, its children are not)."""
+    stack = [((*base, "rincian", n), child, 1)
+             for n, child in reversed(list(items(node, "rincian")))]
+    while stack:
+        path, child, depth = stack.pop()
+        yield path, child
+        if depth <= MAKS_RINCIAN:
+            stack += [((*path, "rincian", n), grandchild, depth + 1)
+                      for n, grandchild in reversed(list(items(child, "rincian")))]
+
+
+def budget_tree_checks(checker: _Checker) -> None:
+    """Money is typed at the leaves of the budget tree and nowhere above them: a leaf needs
+    its pagu and realisasi; a level with rincian is their sum, and a total the report printed
+    for it belongs under its `dilaporkan`."""
+    for base, _ in checker.rincian():
+        if base.count("rincian") > MAKS_RINCIAN:
+            checker.add(base, "budget-too-deep",
+                        f"rincian bertingkat lebih dari {MAKS_RINCIAN} di bawah kegiatan; "
+                        "pohon anggaran sedalam ini bukan nomenklatur yang dikenal")
+            return
+    for base, node in (*checker.kegiatan(), *checker.rincian()):
+        has_rincian = bool(node.get("rincian"))
+        for key in ("pagu", "realisasi"):
+            if has_rincian and node.get(key) is not None:
+                checker.add((*base, key), "budget-above-leaf",
+                            f"`{key}` diisi pada tingkat yang mempunyai rincian: nilainya "
+                            f"adalah jumlah rinciannya. Hapus `{key}`, atau catat angka yang "
+                            f"dicetak laporan di `dilaporkan.{key}` agar lkjip check "
+                            "membandingkannya")
+            elif not has_rincian and key not in node:
+                checker.add((*base, key), "missing",
+                            f"kunci wajib `{key}` tidak ada: tingkat terbawah pohon anggaran "
+                            f"(tanpa `rincian`) membawa pagu dan realisasinya sendiri",
+                            mark_at=base)
+
+
+def belanja_checks(checker: _Checker) -> None:
+    """A year's spending lines are classes of its classification, each once; a group is
+    given whole or by its types, not both; `langsung`/`tidak_langsung` are the bl-btl
+    classes and belong to no other classification."""
+    for i, entry in items(checker.data, "belanja"):
+        base: Path = ("belanja", i)
+        klas = entry.get("klasifikasi", "bl-btl")
+        if klas not in KLASIFIKASI:
+            continue  # the model validation reports it
+        legacy = [k for k in ("langsung", "tidak_langsung") if k in entry]
+        for key in legacy:
+            if klas != "bl-btl" or entry.get("jenis"):
+                checker.add((*base, key), "klasifikasi-belanja",
+                            f"`{key}` adalah kelas klasifikasi bl-btl; tahun ini "
+                            + (f"memakai klasifikasi {klas}: tulis belanjanya di `jenis`"
+                               if klas != "bl-btl" else "sudah diisi per `jenis`: pilih satu"))
+        codes = [k.kode for k in KLASIFIKASI[klas]]
+        seen: set[str] = set()
+        for j, line in items(entry, "jenis"):
+            kode = kode_kelas(line.get("jenis"))
+            if kode is None:
+                continue
+            path = (*base, "jenis", j, "jenis")
+            if kode not in codes:
+                close = difflib.get_close_matches(kode, codes, n=1, cutoff=0.5)
+                hint = f"; mungkin maksudnya `{close[0]}`?" if close else ""
+                checker.add(path, "unknown-jenis",
+                            f"`{kode}` bukan kelas klasifikasi {klas} ({', '.join(codes)}){hint}")
+            elif kode in seen:
+                checker.add(path, "duplicate-jenis", f"jenis `{kode}` diisi dua kali")
+            seen.add(kode)
+            checker.over_pagu((*base, "jenis", j, "realisasi"), line.get("pagu"),
+                              line.get("realisasi"))
+        for g in sorted(k for k in seen if adalah_kelompok(klas, k)):
+            parts = sorted(seen & {k.kode for k in anggota(klas, g)})
+            if parts:
+                checker.add((*base, "jenis"), "duplicate-jenis",
+                            f"kelompok `{g}` diisi utuh dan juga per jenis ({', '.join(parts)}): "
+                            "isi salah satu, jumlah kelompok dihitung dari jenisnya")
+        for j, group in items(entry, "kelompok"):
+            kode = kode_kelas(group.get("kelompok"))
+            if kode is not None and not adalah_kelompok(klas, kode):
+                groups = [k.kode for k in KLASIFIKASI[klas] if adalah_kelompok(klas, k.kode)]
+                checker.add((*base, "kelompok", j, "kelompok"), "unknown-jenis",
+                            f"`{kode}` bukan kelompok klasifikasi {klas}"
+                            + (f" ({', '.join(groups)})" if groups else
+                               ": klasifikasi ini tidak berkelompok"))
+
+
+def _dilaporkan(node: Any, path: Path) -> Iterator[tuple[Path, Doc]]:
+    """Every `dilaporkan` mapping of the document, with its path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "dilaporkan" and isinstance(value, dict):
+                yield (*path, key), value
+            else:
+                yield from _dilaporkan(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _dilaporkan(value, (*path, i))
+
+
+def penomoran_checks(checker: _Checker) -> None:
+    """Printed labels in `penomoran` are unique, and every `dilaporkan` place names a table
+    the report prints (resolved through `penomoran`), with the nearest label suggested."""
+    peta = {k: v for k, v in mapping(checker.data, "penomoran").items()
+            if isinstance(k, str) and isinstance(v, str)}
+    nomoran = Penomoran(peta)
+    seen: dict[str, str] = {}
+    for nomor, label in nomoran.cetak.items():
+        if label in seen:
+            checker.add(("penomoran", nomor), "duplicate-label",
+                        f"label `{label}` sudah dipakai untuk Tabel {seen[label]}; satu label "
+                        "cetakan hanya dapat menunjuk satu tabel")
+        seen.setdefault(label, nomor)
+    for base, printed in _dilaporkan(checker.data, ()):
+        for kuantitas, places in printed.items():
+            if not isinstance(places, dict):
+                continue
+            for tempat in places:
+                if not isinstance(tempat, str) or not re.match(POLA_LOKASI, tempat):
+                    continue  # not a place at all: the model validation reports it
+                if nomoran.resolusi(tempat) is None:
+                    checker.add((*base, kuantitas, tempat), "unknown-place",
+                                nomoran.pesan_tidak_dikenal(tempat))
+
+
+def periode_checks(checker: _Checker) -> None:
+    """An interim period lies in the report's year; a year's value agrees with its months."""
+    sampai = mapping(checker.data, "periode").get("sampai")
+    tahun = year(checker.data.get("tahun"))
+    if isinstance(sampai, str) and re.match(r"^[0-9]{4}-", sampai) and tahun is not None \
+            and int(sampai[:4]) != tahun:
+        checker.add(("periode", "sampai"), "periode-tahun",
+                    f"periode {sampai} tidak berada di tahun laporan {tahun}")
+    for base, ind in checker.indikator():
+        rule = ind.get("rekap_triwulan", "terakhir")
+        months = [m for _, m in items(ind, "bulanan")]
+        if rule not in ATURAN_REKAP or not months:
+            continue
+        for name in ("target", "realisasi"):
+            annual = number(ind.get(name))
+            rolled = gulung_triwulan(rule, [v for v in (number(m.get(name)) for m in months)
+                                            if v is not None])
+            if annual is not None and rolled is not None and annual != rolled:
+                checker.add((*base, name), "rekap-bulanan",
+                            f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
+                            f"bulanan {angka.angka(rolled)} (rekap_triwulan: {rule})",
+                            Severity.WARNING)
+
+
 def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     """Every semantic problem of a parsed report document, valid or not."""
     checker = _Checker(data, source)
@@ -415,4 +596,8 @@ def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     checker.year_keys()
     checker.sakip_scores()
     checker.capaian_bounds()
+    penomoran_checks(checker)
+    budget_tree_checks(checker)
+    belanja_checks(checker)
+    periode_checks(checker)
     return checker.found + ribuan_salah_ketik(data, source)

@@ -12,7 +12,10 @@ from typing import Any
 import jsonschema
 from pydantic import BaseModel
 
+import lkjip_cli.model.anggaran as anggaran
 import lkjip_cli.model.laporan as laporan
+import lkjip_cli.model.masukan as masukan
+import lkjip_cli.model.periode as periode
 from lkjip_cli.loader import load_text
 from lkjip_cli.schema import schema_dict
 from lkjip_cli.source.yamlsource import parse_yaml_text
@@ -83,10 +86,11 @@ def test_example_validates_against_the_json_schema() -> None:
 def model_classes() -> list[type[BaseModel]]:
     return [
         cls
-        for name, cls in vars(laporan).items()
+        for module in (laporan, anggaran, masukan, periode)
+        for name, cls in vars(module).items()
         if inspect.isclass(cls)
         and issubclass(cls, BaseModel)
-        and cls.__module__ == laporan.__name__
+        and cls.__module__ == module.__name__
         and name != "Model"
     ]
 
@@ -142,3 +146,26 @@ def test_changelog_has_the_current_version() -> None:
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert f"## [{__version__}] - " in changelog
     assert "## [Belum dirilis]" in changelog
+
+
+def feature_examples(markdown: str) -> dict[str, str]:
+    """Section 8's examples: every ```yaml block whose first line is `# contoh: NAME`."""
+    blocks = re.findall(r"^```yaml\n# contoh: ([a-z0-9-]+)\n(.*?)^```$", markdown,
+                        re.DOTALL | re.MULTILINE)
+    return dict(blocks)
+
+
+def test_feature_examples_load_and_check_clean() -> None:
+    from lkjip_cli.audit import Tingkat, audit
+    from lkjip_cli.engine import hitung
+
+    examples = feature_examples(format_md())
+    assert {"penomoran", "pohon-anggaran", "belanja-klasifikasi",
+            "efisiensi-output-input", "periode-tw2"} <= set(examples)
+    for name, text in examples.items():
+        result = load_text(text, f"docs/format.md#{name}")
+        assert result.diagnostics == (), name
+        assert result.report is not None
+        found = audit(hitung(result.report)).temuan
+        assert found, name
+        assert [t for t in found if t.tingkat is not Tingkat.COCOK] == [], name

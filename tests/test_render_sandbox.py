@@ -667,11 +667,11 @@ def test_limits_are_per_render_and_the_2020_report_is_far_below_them(
     ("{% set ns = namespace(n=0) %}{% for i in hasil.indikator %}{% set ns.n = ns.n + 1 %}"
      "{% endfor %}{{ ns.n }}", "1"),
     ("{{ rumus_efisiensi.items()|list|length }} {{ rumus_efisiensi.get('nominal') }}",
-     "4 efisiensi = pagu - realisasi"),
+     "5 efisiensi = pagu - realisasi"),
     ("{{ 'a,b'.split(',')|join('-') }} {{ 'Abc'.upper() }} {{ instansi.startswith('Dinas') }}",
      "a-b ABC True"),
     ("{% for k, v in rumus_efisiensi|dictsort %}{{ k }} {% endfor %}",
-     "nominal rasio selisih sisa-anggaran "),
+     "nominal output-input rasio selisih sisa-anggaran "),
     ("{{ hasil.indikator|sum(attribute='capaian.nilai')|angka(1) }}", "90,0"),
     ("{% for x in [[1, [2]], 3] recursive %}{% if x is iterable %}{{ loop(x) }}{% else %}"
      "{{ x }}{% endif %}{% endfor %}", "123"),

@@ -18,6 +18,12 @@ from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import HUNDRED
 from lkjip_cli.model.laporan import Rentang
+from lkjip_cli.penomoran import Penomoran
+
+
+def _tabel(h: Hasil, nomor: str) -> str:
+    """`Tabel 3.13`, or the label the report prints for it (`penomoran`)."""
+    return Penomoran(h.laporan.penomoran).nama_tabel(nomor)
 
 
 def _temuan(tabel: str, lokasi: str, kolom: str, dicetak: Decimal | None,
@@ -38,7 +44,7 @@ def rekap_triwulan(h: Hasil) -> Iterator[Temuan]:
             if isinstance(annual, Rentang) or annual is None or rolled.nilai is None:
                 continue
             if annual != rolled.nilai:
-                yield _temuan("Tabel 3.4", ind.kode, kolom, annual, rolled.nilai,
+                yield _temuan(_tabel(h, "3.4"), ind.kode, kolom, annual, rolled.nilai,
                               f"nilai tahunan {angka(annual)} berbeda dengan rekap triwulan "
                               f"{angka(rolled.nilai)} ({rolled.rumus})", (*ind.path, key))
 
@@ -49,16 +55,16 @@ def kumulatif_turun(h: Hasil) -> Iterator[Temuan]:
     for ind in h.indikator:
         if rules.get(ind.kode) != "terakhir":
             continue
-        yield from _turun(ind)
+        yield from _turun(ind, _tabel(h, "3.4"))
 
 
-def _turun(ind: HasilIndikator) -> Iterator[Temuan]:
+def _turun(ind: HasilIndikator, tabel: str) -> Iterator[Temuan]:
     previous: Decimal | None = None
     for tw in ind.triwulan:
         if tw.realisasi is None:
             continue
         if previous is not None and tw.realisasi < previous:
-            yield _temuan("Tabel 3.4", f"{ind.kode} TW {tw.nomor}", "Realisasi", tw.realisasi,
+            yield _temuan(tabel, f"{ind.kode} TW {tw.nomor}", "Realisasi", tw.realisasi,
                           None, f"nilai kumulatif turun dari {angka(previous)} ke "
                           f"{angka(tw.realisasi)}; data triwulan yang belum ada tercetak "
                           "sebagai angka?", (*tw.path, "realisasi"))
@@ -67,22 +73,30 @@ def _turun(ind: HasilIndikator) -> Iterator[Temuan]:
 
 
 def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
-    """Money spent above its pagu: per kegiatan, and per belanja given in the file (belanja
-    langsung of the report's year is its kegiatan, already checked one by one)."""
-    for keg in h.kegiatan:
+    """Money spent above its pagu: per budget line (kegiatan, sub kegiatan, RO), and per
+    belanja given in the file (belanja langsung of the report's year is its budget lines,
+    already checked one by one)."""
+    for keg in h.baris_anggaran:
         pagu, real = keg.anggaran.pagu.nilai, keg.anggaran.realisasi.nilai
         if pagu is not None and real is not None and real > pagu:
-            yield _temuan("Tabel 3.13", keg.kode, "Realisasi (Rp)", real, None,
+            yield _temuan(_tabel(h, "3.13"), keg.kode, "Realisasi (Rp)", real, None,
                           f"realisasi {rupiah(real)} melebihi alokasi {rupiah(pagu)}",
                           (*keg.path, "realisasi"))
     for i, b in enumerate(h.laporan.belanja):
         for name, pos in (("langsung", b.langsung), ("tidak_langsung", b.tidak_langsung)):
             if pos.pagu is not None and pos.realisasi is not None and pos.realisasi > pos.pagu:
                 words = name.replace("_", " ")
-                yield _temuan("Tabel 2.5", f"Belanja {b.tahun}",
+                yield _temuan(_tabel(h, "2.5"), f"Belanja {b.tahun}",
                               f"Realisasi belanja {words} (Rp)", pos.realisasi, None,
                               f"realisasi {rupiah(pos.realisasi)} melebihi pagu "
                               f"{rupiah(pos.pagu)}", ("belanja", i, name, "realisasi"))
+        for j, line in enumerate(b.jenis):
+            if line.pagu is not None and line.realisasi is not None and \
+                    line.realisasi > line.pagu:
+                yield _temuan(_tabel(h, "2.5"), f"Belanja {b.tahun}",
+                              f"Realisasi {line.jenis} (Rp)", line.realisasi, None,
+                              f"realisasi {rupiah(line.realisasi)} melebihi pagu "
+                              f"{rupiah(line.pagu)}", ("belanja", i, "jenis", j, "realisasi"))
 
 
 def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
@@ -94,13 +108,13 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
     # (tabel, lokasi, kode of the indicator, satuan, target, realisasi, path)
     rows: list[tuple[str, str, str, str, object, Decimal | None, Path]] = []
     for ind in h.indikator:
-        rows.append(("Tabel 3.5", ind.kode, ind.kode, ind.satuan, ind.target, ind.realisasi,
+        rows.append((_tabel(h, "3.5"), ind.kode, ind.kode, ind.satuan, ind.target, ind.realisasi,
                      ind.path))
-        rows += [("Tabel 3.4", f"{ind.kode} TW {tw.nomor}", ind.kode, ind.satuan, tw.target,
+        rows += [(_tabel(h, "3.4"), f"{ind.kode} TW {tw.nomor}", ind.kode, ind.satuan, tw.target,
                   tw.realisasi, tw.path) for tw in ind.triwulan]
     for keg in h.kegiatan:
         for ik in keg.indikator:
-            rows.append(("Tabel 3.8", ik.kode, ik.kode, ik.satuan, ik.target, ik.realisasi,
+            rows.append((_tabel(h, "3.8"), ik.kode, ik.kode, ik.satuan, ik.target, ik.realisasi,
                          ik.path))
     for tabel, lokasi, kode, satuan, target, realisasi, path in rows:
         if satuan.strip() != "%" or kode not in shares:
@@ -123,5 +137,25 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
                               "persen_maks_100: false)", (*path, kolom.lower()))
 
 
+def pohon_dan_jenis(h: Hasil) -> Iterator[Temuan]:
+    """Since 2021 every rupiah of an agency sits in a sub kegiatan (salaries in the Program
+    Penunjang), so the year's spending by type and its budget tree must add up the same."""
+    b = h.belanja_tahun_ini
+    if b is None or b.klasifikasi == "bl-btl" or not b.jenis or not h.program:
+        return
+    for kolom, by_type, by_tree in (("Pagu", b.pagu_total, b.pagu_langsung),
+                                    ("Realisasi", b.realisasi_total, b.realisasi_langsung)):
+        if by_type.nilai is None or by_tree.nilai is None or by_type.nilai == by_tree.nilai:
+            continue
+        yield _temuan(_tabel(h, "2.5"), f"Belanja {b.tahun}", f"{kolom} total (Rp)",
+                      by_type.nilai, by_tree.nilai,
+                      f"jumlah jenis belanja {rupiah(by_type.nilai)} berbeda dengan jumlah "
+                      f"pohon anggaran (Tabel {Penomoran(h.laporan.penomoran).label('3.13')}) "
+                      f"{rupiah(by_tree.nilai)}; kemungkinan: program atau sub kegiatan yang "
+                      "tidak dicatat (misalnya Program Penunjang), atau jenis belanja yang "
+                      "tertinggal", (*b.path, "jenis"))
+
+
 def periksa_konsistensi(h: Hasil) -> list[Temuan]:
-    return [*rekap_triwulan(h), *kumulatif_turun(h), *melebihi_pagu(h), *persen_mustahil(h)]
+    return [*rekap_triwulan(h), *kumulatif_turun(h), *melebihi_pagu(h), *persen_mustahil(h),
+            *pohon_dan_jenis(h)]

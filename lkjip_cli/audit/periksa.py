@@ -10,7 +10,7 @@ impossible percentages, and one quantity printed with different values in two pl
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import cast
@@ -25,22 +25,31 @@ from lkjip_cli.engine.hasil import (
     Hasil,
     HasilBelanja,
     HasilIndikator,
-    HasilKegiatan,
+    HasilMasukan,
+    HasilPosBelanja,
     HasilSasaran,
+    HasilTriwulan,
+    Simpul,
     Target,
 )
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
+from lkjip_cli.model.anggaran import DilaporkanPosBelanja, RincianAnggaran
 from lkjip_cli.model.laporan import (
     BelanjaTahun,
+    DilaporkanTriwulan,
     IndikatorKinerja,
+    Kegiatan,
     Pita,
     Polaritas,
+    Program,
     Rentang,
     RumusNegatif,
     Sasaran,
     target_tunggal,
 )
+from lkjip_cli.model.periode import DilaporkanBulan
+from lkjip_cli.penomoran import Penomoran, urutan_label
 
 #: Where each place of the report stands, to sort findings as the report reads.
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")
@@ -67,25 +76,30 @@ NAMA_KOLOM = {
     "realisasi_perjanjian_kinerja": "Jumlah realisasi (Rp)",
     "penyerapan_perjanjian_kinerja": "Jumlah penyerapan (%)",
     "nilai": "Nilai hasil evaluasi", "predikat": "Predikat", "status": "Berhasil/belum",
+    "perbandingan_persen": "% Realisasi terhadap tahun lalu",
+    "rpd": "RPD (Rp)", "penyerapan_rpd": "% terhadap RPD",
+    "pagu_murni": "Pagu murni (Rp)", "perubahan_pagu": "Perubahan pagu (Rp)",
 }
 
 
-def nama_tempat(lokasi: str) -> str:
-    """`"3.5"` -> `Tabel 3.5`; `ikhtisar` -> `Ikhtisar Eksekutif`; `bab4/x` -> `Bab IV (x)`."""
+def nama_tempat(lokasi: str, penomoran: Penomoran | None = None) -> str:
+    """`"3.5"` -> `Tabel 3.5` (or the label the report prints for it); `ikhtisar` ->
+    `Ikhtisar Eksekutif`; `bab4/x` -> `Bab IV (x)`."""
     base, _, suffix = lokasi.partition("/")
     names = {"ikhtisar": "Ikhtisar Eksekutif", "bab1": "Bab I", "bab2": "Bab II",
              "bab3": "Bab III", "bab4": "Bab IV"}
-    text = names.get(base, f"Tabel {base}")
+    text = names.get(base) or (penomoran or Penomoran()).nama_tabel(base)
     return f"{text} ({suffix})" if suffix else text
 
 
 def urutan_tempat(tabel: str) -> tuple[int, tuple[int, ...], str]:
+    """Findings in reading order: the printed label's numbers, Roman or Arabic."""
     order = {"Ikhtisar Eksekutif": 0, "Bab II": 1, "Bab III": 3, "Bab IV": 5}
     base = tabel.split(" (")[0]
     if base.startswith("Tabel "):
-        major, _, minor = base[6:].partition(".")
-        rank = 2 if major == "2" else 4
-        return (rank, (int(major), int(minor or 0)), tabel)
+        numbers = urutan_label(base[6:])
+        rank = 2 if numbers[:1] == (2,) and len(numbers) > 1 else 4
+        return (rank, numbers, tabel)
     return (order.get(base, 6), (), tabel)
 
 
@@ -106,6 +120,7 @@ class Cetakan:
     #: Category words of the known vocabularies: word (lower case) -> whether it names the
     #: computed band, and the words that say which vocabulary it came from.
     kosakata: dict[str, tuple[bool, str]] = field(default_factory=dict)
+    penomoran: Penomoran | None = None
 
 
 # ------------------------------------------------------------------ comparison
@@ -113,7 +128,8 @@ class Cetakan:
 
 def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
     """Classify one printed figure against its exact value and name the likely cause."""
-    tabel, kolom = nama_tempat(c.lokasi), NAMA_KOLOM.get(c.kuantitas, c.kuantitas)
+    tabel = nama_tempat(c.lokasi, c.penomoran)
+    kolom = NAMA_KOLOM.get(c.kuantitas, c.kuantitas)
     if c.kuantitas == "realisasi" and c.satuan == "Rp":
         kolom = "Realisasi (Rp)"  # a program's or kegiatan's spending, not its kinerja
     elsewhere = _di_tempat_lain(c, lain)
@@ -205,7 +221,7 @@ def _di_tempat_lain(c: Cetakan, lain: dict[str, Decimal | str]) -> str:
     places: dict[str, list[str]] = {}
     for lokasi, value in lain.items():
         if lokasi != c.lokasi and not _sama(value, c.dicetak):
-            places.setdefault(_plain(value), []).append(nama_tempat(lokasi))
+            places.setdefault(_plain(value), []).append(nama_tempat(lokasi, c.penomoran))
     if not places:
         return ""
     return "dicetak berbeda: " + "; ".join(f"{v} di {', '.join(where)}"
@@ -300,22 +316,29 @@ class _Kumpulan:
         self.h = hasil
         self.aturan = hasil.laporan.aturan
         self.items: list[Cetakan] = []
+        self.penomoran = Penomoran(hasil.laporan.penomoran)
         self.printed: dict[tuple[str, str], dict[str, Decimal | str]] = {}
 
     def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
             dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
             *penghasil: PenghasilDiTempat, catatan: str = "",
             kosakata: dict[str, tuple[bool, str]] | None = None) -> None:
-        values: dict[str, Decimal | str] = dict(dicetak)
-        if not values:
+        if not dicetak:
             return
+        # Places are compared by the table they name, however the file wrote the label.
+        values: dict[str, Decimal | str] = {self.tempat(t): v for t, v in dicetak.items()}
         self.printed[(entitas, kuantitas)] = values
-        for lokasi, value in values.items():
-            path = (*base, "dilaporkan", kuantitas, lokasi)
+        for tertulis, value in dicetak.items():
+            lokasi = self.tempat(tertulis)
+            path = (*base, "dilaporkan", kuantitas, tertulis)
             bound = [_bind(p, lokasi) for p in penghasil]
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
                                       dihitung, satuan, bound, catatan,
-                                      kosakata or {}))
+                                      kosakata or {}, self.penomoran))
+
+    def tempat(self, tertulis: str) -> str:
+        """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`)."""
+        return self.penomoran.resolusi(tertulis) or tertulis
 
     def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
                      pita: Pita | None, nilai: Nilai) -> None:
@@ -428,10 +451,10 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
 
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
         yield from _tanpa_batas(k, ind.capaian)
-        yield from _capaian_cara_lain(ind, ind.target, ind.realisasi, rumus)
+        yield from _capaian_cara_lain(ind, ind.target_periode, ind.realisasi_periode, rumus)
         r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
         t_cetak = k.dicetak_di(ind.kode, "target", lokasi) or target_tunggal(ind.target)
-        if r_cetak is not None and r_cetak != ind.realisasi:
+        if r_cetak is not None and r_cetak != ind.realisasi_periode:
             yield Alternatif(f"dihitung dari realisasi yang dicetak ({_plain(r_cetak)})",
                              _capaian(t_cetak, r_cetak, ind.polaritas, rumus))
             for alt in _capaian_cara_lain(ind, t_cetak, r_cetak, rumus):
@@ -445,7 +468,7 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
 
     def perubahan_alts(as_ratio: bool) -> Callable[[str], Iterator[Alternatif]]:
         def make(lokasi: str) -> Iterator[Alternatif]:
-            now, prev = ind.realisasi, ind.realisasi_tahun_lalu
+            now, prev = ind.realisasi_periode, ind.realisasi_tahun_lalu
             yield from _perubahan_cara_lain(now, prev, as_ratio, "")
             r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
             p_cetak = k.dicetak_di(ind.kode, "realisasi_tahun_lalu", lokasi) or prev
@@ -457,7 +480,8 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
         return make
 
     k.add(ind.kode, label, base, d.target, "target", _isian_target(ind.target), "")
-    k.add(ind.kode, label, base, d.realisasi, "realisasi", _isian("realisasi", ind.realisasi),
+    k.add(ind.kode, label, base, d.realisasi, "realisasi",
+          _isian("realisasi", ind.realisasi_periode),
           "", realisasi_alts)
     k.add(ind.kode, label, base, d.capaian, "capaian", k.h.tampil(ind.capaian), "%",
           capaian_alts)
@@ -468,21 +492,28 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
           "%", perubahan_alts(True))
     k.add(ind.kode, label, base, d.perubahan_poin, "perubahan_poin", ind.perubahan_poin,
           "poin", perubahan_alts(False))
+    k.add(ind.kode, label, base, d.perbandingan_persen, "perbandingan_persen",
+          ind.perbandingan_persen, "%", lambda lokasi: _perbandingan_lain(ind))
     k.add(ind.kode, label, base, d.target_renstra_akhir, "target_renstra_akhir",
           _isian_target(ind.target_renstra_akhir), "")
     k.add(ind.kode, label, base, d.capaian_renstra_akhir, "capaian_renstra_akhir",
           k.h.tampil(ind.capaian_renstra_akhir), "%",
           lambda lokasi: itertools.chain(
               _tanpa_batas(k, ind.capaian_renstra_akhir),
-              _capaian_cara_lain(ind, ind.target_renstra_akhir, ind.realisasi, rumus)))
+              _capaian_cara_lain(ind, ind.target_renstra_akhir, ind.realisasi_periode,
+                                 rumus)))
     k.add(ind.kode, label, base, d.capaian_renstra_tahun, "capaian_renstra_tahun",
           ind.capaian_renstra_tahun, "%")
     _kumpulkan_anggaran(k, ind.kode, label, base, ind.anggaran,
                         {"pagu": d.pagu, "realisasi": d.realisasi_anggaran,
                          "penyerapan": d.penyerapan})
-    for tw, model_tw in zip(ind.triwulan, model_ind.triwulan, strict=True):
-        tw_label = f"{ind.kode} TW {tw.nomor}"
-        dt = model_tw.dilaporkan
+    # Quarters derived from months carry no printed figures of their own; months do.
+    periodic: list[tuple[str, HasilTriwulan, DilaporkanTriwulan | DilaporkanBulan]] = [
+        (f"{ind.kode} TW {tw.nomor}", tw, m.dilaporkan)
+        for tw, m in zip(ind.triwulan, model_ind.triwulan, strict=False)]
+    periodic += [(f"{ind.kode} bulan {b.nomor}", b, m.dilaporkan)
+                 for b, m in zip(ind.bulanan, model_ind.bulanan, strict=True)]
+    for tw_label, tw, dt in periodic:
         k.add(tw_label, tw_label, tw.path, dt.target, "target", _isian_target(tw.target), "")
         k.add(tw_label, tw_label, tw.path, dt.realisasi, "realisasi",
               _isian("realisasi", tw.realisasi), "")
@@ -498,6 +529,17 @@ def _tanpa_batas(k: _Kumpulan, capaian: Nilai) -> Iterator[Alternatif]:
 
 def _tanpa_batas_di(k: _Kumpulan, capaian: Nilai) -> PenghasilDiTempat:
     return lambda lokasi: _tanpa_batas(k, capaian)
+
+
+def _perbandingan_lain(ind: HasilIndikator) -> Iterator[Alternatif]:
+    """What a printed R / R lalu x 100 may be instead: the relative change, or upside down."""
+    now, prev = ind.realisasi_periode, ind.realisasi_tahun_lalu
+    if now is None or prev is None:
+        return
+    yield _alt("perubahan relatif (R / R lalu - 1) x 100 dicetak di bawah judul perbandingan",
+               lambda: (now / prev - 1) * HUNDRED)
+    yield _alt("terbalik: R lalu / R x 100", lambda: prev / now * HUNDRED)
+    yield Alternatif("capaian, bukan perbandingan dengan tahun lalu", ind.capaian.nilai)
 
 
 def _capaian_tahun_lalu(ind: HasilIndikator, k: _Kumpulan, rumus: str) -> Iterator[Alternatif]:
@@ -519,6 +561,8 @@ def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bo
     diff = now - prev
     if as_ratio:
         yield Alternatif("selisih poin dicetak di bawah judul rasio" + suffix, diff)
+        yield _alt("perbandingan R / R lalu x 100 dicetak di bawah judul perubahan" + suffix,
+                   lambda: now / prev * HUNDRED)
         if diff < 0:
             yield Alternatif("selisih poin tanpa tanda, di bawah judul rasio" + suffix,
                              abs(diff))
@@ -539,12 +583,19 @@ def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bo
 
 
 def _kumpulkan_anggaran(k: _Kumpulan, entitas: str, label: str, base: Path, a: Anggaran,
-                        dicetak: dict[str, dict[str, Decimal]]) -> None:
-    kegiatan = {keg.kode: keg for keg in k.h.kegiatan if keg.kode in a.kegiatan}
+                        dicetak: dict[str, dict[str, Decimal]],
+                        bagian: Bagian | None = None) -> None:
+    """Printed pagu, realisasi and penyerapan of a set of budget lines. `bagian` names the
+    parts a printed total may have left out or added: a node's children in the budget tree,
+    else the leaves that make the sum."""
+    if bagian is None:
+        leaves = {keg.kode: keg for keg in k.h.baris_anggaran if keg.kode in a.kegiatan}
+        bagian = Bagian(leaves, _kata_bagian(k.h, leaves.values()), {})
 
     def subsets(field_name: str) -> Callable[[str], Iterator[Alternatif]]:
         def make(lokasi: str) -> Iterator[Alternatif]:
-            yield from _subset_alts(kegiatan, field_name)
+            yield from _subset_alts(bagian.anak, field_name, bagian.kata)
+            yield from _extra_alts(bagian, field_name)
             if field_name == "penyerapan":
                 real = k.dicetak_di(entitas, "realisasi_anggaran", lokasi) or \
                     k.dicetak_di(entitas, "realisasi", lokasi)
@@ -562,25 +613,64 @@ def _kumpulkan_anggaran(k: _Kumpulan, entitas: str, label: str, base: Path, a: A
           subsets("realisasi"))
     k.add(entitas, label, base, dicetak.get("penyerapan", {}), "penyerapan", a.penyerapan, "%",
           subsets("penyerapan"))
+    if a.rpd is not None and a.penyerapan_rpd is not None:
+        k.add(entitas, label, base, dicetak.get("rpd", {}), "rpd", a.rpd, "Rp")
+        k.add(entitas, label, base, dicetak.get("penyerapan_rpd", {}), "penyerapan_rpd",
+              a.penyerapan_rpd, "%",
+              lambda _lokasi: iter([Alternatif("penyerapan terhadap pagu, bukan terhadap RPD",
+                                               a.penyerapan.nilai)]))
 
 
-def _subset_alts(kegiatan: dict[str, HasilKegiatan], field_name: str) -> Iterator[Alternatif]:
-    """The same sum over every proper subset of the kegiatan (up to 10 of them)."""
+@dataclass(frozen=True)
+class Bagian:
+    """The parts of a printed budget total: `anak` make the sum; `lain` are nodes of the same
+    level elsewhere in the tree that a report may have added by mistake."""
+
+    anak: Mapping[str, Simpul]
+    kata: str
+    lain: Mapping[str, Simpul]
+
+
+def _kata_bagian(h: Hasil, nodes: Iterable[Simpul]) -> str:
+    """`kegiatan`, `sub kegiatan`, `RO`: what the parts are called, by their level."""
+    levels = {n.tingkat for n in nodes}
+    if len(levels) != 1:
+        return "kegiatan" if not levels else "rincian anggaran"
+    name = h.nama_tingkat(levels.pop())
+    return name if name.isupper() else name.lower()
+
+
+def _jumlah_bagian(nodes: Iterable[Simpul], field_name: str) -> Decimal | None:
+    anggaran = [x.anggaran for x in nodes]
+    pagu = sum((x.pagu.nilai or Decimal(0) for x in anggaran), Decimal(0))
+    real = sum((x.realisasi.nilai or Decimal(0) for x in anggaran), Decimal(0))
+    if field_name == "penyerapan":
+        return _bagi_persen(real, pagu)
+    return {"pagu": pagu, "realisasi": real}.get(field_name)
+
+
+def _extra_alts(bagian: Bagian, field_name: str) -> Iterator[Alternatif]:
+    """The sum with one node of the same level from elsewhere added (up to 20 of them)."""
+    if not bagian.anak or len(bagian.lain) > 20:
+        return
+    for kode, node in bagian.lain.items():
+        yield Alternatif(f"jumlah termasuk {bagian.kata} {kode} yang bukan bagiannya",
+                         _jumlah_bagian([*bagian.anak.values(), node], field_name))
+
+
+def _subset_alts(kegiatan: Mapping[str, Simpul], field_name: str,
+                 kata: str = "kegiatan") -> Iterator[Alternatif]:
+    """The same sum over every proper subset of the parts (up to 10 of them)."""
     items = list(kegiatan.items())
     if not 1 < len(items) <= 10:
         return
     for size in range(1, len(items)):
         for combo in itertools.combinations(items, size):
-            anggaran = [keg.anggaran for _, keg in combo]
-            pagu = sum((x.pagu.nilai or Decimal(0) for x in anggaran), Decimal(0))
-            real = sum((x.realisasi.nilai or Decimal(0) for x in anggaran), Decimal(0))
-            value = {"pagu": pagu, "realisasi": real}.get(field_name)
-            if field_name == "penyerapan":
-                value = _bagi_persen(real, pagu)
+            value = _jumlah_bagian([node for _, node in combo], field_name)
             left_out = [kode for kode, _ in items if kode not in {c for c, _ in combo}]
-            words = ("tanpa kegiatan " + ", ".join(left_out) if len(left_out) <= size
-                     else "hanya kegiatan " + ", ".join(c for c, _ in combo))
-            yield Alternatif(f"jumlah dari himpunan kegiatan lain: {words}", value)
+            words = (f"tanpa {kata} " + ", ".join(left_out) if len(left_out) <= size
+                     else f"hanya {kata} " + ", ".join(c for c, _ in combo))
+            yield Alternatif(f"jumlah dari himpunan {kata} lain: {words}", value)
 
 
 def _bagi_persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
@@ -617,6 +707,95 @@ def _kumpulkan_belanja(k: _Kumpulan, b: HasilBelanja, model_b: BelanjaTahun | No
           _isian("jumlah program", _dec(b.jumlah_program)), "")
     k.add(label, label, base, d.jumlah_kegiatan, "jumlah_kegiatan",
           _isian("jumlah kegiatan", _dec(b.jumlah_kegiatan)), "")
+    _kumpulkan_kelas(k, b, model_b)
+
+
+#: The printed quantities of one class or group of spending, with their units.
+KUANTITAS_POS = (("pagu", "Rp"), ("pagu_murni", "Rp"), ("perubahan_pagu", "Rp"),
+                 ("realisasi", "Rp"), ("penyerapan", "%"))
+
+
+def _kumpulkan_kelas(k: _Kumpulan, b: HasilBelanja, model_b: BelanjaTahun) -> None:
+    """The classes and groups of a year's spending, its pagu murni and its budget change."""
+    d = model_b.dilaporkan
+    label = f"Belanja {b.tahun}"
+    puncak = {p.nama: p for p in (*b.kelompok, *(j for j in b.jenis if j.kelompok is None))}
+
+    def total_alts(field_name: str) -> Callable[[str], Iterator[Alternatif]]:
+        def make(lokasi: str) -> Iterator[Alternatif]:
+            if b.klasifikasi != "bl-btl":
+                yield from _subset_pos(puncak, field_name)
+        return make
+
+    if b.pagu_murni is not None:
+        k.add(label, label, b.path, d.pagu_murni, "pagu_murni", b.pagu_murni, "Rp",
+              total_alts("pagu_murni"))
+    if b.perubahan_pagu is not None:
+        k.add(label, label, b.path, d.perubahan_pagu, "perubahan_pagu", b.perubahan_pagu, "Rp",
+              _perubahan_alts(b.perubahan_pagu), total_alts("perubahan_pagu"))
+    for kuantitas in ("pagu_total", "realisasi_total", "penyerapan_total"):
+        field_name = kuantitas.removesuffix("_total")
+        for c in k.items:
+            if c.entitas == label and c.kuantitas == kuantitas:
+                c.penghasil.append(_bind(total_alts(field_name), c.lokasi))
+    if model_b.jenis:
+        for pos, model_j in zip(b.jenis, model_b.jenis, strict=True):
+            _kumpulkan_pos(k, pos, model_j.dilaporkan, f"{pos.nama} {b.tahun}", pos.path, {})
+    groups = {g.kode: g for g in b.kelompok}
+    for i, model_g in enumerate(model_b.kelompok):
+        group = groups.get(model_g.kelompok)
+        if group is None:
+            continue
+        parts = {p.nama: p for p in b.jenis if p.kelompok == group.kode}
+        _kumpulkan_pos(k, group, model_g.dilaporkan, f"{group.nama} {b.tahun}",
+                       (*b.path, "kelompok", i), parts)
+
+
+def _kumpulkan_pos(k: _Kumpulan, pos: HasilPosBelanja, d: DilaporkanPosBelanja, label: str,
+                   base: Path, parts: Mapping[str, HasilPosBelanja]) -> None:
+    for kuantitas, satuan in KUANTITAS_POS:
+        nilai: Nilai = getattr(pos, kuantitas)
+        alts: list[PenghasilDiTempat] = [_subset_pos_di(parts, kuantitas)]
+        if kuantitas == "perubahan_pagu":
+            alts.append(_perubahan_alts(nilai))
+        k.add(label, label, base, getattr(d, kuantitas), kuantitas, nilai, satuan, *alts)
+
+
+def _subset_pos_di(parts: Mapping[str, HasilPosBelanja], kuantitas: str) -> PenghasilDiTempat:
+    return lambda _lokasi: _subset_pos(parts, kuantitas)
+
+
+def _perubahan_alts(nilai: Nilai) -> PenghasilDiTempat:
+    def make(lokasi: str) -> Iterator[Alternatif]:
+        if nilai.nilai is not None:
+            yield Alternatif("tanda dibalik: pagu murni - pagu (pemotongan ditulis positif)",
+                             -nilai.nilai)
+    return make
+
+
+def _subset_pos(parts: Mapping[str, HasilPosBelanja], field_name: str) -> Iterator[Alternatif]:
+    """A group's or year's total over every proper subset of its classes (up to 10)."""
+    items = list(parts.items())
+    if not 1 < len(items) <= 10:
+        return
+    for size in range(1, len(items)):
+        for combo in itertools.combinations(items, size):
+            value = _jumlah_pos([p for _, p in combo], field_name)
+            left_out = [nama for nama, _ in items if nama not in {c for c, _ in combo}]
+            words = ("tanpa " + ", ".join(left_out) if len(left_out) <= size
+                     else "hanya " + ", ".join(c for c, _ in combo))
+            yield Alternatif(f"jumlah dari sebagian jenis belanja: {words}", value)
+
+
+def _jumlah_pos(parts: Sequence[HasilPosBelanja], field_name: str) -> Decimal | None:
+    def total(name: str) -> Decimal | None:
+        values = [getattr(p, name).nilai for p in parts]
+        known = _lengkap(values)
+        return None if known is None else sum(known, Decimal(0))
+    if field_name == "penyerapan":
+        real, pagu = total("realisasi"), total("pagu")
+        return None if real is None or pagu is None else _bagi_persen(real, pagu)
+    return total(field_name)
 
 
 def _dec(value: int | None) -> Decimal | None:
@@ -664,6 +843,25 @@ def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> N
           sas.porsi_belanja_langsung, "%")
     k.add(sas.kode, label, sas.path, d.efisiensi, "efisiensi", sas.efisiensi,
           sas.efisiensi.satuan, efisiensi_alts)
+    for m, model_m in zip(sas.masukan, model_sas.masukan, strict=True):
+        entitas = f"{sas.kode} {m.nama}"
+        dm = model_m.dilaporkan
+        k.add(entitas, entitas, m.path, dm.capaian, "capaian", m.capaian, "%")
+        k.add(entitas, entitas, m.path, dm.efisiensi, "efisiensi", m.efisiensi, "%",
+              _efisiensi_masukan_lain(sas, m))
+
+
+def _efisiensi_masukan_lain(sas: HasilSasaran, m: HasilMasukan) -> PenghasilDiTempat:
+    """What a printed efficiency over one input may be instead."""
+    def make(lokasi: str) -> Iterator[Alternatif]:
+        out, used = sas.capaian.nilai, m.capaian.nilai
+        if out is None or used is None:
+            return
+        yield _alt("terbalik: capaian masukan / capaian keluaran x 100",
+                   lambda: used / out * HUNDRED)
+        yield Alternatif("selisih capaian keluaran - capaian masukan", out - used)
+        yield Alternatif("capaian masukan, bukan efisiensi", used)
+    return make
 
 
 def _efisiensi_lain(metode: str, capaian: Decimal | None, a: Anggaran) -> Iterator[Alternatif]:
@@ -769,16 +967,29 @@ def _cetak_capaian(k: _Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | 
 # ------------------------------------------------------------ kegiatan, SAKIP
 
 
+def _kumpulkan_simpul(k: _Kumpulan, node: Simpul,
+                      model: Program | Kegiatan | RincianAnggaran) -> None:
+    """A node of the budget tree: its printed totals against the sum of its children (naming
+    a child left out, or one from elsewhere added), then the nodes below it."""
+    d = model.dilaporkan
+    anak: dict[str, Simpul] = {x.kode: x for x in node.anak}
+    lain = {x.kode: x for x in k.h.simpul
+            if x.tingkat == node.tingkat + 1 and x.kode not in anak}
+    bagian = Bagian(anak, _kata_bagian(k.h, anak.values()), lain) if anak else None
+    _kumpulkan_anggaran(k, node.kode, node.kode, node.path, node.anggaran,
+                        {"pagu": d.pagu, "realisasi": d.realisasi, "penyerapan": d.penyerapan,
+                         "rpd": d.rpd, "penyerapan_rpd": d.penyerapan_rpd}, bagian)
+    models: tuple[Kegiatan | RincianAnggaran, ...] = (
+        model.kegiatan if isinstance(model, Program) else model.rincian)
+    children: tuple[Simpul, ...] = node.anak
+    for child, model_child in zip(children, models, strict=True):
+        _kumpulkan_simpul(k, child, model_child)
+
+
 def _kumpulkan_program(k: _Kumpulan) -> None:
     for prog, model_prog in zip(k.h.program, k.h.laporan.program, strict=True):
-        d = model_prog.dilaporkan
-        _kumpulkan_anggaran(k, prog.kode, prog.kode, prog.path, prog.anggaran,
-                            {"pagu": d.pagu, "realisasi": d.realisasi, "penyerapan": d.penyerapan})
+        _kumpulkan_simpul(k, prog, model_prog)
         for keg, model_keg in zip(prog.kegiatan, model_prog.kegiatan, strict=True):
-            dk = model_keg.dilaporkan
-            _kumpulkan_anggaran(k, keg.kode, keg.kode, keg.path, keg.anggaran,
-                                {"pagu": dk.pagu, "realisasi": dk.realisasi,
-                                 "penyerapan": dk.penyerapan})
             for ik, model_ik in zip(keg.indikator, model_keg.indikator, strict=True):
                 di = model_ik.dilaporkan
                 label = ik.kode

@@ -5,12 +5,14 @@ Renderers, `lkjip check` and `lkjip explain` read only these; none of them recom
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import batasi
 from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.klasifikasi import KLASIFIKASI
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
 
 Target = Decimal | Rentang
@@ -25,6 +27,10 @@ class Anggaran:
     penyerapan: Nilai
     sisa: Nilai
     kegiatan: tuple[str, ...]
+    #: Rencana penarikan dana up to the report's period, and realisasi against it; None
+    #: when the budget lines give no RPD.
+    rpd: Nilai | None = None
+    penyerapan_rpd: Nilai | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +62,29 @@ class HasilIndikator:
     realisasi_tahun_lalu: Decimal | None
     perubahan_persen: Nilai
     perubahan_poin: Nilai
+    perbandingan_persen: Nilai
     target_renstra_akhir: Target | None
     capaian_renstra_akhir: Nilai
     target_renstra_tahun: Target | None
     capaian_renstra_tahun: Nilai
     anggaran: Anggaran
     dikecualikan: str | None
+    path: Path
+    #: Target and realisasi up to the report's period: the year's for a yearly report.
+    target_periode: Target | None = None
+    realisasi_periode: Decimal | None = None
+    bulanan: tuple[HasilTriwulan, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class HasilMasukan:
+    """One input of a sasaran: how much of it was used (capaian) and the efficiency of the
+    sasaran's output over it (BPKP)."""
+
+    nama: str
+    satuan: str | None
+    capaian: Nilai
+    efisiensi: Nilai
     path: Path
 
 
@@ -77,6 +100,7 @@ class HasilSasaran:
     porsi_belanja_langsung: Nilai
     efisiensi: Nilai
     path: Path
+    masukan: tuple[HasilMasukan, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +116,24 @@ class HasilIndikatorKegiatan:
 
 
 @dataclass(frozen=True, slots=True)
+class HasilRincian:
+    """A level below kegiatan (sub kegiatan, KRO, RO): a leaf's own money, or its rincian's
+    sum. `mendukung` includes what it inherits from the levels above."""
+
+    kode: str
+    nama: str
+    tingkat: int
+    anggaran: Anggaran
+    mendukung: tuple[str, ...]
+    rincian: tuple[HasilRincian, ...]
+    path: Path
+
+    @property
+    def anak(self) -> tuple[HasilRincian, ...]:
+        return self.rincian
+
+
+@dataclass(frozen=True, slots=True)
 class HasilKegiatan:
     kode: str
     nama: str
@@ -99,6 +141,13 @@ class HasilKegiatan:
     mendukung: tuple[str, ...]
     indikator: tuple[HasilIndikatorKegiatan, ...]
     path: Path
+    rincian: tuple[HasilRincian, ...] = ()
+
+    tingkat = 1
+
+    @property
+    def anak(self) -> tuple[HasilRincian, ...]:
+        return self.rincian
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +159,48 @@ class HasilProgram:
     sumber_dana: str | None
     kegiatan: tuple[HasilKegiatan, ...]
     path: Path
+    mendukung: tuple[str, ...] = ()
+
+    tingkat = 0
+
+    @property
+    def anak(self) -> tuple[HasilKegiatan, ...]:
+        return self.kegiatan
+
+
+#: One node of the budget tree, at any level.
+Simpul = HasilProgram | HasilKegiatan | HasilRincian
+
+
+def turunan(simpul: Simpul) -> Iterator[Simpul]:
+    """The node and every node below it, top-down (the order Tabel 3.13 prints them)."""
+    yield simpul
+    for anak in simpul.anak:
+        yield from turunan(anak)
+
+
+@dataclass(frozen=True, slots=True)
+class HasilPosBelanja:
+    """One class or group of a year's spending (Belanja Pegawai, Belanja Operasi, 52)."""
+
+    kode: str
+    nama: str
+    kelompok: str | None
+    pagu: Nilai
+    pagu_murni: Nilai
+    perubahan_pagu: Nilai
+    realisasi: Nilai
+    penyerapan: Nilai
+    path: Path
 
 
 @dataclass(frozen=True, slots=True)
 class HasilBelanja:
-    """Belanja of one year (Tabel 2.5, 3.11); the report's year from its kegiatan."""
+    """Belanja of one year (Tabel 2.5, 3.11); the report's year from its kegiatan.
+
+    `jenis` are the year's classes in its classification (`klasifikasi`), `kelompok` their
+    groups; the `*_langsung` and `*_tidak_langsung` figures are the `bl-btl` classes (for a
+    2021+ year, belanja "langsung" of the report's year is its budget tree's total)."""
 
     tahun: int
     pagu_langsung: Nilai
@@ -131,6 +217,28 @@ class HasilBelanja:
     jumlah_program: int | None
     jumlah_kegiatan: int | None
     path: Path
+    klasifikasi: str = "bl-btl"
+    jenis: tuple[HasilPosBelanja, ...] = ()
+    kelompok: tuple[HasilPosBelanja, ...] = ()
+    pagu_murni: Nilai | None = None
+    perubahan_pagu: Nilai | None = None
+
+    @property
+    def nama_belanja_program(self) -> str:
+        """What the spending through programs and kegiatan is called: Belanja Langsung until
+        2020; from 2021 every rupiah goes through a sub kegiatan, so it is the Belanja."""
+        return "Belanja Langsung" if self.klasifikasi == "bl-btl" else "Belanja"
+
+    @property
+    def puncak(self) -> tuple[HasilPosBelanja, ...]:
+        """The year's top rows in the classification's order: its groups (Belanja Operasi,
+        Belanja Modal) and the classes that belong to no group."""
+        order = [k.kode for k in KLASIFIKASI[self.klasifikasi]]
+        grouped = {g.kode for g in self.kelompok}
+        top = [*self.kelompok,
+               *(j for j in self.jenis if j.kelompok is None and j.kode not in grouped)]
+        return tuple(sorted(top, key=lambda p: order.index(p.kode) if p.kode in order
+                            else len(order)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +271,8 @@ class Hasil:
     kategori: Pita | None
     anggaran_perjanjian_kinerja: Anggaran
     efisiensi: Nilai
+    #: All programs together (the budget tree's total), with its RPD when the lines give one.
+    anggaran_program: Anggaran | None = None
 
     @property
     def indikator(self) -> tuple[HasilIndikator, ...]:
@@ -172,12 +282,53 @@ class Hasil:
     def kegiatan(self) -> tuple[HasilKegiatan, ...]:
         return tuple(k for p in self.program for k in p.kegiatan)
 
+    @property
+    def simpul(self) -> tuple[Simpul, ...]:
+        """Every node of the budget tree, top-down."""
+        return tuple(s for p in self.program for s in turunan(p))
+
+    @property
+    def baris_anggaran(self) -> tuple[HasilKegiatan | HasilRincian, ...]:
+        """The leaves of the budget tree: where pagu and realisasi are typed (the kegiatan
+        of 2020; the sub kegiatan or RO of a 2021+ report)."""
+        return tuple(s for s in self.simpul
+                     if not isinstance(s, HasilProgram) and not s.anak)
+
+    @property
+    def kedalaman_anggaran(self) -> int:
+        """How many levels the budget tree has (2 for program and kegiatan)."""
+        return max((s.tingkat + 1 for s in self.simpul), default=0)
+
+    def nama_tingkat(self, tingkat: int) -> str:
+        names = self.laporan.tingkat_anggaran
+        return names[tingkat] if tingkat < len(names) else "Rincian"
+
     def tampil(self, capaian: Nilai) -> Nilai:
         """A capaian as tables show it: capped when the report caps capaian on display."""
         cap = self.laporan.aturan.batas_atas
         if cap is None or "tampilan" not in cap.berlaku:
             return capaian
         return batasi(capaian, cap.nilai)
+
+    @property
+    def judul_periode(self) -> str:
+        """`Tahun 2023`, or `s.d. Triwulan II Tahun 2023` for an interim report."""
+        p = self.laporan.periode
+        prefix = f"s.d. {p.sebutan} " if p is not None else ""
+        return f"{prefix}Tahun {self.laporan.tahun}"
+
+    @property
+    def sebutan_periode(self) -> str:
+        """`tahun 2023`, or `s.d. Triwulan II tahun 2023`, inside a sentence."""
+        p = self.laporan.periode
+        prefix = f"s.d. {p.sebutan} " if p is not None else ""
+        return f"{prefix}tahun {self.laporan.tahun}"
+
+    @property
+    def kalimat_periode(self) -> str:
+        """`akhir tahun 2023`, or `Triwulan II tahun 2023`, as a sentence says it."""
+        p = self.laporan.periode
+        return f"{p.sebutan if p else 'akhir'} tahun {self.laporan.tahun}"
 
     def belanja_tahun(self, tahun: int) -> HasilBelanja | None:
         return next((b for b in self.belanja if b.tahun == tahun), None)

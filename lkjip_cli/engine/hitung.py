@@ -8,7 +8,8 @@ as Tabel 2.6, 3.10 and 3.12 of an LKjIP attribute them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
@@ -21,7 +22,10 @@ from lkjip_cli.engine.hasil import (
     HasilIndikator,
     HasilIndikatorKegiatan,
     HasilKegiatan,
+    HasilMasukan,
+    HasilPosBelanja,
     HasilProgram,
+    HasilRincian,
     HasilSasaran,
     HasilTriwulan,
     KomponenNilai,
@@ -36,7 +40,10 @@ from lkjip_cli.engine.nilai import (
     presisi,
     tidak_dapat,
 )
+from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.klasifikasi import KLASIFIKASI, adalah_kelompok, kelas
+from lkjip_cli.model.anggaran import JenisBelanja, RincianAnggaran
 from lkjip_cli.model.laporan import (
     Aturan,
     BelanjaTahun,
@@ -48,43 +55,97 @@ from lkjip_cli.model.laporan import (
     Triwulan,
     target_tunggal,
 )
+from lkjip_cli.model.masukan import MasukanSasaran
+from lkjip_cli.model.periode import Bulan
 from lkjip_cli.rumus import gulung_triwulan
 
 RUMUS_PENYERAPAN = "penyerapan = realisasi / pagu x 100"
 RUMUS_SISA = "sisa anggaran = pagu - realisasi"
+RUMUS_PENYERAPAN_RPD = "penyerapan terhadap RPD = realisasi / RPD x 100"
 RUMUS_PERUBAHAN_PERSEN = "perubahan = (R / R tahun lalu - 1) x 100"
 RUMUS_PERUBAHAN_POIN = "selisih = R - R tahun lalu"
+RUMUS_PERBANDINGAN = "perbandingan = R / R tahun lalu x 100"
 RUMUS_RATA_RATA = "rata-rata capaian = jumlah capaian / banyak indikator"
 RUMUS_EFISIENSI = {
     "selisih": "efisiensi = capaian kinerja - penyerapan anggaran",
     "sisa-anggaran": "efisiensi = 100 - penyerapan anggaran",
     "rasio": "efisiensi = capaian kinerja / penyerapan anggaran x 100",
     "nominal": "efisiensi = pagu - realisasi",
+    "output-input": "efisiensi = rata-rata per masukan dari capaian keluaran / capaian "
+                    "masukan x 100",
 }
+RUMUS_EFISIENSI_MASUKAN = "efisiensi masukan = capaian keluaran / capaian masukan x 100"
+RUMUS_CAPAIAN_MASUKAN = "capaian masukan = realisasi masukan / rencana masukan x 100"
 
-KegiatanDenganPath = tuple[Kegiatan, Path]
+#: A leaf of the budget tree (where money is typed) and where the file holds it.
+KegiatanDenganPath = tuple[Kegiatan | RincianAnggaran, Path]
+
+
+@dataclass(frozen=True, slots=True)
+class Daun:
+    """A leaf of the budget tree with the indicators it supports, inherited included."""
+
+    baris: Kegiatan | RincianAnggaran
+    path: Path
+    tingkat: int
+    mendukung: frozenset[str]
 
 
 # ------------------------------------------------------------------------- budgets
 
 
-def anggaran_dari(rumus: str, kegiatan: Sequence[KegiatanDenganPath]) -> Anggaran:
-    """Pagu, realisasi, penyerapan and sisa of a set of kegiatan."""
-    pagu = jumlah(f"pagu {rumus} = jumlah pagu kegiatan",
+def anggaran_dari(rumus: str, kegiatan: Sequence[KegiatanDenganPath],
+                  bagian: str = "kegiatan") -> Anggaran:
+    """Pagu, realisasi, penyerapan and sisa of a set of budget lines (leaves)."""
+    pagu = jumlah(f"pagu {rumus} = jumlah pagu {bagian}",
                   [Masukan(f"pagu {k.kode}", k.pagu, (*p, "pagu")) for k, p in kegiatan])
-    real = jumlah(f"realisasi {rumus} = jumlah realisasi kegiatan",
+    real = jumlah(f"realisasi {rumus} = jumlah realisasi {bagian}",
                   [Masukan(f"realisasi {k.kode}", k.realisasi, (*p, "realisasi"))
                    for k, p in kegiatan])
-    return anggaran_total(pagu, real, tuple(k.kode for k, _ in kegiatan))
+    rpd = None
+    if any(k.rpd is not None for k, _ in kegiatan):
+        rpd = jumlah(f"RPD {rumus} = jumlah RPD {bagian}",
+                     [Masukan(f"RPD {k.kode}", k.rpd, (*p, "rpd")) for k, p in kegiatan])
+    return anggaran_total(pagu, real, tuple(k.kode for k, _ in kegiatan), rpd)
 
 
-def anggaran_total(pagu: Nilai, realisasi: Nilai, kegiatan: tuple[str, ...] = ()) -> Anggaran:
+def anggaran_gabungan(rumus: str, bagian: str,
+                      anak: Sequence[tuple[str, Anggaran, Path]],
+                      daun: frozenset[str] = frozenset()) -> Anggaran:
+    """A level of the budget tree above the leaves: the sum of its children's totals. A
+    child that is a leaf (its kode in `daun`) is named by the place of its typed figure."""
+
+    def tempat(kode: str, path: Path, key: str) -> Path:
+        return (*path, key) if kode in daun else path
+
+    pagu = jumlah(f"pagu {rumus} = jumlah pagu {bagian}",
+                  [Masukan(f"pagu {kode}", a.pagu.nilai, tempat(kode, path, "pagu"))
+                   for kode, a, path in anak])
+    real = jumlah(f"realisasi {rumus} = jumlah realisasi {bagian}",
+                  [Masukan(f"realisasi {kode}", a.realisasi.nilai,
+                           tempat(kode, path, "realisasi"))
+                   for kode, a, path in anak])
+    leaves = tuple(k for _, a, _ in anak for k in a.kegiatan)
+    rpd = None
+    if any(a.rpd is not None for _, a, _ in anak):
+        rpd = jumlah(f"RPD {rumus} = jumlah RPD {bagian}",
+                     [Masukan(f"RPD {kode}", a.rpd.nilai if a.rpd else None,
+                              tempat(kode, path, "rpd"))
+                      for kode, a, path in anak])
+    return anggaran_total(pagu, real, leaves, rpd)
+
+
+def anggaran_total(pagu: Nilai, realisasi: Nilai, kegiatan: tuple[str, ...] = (),
+                   rpd: Nilai | None = None) -> Anggaran:
     if not kegiatan and not pagu.masukan and pagu.nilai == 0:
         pagu = tidak_dapat(pagu.rumus, "tidak ada kegiatan yang dikaitkan", satuan="Rp")
         realisasi = tidak_dapat(realisasi.rumus, "tidak ada kegiatan yang dikaitkan",
                                 satuan="Rp")
     penyerapan = persentase(RUMUS_PENYERAPAN, dari("realisasi", realisasi), dari("pagu", pagu))
-    return Anggaran(pagu, realisasi, penyerapan, selisih_rupiah(pagu, realisasi), kegiatan)
+    penyerapan_rpd = None if rpd is None else persentase(
+        RUMUS_PENYERAPAN_RPD, dari("realisasi", realisasi), dari("RPD", rpd))
+    return Anggaran(pagu, realisasi, penyerapan, selisih_rupiah(pagu, realisasi), kegiatan,
+                    rpd, penyerapan_rpd)
 
 
 def selisih_rupiah(pagu: Nilai, realisasi: Nilai) -> Nilai:
@@ -137,25 +198,28 @@ def _capaian(target: Decimal | Rentang | None, realisasi: Decimal | None,
 
 
 @presisi
-def rekap(rule: str, label: str, values: Sequence[tuple[Decimal | None, Path]]) -> Nilai:
-    """Roll quarterly values up to the year: last known, sum, or average."""
-    known = [Masukan(f"{label} TW {i + 1}", v, p) for i, (v, p) in enumerate(values)
+def rekap(rule: str, label: str, values: Sequence[tuple[Decimal | None, Path]],
+          periode: str = "triwulan") -> Nilai:
+    """Roll quarterly (or monthly) values up to the year: last known, sum, or average."""
+    singkat = "TW" if periode == "triwulan" else "bulan"
+    known = [Masukan(f"{label} {singkat} {i + 1}", v, p) for i, (v, p) in enumerate(values)
              if v is not None]
-    rumus = {"terakhir": f"{label} tahunan = nilai triwulan terakhir yang ada",
-             "jumlah": f"{label} tahunan = jumlah triwulan",
-             "rata-rata": f"{label} tahunan = rata-rata triwulan"}[rule]
+    rumus = {"terakhir": f"{label} tahunan = nilai {periode} terakhir yang ada",
+             "jumlah": f"{label} tahunan = jumlah {periode}",
+             "rata-rata": f"{label} tahunan = rata-rata {periode}"}[rule]
     aturan = (f"rekap_triwulan={rule}",)
     value = gulung_triwulan(rule, [m.nilai for m in known if m.nilai is not None])
     if value is None:
-        return tidak_dapat(rumus, "tidak ada data triwulan", satuan="", aturan=aturan)
+        return tidak_dapat(rumus, f"tidak ada data {periode}", satuan="", aturan=aturan)
     used = known[-1:] if rule == "terakhir" else known
     return Nilai(value, rumus, tuple(used), aturan, satuan="")
 
 
-def _triwulan(ind: IndikatorKinerja, path: Path, aturan: Aturan) -> tuple[HasilTriwulan, ...]:
+def _triwulan(ind: IndikatorKinerja, tws: Sequence[tuple[Triwulan | Bulan, Path]],
+              aturan: Aturan) -> tuple[HasilTriwulan, ...]:
+    """The capaian of each quarter (or month) against its own target."""
     out = []
-    for i, tw in enumerate(ind.triwulan):
-        base: Path = (*path, "triwulan", i)
+    for i, (tw, base) in enumerate(tws):
         cap = _capaian(tw.target, tw.realisasi, ind, aturan, (*base, "target"),
                        (*base, "realisasi"))
         out.append(HasilTriwulan(i + 1, tw.target, tw.realisasi, cap, base))
@@ -180,23 +244,81 @@ def perubahan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
     return (relatif.with_uraian("({0} / {1} - 1) x 100", sekarang, lalu), poin)
 
 
+@presisi
+def perbandingan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
+                 path_prev: Path) -> Nilai:
+    """This year's realisasi as a percentage of last year's (R / R lalu x 100)."""
+    return persentase(RUMUS_PERBANDINGAN, Masukan("realisasi tahun ini", sekarang, path_now),
+                      Masukan("realisasi tahun lalu", lalu, path_prev))
+
+
+@presisi
+def _masukan(m: MasukanSasaran, path: Path, keluaran: Nilai,
+             anggaran: Anggaran) -> HasilMasukan:
+    """One input's use (money: the sasaran's penyerapan) and the output's efficiency over it."""
+    if m.anggaran:
+        capaian = anggaran.penyerapan
+    else:
+        capaian = persentase(RUMUS_CAPAIAN_MASUKAN,
+                             Masukan(f"realisasi {m.nama}", m.realisasi, (*path, "realisasi")),
+                             Masukan(f"rencana {m.nama}", m.target, (*path, "target")))
+    eff = persentase(RUMUS_EFISIENSI_MASUKAN, dari("capaian keluaran", keluaran),
+                     dari(f"capaian masukan {m.nama}", capaian))
+    return HasilMasukan(m.nama, m.satuan, capaian, eff.with_aturan(
+        "metode efisiensi=output-input"), path)
+
+
+@presisi
+def efisiensi_output_input(masukan: Sequence[HasilMasukan]) -> Nilai:
+    """A sasaran's efficiency over all its inputs: the mean of each input's (BPKP)."""
+    rumus = RUMUS_EFISIENSI["output-input"]
+    aturan = ("metode efisiensi=output-input",)
+    inputs = tuple(dari(f"efisiensi {m.nama}", m.efisiensi) for m in masukan)
+    if not inputs:
+        return tidak_dapat(rumus, "sasaran tidak mempunyai masukan", aturan=aturan)
+    if any(i.nilai is None for i in inputs):
+        return tidak_dapat(rumus, "efisiensi masukan tidak lengkap", inputs, aturan=aturan)
+    return _mean(rumus, inputs, aturan)
+
+
 class _Penghitung:
     """Holds the report and its kegiatan index while the figures are computed."""
 
     def __init__(self, laporan: Laporan) -> None:
         self.laporan = laporan
         self.aturan = laporan.aturan
-        self.kegiatan: list[KegiatanDenganPath] = [
-            (keg, ("program", i, "kegiatan", j))
-            for i, prog in enumerate(laporan.program)
+        self.daun: list[Daun] = [
+            daun for i, prog in enumerate(laporan.program)
             for j, keg in enumerate(prog.kegiatan)
+            for daun in _daun(keg, ("program", i, "kegiatan", j), 1,
+                              frozenset(prog.mendukung))
         ]
+        self.kegiatan: list[KegiatanDenganPath] = [(d.baris, d.path) for d in self.daun]
+        self.jumlah_kegiatan = sum(len(prog.kegiatan) for prog in laporan.program)
         self.excluded = {e.indikator: e.alasan for e in self.aturan.rata_rata.dikecualikan}
         self.batas = self.aturan.batas_atas
 
     def kegiatan_untuk(self, kode_indikator: Iterable[str]) -> list[KegiatanDenganPath]:
+        """The leaves supporting any of the indicators (`mendukung`, inherited downward)."""
         wanted = set(kode_indikator)
-        return [(k, p) for k, p in self.kegiatan if wanted & set(k.mendukung)]
+        return [(d.baris, d.path) for d in self.daun if wanted & d.mendukung]
+
+    def bagian(self, baris: Sequence[KegiatanDenganPath]) -> str:
+        """What a set of leaves is called in a formula: `kegiatan`, `sub kegiatan`, `RO`."""
+        levels = {d.tingkat for d in self.daun if any(d.baris is b for b, _ in baris)}
+        if len(levels) == 1:
+            tingkat = levels.pop()
+            return "kegiatan" if tingkat == 1 else self.nama_tingkat(tingkat)
+        return "kegiatan" if not levels else "baris anggaran"
+
+    def nama_tingkat(self, tingkat: int) -> str:
+        names = self.laporan.tingkat_anggaran
+        name = names[tingkat] if tingkat < len(names) else "Rincian"
+        return name if name.isupper() else name.lower()
+
+    def anggaran_untuk(self, rumus: str, kode_indikator: Iterable[str]) -> Anggaran:
+        baris = self.kegiatan_untuk(kode_indikator)
+        return anggaran_dari(rumus, baris, self.bagian(baris))
 
     def batas_untuk(self, tempat: str) -> Decimal | None:
         if self.batas is None or tempat not in self.batas.berlaku:
@@ -207,14 +329,19 @@ class _Penghitung:
 
     def indikator(self, ind: IndikatorKinerja, path: Path) -> HasilIndikator:
         aturan, tahun = self.aturan, self.laporan.tahun
-        capaian = _capaian(ind.target, ind.realisasi, ind, aturan, (*path, "target"),
-                           (*path, "realisasi"))
-        triwulan = _triwulan(ind, path, aturan)
-        rekap_r, rekap_t = self.rekap_indikator(ind, path)
+        tws = triwulan_efektif(ind, path)
+        per = nilai_periode(ind, path, self.laporan.periode, tws)
+        capaian = _capaian(per.target, per.realisasi, ind, aturan, per.path_target,
+                           per.path_realisasi).with_aturan(*per.aturan)
+        triwulan = _triwulan(ind, tws, aturan)
+        bulanan = _triwulan(ind, [(b, (*path, "bulanan", i))
+                                  for i, b in enumerate(ind.bulanan)], aturan)
+        rekap_r, rekap_t = self.rekap_indikator(ind, path, tws)
         lalu = tahun - 1
         prev_path: Path = (*path, "realisasi_sebelumnya", str(lalu))
-        pct, poin = perubahan(ind.realisasi, ind.realisasi_sebelumnya.get(lalu),
-                              (*path, "realisasi"), prev_path)
+        # Comparisons use the realisasi up to the period (the year's, for a yearly report).
+        r, r_path = per.realisasi, per.path_realisasi
+        pct, poin = perubahan(r, ind.realisasi_sebelumnya.get(lalu), r_path, prev_path)
         akhir = ind.target_renstra.get(self.laporan.renstra.selesai)
         tahun_ini = ind.target_renstra.get(tahun)
         renstra_path: Path = (*path, "target_renstra")
@@ -226,26 +353,35 @@ class _Penghitung:
             triwulan=triwulan, rekap_realisasi=rekap_r, rekap_target=rekap_t,
             tahun_lalu=lalu, realisasi_tahun_lalu=ind.realisasi_sebelumnya.get(lalu),
             perubahan_persen=pct, perubahan_poin=poin,
+            perbandingan_persen=perbandingan(r, ind.realisasi_sebelumnya.get(lalu), r_path,
+                                             prev_path),
             target_renstra_akhir=akhir,
             capaian_renstra_akhir=_capaian(
-                akhir, ind.realisasi, ind, aturan,
-                (*renstra_path, str(self.laporan.renstra.selesai)), (*path, "realisasi")),
+                akhir, r, ind, aturan, (*renstra_path, str(self.laporan.renstra.selesai)),
+                r_path),
             target_renstra_tahun=tahun_ini,
-            capaian_renstra_tahun=_capaian(tahun_ini, ind.realisasi, ind, aturan,
-                                           (*renstra_path, str(tahun)), (*path, "realisasi")),
-            anggaran=anggaran_dari(f"indikator {ind.kode}", self.kegiatan_untuk([ind.kode])),
+            capaian_renstra_tahun=_capaian(tahun_ini, r, ind, aturan,
+                                           (*renstra_path, str(tahun)), r_path),
+            anggaran=self.anggaran_untuk(f"indikator {ind.kode}", [ind.kode]),
             dikecualikan=self.excluded.get(ind.kode),
             path=path,
+            target_periode=per.target, realisasi_periode=per.realisasi, bulanan=bulanan,
         )
 
-    def rekap_indikator(self, ind: IndikatorKinerja, path: Path) -> tuple[Nilai, Nilai]:
-        tws: tuple[Triwulan, ...] = ind.triwulan
+    def rekap_indikator(self, ind: IndikatorKinerja, path: Path,
+                        tws: Sequence[tuple[Triwulan, Path]]) -> tuple[Nilai, Nilai]:
+        """The year's values rolled up from the quarters, or from the months when the
+        quarters are derived from them (so that a mean is over the months)."""
+        periods: Sequence[tuple[Triwulan | Bulan, Path]] = tws
+        nama = "triwulan"
+        if ind.bulanan and not ind.triwulan:
+            periods = [(b, (*path, "bulanan", i)) for i, b in enumerate(ind.bulanan)]
+            nama = "bulan"
         real = rekap(ind.rekap_triwulan, "realisasi",
-                     [(tw.realisasi, (*path, "triwulan", i, "realisasi"))
-                      for i, tw in enumerate(tws)])
+                     [(tw.realisasi, (*p, "realisasi")) for tw, p in periods], nama)
         target = rekap(ind.rekap_triwulan, "target",
-                       [(target_tunggal(tw.target), (*path, "triwulan", i, "target"))
-                        for i, tw in enumerate(tws)])
+                       [(target_tunggal(tw.target), (*p, "target")) for tw, p in periods],
+                       nama)
         return real, target
 
     # --------------------------------------------------------------------- sasaran
@@ -254,17 +390,20 @@ class _Penghitung:
         indikator = tuple(self.indikator(ind, (*path, "indikator", j))
                           for j, ind in enumerate(sas.indikator))
         capaian = self.rata_rata(f"sasaran {sas.kode}", indikator)
-        anggaran = anggaran_dari(f"sasaran {sas.kode}",
-                                 self.kegiatan_untuk(i.kode for i in indikator))
+        anggaran = self.anggaran_untuk(f"sasaran {sas.kode}", (i.kode for i in indikator))
         porsi = persentase("porsi belanja langsung = pagu sasaran / pagu belanja langsung x 100",
                            dari("pagu sasaran", anggaran.pagu), dari("pagu belanja langsung", bl))
+        masukan = tuple(_masukan(m, (*path, "masukan", i), capaian, anggaran)
+                        for i, m in enumerate(sas.masukan))
+        metode = self.aturan.efisiensi.sasaran
+        eff = (efisiensi_output_input(masukan) if metode == "output-input"
+               else efisiensi(metode, capaian, anggaran))
         return HasilSasaran(
             kode=sas.kode, nama=sas.nama, indikator=indikator, capaian=capaian,
             kategori=klasifikasi(capaian.nilai, skala(self.aturan.skala_interpretasi)),
             berhasil=self.berhasil(indikator), anggaran=anggaran,
             porsi_belanja_langsung=porsi,
-            efisiensi=efisiensi(self.aturan.efisiensi.sasaran, capaian, anggaran),
-            path=path,
+            efisiensi=eff, path=path, masukan=masukan,
         )
 
     def berhasil(self, indikator: Sequence[HasilIndikator]) -> bool | None:
@@ -312,17 +451,44 @@ class _Penghitung:
         out = []
         for i, prog in enumerate(self.laporan.program):
             path: Path = ("program", i)
-            kegiatan = tuple(self.kegiatan_hasil(k, (*path, "kegiatan", j))
+            kegiatan = tuple(self.kegiatan_hasil(k, (*path, "kegiatan", j), prog.mendukung)
                              for j, k in enumerate(prog.kegiatan))
-            anggaran = anggaran_dari(f"program {prog.kode}",
-                                     [(k, (*path, "kegiatan", j))
-                                      for j, k in enumerate(prog.kegiatan)])
+            if all(not k.rincian for k in prog.kegiatan):
+                # Kegiatan that are leaves: the program sums their typed money (2020).
+                anggaran = anggaran_dari(f"program {prog.kode}",
+                                         [(k, (*path, "kegiatan", j))
+                                          for j, k in enumerate(prog.kegiatan)])
+            else:
+                anggaran = anggaran_gabungan(f"program {prog.kode}", "kegiatan",
+                                             [(k.kode, k.anggaran, k.path) for k in kegiatan],
+                                             frozenset(k.kode for k in kegiatan if not k.anak))
             out.append(HasilProgram(prog.kode, prog.nama, anggaran,
                                     prog.anggaran_perjanjian_kinerja, prog.sumber_dana,
-                                    kegiatan, path))
+                                    kegiatan, path, prog.mendukung))
         return tuple(out)
 
-    def kegiatan_hasil(self, keg: Kegiatan, path: Path) -> HasilKegiatan:
+    def rincian_hasil(self, r: RincianAnggaran, path: Path, tingkat: int,
+                      warisan: tuple[str, ...]) -> HasilRincian:
+        """One node below kegiatan: a leaf's typed money, or the sum of its rincian."""
+        mendukung = _gabung(warisan, r.mendukung)
+        anak = tuple(self.rincian_hasil(x, (*path, "rincian", n), tingkat + 1, mendukung)
+                     for n, x in enumerate(r.rincian))
+        return HasilRincian(r.kode, r.nama, tingkat,
+                            self.anggaran_simpul(r, path, tingkat, anak), mendukung, anak,
+                            path)
+
+    def anggaran_simpul(self, node: Kegiatan | RincianAnggaran, path: Path, tingkat: int,
+                        anak: Sequence[HasilRincian]) -> Anggaran:
+        label = f"{self.nama_tingkat(tingkat)} {node.kode}"
+        if not anak:
+            return anggaran_dari(label, [(node, path)],
+                                 "kegiatan" if tingkat == 1 else self.nama_tingkat(tingkat))
+        return anggaran_gabungan(label, self.nama_tingkat(tingkat + 1),
+                                 [(x.kode, x.anggaran, x.path) for x in anak],
+                                 frozenset(x.kode for x in anak if not x.anak))
+
+    def kegiatan_hasil(self, keg: Kegiatan, path: Path,
+                       warisan: tuple[str, ...] = ()) -> HasilKegiatan:
         indikator = []
         for k, ik in enumerate(keg.indikator):
             ipath: Path = (*path, "indikator", k)
@@ -334,9 +500,11 @@ class _Penghitung:
                                self.aturan.batas_bawah)
             indikator.append(HasilIndikatorKegiatan(ik.kode, ik.nama, ik.satuan, ik.target,
                                                     ik.realisasi, cap, ik.rencana_aksi, ipath))
-        return HasilKegiatan(keg.kode, keg.nama, anggaran_dari(f"kegiatan {keg.kode}",
-                                                               [(keg, path)]),
-                             keg.mendukung, tuple(indikator), path)
+        mendukung = _gabung(warisan, keg.mendukung)
+        rincian = tuple(self.rincian_hasil(r, (*path, "rincian", n), 2, mendukung)
+                        for n, r in enumerate(keg.rincian))
+        return HasilKegiatan(keg.kode, keg.nama, self.anggaran_simpul(keg, path, 1, rincian),
+                             mendukung, tuple(indikator), path, rincian)
 
     def belanja(self) -> tuple[HasilBelanja, ...]:
         years = list(enumerate(self.laporan.belanja))
@@ -349,24 +517,59 @@ class _Penghitung:
         if b.tahun == self.laporan.tahun and self.kegiatan:
             # Belanja langsung of the report's year is its kegiatan; a figure given in the
             # file as well is compared by the semantic checks (`belanja-langsung`).
-            anggaran = anggaran_dari("belanja langsung", self.kegiatan)
+            anggaran = anggaran_dari("belanja langsung", self.kegiatan,
+                                     self.bagian(self.kegiatan))
             return anggaran.pagu, anggaran.realisasi
         return (_given("pagu belanja langsung", b.langsung.pagu, (*path, "langsung", "pagu")),
                 _given("realisasi belanja langsung", b.langsung.realisasi,
                        (*path, "langsung", "realisasi")))
 
-    def belanja_tahun(self, b: BelanjaTahun, path: Path) -> HasilBelanja:
+    def baris_belanja(self, b: BelanjaTahun, path: Path) -> tuple[HasilPosBelanja, ...]:
+        """The year's classes: its `jenis` lines, or the bl-btl classes from `langsung` and
+        `tidak_langsung` (belanja langsung of the report's year being its budget tree)."""
+        if b.jenis:
+            return tuple(_pos_isian(b.klasifikasi, j, (*path, "jenis", i))
+                         for i, j in enumerate(b.jenis))
+        if b.klasifikasi != "bl-btl":
+            return ()
         pagu_bl, real_bl = self.belanja_langsung(b, path)
         pagu_tl = _given("pagu belanja tidak langsung", b.tidak_langsung.pagu,
                          (*path, "tidak_langsung", "pagu"))
         real_tl = _given("realisasi belanja tidak langsung", b.tidak_langsung.realisasi,
                          (*path, "tidak_langsung", "realisasi"))
-        pagu_total = jumlah("pagu total = belanja langsung + belanja tidak langsung",
-                            [dari("belanja langsung", pagu_bl),
-                             dari("belanja tidak langsung", pagu_tl)])
-        real_total = self.realisasi_total(b, path, real_bl, real_tl)
+        return (_pos("langsung", "Belanja Langsung", None, pagu_bl, None, real_bl,
+                     (*path, "langsung")),
+                _pos("tidak-langsung", "Belanja Tidak Langsung", None, pagu_tl, None, real_tl,
+                     (*path, "tidak_langsung")))
+
+    def belanja_tahun(self, b: BelanjaTahun, path: Path) -> HasilBelanja:
+        baris = self.baris_belanja(b, path)
+        by_kode = {p.kode: p for p in baris}
+        if b.klasifikasi == "bl-btl":
+            bl, tl = by_kode.get("langsung"), by_kode.get("tidak-langsung")
+            pagu_bl, real_bl = _pagu_real(bl, "belanja langsung")
+            pagu_tl, real_tl = _pagu_real(tl, "belanja tidak langsung")
+            urut = [p for p in (bl, tl) if p is not None]
+        else:
+            # No belanja langsung in this classification: what Tabel 2.6 and 3.12 relate
+            # sasaran to is the budget tree's total (its leaves), for the report's year.
+            if b.tahun == self.laporan.tahun and self.kegiatan:
+                anggaran = anggaran_dari("anggaran program", self.kegiatan,
+                                         self.bagian(self.kegiatan))
+                pagu_bl, real_bl = anggaran.pagu, anggaran.realisasi
+            else:
+                pagu_bl = real_bl = tidak_dapat("anggaran program", "tidak ada pohon anggaran",
+                                                satuan="Rp")
+            alasan = f"klasifikasi {b.klasifikasi} tidak mengenal belanja tidak langsung"
+            pagu_tl = real_tl = tidak_dapat("belanja tidak langsung", alasan, satuan="Rp")
+            urut = list(baris)
+        rumus_total = _rumus_total(b.klasifikasi)
+        pagu_total = jumlah(f"pagu total = {rumus_total}",
+                            [_dari_pos(p, p.pagu) for p in urut])
+        real_total = self.realisasi_total(b, path, urut, rumus_total)
         this_year = b.tahun == self.laporan.tahun
         total = anggaran_total(pagu_total, real_total)
+        murni = self.pagu_murni_total(b, path, urut)
         return HasilBelanja(
             tahun=b.tahun,
             pagu_langsung=pagu_bl, realisasi_langsung=real_bl,
@@ -380,18 +583,29 @@ class _Penghitung:
                 "capaian", "tidak dipakai oleh metode tahunan"), total),
             jumlah_program=len(self.laporan.program) if this_year and self.kegiatan
             else b.jumlah_program,
-            jumlah_kegiatan=len(self.kegiatan) if this_year and self.kegiatan
+            jumlah_kegiatan=self.jumlah_kegiatan if this_year and self.kegiatan
             else b.jumlah_kegiatan,
             path=path,
+            klasifikasi=b.klasifikasi, jenis=baris,
+            kelompok=_kelompok(b.klasifikasi, baris, path),
+            pagu_murni=murni, perubahan_pagu=_perubahan_pagu("pagu total", pagu_total, murni),
         )
 
-    def realisasi_total(self, b: BelanjaTahun, path: Path, real_bl: Nilai,
-                        real_tl: Nilai) -> Nilai:
-        if real_bl.ada and real_tl.ada:
-            return jumlah("realisasi total = belanja langsung + belanja tidak langsung",
-                          [dari("belanja langsung", real_bl), dari("belanja tidak langsung",
-                                                                   real_tl)])
+    def realisasi_total(self, b: BelanjaTahun, path: Path, baris: Sequence[HasilPosBelanja],
+                        rumus_total: str) -> Nilai:
+        """The sum of the classes' realisasi, else the total given for a year known only so."""
+        if baris and all(p.realisasi.ada for p in baris):
+            return jumlah(f"realisasi total = {rumus_total}",
+                          [_dari_pos(p, p.realisasi) for p in baris])
         return _given("realisasi total", b.realisasi, (*path, "realisasi"))
+
+    def pagu_murni_total(self, b: BelanjaTahun, path: Path,
+                         baris: Sequence[HasilPosBelanja]) -> Nilai:
+        """Pagu before changes: the sum of the classes' pagu murni, else the total given."""
+        if baris and all(p.pagu_murni.ada for p in baris):
+            return jumlah(f"pagu murni total = {_rumus_total(b.klasifikasi)}",
+                          [_dari_pos(p, p.pagu_murni) for p in baris])
+        return _given("pagu murni", b.pagu_murni, (*path, "pagu_murni"))
 
     # ---------------------------------------------------------------------- SAKIP
 
@@ -424,15 +638,35 @@ class _Penghitung:
         rata = self.rata_rata_laporan(sasaran)
         bl_anggaran = (anggaran_total(this_year.pagu_langsung, this_year.realisasi_langsung)
                        if this_year else anggaran_dari("belanja langsung", []))
-        pk = anggaran_dari("perjanjian kinerja",
-                           self.kegiatan_untuk(i.kode for s in sasaran for i in s.indikator))
+        pk = self.anggaran_untuk("perjanjian kinerja",
+                                 (i.kode for s in sasaran for i in s.indikator))
+        program = self.program()
+        semua = (anggaran_gabungan("seluruh program", "program",
+                                   [(p.kode, p.anggaran, p.path) for p in program])
+                 if program else None)
         return Hasil(
-            laporan=self.laporan, sasaran=sasaran, program=self.program(), belanja=belanja,
+            laporan=self.laporan, sasaran=sasaran, program=program, belanja=belanja,
             evaluasi=self.evaluasi(), rata_rata_capaian=rata,
             kategori=klasifikasi(rata.nilai, skala(self.aturan.skala_interpretasi)),
             anggaran_perjanjian_kinerja=pk,
             efisiensi=efisiensi(self.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
+            anggaran_program=semua,
         )
+
+
+def _daun(node: Kegiatan | RincianAnggaran, path: Path, tingkat: int,
+          warisan: frozenset[str]) -> Iterator[Daun]:
+    """The leaves under a node, each with the indicators it supports, inherited included."""
+    mendukung = warisan | set(node.mendukung)
+    if not node.rincian:
+        yield Daun(node, path, tingkat, mendukung)
+    for n, r in enumerate(node.rincian):
+        yield from _daun(r, (*path, "rincian", n), tingkat + 1, mendukung)
+
+
+def _gabung(warisan: tuple[str, ...], sendiri: tuple[str, ...]) -> tuple[str, ...]:
+    """Inherited and own `mendukung`, in order, without repeats."""
+    return tuple(dict.fromkeys((*warisan, *sendiri)))
 
 
 def _mean(rumus: str, inputs: tuple[Masukan, ...], aturan: tuple[str, ...]) -> Nilai:
@@ -440,6 +674,85 @@ def _mean(rumus: str, inputs: tuple[Masukan, ...], aturan: tuple[str, ...]) -> N
     uraian = "(" + " + ".join(f"{{{i}}}" for i in range(len(numbers))) + f") / {len(numbers)}"
     mean = sum(numbers, Decimal(0)) / len(numbers)
     return Nilai(mean, rumus, inputs, aturan).with_uraian(uraian, *numbers)
+
+
+RUMUS_PERUBAHAN_PAGU = "perubahan pagu = pagu - pagu murni"
+
+
+def _perubahan_pagu(label: str, pagu: Nilai, murni: Nilai) -> Nilai:
+    """A change of budget within the year (negative for a cut): pagu after minus before."""
+    inputs = (dari(f"{label} (setelah perubahan)", pagu), dari(f"{label} murni", murni))
+    if pagu.nilai is None or murni.nilai is None:
+        return tidak_dapat(RUMUS_PERUBAHAN_PAGU, "pagu murni atau pagu tidak ada", inputs,
+                           satuan="Rp")
+    return Nilai(pagu.nilai - murni.nilai, RUMUS_PERUBAHAN_PAGU, inputs,
+                 satuan="Rp").with_uraian("{0} - {1}", pagu.nilai, murni.nilai)
+
+
+def _pos(kode: str, nama: str, kelompok: str | None, pagu: Nilai, murni: Nilai | None,
+         realisasi: Nilai, path: Path) -> HasilPosBelanja:
+    murni = murni or tidak_dapat(f"pagu murni {nama}", "tidak diisi", satuan="Rp")
+    return HasilPosBelanja(kode, nama, kelompok, pagu, murni,
+                           _perubahan_pagu(f"pagu {nama}", pagu, murni), realisasi,
+                           _penyerapan(realisasi, pagu), path)
+
+
+def _pos_isian(klasifikasi: str, j: JenisBelanja, path: Path) -> HasilPosBelanja:
+    k = kelas(klasifikasi, j.jenis)
+    nama = k.nama if k else j.jenis
+    return _pos(j.jenis, nama, k.kelompok if k else None,
+                _given(f"pagu {nama}", j.pagu, (*path, "pagu")),
+                _given(f"pagu murni {nama}", j.pagu_murni, (*path, "pagu_murni")),
+                _given(f"realisasi {nama}", j.realisasi, (*path, "realisasi")), path)
+
+
+def _kelompok(klasifikasi: str, baris: Sequence[HasilPosBelanja],
+              path: Path) -> tuple[HasilPosBelanja, ...]:
+    """Each group with a line in it: the line itself when the group is given whole, else
+    the sum of its types (Belanja Operasi = Pegawai + Barang dan Jasa + ...)."""
+    out = []
+    for g in KLASIFIKASI[klasifikasi]:
+        if not adalah_kelompok(klasifikasi, g.kode):
+            continue
+        whole = [p for p in baris if p.kode == g.kode]
+        parts = [p for p in baris if p.kelompok == g.kode]
+        if whole:
+            out.append(whole[0])
+        elif parts:
+            rumus = f"jumlah jenis {g.nama.lower()}"
+
+            def total(field: str, parts: list[HasilPosBelanja] = parts,
+                      rumus: str = rumus, nama: str = g.nama) -> Nilai:
+                return jumlah(f"{field} {nama} = {rumus}",
+                              [dari(p.nama, getattr(p, field.replace(" ", "_")))
+                               for p in parts])
+            out.append(_pos(g.kode, g.nama, None, total("pagu"), total("pagu murni"),
+                            total("realisasi"), path))
+    return tuple(out)
+
+
+def _pagu_real(p: HasilPosBelanja | None, nama: str) -> tuple[Nilai, Nilai]:
+    if p is None:
+        return (tidak_dapat(f"pagu {nama}", "tidak diisi", satuan="Rp"),
+                tidak_dapat(f"realisasi {nama}", "tidak diisi", satuan="Rp"))
+    return p.pagu, p.realisasi
+
+
+def _dari_pos(p: HasilPosBelanja, nilai: Nilai) -> Masukan:
+    """A class's figure as an input of the year's total, with the place the file typed it."""
+    typed = nilai.rumus.endswith("(isian)") and len(nilai.masukan) == 1
+    return Masukan(_nama_masukan(p), nilai.nilai, nilai.masukan[0].sumber if typed else None)
+
+
+def _rumus_total(klasifikasi: str) -> str:
+    if klasifikasi == "bl-btl":
+        return "belanja langsung + belanja tidak langsung"
+    return "jumlah jenis belanja"
+
+
+def _nama_masukan(p: HasilPosBelanja) -> str:
+    """How a class is named as an input of the total (`belanja langsung`, `Belanja Modal`)."""
+    return p.nama.lower() if p.kode in ("langsung", "tidak-langsung") else p.nama
 
 
 def _given(nama: str, value: Decimal | None, path: Path) -> Nilai:

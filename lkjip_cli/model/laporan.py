@@ -12,8 +12,19 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag
 
+from lkjip_cli.model.anggaran import (
+    TINGKAT_BAWAAN,
+    DilaporkanAnggaran,
+    JenisBelanja,
+    KelompokBelanja,
+    NamaKlasifikasi,
+    RincianAnggaran,
+)
+from lkjip_cli.model.dasar import Model
+from lkjip_cli.model.masukan import MasukanSasaran
+from lkjip_cli.model.periode import Bulan, PeriodeLaporan
 from lkjip_cli.model.types import (
     Angka,
     AngkaPositif,
@@ -22,17 +33,11 @@ from lkjip_cli.model.types import (
     Dicetak,
     DicetakTeks,
     Kode,
+    LabelTabel,
     Rupiah,
     Tahun,
 )
 from lkjip_cli.versi import VERSI_FORMAT
-
-
-class Model(BaseModel):
-    """Base of every model: unknown keys are errors, values are frozen."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
 
 # --------------------------------------------------------------------------- targets
 
@@ -90,6 +95,9 @@ class DilaporkanIndikator(Model):
     perubahan_poin: Dicetak = Field(
         default={}, description="Printed under a difference heading: R - R_prev"
     )
+    perbandingan_persen: Dicetak = Field(
+        default={}, description="Realisasi as a percentage of last year's: R / R_prev x 100"
+    )
     target_renstra_akhir: Dicetak = {}
     capaian_renstra_akhir: Dicetak = {}
     capaian_renstra_tahun: Dicetak = {}
@@ -111,14 +119,6 @@ class DilaporkanSasaran(Model):
     penyerapan: Dicetak = {}
     porsi_belanja_langsung: Dicetak = {}
     efisiensi: Dicetak = {}
-
-
-class DilaporkanAnggaran(Model):
-    """Printed pagu, realisasi and penyerapan of a program or kegiatan (Tabel 3.13)."""
-
-    pagu: Dicetak = {}
-    realisasi: Dicetak = {}
-    penyerapan: Dicetak = {}
 
 
 class DilaporkanIndikatorKegiatan(Model):
@@ -144,6 +144,9 @@ class DilaporkanBelanja(Model):
     efisiensi_nominal: Dicetak = {}
     jumlah_program: Dicetak = {}
     jumlah_kegiatan: Dicetak = {}
+    pagu_murni: Dicetak = Field(default={}, description="Total pagu before changes")
+    perubahan_pagu: Dicetak = Field(
+        default={}, description="pagu total - pagu murni: negative for a cut")
 
 
 class DilaporkanLaporan(Model):
@@ -221,6 +224,9 @@ class IndikatorKinerja(Model):
     )
     rekap_triwulan: RekapTriwulan = "terakhir"
     triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
+    bulanan: tuple[Bulan, ...] = Field(
+        default=(), max_length=12, description="Monthly values from January, rolled up by "
+        "rekap_triwulan; the quarters are derived from them when triwulan is not given")
     realisasi_sebelumnya: dict[Tahun, Angka] = Field(
         default={}, description="By year (1945-2200); two keys naming one year are an error")
     target_renstra: dict[Tahun, Target] = Field(
@@ -234,6 +240,8 @@ class Sasaran(Model):
     nama: str = Field(min_length=1)
     tujuan: Kode | None = None
     indikator: tuple[IndikatorKinerja, ...] = Field(min_length=1)
+    masukan: tuple[MasukanSasaran, ...] = Field(
+        default=(), description="Resources used, for efisiensi output-input (BPKP)")
     dilaporkan: DilaporkanSasaran = DilaporkanSasaran()
 
 
@@ -258,12 +266,17 @@ class IndikatorKegiatan(Model):
 class Kegiatan(Model):
     kode: Kode
     nama: str = Field(min_length=1)
-    pagu: Rupiah
-    realisasi: Rupiah
+    pagu: Rupiah | None = Field(default=None, description="Required when there is no rincian")
+    realisasi: Rupiah | None = Field(
+        default=None, description="Required when there is no rincian")
+    rpd: Rupiah | None = Field(
+        default=None, description="Rencana penarikan dana up to the report's period (a leaf)")
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this kegiatan supports"
     )
     indikator: tuple[IndikatorKegiatan, ...] = ()
+    rincian: tuple[RincianAnggaran, ...] = Field(
+        default=(), description="Sub kegiatan (or KRO, RO): the kegiatan is their sum")
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
 
 
@@ -274,6 +287,8 @@ class Program(Model):
         default=None, description="The program's budget in the Perjanjian Kinerja (Tabel 2.4)"
     )
     sumber_dana: str | None = None
+    mendukung: tuple[Kode, ...] = Field(
+        default=(), description="Indikator kinerja supported by every kegiatan of the program")
     kegiatan: tuple[Kegiatan, ...] = Field(min_length=1)
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
 
@@ -299,6 +314,13 @@ class BelanjaTahun(Model):
     pagu_murni: Rupiah | None = Field(default=None, description="APBD murni, before changes")
     jumlah_program: Bulat | None = Field(default=None, ge=0)
     jumlah_kegiatan: Bulat | None = Field(default=None, ge=0)
+    klasifikasi: NamaKlasifikasi = Field(
+        default="bl-btl", description="How this year's spending is classified")
+    jenis: tuple[JenisBelanja, ...] = Field(
+        default=(), description="The year's spending by class; instead of langsung/"
+        "tidak_langsung, which are the bl-btl classes")
+    kelompok: tuple[KelompokBelanja, ...] = Field(
+        default=(), description="Printed group totals (Belanja Operasi, Belanja Modal)")
     dilaporkan: DilaporkanBelanja = DilaporkanBelanja()
 
 
@@ -359,7 +381,7 @@ class BatasAtas(Model):
 class AturanEfisiensi(Model):
     """Which efficiency method each table uses (rules.md section 3)."""
 
-    sasaran: MetodeEfisiensi = "selisih"
+    sasaran: MetodeEfisiensi | Literal["output-input"] = "selisih"
     keseluruhan: MetodeEfisiensi = "selisih"
     tahunan: Literal["nominal", "sisa-anggaran"] = Field(
         default="nominal",
@@ -393,6 +415,10 @@ class Aturan(Model):
 
 # ---------------------------------------------------------------------------- report
 
+#: The tables lkjip builds, by the reference report's numbers (lkjip_cli/penomoran.py).
+NomorTabel = Literal["2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7",
+                     "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
+
 
 class Laporan(Model):
     """One LKjIP report: everything lkjip needs to compute and audit its Bab III."""
@@ -402,11 +428,20 @@ class Laporan(Model):
         description="Versi format data yang dipakai berkas ini (bawaan: versi yang dipasang).")
     instansi: Instansi
     tahun: Bulat = Field(ge=1945, le=2200)
+    periode: PeriodeLaporan | None = Field(
+        default=None, description="An interim report: up to a quarter or a month")
     renstra: Periode
     aturan: Aturan = Aturan()
     tujuan: tuple[Tujuan, ...] = ()
     sasaran: tuple[Sasaran, ...] = Field(min_length=1)
     program: tuple[Program, ...] = ()
+    tingkat_anggaran: tuple[str, ...] = Field(
+        default=TINGKAT_BAWAAN, min_length=2,
+        description="Names of the budget tree's levels, from the top: "
+        "[Program, Kegiatan, Sub Kegiatan] or [Program, Kegiatan, KRO, RO]")
     belanja: tuple[BelanjaTahun, ...] = ()
     evaluasi_sakip: EvaluasiSakip | None = None
+    penomoran: dict[NomorTabel, LabelTabel] = Field(
+        default={}, description="lkjip's table number -> the label the report prints "
+        '("3.13": "19", "3.5": "III.2"); captions and dilaporkan places use it')
     dilaporkan: DilaporkanLaporan = DilaporkanLaporan()

@@ -177,14 +177,21 @@ Kode = Annotated[
     str, StringConstraints(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 ]
 
-#: Where a report printed a figure: a table number (`"3.5"`), `ikhtisar`, `bab2`...`bab4`,
-#: with an optional `/suffix` when one place prints the same quantity twice.
 #: The named places a report prints figures in (the pattern below accepts exactly these).
 TEMPAT_BERNAMA = ("ikhtisar", "bab1", "bab2", "bab3", "bab4")
-Lokasi = Annotated[
-    str,  # [0-9], not \d: the schema's regex engine reads \d as any Unicode digit
-    StringConstraints(pattern=r"^(?:[0-9]{1,2}\.[0-9]{1,2}|ikhtisar|bab[1-4])(?:/[a-z0-9_-]+)?$"),
-]
+
+#: A table label as a report prints it: `3.5`, `19`, `III.2`, `Tabel IV.1`, `3.21a`.
+POLA_LABEL_TABEL = (r"(?:Tabel )?(?:[0-9]{1,3}(?:\.[0-9]{1,3}){0,2}[a-z]?"
+                    r"|[IVXLC]{1,7}(?:\.[0-9]{1,3}){1,2}[a-z]?)")
+
+#: The printed label of a table (`penomoran`).
+LabelTabel = Annotated[str, StringConstraints(pattern=rf"^{POLA_LABEL_TABEL}$")]
+
+#: Where a report printed a figure: a table label (`"3.5"`, `"Tabel 19"`, `"III.2"`, resolved
+#: through `penomoran`), `ikhtisar`, `bab1`...`bab4`, with an optional `/suffix` when one
+#: place prints the same quantity twice.
+POLA_LOKASI = rf"^(?:{POLA_LABEL_TABEL}|ikhtisar|bab[1-4])(?:/[a-z0-9_-]+)?$"
+Lokasi = Annotated[str, StringConstraints(pattern=POLA_LOKASI)]
 
 class _HanyaKunciTempat:
     """JSON Schema: a mapping keyed by places refuses any other key, as the model does."""

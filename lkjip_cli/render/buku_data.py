@@ -28,11 +28,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_cli import angka
+from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.laporan import (
     Aturan,
     IndikatorKinerja,
     Laporan,
-    Model,
     Rentang,
 )
 from lkjip_cli.render.kerangka import bagi_indikator

@@ -1,8 +1,8 @@
 """Tables as JSON and CSV: every number an exact decimal string, never a float.
 
 The JSON shape (documented in docs/compute.md):
-`{"instansi", "tahun", "aturan": {...}, "tabel": [{"nomor", "bagian", "judul", "kolom",
-"baris": [[cell, ...], ...], "catatan", "sumber"}]}`, where a cell is a string for text
+`{"instansi", "tahun", "aturan": {...}, "tabel": [{"nomor", "nomor_cetak", "bagian", "judul",
+"kolom", "baris": [[cell, ...], ...], "catatan", "sumber"}]}`, where a cell is a string for text
 and `{"nilai": "97.3333…", "jenis": "persen", "tampil": "97,33"}` for a figure (`nilai` is
 null, with `alasan`, when it cannot be computed).
 """
@@ -36,6 +36,7 @@ def _cell(sel: Sel, aturan: Aturan) -> Any:
 def tabel_dict(tabel: Tabel, aturan: Aturan) -> dict[str, Any]:
     return {
         "nomor": tabel.nomor,
+        "nomor_cetak": tabel.label,
         "bagian": tabel.bagian,
         "judul": " ".join(tabel.judul),
         "kolom": [k.judul for k in tabel.kolom],

@@ -10,7 +10,13 @@ from collections.abc import Iterator
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.capaian import arti_capaian_negatif, mentah
-from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilIndikator
+from lkjip_cli.engine.hasil import (
+    Anggaran,
+    Hasil,
+    HasilBelanja,
+    HasilIndikator,
+    HasilRincian,
+)
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.source.yamlsource import SourceMap
@@ -95,6 +101,8 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
         yield from uraikan_tampil(h, f"Capaian TW {tw.nomor}", tw.capaian, source)
     yield from uraikan(f"Perubahan dari {ind.tahun_lalu}", ind.perubahan_persen, a, source)
     yield from uraikan(f"Selisih dari {ind.tahun_lalu}", ind.perubahan_poin, a, source)
+    yield from uraikan(f"Perbandingan dengan {ind.tahun_lalu}", ind.perbandingan_persen, a,
+                       source)
     yield from uraikan_tampil(h, "Capaian terhadap target akhir Renstra",
                               ind.capaian_renstra_akhir, source)
     yield from uraikan(f"Capaian terhadap target Renstra {h.laporan.tahun}",
@@ -102,8 +110,25 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
     yield from _anggaran(f"indikator {ind.kode}", ind.anggaran, a, source)
 
 
+def _belanja(b: HasilBelanja, a: Aturan, source: SourceMap) -> Iterator[str]:
+    """A year's spending: its total, its budget change, and each group of its classes."""
+    yield f"Belanja {b.tahun} (klasifikasi {b.klasifikasi})"
+    yield ""
+    yield from uraikan("Pagu total", b.pagu_total, a, source)
+    yield from uraikan("Realisasi total", b.realisasi_total, a, source)
+    yield from uraikan("Penyerapan total", b.penyerapan_total, a, source)
+    for label, nilai in (("Pagu murni", b.pagu_murni), ("Perubahan pagu", b.perubahan_pagu)):
+        if nilai is not None:
+            yield from uraikan(label, nilai, a, source)
+    for g in b.kelompok:
+        yield from uraikan(f"Pagu {g.nama}", g.pagu, a, source)
+        yield from uraikan(f"Realisasi {g.nama}", g.realisasi, a, source)
+        yield from uraikan(f"Perubahan pagu {g.nama}", g.perubahan_pagu, a, source)
+
+
 def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
-    """The explanation of `ref` (a kode, `rata-rata` or `efisiensi`), or None if unknown."""
+    """The explanation of `ref` (a kode, `rata-rata`, `efisiensi` or `belanja-TAHUN`), or
+    None if unknown."""
     a = h.laporan.aturan
     if ref == "rata-rata":
         return list(uraikan("Rata-rata capaian", h.rata_rata_capaian, a, source))
@@ -118,7 +143,10 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
                     *uraikan("Capaian", sas.capaian, a, source),
                     *_anggaran(f"sasaran {sas.kode}", sas.anggaran, a, source),
                     *uraikan("Porsi belanja langsung", sas.porsi_belanja_langsung, a, source),
-                    *uraikan("Efisiensi", sas.efisiensi, a, source)]
+                    *uraikan("Efisiensi", sas.efisiensi, a, source),
+                    *(line for m in sas.masukan for line in (
+                        *uraikan(f"Capaian masukan {m.nama}", m.capaian, a, source),
+                        *uraikan(f"Efisiensi atas {m.nama}", m.efisiensi, a, source)))]
     for prog in h.program:
         if prog.kode == ref:
             return [f"{prog.kode} — {prog.nama} (program)", "",
@@ -134,6 +162,14 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
             if ik.kode == ref:
                 return [f"{ik.kode} — {ik.nama} (indikator kegiatan {keg.kode})", "",
                         *uraikan_tampil(h, "Capaian", ik.capaian, source)]
+    for b in h.belanja:
+        if ref == f"belanja-{b.tahun}":
+            return list(_belanja(b, a, source))
+    for node in h.simpul:
+        if isinstance(node, HasilRincian) and node.kode == ref:
+            tingkat = h.nama_tingkat(node.tingkat)
+            return [f"{node.kode} — {node.nama} ({tingkat.lower()})", "",
+                    *_anggaran(f"{tingkat.lower()} {node.kode}", node.anggaran, a, source)]
     return None
 
 
@@ -141,5 +177,7 @@ def semua_ref(h: Hasil) -> list[str]:
     refs = ["rata-rata", "efisiensi", *(s.kode for s in h.sasaran),
             *(i.kode for i in h.indikator), *(p.kode for p in h.program),
             *(k.kode for k in h.kegiatan),
-            *(ik.kode for k in h.kegiatan for ik in k.indikator)]
+            *(ik.kode for k in h.kegiatan for ik in k.indikator),
+            *(n.kode for n in h.simpul if isinstance(n, HasilRincian)),
+            *(f"belanja-{b.tahun}" for b in h.belanja)]
     return refs

@@ -209,9 +209,11 @@ def _belanja_lanjut(lap: Laporan) -> Iterator[dict[str, Any]]:
         doc = bel.model_dump(exclude_defaults=True, exclude={"dilaporkan"})
         if bel.tahun == lap.tahun and kegiatan:
             doc.setdefault("langsung", {})
-            doc["langsung"].setdefault("pagu", sum((k.pagu for k in kegiatan), Decimal(0)))
+            doc["langsung"].setdefault("pagu", sum((_jumlah(k, "pagu") for k in kegiatan),
+                                                   Decimal(0)))
             doc["langsung"].setdefault("realisasi",
-                                       sum((k.realisasi for k in kegiatan), Decimal(0)))
+                                       sum((_jumlah(k, "realisasi") for k in kegiatan),
+                                           Decimal(0)))
             doc.setdefault("jumlah_program", len(lap.program))
             doc.setdefault("jumlah_kegiatan", len(kegiatan))
         yield doc
@@ -245,3 +247,13 @@ def kerangka_lanjutan(lap: Laporan, sumber: str) -> str:
     return yaml_teks({k: doc[k] for k in urut if k in doc},
                      _kepala(f"Laporan Kinerja {tahun}: dilanjutkan dari {sumber} oleh "
                              "`lkjip init --dari`."))
+
+
+def _jumlah(simpul: Any, kunci: str) -> Decimal:
+    """A budget node's money: its own at a leaf, else the sum of its `rincian` (money sits
+    at the leaves of the 2021+ tree; the model bounds its depth)."""
+    rincian = getattr(simpul, "rincian", ())
+    if rincian:
+        return sum((_jumlah(r, kunci) for r in rincian), Decimal(0))
+    nilai = getattr(simpul, kunci)
+    return nilai if isinstance(nilai, Decimal) else Decimal(0)

@@ -8,24 +8,32 @@ Cells keep exact Decimals; only `format_sel` (through `lkjip_cli.angka`) rounds 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.capaian import arti_capaian_negatif
 from lkjip_cli.engine.hasil import (
+    Anggaran,
     Hasil,
+    HasilBelanja,
     HasilIndikator,
     HasilKegiatan,
+    HasilPosBelanja,
+    HasilProgram,
     HasilSasaran,
     Target,
+    turunan,
 )
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import skala
+from lkjip_cli.klasifikasi import SUMBER as SUMBER_KLASIFIKASI
 from lkjip_cli.model.laporan import Aturan, Rentang
+from lkjip_cli.penomoran import Penomoran
 
 Jenis = Literal["teks", "input", "persen", "poin", "rupiah", "bilangan"]
 Gaya = Literal["biasa", "jumlah", "rinci"]
@@ -55,8 +63,12 @@ class Kolom:
 
 @dataclass(frozen=True, slots=True)
 class Baris:
+    """One row. `tingkat` is its level in a tree (Tabel 3.13: 0 program, 1 kegiatan, 2 sub
+    kegiatan...); every output indents the second column by the levels beyond the first."""
+
     sel: tuple[Sel, ...]
     gaya: Gaya = "biasa"
+    tingkat: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +85,19 @@ class Tabel:
     #: The second part of a table the report prints as one (Tabel 2.4, 3.11): its caption
     #: says "(lanjutan)", so that two parts never carry the same caption.
     lanjutan: bool = False
+    #: The label the report prints for this table (`penomoran`): `19`, `III.2`; `nomor` is
+    #: lkjip's own number, which selects the table and its template.
+    nomor_cetak: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.nomor_cetak or self.nomor
 
     @property
     def nomor_judul(self) -> str:
-        """`Tabel 3.11`, or `Tabel 3.11 (lanjutan)` for a table's continued part."""
-        return f"Tabel {self.nomor}" + (" (lanjutan)" if self.lanjutan else "")
+        """`Tabel 3.11`, or `Tabel 3.11 (lanjutan)` for a table's continued part; the label
+        the report prints (`penomoran`) when it has one."""
+        return f"Tabel {self.label}" + (" (lanjutan)" if self.lanjutan else "")
 
     @property
     def caption(self) -> str:
@@ -288,6 +308,8 @@ def tabel_2_5(h: Hasil) -> list[Tabel]:
     b = h.belanja_tahun_ini
     if b is None:
         return []
+    if b.klasifikasi != "bl-btl":
+        return [_tabel_belanja_kelas(h, b)]
     rows = [
         Baris((teks("1"), teks("Belanja Tidak Langsung"), rp(b.pagu_tidak_langsung),
                rp(b.realisasi_tidak_langsung), persen(b.penyerapan_tidak_langsung))),
@@ -303,13 +325,59 @@ def tabel_2_5(h: Hasil) -> list[Tabel]:
                    sumber=f"Anggaran {_singkat(h)} Tahun {b.tahun}")]
 
 
+def _tabel_belanja_kelas(h: Hasil, b: HasilBelanja) -> Tabel:
+    """Tabel 2.5 of a year classified by spending type: each group (Belanja Operasi) as a
+    bold row followed by its types, indented; with pagu murni and its change when given."""
+    murni = any(p.pagu_murni.ada for p in b.jenis)
+
+    def cells(p: HasilPosBelanja | HasilBelanja, no: str, nama: str) -> tuple[Sel, ...]:
+        if isinstance(p, HasilBelanja):
+            pagu, real, pen = p.pagu_total, p.realisasi_total, p.penyerapan_total
+            before, change = p.pagu_murni, p.perubahan_pagu
+        else:
+            pagu, real, pen = p.pagu, p.realisasi, p.penyerapan
+            before, change = p.pagu_murni, p.perubahan_pagu
+        money = (rp(before), rp(change)) if murni and before and change else ()
+        return (teks(no), teks(nama), *money, rp(pagu), rp(real), persen(pen))
+
+    rows: list[Baris] = []
+    groups = {g.kode: g for g in b.kelompok}
+    n = 0
+    for pos in b.puncak:
+        if pos.kode in groups and any(j.kelompok == pos.kode for j in b.jenis):
+            n += 1
+            rows.append(Baris(cells(pos, str(n), pos.nama), "biasa"))
+            rows += [Baris(cells(j, "", j.nama), "rinci", 2)
+                     for j in b.jenis if j.kelompok == pos.kode]
+        else:
+            n += 1
+            rows.append(Baris(cells(pos, str(n), pos.nama)))
+    rows.append(Baris(cells(b, "", "Jumlah"), "jumlah"))
+    money_cols = ("Anggaran Murni (Rp)", "Perubahan (Rp)") if murni else ()
+    anggaran = "Anggaran Setelah Perubahan (Rp)" if murni else "Anggaran (Rp)"
+    notes = [f"Klasifikasi: {SUMBER_KLASIFIKASI[b.klasifikasi]}. Jumlah kelompok = jumlah "
+             "jenisnya; Jumlah = jumlah semua jenis belanja.", _catatan_penyerapan(h)]
+    if murni:
+        notes.insert(1, "Perubahan = anggaran setelah perubahan - anggaran murni (negatif: "
+                        "pemotongan).")
+    return _tabel("2.5", [f"Target Belanja {_singkat(h)}", f"Tahun {b.tahun}"],
+                  [*_k("No", "Uraian Belanja"),
+                   *_k(*money_cols, anggaran, "Realisasi Belanja (Rp)", "%", angka=True)],
+                  rows, notes, sumber=f"Anggaran {_singkat(h)} Tahun {b.tahun}")
+
+
 def _nama_kegiatan(h: Hasil, kodes: Sequence[str]) -> str:
-    names = {k.kode: k.nama for k in h.kegiatan}
+    """The names of the budget lines behind a sasaran, called by their level."""
+    lines = [k for k in h.baris_anggaran if k.kode in kodes]
+    levels = {k.tingkat for k in lines}
+    level = levels.pop() if len(levels) == 1 else 1
+    word = "kegiatan" if level == 1 else h.nama_tingkat(level).lower()
+    names = {k.kode: k.nama for k in lines}
     seen: list[str] = []
     for kode in kodes:
         if names.get(kode) and names[kode] not in seen:
             seen.append(names[kode])
-    return "Ditunjang melalui kegiatan: " + "; ".join(seen) if seen else ""
+    return f"Ditunjang melalui {word}: " + "; ".join(seen) if seen else ""
 
 
 def tabel_2_6(h: Hasil) -> list[Tabel]:
@@ -317,11 +385,12 @@ def tabel_2_6(h: Hasil) -> list[Tabel]:
                    persen(s.porsi_belanja_langsung),
                    teks(_nama_kegiatan(h, s.anggaran.kegiatan))))
             for i, s in enumerate(h.sasaran)]
-    return [_tabel("2.6", ["Anggaran Belanja Langsung per Sasaran Strategis",
+    bl = b.nama_belanja_program if (b := h.belanja_tahun_ini) else "Belanja Langsung"
+    return [_tabel("2.6", [f"Anggaran {bl} per Sasaran Strategis",
                            f"{_singkat(h)} Tahun {h.laporan.tahun}"],
                    [*_k("No", "Sasaran Strategis"), *_k("Anggaran (Rp)", "%", angka=True),
                     Kolom("Keterangan")], rows,
-                   ["% = anggaran sasaran / pagu Belanja Langsung x 100; anggaran sasaran = "
+                   [f"% = anggaran sasaran / pagu {bl} x 100; anggaran sasaran = "
                     "jumlah pagu kegiatan yang menunjang indikatornya."],
                    sumber=f"{_singkat(h)} Tahun {h.laporan.tahun}")]
 
@@ -395,8 +464,9 @@ def tabel_3_4(h: Hasil) -> list[Tabel]:
                 )))
                 first_of_sasaran = False
     capaian = [tw.capaian for ind in h.indikator for tw in ind.triwulan]
+    periode = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
     return [_tabel("3.4", ["Pengukuran Capaian Kinerja", _nama_instansi(h),
-                           f"Tahun Anggaran {h.laporan.tahun}"],
+                           f"Tahun Anggaran {h.laporan.tahun}{periode}"],
                    [*_k("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"),
                     Kolom("Target Tahunan", True), Kolom("Triwulan"),
                     *_k("Target", "Realisasi", "%", angka=True)],
@@ -421,12 +491,13 @@ def _baris_indikator(h: Hasil) -> Iterator[tuple[int, HasilSasaran, HasilIndikat
 
 
 def tabel_3_5(h: Hasil) -> list[Tabel]:
-    rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan), target_sel(ind.target),
-                   masukan(ind.realisasi), persen(h.tampil(ind.capaian)),
+    rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
+                   target_sel(ind.target_periode), masukan(ind.realisasi_periode),
+                   persen(h.tampil(ind.capaian)),
                    teks(ind.kategori.sebutan if ind.kategori else "")))
             for n, _, ind in _baris_indikator(h)]
-    return [_tabel("3.5", [f"Perbandingan antara Target dan Realisasi Kinerja Tahun "
-                           f"{h.laporan.tahun}"],
+    return [_tabel("3.5", [f"Perbandingan antara Target dan Realisasi Kinerja "
+                           f"{h.judul_periode}"],
                    [*_k("No", "Indikator Kinerja", "Satuan"),
                     *_k("Target", "Realisasi", "Capaian (%)", angka=True), Kolom("Kategori")],
                    rows, [_catatan_capaian(h, (i.capaian for i in h.indikator)),
@@ -448,7 +519,7 @@ def _sebanding(*values: Decimal | None) -> tuple[Sel, ...]:
 def tabel_3_6(h: Hasil) -> list[Tabel]:
     tahun = h.laporan.tahun
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   *_sebanding(ind.realisasi_tahun_lalu, ind.realisasi),
+                   *_sebanding(ind.realisasi_tahun_lalu, ind.realisasi_periode),
                    persen(ind.perubahan_persen), persen(ind.perubahan_poin)))
             for n, _, ind in _baris_indikator(h)]
     return [_tabel("3.6", [f"Realisasi Kinerja serta Capaian Kinerja periode {tahun}"],
@@ -463,7 +534,7 @@ def tabel_3_6(h: Hasil) -> list[Tabel]:
 def tabel_3_7(h: Hasil) -> list[Tabel]:
     r = h.laporan.renstra
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   target_sel(ind.target_renstra_akhir), masukan(ind.realisasi),
+                   target_sel(ind.target_renstra_akhir), masukan(ind.realisasi_periode),
                    persen(h.tampil(ind.capaian_renstra_akhir))))
             for n, _, ind in _baris_indikator(h)]
     return [_tabel("3.7", [f"Perbandingan Realisasi Kinerja Tahun {h.laporan.tahun} dengan "
@@ -475,8 +546,9 @@ def tabel_3_7(h: Hasil) -> list[Tabel]:
 
 
 def _kegiatan_sasaran(h: Hasil, sas: HasilSasaran) -> list[HasilKegiatan]:
+    """The kegiatan whose budget (its own, or a sub kegiatan's) supports the sasaran."""
     kodes = set(sas.anggaran.kegiatan)
-    return [k for k in h.kegiatan if k.kode in kodes]
+    return [k for k in h.kegiatan if any(s.kode in kodes for s in turunan(k))]
 
 
 def tabel_3_8(h: Hasil) -> list[Tabel]:
@@ -523,6 +595,8 @@ def tabel_3_9(h: Hasil) -> list[Tabel]:
 
 def tabel_3_10(h: Hasil) -> list[Tabel]:
     metode = h.laporan.aturan.efisiensi.sasaran
+    if metode == "output-input":
+        return [_tabel_3_10_masukan(h)]
     if metode == "sisa-anggaran":
         cap_head, cap = "% Capaian Kinerja (=100%)", (lambda s: Sel(Decimal(100), "persen"))
     else:
@@ -543,6 +617,32 @@ def tabel_3_10(h: Hasil) -> list[Tabel]:
                           "menunjang indikatornya."])]
 
 
+def _tabel_3_10_masukan(h: Hasil) -> Tabel:
+    """Tabel 3.10 by BPKP's method: per sasaran, one row per input with its use and the
+    efficiency of the output over it, and their mean when there are several."""
+    rows: list[Baris] = []
+    for i, s in enumerate(h.sasaran):
+        head = (teks(str(i + 1)), teks(s.nama), persen(h.tampil(s.capaian)))
+        blank = (teks(""), teks(""), teks(""))
+        if not s.masukan:
+            rows.append(Baris((*head, teks("tidak ada masukan"), teks(""), persen(s.efisiensi))))
+        for j, m in enumerate(s.masukan):
+            nama = f"{m.nama} ({m.satuan})" if m.satuan else m.nama
+            rows.append(Baris((*(head if j == 0 else blank), teks(nama), persen(m.capaian),
+                               persen(m.efisiensi))))
+        if len(s.masukan) > 1:
+            rows.append(Baris((*blank, teks("Rata-rata"), teks(""), persen(s.efisiensi)),
+                              "jumlah"))
+    return _tabel("3.10", ["Hasil Perbandingan Output dan Input dengan Standar Efisiensi",
+                           f"{_singkat(h)} Tahun {h.laporan.tahun}"],
+                  [*_k("No", "Sasaran Strategis"), Kolom("% Capaian Keluaran", True),
+                   Kolom("Masukan"), *_k("% Capaian Masukan", "Efisiensi (%)", angka=True)],
+                  rows, ["Metode efisiensi: output-input (BPKP); capaian masukan = realisasi / "
+                         "rencana masukan x 100 (dana: penyerapan anggaran sasaran); efisiensi "
+                         "= capaian keluaran / capaian masukan x 100, di atas 100 efisien; "
+                         "efisiensi sasaran = rata-rata efisiensi masukannya."])
+
+
 def _rumus_efisiensi(metode: str) -> str:
     return RUMUS_EFISIENSI[metode]
 
@@ -557,24 +657,52 @@ def tabel_3_11(h: Hasil) -> list[Tabel]:
         "nominal": ("Nilai Efisiensi (Rp)", "nilai efisiensi = total APBD - realisasi"),
         "sisa-anggaran": ("Efisiensi (poin)", "efisiensi = 100 - % realisasi"),
     }[metode]
-    alokasi_rows = [Baris((teks(str(b.tahun)), rp(b.pagu_langsung), rp(b.pagu_tidak_langsung),
-                           bilangan(b.jumlah_program), bilangan(b.jumlah_kegiatan)))
-                    for b in h.belanja]
+    if all(b.klasifikasi == "bl-btl" for b in h.belanja):
+        total_head, total_note = "Total APBD (Rp)", (
+            "total APBD x 100; total APBD = belanja langsung + belanja tidak langsung.")
+        alokasi_head = ["Belanja Langsung (Rp)", "Belanja Tidak Langsung (Rp)"]
+        alokasi_rows = [Baris((teks(str(b.tahun)), rp(b.pagu_langsung),
+                               rp(b.pagu_tidak_langsung), bilangan(b.jumlah_program),
+                               bilangan(b.jumlah_kegiatan)))
+                        for b in h.belanja]
+    else:
+        total_head, total_note = "Total Anggaran (Rp)", (
+            "total anggaran x 100; total anggaran = jumlah jenis belanja tahun itu.")
+        alokasi_head, alokasi_rows = _alokasi_per_kelas(h)
     return [
         _tabel("3.11", judul,
-               [Kolom("Tahun"), *_k("Total APBD (Rp)", "Realisasi (Rp)", efisiensi_head, "%",
+               [Kolom("Tahun"), *_k(total_head, "Realisasi (Rp)", efisiensi_head, "%",
                                     angka=True)],
                efisiensi_rows,
                [f"Efisiensi tahunan dihitung dengan metode {NAMA_METODE[metode]}: "
-                f"{efisiensi_note}; % = realisasi / total APBD x 100; total APBD = belanja "
-                "langsung + belanja tidak langsung."],
+                f"{efisiensi_note}; % = realisasi / " + total_note],
                bagian="efisiensi"),
         _tabel("3.11", judul,
-               [Kolom("Tahun"), *_k("Belanja Langsung (Rp)", "Belanja Tidak Langsung (Rp)",
-                                    "Jumlah Program", "Jumlah Kegiatan", angka=True)],
+               [Kolom("Tahun"), *_k(*alokasi_head, "Jumlah Program", "Jumlah Kegiatan",
+                                    angka=True)],
                alokasi_rows, ["Jumlah program dan kegiatan yang dialokasikan."],
                bagian="alokasi", lanjutan=True),
     ]
+
+
+def _alokasi_per_kelas(h: Hasil) -> tuple[list[str], list[Baris]]:
+    """Tabel 3.11's allocation by each year's own classes: one column per top class (a group
+    or an ungrouped class) found in any year, blank where a year has no such class."""
+    tops = {b.tahun: ({p.nama: p for p in b.puncak} if b.klasifikasi != "bl-btl"
+                      else {"Belanja Langsung": b.pagu_langsung,
+                            "Belanja Tidak Langsung": b.pagu_tidak_langsung})
+            for b in h.belanja}
+    names = list(dict.fromkeys(n for t in tops.values() for n in t))
+    rows = []
+    for b in h.belanja:
+        cells = []
+        for n in names:
+            value = tops[b.tahun].get(n)
+            cells.append(teks("") if value is None else
+                         rp(value.pagu if isinstance(value, HasilPosBelanja) else value))
+        rows.append(Baris((teks(str(b.tahun)), *cells, bilangan(b.jumlah_program),
+                           bilangan(b.jumlah_kegiatan))))
+    return [f"{n} (Rp)" for n in names], rows
 
 
 def tabel_3_12(h: Hasil) -> list[Tabel]:
@@ -584,7 +712,8 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
             a = ind.anggaran
             rows.append(Baris((teks(str(i + 1) if j == 0 else ""),
                                teks(sas.nama if j == 0 else ""), teks(ind.nama),
-                               target_sel(ind.target), masukan(ind.realisasi),
+                               target_sel(ind.target_periode),
+                               masukan(ind.realisasi_periode),
                                persen(h.tampil(ind.capaian)), rp(a.pagu), rp(a.realisasi),
                                persen(a.penyerapan))))
     pk = h.anggaran_perjanjian_kinerja
@@ -593,7 +722,7 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
                        persen(pk.penyerapan)), "jumlah"))
     b = h.belanja_tahun_ini
     if b is not None:
-        rows.append(Baris((*empty[:2], teks("Total Belanja Langsung"), *empty[3:],
+        rows.append(Baris((*empty[:2], teks(_nama_total_program(b)), *empty[3:],
                            rp(b.pagu_langsung), rp(b.realisasi_langsung),
                            persen(b.penyerapan_langsung)), "jumlah"))
     return [_tabel("3.12", ["Realisasi Anggaran sesuai dengan Perjanjian Kinerja"],
@@ -607,34 +736,114 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
 
 
 def tabel_3_13(h: Hasil) -> list[Tabel]:
+    if h.kedalaman_anggaran > 2:
+        return _tabel_3_13_pohon(h)
+    rpd = _ada_rpd(h)
     rows = []
     for i, prog in enumerate(h.program):
         a = prog.anggaran
         rows.append(Baris((teks(f"{i + 1}."), teks(prog.nama), rp(a.pagu), rp(a.realisasi),
-                           persen(a.penyerapan), teks(prog.sumber_dana)), "jumlah"))
+                           persen(a.penyerapan), *_sel_rpd(a, rpd), teks(prog.sumber_dana)),
+                          "jumlah"))
         for keg in prog.kegiatan:
             k = keg.anggaran
             rows.append(Baris((teks(""), teks(keg.nama), rp(k.pagu), rp(k.realisasi),
-                               persen(k.penyerapan), teks("")), "rinci"))
+                               persen(k.penyerapan), *_sel_rpd(k, rpd), teks("")), "rinci", 1))
     b = h.belanja_tahun_ini
     if b is not None:
-        rows.append(Baris((teks(""), teks("Total Belanja Langsung"), rp(b.pagu_langsung),
-                           rp(b.realisasi_langsung), persen(b.penyerapan_langsung), teks("")),
-                          "jumlah"))
+        rows.append(Baris((teks(""), teks(_nama_total_program(b)), rp(b.pagu_langsung),
+                           rp(b.realisasi_langsung), persen(b.penyerapan_langsung),
+                           *_sel_rpd(h.anggaran_program, rpd), teks("")), "jumlah"))
+    notes = ["Program = jumlah kegiatannya; Total Belanja Langsung = jumlah program.",
+             _catatan_penyerapan(h)]
+    if rpd:
+        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
     return [_tabel("3.13", ["Realisasi Anggaran Per Program dan Kegiatan",
-                            f"Tahun {h.laporan.tahun}"],
+                            h.judul_periode],
                    [*_k("No", "Program/Kegiatan"),
-                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", angka=True), Kolom("Ket")],
-                   rows, ["Program = jumlah kegiatannya; Total Belanja Langsung = jumlah "
-                          "program.", _catatan_penyerapan(h)])]
+                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", *_kolom_rpd(h, rpd),
+                        angka=True), Kolom("Ket")],
+                   rows, notes)]
 
 
-BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
+def _nama_total_program(b: HasilBelanja) -> str:
+    """The total row of Tabel 3.12 and 3.13: belanja langsung until 2020, then the budget
+    tree's own total."""
+    return f"Total {b.nama_belanja_program}"
+
+
+def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
+    """Tabel 3.13 of a tree deeper than program and kegiatan: one row per node with its
+    kode, indented by level; programs bold, leaves as detail."""
+    rpd = _ada_rpd(h)
+    rows = []
+    for node in h.simpul:
+        a = node.anggaran
+        ket = node.sumber_dana if isinstance(node, HasilProgram) else None
+        gaya: Gaya = "jumlah" if node.tingkat == 0 else ("rinci" if not node.anak else "biasa")
+        rows.append(Baris((teks(node.kode), teks(node.nama), rp(a.pagu), rp(a.realisasi),
+                           persen(a.penyerapan), *_sel_rpd(a, rpd), teks(ket)), gaya,
+                          node.tingkat))
+    b = h.belanja_tahun_ini
+    if b is not None:
+        rows.append(Baris((teks(""), teks("Jumlah"), rp(b.pagu_langsung),
+                           rp(b.realisasi_langsung), persen(b.penyerapan_langsung),
+                           *_sel_rpd(h.anggaran_program, rpd), teks("")), "jumlah"))
+    levels = [h.nama_tingkat(t) for t in range(h.kedalaman_anggaran)]
+    turun = "; ".join(f"{atas} = jumlah {bawah.lower() if not bawah.isupper() else bawah}"
+                      for atas, bawah in itertools.pairwise(levels))
+    notes = [f"{turun}; pagu dan realisasi diisi pada tingkat terbawah; Jumlah = jumlah "
+             "program.", _catatan_penyerapan(h)]
+    if rpd:
+        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
+    return [_tabel("3.13", [f"Realisasi Anggaran Per {', '.join(levels[:-1])} dan "
+                            f"{levels[-1]}", h.judul_periode],
+                   [*_k("Kode", "/".join(levels)),
+                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", *_kolom_rpd(h, rpd),
+                        angka=True), Kolom("Ket")],
+                   rows, notes)]
+
+
+def _ada_rpd(h: Hasil) -> bool:
+    """Whether the budget lines give a disbursement plan (an interim report's RPD)."""
+    return any(s.anggaran.rpd is not None for s in h.simpul)
+
+
+def _kolom_rpd(h: Hasil, rpd: bool) -> tuple[str, ...]:
+    if not rpd:
+        return ()
+    sampai = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
+    return (f"RPD{sampai} (Rp)", "% terhadap RPD")
+
+
+def _sel_rpd(a: Anggaran | None, rpd: bool) -> tuple[Sel, ...]:
+    if not rpd:
+        return ()
+    if a is None or a.rpd is None or a.penyerapan_rpd is None:
+        return (teks(""), teks(""))
+    return (rp(a.rpd), persen(a.penyerapan_rpd))
+
+
+def _bernomor(nomor: str, build: Callable[[Hasil], list[Tabel]]
+              ) -> Callable[[Hasil], list[Tabel]]:
+    """A builder whose tables carry the label the report prints for them (`penomoran`)."""
+
+    def build_bernomor(h: Hasil) -> list[Tabel]:
+        label = Penomoran(h.laporan.penomoran).label(nomor)
+        return [replace(t, nomor_cetak=label) for t in build(h)]
+
+    return build_bernomor
+
+
+_PEMBANGUN: dict[str, Callable[[Hasil], list[Tabel]]] = {
     "2.1": tabel_2_1, "2.4": tabel_2_4, "2.5": tabel_2_5, "2.6": tabel_2_6,
     "3.1": tabel_3_1, "3.2": tabel_3_2, "3.4": tabel_3_4, "3.5": tabel_3_5,
     "3.6": tabel_3_6, "3.7": tabel_3_7, "3.8": tabel_3_8, "3.9": tabel_3_9,
     "3.10": tabel_3_10, "3.11": tabel_3_11, "3.12": tabel_3_12, "3.13": tabel_3_13,
 }
+
+BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
+    nomor: _bernomor(nomor, build) for nomor, build in _PEMBANGUN.items()}
 
 #: What `lkjip compute` shows when no --tabel is given: Bab III's figures.
 BAB_III = ("3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13")

@@ -35,7 +35,7 @@ def rich_table(tabel: Tabel, aturan: Aturan, width: int = 100) -> Table:
         show_edge=False,
         padding=(0, 1, 0, 0),
     )
-    rows = [_cells(baris.sel, baris.gaya, aturan) for baris in tabel.baris]
+    rows = [_cells(baris.sel, baris.gaya, aturan, baris.tingkat) for baris in tabel.baris]
     widths = column_widths(tabel, rows, width)
     for kolom, col_width in zip(tabel.kolom, widths, strict=True):
         table.add_column(teks_aman(kolom.judul), justify="right" if kolom.angka else "left",
@@ -52,10 +52,12 @@ def teks_aman(*lines: str) -> Text:
     return Text("\n".join(aman_terminal(line) for line in lines))
 
 
-def _cells(sel: Sequence[Sel], gaya: str, aturan: Aturan) -> list[str]:
+def _cells(sel: Sequence[Sel], gaya: str, aturan: Aturan, tingkat: int = 0) -> list[str]:
+    """The row's texts; a detail row, or a row of a tree below its first level, indented."""
     cells = [aman_terminal(format_sel(s, aturan)) for s in sel]
-    if gaya == "rinci" and len(cells) > 1:
-        cells[1] = "  " + cells[1]
+    inden = max(tingkat, 1 if gaya == "rinci" else 0)
+    if inden and len(cells) > 1:
+        cells[1] = "  " * inden + cells[1]
     return cells
 
 
