@@ -191,12 +191,19 @@ class _Penghitung:
             for i, prog in enumerate(laporan.program)
             for j, keg in enumerate(prog.kegiatan)
         ]
+        # kode indikator -> positions in self.kegiatan of the kegiatan supporting it, built
+        # once: a lookup per indicator instead of a scan of every kegiatan.
+        self.pendukung: dict[str, list[int]] = {}
+        for nomor, (keg, _) in enumerate(self.kegiatan):
+            for kode in dict.fromkeys(keg.mendukung):
+                self.pendukung.setdefault(kode, []).append(nomor)
         self.excluded = {e.indikator: e.alasan for e in self.aturan.rata_rata.dikecualikan}
         self.batas = self.aturan.batas_atas
 
     def kegiatan_untuk(self, kode_indikator: Iterable[str]) -> list[KegiatanDenganPath]:
-        wanted = set(kode_indikator)
-        return [(k, p) for k, p in self.kegiatan if wanted & set(k.mendukung)]
+        """The kegiatan supporting any of the indicators, each once, in file order."""
+        nomor = {n for kode in set(kode_indikator) for n in self.pendukung.get(kode, ())}
+        return [self.kegiatan[n] for n in sorted(nomor)]
 
     def batas_untuk(self, tempat: str) -> Decimal | None:
         if self.batas is None or tempat not in self.batas.berlaku:
