@@ -10,6 +10,7 @@ lines and columns through the source map.
 from __future__ import annotations
 
 import difflib
+import reprlib
 import types
 import typing
 from collections.abc import Iterable, Iterator
@@ -130,12 +131,24 @@ def _code_and_message(kind: str, error: Any, path: Path) -> tuple[str, str]:
     message = str(error["msg"])
     if kind.startswith(("number-", "negative")):
         return kind, message
-    shown = repr(error.get("input"))
+    shown = _tampil(error.get("input"))
     if len(shown) > 60:
         shown = shown[:57] + "..."
     if kind.endswith(("_type", "_parsing")) or kind in {"literal_error", "union_tag_invalid"}:
         return "type", f"{_lower_first(message)}, got {shown}"
     return "value", f"{_lower_first(message)}, got {shown}"
+
+
+_RINGKAS = reprlib.Repr()
+_RINGKAS.maxlevel, _RINGKAS.maxlist, _RINGKAS.maxdict = 3, 6, 4
+
+
+def _tampil(value: Any) -> str:
+    """The input as a message shows it; a list or mapping shortened before it is written
+    out (a flat list of a million values is not turned into text to show 60 characters)."""
+    if isinstance(value, list | dict | tuple):
+        return _RINGKAS.repr(value)
+    return repr(value)
 
 
 def _lower_first(text: str) -> str:

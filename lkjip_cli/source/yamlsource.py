@@ -269,6 +269,7 @@ class _Anchor:
     ukuran: int
     teks: str | None
     terbuka: bool = False
+    tinggi: int = 0  # levels of collections inside it (0 for a scalar)
 
 
 @dataclass(slots=True)
@@ -280,6 +281,7 @@ class _Wadah:
     anak: Anak
     anchor: str | None
     ukuran: int = 1
+    tinggi: int = 1  # levels of collections in this one, itself included
     tidak_sah: bool = False  # refused (bad tag): becomes INVALID when closed
     sebagai_kunci: bool = False  # a collection written where a key was expected
     # mappings only: the key of the value being read, its node, and whether to drop it
@@ -307,6 +309,8 @@ class _Pembangun:
     anchors: dict[str, _Anchor] = field(default_factory=dict)
     ekspansi: int = 0
     hasil: Any = None
+    memo: dict[tuple[Any, str, bool], tuple[Any, tuple[str, str] | None]] = field(
+        default_factory=dict)
 
     def __post_init__(self) -> None:
         self.source = SourceMap(self.file)
@@ -341,24 +345,34 @@ class _Pembangun:
                 self.anchors[event.anchor] = _Anchor(self.nilai_kunci(event), node, 1,
                                                      str(event.value))
             return
-        try:
-            value = _skalar(self.resolver, event)
-        except NumberError as exc:
-            self.error(node, exc.code, exc.message, self.path())
-            value = INVALID
-        except _Tolak as exc:
-            self.error(node, "yaml-value", exc.message, self.path())
-            value = INVALID
+        value, problem = self.nilai(event)
+        if problem is not None:
+            self.error(node, problem[0], problem[1], self.path())
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchor(value, node, 1, str(event.value))
         self.tempel(value, node, 1)
 
+    def nilai(self, event: Any) -> tuple[Any, tuple[str, str] | None]:
+        """The scalar's value, or INVALID and (code, message); remembered per short text,
+        since a report repeats the same few values (`100`, `"%"`, `positif`) thousands of
+        times and every value built is immutable."""
+        key = (event.tag, event.value, event.implicit[0])
+        known = self.memo.get(key)
+        if known is not None:
+            return known
+        try:
+            found: tuple[Any, tuple[str, str] | None] = (_skalar(self.resolver, event), None)
+        except NumberError as exc:
+            found = (INVALID, (exc.code, exc.message))
+        except _Tolak as exc:
+            found = (INVALID, ("yaml-value", exc.message))
+        if len(event.value) <= 40 and len(self.memo) < 50_000:
+            self.memo[key] = found
+        return found
+
     def nilai_kunci(self, event: Any) -> Any:
         """The value of an anchored key, should an alias use it as a value."""
-        try:
-            return _skalar(self.resolver, event)
-        except (NumberError, _Tolak):
-            return INVALID
+        return self.nilai(event)[0]
 
     def kunci(self, top: _Wadah, node: int, event: Any) -> None:
         top.menunggu_kunci = False
@@ -388,12 +402,7 @@ class _Pembangun:
 
     def buka(self, event: Any, *, mapping: bool) -> None:
         node = self.source._simpul(event.start_mark)
-        if len(self.stack) >= MAX_DEPTH:
-            raise _Batas(_diagnostic(
-                self.file, self.source, node, "yaml-depth",
-                f"susunan bersarang lebih dalam dari {MAX_DEPTH} tingkat; laporan tidak "
-                "pernah sedalam ini: periksa kurung `[`/`{` yang tidak ditutup atau "
-                "indentasinya", self.path()))
+        self.kedalaman(node, 1)
         top = self.stack[-1] if self.stack else None
         sebagai_kunci = top is not None and isinstance(top.isi, dict) and top.menunggu_kunci
         if sebagai_kunci:
@@ -411,15 +420,23 @@ class _Pembangun:
         self.stack.append(wadah)
         self.source.anak[node] = wadah.anak
 
+    def kedalaman(self, node: int, tinggi: int) -> None:
+        """Stop at a collection (or an alias of one) that would nest beyond MAX_DEPTH."""
+        if len(self.stack) + tinggi <= MAX_DEPTH:
+            return
+        raise _Batas(_diagnostic(self.file, self.source, node, "yaml-depth",
+                                 _pesan_kedalaman(MAX_DEPTH), self.path()))
+
     def tutup(self) -> None:
         wadah = self.stack.pop()
         value = INVALID if wadah.tidak_sah else wadah.isi
         if wadah.anchor is not None:
-            self.anchors[wadah.anchor] = _Anchor(value, wadah.node, wadah.ukuran, None)
+            self.anchors[wadah.anchor] = _Anchor(value, wadah.node, wadah.ukuran, None,
+                                                 tinggi=wadah.tinggi)
         if wadah.sebagai_kunci:
             self.error(wadah.node, "key-type", "a key must be a plain scalar", self.path()[:-1])
             return
-        self.tempel(value, wadah.node, wadah.ukuran)
+        self.tempel(value, wadah.node, wadah.ukuran, wadah.tinggi)
 
     def alias(self, event: Any) -> None:
         node = self.source._simpul(event.start_mark)
@@ -441,6 +458,7 @@ class _Pembangun:
             self.error(node, "alias-recursive", "recursive alias", self.path())
             self.tempel(INVALID, node, 1)
             return
+        self.kedalaman(node, anchor.tinggi)
         self.ekspansi += anchor.ukuran
         if self.ekspansi > MAX_ALIAS_VALUES:
             raise _Batas(_diagnostic(
@@ -448,15 +466,17 @@ class _Pembangun:
                 f"alias di berkas ini mengembang menjadi lebih dari {MAX_ALIAS_VALUES} nilai "
                 "(\"billion laughs\"); berkas tidak dibaca. Tulis nilai yang dipakai berulang "
                 "secara langsung, tanpa alias bersarang", self.path()))
-        self.tempel(anchor.value, node, anchor.ukuran)
+        self.tempel(anchor.value, node, anchor.ukuran, anchor.tinggi)
 
-    def tempel(self, value: Any, node: int, ukuran: int) -> None:
+    def tempel(self, value: Any, node: int, ukuran: int, tinggi: int = 0) -> None:
         """Attach a finished value to the collection being built (or make it the result)."""
         if not self.stack:
             self.hasil = value
             return
         top = self.stack[-1]
         top.ukuran += ukuran
+        if tinggi >= top.tinggi:
+            top.tinggi = tinggi + 1
         if isinstance(top.isi, list):
             top.isi.append(value)
             assert isinstance(top.anak, array)
@@ -483,17 +503,40 @@ def _diagnostic(file: str, source: SourceMap, node: int | None, code: str, messa
     )
 
 
-def _syntax_diagnostic(file: str, exc: yaml.YAMLError) -> Diagnostic:
+def _pesan_kedalaman(batas: int | str) -> str:
+    return (f"susunan bersarang lebih dalam dari {batas} tingkat (termasuk lewat alias); "
+            "laporan tidak pernah sedalam ini: periksa kurung `[`/`{` yang tidak ditutup atau "
+            "indentasinya")
+
+
+def _reader_diagnostic(file: str, exc: yaml.reader.ReaderError, text: str) -> Diagnostic:
+    """A character libyaml refuses (a control character): it gives an offset, not a mark."""
+    offset = min(max(int(exc.position), 0), len(text))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    raw = exc.character
+    character = raw if isinstance(raw, int) else ord(str(raw)[:1] or "\0")
+    return Diagnostic(file, line, column, Severity.ERROR, "yaml-syntax",
+                      f"unacceptable character #x{character:04x}: {exc.reason}")
+
+
+def _syntax_diagnostic(file: str, exc: yaml.YAMLError, text: str = "") -> Diagnostic:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_diagnostic(file, exc, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else str(problem)
+    code = "yaml-syntax"
+    if "exceeded maximum nesting depth" in message:
+        # libyaml's own bound (1000 flow levels), met while it looks ahead of our reading
+        code, message = "yaml-depth", _pesan_kedalaman(MAX_DEPTH)
     return Diagnostic(
         file=file,
         line=int(mark.line) + 1 if mark is not None else None,
         column=int(mark.column) + 1 if mark is not None else None,
         severity=Severity.ERROR,
-        code="yaml-syntax",
+        code=code,
         message=message,
     )
 
@@ -547,13 +590,13 @@ def parse_yaml_text(file: str, text: str) -> ParsedYaml:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    mark = event.start_mark
+                    mark: Any = event.start_mark
                     diag = Diagnostic(file, int(mark.line) + 1, int(mark.column) + 1,
                                       Severity.ERROR, "yaml-syntax", _SECOND_DOCUMENT)
                     return ParsedYaml(None, SourceMap(file), [diag])
             builder.event(event)
     except yaml.YAMLError as exc:
-        return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc)])
+        return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc, text)])
     except _Batas as limit:
         return ParsedYaml(None, SourceMap(file), [limit.diagnostic])
     finally:
