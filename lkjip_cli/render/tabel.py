@@ -246,11 +246,9 @@ def tabel_2_5(h: Hasil) -> list[Tabel]:
 
 
 def _nama_kegiatan(h: Hasil, kodes: Sequence[str]) -> str:
-    names = {k.kode: k.nama for k in h.kegiatan}
-    seen: list[str] = []
-    for kode in kodes:
-        if names.get(kode) and names[kode] not in seen:
-            seen.append(names[kode])
+    names = [h.kegiatan[h.posisi_kegiatan[kode]].nama for kode in kodes
+             if kode in h.posisi_kegiatan]
+    seen = list(dict.fromkeys(name for name in names if name))
     return "Ditunjang melalui kegiatan: " + "; ".join(seen) if seen else ""
 
 
@@ -410,8 +408,7 @@ def tabel_3_7(h: Hasil) -> list[Tabel]:
 
 
 def _kegiatan_sasaran(h: Hasil, sas: HasilSasaran) -> list[HasilKegiatan]:
-    kodes = set(sas.anggaran.kegiatan)
-    return [k for k in h.kegiatan if k.kode in kodes]
+    return h.kegiatan_dari(sas.anggaran.kegiatan)
 
 
 def tabel_3_8(h: Hasil) -> list[Tabel]:
@@ -434,10 +431,11 @@ def tabel_3_8(h: Hasil) -> list[Tabel]:
 
 def _kegiatan_urut_sasaran(h: Hasil) -> list[HasilKegiatan]:
     """Kegiatan in the order of the sasaran they support, then the others (as Tabel 3.9)."""
-    ordered: list[HasilKegiatan] = []
+    ordered: dict[str, HasilKegiatan] = {}  # by kode: a set lookup, not a list scan
     for sas in h.sasaran:
-        ordered += [k for k in _kegiatan_sasaran(h, sas) if k not in ordered]
-    return ordered + [k for k in h.kegiatan if k not in ordered]
+        for k in _kegiatan_sasaran(h, sas):
+            ordered.setdefault(k.kode, k)
+    return [*ordered.values(), *(k for k in h.kegiatan if k.kode not in ordered)]
 
 
 def tabel_3_9(h: Hasil) -> list[Tabel]:
