@@ -89,10 +89,12 @@ def _validation_diagnostics(exc: ValidationError, source: SourceMap) -> Iterator
     # From all errors: an item that failed because its YAML scalar was already reported
     # (input INVALID) still explains pydantic's too_short echo on the enclosing tuple.
     failing = {_file_path(e["loc"]) for e in all_errors if e["type"] != "too_short"}
+    # Every proper prefix of a failing path, once: a set lookup per error instead of a scan
+    # of all failing paths (quadratic in a file with thousands of errors).
+    enclosing = {p[:end] for p in failing for end in range(len(p))}
     for error in errors:
         path = _file_path(error["loc"])
-        if error["type"] == "too_short" and any(p[: len(path)] == path and p != path
-                                                for p in failing):
+        if error["type"] == "too_short" and path in enclosing:
             continue  # pydantic's echo of an item that failed for its own reason
         yield _diagnostic(error, path, source, is_key="[key]" in error["loc"])
 

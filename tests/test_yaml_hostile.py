@@ -249,3 +249,33 @@ def test_many_unknown_references_stay_cheap() -> None:
     assert time.perf_counter() - start < 20  # hang guard only (it once took minutes)
     refs = [d for d in result.diagnostics if d.code == "unknown-ref"]
     assert len(refs) == 20 * 1000
+
+
+# ------------------------------------------------------- the pure-Python fallback parser
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (flow(5_000), [("yaml-depth", 1, 67)]),
+    ("a: !!bool foo\n", [("yaml-value", 1, 4)]),
+    ("a: 1\nb: x\x10y\n", [("yaml-syntax", 2, 5)]),  # `b: x` then the control character
+])
+def test_without_libyaml(monkeypatch: pytest.MonkeyPatch, text: str,
+                         expected: list[tuple[str, int, int]]) -> None:
+    import yaml
+
+    monkeypatch.setattr(yamlsource, "_BaseLoader", yaml.SafeLoader)
+    got = [(d.code, d.line, d.column) for d in parse_yaml_text("f.yaml", text).diagnostics]
+    assert got == expected
+
+
+def test_without_libyaml_the_reference_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    text = (Path(__file__).resolve().parent.parent / "data" / "2020.yaml").read_text("utf-8")
+    with_libyaml = parse_yaml_text("f.yaml", text)
+    monkeypatch.setattr(yamlsource, "_BaseLoader", yaml.SafeLoader)
+    without = parse_yaml_text("f.yaml", text)
+    assert without.diagnostics == with_libyaml.diagnostics == []
+    assert without.data == with_libyaml.data
+    assert dict(without.source.values) == dict(with_libyaml.source.values)
+    assert dict(without.source.keys) == dict(with_libyaml.source.keys)

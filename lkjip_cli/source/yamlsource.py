@@ -178,8 +178,8 @@ class _Tanda(Mapping[Path, Mark]):
         stack: list[tuple[int, Path]] = [(0, ())] if self._source.baris else []
         while stack:
             node, path = stack.pop()
-            if not self._kunci or path:
-                yield path
+            if not self._kunci or (path and isinstance(path[-1], str)):
+                yield path  # keys: only the values named by a mapping key have one
             children = self._source.anak.get(self._source.alias.get(node, node))
             if isinstance(children, dict):
                 stack.extend((key + 1, (*path, k)) for k, key in children.items())
@@ -579,7 +579,10 @@ _SECOND_DOCUMENT = "expected a single document in the stream, but found another 
 
 def parse_yaml_text(file: str, text: str) -> ParsedYaml:
     """Parse one YAML document from text; never raises for bad input."""
-    loader = _BaseLoader(text)
+    try:
+        loader = _BaseLoader(text)  # the pure-Python reader checks characters here
+    except yaml.YAMLError as exc:
+        return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc, text)])
     builder = _Pembangun(file, loader)
     documents = 0
     try:
