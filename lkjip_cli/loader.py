@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from lkjip_cli.checks import semantic_checks
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path, has_errors, sort_key
+from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.laporan import Laporan
 from lkjip_cli.source.yamlsource import (
     INVALID,
@@ -57,12 +58,14 @@ def load(path: str | FsPath) -> LoadResult:
     except OSError as exc:
         diag = Diagnostic(name, None, None, Severity.ERROR, "io", exc.strerror or str(exc))
         return LoadResult(None, SourceMap(name), (diag,))
-    return load_parsed(parse_yaml_bytes(name, raw))
+    with tanpa_gc():  # acyclic data, hundreds of thousands of objects: lkjip_cli/memori.py
+        return load_parsed(parse_yaml_bytes(name, raw))
 
 
 def load_text(text: str, name: str = "<teks>") -> LoadResult:
     """Validate a report given as text (tests, editors)."""
-    return load_parsed(parse_yaml_bytes(name, text.encode("utf-8")))
+    with tanpa_gc():
+        return load_parsed(parse_yaml_bytes(name, text.encode("utf-8")))
 
 
 def load_parsed(parsed: ParsedYaml) -> LoadResult:

@@ -37,6 +37,7 @@ from lkjip_cli.engine.nilai import (
     tidak_dapat,
 )
 from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.laporan import (
     Aturan,
     BelanjaTahun,
@@ -461,4 +462,5 @@ def _penyerapan(real: Nilai, pagu: Nilai) -> Nilai:
 @presisi
 def hitung(laporan: Laporan) -> Hasil:
     """Compute every figure of the report."""
-    return _Penghitung(laporan).hitung()
+    with tanpa_gc():  # thousands of acyclic records: see lkjip_cli/memori.py
+        return _Penghitung(laporan).hitung()
