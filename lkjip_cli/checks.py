@@ -77,11 +77,18 @@ def year(value: Any) -> int | None:
     return int(n) if n is not None and n == n.to_integral_value() else None
 
 
+#: Unknown references that get a "did you mean" suggestion; each costs a scan of the codes,
+#: so a file of thousands of dangling references stays linear.
+MAX_SARAN = 20
+
+
 class _Checker:
     def __init__(self, data: Doc, source: SourceMap) -> None:
         self.data = data
         self.source = source
         self.found: list[Diagnostic] = []
+        self._kode_per_jenis: dict[str, dict[str, None]] | None = None
+        self._saran: dict[tuple[str, str], str] = {}
 
     def add(self, path: Path, code: str, message: str, severity: Severity = Severity.ERROR,
             mark_at: Path | None = None) -> None:
@@ -167,15 +174,32 @@ class _Checker:
 
     # ------------------------------------------------------------- references
 
+    def kode_jenis(self, kind: str) -> dict[str, None]:
+        """The codes of one kind, in file order (an ordered set), indexed once per report."""
+        if self._kode_per_jenis is None:
+            self._kode_per_jenis = {}
+            for kd, k, _ in self.all_codes():
+                self._kode_per_jenis.setdefault(kd, {})[k] = None
+        return self._kode_per_jenis.get(kind, {})
+
     def reference(self, path: Path, kode: Any, kind: str) -> None:
         if not isinstance(kode, str):
             return
-        known = [k for kd, k, _ in self.all_codes() if kd == kind]
+        known = self.kode_jenis(kind)
         if kode in known:
             return
-        close = difflib.get_close_matches(kode, known, n=1, cutoff=0.6)
-        hint = f"; maksud Anda `{close[0]}`?" if close else ""
-        self.add(path, "unknown-ref", f"tidak ada {kind} dengan kode `{kode}`{hint}")
+        self.add(path, "unknown-ref",
+                 f"tidak ada {kind} dengan kode `{kode}`{self.saran(kode, kind)}")
+
+    def saran(self, kode: str, kind: str) -> str:
+        """The "did you mean" hint, for the first MAX_SARAN distinct unknown codes only."""
+        if (kode, kind) not in self._saran:
+            if len(self._saran) >= MAX_SARAN:
+                return ""
+            close = difflib.get_close_matches(kode, list(self.kode_jenis(kind)), n=1,
+                                              cutoff=0.6)
+            self._saran[(kode, kind)] = f"; maksud Anda `{close[0]}`?" if close else ""
+        return self._saran[(kode, kind)]
 
     def references(self) -> None:
         for base, sas in self.sasaran():
@@ -270,15 +294,19 @@ class _Checker:
         tahun = year(self.data.get("tahun"))
         if not kegiatan:
             return
+        totals: dict[str, Decimal | None] = {}
+        for name in ("pagu", "realisasi"):
+            parts = [number(keg.get(name)) for keg in kegiatan]
+            totals[name] = None if any(p is None for p in parts) else sum(
+                (p for p in parts if p is not None), Decimal(0))
         for i, entry in items(self.data, "belanja"):
             if year(entry.get("tahun")) != tahun:
                 continue
             for name in ("pagu", "realisasi"):
                 given = number(mapping(entry, "langsung").get(name))
-                parts = [number(keg.get(name)) for keg in kegiatan]
-                if given is None or any(p is None for p in parts):
+                total = totals[name]
+                if given is None or total is None:
                     continue
-                total = sum((p for p in parts if p is not None), Decimal(0))
                 if given != total:
                     self.add(("belanja", i, "langsung", name), "belanja-langsung",
                              f"{name} belanja langsung {angka.rupiah(given)} berbeda dengan "

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from lkjip_cli.checks import semantic_checks
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path, has_errors, sort_key
+from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.laporan import Laporan
 from lkjip_cli.model.types import TEMPAT_BERNAMA
 from lkjip_cli.pesan import (
@@ -71,12 +72,14 @@ def load(path: str | FsPath) -> LoadResult:
         pesan = str(exc) if exc.errno is None else f"berkas tidak dapat dibaca: {alasan_os(exc)}"
         diag = Diagnostic(name, None, None, Severity.ERROR, "io", pesan)
         return LoadResult(None, SourceMap(name), (diag,))
-    return load_parsed(parse_yaml_bytes(name, raw))
+    with tanpa_gc():  # acyclic data, hundreds of thousands of objects: lkjip_cli/memori.py
+        return load_parsed(parse_yaml_bytes(name, raw))
 
 
 def load_text(text: str, name: str = "<teks>") -> LoadResult:
     """Validate a report given as text (tests, editors)."""
-    return load_parsed(parse_yaml_bytes(name, text.encode("utf-8")))
+    with tanpa_gc():
+        return load_parsed(parse_yaml_bytes(name, text.encode("utf-8")))
 
 
 def load_parsed(parsed: ParsedYaml) -> LoadResult:
@@ -115,11 +118,13 @@ def _validation_diagnostics(exc: ValidationError, source: SourceMap) -> Iterator
     # From all errors: an item that failed because its YAML scalar was already reported
     # (input INVALID) still explains pydantic's too_short echo on the enclosing tuple.
     failing = {_file_path(e["loc"]) for e in all_errors if e["type"] != "too_short"}
+    # Every proper prefix of a failing path, once: a set lookup per error instead of a scan
+    # of all failing paths (quadratic in a file with thousands of errors).
+    enclosing = {p[:end] for p in failing for end in range(len(p))}
     kept = []
     for error in errors:
         path = _file_path(error["loc"])
-        if error["type"] == "too_short" and any(p[: len(path)] == path and p != path
-                                                for p in failing):
+        if error["type"] == "too_short" and path in enclosing:
             continue  # pydantic's echo of an item that failed for its own reason
         kept.append(error)
     for error in _satukan_union(kept):

@@ -115,7 +115,7 @@ def test_diagnostic_codes_are_listed() -> None:
     text = format_md()
     codes = [
         "io", "too-large", "encoding", "empty", "yaml-syntax", "yaml-value", "not-mapping",
-        "duplicate-key", "merge-key", "key-type", "alias-recursive", "alias-limit",
+        "duplicate-key", "merge-key", "key-type", "alias-recursive", "alias-limit", "yaml-depth",
         "number-invalid", "number-ambiguous", "number-format", "number-range", "number-float",
         "number-type", "negative", "missing", "unknown-key", "type", "value",
         "duplicate-kode", "unknown-ref", "range-order", "duplicate-year", "outside-renstra",

@@ -62,8 +62,8 @@ KASUS = [
      f"{IND}.target", "harus berupa angka, ditemukan sebuah daftar; target rentang ditulis"),
     ("range missing maks", "target: 80", "target: {min: 60}", "missing", 12, 17,
      f"{IND}.target.maks", "kunci wajib `maks` tidak ada"),
-    ("date where text belongs", "nama: Indikator satu", "nama: 2020-01-01", "type", 10, 15,
-     f"{IND}.nama", "ditemukan tanggal 2020-01-01 (beri tanda kutip bila itu teks)"),
+    ("date where a number belongs", "target: 80", "target: 2020-01-01", "number-invalid", 12,
+     17, f"{IND}.target", "2020-01-01"),
     # --- libyaml scanner and parser errors
     ("% starting a scalar", 'satuan: "%"', "satuan: %", "yaml-syntax", 11, 17, "",
      '`%` tidak dapat mengawali nilai tanpa tanda kutip: tulis "%"'),
@@ -99,7 +99,7 @@ KASUS = [
     ("control character", "nama: Indikator satu", "nama: a\x07b", "yaml-syntax", 10, 16, "",
      "karakter kendali yang tidak diizinkan"),
     ("unknown tag", "realisasi: 72", "realisasi: !foo 72", "yaml-value", 13, 20,
-     f"{IND}.realisasi", "tag YAML `!foo` tidak dikenal"),
+     f"{IND}.realisasi", "tag `!foo` pada skalar tidak didukung"),
     ("duplicate key", "realisasi: 72", "realisasi: 72\n        realisasi: 73", "duplicate-key",
      14, 9, f"{IND}.realisasi", "kunci `realisasi` ditulis dua kali (pertama di baris 13)"),
 ]

@@ -318,6 +318,14 @@ class _Kumpulan:
         self.items: list[Cetakan] = []
         self.penomoran = Penomoran(hasil.laporan.penomoran)
         self.printed: dict[tuple[str, str], dict[str, Decimal | str]] = {}
+        # Indexes built once, so that each figure's lookups do not scan the whole report.
+        self.urutan_kegiatan = {keg.kode: i for i, keg in enumerate(hasil.kegiatan)}
+        self.model_indikator = {ind.kode: ind for sas in hasil.laporan.sasaran
+                                for ind in sas.indikator}
+        self.sasaran_tunggal = {  # indikator kode -> its sasaran, when the only one counted
+            ind.kode: sas for sas in hasil.sasaran
+            if len([i for i in sas.indikator if i.dikecualikan is None]) == 1
+            for ind in sas.indikator}
 
     def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
             dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
@@ -543,11 +551,8 @@ def _perbandingan_lain(ind: HasilIndikator) -> Iterator[Alternatif]:
 
 
 def _capaian_tahun_lalu(ind: HasilIndikator, k: _Kumpulan, rumus: str) -> Iterator[Alternatif]:
-    target_lalu = None
-    for sas in k.h.laporan.sasaran:
-        for model_ind in sas.indikator:
-            if model_ind.kode == ind.kode:
-                target_lalu = model_ind.target_renstra.get(ind.tahun_lalu)
+    model_ind = k.model_indikator.get(ind.kode)
+    target_lalu = None if model_ind is None else model_ind.target_renstra.get(ind.tahun_lalu)
     if target_lalu is not None and ind.realisasi_tahun_lalu is not None:
         yield Alternatif(f"capaian tahun {ind.tahun_lalu}",
                          _capaian(target_lalu, ind.realisasi_tahun_lalu, ind.polaritas, rumus))
@@ -955,12 +960,11 @@ def _cetak_capaian(k: _Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | 
     own = k.dicetak_di(ind.kode, "capaian", lokasi)
     if own is not None:
         return own
-    for sas in k.h.sasaran:
-        if ind in sas.indikator and len([i for i in sas.indikator
-                                         if i.dikecualikan is None]) == 1:
-            at_sasaran = k.dicetak_di(sas.kode, "capaian", lokasi)
-            if at_sasaran is not None:
-                return at_sasaran
+    sas = k.sasaran_tunggal.get(ind.kode)
+    if sas is not None:
+        at_sasaran = k.dicetak_di(sas.kode, "capaian", lokasi)
+        if at_sasaran is not None:
+            return at_sasaran
     return k.dicetak_di(ind.kode, "capaian", lokasi, fallback=True)
 
 

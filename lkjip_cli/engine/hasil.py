@@ -5,8 +5,8 @@ Renderers, `lkjip check` and `lkjip explain` read only these; none of them recom
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
@@ -274,13 +274,25 @@ class Hasil:
     #: All programs together (the budget tree's total), with its RPD when the lines give one.
     anggaran_program: Anggaran | None = None
 
-    @property
-    def indikator(self) -> tuple[HasilIndikator, ...]:
-        return tuple(i for s in self.sasaran for i in s.indikator)
+    # Derived once, when the result is made: renderers and the audit read them thousands of
+    # times on a large report (a property rebuilding the tuple made that quadratic).
+    indikator: tuple[HasilIndikator, ...] = field(init=False, repr=False, compare=False)
+    kegiatan: tuple[HasilKegiatan, ...] = field(init=False, repr=False, compare=False)
+    #: kode kegiatan -> its position in `kegiatan` (codes are unique in a valid report)
+    posisi_kegiatan: dict[str, int] = field(init=False, repr=False, compare=False)
 
-    @property
-    def kegiatan(self) -> tuple[HasilKegiatan, ...]:
-        return tuple(k for p in self.program for k in p.kegiatan)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "indikator",
+                           tuple(i for s in self.sasaran for i in s.indikator))
+        object.__setattr__(self, "kegiatan", tuple(k for p in self.program for k in p.kegiatan))
+        object.__setattr__(self, "posisi_kegiatan",
+                           {k.kode: i for i, k in reversed(list(enumerate(self.kegiatan)))})
+
+    def kegiatan_dari(self, kodes: Iterable[str]) -> list[HasilKegiatan]:
+        """The kegiatan with these codes, each once, in the report's order (sorted by
+        position, not by comparing kegiatan)."""
+        posisi = self.posisi_kegiatan
+        return [self.kegiatan[i] for i in sorted({posisi[k] for k in kodes if k in posisi})]
 
     @property
     def simpul(self) -> tuple[Simpul, ...]:

@@ -43,6 +43,7 @@ from lkjip_cli.engine.nilai import (
 from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala
 from lkjip_cli.klasifikasi import KLASIFIKASI, adalah_kelompok, kelas
+from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.anggaran import JenisBelanja, RincianAnggaran
 from lkjip_cli.model.laporan import (
     Aturan,
@@ -295,17 +296,25 @@ class _Penghitung:
         ]
         self.kegiatan: list[KegiatanDenganPath] = [(d.baris, d.path) for d in self.daun]
         self.jumlah_kegiatan = sum(len(prog.kegiatan) for prog in laporan.program)
+        # kode indikator -> positions in self.daun of the leaves supporting it, and each
+        # leaf's level, built once: a lookup per indicator instead of a scan of every leaf.
+        self.pendukung: dict[str, list[int]] = {}
+        for nomor, d in enumerate(self.daun):
+            for kode in d.mendukung:
+                self.pendukung.setdefault(kode, []).append(nomor)
+        self.tingkat_baris = {id(d.baris): d.tingkat for d in self.daun}
         self.excluded = {e.indikator: e.alasan for e in self.aturan.rata_rata.dikecualikan}
         self.batas = self.aturan.batas_atas
 
     def kegiatan_untuk(self, kode_indikator: Iterable[str]) -> list[KegiatanDenganPath]:
-        """The leaves supporting any of the indicators (`mendukung`, inherited downward)."""
-        wanted = set(kode_indikator)
-        return [(d.baris, d.path) for d in self.daun if wanted & d.mendukung]
+        """The leaves supporting any of the indicators (`mendukung`, inherited downward),
+        each once, in file order."""
+        nomor = {n for kode in set(kode_indikator) for n in self.pendukung.get(kode, ())}
+        return [(self.daun[n].baris, self.daun[n].path) for n in sorted(nomor)]
 
     def bagian(self, baris: Sequence[KegiatanDenganPath]) -> str:
         """What a set of leaves is called in a formula: `kegiatan`, `sub kegiatan`, `RO`."""
-        levels = {d.tingkat for d in self.daun if any(d.baris is b for b, _ in baris)}
+        levels = {self.tingkat_baris[id(b)] for b, _ in baris if id(b) in self.tingkat_baris}
         if len(levels) == 1:
             tingkat = levels.pop()
             return "kegiatan" if tingkat == 1 else self.nama_tingkat(tingkat)
@@ -768,4 +777,5 @@ def _penyerapan(real: Nilai, pagu: Nilai) -> Nilai:
 @presisi
 def hitung(laporan: Laporan) -> Hasil:
     """Compute every figure of the report."""
-    return _Penghitung(laporan).hitung()
+    with tanpa_gc():  # thousands of acyclic records: see lkjip_cli/memori.py
+        return _Penghitung(laporan).hitung()

@@ -571,10 +571,11 @@ def tabel_3_8(h: Hasil) -> list[Tabel]:
 
 def _kegiatan_urut_sasaran(h: Hasil) -> list[HasilKegiatan]:
     """Kegiatan in the order of the sasaran they support, then the others (as Tabel 3.9)."""
-    ordered: list[HasilKegiatan] = []
+    ordered: dict[str, HasilKegiatan] = {}  # by kode: a set lookup, not a list scan
     for sas in h.sasaran:
-        ordered += [k for k in _kegiatan_sasaran(h, sas) if k not in ordered]
-    return ordered + [k for k in h.kegiatan if k not in ordered]
+        for k in _kegiatan_sasaran(h, sas):
+            ordered.setdefault(k.kode, k)
+    return [*ordered.values(), *(k for k in h.kegiatan if k.kode not in ordered)]
 
 
 def tabel_3_9(h: Hasil) -> list[Tabel]:

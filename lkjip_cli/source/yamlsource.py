@@ -1,56 +1,70 @@
 """YAML text to plain Python data, with the source position of every key and value.
 
 PyYAML's own constructors lose positions, silently keep the last of two duplicate keys, read
-`10.50` as a float and expand aliases without limit. lkjip instead composes the node graph
-with libyaml (`CSafeLoader`, falling back to the pure-Python loader where libyaml is absent)
-and walks it itself:
+`10.50` as a float, expand aliases without limit, recurse once per nesting level and raise
+plain Python exceptions on tagged values they cannot build (`!!bool foo`,
+`!!timestamp 2020-13-45`). lkjip instead reads libyaml's *event stream* (`CSafeLoader`,
+falling back to the pure-Python parser where libyaml is absent) and builds the data itself,
+with an explicit stack, in one pass:
 
-- scalars tagged int or float are built by the loader's constructors as `Decimal(text)`, so
-  `10.50` stays `Decimal('10.50')` and `12345678901234567.89` stays exact;
-- every mapping key and every value gets its (line, column), 1-based, keyed by its path;
-- duplicate keys, merge keys, recursive aliases and alias expansion past a bound are
-  reported as diagnostics instead of being resolved silently;
-- files that are empty, too large, not UTF-8 or not a mapping at the top are refused.
+- scalars tagged int or float become `Decimal(text)`, so `10.50` stays `Decimal('10.50')`
+  and `12345678901234567.89` stays exact;
+- every tag has one meaning or a positioned error (see `_skalar` and docs/format.md):
+  the standard scalar tags (str, int, float, bool, null) with a value they accept, `!!seq`
+  on a sequence and `!!map` on a mapping; a plain scalar that YAML 1.1 would read as a
+  date stays text (no figure of a report is a date); every other tag is refused;
+- the position of every key and value is kept compactly: two integer arrays (line, column)
+  indexed by node number, and per collection its children's numbers (`SourceMap`);
+- duplicate keys, merge keys, non-scalar keys and recursive aliases are diagnostics;
+- limits stop the reading at once, with one diagnostic naming the limit: files above
+  `MAX_FILE_BYTES`, aliases expanding to more than `MAX_ALIAS_VALUES` values (a "billion
+  laughs" file; plain values do not count), nesting deeper than `MAX_DEPTH`.
 
-The walk never raises for a user mistake: it returns what it could build and diagnostics.
+An aliased value is shared, not copied: the expansion is counted (each anchor knows how many
+values it holds), so the cost of everything downstream stays bounded by the file's size plus
+`MAX_ALIAS_VALUES`. The walk never raises for a user mistake: it returns what it could build
+and diagnostics.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
 import yaml
 
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
-from lkjip_cli.pesan import pesan_nilai_yaml, pesan_yaml
+from lkjip_cli.pesan import pesan_yaml
 from lkjip_cli.source.numbers import NumberError, decimal_from_yaml_text
 
 #: Files beyond this many bytes are refused before parsing.
 MAX_FILE_BYTES = 5 * 1024 * 1024
-#: Values the walk may build in one document, aliases expanded; a "billion laughs" file
-#: reaches it in microseconds instead of exhausting memory.
-MAX_NODES = 50_000
+#: Values that aliases may add to a document beyond those written out in the file; a
+#: "billion laughs" file reaches it after a few aliases instead of exhausting memory.
+MAX_ALIAS_VALUES = 100_000
+#: Nesting depth of collections; a report needs about ten levels.
+MAX_DEPTH = 64
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-INT_TAG = "tag:yaml.org,2002:int"
-FLOAT_TAG = "tag:yaml.org,2002:float"
-MERGE_TAG = "tag:yaml.org,2002:merge"
+YAML_TAG = "tag:yaml.org,2002:"
+STR_TAG = YAML_TAG + "str"
+INT_TAG = YAML_TAG + "int"
+FLOAT_TAG = YAML_TAG + "float"
+BOOL_TAG = YAML_TAG + "bool"
+NULL_TAG = YAML_TAG + "null"
+TIMESTAMP_TAG = YAML_TAG + "timestamp"
+MERGE_TAG = YAML_TAG + "merge"
+VALUE_TAG = YAML_TAG + "value"
+SEQ_TAG = YAML_TAG + "seq"
+MAP_TAG = YAML_TAG + "map"
 
-
-class DecimalLoader(_BaseLoader):  # type: ignore[misc]
-    """The safe libyaml loader, with int and float scalars built as exact Decimals."""
-
-
-def _construct_decimal(loader: Any, node: yaml.ScalarNode) -> Decimal:
-    return decimal_from_yaml_text(str(node.value))
-
-
-DecimalLoader.add_constructor(INT_TAG, _construct_decimal)
-DecimalLoader.add_constructor(FLOAT_TAG, _construct_decimal)
+_BOOL = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
+_NULL = {"", "~", "null", "Null", "NULL"}
+#: Tags a key may carry: a key is always its text.
+_KEY_TAGS = {None, "!", STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +76,7 @@ class Mark:
 
 
 class Invalid:
-    """Stands in for a scalar that could not be built; it was already reported."""
+    """Stands in for a value that could not be built; it was already reported."""
 
     _instance: Invalid | None = None
 
@@ -77,30 +91,104 @@ class Invalid:
 
 INVALID = Invalid()
 
+#: The children of one collection node: key -> number of the key node (its value is the
+#: next node, or an alias node) for a mapping, the numbers of the items for a sequence.
+Anak: TypeAlias = "dict[str, int] | array[int]"
 
-@dataclass
+
 class SourceMap:
-    """Where each path of the document stands in the file."""
+    """Where each key and value of the document stands in the file.
 
-    file: str
-    values: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    Nodes are numbered in the order of the file; `baris` and `kolom` hold each node's
+    1-based line and column, `anak` each collection's children, `alias` the node an alias
+    node stands for. A path is resolved by walking from the root (node 0), so nothing is
+    stored per path.
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.baris = array("i")
+        self.kolom = array("i")
+        self.anak: dict[int, Anak] = {}
+        self.alias: dict[int, int] = {}
+        self.values = _Tanda(self, kunci=False)
+        self.keys = _Tanda(self, kunci=True)
+
+    def _simpul(self, mark: Any) -> int:
+        self.baris.append(int(mark.line) + 1)
+        self.kolom.append(int(mark.column) + 1)
+        return len(self.baris) - 1
+
+    def _mark(self, node: int) -> Mark:
+        return Mark(self.baris[node], self.kolom[node])
+
+    def _jalan(self, path: Path) -> Iterator[tuple[int, int | None]]:
+        """(value node, key node or None) of each prefix of `path` that exists, shortest first."""
+        if not self.baris:
+            return
+        node: int = 0
+        yield node, None
+        for part in path:
+            children = self.anak.get(self.alias.get(node, node))
+            if isinstance(children, dict) and isinstance(part, str) and part in children:
+                key = children[part]
+                node = key + 1
+                yield node, key
+            elif isinstance(children, array) and isinstance(part, int) and \
+                    0 <= part < len(children):
+                node = children[part]
+                yield node, None
+            else:
+                return
+
+    def _lookup(self, path: Path) -> tuple[int, int | None, bool]:
+        """The deepest node along `path`, its key node, and whether the whole path exists."""
+        depth, node, key = -1, -1, None
+        for depth, (node, key) in enumerate(self._jalan(path)):  # noqa: B007
+            pass
+        return node, key, depth == len(path)
 
     def value_mark(self, path: Path) -> Mark | None:
         """The position of the value at `path`, or of its nearest ancestor that has one."""
-        for prefix in _prefixes(path):
-            if prefix in self.values:
-                return self.values[prefix]
-        return None
+        node, _, _ = self._lookup(path)
+        return self._mark(node) if node >= 0 else None
 
     def key_mark(self, path: Path) -> Mark | None:
         """The position of the key that names `path` (falling back to the value)."""
-        return self.keys.get(path) or self.value_mark(path)
+        _, key, whole = self._lookup(path)
+        if whole and key is not None:
+            return self._mark(key)
+        return self.value_mark(path)
 
 
-def _prefixes(path: Path) -> Iterator[Path]:
-    for end in range(len(path), -1, -1):
-        yield path[:end]
+class _Tanda(Mapping[Path, Mark]):
+    """`source.values[path]` / `source.keys[path]`: the exact position, no fallback."""
+
+    def __init__(self, source: SourceMap, *, kunci: bool) -> None:
+        self._source = source
+        self._kunci = kunci
+
+    def __getitem__(self, path: Path) -> Mark:
+        node, key, whole = self._source._lookup(path)
+        target = key if self._kunci else node
+        if not whole or target is None or target < 0:
+            raise KeyError(path)
+        return self._source._mark(target)
+
+    def __iter__(self) -> Iterator[Path]:
+        stack: list[tuple[int, Path]] = [(0, ())] if self._source.baris else []
+        while stack:
+            node, path = stack.pop()
+            if not self._kunci or (path and isinstance(path[-1], str)):
+                yield path  # keys: only the values named by a mapping key have one
+            children = self._source.anak.get(self._source.alias.get(node, node))
+            if isinstance(children, dict):
+                stack.extend((key + 1, (*path, k)) for k, key in children.items())
+            elif children is not None:
+                stack.extend((child, (*path, i)) for i, child in enumerate(children))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 @dataclass
@@ -112,126 +200,365 @@ class ParsedYaml:
     diagnostics: list[Diagnostic]
 
 
-def _mark_of(mark: Any) -> Mark:
-    return Mark(line=int(mark.line) + 1, column=int(mark.column) + 1)
+class _Batas(Exception):
+    """A limit was hit: the reading stops with this one diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        self.diagnostic = diagnostic
 
 
-class _Walker:
-    """Turns a composed node graph into Python data, recording positions and problems."""
+class _Tolak(Exception):
+    """A value with a tag it cannot have; `message` says what to write instead."""
 
-    def __init__(self, file: str, loader: Any) -> None:
-        self.file = file
-        self.loader = loader
-        self.source = SourceMap(file)
-        self.diagnostics: list[Diagnostic] = []
-        self.count = 0
-        self.over_limit = False
-        self.active: set[int] = set()
+    def __init__(self, message: str) -> None:
+        self.message = message
 
-    def error(self, mark: Mark | None, code: str, message: str, path: Path) -> None:
-        self.diagnostics.append(
-            Diagnostic(
-                file=self.file,
-                line=mark.line if mark else None,
-                column=mark.column if mark else None,
-                severity=Severity.ERROR,
-                code=code,
-                message=message,
-                path=format_path(path),
-            )
-        )
 
-    def walk(self, node: yaml.Node, path: Path) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            if not self.over_limit:
-                self.over_limit = True
-                self.error(
-                    _mark_of(node.start_mark),
-                    "alias-limit",
-                    f"dokumen ini mengembang menjadi lebih dari {MAX_NODES} nilai (lewat alias); "
-                    "lkjip menolak membangunnya: kurangi alias (*nama)",
-                    path,
-                )
-            return INVALID
-        self.source.values[path] = _mark_of(node.start_mark)
-        if id(node) in self.active:
-            self.error(_mark_of(node.start_mark), "alias-recursive",
-                       "alias merujuk ke dirinya sendiri: hapus alias ini", path)
-            return INVALID
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            self.active.add(id(node))
-            items = [self.walk(child, (*path, i)) for i, child in enumerate(node.value)]
-            self.active.discard(id(node))
-            return items
-        return self._scalar(node, path)
+def tag_tampil(tag: str) -> str:
+    """`tag:yaml.org,2002:bool` as the user wrote it: `!!bool`."""
+    return "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag
 
-    def _scalar(self, node: yaml.Node, path: Path) -> Any:
+
+def _tag_ditolak(tag: str, jenis: str) -> _Tolak:
+    return _Tolak(
+        f"tag `{tag_tampil(tag)}` pada {jenis} tidak didukung: lkjip hanya membaca teks, "
+        "angka, true/false, null, daftar dan pemetaan; hapus tag itu dan tulis nilainya "
+        "biasa")
+
+
+def _skalar(resolver: Any, event: Any) -> Any:
+    """The value of one scalar, by its tag; `_Tolak` or `NumberError` when it has none."""
+    tag, value = event.tag, str(event.value)
+    if tag is None or tag == "!":
+        tag = resolver.resolve(yaml.ScalarNode, value, event.implicit)
+        if tag in (TIMESTAMP_TAG, MERGE_TAG, VALUE_TAG):
+            return value  # a date, `<<` or `=` as a value: text (no figure is a date)
+    if tag == STR_TAG:
+        return value
+    if tag in (INT_TAG, FLOAT_TAG):
+        return decimal_from_yaml_text(value)
+    if tag == BOOL_TAG:
+        if value.lower() in _BOOL:
+            return _BOOL[value.lower()]
+        raise _Tolak(f"`{value}` bukan nilai `!!bool`; tulis true atau false, atau hapus tag "
+                     "itu agar nilainya dibaca sebagai teks")
+    if tag == NULL_TAG:
+        if value in _NULL:
+            return None
+        raise _Tolak(f"`{value}` bukan nilai `!!null`; tulis null (atau kosongkan), atau hapus "
+                     "tag itu agar nilainya dibaca sebagai teks")
+    if tag == TIMESTAMP_TAG:
+        raise _Tolak("tag `!!timestamp` tidak didukung: laporan lkjip tidak memuat tanggal; "
+                     "hapus tag itu (nilainya dibaca sebagai teks) atau tulis tahun sebagai "
+                     "angka")
+    raise _tag_ditolak(tag, "skalar")
+
+
+def _is_merge_key(event: Any) -> bool:
+    """`<<` as a plain key (YAML 1.1's merge key, resolver pattern `^(?:<<)$`) or `!!merge`."""
+    if event.tag == MERGE_TAG:
+        return True
+    return bool(event.tag is None and event.value == "<<" and event.implicit[0])
+
+
+@dataclass(slots=True)
+class _Anchor:
+    """What an anchor names: its value, node, how many values it holds, its text if a scalar."""
+
+    value: Any
+    node: int
+    ukuran: int
+    teks: str | None
+    terbuka: bool = False
+    tinggi: int = 0  # levels of collections inside it (0 for a scalar)
+
+
+@dataclass(slots=True)
+class _Wadah:
+    """A collection being built (one stack frame of the walk)."""
+
+    node: int
+    isi: Any  # dict or list
+    anak: Anak
+    anchor: str | None
+    ukuran: int = 1
+    tinggi: int = 1  # levels of collections in this one, itself included
+    tidak_sah: bool = False  # refused (bad tag): becomes INVALID when closed
+    sebagai_kunci: bool = False  # a collection written where a key was expected
+    # mappings only: the key of the value being read, its node, and whether to drop it
+    kunci: str | None = None
+    kunci_node: int = -1
+    lewati: bool = False
+    menunggu_kunci: bool = True
+
+    def bagian(self) -> str | int:
+        """The path part of the child being read."""
+        if isinstance(self.isi, list):
+            return len(self.isi)
+        return self.kunci if self.kunci is not None else ""
+
+
+@dataclass
+class _Pembangun:
+    """Builds data from events, with an explicit stack: no recursion however deep the file."""
+
+    file: str
+    resolver: Any
+    source: SourceMap = field(init=False)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    stack: list[_Wadah] = field(default_factory=list)
+    anchors: dict[str, _Anchor] = field(default_factory=dict)
+    ekspansi: int = 0
+    hasil: Any = None
+    memo: dict[tuple[Any, str, bool], tuple[Any, tuple[str, str] | None]] = field(
+        default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.source = SourceMap(self.file)
+
+    # ------------------------------------------------------------------ diagnostics
+
+    def path(self) -> Path:
+        return tuple(w.bagian() for w in self.stack)
+
+    def error(self, node: int | None, code: str, message: str, path: Path) -> None:
+        self.diagnostics.append(_diagnostic(self.file, self.source, node, code, message, path))
+
+    # ------------------------------------------------------------------------ events
+
+    def event(self, event: Any) -> None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self.scalar(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self.buka(event, mapping=kind is yaml.MappingStartEvent)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            self.tutup()
+        elif kind is yaml.AliasEvent:
+            self.alias(event)
+
+    def scalar(self, event: Any) -> None:
+        node = self.source._simpul(event.start_mark)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.isi, dict) and top.menunggu_kunci:
+            self.kunci(top, node, event)
+            if event.anchor is not None:
+                self.jangkar_baru(event.anchor, node)
+                self.anchors[event.anchor] = _Anchor(self.nilai_kunci(event), node, 1,
+                                                     str(event.value))
+            return
+        value, problem = self.nilai(event)
+        if problem is not None:
+            self.error(node, problem[0], problem[1], self.path())
+        if event.anchor is not None:
+            self.jangkar_baru(event.anchor, node)
+            self.anchors[event.anchor] = _Anchor(value, node, 1, str(event.value))
+        self.tempel(value, node, 1)
+
+    def jangkar_baru(self, anchor: str, node: int) -> None:
+        """YAML lets a later `&a` replace an earlier one silently; an alias then names
+        whichever came last, which in a report is a mistake: said, as before."""
+        first = self.anchors.get(anchor)
+        if first is not None:
+            self.error(node, "yaml-syntax",
+                       f"jangkar `&{anchor}` dipakai dua kali (pertama di baris "
+                       f"{self.source.baris[first.node]}): beri setiap jangkar nama sendiri", ())
+
+    def nilai(self, event: Any) -> tuple[Any, tuple[str, str] | None]:
+        """The scalar's value, or INVALID and (code, message); remembered per short text,
+        since a report repeats the same few values (`100`, `"%"`, `positif`) thousands of
+        times and every value built is immutable."""
+        key = (event.tag, event.value, event.implicit[0])
+        known = self.memo.get(key)
+        if known is not None:
+            return known
         try:
-            return self.loader.construct_object(node, deep=True)
+            found: tuple[Any, tuple[str, str] | None] = (_skalar(self.resolver, event), None)
         except NumberError as exc:
-            self.error(_mark_of(node.start_mark), exc.code, exc.message, path)
-        except yaml.YAMLError as exc:
-            self.error(_mark_of(node.start_mark), "yaml-value",
-                       pesan_nilai_yaml(str(exc).splitlines()[0]), path)
-        return INVALID
+            found = (INVALID, (exc.code, exc.message))
+        except _Tolak as exc:
+            found = (INVALID, ("yaml-value", exc.message))
+        if len(event.value) <= 40 and len(self.memo) < 50_000:
+            self.memo[key] = found
+        return found
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
-        self.active.add(id(node))
-        result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
-        for key_node, value_node in node.value:
-            key_mark = _mark_of(key_node.start_mark)
-            key = self._key_text(key_node, key_mark, path)
-            if key is None:
-                continue
-            if key in first_seen:
-                first = first_seen[key]
-                self.error(
-                    key_mark,
-                    "duplicate-key",
-                    f"kunci `{key}` ditulis dua kali (pertama di baris {first.line}); YAML "
-                    "diam-diam hanya menyimpan yang terakhir: hapus salah satunya",
-                    (*path, key),
-                )
-                continue
-            first_seen[key] = key_mark
-            self.source.keys[(*path, key)] = key_mark
-            result[key] = self.walk(value_node, (*path, key))
-        self.active.discard(id(node))
-        return result
+    def nilai_kunci(self, event: Any) -> Any:
+        """The value of an anchored key, should an alias use it as a value."""
+        return self.nilai(event)[0]
 
-    def _key_text(self, key_node: yaml.Node, mark: Mark, path: Path) -> str | None:
-        if key_node.tag == MERGE_TAG:
-            self.error(mark, "merge-key",
-                       "kunci gabung (`<<`) tidak didukung: tulis kuncinya satu per satu", path)
-            return None
-        if not isinstance(key_node, yaml.ScalarNode):
-            self.error(mark, "key-type",
-                       "kunci harus berupa teks biasa, bukan daftar atau pemetaan", path)
-            return None
-        return str(key_node.value)
+    def kunci(self, top: _Wadah, node: int, event: Any) -> None:
+        top.menunggu_kunci = False
+        top.kunci_node = node
+        if _is_merge_key(event):
+            top.kunci, top.lewati = None, True
+            self.error(node, "merge-key",
+                       "kunci gabung (`<<`) tidak didukung: tulis kuncinya satu per satu",
+                       self.path()[:-1])
+            return
+        if event.tag not in _KEY_TAGS:
+            top.kunci, top.lewati = None, True
+            self.error(node, "yaml-value", _tag_ditolak(event.tag, "kunci").message,
+                       self.path()[:-1])
+            return
+        self.nama_kunci(top, node, str(event.value))
+
+    def nama_kunci(self, top: _Wadah, node: int, key: str) -> None:
+        top.kunci, top.kunci_node = key, node
+        assert isinstance(top.anak, dict)
+        first = top.anak.get(key)
+        if first is None:
+            top.lewati = False
+            return
+        top.lewati = True
+        self.error(node, "duplicate-key",
+                   f"kunci `{key}` ditulis dua kali (pertama di baris "
+                   f"{self.source.baris[first]}); YAML diam-diam hanya menyimpan yang terakhir: "
+                   "hapus salah satunya", (*self.path()[:-1], key))
+
+    def buka(self, event: Any, *, mapping: bool) -> None:
+        node = self.source._simpul(event.start_mark)
+        self.kedalaman(node, 1)
+        top = self.stack[-1] if self.stack else None
+        sebagai_kunci = top is not None and isinstance(top.isi, dict) and top.menunggu_kunci
+        if sebagai_kunci:
+            assert top is not None
+            top.menunggu_kunci, top.kunci, top.lewati, top.kunci_node = False, None, True, node
+        wadah = _Wadah(node, {} if mapping else [], {} if mapping else array("i"), event.anchor,
+                       sebagai_kunci=sebagai_kunci)
+        tag = event.tag
+        if tag not in (None, "!", MAP_TAG if mapping else SEQ_TAG):
+            jenis = "pemetaan" if mapping else "daftar"
+            self.error(node, "yaml-value", _tag_ditolak(tag, jenis).message, self.path())
+            wadah.tidak_sah = True
+        if event.anchor is not None:
+            self.jangkar_baru(event.anchor, node)
+            self.anchors[event.anchor] = _Anchor(INVALID, node, 1, None, terbuka=True)
+        self.stack.append(wadah)
+        self.source.anak[node] = wadah.anak
+
+    def kedalaman(self, node: int, tinggi: int) -> None:
+        """Stop at a collection (or an alias of one) that would nest beyond MAX_DEPTH."""
+        if len(self.stack) + tinggi <= MAX_DEPTH:
+            return
+        raise _Batas(_diagnostic(self.file, self.source, node, "yaml-depth",
+                                 _pesan_kedalaman(MAX_DEPTH), self.path()))
+
+    def tutup(self) -> None:
+        wadah = self.stack.pop()
+        value = INVALID if wadah.tidak_sah else wadah.isi
+        if wadah.anchor is not None:
+            self.anchors[wadah.anchor] = _Anchor(value, wadah.node, wadah.ukuran, None,
+                                                 tinggi=wadah.tinggi)
+        if wadah.sebagai_kunci:
+            self.error(wadah.node, "key-type", _KUNCI_BIASA, self.path()[:-1])
+            return
+        self.tempel(value, wadah.node, wadah.ukuran, wadah.tinggi)
+
+    def alias(self, event: Any) -> None:
+        node = self.source._simpul(event.start_mark)
+        anchor = self.anchors.get(event.anchor)
+        if anchor is None:
+            raise yaml.composer.ComposerError(
+                None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
+        self.source.alias[node] = anchor.node
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.isi, dict) and top.menunggu_kunci:
+            top.menunggu_kunci = False
+            if anchor.teks is None:
+                self.error(node, "key-type", _KUNCI_BIASA, self.path()[:-1])
+                top.kunci, top.lewati, top.kunci_node = None, True, node
+            else:
+                self.nama_kunci(top, node, anchor.teks)
+            return
+        if anchor.terbuka:
+            self.error(node, "alias-recursive", "alias merujuk ke dirinya sendiri: hapus alias ini",
+                       self.path())
+            self.tempel(INVALID, node, 1)
+            return
+        self.kedalaman(node, anchor.tinggi)
+        self.ekspansi += anchor.ukuran
+        if self.ekspansi > MAX_ALIAS_VALUES:
+            raise _Batas(_diagnostic(
+                self.file, self.source, node, "alias-limit",
+                f"alias di berkas ini mengembang menjadi lebih dari {MAX_ALIAS_VALUES} nilai "
+                "(\"billion laughs\"); berkas tidak dibaca. Tulis nilai yang dipakai berulang "
+                "secara langsung, tanpa alias bersarang", self.path()))
+        self.tempel(anchor.value, node, anchor.ukuran, anchor.tinggi)
+
+    def tempel(self, value: Any, node: int, ukuran: int, tinggi: int = 0) -> None:
+        """Attach a finished value to the collection being built (or make it the result)."""
+        if not self.stack:
+            self.hasil = value
+            return
+        top = self.stack[-1]
+        top.ukuran += ukuran
+        if tinggi >= top.tinggi:
+            top.tinggi = tinggi + 1
+        if isinstance(top.isi, list):
+            top.isi.append(value)
+            assert isinstance(top.anak, array)
+            top.anak.append(node)
+            return
+        if not top.lewati and top.kunci is not None:
+            top.isi[top.kunci] = value
+            assert isinstance(top.anak, dict)
+            top.anak[top.kunci] = top.kunci_node  # its value is node kunci_node + 1
+        top.menunggu_kunci, top.kunci, top.lewati = True, None, False
+
+
+def _diagnostic(file: str, source: SourceMap, node: int | None, code: str, message: str,
+                path: Path) -> Diagnostic:
+    mark = source._mark(node) if node is not None else None
+    return Diagnostic(
+        file=file,
+        line=mark.line if mark else None,
+        column=mark.column if mark else None,
+        severity=Severity.ERROR,
+        code=code,
+        message=message,
+        path=format_path(path),
+    )
+
+
+#: The key-type message: keys are plain text.
+_KUNCI_BIASA = "kunci harus berupa teks biasa, bukan daftar atau pemetaan"
+
+
+def _pesan_kedalaman(batas: int | str) -> str:
+    return (f"susunan bersarang lebih dalam dari {batas} tingkat (termasuk lewat alias); "
+            "laporan tidak pernah sedalam ini: periksa kurung `[`/`{` yang tidak ditutup atau "
+            "indentasinya")
+
+
+def _reader_diagnostic(file: str, exc: yaml.reader.ReaderError, text: str) -> Diagnostic:
+    """A character libyaml refuses (a control character): it gives an offset, not a mark."""
+    offset = min(max(int(exc.position), 0), len(text))
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    raw = exc.character
+    character = raw if isinstance(raw, int) else ord(str(raw)[:1] or "\0")
+    return Diagnostic(file, line, column, Severity.ERROR, "yaml-syntax",
+                      "berkas mengandung karakter kendali yang tidak diizinkan "
+                      f"(#x{character:04x}): hapus karakter itu")
 
 
 def _syntax_diagnostic(file: str, exc: yaml.YAMLError, text: str = "") -> Diagnostic:
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_diagnostic(file, exc, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    message = pesan_yaml(str(problem), context, text, mark,
-                         getattr(exc, "context_mark", None))
-    position = getattr(exc, "position", None)  # a ReaderError (a control character) has no mark
-    if mark is None and isinstance(position, int):
-        before = text[:position]
-        return Diagnostic(file, before.count("\n") + 1, position - before.rfind("\n"),
-                          Severity.ERROR, "yaml-syntax", message)
+    message = pesan_yaml(str(problem), context, text, mark, getattr(exc, "context_mark", None))
+    code = "yaml-syntax"
+    if "exceeded maximum nesting depth" in str(problem):
+        # libyaml's own bound (1000 flow levels), met while it looks ahead of our reading
+        code, message = "yaml-depth", _pesan_kedalaman(MAX_DEPTH)
     return Diagnostic(
         file=file,
         line=int(mark.line) + 1 if mark is not None else None,
         column=int(mark.column) + 1 if mark is not None else None,
         severity=Severity.ERROR,
-        code="yaml-syntax",
+        code=code,
         message=message,
     )
 
@@ -269,23 +596,42 @@ def parse_yaml_bytes(file: str, raw: bytes) -> ParsedYaml:
     return parse_yaml_text(file, text)
 
 
+_SECOND_DOCUMENT = ("berkas berisi lebih dari satu dokumen YAML: simpan satu laporan per berkas, "
+                    "tanpa `---` atau isi setelah akhir dokumen")
+
+
 def parse_yaml_text(file: str, text: str) -> ParsedYaml:
     """Parse one YAML document from text; never raises for bad input."""
-    loader = DecimalLoader(text)
     try:
-        node = loader.get_single_node()
+        loader = _BaseLoader(text)  # the pure-Python reader checks characters here
     except yaml.YAMLError as exc:
         return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc, text)])
+    builder = _Pembangun(file, loader)
+    documents = 0
+    try:
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    mark: Any = event.start_mark
+                    diag = Diagnostic(file, int(mark.line) + 1, int(mark.column) + 1,
+                                      Severity.ERROR, "yaml-syntax", _SECOND_DOCUMENT)
+                    return ParsedYaml(None, SourceMap(file), [diag])
+            builder.event(event)
+    except yaml.YAMLError as exc:
+        return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc, text)])
+    except _Batas as limit:
+        return ParsedYaml(None, SourceMap(file), [limit.diagnostic])
     finally:
         loader.dispose()
-    if node is None:
+    if documents == 0:
         return _file_error(file, "empty", "berkas tidak berisi dokumen YAML")
-    walker = _Walker(file, loader)
-    data = walker.walk(node, ())
+    data = builder.hasil
     if not isinstance(data, dict):
-        mark = _mark_of(node.start_mark)
-        walker.error(mark, "not-mapping",
-                     "bagian teratas berkas harus berupa pemetaan kunci (instansi:, tahun:, ...)",
-                     ())
-        return ParsedYaml(None, walker.source, walker.diagnostics)
-    return ParsedYaml(data, walker.source, walker.diagnostics)
+        builder.error(0, "not-mapping", "bagian teratas berkas harus berupa pemetaan kunci "
+                      "(instansi:, tahun:, ...)", ())
+        return ParsedYaml(None, builder.source, builder.diagnostics)
+    return ParsedYaml(data, builder.source, builder.diagnostics)
