@@ -200,6 +200,7 @@ def test_explain_no_suggestion_when_nothing_is_close() -> None:
     ("check", ["BERKAS"]),
     ("render", ["BERKAS", "NOMOR", "DIR"]),
     ("schema", []),
+    ("rekap", ["PATH", "KOLOM", "BERKAS", "N"]),
 ])
 def test_help_names_arguments_in_indonesian(command: str, metavars: list[str]) -> None:
     result = run(command, "--help")
@@ -223,12 +224,13 @@ def test_compute_help_usage_line() -> None:
 def test_top_level_help_lists_every_command() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    commands = ("validate", "compute", "explain", "check", "render", "schema")
+    commands = ("validate", "compute", "explain", "check", "render", "schema", "rekap")
     assert all(f" {c} " in result.stdout for c in commands)
 
 
 @pytest.mark.parametrize("module", ["lkjip_cli.engine", "lkjip_cli.render.tabel",
-                                    "lkjip_cli.loader", "lkjip_cli.audit", "jinja2"])
+                                    "lkjip_cli.loader", "lkjip_cli.audit", "jinja2",
+                                    "lkjip_cli.rekap", "openpyxl", "multiprocessing"])
 def test_help_imports_no_engine_renderer_or_template_code(module: str) -> None:
     code = ("import sys\nfrom typer.testing import CliRunner\nfrom lkjip_cli.cli.app import app\n"
             "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0\n"

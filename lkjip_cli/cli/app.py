@@ -12,6 +12,7 @@ from lkjip_cli.cli import (
     check_cmd,
     compute_cmd,
     explain_cmd,
+    rekap_cmd,
     render_cmd,
     schema_cmd,
     validate_cmd,
@@ -31,6 +32,7 @@ explain_cmd.register(app)
 check_cmd.register(app)
 render_cmd.register(app)
 schema_cmd.register(app)
+rekap_cmd.register(app)
 
 
 def main() -> None:

@@ -66,9 +66,16 @@ def ditulis_lkjip(path: Path, penanda: str) -> bool:
     return head.startswith(penanda.encode("utf-8"))
 
 
-def _periksa(out: Path, masukan: Path, force: bool, penanda: str | None,
+def _salah_satu(out: Path, masukan: Path | Sequence[Path]) -> bool:
+    """Whether `out` is the input file, or one of many (only an existing file can be)."""
+    if isinstance(masukan, Path):
+        return sama(out, masukan)
+    return out.exists() and any(sama(out, m) for m in masukan)
+
+
+def _periksa(out: Path, masukan: Path | Sequence[Path], force: bool, penanda: str | None,
              opsi: str | None) -> None:
-    if sama(out, masukan):
+    if _salah_satu(out, masukan):
         saran = f"; pilih nama lain untuk {opsi}" if opsi else ""
         raise gagal(f"Tidak menulis {out}: itu berkas masukan{saran}.")
     if out.is_dir():
@@ -84,9 +91,10 @@ def _periksa(out: Path, masukan: Path, force: bool, penanda: str | None,
                     "Pakai --force untuk menimpanya.")
 
 
-def periksa_tujuan(out: Path, masukan: Path, *, force: bool, penanda: str | None,
-                   opsi: str | None) -> None:
-    """Refuse (exit 2) the input file, a directory, and an existing file without --force.
+def periksa_tujuan(out: Path, masukan: Path | Sequence[Path], *, force: bool,
+                   penanda: str | None, opsi: str | None) -> None:
+    """Refuse (exit 2) the input file (or any of several), a directory, and an existing file
+    without --force.
 
     `penanda` is the first line of lkjip's own output in this format, or None when the format
     has no room for it (then any existing file needs --force). `opsi` is the option the user
@@ -120,15 +128,17 @@ def buat_direktori(out_dir: Path) -> None:
 # --------------------------------------------------------------------------- writing
 
 
-def _sementara(path: Path, teks: str) -> Path:
-    """`teks` in a new temporary file beside `path`, flushed to disk, with `path`'s mode."""
+def _sementara(path: Path, teks: str | bytes) -> Path:
+    """`teks` (text, or the bytes of a binary format such as XLSX) in a new temporary file
+    beside `path`, flushed to disk, with `path`'s mode."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     existing = path.stat().st_mode & 0o7777 if path.exists() else None
     # A new file gets 0o666 less the umask, as any editor would create it.
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(teks)
+        data = teks.encode("utf-8") if isinstance(teks, str) else teks
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if existing is not None:
@@ -155,7 +165,7 @@ def _bersihkan(temps: list[Path]) -> Iterator[None]:
         raise
 
 
-def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
+def tulis_semua(berkas: Sequence[tuple[Path, str | bytes]]) -> None:
     """Write each (path, text) atomically; an OSError prints one line and exits 2.
 
     Every temporary file is written first and only then moved into place, so a failure
@@ -173,6 +183,6 @@ def tulis_semua(berkas: Sequence[tuple[Path, str]]) -> None:
         raise gagal(f"Tidak dapat menulis {out}: {_alasan(exc)}.") from None
 
 
-def tulis_atomik(path: Path, teks: str) -> None:
+def tulis_atomik(path: Path, teks: str | bytes) -> None:
     """Write one file atomically (see `tulis_semua`)."""
     tulis_semua([(path, teks)])
