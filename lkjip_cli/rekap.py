@@ -30,7 +30,7 @@ from lkjip_cli.diagnostics import Diagnostic
 from lkjip_cli.engine.nilai import HUNDRED, presisi
 
 if TYPE_CHECKING:
-    from lkjip_cli.audit import Audit
+    from lkjip_cli.audit.temuan import Ringkasan
     from lkjip_cli.engine.hasil import Hasil
 
 
@@ -232,9 +232,9 @@ def _gagal_io(name: str, pesan: str) -> BerkasGagal:
 
 
 @presisi
-def baris_dari(berkas: str, hasil: Hasil, audit: Audit, *,
+def baris_dari(berkas: str, hasil: Hasil, r: Ringkasan, *,
                per_indikator: bool = False) -> BarisRekap:
-    """The recap row of one computed and audited report."""
+    """The recap row of one computed report and the counts of its audit."""
     lap = hasil.laporan
     aturan = lap.aturan
     indikator = hasil.indikator
@@ -244,7 +244,6 @@ def baris_dari(berkas: str, hasil: Hasil, audit: Audit, *,
                 / len(dengan_capaian)) if dengan_capaian else None
     belanja = hasil.belanja_tahun_ini
     evaluasi = max(hasil.evaluasi, key=lambda e: e.tahun, default=None)
-    r = audit.ringkasan
     ringkas = tuple(IndikatorRingkas(i.kode, i.nama, i.satuan, i.polaritas, i.realisasi)
                     for i in indikator) if per_indikator else ()
     return BarisRekap(
@@ -271,16 +270,16 @@ def baris_dari(berkas: str, hasil: Hasil, audit: Audit, *,
 
 def ringkas_berkas(berkas: str, per_indikator: bool = False) -> BarisRekap | BerkasGagal:
     """Load, compute and audit one file; its row, or its first error. Never raises."""
-    from lkjip_cli.audit import audit
+    from lkjip_cli.audit import hitung_temuan
     from lkjip_cli.engine import hitung
-    from lkjip_cli.loader import load
+    from lkjip_cli.loader_cepat import load_cepat
 
-    loaded = load(berkas)
+    loaded = load_cepat(berkas)
     if loaded.report is None:
         errors = [d for d in loaded.diagnostics if d.is_error]
         return BerkasGagal(berkas, errors[0], len(errors))
     hasil = hitung(loaded.report)
-    return baris_dari(berkas, hasil, audit(hasil), per_indikator=per_indikator)
+    return baris_dari(berkas, hasil, hitung_temuan(hasil), per_indikator=per_indikator)
 
 
 def _ringkas(berkas: str) -> BarisRekap | BerkasGagal:

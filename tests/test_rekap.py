@@ -327,3 +327,16 @@ def test_the_cli_offers_every_ranking_column() -> None:
 
     assert tuple(KOLOM_URUT) == KOLOM
     assert run("--urut", "nilai", "x.yaml").exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["2020.yaml", "generated"])
+def test_counting_findings_agrees_with_the_full_audit(name: str, tmp_path: Path) -> None:
+    from lkjip_cli.audit import audit, hitung_temuan
+    from lkjip_cli.engine import hitung
+    from lkjip_cli.loader import load
+
+    path = DATA if name == "2020.yaml" else _generate(tmp_path, 1) / "laporan-00000.yaml"
+    report = load(path).report
+    assert report is not None
+    hasil = hitung(report)
+    assert hitung_temuan(hasil) == audit(hasil).ringkasan

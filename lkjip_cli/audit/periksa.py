@@ -143,6 +143,26 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
                   _join("", causes, elsewhere), c.path, satuan=c.satuan)
 
 
+def tingkat_cetakan(c: Cetakan, mode: str) -> Tingkat:
+    """Only the class of one printed figure, as `bandingkan` gives it, without looking for
+    causes (what a recap that counts findings needs; a test keeps the two in step)."""
+    if isinstance(c.dicetak, str) or isinstance(c.dihitung, str) or c.dihitung is None:
+        computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
+        words = (computed, *c.sinonim) if computed is not None else ()
+        same = any(_sama(str(c.dicetak), w) for w in words)
+        return Tingkat.COCOK if same else Tingkat.SELISIH
+    exact = c.dihitung.nilai
+    if exact is None:
+        return Tingkat.SELISIH
+    places = desimal_dari(c.dicetak)
+    diff = c.dicetak - bulatkan(exact, places, mode)
+    if diff == 0:
+        return Tingkat.COCOK
+    if abs(diff) == Decimal(1).scaleb(-places) and not c.dihitung.rumus.endswith("(isian)"):
+        return Tingkat.PEMBULATAN
+    return Tingkat.SELISIH
+
+
 def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal) -> str:
     """What to say when no known alternative reproduces the printed figure."""
     if tingkat is not Tingkat.PEMBULATAN:
@@ -672,6 +692,13 @@ def temuan_dicetak(h: Hasil) -> list[Temuan]:
     return [bandingkan(c, mode, k.printed[(c.entitas, c.kuantitas)]) for c in k.items]
 
 
+def tingkat_dicetak(h: Hasil) -> list[Tingkat]:
+    """The class of every printed figure, in the order of `temuan_dicetak`."""
+    k = kumpulkan(h)
+    mode = k.aturan.pembulatan
+    return [tingkat_cetakan(c, mode) for c in k.items]
+
+
 def _sort_key(t: Temuan) -> tuple[object, ...]:
     return (urutan_tempat(t.tabel), t.path)
 
@@ -680,4 +707,5 @@ def urutkan(temuan: Iterable[Temuan]) -> tuple[Temuan, ...]:
     return tuple(sorted(temuan, key=_sort_key))
 
 
-__all__ = ["Temuan", "kumpulkan", "nama_tempat", "temuan_dicetak", "urutkan"]
+__all__ = ["Temuan", "kumpulkan", "nama_tempat", "temuan_dicetak", "tingkat_dicetak",
+           "urutkan"]

@@ -40,21 +40,18 @@ def check(
     ] = False,
 ) -> None:
     """Audit angka yang dicetak laporan terhadap hitungan dari aturannya sendiri."""
-    from lkjip_cli.audit import Tingkat, audit
-    from lkjip_cli.engine import hitung
-    from lkjip_cli.loader import load
+    from lkjip_cli.audit import Tingkat
+    from lkjip_cli.periksa_banyak import periksa_semua
     from lkjip_cli.render.temuan import HasilBerkas
 
     results: list[HasilBerkas] = []
     invalid: list[Diagnostic] = []
-    for path in files:
-        loaded = load(path)
-        if loaded.report is None:
-            invalid.extend(loaded.diagnostics)
+    # Every core, results in the order of the files (lkjip_cli.periksa_banyak).
+    for done in periksa_semua([str(path) for path in files]):
+        if done.audit is None or done.aturan is None:
+            invalid.extend(done.diagnostik)
             continue
-        hasil = hitung(loaded.report)
-        results.append(HasilBerkas(str(path), audit(hasil), loaded.source,
-                                   loaded.report.aturan))
+        results.append(HasilBerkas(done.berkas, done.audit, done.source, done.aturan))
     if fmt is not DiagnosticFormat.json:
         print_diagnostics(invalid, fmt)
     _print(results, fmt, semua, invalid)

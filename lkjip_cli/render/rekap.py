@@ -243,11 +243,11 @@ def to_xlsx(tables: Sequence[Tabel]) -> bytes:
     """One sheet per table: caption, header, rows (exact numbers), notes."""
     import io
 
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
+    from openpyxl.styles import Font  # type: ignore[import-untyped,unused-ignore]
 
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
     for t in tables:
         ws = wb.create_sheet(title=(t.bagian or t.nomor)[:31])
         _teks(ws.cell(row=1, column=1), " ".join(t.judul)).font = Font(bold=True)
