@@ -8,7 +8,6 @@ for (yamllint style text, JSON, or GitHub Actions annotations).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -95,5 +94,7 @@ def format_github(diag: Diagnostic) -> str:
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:
+    import json  # only JSON output pays for it
+
     rows = [asdict(d) | {"severity": d.severity.value} for d in diagnostics]
     return json.dumps({"diagnostics": rows}, ensure_ascii=False, indent=2)

@@ -6,6 +6,8 @@ inside its function body, so that `lkjip --help` loads none of it.
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from lkjip_cli.cli import (
@@ -35,6 +37,12 @@ schema_cmd.register(app)
 rekap_cmd.register(app)
 
 
+#: lkjip uses no pydantic plugin; looking for one reads the metadata of every installed
+#: distribution at start-up (tens of ms). A user who wants plugins sets the variable.
+PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
+
+
 def main() -> None:
     """Console-script entry point."""
+    os.environ.setdefault(PYDANTIC_PLUGINS, "__all__")
     app()

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -131,6 +130,8 @@ def buat_direktori(out_dir: Path) -> None:
 def _sementara(path: Path, teks: str | bytes) -> Path:
     """`teks` (text, or the bytes of a binary format such as XLSX) in a new temporary file
     beside `path`, flushed to disk, with `path`'s mode."""
+    import secrets  # not at start-up: only a command that writes pays for it
+
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     existing = path.stat().st_mode & 0o7777 if path.exists() else None
     # A new file gets 0o666 less the umask, as any editor would create it.
