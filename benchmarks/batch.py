@@ -8,15 +8,19 @@ to a temporary directory, then measures side by side, in one run:
 - `lkjip rekap DIR --format json` and `lkjip check FILES --format json`, each a fresh process
   using every core;
 
-and prints the median wall time of RUNS runs, its ratio to the floor, the peak resident
-memory of the lkjip process tree (sampled from /proc: the main process plus its workers),
-and the cores used. Figures go to docs/performance.md by hand.
+and prints the median wall and CPU time of RUNS runs and their ratios to the floor, the peak
+resident memory of the lkjip process tree (sampled from /proc: the main process plus its
+workers, summed) and the processes used. On a machine shared with other work the wall ratio
+says little; the CPU ratio divided by the cores is what the wall ratio would be on idle
+cores with perfect sharing. `python benchmarks/batch.py N RUNS rekap` measures rekap only.
+Figures go to docs/performance.md by hand.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -25,7 +29,7 @@ import threading
 import time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -121,28 +125,37 @@ def lantai(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def _rss_pohon(pid: int) -> int:
-    """Resident kB of `pid` and its children (one level: the pool workers)."""
-    total = 0
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            if int(entry) != pid and int(fields[1]) != pid:
-                continue
-            with open(f"/proc/{entry}/status") as handle:
-                for line in handle:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-    return total
+def _anak(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as handle:
+            return [int(p) for p in handle.read().split()]
+    except OSError:
+        return []
 
 
-def jalankan(argv: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (kB) of the process tree, and the most processes seen."""
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class Ukuran(NamedTuple):
+    """One run of a command: wall and CPU seconds, peak RSS (kB) and processes of its tree."""
+
+    wall: float
+    cpu: float
+    rss: int
+    proses: int
+
+
+def jalankan(argv: list[str]) -> Ukuran:
+    """Run `argv`, sampling the resident memory of it and its workers every 0.1 s."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
@@ -150,52 +163,61 @@ def jalankan(argv: list[str]) -> tuple[float, int, int]:
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], _rss_pohon(proc.pid))
-            peak[1] = max(peak[1], _anak(proc.pid) + 1)
-            time.sleep(0.05)
+            tree = [proc.pid, *_anak(proc.pid)]
+            peak[0] = max(peak[0], sum(_rss(p) for p in tree))
+            peak[1] = max(peak[1], len(tree))
+            time.sleep(0.1)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
     proc.wait()
     elapsed = time.perf_counter() - start
     sampler.join()
-    return elapsed, peak[0], peak[1]
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return Ukuran(elapsed, cpu, peak[0], peak[1])
 
 
-def _anak(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as handle:
-            return len(handle.read().split())
-    except OSError:
-        return 0
+def lantai_cpu(paths: list[Path]) -> tuple[float, float]:
+    """Wall and CPU seconds of the floor."""
+    cpu = time.process_time()
+    wall = lantai(paths)
+    return wall, time.process_time() - cpu
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    only = sys.argv[3].split(",") if len(sys.argv) > 3 else ["rekap", "check"]
     with tempfile.TemporaryDirectory(prefix="lkjip-batch-") as tmp:
         folder = Path(tmp)
         paths = tulis_laporan(folder, n)
-        names = [str(p) for p in paths]
         commands = {
             "rekap": [*LKJIP, "rekap", str(folder), "--format", "json"],
-            "check": [*LKJIP, "check", *names, "--format", "json"],
+            "check": [*LKJIP, "check", *map(str, paths), "--format", "json"],
         }
-        floors: list[float] = []
-        measured: dict[str, list[tuple[float, int, int]]] = {k: [] for k in commands}
+        commands = {k: v for k, v in commands.items() if k in only}
+        floors: list[tuple[float, float]] = []
+        measured: dict[str, list[Ukuran]] = {k: [] for k in commands}
         for _ in range(runs):  # interleaved, so that load from others hits all alike
-            floors.append(lantai(paths))
+            floors.append(lantai_cpu(paths))
             for name, argv in commands.items():
                 measured[name].append(jalankan(argv))
-    floor = statistics.median(floors)
-    print(f"{n} reports like data/2020.yaml, {runs} runs, {os.cpu_count()} cores; median wall")
-    print(f"  parse floor (CSafeLoader, 1 process)   {floor:8.2f} s  "
-          f"({floor / n * 1000:.2f} ms/report)")
+    floor = statistics.median(w for w, _ in floors)
+    floor_cpu = statistics.median(c for _, c in floors)
+    cores = len(os.sched_getaffinity(0))
+    print(f"{n} reports like data/2020.yaml, {runs} runs, {cores} cores, load average "
+          f"{os.getloadavg()[0]:.1f}; median of the runs")
+    print(f"  parse floor (CSafeLoader, 1 process)  wall {floor:7.2f} s  cpu {floor_cpu:7.2f} s"
+          f"  ({floor / n * 1000:.2f} ms/report)")
     for name, results in measured.items():
-        wall = statistics.median(r[0] for r in results)
-        rss = max(r[1] for r in results) / 1024
-        procs = max(r[2] for r in results)
-        print(f"  lkjip {name:34} {wall:8.2f} s  ratio {wall / floor:5.2f}x  "
+        wall = statistics.median(r.wall for r in results)
+        cpu = statistics.median(r.cpu for r in results)
+        rss = max(r.rss for r in results) / 1024
+        procs = max(r.proses for r in results)
+        print(f"  lkjip {name:31} wall {wall:7.2f} s  cpu {cpu:7.2f} s  "
+              f"wall ratio {wall / floor:5.2f}x  cpu ratio {cpu / floor_cpu:5.2f}x  "
+              f"(cpu / {cores} cores: {cpu / cores / floor_cpu:4.2f}x)  "
               f"peak RSS {rss:6.1f} MB  processes {procs}")
 
 

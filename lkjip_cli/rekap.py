@@ -293,6 +293,10 @@ def _ringkas_per_indikator(berkas: str) -> BarisRekap | BerkasGagal:
 def ringkas_semua(berkas: Sequence[str], *, per_indikator: bool = False,
                   proses: int | None = None) -> Iterable[BarisRekap | BerkasGagal]:
     """Every file's row or failure, in input order, on every core."""
+    # Imported before the workers start, so that each inherits them instead of importing.
+    import lkjip_cli.audit
+    import lkjip_cli.engine
+    import lkjip_cli.loader_cepat  # noqa: F401
     from lkjip_cli.paralel import peta_urut
 
     fungsi = _ringkas_per_indikator if per_indikator else _ringkas
