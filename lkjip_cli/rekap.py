@@ -207,8 +207,11 @@ def cari_berkas(paths: Iterable[str | Path]) -> tuple[list[str], list[BerkasGaga
     for raw in paths:
         text = str(raw)
         if os.path.isdir(text):
-            for name in sorted(str(p) for p in Path(text).rglob("*.yaml") if p.is_file()):
+            names = sorted(str(p) for p in Path(text).rglob("*.yaml") if p.is_file())
+            for name in names:
                 add(name)
+            if not names:
+                missing.append(_gagal_io(text, "direktori ini tidak memuat berkas *.yaml"))
         elif os.path.exists(text):
             add(text)
         elif glob.has_magic(text):

@@ -311,6 +311,13 @@ def test_missing_path_is_listed_and_exits_2(tiga: list[str], tmp_path: Path) -> 
     assert "tidak-ada.yaml" in result.stdout and "tidak ada" in result.stdout
 
 
+def test_an_empty_directory_is_said_not_ignored(tmp_path: Path) -> None:
+    (tmp_path / "kosong").mkdir()
+    result = run(str(tmp_path / "kosong"))
+    assert result.exit_code == 2
+    assert "tidak memuat berkas *.yaml" in result.stdout
+
+
 def test_parallel_order_is_the_input_order(tmp_path: Path) -> None:
     folder = _generate(tmp_path, 12)
     from lkjip_cli.rekap import cari_berkas, ringkas_semua
