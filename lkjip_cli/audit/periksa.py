@@ -131,11 +131,7 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
         return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, Tingkat.COCOK, "",
                       c.path, satuan=c.satuan)
     unit = Decimal(1).scaleb(-places)
-    # A figure typed in the file (an isian) printed one unit off was not rounded from
-    # anything: that is a different value, not rounding.
-    is_input = c.dihitung.rumus.endswith("(isian)")
-    tingkat = (Tingkat.PEMBULATAN if abs(diff) == unit and not is_input
-               else Tingkat.SELISIH)
+    tingkat = _tingkat_selisih(c.dihitung, diff, unit)
     causes = cari_sebab(c.dicetak, exact, mode, c.penghasil)
     if not causes:
         causes = [_tanpa_sebab(tingkat, c.dihitung, unit)]
@@ -143,14 +139,28 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
                   _join("", causes, elsewhere), c.path, satuan=c.satuan)
 
 
+def _tingkat_selisih(dihitung: Nilai, diff: Decimal, unit: Decimal) -> Tingkat:
+    """A printed figure off by `diff` (not 0): rounding when one unit of its last place.
+
+    A figure typed in the file (an isian) printed one unit off was not rounded from
+    anything: that is a different value, not rounding.
+    """
+    is_input = dihitung.rumus.endswith("(isian)")
+    return Tingkat.PEMBULATAN if abs(diff) == unit and not is_input else Tingkat.SELISIH
+
+
+def _sama_teks(c: Cetakan) -> tuple[str | None, bool]:
+    """The computed text of a text figure, and whether the printed text means the same."""
+    computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
+    words = (computed, *c.sinonim) if computed is not None else ()
+    return computed, any(_sama(str(c.dicetak), w) for w in words)
+
+
 def tingkat_cetakan(c: Cetakan, mode: str) -> Tingkat:
     """Only the class of one printed figure, as `bandingkan` gives it, without looking for
     causes (what a recap that counts findings needs; a test keeps the two in step)."""
     if isinstance(c.dicetak, str) or isinstance(c.dihitung, str) or c.dihitung is None:
-        computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
-        words = (computed, *c.sinonim) if computed is not None else ()
-        same = any(_sama(str(c.dicetak), w) for w in words)
-        return Tingkat.COCOK if same else Tingkat.SELISIH
+        return Tingkat.COCOK if _sama_teks(c)[1] else Tingkat.SELISIH
     exact = c.dihitung.nilai
     if exact is None:
         return Tingkat.SELISIH
@@ -158,9 +168,7 @@ def tingkat_cetakan(c: Cetakan, mode: str) -> Tingkat:
     diff = c.dicetak - bulatkan(exact, places, mode)
     if diff == 0:
         return Tingkat.COCOK
-    if abs(diff) == Decimal(1).scaleb(-places) and not c.dihitung.rumus.endswith("(isian)"):
-        return Tingkat.PEMBULATAN
-    return Tingkat.SELISIH
+    return _tingkat_selisih(c.dihitung, diff, Decimal(1).scaleb(-places))
 
 
 def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal) -> str:
@@ -177,9 +185,7 @@ def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal) -> str:
 
 
 def _banding_teks(c: Cetakan, tabel: str, kolom: str, elsewhere: str) -> Temuan:
-    computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
-    words = (computed, *c.sinonim) if computed is not None else ()
-    same = any(_sama(str(c.dicetak), w) for w in words)
+    computed, same = _sama_teks(c)
     note = "" if same else ("tidak dapat ditentukan" if computed is None else c.catatan)
     keterangan = "" if same else _join(note, [], elsewhere)
     return Temuan(tabel, c.label, kolom, c.dicetak, computed, None,
