@@ -272,7 +272,21 @@ def baris_dari(berkas: str, hasil: Hasil, r: Ringkasan, *,
 
 
 def ringkas_berkas(berkas: str, per_indikator: bool = False) -> BarisRekap | BerkasGagal:
-    """Load, compute and audit one file; its row, or its first error. Never raises."""
+    """Load, compute and audit one file; its row, or its first error. Never raises: a
+    failure of lkjip itself on one file is listed with that file, and the recap of the
+    others goes on."""
+    try:
+        return _ringkas_satu(berkas, per_indikator)
+    except Exception as exc:  # one file's failure must not stop thousands
+        from lkjip_cli.diagnostics import Severity
+
+        pesan = (f"lkjip gagal memproses berkas ini ({type(exc).__name__}: {exc}); "
+                 "ini kesalahan lkjip, mohon laporkan")
+        return BerkasGagal(berkas, Diagnostic(berkas, None, None, Severity.ERROR, "internal",
+                                              pesan), 1)
+
+
+def _ringkas_satu(berkas: str, per_indikator: bool) -> BarisRekap | BerkasGagal:
     from lkjip_cli.audit import hitung_temuan
     from lkjip_cli.engine import hitung
     from lkjip_cli.loader_cepat import load_cepat

@@ -311,6 +311,20 @@ def test_missing_path_is_listed_and_exits_2(tiga: list[str], tmp_path: Path) -> 
     assert "tidak-ada.yaml" in result.stdout and "tidak ada" in result.stdout
 
 
+def test_a_failure_of_lkjip_on_one_file_is_listed_with_it(
+        tiga: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import lkjip_cli.engine
+
+    def rusak(laporan: Any) -> Any:
+        raise ZeroDivisionError("contoh")
+
+    monkeypatch.setattr(lkjip_cli.engine, "hitung", rusak)
+    got = ringkas_berkas(tiga[0])
+    assert isinstance(got, BerkasGagal)
+    assert got.diagnostik.code == "internal"
+    assert "ZeroDivisionError: contoh" in got.diagnostik.message
+
+
 def test_an_empty_directory_is_said_not_ignored(tmp_path: Path) -> None:
     (tmp_path / "kosong").mkdir()
     result = run(str(tmp_path / "kosong"))
