@@ -10,8 +10,9 @@ to a temporary directory, then measures side by side, in one run:
 
 and prints the median wall and CPU time of RUNS runs and their ratios to the floor, the peak
 resident memory of the lkjip process tree (sampled from /proc: the main process plus its
-workers, summed) and the processes used. On a machine shared with other work the wall ratio
-says little; the CPU ratio divided by the cores is what the wall ratio would be on idle
+workers, summed; RSS counts the pages the forked workers share with the main process once
+per process, PSS shares them out) and the processes used. On a machine shared with other
+work the wall ratio says little; the CPU ratio divided by the cores is what the wall ratio would be on idle
 cores with perfect sharing. `python benchmarks/batch.py N RUNS rekap` measures rekap only.
 Figures go to docs/performance.md by hand.
 """
@@ -133,23 +134,34 @@ def _anak(pid: int) -> list[int]:
         return []
 
 
-def _rss(pid: int) -> int:
+def _kb(path: str, key: str) -> int:
     try:
-        with open(f"/proc/{pid}/status") as handle:
+        with open(path) as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(key):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
 
 
+def _rss(pid: int) -> int:
+    return _kb(f"/proc/{pid}/status", "VmRSS:")
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size: pages shared by the forked workers counted once overall."""
+    return _kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+
+
 class Ukuran(NamedTuple):
-    """One run of a command: wall and CPU seconds, peak RSS (kB) and processes of its tree."""
+    """One run of a command: wall and CPU seconds, peak RSS and PSS (kB) summed over its
+    process tree, and the most processes seen."""
 
     wall: float
     cpu: float
     rss: int
+    pss: int
     proses: int
 
 
@@ -159,13 +171,14 @@ def jalankan(argv: list[str]) -> Ukuran:
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
-    peak = [0, 0]
+    peak = [0, 0, 0]
 
     def sample() -> None:
         while proc.poll() is None:
             tree = [proc.pid, *_anak(proc.pid)]
             peak[0] = max(peak[0], sum(_rss(p) for p in tree))
-            peak[1] = max(peak[1], len(tree))
+            peak[1] = max(peak[1], sum(_pss(p) for p in tree))
+            peak[2] = max(peak[2], len(tree))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample)
@@ -175,7 +188,7 @@ def jalankan(argv: list[str]) -> Ukuran:
     sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return Ukuran(elapsed, cpu, peak[0], peak[1])
+    return Ukuran(elapsed, cpu, peak[0], peak[1], peak[2])
 
 
 def lantai_cpu(paths: list[Path]) -> tuple[float, float]:
@@ -214,11 +227,12 @@ def main() -> None:
         wall = statistics.median(r.wall for r in results)
         cpu = statistics.median(r.cpu for r in results)
         rss = max(r.rss for r in results) / 1024
+        pss = max(r.pss for r in results) / 1024
         procs = max(r.proses for r in results)
         print(f"  lkjip {name:31} wall {wall:7.2f} s  cpu {cpu:7.2f} s  "
               f"wall ratio {wall / floor:5.2f}x  cpu ratio {cpu / floor_cpu:5.2f}x  "
               f"(cpu / {cores} cores: {cpu / cores / floor_cpu:4.2f}x)  "
-              f"peak RSS {rss:6.1f} MB  processes {procs}")
+              f"peak RSS {rss:6.1f} MB (PSS {pss:6.1f} MB)  processes {procs}")
 
 
 if __name__ == "__main__":
