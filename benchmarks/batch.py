@@ -13,8 +13,8 @@ resident memory of the lkjip process tree (sampled from /proc: the main process 
 workers, summed; RSS counts the pages the forked workers share with the main process once
 per process, PSS shares them out) and the processes used. On a machine shared with other
 work the wall ratio says little; the CPU ratio divided by the cores is what the wall ratio
-would be on idle cores with perfect sharing. `python benchmarks/batch.py N RUNS rekap` measures rekap only.
-Figures go to docs/performance.md by hand.
+would be on idle cores with perfect sharing. `python benchmarks/batch.py N RUNS rekap`
+measures rekap only. Figures go to docs/performance.md by hand.
 """
 
 from __future__ import annotations
