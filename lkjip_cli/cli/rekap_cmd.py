@@ -104,8 +104,12 @@ def _keluarkan(hasil: Rekap, fmt: RekapFormat, out: Path | None) -> None:
         r.cetak(tables)
         return
     data: str | bytes
+    if fmt is RekapFormat.json and out is None:
+        for potongan in r.json_potongan(hasil, tables):  # streamed: rows never pile up
+            typer.echo(potongan, nl=False)
+        return
     if fmt is RekapFormat.json:
-        data = r.to_json(hasil, tables) + "\n"
+        data = r.to_json(hasil, tables)
     elif fmt is RekapFormat.md:
         data = r.to_markdown(tables)
     elif fmt is RekapFormat.xlsx:

@@ -12,7 +12,8 @@ text).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -201,15 +202,28 @@ def cetak(tables: Sequence[Tabel]) -> None:
         console.print(table)
 
 
-def to_json(r: Rekap, tables: Sequence[Tabel]) -> str:
-    """`{"tahun", "bobot", "urut", "tabel": [...]}`, tables as `lkjip compute` prints them."""
+def json_potongan(r: Rekap, tables: Sequence[Tabel]) -> Iterator[str]:
+    """`{"tahun", "bobot", "urut", "tabel": [...]}`, tables as `lkjip compute` prints them,
+    a row per line and a row at a time: 10,000 rows never become one document in memory."""
     from lkjip_cli.render.ekspor import tabel_dict
 
-    doc: dict[str, Any] = {
-        "tahun": r.tahun, "bobot": r.bobot.value, "urut": r.urut,
-        "tabel": [tabel_dict(t, ATURAN_TAMPIL) for t in tables],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    kepala = {"tahun": r.tahun, "bobot": r.bobot.value, "urut": r.urut}
+    yield json.dumps(kepala, ensure_ascii=False)[:-1] + ', "tabel": ['
+    for i, t in enumerate(tables):
+        bagian = tabel_dict(replace(t, baris=()), ATURAN_TAMPIL)
+        del bagian["baris"]
+        yield ("," if i else "") + "\n " + json.dumps(bagian, ensure_ascii=False)[:-1]
+        yield ', "baris": ['
+        for j, b in enumerate(t.baris):
+            row = tabel_dict(replace(t, baris=(b,), judul=(), catatan=()), ATURAN_TAMPIL)
+            yield ("," if j else "") + "\n  " + json.dumps(row["baris"][0], ensure_ascii=False)
+        yield "]}"
+    yield "\n]}\n"
+
+
+def to_json(r: Rekap, tables: Sequence[Tabel]) -> str:
+    """The whole JSON document (see `json_potongan`)."""
+    return "".join(json_potongan(r, tables))
 
 
 def _sel_md(sel: Sel) -> str:
