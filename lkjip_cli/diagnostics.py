@@ -8,7 +8,6 @@ for (yamllint style text, JSON, or GitHub Actions annotations).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -130,5 +129,7 @@ def _tanpa_sel_kosong(row: dict[str, object]) -> dict[str, object]:
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:
+    import json  # only JSON output pays for it
+
     rows = [_tanpa_sel_kosong(asdict(d)) | {"severity": d.severity.value} for d in diagnostics]
     return json.dumps({"lkjip": __version__, "diagnostics": rows}, ensure_ascii=False, indent=2)

@@ -215,6 +215,7 @@ def test_explain_no_suggestion_when_nothing_is_close() -> None:
     ("schema", []),
     ("init", ["OUT", "BERKAS", "MULAI-SELESAI"]),
     ("import", ["BUKU", "BERKAS"]),
+    ("rekap", ["PATH", "KOLOM", "BERKAS", "N"]),
 ])
 def test_help_names_arguments_in_indonesian(command: str, metavars: list[str]) -> None:
     result = run(command, "--help")
@@ -238,13 +239,15 @@ def test_compute_help_usage_line() -> None:
 def test_top_level_help_lists_every_command() -> None:
     result = run("--help")
     assert result.exit_code == 0
-    commands = ("validate", "compute", "explain", "check", "render", "export", "schema")
+    commands = ("validate", "compute", "explain", "check", "render", "export", "schema",
+                "rekap")
     assert all(f" {c} " in result.stdout for c in commands)
 
 
 @pytest.mark.parametrize("module", ["lkjip_cli.engine", "lkjip_cli.render.tabel",
                                     "lkjip_cli.loader", "lkjip_cli.audit", "jinja2",
-                                    "docx", "openpyxl", "matplotlib"])
+                                    "docx", "openpyxl", "matplotlib",
+                                    "lkjip_cli.rekap", "multiprocessing"])
 def test_help_imports_no_engine_renderer_or_template_code(module: str) -> None:
     code = ("import sys\nfrom typer.testing import CliRunner\nfrom lkjip_cli.cli.app import app\n"
             "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0\n"

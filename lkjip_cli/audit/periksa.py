@@ -148,8 +148,7 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
         return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, Tingkat.COCOK, "",
                       c.path, satuan=c.satuan)
     unit = Decimal(1).scaleb(-places)
-    tingkat = (Tingkat.PEMBULATAN if abs(diff) == unit and _dapat_dibulatkan(c.dihitung, c.dicetak)
-               else Tingkat.SELISIH)
+    tingkat = _tingkat_selisih(c.dihitung, diff, unit, c.dicetak)
     causes = cari_sebab(c.dicetak, exact, mode, c.penghasil)
     if not causes:
         causes = [_tanpa_sebab(tingkat, c.dihitung, unit, c.dicetak)]
@@ -186,6 +185,42 @@ KATA_PEMBULATAN = {"half-up": "dibulatkan setengah ke atas",
                    "floor": "dibulatkan ke bawah"}
 
 
+def _tingkat_selisih(dihitung: Nilai, diff: Decimal, unit: Decimal,
+                     dicetak: Decimal) -> Tingkat:
+    """A printed figure off by `diff` (not 0): rounding when one unit of its last place and
+    some rounding of the exact value gives it (`_dapat_dibulatkan`); else a selisih."""
+    if abs(diff) == unit and _dapat_dibulatkan(dihitung, dicetak):
+        return Tingkat.PEMBULATAN
+    return Tingkat.SELISIH
+
+
+def _sama_teks(c: Cetakan) -> tuple[str | None, bool]:
+    """The computed text of a text figure, and whether the printed text means the same
+    (the same words, or a word of a known vocabulary naming the same band)."""
+    computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
+    if computed is None:
+        return None, False
+    if _sama(str(c.dicetak), computed):
+        return computed, True
+    same_band, _ = c.kosakata.get(str(c.dicetak).strip().lower(), (False, ""))
+    return computed, same_band
+
+
+def tingkat_cetakan(c: Cetakan, mode: str) -> Tingkat:
+    """Only the class of one printed figure, as `bandingkan` gives it, without looking for
+    causes (what a recap that counts findings needs; a test keeps the two in step)."""
+    if isinstance(c.dicetak, str) or isinstance(c.dihitung, str) or c.dihitung is None:
+        return Tingkat.COCOK if _sama_teks(c)[1] else Tingkat.SELISIH
+    exact = c.dihitung.nilai
+    if exact is None:
+        return Tingkat.SELISIH
+    places = desimal_dari(c.dicetak)
+    diff = c.dicetak - bulatkan(exact, places, mode)
+    if diff == 0:
+        return Tingkat.COCOK
+    return _tingkat_selisih(c.dihitung, diff, Decimal(1).scaleb(-places), c.dicetak)
+
+
 def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal, dicetak: Decimal) -> str:
     """What to say when no known alternative reproduces the printed figure."""
     if tingkat is not Tingkat.PEMBULATAN:
@@ -202,11 +237,8 @@ def _tanpa_sebab(tingkat: Tingkat, nilai: Nilai, unit: Decimal, dicetak: Decimal
 
 
 def _banding_teks(c: Cetakan, tabel: str, kolom: str, elsewhere: str) -> Temuan:
-    computed = c.dihitung if isinstance(c.dihitung, str) or c.dihitung is None else None
-    same = computed is not None and _sama(str(c.dicetak), computed)
-    same_band, dikenali = c.kosakata.get(str(c.dicetak).strip().lower(), (False, ""))
-    if computed is not None and not same and same_band:
-        same = True
+    computed, same = _sama_teks(c)
+    _, dikenali = c.kosakata.get(str(c.dicetak).strip().lower(), (False, ""))
     note = "" if same else ("tidak dapat ditentukan" if computed is None else c.catatan)
     if dikenali and computed is not None and not _sama(str(c.dicetak), computed):
         note = f"{note}; {dikenali}" if note else dikenali
@@ -1037,6 +1069,19 @@ def temuan_dicetak(h: Hasil) -> list[Temuan]:
     return [bandingkan(c, mode, k.printed[(c.entitas, c.kuantitas)]) for c in k.items]
 
 
+def tingkat_dicetak(h: Hasil) -> list[tuple[Tingkat, tuple[object, ...]]]:
+    """The class of every printed figure, in the order of `temuan_dicetak`, with what makes
+    two findings the same error (`temuan.kesalahan_dari`: the path less its place, the
+    printed value, the class)."""
+    k = kumpulkan(h)
+    mode = k.aturan.pembulatan
+    out: list[tuple[Tingkat, tuple[object, ...]]] = []
+    for c in k.items:
+        tingkat = tingkat_cetakan(c, mode)
+        out.append((tingkat, (c.path[:-1], c.dicetak, tingkat)))
+    return out
+
+
 def _sort_key(t: Temuan) -> tuple[object, ...]:
     return (urutan_tempat(t.tabel), t.path)
 
@@ -1045,4 +1090,5 @@ def urutkan(temuan: Iterable[Temuan]) -> tuple[Temuan, ...]:
     return tuple(sorted(temuan, key=_sort_key))
 
 
-__all__ = ["Temuan", "kumpulkan", "nama_tempat", "temuan_dicetak", "urutkan"]
+__all__ = ["Temuan", "kumpulkan", "nama_tempat", "temuan_dicetak", "tingkat_dicetak",
+           "urutkan"]

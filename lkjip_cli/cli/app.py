@@ -7,6 +7,7 @@ through `cli/bantuan.py`, which gives it Indonesian help and an example invocati
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -18,6 +19,7 @@ from lkjip_cli.cli import (
     export_cmd,
     import_cmd,
     init_cmd,
+    rekap_cmd,
     render_cmd,
     schema_cmd,
     validate_cmd,
@@ -66,8 +68,15 @@ schema_cmd.register(app)
 version_cmd.register(app)
 init_cmd.register(app)
 import_cmd.register(app)
+rekap_cmd.register(app)
+
+
+#: lkjip uses no pydantic plugin; looking for one reads the metadata of every installed
+#: distribution at start-up (tens of ms). A user who wants plugins sets the variable.
+PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 
 def main() -> None:
     """Console-script entry point."""
+    os.environ.setdefault(PYDANTIC_PLUGINS, "__all__")
     app(prog_name="lkjip")

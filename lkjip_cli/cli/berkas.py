@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import signal
 import threading
 import zipfile
@@ -121,9 +120,16 @@ def _milik_lkjip(out: Path, penanda: Penanda) -> bool:
     return penanda(out) if callable(penanda) else ditulis_lkjip(out, penanda)
 
 
-def _periksa(out: Path, masukan: Path, force: bool, penanda: Penanda | None,
+def _salah_satu(out: Path, masukan: Path | Sequence[Path]) -> bool:
+    """Whether `out` is the input file, or one of many (only an existing file can be)."""
+    if isinstance(masukan, Path):
+        return sama(out, masukan)
+    return out.exists() and any(sama(out, m) for m in masukan)
+
+
+def _periksa(out: Path, masukan: Path | Sequence[Path], force: bool, penanda: Penanda | None,
              opsi: str | None) -> None:
-    if sama(out, masukan):
+    if _salah_satu(out, masukan):
         saran = f"; pilih nama lain untuk {opsi}" if opsi else ""
         raise gagal(f"Tidak menulis {out}: itu berkas masukan{saran}.")
     jenis = ada_dan_bukan_biasa(out)
@@ -147,9 +153,10 @@ def _periksa(out: Path, masukan: Path, force: bool, penanda: Penanda | None,
                     "Pakai --force untuk menimpanya.")
 
 
-def periksa_tujuan(out: Path, masukan: Path, *, force: bool, penanda: Penanda | None,
-                   opsi: str | None) -> None:
-    """Refuse (exit 2) the input file, a directory, and an existing file without --force.
+def periksa_tujuan(out: Path, masukan: Path | Sequence[Path], *, force: bool,
+                   penanda: Penanda | None, opsi: str | None) -> None:
+    """Refuse (exit 2) the input file (or any of several), a directory, and an existing file
+    without --force.
 
     `penanda` is the first line of lkjip's own output in this format (or a test that the
     file is lkjip's, for Office files), or None when the format has no room for it (then
@@ -188,6 +195,8 @@ def _sementara(path: Path, teks: str | bytes, temps: list[Path]) -> None:
     """`teks` (text, or a binary file's bytes) in a new temporary file beside `path`, flushed
     to disk, with `path`'s mode; its name is added to `temps` in the same breath as it is
     created (signals held), so no signal can leave a file that the cleanup does not know."""
+    import secrets  # not at start-up: only a command that writes pays for it
+
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     existing = path.stat().st_mode & 0o7777 if path.exists() else None
     with _sinyal_ditahan():

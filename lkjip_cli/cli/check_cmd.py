@@ -48,24 +48,23 @@ def check(
     ] = False,
 ) -> None:
     """Audit angka yang dicetak laporan terhadap hitungan dari aturannya sendiri."""
-    from lkjip_cli.audit import Tingkat, audit
-    from lkjip_cli.engine import hitung
-    from lkjip_cli.loader import load
+    from lkjip_cli.audit import Tingkat
+    from lkjip_cli.periksa_banyak import periksa_semua
     from lkjip_cli.render.temuan import HasilBerkas
 
     threshold = Tingkat(fail_on.value).berat
     invalid = failing = False
     with _keluaran(fmt, semua) as keluaran:
-        for path in files:
-            loaded = load(path)
-            if loaded.report is None:
+        # Every core, results in the order of the files (lkjip_cli.periksa_banyak), each
+        # printed as it arrives and dropped: memory stays a few files' worth.
+        for done in periksa_semua(list(files)):
+            if done.audit is None or done.aturan is None:
                 invalid = True
-                keluaran.tidak_sah(loaded.diagnostics)
+                keluaran.tidak_sah(done.diagnostik)
                 continue
-            hasil = HasilBerkas(str(path), audit(hitung(loaded.report)), loaded.source,
-                                loaded.report.aturan)
+            hasil = HasilBerkas(done.berkas, done.audit, done.source, done.aturan)
             failing = failing or any(t.tingkat.berat >= threshold for t in hasil.audit.temuan)
-            keluaran.hasil(hasil)  # printed now and dropped: memory stays one file's worth
+            keluaran.hasil(hasil)
     if invalid:
         raise typer.Exit(EXIT_INVALID)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
