@@ -23,7 +23,7 @@ import typer
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import ditulis_lkjip_office, gagal, periksa_tujuan, tulis_atomik
 from lkjip_cli.cli.output import SatuBerkasArg, load_or_exit
-from lkjip_cli.cli.render_cmd import Bab, _pilih_bab
+from lkjip_cli.cli.render_cmd import BabOpt, TabelOpt, _pilih_bab
 
 if TYPE_CHECKING:
     from lkjip_cli.engine.hasil import Hasil
@@ -101,15 +101,8 @@ def export(
                      "dengan akhiran .docx/.xlsx, di direktori kerja).", metavar="BERKAS",
                      show_default=False),
     ] = None,
-    bab: Annotated[
-        Bab | None,
-        typer.Option("--bab", help="Bab yang dicetak (bawaan: all).", show_default=False),
-    ] = None,
-    tabel: Annotated[
-        list[str] | None,
-        typer.Option("--tabel", "-t", help="Hanya tabel ini (boleh diulang atau dipisah "
-                     "koma).", metavar="NOMOR"),
-    ] = None,
+    bab: BabOpt = None,
+    tabel: TabelOpt = None,
     reference_doc: Annotated[
         Path | None,
         typer.Option("--reference-doc", help="Untuk --to docx: dokumen Word instansi yang "

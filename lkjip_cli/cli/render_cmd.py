@@ -31,6 +31,18 @@ class Bab(StrEnum):
     semua = "all"
 
 
+#: `--bab 2|3|4|all` of the commands that write chapters (`render`, `export`).
+BabOpt = Annotated[
+    Bab | None, typer.Option("--bab", help="Bab yang dicetak (bawaan: all).", show_default=False)
+]
+#: `--tabel 3.4,3.5` of the commands that write chapters: only these tables.
+TabelOpt = Annotated[
+    list[str] | None,
+    typer.Option("--tabel", "-t", help="Hanya tabel ini (boleh diulang atau dipisah koma).",
+                 metavar="NOMOR"),
+]
+
+
 def _pilih_bab(bab: Bab | None, tabel: list[str]) -> list[str]:
     if bab is not None and tabel:
         raise typer.BadParameter("pilih --bab atau --tabel, tidak keduanya",
@@ -54,15 +66,8 @@ def render(
         typer.Option("--output", "-o", help="Berkas Markdown keluaran; `-` atau tanpa -o: "
                      "stdout.", metavar="BERKAS", show_default=False),
     ] = None,
-    bab: Annotated[
-        Bab | None,
-        typer.Option("--bab", help="Bab yang dicetak (bawaan: all).", show_default=False),
-    ] = None,
-    tabel: Annotated[
-        list[str] | None,
-        typer.Option("--tabel", "-t", help="Hanya tabel ini (boleh diulang atau dipisah "
-                     "koma).", metavar="NOMOR"),
-    ] = None,
+    bab: BabOpt = None,
+    tabel: TabelOpt = None,
     template_dir: Annotated[
         Path | None,
         typer.Option("--template-dir", help="Direktori templat yang menimpa templat bawaan "
