@@ -297,19 +297,34 @@ def _rata(keterangan: str, values: Sequence[Decimal | None]) -> Iterator[Alterna
         yield _alt(keterangan, lambda: sum(known, Decimal(0)) / len(known))
 
 
+#: Up to this many indicators, averages leaving out two of them are tried too. Beyond it
+#: the pairs are so many (n(n-1)/2) that one of them matches a wrong figure by chance, and
+#: the search would cost more than the rest of the audit.
+MAKS_TANPA_DUA = 40
+
+
 def _rata_tanpa(awalan: str, values: Sequence[tuple[str, Decimal | None]]
                 ) -> Iterator[Alternatif]:
-    """The average over every subset that leaves out one or two of the indicators, named by
-    what it left out ("rata-rata tanpa IKU7"), as sums over kegiatan already are."""
+    """The average over every subset that leaves out one indicator (or two, for up to
+    `MAKS_TANPA_DUA` indicators), named by what it left out ("rata-rata tanpa IKU7"), as
+    sums over kegiatan already are. Each is the total less the left-out values, so a subset
+    costs one subtraction, not a new sum."""
     if len(values) < 2 or any(v is None for _, v in values):
         return
+    angka_ = [v for _, v in values if v is not None]
+    total = sum(angka_, Decimal(0))
+    n = len(angka_)
     for size in (1, 2):
-        if size >= len(values):
+        if size >= n or (size == 2 and n > MAKS_TANPA_DUA):
             return
-        for left_out in itertools.combinations(range(len(values)), size):
-            kept = [v for i, (_, v) in enumerate(values) if i not in left_out and v is not None]
+        for left_out in itertools.combinations(range(n), size):
+            sisa = total - sum((angka_[i] for i in left_out), Decimal(0))
             names = ", ".join(values[i][0] for i in left_out)
-            yield Alternatif(f"{awalan} tanpa {names}", _rata_dari(kept), utama=True)
+            yield Alternatif(f"{awalan} tanpa {names}", _bagi(sisa, n - size), utama=True)
+
+
+def _bagi(jumlah: Decimal, banyak: int) -> Decimal | None:
+    return aman(lambda: jumlah / banyak)
 
 
 def _rata_dari(values: Sequence[Decimal]) -> Decimal | None:

@@ -280,8 +280,19 @@ class Hasil:
     kegiatan: tuple[HasilKegiatan, ...] = field(init=False, repr=False, compare=False)
     #: kode kegiatan -> its position in `kegiatan` (codes are unique in a valid report)
     posisi_kegiatan: dict[str, int] = field(init=False, repr=False, compare=False)
+    #: Every node of the budget tree, top-down, and its leaves: derived once, since the
+    #: audit and the tables ask for them per sasaran and per printed total.
+    simpul: tuple[Simpul, ...] = field(init=False, repr=False, compare=False)
+    baris_anggaran: tuple[HasilKegiatan | HasilRincian, ...] = field(
+        init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        simpul = tuple(s for p in self.program for s in turunan(p))
+        object.__setattr__(self, "simpul", simpul)
+        # The leaves: where pagu and realisasi are typed (the kegiatan of 2020; the sub
+        # kegiatan or RO of a 2021+ report).
+        object.__setattr__(self, "baris_anggaran", tuple(
+            s for s in simpul if not isinstance(s, HasilProgram) and not s.anak))
         object.__setattr__(self, "indikator",
                            tuple(i for s in self.sasaran for i in s.indikator))
         object.__setattr__(self, "kegiatan", tuple(k for p in self.program for k in p.kegiatan))
@@ -294,17 +305,6 @@ class Hasil:
         posisi = self.posisi_kegiatan
         return [self.kegiatan[i] for i in sorted({posisi[k] for k in kodes if k in posisi})]
 
-    @property
-    def simpul(self) -> tuple[Simpul, ...]:
-        """Every node of the budget tree, top-down."""
-        return tuple(s for p in self.program for s in turunan(p))
-
-    @property
-    def baris_anggaran(self) -> tuple[HasilKegiatan | HasilRincian, ...]:
-        """The leaves of the budget tree: where pagu and realisasi are typed (the kegiatan
-        of 2020; the sub kegiatan or RO of a 2021+ report)."""
-        return tuple(s for s in self.simpul
-                     if not isinstance(s, HasilProgram) and not s.anak)
 
     @property
     def kedalaman_anggaran(self) -> int:

@@ -545,25 +545,33 @@ def tabel_3_7(h: Hasil) -> list[Tabel]:
                    rows, [_catatan_capaian(h, (i.capaian_renstra_akhir for i in h.indikator))])]
 
 
-def _kegiatan_sasaran(h: Hasil, sas: HasilSasaran) -> list[HasilKegiatan]:
-    """The kegiatan whose budget (its own, or a sub kegiatan's) supports the sasaran."""
-    kodes = set(sas.anggaran.kegiatan)
-    return [k for k in h.kegiatan if any(s.kode in kodes for s in turunan(k))]
+def _kegiatan_per_sasaran(h: Hasil) -> dict[str, list[HasilKegiatan]]:
+    """By sasaran kode, the kegiatan whose budget (its own, or a sub kegiatan's) supports
+    it, in file order. Every node of the tree is mapped to its kegiatan once, so this is
+    linear in the tree plus the sasaran's budget lines, not their product."""
+    induk: dict[str, int] = {}
+    for nomor, keg in enumerate(h.kegiatan):
+        for simpul in turunan(keg):
+            induk.setdefault(simpul.kode, nomor)
+    return {sas.kode: [h.kegiatan[n] for n in sorted({induk[k] for k in sas.anggaran.kegiatan
+                                                      if k in induk})]
+            for sas in h.sasaran}
 
 
 def tabel_3_8(h: Hasil) -> list[Tabel]:
     tables = []
+    per_sasaran = _kegiatan_per_sasaran(h)
     for i, sas in enumerate(h.sasaran):
         rows = [Baris((teks(keg.nama if j == 0 else ""), teks(ik.nama), teks(ik.satuan),
                        target_sel(ik.target), masukan(ik.realisasi),
                        persen(h.tampil(ik.capaian))))
-                for keg in _kegiatan_sasaran(h, sas) for j, ik in enumerate(keg.indikator)]
+                for keg in per_sasaran[sas.kode] for j, ik in enumerate(keg.indikator)]
         tables.append(_tabel("3.8", [f"Indikator Kinerja Kegiatan Pendukung Sasaran Strategis "
                                      f"{_nomor_sasaran(i)}: {sas.nama}"],
                              [*_k("Kegiatan", "Indikator", "Satuan"),
                               *_k("Target", "Realisasi", "Capaian (%)", angka=True)],
                              rows, [_catatan_capaian(h, (ik.capaian for keg in
-                                                         _kegiatan_sasaran(h, sas)
+                                                         per_sasaran[sas.kode]
                                                          for ik in keg.indikator))],
                              bagian=sas.kode))
     return tables
@@ -572,8 +580,9 @@ def tabel_3_8(h: Hasil) -> list[Tabel]:
 def _kegiatan_urut_sasaran(h: Hasil) -> list[HasilKegiatan]:
     """Kegiatan in the order of the sasaran they support, then the others (as Tabel 3.9)."""
     ordered: dict[str, HasilKegiatan] = {}  # by kode: a set lookup, not a list scan
+    per_sasaran = _kegiatan_per_sasaran(h)
     for sas in h.sasaran:
-        for k in _kegiatan_sasaran(h, sas):
+        for k in per_sasaran[sas.kode]:
             ordered.setdefault(k.kode, k)
     return [*ordered.values(), *(k for k in h.kegiatan if k.kode not in ordered)]
 
