@@ -151,13 +151,14 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
 
     from lkjip_cli.engine import hitung
     from lkjip_cli.render.markdown import GalatTemplat
+    from lkjip_cli.render.sel_aman import GalatSel
 
     if pilihan.referensi is not None:
         _periksa_referensi(pilihan.referensi)
     hasil = hitung(result.report)
     try:
         return pembuat(hasil, pilihan)
-    except GalatTemplat as exc:
+    except (GalatTemplat, GalatSel) as exc:
         raise gagal(str(exc)) from None
 
 

@@ -74,10 +74,7 @@ def init(
         periksa_tujuan(out, dari or Path("-"), force=force, penanda=None, opsi="OUT")
     isi: str | bytes
     if ke is BentukInit.xlsx:
-        from lkjip_cli.render.buku_data import buku_kosong, simpan
-
-        isi = simpan(buku_kosong(tahun=tahun, mulai=mulai, selesai=selesai, instansi=instansi,
-                                 sasaran=sasaran, indikator=indikator))
+        isi = _buku_kosong(tahun, mulai, selesai, instansi, sasaran, indikator)
     elif dari is not None:
         isi = _lanjutan(dari)
     else:
@@ -91,6 +88,18 @@ def init(
         return
     tulis_atomik(out, isi)
     typer.echo(f"Ditulis: {out}", err=True)
+
+
+def _buku_kosong(tahun: int, mulai: int, selesai: int, instansi: str | None, sasaran: int,
+                 indikator: int) -> bytes:
+    from lkjip_cli.render.buku_data import buku_kosong, simpan
+    from lkjip_cli.render.sel_aman import GalatSel
+
+    try:
+        return simpan(buku_kosong(tahun=tahun, mulai=mulai, selesai=selesai,
+                                  instansi=instansi, sasaran=sasaran, indikator=indikator))
+    except GalatSel as exc:  # --instansi with a control character
+        raise gagal(str(exc)) from None
 
 
 def _lanjutan(dari: Path) -> str:

@@ -114,7 +114,7 @@ def _keluarkan(hasil: Rekap, fmt: RekapFormat, out: Path | None) -> None:
     elif fmt is RekapFormat.md:
         data = r.to_markdown(tables)
     elif fmt is RekapFormat.xlsx:
-        data = r.to_xlsx(tables)
+        data = _xlsx(tables)
     else:
         from lkjip_cli.render.ekspor import to_csv
 
@@ -128,6 +128,17 @@ def _keluarkan(hasil: Rekap, fmt: RekapFormat, out: Path | None) -> None:
 
     tulis_atomik(out, data)
     typer.echo(str(out))
+
+
+def _xlsx(tables: list[Tabel]) -> bytes:
+    from lkjip_cli.cli.berkas import gagal
+    from lkjip_cli.render.rekap import to_xlsx
+    from lkjip_cli.render.sel_aman import GalatSel
+
+    try:
+        return to_xlsx(tables)
+    except GalatSel as exc:  # a name with a control character, which XLSX cannot hold
+        raise gagal(str(exc)) from None
 
 
 def _ke_stderr(tables: list[Tabel]) -> None:

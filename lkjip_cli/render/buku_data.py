@@ -36,6 +36,7 @@ from lkjip_cli.model.laporan import (
     Rentang,
 )
 from lkjip_cli.render.kerangka import bagi_indikator
+from lkjip_cli.render.sel_aman import tulis_nilai, tulis_teks
 from lkjip_cli.source import tata_buku as tb
 
 #: How many rows of each table sheet carry data validation.
@@ -61,20 +62,18 @@ def _tulis_sel(ws: Worksheet, baris: int, kolom: int, nilai: Any, jenis: str) ->
     if nilai is None:
         return
     if isinstance(nilai, bool):
-        cell.value = "ya" if nilai else "tidak"
+        tulis_teks(cell, "ya" if nilai else "tidak")
+    elif isinstance(nilai, Decimal) and len(nilai.as_tuple().digits) > DIGIT_EXCEL:
+        tulis_teks(cell, angka.angka(nilai))  # text: an Excel number would lose digits
     elif isinstance(nilai, Decimal):
-        if len(nilai.as_tuple().digits) > DIGIT_EXCEL:
-            cell.value = angka.angka(nilai)  # text: an Excel number would lose digits
-        else:
-            cell.value = nilai
-            cell.number_format = _format_angka(nilai, jenis)
+        tulis_nilai(cell, nilai).number_format = _format_angka(nilai, jenis)
     elif isinstance(nilai, int):
-        cell.value = nilai
+        tulis_nilai(cell, nilai)
     else:
-        cell.value = str(nilai)
-        cell.number_format = "@"
-        if "\n" in cell.value:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        teks = tulis_teks(cell, str(nilai))
+        teks.number_format = "@"
+        if "\n" in str(nilai):
+            teks.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def _validasi(kolom: tb.Kolom, huruf: str, akhir: int) -> DataValidation | None:
@@ -116,7 +115,7 @@ def _lembar(wb: Workbook, lembar: tb.Lembar, rows: list[Baris]) -> None:
     akhir = 2 if lembar.satu_baris else BARIS_VALIDASI + 1
     for c, kolom in enumerate(lembar.kolom, start=1):
         huruf = get_column_letter(c)
-        head = ws.cell(row=1, column=c, value=kolom.judul)
+        head = tulis_teks(ws.cell(row=1, column=c), kolom.judul)
         head.font = _KEPALA
         head.fill = _WAJIB if kolom.wajib else _ISI_KEPALA
         if kolom.bantuan:

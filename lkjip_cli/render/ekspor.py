@@ -19,6 +19,7 @@ from lkjip_cli import __version__
 from lkjip_cli.angka import desimal_polos
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.sel_aman import teks_csv
 from lkjip_cli.render.tabel import Sel, Tabel, format_sel
 
 
@@ -59,8 +60,6 @@ def to_json(h: Hasil, tables: Sequence[Tabel]) -> str:
 
 
 def _csv_value(sel: Sel) -> str:
-    if sel.jenis == "teks":
-        return str(sel.nilai or "")
     assert not isinstance(sel.nilai, str)
     return desimal_polos(sel.nilai) or ""
 
@@ -68,9 +67,15 @@ def _csv_value(sel: Sel) -> str:
 def _csv_id(sel: Sel, aturan: Aturan) -> str:
     """A cell as Excel in the Indonesian locale reads it: rounded as the report prints it,
     comma decimals, no thousands dots (one cell format for every Excel), `n/a` as printed."""
-    if sel.jenis == "teks":
-        return str(sel.nilai or "")
     return format_sel(sel, aturan).replace(".", "")
+
+
+def _csv_sel(sel: Sel, aturan: Aturan | None) -> str:
+    """A text cell neutralised for spreadsheets (`teks_csv`); a number as it is, negative
+    or not: the cell's kind says which, never what its text looks like."""
+    if sel.jenis == "teks":
+        return teks_csv(str(sel.nilai or ""))
+    return _csv_id(sel, aturan) if aturan else _csv_value(sel)
 
 
 def to_csv(tabel: Tabel, aturan: Aturan | None = None) -> str:
@@ -78,10 +83,12 @@ def to_csv(tabel: Tabel, aturan: Aturan | None = None) -> str:
 
     With `aturan` (`--locale id`): `;` separators and each figure as the report prints it
     (rounded by the report's rules, comma decimals), which Indonesian Excel opens as numbers.
+    Text that a spreadsheet would evaluate as a formula is prefixed with `'`
+    (`render/sel_aman.py`); the csv module quotes separators, quotes and line breaks.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", delimiter=";" if aturan else ",")
-    writer.writerow([k.judul for k in tabel.kolom])
+    writer.writerow([teks_csv(k.judul) for k in tabel.kolom])
     for baris in tabel.baris:
-        writer.writerow([_csv_id(s, aturan) if aturan else _csv_value(s) for s in baris.sel])
+        writer.writerow([_csv_sel(s, aturan) for s in baris.sel])
     return buffer.getvalue()

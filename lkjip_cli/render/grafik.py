@@ -234,17 +234,19 @@ def grafik_excel(wb: Workbook, h: Hasil, lembar: Sequence[Lembar]) -> None:
     """A sheet "Grafik": each chart's data as a small table, and a native Excel chart of it."""
     from openpyxl.chart import BarChart, Reference
 
+    from lkjip_cli.render.sel_aman import tulis_nilai, tulis_teks
+
     ws = wb.create_sheet("Grafik")
     baris = 1
     for data in data_grafik(h):
-        ws.cell(baris, 1, data.judul)
-        ws.cell(baris + 1, 1, "Kode")
+        tulis_teks(ws.cell(baris, 1), data.judul)
+        tulis_teks(ws.cell(baris + 1, 1), "Kode")
         for k, seri in enumerate(data.seri):
-            ws.cell(baris + 1, k + 2, seri.nama)
+            tulis_teks(ws.cell(baris + 1, k + 2), seri.nama)
         for i, kategori in enumerate(data.kategori):
-            ws.cell(baris + 2 + i, 1, kategori)
+            tulis_teks(ws.cell(baris + 2 + i, 1), kategori)
             for k, seri in enumerate(data.seri):
-                c = ws.cell(baris + 2 + i, k + 2, seri.nilai[i])
+                c = tulis_nilai(ws.cell(baris + 2 + i, k + 2), seri.nilai[i])
                 c.number_format = "#,##0.00"
         chart = BarChart()
         chart.type = "bar" if data.jenis == "mendatar" else "col"

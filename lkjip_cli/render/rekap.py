@@ -6,7 +6,7 @@ Why one table model: every output draws the same captions, columns, rows and not
 Figures are rounded for display by lkjip's defaults (2 places, half up: `Aturan()`), since
 the reports of a recap may each round differently; JSON, CSV and XLSX keep the exact values.
 Text from the files never becomes a spreadsheet formula (a name beginning with `=` stays
-text).
+text: `render/sel_aman.py`).
 """
 
 from __future__ import annotations
@@ -260,37 +260,35 @@ def to_xlsx(tables: Sequence[Tabel]) -> bytes:
     from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
     from openpyxl.styles import Font  # type: ignore[import-untyped,unused-ignore]
 
+    from lkjip_cli.render.sel_aman import tulis_teks
+
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     for t in tables:
         ws = wb.create_sheet(title=(t.bagian or t.nomor)[:31])
-        _teks(ws.cell(row=1, column=1), " ".join(t.judul)).font = Font(bold=True)
+        tulis_teks(ws.cell(row=1, column=1), " ".join(t.judul)).font = Font(bold=True)
         for j, k in enumerate(t.kolom, start=1):
-            _teks(ws.cell(row=2, column=j), k.judul).font = Font(bold=True)
+            tulis_teks(ws.cell(row=2, column=j), k.judul).font = Font(bold=True)
         for i, b in enumerate(t.baris, start=3):
             for j, sel in enumerate(b.sel, start=1):
                 _sel_xlsx(ws.cell(row=i, column=j), sel)
         row = 3 + len(t.baris) + 1
         for n in t.catatan:
-            _teks(ws.cell(row=row, column=1), n)
+            tulis_teks(ws.cell(row=row, column=1), n)
             row += 1
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
 
 
-def _teks(cell: Any, text: str) -> Any:
-    cell.value = text
-    cell.data_type = "s"  # never a formula, whatever the text begins with
-    return cell
-
-
 def _sel_xlsx(cell: Any, sel: Sel) -> None:
+    from lkjip_cli.render.sel_aman import tulis_teks
+
     if sel.jenis == "teks" or sel.nilai is None:
         if sel.jenis != "teks":
-            _teks(cell, fmt.TIDAK_ADA)
+            tulis_teks(cell, fmt.TIDAK_ADA)
         elif sel.nilai:
-            _teks(cell, str(sel.nilai))
+            tulis_teks(cell, str(sel.nilai))
         return
     assert isinstance(sel.nilai, Decimal)
     cell.value = sel.nilai  # a number cell...

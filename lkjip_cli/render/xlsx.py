@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -45,6 +46,7 @@ from lkjip_cli.engine.capaian import (
 )
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.sel_aman import tulis_nilai, tulis_rumus, tulis_teks
 from lkjip_cli.render.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
 
 #: The creator written into the workbook's properties (see `cli/berkas.py`).
@@ -78,6 +80,11 @@ PENYERAPAN = {"3.12": (8, 7, 6), "3.13": (4, 3, 2), "2.5": (4, 3, 2),
 
 def _ref(kolom: int, baris: int) -> str:
     return f"{get_column_letter(kolom + 1)}{baris}"
+
+
+def lembar_ref(ws: Worksheet) -> str:
+    """A sheet's name as a formula or a link names it: quoted, a quote in it doubled."""
+    return "'" + ws.title.replace("'", "''") + "'"
 
 
 @dataclass
@@ -277,10 +284,10 @@ def tulis_lembar(wb: Workbook, t: Tabel, aturan: Aturan, rumus: Rumus,
                  rumus_luar: dict[tuple[int, int], str] | None = None) -> Lembar:
     ws = wb.create_sheet(nama or nama_lembar(t, dipakai))
     lembar = Lembar(ws, t, rumus=rumus_luar or {})
-    ws.cell(1, 1, t.caption if nama is None else " ".join(t.judul)).font = Font(bold=True,
-                                                                               size=12)
+    judul = t.caption if nama is None else " ".join(t.judul)
+    tulis_teks(ws.cell(1, 1), judul).font = Font(bold=True, size=12)
     for j, kolom in enumerate(t.kolom):
-        c = ws.cell(BARIS_JUDUL, j + 1, kolom.judul)
+        c = tulis_teks(ws.cell(BARIS_JUDUL, j + 1), kolom.judul)
         c.font, c.fill, c.border, c.alignment = TEBAL, ARSIR, GARIS, TENGAH
     for i, baris in enumerate(t.baris):
         _tulis_baris(lembar, i, baris, aturan, rumus)
@@ -290,7 +297,7 @@ def tulis_lembar(wb: Workbook, t: Tabel, aturan: Aturan, rumus: Rumus,
     bawah = BARIS_DATA + len(t.baris) + 1
     for n, teks in enumerate([*(f"Keterangan: {c}" for c in t.catatan),
                               *([f"Sumber Data: {t.sumber}"] if t.sumber else [])]):
-        ws.cell(bawah + n, 1, teks).font = Font(italic=True, size=9)
+        tulis_teks(ws.cell(bawah + n, 1), teks).font = Font(italic=True, size=9)
     _tata_halaman(ws, t)
     return lembar
 
@@ -305,17 +312,17 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, rumus: Ru
         if baris.gaya == "jumlah":
             c.font = TEBAL
         if sel.jenis == "teks":
-            c.value = str(sel.nilai or "")
+            tulis_teks(c, str(sel.nilai or ""))
             continue
         formula = rumus_sel(lembar, i, j, rumus)
         if formula is not None:
-            c.value = "=" + formula
+            tulis_rumus(c, formula)
         elif sel.nilai is None or isinstance(sel.nilai, str):
-            c.value = sel.nilai if isinstance(sel.nilai, str) else fmt.TIDAK_ADA
+            tulis_teks(c, sel.nilai if isinstance(sel.nilai, str) else fmt.TIDAK_ADA)
             c.alignment = Alignment(horizontal="right", vertical="top")
             continue
         else:
-            c.value = sel.nilai
+            tulis_nilai(c, sel.nilai)
         c.number_format = _format_angka(sel, aturan)
 
 
@@ -394,7 +401,7 @@ def tulis_temuan(wb: Workbook, lembar: Sequence[Lembar], temuan: Sequence[Temuan
     judul = ["Tabel", "Tempat", "Kolom", "Dicetak", "Dihitung", "Selisih", "Tingkat",
              "Keterangan", "Sel"]
     for j, teks in enumerate(judul):
-        c = ws.cell(1, j + 1, teks)
+        c = tulis_teks(ws.cell(1, j + 1), teks)
         c.font, c.fill, c.border, c.alignment = TEBAL, ARSIR, GARIS, TENGAH
     per_tabel: dict[str, list[Lembar]] = {}
     for lb in lembar:
@@ -405,7 +412,7 @@ def tulis_temuan(wb: Workbook, lembar: Sequence[Lembar], temuan: Sequence[Temuan
                  _teks(tm.dihitung, aturan), _teks(tm.selisih, aturan), tm.tingkat.value,
                  tm.keterangan]
         for j, v in enumerate(nilai):
-            ws.cell(r, j + 1, v).alignment = ATAS
+            tulis_teks(ws.cell(r, j + 1), v).alignment = ATAS
         if tm.tingkat is not Tingkat.COCOK:
             for j in range(len(nilai)):
                 ws.cell(r, j + 1).fill = BEDA
@@ -416,32 +423,31 @@ def tulis_temuan(wb: Workbook, lembar: Sequence[Lembar], temuan: Sequence[Temuan
     ws.freeze_panes = "A2"
 
 
-def _taut(cell: object, lembar: Sequence[Lembar], tm: Temuan, aturan: Aturan) -> None:
-    from openpyxl.cell.cell import Cell
-
-    assert isinstance(cell, Cell)
+def _taut(cell: Cell, lembar: Sequence[Lembar], tm: Temuan, aturan: Aturan) -> None:
     for lb in lembar:
         tempat = _tempat(lb, tm)
         if tempat is None:
             continue
         kolom = _kolom_cetak(lb, tempat[1])
         r = lb.baris(tempat[0])
-        c = lb.ws.cell(r, kolom + 1, tm.dicetak if tm.dicetak is not None else "")
+        c = tulis_nilai(lb.ws.cell(r, kolom + 1), tm.dicetak if tm.dicetak is not None else "")
         if isinstance(tm.dicetak, Decimal):
             c.number_format = "#,##0" + ("." + "0" * fmt.desimal_dari(tm.dicetak)
                                          if fmt.desimal_dari(tm.dicetak) else "")
         c.border = GARIS
         if tm.tingkat is not Tingkat.COCOK:
             c.fill = BEDA
-        alamat = f"'{lb.ws.title}'!{_ref(kolom, r)}"
-        cell.value = alamat
-        cell.hyperlink = f"#{alamat}"
-        cell.style = "Hyperlink"
+        _taut_ke(cell, f"{lembar_ref(lb.ws)}!{_ref(kolom, r)}")
         return
     if lembar:
-        cell.value = f"'{lembar[0].ws.title}'!A1"
-        cell.hyperlink = f"#'{lembar[0].ws.title}'!A1"
-        cell.style = "Hyperlink"
+        _taut_ke(cell, f"{lembar_ref(lembar[0].ws)}!A1")
+
+
+def _taut_ke(cell: Cell, alamat: str) -> None:
+    """A link lkjip made to a cell of the workbook: the address as text, and the link."""
+    tulis_teks(cell, alamat)
+    cell.hyperlink = f"#{alamat}"
+    cell.style = "Hyperlink"
 
 
 def _kolom_cetak(lb: Lembar, j: int) -> int:
@@ -449,7 +455,8 @@ def _kolom_cetak(lb: Lembar, j: int) -> int:
     if j not in lb.kolom_cetak:
         kolom = len(lb.tabel.kolom) + len(lb.kolom_cetak)
         lb.kolom_cetak[j] = kolom
-        c = lb.ws.cell(BARIS_JUDUL, kolom + 1, f"Dicetak laporan: {lb.tabel.kolom[j].judul}")
+        c = tulis_teks(lb.ws.cell(BARIS_JUDUL, kolom + 1),
+                       f"Dicetak laporan: {lb.tabel.kolom[j].judul}")
         c.font, c.fill, c.border, c.alignment = TEBAL, BEDA, GARIS, TENGAH
         lb.ws.column_dimensions[get_column_letter(kolom + 1)].width = 16
     return lb.kolom_cetak[j]

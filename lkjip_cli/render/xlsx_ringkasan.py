@@ -21,7 +21,7 @@ from decimal import Decimal
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.render.tabel import Baris, Kolom, Sel, Tabel, persen, teks
-from lkjip_cli.render.xlsx import Lembar, Rumus, _ref
+from lkjip_cli.render.xlsx import Lembar, Rumus, _ref, lembar_ref
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -31,7 +31,7 @@ def _lembar(lembar: Sequence[Lembar], nomor: str) -> Lembar | None:
 
 
 def _alamat(lb: Lembar, kolom: int, i: int) -> str:
-    return f"'{lb.ws.title}'!{_ref(kolom, lb.baris(i))}"
+    return f"{lembar_ref(lb.ws)}!{_ref(kolom, lb.baris(i))}"
 
 
 class _Penyusun:
