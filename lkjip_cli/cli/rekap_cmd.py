@@ -142,11 +142,14 @@ def _xlsx(tables: list[Tabel]) -> bytes:
 
 
 def _ke_stderr(tables: list[Tabel]) -> None:
-    """CSV holds one table: the lists below it go to stderr, one line each."""
+    """CSV holds one table: the lists below it go to stderr, one line each (a name's
+    control characters shown escaped, as everywhere on the terminal)."""
+    from lkjip_cli.diagnostics import aman_terminal
+
     for t in tables:
         for b in t.baris:
             cells = [str(s.nilai) for s in b.sel if s.nilai not in (None, "")]
-            typer.echo(f"{t.judul[0]}: " + "; ".join(cells), err=True)
+            typer.echo(aman_terminal(f"{t.judul[0]}: " + "; ".join(cells)), err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -45,8 +45,10 @@ class GalatSel(ValueError):
 
 
 def pemicu_rumus(teks: str) -> bool:
-    """Whether a spreadsheet would read `teks`, typed or opened from CSV, as a formula."""
-    return teks.startswith(PEMICU_RUMUS)
+    """Whether a spreadsheet would read `teks`, typed or opened from CSV, as a formula. One
+    character alone (the `-` of a recap row without a rank) calls nothing and stays as it
+    is, as openpyxl leaves a lone `=` text."""
+    return len(teks) > 1 and teks.startswith(PEMICU_RUMUS)
 
 
 # ----------------------------------------------------------------------------- XLSX
