@@ -589,3 +589,23 @@ def test_a_sheet_named_in_a_formula_has_its_quotes_doubled() -> None:
 
     ws = openpyxl.Workbook().create_sheet("Tabel 3.8 O'Neil")
     assert lembar_ref(ws) == "'Tabel 3.8 O''Neil'"
+
+
+def test_only_sel_aman_puts_a_value_into_a_cell() -> None:
+    """Every writer goes through `render/sel_aman.py`: no other module assigns a cell's
+    `value` or passes a value to `ws.cell(...)`, where a string would become a formula."""
+    import ast
+
+    liar = []
+    for path in sorted((ROOT / "lkjip_cli").rglob("*.py")):
+        if path.name == "sel_aman.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            sasaran = node.targets if isinstance(node, ast.Assign) else []
+            if any(isinstance(t, ast.Attribute) and t.attr == "value" for t in sasaran):
+                liar.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr == "cell" and (len(node.args) > 2 or any(
+                        k.arg == "value" for k in node.keywords)):
+                liar.append(f"{path.name}:{node.lineno}")
+    assert liar == []

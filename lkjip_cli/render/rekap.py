@@ -282,7 +282,7 @@ def to_xlsx(tables: Sequence[Tabel]) -> bytes:
 
 
 def _sel_xlsx(cell: Any, sel: Sel) -> None:
-    from lkjip_cli.render.sel_aman import tulis_teks
+    from lkjip_cli.render.sel_aman import tulis_nilai, tulis_teks
 
     if sel.jenis == "teks" or sel.nilai is None:
         if sel.jenis != "teks":
@@ -291,7 +291,7 @@ def _sel_xlsx(cell: Any, sel: Sel) -> None:
             tulis_teks(cell, str(sel.nilai))
         return
     assert isinstance(sel.nilai, Decimal)
-    cell.value = sel.nilai  # a number cell...
+    tulis_nilai(cell, sel.nilai)  # a number cell...
     # ...whose <v> holds the exact decimal text: openpyxl would print a Decimal through a
     # float ("%.16g"), and Excel reads a long decimal literal just as well.
     cell._value = fmt.desimal_polos(sel.nilai)
