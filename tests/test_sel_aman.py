@@ -316,6 +316,8 @@ class Keluaran:
     nama: str
     isi: bytes | str
     pemisah: str = ","  # CSV only
+    #: Every sheet must hold hostile text (the recap: its inputs fill each of its tables).
+    setiap_lembar: bool = False
 
 
 def _jalankan(*args: str) -> Any:
@@ -363,10 +365,12 @@ def jalankan_init(mode: Mode, varian: Sequence[str], lap: Bahan) -> list[Keluara
 def jalankan_rekap(mode: Mode, varian: Sequence[str], lap: Bahan) -> list[Keluaran]:
     o = f"rekap.{mode.nilai}"
     result = _jalankan("rekap", mode.opsi, mode.nilai, "-o", o, "-j", "1", "--force",
-                       *varian, "--", *lap.laporan, *lap.rekap)
+                       *varian, "--", *lap.rekap)
     assert result.exit_code == 2, result.output  # the invalid file is listed, exit 2
     isi = Path(o).read_bytes()
-    return [Keluaran(o, isi if mode.nilai == "xlsx" else isi.decode("utf-8"))]
+    if mode.nilai == "xlsx":
+        return [Keluaran(o, isi, setiap_lembar=True)]
+    return [Keluaran(o, isi.decode("utf-8"))]
 
 
 PENGGERAK = {"compute": jalankan_compute, "export": jalankan_export, "init": jalankan_init,
@@ -381,7 +385,8 @@ class Bahan:
     """The hostile files of one example, in the current directory."""
 
     laporan: tuple[str, ...]  # one per report of DASAR
-    rekap: tuple[str, ...]  # for rekap: an earlier year, a duplicate, an invalid file
+    #: for rekap: the reports of 2020, one a year earlier, a duplicate, an invalid file
+    rekap: tuple[str, ...]
     instansi: str  # for init --instansi
 
 
@@ -414,7 +419,8 @@ def buat_bahan(teks: Sequence[str]) -> Bahan:
 
     hostile = [ganti_teks(lap, ganti, BEBAS, set()) for lap in DASAR]
     laporan = tuple(nama(teks_yaml(lap)) for lap in hostile)
-    rekap = (nama(teks_yaml(_tahun_lalu(hostile[0]))), nama(teks_yaml(hostile[0])),
+    rekap = (*(f for f, lap in zip(laporan, hostile, strict=True) if lap.tahun == 2020),
+             nama(teks_yaml(_tahun_lalu(hostile[0]))), nama(teks_yaml(hostile[0])),
              nama("instansi: {nama: tidak lengkap}\n"))
     return Bahan(laporan, rekap, ganti(("Instansi", "nama"), ""))
 
@@ -444,6 +450,9 @@ def periksa_xlsx(k: Keluaran) -> int:
     wb = openpyxl.load_workbook(io.BytesIO(k.isi))
     n = 0
     for ws in wb.worksheets:
+        if k.setiap_lembar:
+            assert any(PENANDA in str(c.value) for row in ws.iter_rows() for c in row), \
+                (k.nama, ws.title)
         for row in ws.iter_rows():
             for c in row:
                 if c.data_type == "f":
