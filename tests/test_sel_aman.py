@@ -43,7 +43,7 @@ from typing import Annotated, Any, get_args, get_origin
 import openpyxl
 import pytest
 import typer.utils
-from conftest import MINIMAL
+from conftest import MINIMAL, PROGRAM, vary
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -90,16 +90,10 @@ evaluasi_sakip:
     - {kode: K1, nama: Perencanaan, bobot: 100}
   hasil:
     - {tahun: 2020, nilai: {K1: 85}, dilaporkan: {predikat: {"3.2": Memuaskan}}}
-program:
-  - kode: P01
-    nama: Program satu
-    kegiatan:
-      - kode: P01.01
-        nama: Kegiatan satu
-        mendukung: [IKU1]
+""" + vary(PROGRAM, "        pagu: 2.000.000\n        realisasi: 1.500.000\n", """\
         rincian:
           - {kode: P01.01.1, nama: Sub kegiatan satu, pagu: 1000000, realisasi: 900000}
-"""
+""")
 
 #: Free-text fields a report cannot fill with hostile text: the class codes of a spending
 #: classification are checked against the classification (`5.1.01`, not a name).
