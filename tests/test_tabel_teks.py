@@ -282,3 +282,24 @@ def test_kerja_rich_per_baris_tetap(n: int) -> None:
     assert counts[1] / counts[0] <= 1.1 * rows[1] / rows[0], (counts, rows)
     assert per_row[1] < 150, per_row
 
+
+def test_benchmark_rasio() -> None:
+    """benchmarks/tabel.py's ratios, worked by hand from made-up figures: compute 6 s
+    against json 4 s is 1.50; tabel 1 s against hitung 0.5 + bangun 1.5 s is 0.50."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tabel_bench", ROOT / "benchmarks" / "tabel.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    figures = {"validate": (2.0, 100.0), "compute -f json": (4.0, 200.0),
+               "compute": (6.0, 150.0), "load": (1.0, 0.0), "hitung": (0.5, 0.0),
+               "bangun": (1.5, 0.0), "json": (0.5, 0.0), "tabel": (1.0, 0.0)}
+    slower = {name: (2 * t, m) for name, (t, m) in figures.items()}
+    lines = bench.laporan({1000: {"sebelum": slower, "sesudah": figures}})
+    ratios = {line[:34].strip(): line[34:].strip() for line in lines}
+    assert ratios["compute / json [sesudah]"] == "1.50"
+    assert ratios["compute / validate [sesudah]"] == "3.00"
+    assert ratios["tabel / (hitung+bangun) [sesudah]"] == "0.50"
+    assert ratios["tabel / hitung [sebelum]"] == "2.00"
+    assert ratios["compute"] == "2.00"  # sebelum / sesudah
