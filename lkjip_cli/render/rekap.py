@@ -189,17 +189,20 @@ LEBAR_REKAP = 140
 def cetak(tables: Sequence[Tabel]) -> None:
     """The tables on the terminal (rich is imported only here)."""
     from rich.console import Console
+    from rich.text import Text
 
-    from lkjip_cli.render.terminal import rich_table
+    from lkjip_cli.render.tabel_teks import cetak as cetak_tabel
+    from lkjip_cli.render.terminal import tabel_teks
 
     probe = Console()
     console = probe if probe.is_terminal else Console(width=LEBAR_REKAP)
     for i, tabel in enumerate(tables):
         if i:
             console.print()
-        table = rich_table(tabel, ATURAN_TAMPIL, console.width)
-        table.title = "\n".join(tabel.judul)
-        console.print(table)
+        # The caption without its number, in rich's title style (the recap's own look).
+        judul = Text("\n".join(tabel.judul), style="table.title")
+        cetak_tabel(console, replace(tabel_teks(tabel, ATURAN_TAMPIL, console.width),
+                                     judul=judul))
 
 
 def json_potongan(r: Rekap, tables: Sequence[Tabel]) -> Iterator[str]:

@@ -1,5 +1,6 @@
-"""`lkjip check`'s findings for people (rich tables grouped by Tabel), for programs (JSON)
-and for GitHub Actions (annotations at the YAML line of the printed figure)."""
+"""`lkjip check`'s findings for people (tables grouped by Tabel, laid out as rich's by
+`render/tabel_teks.py`), for programs (JSON) and for GitHub Actions (annotations at the YAML
+line of the printed figure)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,7 @@ from decimal import Decimal
 from itertools import groupby
 from typing import Any
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from lkjip_cli import __version__
@@ -23,6 +22,7 @@ from lkjip_cli.audit import Audit
 from lkjip_cli.audit.temuan import Ringkasan, Temuan, Tingkat
 from lkjip_cli.diagnostics import Diagnostic, aman_terminal, format_path, github_annotation
 from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak
 from lkjip_cli.render.terminal import teks_aman
 from lkjip_cli.source.yamlsource import SourceMap
 
@@ -72,26 +72,29 @@ def ringkasan_teks(berkas: str, r: Ringkasan) -> str:
             f"{r.konsistensi} temuan konsistensi.")
 
 
+#: The findings table's columns after `baris`: name, and whether figures (right-aligned,
+#: never wrapped).
+KOLOM_TEMUAN = (("lokasi", False), ("kolom", False), ("dicetak", True), ("dihitung", True),
+                ("selisih", True), ("tingkat", False), ("keterangan", False))
+
+
 def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
     shown = [t for t in hasil.audit.temuan if semua or t.tingkat is not Tingkat.COCOK]
+    # The title names the file; each row its line, so `berkas:baris` is one look away.
+    kolom = [KolomTeks(Text("baris"), kanan=True, no_wrap=True, overflow="ellipsis"),
+             *(KolomTeks(Text(name), kanan=right, no_wrap=right)
+               for name, right in KOLOM_TEMUAN)]
     for tabel, group in groupby(shown, key=lambda t: t.tabel):
-        table = Table(title=teks_aman(f"{hasil.berkas} — {tabel}"), title_justify="left",
-                      box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                      padding=(0, 1, 0, 0))
-        # The title names the file; each row its line, so `berkas:baris` is one look away.
-        table.add_column("baris", justify="right", no_wrap=True)
-        for name, right in (("lokasi", False), ("kolom", False), ("dicetak", True),
-                            ("dihitung", True), ("selisih", True), ("tingkat", False),
-                            ("keterangan", False)):
-            table.add_column(name, justify="right" if right else "left", overflow="fold",
-                             no_wrap=right, ratio=None if right else 1)
-        for t in group:
-            # Text, never str: rich reads `[...]` in a string as markup (see terminal.py).
-            table.add_row(letak(hasil, t), teks_aman(t.lokasi), teks_aman(t.kolom),
-                          teks_aman(_dicetak(t)), teks_aman(_dihitung(t, hasil.aturan)),
-                          teks_aman(_selisih(t)), Text(t.tingkat.value, style=WARNA[t.tingkat]),
-                          teks_aman(t.keterangan))
-        console.print(table)
+        # Literal strings, never markup (render/tabel_teks.py); controls shown escaped.
+        rows = [BarisTeks([letak(hasil, t), aman_terminal(t.lokasi), aman_terminal(t.kolom),
+                           aman_terminal(_dicetak(t)),
+                           aman_terminal(_dihitung(t, hasil.aturan)),
+                           aman_terminal(_selisih(t)),
+                           Text(t.tingkat.value, style=WARNA[t.tingkat]),
+                           aman_terminal(t.keterangan)])
+                for t in group]
+        cetak(console, TabelTeks(kolom, rows, judul=teks_aman(f"{hasil.berkas} — {tabel}"),
+                                 judul_rata="left"))
         console.print()
 
 

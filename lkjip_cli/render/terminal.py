@@ -1,49 +1,42 @@
-"""Tables for the terminal with rich: numbers right-aligned, captions as the report prints
-them, footnotes naming the formulas and rules. Readable at 100 columns; rich itself honours
+"""Tables for the terminal: numbers right-aligned, captions as the report prints them,
+footnotes naming the formulas and rules. Readable at 100 columns; rich itself honours
 NO_COLOR and non-terminal output.
 
-Every piece of text comes from the report file (names, units, captions) and reaches rich as
-a `Text`, never as a string: rich reads `[...]` in a string as markup, so a name holding
-`[/]` would end the command with a traceback and `[link=...]` would make a link. Terminal
-control characters are shown escaped (`diagnostics.aman_terminal`).
+Every piece of text comes from the report file (names, units, captions) and reaches the
+table as a literal string or a `Text`, never as rich markup: rich reads `[...]` in a string
+as markup, so a name holding `[/]` would end the command with a traceback and `[link=...]`
+would make a link. Terminal control characters are shown escaped (`diagnostics.aman_terminal`).
+
+The table is laid out by `render/tabel_teks.py` (rich's look, in time linear in the cells:
+a report with thousands of indicators prints in a fraction of the time it takes to compute).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from lkjip_cli.diagnostics import aman_terminal
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render.tabel import Sel, Tabel, format_sel
+from lkjip_cli.render.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak
 
 
-def rich_table(tabel: Tabel, aturan: Aturan, width: int = 100) -> Table:
-    table = Table(
-        title=teks_aman(tabel.nomor_judul, *tabel.judul),
-        caption=teks_aman(*tabel.catatan,
-                          *([f"Sumber Data: {tabel.sumber}"] if tabel.sumber else [])),
-        caption_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_lines=False,
-        expand=False,
-        pad_edge=False,
-        show_edge=False,
-        padding=(0, 1, 0, 0),
-    )
+def tabel_teks(tabel: Tabel, aturan: Aturan, width: int = 100) -> TabelTeks:
+    """A Bab III table (or any `Tabel`) for a console `width` cells wide."""
     rows = [_cells(baris.sel, baris.gaya, aturan, baris.tingkat) for baris in tabel.baris]
     widths = column_widths(tabel, rows, width)
-    for kolom, col_width in zip(tabel.kolom, widths, strict=True):
-        table.add_column(teks_aman(kolom.judul), justify="right" if kolom.angka else "left",
-                         overflow="fold", width=col_width + 1)  # + right padding
-    for baris, cells in zip(tabel.baris, rows, strict=True):
-        style = "bold" if baris.gaya == "jumlah" else None
-        table.add_row(*(Text(c) for c in cells), style=style)  # cells: escaped in _cells
-    return table
+    kolom = [KolomTeks(teks_aman(k.judul), kanan=k.angka, lebar=w + 1)  # + right padding
+             for k, w in zip(tabel.kolom, widths, strict=True)]
+    baris = [BarisTeks(cells, "bold" if b.gaya == "jumlah" else None)  # cells: escaped
+             for b, cells in zip(tabel.baris, rows, strict=True)]
+    return TabelTeks(
+        kolom, baris, judul=teks_aman(tabel.nomor_judul, *tabel.judul),
+        catatan=teks_aman(*tabel.catatan,
+                          *([f"Sumber Data: {tabel.sumber}"] if tabel.sumber else [])),
+        catatan_rata="left")
 
 
 def teks_aman(*lines: str) -> Text:
@@ -114,4 +107,4 @@ def print_tables(console: Console, tables: Sequence[Tabel], aturan: Aturan) -> N
     for i, tabel in enumerate(tables):
         if i:
             console.print()
-        console.print(rich_table(tabel, aturan, console.width))
+        cetak(console, tabel_teks(tabel, aturan, console.width))
