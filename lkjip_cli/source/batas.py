@@ -12,9 +12,9 @@ read). Going over a limit stops the reading with one diagnostic naming the limit
 and, where known, the sheet and cell (docs/excel.md, section 4; SECURITY.md).
 
 The limits are far above any real report: the largest workbook that can still become a
-report file (5 MiB of YAML, `source/yamlsource.py`) has about 40 thousand rows and 200
-thousand cells. Tests pass smaller limits through `BatasArsip`; the command line has no
-option to change them.
+report file (5 MiB of YAML, `source/yamlsource.py`: about 860 indicators) has 32 thousand
+rows in its largest sheet and 235 thousand cells. Tests pass smaller limits through
+`BatasArsip`; the command line has no option to change them.
 """
 
 from __future__ import annotations
@@ -75,22 +75,24 @@ MAKS_DETIK = 60.0
 MAKS_ELEMEN = 4_000_000
 
 #: XML elements outside the sheets' cell data and the shared-string table: styles, merged
-#: ranges, data validations, conditional formats, column widths, defined names, comments'
-#: anchors. openpyxl turns each into an object (about 15 microseconds: a styles part of
-#: 100,000 cell formats takes four seconds), so they have their own, lower limit. The
-#: 2020 workbook has about 1,500; Excel itself allows 64,000 cell formats.
+#: ranges, data validations, conditional formats, column widths, defined names. openpyxl
+#: turns each style into an object (about 20 microseconds: a styles part of 240,000 cell
+#: formats takes five seconds), so they have their own, lower limit. The 2020 workbook has
+#: about 1,000; Excel itself allows 64,000 cell formats.
 MAKS_ELEMEN_LAIN = 250_000
 
-#: Elements of a reference document (python-docx parses every XML part into a tree held
-#: in memory, about 200 bytes an element). A 300-page report has a few hundred thousand.
-MAKS_ELEMEN_DOKUMEN = 2_000_000
+#: Elements of a reference document. python-docx parses every XML part into a tree held in
+#: memory: two million elements take five seconds and 650 MB, one million half that. A
+#: Word template has a few thousand; a 300-page report a few hundred thousand.
+MAKS_ELEMEN_DOKUMEN = 1_000_000
 
 # ----------------------------------------------------------------------- the sheets
 
 #: Largest row number in a sheet. openpyxl reads a sheet row by row up to its last row,
 #: including every empty row above it, so a cell in row 1,048,576 costs a million rows:
-#: the limit is on the row's number, not on how many rows hold data. A report file holds
-#: at most about 40 thousand rows of its largest sheet (Dilaporkan).
+#: the limit is on the row's number, not on how many rows hold data (empty rows below the
+#: data, formatted or not, do not count). A report file holds at most about 32 thousand
+#: rows of its largest sheet (Dilaporkan).
 MAKS_BARIS = 50_000
 
 #: Largest column number (256 is column IV, Excel 2003's last column). The widest sheet of
@@ -98,7 +100,7 @@ MAKS_BARIS = 50_000
 MAKS_KOLOM = 256
 
 #: Cells (`<c>` elements, empty formatted cells included) in all sheets together, and
-#: entries of the shared-string table. A 1,000-indicator workbook has about 200 thousand.
+#: entries of the shared-string table. A 1,000-indicator workbook has 273 thousand.
 MAKS_SEL = 500_000
 
 #: Merged ranges in all sheets together. lkjip reads one value per cell, so every merged

@@ -175,11 +175,11 @@ class Pembaca:
             raise Penolakan("xlsx-invalid", f"lembar `{lembar.nama}` tidak ditemukan di peta "
                             "buku kerja; simpan ulang buku kerja di Excel atau LibreOffice",
                             lembar=lembar.nama)
-        ws = self.wb[lembar.nama]
-        kolom = self._judul(lembar, self._baris_judul(ws, survei))
+        baris_baris = self._baris(self.wb[lembar.nama], survei)
+        kolom = self._judul(lembar, next(baris_baris, (1, ()))[1])
         self._gabungan(lembar.nama, survei)
         out = []
-        for r, baris in self._baris(ws, survei, max(kolom, default=0)):
+        for r, baris in baris_baris if kolom else ():
             isian = {}
             for c, kol in kolom.items():
                 ref = f"{_kolom_huruf(c)}{r}"
@@ -205,20 +205,15 @@ class Pembaca:
                             f"({type(exc).__name__}: {str(exc)[:80]}); simpan ulang buku kerja "
                             "di Excel atau LibreOffice", lembar=lembar, sel=f"A{baris}") from None
 
-    def _baris_judul(self, ws: Any, survei: Lembar) -> tuple[Any, ...]:
-        if not survei.kolom_judul:
-            return ()
-        langkah = ws.iter_rows(min_row=1, max_row=1, max_col=survei.kolom_judul)
-        return self._baca(ws.title, 1, langkah) or ()
-
-    def _baris(self, ws: Any, survei: Lembar, kolom: int
-               ) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """Rows 2 to the last with something in it, `kolom` cells each. openpyxl is never
-        asked past that row, so it never parses what follows (merged ranges, formats)."""
-        if survei.baris_akhir < 2 or not kolom:
+    def _baris(self, ws: Any, survei: Lembar) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """Row 1 (the headings) to the last row with something in it, each as many cells as
+        row 1 has headings (no column without one is read). openpyxl is never asked past that
+        row, so it never parses what follows (merged ranges, formats, validations)."""
+        if not survei.baris_akhir or not survei.kolom_judul:
             return
-        langkah = ws.iter_rows(min_row=2, max_row=survei.baris_akhir, max_col=kolom)
-        for r in range(2, survei.baris_akhir + 1):
+        langkah = ws.iter_rows(min_row=1, max_row=survei.baris_akhir,
+                               max_col=survei.kolom_judul)
+        for r in range(1, survei.baris_akhir + 1):
             if self.tenggat.lewat():
                 raise Penolakan("xlsx-limit", "pembacaan buku kerja melewati batas waktu "
                                 f"{self.batas.detik:g} detik", lembar=ws.title, sel=f"A{r}")
