@@ -244,7 +244,9 @@ class _Pemindai:
         self.kedalaman = 0
         self.data = 0  # depth inside sheetData or sst
         self.kedalaman_baris = 0  # depth of the row being read, 0 outside a row
+        #: The highest row number so far, and the number of the row being read (0: unknown).
         self.baris = 0
+        self.baris_ini = 0
         self.kolom = 0
         self._sel: _Sel | None = None
         self.parser = expat.ParserCreate(namespace_separator=" ")
@@ -348,28 +350,22 @@ class _Pemindai:
     # ------------------------------------------------------------------ rows and cells
 
     def _baris(self, r: str | None) -> None:
-        """A `<row>`: its number as openpyxl reads it (`r`, or the previous one plus one)."""
-        n = self.baris + 1
-        if r is not None:
-            try:
-                n = int(r)
-            except ValueError:
-                try:
-                    nilai = float(r)
-                except ValueError:
-                    nilai = math.nan
-                if nilai.is_integer():
-                    n = int(nilai)
-                else:
-                    self._rusak(f"A{self.baris + 1}", "cell-invalid",
-                                f"nomor baris {_ringkas(r)} bukan bilangan bulat; simpan ulang "
-                                "buku kerja di Excel atau LibreOffice")
-        if n <= self.baris or n < 1:
-            self._rusak(f"A{max(self.baris, 1)}", "cell-invalid",
+        """A `<row>`: its number as openpyxl reads it (`r`, or the previous one plus one).
+        openpyxl stops at a number it cannot read and silently skips a row that does not
+        come after the one before: both are reported, once for the row."""
+        n = self.baris + 1 if r is None else _nomor_baris(r)
+        if n is None:
+            self._rusak(f"A{self.baris + 1}", "cell-invalid",
+                        f"nomor baris {_ringkas(r or '')} bukan bilangan bulat; simpan ulang "
+                        "buku kerja di Excel atau LibreOffice")
+            self.baris_ini = 0
+        elif n <= self.baris:
+            self._rusak(f"A{max(n, 1)}", "cell-invalid",
                         f"baris {n} tercatat sesudah baris {self.baris}: urutan baris buku "
                         "kerja rusak; simpan ulang di Excel atau LibreOffice")
-            n = self.baris + 1
-        self.baris = n
+            self.baris_ini = max(n, 0)
+        else:
+            self.baris = self.baris_ini = n
         self.kolom = 0
 
     def _sel_mulai(self, attrs: dict[str, str]) -> None:
@@ -377,20 +373,21 @@ class _Pemindai:
         h.sel += 1
         ref = attrs.get("r")
         kolom = self.kolom + 1
+        baris = self.baris_ini or self.baris + 1
         if ref is not None:
             cocok = _REF.match(ref)
             if cocok is None:
-                self._rusak(f"{_huruf(kolom)}{self.baris}", "cell-invalid",
+                self._rusak(f"{_huruf(kolom)}{baris}", "cell-invalid",
                             f"rujukan sel {_ringkas(ref)} rusak; simpan ulang buku kerja di "
                             "Excel atau LibreOffice")
             else:
                 kolom = _nomor_kolom(cocok[1])
-                if int(cocok[2]) != self.baris:
+                if self.baris_ini and int(cocok[2]) != baris:
                     self._rusak(ref, "cell-invalid", f"sel {ref} tercatat di dalam baris "
-                                f"{self.baris}: susunan buku kerja rusak; simpan ulang di "
-                                "Excel atau LibreOffice")
+                                f"{baris}: susunan buku kerja rusak; simpan ulang di Excel "
+                                "atau LibreOffice")
         self.kolom = kolom
-        sel = f"{_huruf(kolom)}{self.baris}"
+        sel = f"{_huruf(kolom)}{baris}"
         if h.sel > self.batas.sel:
             raise self._tolak("xlsx-limit", f"buku kerja berisi lebih dari "
                               f"{ribuan(self.batas.sel)} sel (batas)", sel)
@@ -401,7 +398,7 @@ class _Pemindai:
             except ValueError:
                 self._rusak(sel, "cell-invalid", f"gaya sel {_ringkas(gaya)} bukan nomor "
                             "gaya; simpan ulang buku kerja di Excel atau LibreOffice")
-        self._sel = _Sel(sel, self.baris, kolom, attrs.get("t", "n"), self.kedalaman)
+        self._sel = _Sel(sel, baris, kolom, attrs.get("t", "n"), self.kedalaman)
 
     def _sel_akhir(self, sel: _Sel) -> None:
         if not sel.berisi:
@@ -486,6 +483,19 @@ class _Sel:
 
 
 @cache
+def _nomor_baris(r: str) -> int | None:
+    """A row's `r` as openpyxl reads it (`int`, else a float with no fraction), or None."""
+    try:
+        return int(r)
+    except ValueError:
+        pass
+    try:
+        nilai = float(r)
+    except ValueError:
+        return None
+    return int(nilai) if nilai.is_integer() else None
+
+
 def _nomor_kolom(huruf: str) -> int:
     n = 0
     for ch in huruf.upper():
