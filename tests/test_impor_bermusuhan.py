@@ -435,6 +435,18 @@ def test_unreadable_cells_are_named_by_their_cell(tmp_path: Path, ref: str, xml:
         f"{tmp_path / 'isian.xlsx'}:Indikator!{ref}: error[cell-invalid]: {pesan}"]
 
 
+def test_a_row_out_of_order_is_reported_once(tmp_path: Path) -> None:
+    # openpyxl silently skips a row that does not come after the one before it.
+    def gandakan(xml: str) -> str:
+        baris = xml[xml.index('<row r="3"'):xml.index('<row r="4"')]
+        return xml.replace('<row r="4"', baris + '<row r="4"', 1)
+
+    path = tulis(tmp_path, br.ubah_lembar(br.buku_2020(), "Indikator", gandakan))
+    assert galat(path) == [
+        f"{path}:Indikator!A3: error[cell-invalid]: baris 3 tercatat sesudah baris 3: urutan "
+        "baris buku kerja rusak; simpan ulang di Excel atau LibreOffice"]
+
+
 def test_at_most_so_many_unreadable_cells_are_listed(tmp_path: Path) -> None:
     def rusak(xml: str) -> str:
         for r in range(2, 6):
