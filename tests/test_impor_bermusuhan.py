@@ -183,6 +183,22 @@ def test_openpyxl_and_python_docx_get_the_bytes_read_never_the_path(
     assert [type(s).__name__ for s in diterima if s is not None] == ["BytesIO", "BytesIO"]
 
 
+def test_an_existing_office_output_swapped_for_a_fifo_is_never_waited_on(
+        fifo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether lkjip wrote an existing .docx/.xlsx is read from its properties through the
+    reader of regular files: a FIFO that took the file's place after it was checked (the
+    check is skipped here) is refused, not waited on."""
+    from lkjip_cli.cli import berkas as berkas_cli
+
+    assert berkas_cli.ditulis_lkjip_office(fifo) is False
+    out = tmp_path / "x.xlsx"
+    monkeypatch.setattr(berkas_cli, "ada_dan_bukan_biasa", lambda path: None)
+    os.mkfifo(out)
+    result = invoke("export", DATA, "--to", "xlsx", "-o", out)
+    assert result.exit_code == 2
+    assert "Tidak menimpa" in result.stderr and "--force" in result.stderr
+
+
 # --------------------------------------------------------- point 3: bounded, loaded once
 
 
