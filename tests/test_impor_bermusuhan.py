@@ -18,7 +18,6 @@ from __future__ import annotations
 import io
 import os
 import resource
-import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -28,6 +27,7 @@ from typing import Any
 
 import buku_rusak as br
 import pytest
+from conftest import alarm
 from typer.testing import CliRunner, Result
 
 from lkjip_cli.cli.app import app
@@ -44,23 +44,11 @@ SARAN_BACA = ("lkjip hanya membaca berkas biasa: simpan isinya ke sebuah berkas 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX only")
 
 
-class Macet(Exception):
-    """The alarm went off: the command blocked."""
-
-
 @pytest.fixture(autouse=True)
 def batas_waktu() -> Iterator[None]:
     """Fail (not hang) when a command blocks for 20 s: the alarm interrupts `open()`."""
-    def bunyi(signum: int, frame: Any) -> None:
-        raise Macet("command blocked")
-
-    lama = signal.signal(signal.SIGALRM, bunyi)
-    signal.alarm(20)
-    try:
+    with alarm(20):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, lama)
 
 
 def invoke(*args: str | Path) -> Result:

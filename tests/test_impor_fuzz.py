@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any
 
 import buku_rusak as br
 import pytest
+from conftest import alarm
 from typer.testing import CliRunner
 
 from lkjip_cli.cli.app import app
@@ -315,22 +315,11 @@ def _berposisi(path: Path) -> re.Pattern[str]:
                       r"error\[[a-z0-9-]+\]: ")
 
 
-class Macet(Exception):
-    """The alarm went off: the import hung."""
-
-
 @pytest.fixture(autouse=True)
 def penjaga() -> Iterator[None]:
-    def bunyi(signum: int, frame: Any) -> None:
-        raise Macet("import hung")
-
-    lama = signal.signal(signal.SIGALRM, bunyi)
-    signal.alarm(60)
-    try:
+    """A hung import fails the test (after 60 s) instead of hanging the suite."""
+    with alarm(60):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, lama)
 
 
 @pytest.mark.parametrize(("case", "buat"), list(mutants()), ids=lambda v: str(v)[:4])
