@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -339,6 +340,22 @@ def test_the_element_and_time_limits(tmp_path: Path) -> None:
     assert "elemen XML di luar isi sel" in _satu(path, BatasArsip(elemen_lain=500))
     assert _satu(path, BatasArsip(detik=0)).endswith(
         "error[xlsx-limit]: pembacaan berkas melewati batas waktu 0 detik")
+
+
+def test_only_the_first_unknown_codes_get_a_suggestion(tmp_path: Path) -> None:
+    # Each suggestion scans every code: fifty thousand dangling rows must stay linear.
+    from lkjip_cli.source.batas import MAKS_SARAN
+
+    n = iter(range(1, 1000))
+
+    def asing(xml: str) -> str:
+        return re.sub(r'(<c r="A(?!1")\d+"[^>]*><is><t>IKU\d)', lambda m: f"{m[1]}x{next(n)}",
+                      xml)  # IKU1x1, IKU1x2, ...: each close to a code, none of them one
+
+    data = br.ubah_lembar(br.ubah_lembar(br.buku_2020(), "Triwulan", asing), "Renstra", asing)
+    found = [g for g in galat(tulis(tmp_path, data)) if "unknown-ref" in g]
+    assert len(found) == 36
+    assert len([g for g in found if "maksudnya" in g]) == MAKS_SARAN
 
 
 def test_a_dtd_is_refused(tmp_path: Path) -> None:

@@ -116,6 +116,18 @@ MAKS_TEKS_SEL = 32_767
 MAKS_SEL_RUSAK = 100
 
 
+# ------------------------------------------------------------ the assembling of a report
+
+#: Unknown codes that get a "did you mean" suggestion (as `checks.MAX_SARAN` for a report
+#: file): each costs a scan of every code. 3,400 rows naming unknown indicators of a
+#: report of 850 cost 16 seconds more than the rest of the import before this limit.
+MAKS_SARAN = 20
+
+#: Longest heading a renamed column is looked for (Python's `difflib` indexes every
+#: character of the text it matches; the layout's longest heading has 26).
+MAKS_JUDUL = 100
+
+
 @dataclass(frozen=True, slots=True)
 class BatasArsip:
     """The limits of reading one Office file (the constants above, unless a test passes

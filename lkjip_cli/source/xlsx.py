@@ -28,7 +28,7 @@ from lkjip_cli.source.arsip import (
     diagnostik,
     periksa,
 )
-from lkjip_cli.source.batas import BATAS_BUKU, BatasArsip, Tenggat, ribuan
+from lkjip_cli.source.batas import BATAS_BUKU, MAKS_SARAN, BatasArsip, Tenggat, ribuan
 from lkjip_cli.source.xlsx_sel import (
     GAGAL,
     BacaanBuku,
@@ -80,12 +80,21 @@ class _Penyusun(Pembaca):
                            f"baris ini tidak menyebut {jenis} induknya", judul)
             return None
         if kode not in dikenal:
-            dekat = difflib.get_close_matches(kode, list(dikenal), n=1, cutoff=0.6)
-            saran = f"; maksudnya `{dekat[0]}`?" if dekat else ""
             self.galat(rek.lembar, rek[kolom].sel, "unknown-ref",
-                       f"tidak ada {jenis} berkode `{kode}`{saran}", judul)
+                       f"tidak ada {jenis} berkode `{kode}`{self.saran(kode, dikenal)}", judul)
             return None
         return dikenal[kode]
+
+    def saran(self, kode: str, dikenal: dict[str, Any]) -> str:
+        """The "did you mean" hint, for the first `MAKS_SARAN` distinct unknown codes only:
+        each costs a scan of every code, and a sheet of fifty thousand rows naming unknown
+        codes must not cost fifty thousand scans."""
+        if kode not in self.hasil.saran:
+            if len(self.hasil.saran) >= MAKS_SARAN:
+                return ""
+            dekat = difflib.get_close_matches(kode, list(dikenal), n=1, cutoff=0.6)
+            self.hasil.saran[kode] = f"; maksudnya `{dekat[0]}`?" if dekat else ""
+        return self.hasil.saran[kode]
 
     def target(self, wadah: dict[Any, Any], kunci: Any, rek: Rekaman, kolom: str,
                path: Path, lembar: tb.Lembar) -> None:

@@ -34,7 +34,7 @@ from typing import Any
 from lkjip_cli.diagnostics import Diagnostic, Severity
 from lkjip_cli.source import tata_buku as tb
 from lkjip_cli.source.arsip import Lembar, Paket, Penolakan
-from lkjip_cli.source.batas import BATAS_BUKU, BatasArsip, Tenggat
+from lkjip_cli.source.batas import BATAS_BUKU, MAKS_JUDUL, BatasArsip, Tenggat
 from lkjip_cli.source.numbers import MIN_EXPONENT, NumberError, check_magnitude, parse_number
 
 #: Significant digits Excel keeps of a typed number.
@@ -89,6 +89,8 @@ class BacaanBuku:
     teks_angka: dict[str, str] = field(default_factory=dict)
     #: The cell (`Indikator!B2`) where each kode first appears.
     kode_sel: dict[str, str] = field(default_factory=dict)
+    #: The "did you mean" hint given for each unknown code (`source/xlsx.py`).
+    saran: dict[str, str] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------- numbers
@@ -237,7 +239,8 @@ class Pembaca:
                 kolom[c] = kol
         hilang = [k for k in lembar.kolom if k not in kolom.values()]
         for c, judul in asing:
-            dekat = difflib.get_close_matches(judul, [k.judul for k in hilang], n=1, cutoff=0.5)
+            dekat = (difflib.get_close_matches(judul, [k.judul for k in hilang], n=1, cutoff=0.5)
+                     if len(judul) <= MAKS_JUDUL else [])
             if dekat:
                 # Read it as the column it was renamed from, so that its values do not also
                 # show up as missing: one mistake, one diagnostic.
