@@ -71,7 +71,7 @@ class Ukuran:
     detik: float
     rss_mb: float
     keluar: int | None  # None: killed at the time limit
-    baris: str  # the first diagnostic (or last line) on stderr
+    baris: str  # the first error (or the first line) on stderr
 
 
 #: Runs `lkjip ARGS` in this process under the memory limit and, at exit, writes its peak
@@ -125,9 +125,9 @@ def jalankan(src: Path, args: list[str], batas_waktu: float, tmp: Path) -> Ukura
         if laporan.exists():
             puncak = max(puncak, int(laporan.read_text() or 0))
         galat.seek(0)
-        baris = galat.read(4000).decode("utf-8", "replace").splitlines()
+        baris = galat.read().decode("utf-8", "replace").splitlines()
     pertama = next((b for b in baris if "error[" in b or "Error" in b),
-                   baris[-1] if baris else "")
+                   baris[0] if baris else "")
     return Ukuran(detik, puncak / 1024, keluar, pertama)
 
 
