@@ -50,8 +50,6 @@ from lkjip_cli.source.batas import MIB, BatasArsip, Tenggat, ribuan
 from lkjip_cli.source.berkas import BerkasTerlaluBesar, baca_biner_biasa, diagnostik_baca
 
 NS_UTAMA = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-NS_JENIS = "http://schemas.openxmlformats.org/package/2006/content-types"
-NS_RELASI = "http://schemas.openxmlformats.org/package/2006/relationships"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 #: Content types of a workbook part, in the order openpyxl looks for them.
@@ -78,7 +76,7 @@ _V, _F, _IS = (f"{NS_UTAMA} {n}" for n in ("v", "f", "is"))
 #: A cell reference as Excel, LibreOffice and openpyxl write it.
 _REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 
-#: Which marks of an OLE2 compound file: an .xls, or an .xlsx saved with a password.
+#: The mark of an OLE2 compound file: an .xls, or an .xlsx saved with a password.
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -580,9 +578,10 @@ def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitunga
                 terurai += len(potong)
                 hitung.terurai += len(potong)
                 if terurai > batas.terurai_bagian or hitung.terurai > batas.terurai:
-                    raise Penolakan("too-large", f"bagian {info.filename} mengurai melewati "
-                                    f"batas {_ukuran(batas.terurai_bagian)} per bagian atau "
-                                    f"{_ukuran(batas.terurai)} seluruhnya", lembar=lembar)
+                    raise Penolakan("too-large", f"bagian {info.filename} setelah diurai "
+                                    f"melewati batas {_ukuran(batas.terurai_bagian)} per "
+                                    f"bagian atau {_ukuran(batas.terurai)} seluruhnya",
+                                    lembar=lembar)
                 if hitung.tenggat.lewat():
                     raise hitung.batas_waktu(lembar)
                 if umpan is not None:
@@ -598,10 +597,10 @@ def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitunga
 def _pindai(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitungan,
             lembar: Lembar | None = None, dicatat: tuple[str, ...] = (),
             jumlah_teks: int = 0) -> _Pemindai:
-    """Decompress and scan one XML part."""
-    periksa_bagian(info, hitung.batas, hitung.jenis, lembar.nama if lembar else None)
-    pemindai = _Pemindai(info.filename, lembar, hitung, dicatat, jumlah_teks)
+    """Decompress and scan one XML part (checked first by what the zip declares of it)."""
     nama = lembar.nama if lembar else None
+    periksa_bagian(info, hitung.batas, hitung.jenis, nama)
+    pemindai = _Pemindai(info.filename, lembar, hitung, dicatat, jumlah_teks)
     _baca_bagian(arsip, info, hitung, pemindai.umpan, nama)
     pemindai.umpan(b"", akhir=True)
     return pemindai
