@@ -525,11 +525,9 @@ def _masalah_nilai(jenis: str, nilai: str, jumlah_teks: int) -> tuple[str, str] 
                     "simpan ulang buku kerja di Excel atau LibreOffice")
         return None
     if jenis == "b":
-        try:
-            int(nilai)
-        except ValueError:
-            return ("cell-invalid", f"sel ya/tidak (boolean) berisi {nilai!r}, bukan 0 atau 1; "
-                    "ketik ulang nilainya")
+        if nilai not in ("0", "1"):  # openpyxl would read `2` as true, and stop at `yes`
+            return ("cell-invalid", f"sel ya/tidak (boolean) berisi {_ringkas(nilai)}, bukan 0 "
+                    "atau 1; ketik ulang nilainya")
         return None
     if jenis == "d":
         from openpyxl.utils.datetime import from_ISO8601
@@ -542,17 +540,22 @@ def _masalah_nilai(jenis: str, nilai: str, jumlah_teks: int) -> tuple[str, str] 
     return None
 
 
+#: A number as Excel and every other writer store it (`97.3`, `-5`, `4.5E+15`). Python,
+#: and so openpyxl, would also take `1_000`, ` 5`, `٣` (an Arabic-Indic digit), `nan`, `inf`.
+_ANGKA = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+
+
 def _masalah_angka(nilai: str) -> tuple[str, str] | None:
-    """openpyxl reads a number cell with `float` when the text has `.`, `e` or `E`, else with
-    `int`; both accept what Excel never writes (`NaN`, `inf`, Unicode digits)."""
-    if not nilai.isascii():
-        return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}: angka hanya ditulis "
-                "dengan 0-9; ketik ulang nilainya")
-    try:
-        angka_ = float(nilai) if "." in nilai or "e" in nilai or "E" in nilai else int(nilai)
-    except ValueError:
+    """Why the stored value of a number cell is no number (openpyxl reads it with `float`
+    when it has `.`, `e` or `E`, else with `int`, and stops at the first it cannot)."""
+    if not _ANGKA.match(nilai):
         return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}, bukan angka; ketik ulang "
                 "nilainya")
+    try:
+        angka_ = float(nilai) if "." in nilai or "e" in nilai or "E" in nilai else int(nilai)
+    except ValueError:  # an integer of more digits than Python converts (4,300)
+        return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}, bilangan bulat yang "
+                "terlalu panjang; ketik ulang nilainya")
     if isinstance(angka_, float) and not math.isfinite(angka_):
         return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}, bukan angka terhingga; "
                 "ketik ulang nilainya")
