@@ -439,6 +439,12 @@ def test_a_date_cell_that_is_no_date_is_named_by_its_cell(tmp_path: Path) -> Non
      "Nama: sel berisi galat Excel #N/A: perbaiki rumusnya atau ketik nilainya"),
     ("J2", '<c r="J2" t="b"><v>yes</v></c>',
      "sel ya/tidak (boolean) berisi 'yes', bukan 0 atau 1; ketik ulang nilainya"),
+    ("J2", '<c r="J2" t="b"><v>2</v></c>',  # openpyxl: true
+     "sel ya/tidak (boolean) berisi '2', bukan 0 atau 1; ketik ulang nilainya"),
+    ("I3", '<c r="I3"><v>1_000</v></c>',  # openpyxl: 1000
+     "sel angka berisi '1_000', bukan angka; ketik ulang nilainya"),
+    ("I3", '<c r="I3"><v>٧٠</v></c>',  # openpyxl: 70
+     "sel angka berisi '٧٠', bukan angka; ketik ulang nilainya"),
     ("C2", '<c r="C2" t="s"><v>99999</v></c>',
      "sel menunjuk teks bersama nomor '99999' yang tidak ada; simpan ulang buku kerja di "
      "Excel atau LibreOffice"),
