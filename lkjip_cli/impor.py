@@ -18,8 +18,10 @@ from lkjip_cli.loader import load_text
 from lkjip_cli.model.laporan import Laporan
 from lkjip_cli.render.yamlteks import yaml_teks
 from lkjip_cli.source import tata_buku as tb
+from lkjip_cli.source.batas import BATAS_BUKU, MIB, BatasArsip, ribuan
 from lkjip_cli.source.xlsx import baca_buku
 from lkjip_cli.source.xlsx_sel import BacaanBuku
+from lkjip_cli.source.yamlsource import MAX_FILE_BYTES
 
 #: First line of every file `lkjip import` writes: such a file may be replaced by the next
 #: import (the workbook is its source); any other file needs --force.
@@ -51,6 +53,13 @@ def _induk(path: str) -> str | None:
 
 
 def _ke_sel(diag: Diagnostic, bacaan: BacaanBuku, file: str) -> Diagnostic:
+    if not diag.path:  # about the whole file: the workbook, not a sheet
+        message = diag.message
+        if diag.code == "too-large":
+            message = (f"laporan dari buku kerja ini lebih besar dari batas berkas laporan "
+                       f"{ribuan(MAX_FILE_BYTES)} byte ({MAX_FILE_BYTES // MIB} MiB): bagi "
+                       "laporannya menjadi beberapa berkas")
+        return Diagnostic(file, None, None, diag.severity, diag.code, message)
     peta = (bacaan.sel_kunci if diag.code in ("unknown-key", "unknown-place") else {})
     path: str | None = diag.path
     while path:
@@ -107,10 +116,12 @@ def kepala(sumber: str) -> str:
             "asalnya.")
 
 
-def impor(path: str | Path, nama: str | None = None) -> HasilImpor:
-    """Read, convert and validate one workbook; never raises for a user's mistake."""
+def impor(path: str | Path, nama: str | None = None,
+          batas: BatasArsip = BATAS_BUKU) -> HasilImpor:
+    """Read, convert and validate one workbook; never raises for a user's mistake (`batas`:
+    the limits of reading it, `source/batas.py`)."""
     file = nama or str(path)
-    bacaan = baca_buku(path, file)
+    bacaan = baca_buku(path, file, batas)
     if not bacaan.doc:
         return HasilImpor(None, None, tuple(bacaan.diagnostics))
     teks = yaml_teks(bacaan.doc, kepala(Path(file).name))

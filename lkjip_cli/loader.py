@@ -26,7 +26,6 @@ from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.laporan import Laporan
 from lkjip_cli.model.types import TEMPAT_BERNAMA
 from lkjip_cli.pesan import (
-    alasan_os,
     harapan,
     kode_pydantic,
     pesan_gabungan,
@@ -34,7 +33,7 @@ from lkjip_cli.pesan import (
     pesan_kurang,
     pesan_pydantic,
 )
-from lkjip_cli.source.berkas import baca_berkas_biasa
+from lkjip_cli.source.berkas import baca_berkas_biasa, diagnostik_baca
 from lkjip_cli.source.yamlsource import (
     INVALID,
     MAX_FILE_BYTES,
@@ -67,11 +66,7 @@ def load(path: str | FsPath) -> LoadResult:
     try:
         raw = baca_berkas_biasa(path, MAX_FILE_BYTES + 1)  # a FIFO or device never blocks
     except OSError as exc:
-        # lkjip's own refusals (a FIFO, a device) say everything already; the system's
-        # errors get the Indonesian reason.
-        pesan = str(exc) if exc.errno is None else f"berkas tidak dapat dibaca: {alasan_os(exc)}"
-        diag = Diagnostic(name, None, None, Severity.ERROR, "io", pesan)
-        return LoadResult(None, SourceMap(name), (diag,))
+        return LoadResult(None, SourceMap(name), (diagnostik_baca(name, exc),))
     with tanpa_gc():  # acyclic data, hundreds of thousands of objects: lkjip_cli/memori.py
         return load_parsed(parse_yaml_bytes(name, raw))
 

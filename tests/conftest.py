@@ -33,8 +33,12 @@ diagnostics print them).
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,3 +102,23 @@ def laporan(tmp_path: Path) -> Path:
 def listing(directory: Path) -> list[str]:
     """The names in a directory, sorted: what a command left behind."""
     return sorted(p.name for p in directory.iterdir())
+
+
+class Macet(Exception):
+    """The alarm went off: a command blocked or hung."""
+
+
+@contextlib.contextmanager
+def alarm(detik: int) -> Iterator[None]:
+    """Fail (not hang) when the block takes `detik` seconds: SIGALRM interrupts a blocking
+    `open()` of a FIFO as it interrupts a loop, raising `Macet`."""
+    def bunyi(signum: int, frame: Any) -> None:
+        raise Macet(f"blocked for {detik} s")
+
+    lama = signal.signal(signal.SIGALRM, bunyi)
+    signal.alarm(detik)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, lama)

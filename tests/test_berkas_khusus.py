@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINIMAL, PROGRAM, listing
+from conftest import MINIMAL, PROGRAM, alarm, listing
 from typer.testing import CliRunner, Result
 
 from lkjip_cli.cli import berkas as berkas_cli
@@ -36,23 +36,11 @@ SARAN_BACA = ("lkjip hanya membaca berkas biasa: simpan isinya ke sebuah berkas 
 MARKER = "<!-- dibuat oleh lkjip render dari laporan.yaml; lkjip render menimpa berkas ini -->"
 
 
-class Macet(Exception):
-    """The alarm went off: the command blocked."""
-
-
 @pytest.fixture(autouse=True)
 def batas_waktu() -> Iterator[None]:
     """Fail (not hang) when a command blocks for 10 s: the alarm interrupts `open()`."""
-    def bunyi(signum: int, frame: Any) -> None:
-        raise Macet("command blocked")
-
-    lama = signal.signal(signal.SIGALRM, bunyi)
-    signal.alarm(10)
-    try:
+    with alarm(10):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, lama)
 
 
 def invoke(*args: str | Path) -> Result:

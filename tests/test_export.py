@@ -211,15 +211,28 @@ def test_docx_reference_doc_gives_styles_and_its_body_is_dropped(tmp_path: Path)
     assert "BAB III AKUNTABILITAS KINERJA" in texts and "BAB II PERENCANAAN KINERJA" not in texts
 
 
-def test_docx_broken_reference_doc_is_one_line_and_exit_2(tmp_path: Path) -> None:
+def test_docx_broken_reference_doc_is_one_diagnostic_and_exit_2(tmp_path: Path) -> None:
+    # In the form of `lkjip validate`'s diagnostics: the document, the code, the reason.
     bad = tmp_path / "rusak.docx"
     bad.write_text("bukan zip", encoding="utf-8")
     result = export(DATA, "--to", "docx", "-o", tmp_path / "x.docx", "--reference-doc", bad)
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == (
-        f"Tidak dapat membaca --reference-doc {bad}: bukan dokumen Word (.docx) yang utuh "
-        "(PackageNotFoundError).")
+        f"{bad}: error[docx-invalid]: berkas bukan dokumen Word (.docx) yang dapat dibaca "
+        "(bukan arsip zip: BadZipFile); simpan sebagai Word Document (.docx)")
     assert listing(tmp_path) == ["rusak.docx"]
+
+
+def test_a_workbook_as_reference_doc_is_refused(tmp_path: Path) -> None:
+    # a sound zip that python-docx refuses: not a Word document
+    buku = tmp_path / "buku.docx"
+    assert export(DATA, "--to", "xlsx", "--data", "-o", buku).exit_code == 0
+    result = export(DATA, "--to", "docx", "-o", tmp_path / "x.docx", "--reference-doc", buku)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"{buku}: error[docx-invalid]: berkas bukan dokumen Word (.docx) yang dapat dibaca "
+        "(ValueError); simpan sebagai Word Document (.docx)")
+    assert listing(tmp_path) == ["buku.docx"]
 
 
 def test_docx_only_the_tables_asked(tmp_path: Path) -> None:

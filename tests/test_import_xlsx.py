@@ -26,6 +26,7 @@ from lkjip_cli.impor import PENANDA, impor
 from lkjip_cli.loader import load, load_text
 from lkjip_cli.model.laporan import Laporan
 from lkjip_cli.render.buku_data import buku_data, buku_kosong, simpan
+from lkjip_cli.source.batas import BatasArsip
 from lkjip_cli.source.tata_buku import LEMBAR
 from lkjip_cli.source.xlsx_sel import desimal_dari_float
 
@@ -327,13 +328,10 @@ def test_docs_name_every_sheet_column_and_workbook_code() -> None:
     assert codes and sorted(c for c in codes if f"| `{c}` | error |" not in text) == []
 
 
-def test_a_workbook_that_unzips_too_large_is_refused_unopened(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lkjip_cli.source.xlsx as xlsx
-
+def test_a_workbook_that_unzips_too_large_is_refused_unopened(tmp_path: Path) -> None:
     path = _simpan(buku_data(_laporan(BASE)), tmp_path / "besar.xlsx")
-    monkeypatch.setattr(xlsx, "MAX_XLSX_UNZIPPED", 1000)  # the sheets' XML exceeds 1000 bytes
-    found = [(d.code, d.sheet) for d in impor(path).diagnostics]
+    # the sheets' XML exceeds 10,000 bytes altogether
+    found = [(d.code, d.sheet) for d in impor(path, batas=BatasArsip(terurai=10_000)).diagnostics]
     assert found == [("too-large", None)]
 
 

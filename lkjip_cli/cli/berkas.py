@@ -46,7 +46,12 @@ import typer
 
 from lkjip_cli.cli.output import EXIT_INVALID
 from lkjip_cli.diagnostics import aman_terminal
-from lkjip_cli.source.berkas import BukanBerkasBiasa, ada_dan_bukan_biasa, baca_berkas_biasa
+from lkjip_cli.source.berkas import (
+    BukanBerkasBiasa,
+    ada_dan_bukan_biasa,
+    baca_berkas_biasa,
+    buka_berkas_biasa,
+)
 
 #: How many bytes of an existing file are read to find lkjip's marker.
 BACA_PENANDA = 256
@@ -102,10 +107,12 @@ def ditulis_lkjip_office(path: Path) -> bool:
     """Whether an existing DOCX or XLSX file names lkjip as its creator (core properties).
 
     Read with zipfile, not python-docx or openpyxl: the check runs before anything heavy is
-    imported, and only a small part (a few KB) of an untrusted file is ever read.
+    imported, and only a small part (a few KB) of an untrusted file is ever read, from the
+    file opened by lkjip's reader of regular files (a file swapped for a FIFO since it was
+    checked is refused, never waited on).
     """
     try:
-        with zipfile.ZipFile(path) as arsip:
+        with buka_berkas_biasa(path) as berkas, zipfile.ZipFile(berkas) as arsip:
             info = arsip.getinfo("docProps/core.xml")
             if info.file_size > BACA_PROPERTI:
                 return False

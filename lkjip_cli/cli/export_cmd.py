@@ -13,16 +13,22 @@ function `(hasil, pilihan) -> bytes` in `_PEMBUAT`; a new kind of workbook is on
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import ditulis_lkjip_office, gagal, periksa_tujuan, tulis_atomik
-from lkjip_cli.cli.output import SatuBerkasArg, load_or_exit
+from lkjip_cli.cli.output import (
+    EXIT_INVALID,
+    DiagnosticFormat,
+    SatuBerkasArg,
+    load_or_exit,
+    print_diagnostics,
+)
 from lkjip_cli.cli.render_cmd import BabOpt, TabelOpt, _pilih_bab
 
 if TYPE_CHECKING:
@@ -47,6 +53,8 @@ class Pilihan:
     referensi: Path | None
     sumber: str
     grafik: bool
+    #: The reference document, opened (python-docx) once it was read and inspected.
+    dokumen: Any = None
 
 
 def _docx(hasil: Hasil, p: Pilihan) -> bytes:
@@ -57,7 +65,7 @@ def _docx(hasil: Hasil, p: Pilihan) -> bytes:
         from lkjip_cli.render.grafik import png_per_tabel
 
         grafik = png_per_tabel(hasil)
-    return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.referensi,
+    return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.dokumen,
                         sumber=p.sumber, grafik=grafik)
 
 
@@ -107,7 +115,7 @@ def export(
         Path | None,
         typer.Option("--reference-doc", help="Untuk --to docx: dokumen Word instansi yang "
                      "gaya, huruf dan tata halamannya dipakai.", metavar="BERKAS.docx",
-                     exists=True, dir_okay=False, show_default=False),
+                     show_default=False),
     ] = None,
     tanpa_grafik: Annotated[
         bool, typer.Option("--tanpa-grafik", help="Jangan sertakan grafik.", metavar="")
@@ -154,7 +162,7 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
     from lkjip_cli.render.sel_aman import GalatSel
 
     if pilihan.referensi is not None:
-        _periksa_referensi(pilihan.referensi)
+        pilihan = replace(pilihan, dokumen=_baca_referensi(pilihan.referensi))
     hasil = hitung(result.report)
     try:
         return pembuat(hasil, pilihan)
@@ -162,15 +170,16 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
         raise gagal(str(exc)) from None
 
 
-def _periksa_referensi(path: Path) -> None:
-    """Refuse (exit 2) a reference document python-docx cannot open."""
-    import docx
+def _baca_referensi(path: Path) -> Any:
+    """The reference document, read once through lkjip's reader of regular files, inspected,
+    and opened by python-docx; any failure is printed as a diagnostic, exit 2."""
+    from lkjip_cli.source.dokumen import baca_dokumen
 
-    try:
-        docx.Document(str(path))
-    except Exception as exc:  # not a zip, not a Word document, a damaged part, ...
-        raise gagal(f"Tidak dapat membaca --reference-doc {path}: bukan dokumen Word (.docx) "
-                    f"yang utuh ({type(exc).__name__}).") from None
+    dibaca = baca_dokumen(path)
+    if dibaca.dokumen is None:
+        print_diagnostics(dibaca.diagnostics, DiagnosticFormat.text)
+        raise typer.Exit(EXIT_INVALID)
+    return dibaca.dokumen
 
 
 def register(app: typer.Typer) -> None:

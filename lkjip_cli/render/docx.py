@@ -178,13 +178,14 @@ def baca_blok(teks: str, daftar: Sequence[Tabel]) -> list[Blok]:
 
 
 def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
-                 referensi: Path | None = None, sumber: str = "",
+                 referensi: DocumentObject | None = None, sumber: str = "",
                  grafik: dict[str, list[tuple[str, bytes]]] | None = None) -> bytes:
     """The chapters (or only the tables asked) as DOCX bytes.
 
-    `grafik` maps a table number to PNG charts inserted after that table. Raises
-    `GalatTemplat` for a template that cannot be rendered, and whatever python-docx raises
-    for a reference document it cannot open (the command turns both into one line).
+    `referensi` is the agency's document, already opened (`source/dokumen.py` reads and
+    inspects it); its body is replaced. `grafik` maps a table number to PNG charts inserted
+    after that table. Raises `GalatTemplat` for a template that cannot be rendered (the
+    command turns it into one line).
     """
     teks, daftar = markdown_berpenanda(hasil, bab, tabel)
     doc = dokumen_dasar(referensi)
@@ -218,14 +219,14 @@ def orientasi(daftar: Sequence[Blok]) -> list[bool]:
     return out
 
 
-def dokumen_dasar(referensi: Path | None) -> DocumentObject:
+def dokumen_dasar(referensi: DocumentObject | None) -> DocumentObject:
     """A new document, or the reference document with its body cleared (styles kept)."""
     if referensi is None:
         doc = Document()
         _gaya_bawaan(doc)
         _halaman(doc.sections[0], lanskap=False)
         return doc
-    doc = Document(str(referensi))
+    doc = referensi
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

@@ -3,16 +3,21 @@
 Why: a report file or a template directory is often someone else's. A FIFO named like a
 report (`laporan.yaml`) blocks `open()` forever waiting for a writer; a character device
 (`/dev/zero`, `/dev/tty`) never ends or waits for a keyboard; a directory is not a file.
-So every file lkjip reads (the report, a user's templates, the head of an existing output
-file) goes through `baca_berkas_biasa`, which
+So every file lkjip reads (the report, a user's templates, a workbook to import, a reference
+document, an existing output whose marker is checked) is opened by `buka_berkas_biasa`, which
 
 - refuses anything but a regular file (symbolic links are followed, so a link to a regular
   file is fine and a link to a FIFO is not) *before* opening it, by `os.stat`;
 - then opens it with `O_NONBLOCK` (opening a FIFO that way never waits) and checks the
   opened descriptor with `fstat`, so a file swapped for a FIFO between the two steps is
   refused too, never read;
-- reads at most `batas` bytes, still non-blocking (a `/proc` file that would wait for
-  data, regular by its type, fails instead).
+- hands back the opened file, still non-blocking (a `/proc` file that would wait for
+  data, regular by its type, fails instead of waiting).
+
+`baca_berkas_biasa` reads at most `batas` bytes of it, and `baca_biner_biasa` refuses a file
+larger than its limit without reading past it; a workbook or a document is read once into
+memory this way, and every later step (the zip, openpyxl, python-docx) works on those bytes,
+so nothing reopens the path after it was checked.
 
 `-` is not standard input: lkjip reads named files only (a report is also needed by name for
 its diagnostics and for the rule that an output never overwrites its input).
@@ -24,6 +29,10 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from lkjip_cli.diagnostics import Diagnostic
 
 #: Flags for opening an input: never block on a FIFO, never become a controlling terminal.
 #: (`getattr`: Windows has none of them and no FIFOs to fear; `O_BINARY` keeps bytes exact.)
@@ -69,43 +78,73 @@ def pastikan_biasa(mode: int, path: str | os.PathLike[str]) -> None:
         raise BukanBerkasBiasa(path, jenis_berkas(mode))
 
 
-def baca_berkas_biasa(path: str | os.PathLike[str], batas: int) -> bytes:
-    """At most `batas` bytes of the regular file `path`; anything else raises an OSError
-    (`BukanBerkasBiasa` for a FIFO, device, socket or directory) without blocking."""
+def buka_berkas_biasa(path: str | os.PathLike[str]) -> BinaryIO:
+    """The regular file `path`, opened for reading (unbuffered, seekable); anything else
+    raises an OSError (`BukanBerkasBiasa` for a FIFO, device, socket or directory) without
+    blocking. For a reader that needs only part of a file (the properties of an output)."""
     pastikan_biasa(os.stat(path).st_mode, path)
     fd = os.open(path, _BUKA)
     try:
         pastikan_biasa(os.fstat(fd).st_mode, path)
-        # O_NONBLOCK stays: a regular file ignores it, and a "regular" file that would block
-        # on read (`/proc/kmsg`) raises BlockingIOError, an OSError, instead of waiting.
+    except BaseException:
+        os.close(fd)
+        raise
+    # O_NONBLOCK stays: a regular file ignores it, and a "regular" file that would block
+    # on read (`/proc/kmsg`) raises BlockingIOError, an OSError, instead of waiting.
+    return os.fdopen(fd, "rb", buffering=0)
+
+
+def baca_berkas_biasa(path: str | os.PathLike[str], batas: int) -> bytes:
+    """At most `batas` bytes of the regular file `path`; anything else raises an OSError
+    (`BukanBerkasBiasa` for a FIFO, device, socket or directory) without blocking."""
+    with buka_berkas_biasa(path) as berkas:
         potongan: list[bytes] = []
         sisa = batas
         while sisa > 0:
-            data = os.read(fd, min(sisa, 1 << 20))
+            # os.read raises BlockingIOError where FileIO.read would return None
+            data = os.read(berkas.fileno(), min(sisa, 1 << 20))
             if not data:
                 break
             potongan.append(data)
             sisa -= len(data)
         return b"".join(potongan)
-    finally:
-        os.close(fd)
+
+
+def baca_biner_biasa(path: str | os.PathLike[str], batas: int) -> bytes:
+    """The bytes of a regular file of at most `batas` bytes (a workbook, a document); a
+    larger file raises `BerkasTerlaluBesar` after `batas + 1` bytes, a non-regular one
+    `BukanBerkasBiasa`."""
+    raw = baca_berkas_biasa(path, batas + 1)
+    if len(raw) > batas:
+        raise BerkasTerlaluBesar(path, batas)
+    return raw
 
 
 def baca_teks_biasa(path: str | os.PathLike[str], batas: int) -> str:
     """The UTF-8 text of a regular file of at most `batas` bytes (templates); a larger
     file raises `BerkasTerlaluBesar`, a non-regular one `BukanBerkasBiasa`."""
-    raw = baca_berkas_biasa(path, batas + 1)
-    if len(raw) > batas:
-        raise BerkasTerlaluBesar(path, batas)
-    return raw.decode("utf-8")
+    return baca_biner_biasa(path, batas).decode("utf-8")
 
 
 class BerkasTerlaluBesar(OSError):
-    """A file read whole (a template) is larger than lkjip's limit for it."""
+    """A file read whole (a template, a workbook) is larger than lkjip's limit for it."""
 
     def __init__(self, path: str | os.PathLike[str], batas: int) -> None:
         super().__init__(f"berkas lebih besar dari batas {batas} byte")
         self.berkas = os.fspath(path)
+        self.batas = batas
+
+
+def diagnostik_baca(file: str, exc: OSError) -> Diagnostic:
+    """The one diagnostic for a file that could not be read: lkjip's own refusals (a FIFO,
+    a device, a file over its limit: OSErrors without an errno, already in Indonesian) as
+    they are, the system's errors with their Indonesian reason (`berkas tidak ditemukan`)."""
+    from lkjip_cli.diagnostics import Diagnostic, Severity
+    from lkjip_cli.pesan import alasan_os
+
+    code = "too-large" if isinstance(exc, BerkasTerlaluBesar) else "io"
+    pesan = str(exc) if exc.errno is None else f"berkas tidak dapat dibaca: {alasan_os(exc)}"
+    return Diagnostic(file, None, None, Severity.ERROR, code, pesan)
 
 
 #: What `Path.exists` also reads as "not there": missing, a file as a parent, a link loop.

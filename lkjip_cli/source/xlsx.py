@@ -12,16 +12,25 @@ diagnostic back to its cell.
 from __future__ import annotations
 
 import difflib
+import io
+import warnings
 from pathlib import Path as FsPath
 from typing import Any
 
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
 from lkjip_cli.render.yamlteks import Catatan
 from lkjip_cli.source import tata_buku as tb
+from lkjip_cli.source.arsip import (
+    Paket,
+    Penolakan,
+    baca_isi,
+    bukan_berkas,
+    diagnostik,
+    periksa,
+)
+from lkjip_cli.source.batas import BATAS_BUKU, MAKS_SARAN, BatasArsip, Tenggat, ribuan
 from lkjip_cli.source.xlsx_sel import (
     GAGAL,
-    MAX_XLSX_BYTES,
-    MAX_XLSX_UNZIPPED,
     BacaanBuku,
     Isian,
     Pembaca,
@@ -71,12 +80,21 @@ class _Penyusun(Pembaca):
                            f"baris ini tidak menyebut {jenis} induknya", judul)
             return None
         if kode not in dikenal:
-            dekat = difflib.get_close_matches(kode, list(dikenal), n=1, cutoff=0.6)
-            saran = f"; maksudnya `{dekat[0]}`?" if dekat else ""
             self.galat(rek.lembar, rek[kolom].sel, "unknown-ref",
-                       f"tidak ada {jenis} berkode `{kode}`{saran}", judul)
+                       f"tidak ada {jenis} berkode `{kode}`{self.saran(kode, dikenal)}", judul)
             return None
         return dikenal[kode]
+
+    def saran(self, kode: str, dikenal: dict[str, Any]) -> str:
+        """The "did you mean" hint, for the first `MAKS_SARAN` distinct unknown codes only:
+        each costs a scan of every code, and a sheet of fifty thousand rows naming unknown
+        codes must not cost fifty thousand scans."""
+        if kode not in self.hasil.saran:
+            if len(self.hasil.saran) >= MAKS_SARAN:
+                return ""
+            dekat = difflib.get_close_matches(kode, list(dikenal), n=1, cutoff=0.6)
+            self.hasil.saran[kode] = f"; maksudnya `{dekat[0]}`?" if dekat else ""
+        return self.hasil.saran[kode]
 
     def target(self, wadah: dict[Any, Any], kunci: Any, rek: Rekaman, kolom: str,
                path: Path, lembar: tb.Lembar) -> None:
@@ -95,7 +113,7 @@ def _susun_instansi(p: _Penyusun, doc: dict[str, Any]) -> None:
     L = tb.INSTANSI
     rows = p.rekaman(L)
     if not rows:
-        if L.nama in p.wb_nilai.sheetnames:
+        if L.nama in p.wb.sheetnames:
             p.galat(L.nama, "A2", "missing", "lembar Instansi kosong: isi nama instansi, "
                     "tahun dan periode Renstra di baris 2")
         return
@@ -541,40 +559,54 @@ def susun(p: _Penyusun) -> BacaanBuku:
     return p.hasil
 
 
-def baca_buku(path: str | FsPath, nama: str | None = None) -> BacaanBuku:
-    """Read a data-entry workbook; never raises for a user's mistake."""
+def baca_buku(path: str | FsPath, nama: str | None = None,
+              batas: BatasArsip = BATAS_BUKU) -> BacaanBuku:
+    """Read a data-entry workbook; never raises for a user's mistake.
+
+    The file is read once, through lkjip's reader of regular files (a FIFO or a device is
+    refused, never waited on), into memory within `batas.byte`; the zip and its XML are
+    inspected (`source/arsip.py`) before openpyxl sees a byte of it, and openpyxl then reads
+    those bytes, once, read-only."""
     file = nama or str(path)
-    try:
-        size = FsPath(path).stat().st_size
-        if size > MAX_XLSX_BYTES or _isi_terurai(path) > MAX_XLSX_UNZIPPED:
-            return _gagal_berkas(file, "too-large", "buku kerja lebih besar dari batas "
-                                 f"{MAX_XLSX_BYTES} byte (atau {MAX_XLSX_UNZIPPED} byte "
-                                 "setelah diurai)")
-        import openpyxl
+    isi = baca_isi(path, file, batas, "xlsx")
+    if isinstance(isi, Diagnostic):
+        return BacaanBuku({}, diagnostics=[isi])
+    tenggat = Tenggat(batas.detik)
+    # openpyxl warns on stderr about what it drops (extensions, a date it cannot convert):
+    # lkjip reports what matters itself, at its cell.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            paket = periksa(isi, batas, tenggat)
+            if paket.rusak:
+                return BacaanBuku({}, diagnostics=_sel_rusak(file, paket, batas))
+            wb = _buka(isi)
+            try:
+                return susun(_Penyusun(file, wb, paket, tenggat, batas))
+            finally:
+                wb.close()
+        except Penolakan as exc:
+            return BacaanBuku({}, diagnostics=[diagnostik(file, exc)])
 
-        wb_nilai = openpyxl.load_workbook(path, data_only=True)
-        wb_rumus = openpyxl.load_workbook(path, data_only=False)
-    except OSError as exc:
-        return _gagal_berkas(file, "io", exc.strerror or str(exc))
+
+def _buka(isi: bytes) -> Any:
+    """The workbook of `isi`, opened by openpyxl read-only, for the values Excel saved."""
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(io.BytesIO(isi), read_only=True, data_only=True,
+                                      keep_links=False)
     except Exception as exc:  # any unreadable file is the user's mistake, never a crash
-        return _gagal_berkas(file, "xlsx-invalid", "berkas bukan buku kerja .xlsx yang dapat "
-                             f"dibaca ({type(exc).__name__}); simpan sebagai Excel Workbook "
-                             "(.xlsx)")
-    return susun(_Penyusun(file, wb_nilai, wb_rumus))
+        raise bukan_berkas("xlsx", type(exc).__name__) from None
 
 
-def _isi_terurai(path: str | FsPath) -> int:
-    """The workbook's size once unzipped (a zip bomb is refused before openpyxl opens it);
-    0 for a file that is no zip, which openpyxl then reports as unreadable."""
-    import zipfile
+def _sel_rusak(file: str, paket: Paket, batas: BatasArsip) -> list[Diagnostic]:
+    """One diagnostic per cell openpyxl could not read, and one for those not listed."""
+    out = [Diagnostic(file, None, None, Severity.ERROR, r.code, r.pesan, sheet=r.lembar,
+                      cell=r.sel) for r in paket.rusak]
+    if paket.rusak_lagi:
+        out.append(Diagnostic(file, None, None, Severity.ERROR, "cell-invalid",
+                              f"{ribuan(paket.rusak_lagi)} sel lain juga tidak dapat dibaca "
+                              f"(hanya {batas.sel_rusak} yang pertama disebut)"))
+    return out
 
-    try:
-        with zipfile.ZipFile(path) as z:
-            return sum(info.file_size for info in z.infolist())
-    except zipfile.BadZipFile:
-        return 0
-
-
-def _gagal_berkas(file: str, code: str, message: str) -> BacaanBuku:
-    return BacaanBuku({}, diagnostics=[Diagnostic(file, None, None, Severity.ERROR, code,
-                                                  message)])

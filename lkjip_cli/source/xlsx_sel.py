@@ -6,31 +6,42 @@ openpyxl hands lkjip that float. lkjip never builds a figure from a float's bina
 it takes the shortest decimal that reads back as the same float (`repr`), which is what the
 user typed, cut to Excel's 15 significant digits, and then honours the cell's number format:
 a percent cell (stored 0.973, shown 97,3%) is read as 97.3, and a cell formatted with two
-places keeps them (`97,30`). Text in a number cell goes through the same Indonesian number
-parser as YAML. A formula cell gives its cached value (the workbook is opened twice, once for
-formulas and once for the values Excel saved); one with no saved value is an error, as is a
-date where a number belongs, a merged cell, a missing sheet or an unknown column.
+places keeps them (`97,30`). A number no report could hold (10^18 and above, `1e28`) is an
+error at its cell, as in YAML. Text in a number cell goes through the same Indonesian number
+parser as YAML. A formula cell gives its cached value; one with no saved value is an error,
+as is a date where a number belongs, an Excel error value (`#DIV/0!`), a merged cell, a
+missing sheet or an unknown column.
+
+Why read-only: the workbook is loaded once, by openpyxl in its streaming mode, for the values
+only. What the values do not say (which cells hold a formula but no saved value, which
+ranges are merged, how far each sheet really goes) comes from the scan that inspected the
+file first (`source/arsip.py`), so each sheet is read exactly up to its last cell with
+something in it, and only the columns that have a heading.
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
+from functools import cache
 from typing import Any
 
 from lkjip_cli.diagnostics import Diagnostic, Severity
 from lkjip_cli.source import tata_buku as tb
-from lkjip_cli.source.numbers import NumberError, parse_number
+from lkjip_cli.source.arsip import Lembar, Paket, Penolakan
+from lkjip_cli.source.batas import BATAS_BUKU, MAKS_JUDUL, BatasArsip, Tenggat
+from lkjip_cli.source.numbers import MIN_EXPONENT, NumberError, check_magnitude, parse_number
 
 #: Significant digits Excel keeps of a typed number.
 DIGIT_EXCEL = 15
-#: Workbooks beyond this size are refused before openpyxl opens them.
-MAX_XLSX_BYTES = 20 * 1024 * 1024
-#: ... and beyond this size once unzipped (the sheets' XML), so a zip bomb never expands.
-MAX_XLSX_UNZIPPED = 200 * 1024 * 1024
+
+#: Wide enough for any figure a report may hold (10^18) with the most places it may show.
+_LEBAR = Context(prec=60)
 
 
 class _Gagal:
@@ -78,6 +89,8 @@ class BacaanBuku:
     teks_angka: dict[str, str] = field(default_factory=dict)
     #: The cell (`Indikator!B2`) where each kode first appears.
     kode_sel: dict[str, str] = field(default_factory=dict)
+    #: The "did you mean" hint given for each unknown code (`source/xlsx.py`).
+    saran: dict[str, str] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------- numbers
@@ -91,7 +104,12 @@ def _desimal_format(number_format: str) -> tuple[int, bool]:
 
 
 def desimal_dari_float(nilai: float, number_format: str = "General") -> Decimal:
-    """The decimal a user typed into a cell Excel stored as `nilai` (never `Decimal(float)`)."""
+    """The decimal a user typed into a cell Excel stored as `nilai` (never `Decimal(float)`).
+
+    Raises `NumberError` (`number-invalid`, `number-range`) for what no report holds: NaN,
+    an infinity, a magnitude of 10^18 or more, more than 12 decimal places."""
+    if not math.isfinite(nilai):
+        raise NumberError("number-invalid", f"nilai sel {nilai!r} bukan angka terhingga")
     angka = Decimal(repr(nilai))
     if len(angka.as_tuple().digits) > DIGIT_EXCEL:
         angka = Decimal(format(nilai, f".{DIGIT_EXCEL}g"))
@@ -100,13 +118,14 @@ def desimal_dari_float(nilai: float, number_format: str = "General") -> Decimal:
         angka = angka.scaleb(2)
     # Only the places the number has (`2120554565.0` is a float's text, not a typed place),
     # written without an exponent (`5E+1` is 50).
-    angka = angka.normalize()
+    angka = check_magnitude(angka.normalize(_LEBAR), original=repr(nilai))
     if angka.as_tuple().exponent > 0:  # type: ignore[operator]
-        angka = angka.quantize(Decimal(1))
+        angka = angka.quantize(Decimal(1), context=_LEBAR)
     exponent = angka.as_tuple().exponent
     shown = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    places = min(places, -MIN_EXPONENT)  # a format may show more places than a figure has
     if places > shown:  # the places the cell shows are the places the user sees
-        angka = angka.quantize(Decimal(1).scaleb(-places))
+        angka = angka.quantize(Decimal(1).scaleb(-places), context=_LEBAR)
     return angka
 
 
@@ -120,10 +139,15 @@ def _normal(text: Any) -> str:
 class Pembaca:
     """Reads sheets and cells of one workbook, collecting diagnostics with their cell."""
 
-    def __init__(self, file: str, wb_nilai: Any, wb_rumus: Any) -> None:
+    def __init__(self, file: str, wb: Any, paket: Paket, tenggat: Tenggat | None = None,
+                 batas: BatasArsip = BATAS_BUKU) -> None:
         self.file = file
-        self.wb_nilai = wb_nilai
-        self.wb_rumus = wb_rumus
+        #: The workbook, opened by openpyxl read-only for its saved values.
+        self.wb = wb
+        #: What the inspection of the file learned of each sheet (`source/arsip.py`).
+        self.paket = paket
+        self.batas = batas
+        self.tenggat = tenggat or Tenggat(batas.detik)
         self.hasil = BacaanBuku({})
         #: The Instansi row, which also holds the SAKIP evaluation's source line.
         self.instansi: Rekaman | None = None
@@ -137,8 +161,8 @@ class Pembaca:
 
     def rekaman(self, lembar: tb.Lembar) -> list[Rekaman]:
         """Every non-empty row of a sheet, by column key; header problems reported."""
-        if lembar.nama not in self.wb_nilai.sheetnames:
-            lain = [n for n in self.wb_nilai.sheetnames
+        if lembar.nama not in self.wb.sheetnames:
+            lain = [n for n in self.wb.sheetnames
                     if _normal(n) not in {_normal(x.nama) for x in tb.LEMBAR}]
             dekat = difflib.get_close_matches(lembar.nama, lain, n=1, cutoff=0.6)
             saran = (f"; lembar `{dekat[0]}` tampaknya lembar ini yang diganti namanya: "
@@ -148,17 +172,22 @@ class Pembaca:
             self.galat(lembar.nama, None, "sheet-missing",
                        f"lembar `{lembar.nama}` tidak ada{saran}")
             return []
-        ws, ws_f = self.wb_nilai[lembar.nama], self.wb_rumus[lembar.nama]
-        kolom = self._judul(lembar, ws)
-        self._gabungan(lembar.nama, ws_f)
+        survei = self.paket.lembar.get(lembar.nama)
+        if survei is None:  # never read a sheet the inspection did not see
+            raise Penolakan("xlsx-invalid", f"lembar `{lembar.nama}` tidak ditemukan di peta "
+                            "buku kerja; simpan ulang buku kerja di Excel atau LibreOffice",
+                            lembar=lembar.nama)
+        baris_baris = self._baris(self.wb[lembar.nama], survei)
+        kolom = self._judul(lembar, next(baris_baris, (1, ()))[1])
+        self._gabungan(lembar.nama, survei)
         out = []
-        for r in range(2, (ws.max_row or 1) + 1):
+        for r, baris in baris_baris if kolom else ():
             isian = {}
             for c, kol in kolom.items():
-                sel = ws.cell(row=r, column=c)
-                nilai = self._nilai(lembar.nama, sel, ws_f.cell(row=r, column=c), kol)
+                ref = f"{_kolom_huruf(c)}{r}"
+                nilai = self._nilai(lembar.nama, baris[c - 1], ref, kol, survei)
                 if nilai is not None:
-                    isian[kol.kunci] = Isian(nilai, sel.coordinate)
+                    isian[kol.kunci] = Isian(nilai, ref)
             if isian:
                 out.append(Rekaman(lembar.nama, r, {
                     k.kunci: isian.get(k.kunci) or Isian(None, f"{_huruf(kolom, k)}{r}")
@@ -167,12 +196,40 @@ class Pembaca:
                 break
         return out
 
-    def _judul(self, lembar: tb.Lembar, ws: Any) -> dict[int, tb.Kolom]:
+    def _baca(self, lembar: str, baris: int, langkah: Iterator[tuple[Any, ...]]
+              ) -> tuple[Any, ...] | None:
+        """The next row from openpyxl; whatever it raises (a value the inspection did not
+        foresee) stops the reading with one diagnostic at that row."""
+        try:
+            return next(langkah, None)
+        except Exception as exc:
+            raise Penolakan("xlsx-invalid", f"lembar tidak dapat dibaca mulai baris {baris} "
+                            f"({type(exc).__name__}: {str(exc)[:80]}); simpan ulang buku kerja "
+                            "di Excel atau LibreOffice", lembar=lembar, sel=f"A{baris}") from None
+
+    def _baris(self, ws: Any, survei: Lembar) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        """Row 1 (the headings) to the last row with something in it, each as many cells as
+        row 1 has headings (no column without one is read). openpyxl is never asked past that
+        row, so it never parses what follows (merged ranges, formats, validations)."""
+        if not survei.baris_akhir or not survei.kolom_judul:
+            return
+        langkah = ws.iter_rows(min_row=1, max_row=survei.baris_akhir,
+                               max_col=survei.kolom_judul)
+        for r in range(1, survei.baris_akhir + 1):
+            if self.tenggat.lewat():
+                raise Penolakan("xlsx-limit", "pembacaan buku kerja melewati batas waktu "
+                                f"{self.batas.detik:g} detik", lembar=ws.title, sel=f"A{r}")
+            baris = self._baca(ws.title, r, langkah)
+            if baris is None:
+                return
+            yield r, baris
+
+    def _judul(self, lembar: tb.Lembar, judul_baris: tuple[Any, ...]) -> dict[int, tb.Kolom]:
         dikenal = {_normal(k.judul): k for k in lembar.kolom}
         kolom: dict[int, tb.Kolom] = {}
         asing: list[tuple[int, str]] = []
-        for c in range(1, (ws.max_column or 1) + 1):
-            judul = ws.cell(row=1, column=c).value
+        for c, sel in enumerate(judul_baris, start=1):
+            judul = sel.value
             if judul is None or not str(judul).strip():
                 continue
             kol = dikenal.get(_normal(judul))
@@ -182,7 +239,8 @@ class Pembaca:
                 kolom[c] = kol
         hilang = [k for k in lembar.kolom if k not in kolom.values()]
         for c, judul in asing:
-            dekat = difflib.get_close_matches(judul, [k.judul for k in hilang], n=1, cutoff=0.5)
+            dekat = (difflib.get_close_matches(judul, [k.judul for k in hilang], n=1, cutoff=0.5)
+                     if len(judul) <= MAKS_JUDUL else [])
             if dekat:
                 # Read it as the column it was renamed from, so that its values do not also
                 # show up as missing: one mistake, one diagnostic.
@@ -193,47 +251,102 @@ class Pembaca:
                 saran = (f"; nilainya tidak dibaca. Kolom lembar ini: "
                          f"{', '.join(k.judul for k in lembar.kolom)}")
             self.galat(lembar.nama, f"{_kolom_huruf(c)}1", "column-unknown",
-                       f"kolom `{judul}` tidak dikenal{saran}")
+                       f"kolom `{_ringkas(judul)}` tidak dikenal{saran}")
         for k in hilang:
             if k.wajib:
                 self.galat(lembar.nama, "1:1", "column-missing",
                            f"kolom wajib `{k.judul}` tidak ada di baris judul")
         return kolom
 
-    def _gabungan(self, lembar: str, ws_f: Any) -> None:
-        for rentang in sorted(ws_f.merged_cells.ranges, key=str):
-            awal = str(rentang).split(":")[0]
-            self.galat(lembar, awal, "cell-merged",
-                       f"sel {rentang} digabung (merge); lkjip membaca satu nilai per sel: "
-                       "batalkan penggabungan (Unmerge Cells) dan isi setiap sel")
+    def _gabungan(self, lembar: str, survei: Lembar) -> None:
+        for rentang in sorted(survei.gabungan):
+            awal = rentang.split(":")[0]
+            self.galat(lembar, awal if _SEL.match(awal) else None, "cell-merged",
+                       f"sel {_ringkas(rentang)} digabung (merge); lkjip membaca satu nilai per "
+                       "sel: batalkan penggabungan (Unmerge Cells) dan isi setiap sel")
 
     # -------------------------------------------------------------------- values
 
-    def _nilai(self, lembar: str, sel: Any, sel_f: Any, kol: tb.Kolom) -> Any:
+    def _nilai(self, lembar: str, sel: Any, ref: str, kol: tb.Kolom, survei: Lembar) -> Any:
         nilai = sel.value
-        if sel_f.data_type == "f" and nilai is None:
-            self.galat(lembar, sel.coordinate, "cell-formula",
-                       f"sel berisi rumus {sel_f.value} tanpa nilai tersimpan (buku kerja "
+        if nilai is None:
+            rumus = survei.rumus_kosong.get(ref)
+            if rumus is None:
+                return None
+            teks_rumus = f" ={_ringkas(rumus)}" if rumus else ""
+            self.galat(lembar, ref, "cell-formula",
+                       f"sel berisi rumus{teks_rumus} tanpa nilai tersimpan (buku kerja "
                        "disimpan oleh program yang tidak menghitung rumus); buka dan simpan "
                        "ulang di Excel atau LibreOffice, atau ketik nilainya", kol.judul)
             return GAGAL
+        if sel.data_type == "e":
+            return self._galat_excel(lembar, sel, ref, kol)
         if isinstance(nilai, str):
+            if len(nilai) > self.batas.teks_sel:
+                self.galat(lembar, ref, "cell-invalid", f"teks sel sepanjang "
+                           f"{len(nilai)} karakter, melewati batas Excel "
+                           f"{self.batas.teks_sel} karakter", kol.judul)
+                return GAGAL
             nilai = nilai.strip()
             return nilai or None
         if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
             tampil = nilai.date() if isinstance(nilai, datetime.datetime) else nilai
-            self.galat(lembar, sel.coordinate, "cell-date",
+            self.galat(lembar, ref, "cell-date",
                        f"sel berformat tanggal/waktu ({tampil}) di kolom angka; Excel mengubah "
                        "angka yang diketik menjadi tanggal: ubah format sel menjadi Number "
                        "(Angka) lalu ketik ulang nilainya", kol.judul)
             return GAGAL
         if isinstance(nilai, float):
-            return desimal_dari_float(nilai, sel.number_format or "General")
+            return self._angka(lembar, sel, ref, kol)
         if isinstance(nilai, bool | int):
             return nilai
-        return None if nilai is None else str(nilai)
+        return str(nilai)
+
+    def _format(self, sel: Any) -> str | None:
+        """The cell's number format; None when its style is missing from the workbook."""
+        try:
+            return str(sel.number_format or "General")
+        except (IndexError, KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+    def _angka(self, lembar: str, sel: Any, ref: str, kol: tb.Kolom) -> Any:
+        number_format = self._format(sel)
+        if number_format is None:
+            self.galat(lembar, ref, "cell-invalid", "gaya sel ini tidak ada dalam buku kerja; "
+                       "simpan ulang buku kerja di Excel atau LibreOffice", kol.judul)
+            return GAGAL
+        try:
+            return desimal_dari_float(sel.value, number_format)
+        except NumberError as exc:
+            self.galat(lembar, ref, exc.code, exc.message, kol.judul)
+            return GAGAL
+
+    def _galat_excel(self, lembar: str, sel: Any, ref: str, kol: tb.Kolom) -> Any:
+        """An error value (`#DIV/0!`, `#N/A`); openpyxl also gives `#VALUE!` for a
+        date-formatted cell whose number is no date."""
+        from openpyxl.styles.numbers import is_date_format
+
+        if is_date_format(self._format(sel) or "General"):
+            self.galat(lembar, ref, "cell-date", "sel berformat tanggal berisi angka yang "
+                       "bukan tanggal (Excel menampilkannya sebagai #####): ubah format sel "
+                       "menjadi Number (Angka) lalu ketik ulang nilainya", kol.judul)
+        else:
+            self.galat(lembar, ref, "cell-invalid", f"sel berisi galat Excel "
+                       f"{_ringkas(str(sel.value))}: perbaiki rumusnya atau ketik nilainya",
+                       kol.judul)
+        return GAGAL
 
 
+#: A cell reference, for a merged range's first cell.
+_SEL = re.compile(r"^[A-Z]{1,3}[1-9][0-9]*$")
+
+
+def _ringkas(teks: str) -> str:
+    """Text from the file, cut short for a message."""
+    return teks if len(teks) <= 60 else teks[:57] + "..."
+
+
+@cache
 def _kolom_huruf(c: int) -> str:
     from openpyxl.utils import get_column_letter
 
