@@ -16,12 +16,12 @@ from pathlib import Path
 from lkjip_cli.diagnostics import Diagnostic, has_errors
 from lkjip_cli.loader import load_text
 from lkjip_cli.model.laporan import Laporan
-from lkjip_cli.render.yamlteks import yaml_teks
 from lkjip_cli.source import tata_buku as tb
 from lkjip_cli.source.batas import BATAS_BUKU, MIB, BatasArsip, ribuan
 from lkjip_cli.source.xlsx import baca_buku
 from lkjip_cli.source.xlsx_sel import BacaanBuku
 from lkjip_cli.source.yamlsource import MAX_FILE_BYTES
+from lkjip_cli.source.yamlteks import yaml_teks
 
 #: First line of every file `lkjip import` writes: such a file may be replaced by the next
 #: import (the workbook is its source); any other file needs --force.

@@ -53,7 +53,7 @@ from lkjip_cli.cli.app import app
 from lkjip_cli.loader import load, load_text
 from lkjip_cli.model.laporan import IndikatorKinerja, Laporan
 from lkjip_cli.render.tabel import BUILDERS
-from lkjip_cli.render.yamlteks import yaml_teks
+from lkjip_cli.source.yamlteks import yaml_teks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -595,7 +595,7 @@ def test_a_sheet_named_in_a_formula_has_its_quotes_doubled() -> None:
 
 
 def test_only_sel_aman_puts_a_value_into_a_cell() -> None:
-    """Every writer goes through `render/sel_aman.py`: no other module assigns a cell's
+    """Every writer goes through `source/sel_aman.py`: no other module assigns a cell's
     `value` or passes a value to `ws.cell(...)`, where a string would become a formula."""
     import ast
 

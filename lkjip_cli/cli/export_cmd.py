@@ -159,7 +159,7 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
 
     from lkjip_cli.engine import hitung
     from lkjip_cli.render.markdown import GalatTemplat
-    from lkjip_cli.render.sel_aman import GalatSel
+    from lkjip_cli.source.sel_aman import GalatSel
 
     if pilihan.referensi is not None:
         pilihan = replace(pilihan, dokumen=_baca_referensi(pilihan.referensi))

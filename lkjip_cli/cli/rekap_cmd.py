@@ -133,7 +133,7 @@ def _keluarkan(hasil: Rekap, fmt: RekapFormat, out: Path | None) -> None:
 def _xlsx(tables: list[Tabel]) -> bytes:
     from lkjip_cli.cli.berkas import gagal
     from lkjip_cli.render.rekap import to_xlsx
-    from lkjip_cli.render.sel_aman import GalatSel
+    from lkjip_cli.source.sel_aman import GalatSel
 
     try:
         return to_xlsx(tables)

@@ -36,8 +36,8 @@ from lkjip_cli.model.laporan import (
     Rentang,
 )
 from lkjip_cli.render.kerangka import bagi_indikator
-from lkjip_cli.render.sel_aman import tulis_nilai, tulis_teks
 from lkjip_cli.source import tata_buku as tb
+from lkjip_cli.source.sel_aman import tulis_nilai, tulis_teks
 
 #: How many rows of each table sheet carry data validation.
 BARIS_VALIDASI = 1000

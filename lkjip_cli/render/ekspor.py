@@ -19,8 +19,8 @@ from lkjip_cli import __version__
 from lkjip_cli.angka import desimal_polos
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.sel_aman import teks_csv
 from lkjip_cli.render.tabel import Sel, Tabel, format_sel
+from lkjip_cli.source.sel_aman import teks_csv
 
 
 def _cell(sel: Sel, aturan: Aturan) -> Any:
@@ -84,7 +84,7 @@ def to_csv(tabel: Tabel, aturan: Aturan | None = None) -> str:
     With `aturan` (`--locale id`): `;` separators and each figure as the report prints it
     (rounded by the report's rules, comma decimals), which Indonesian Excel opens as numbers.
     Text that a spreadsheet would evaluate as a formula is prefixed with `'`
-    (`render/sel_aman.py`); the csv module quotes separators, quotes and line breaks.
+    (`source/sel_aman.py`); the csv module quotes separators, quotes and line breaks.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", delimiter=";" if aturan else ",")

@@ -234,7 +234,7 @@ def grafik_excel(wb: Workbook, h: Hasil, lembar: Sequence[Lembar]) -> None:
     """A sheet "Grafik": each chart's data as a small table, and a native Excel chart of it."""
     from openpyxl.chart import BarChart, Reference
 
-    from lkjip_cli.render.sel_aman import tulis_nilai, tulis_teks
+    from lkjip_cli.source.sel_aman import tulis_nilai, tulis_teks
 
     ws = wb.create_sheet("Grafik")
     baris = 1

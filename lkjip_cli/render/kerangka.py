@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Kegiatan, Laporan, Rentang
-from lkjip_cli.render.yamlteks import Baris, Catatan, yaml_teks
+from lkjip_cli.source.yamlteks import Baris, Catatan, yaml_teks
 
 #: The mark of every value still to be filled.
 ISI = "ISI"

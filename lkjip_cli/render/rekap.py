@@ -6,7 +6,7 @@ Why one table model: every output draws the same captions, columns, rows and not
 Figures are rounded for display by lkjip's defaults (2 places, half up: `Aturan()`), since
 the reports of a recap may each round differently; JSON, CSV and XLSX keep the exact values.
 Text from the files never becomes a spreadsheet formula (a name beginning with `=` stays
-text: `render/sel_aman.py`).
+text: `source/sel_aman.py`).
 """
 
 from __future__ import annotations
@@ -263,7 +263,7 @@ def to_xlsx(tables: Sequence[Tabel]) -> bytes:
     from openpyxl import Workbook  # type: ignore[import-untyped,unused-ignore]
     from openpyxl.styles import Font  # type: ignore[import-untyped,unused-ignore]
 
-    from lkjip_cli.render.sel_aman import tulis_teks
+    from lkjip_cli.source.sel_aman import tulis_teks
 
     wb = Workbook()
     wb.remove(wb.worksheets[0])
@@ -285,7 +285,7 @@ def to_xlsx(tables: Sequence[Tabel]) -> bytes:
 
 
 def _sel_xlsx(cell: Any, sel: Sel) -> None:
-    from lkjip_cli.render.sel_aman import tulis_nilai, tulis_teks
+    from lkjip_cli.source.sel_aman import tulis_nilai, tulis_teks
 
     if sel.jenis == "teks" or sel.nilai is None:
         if sel.jenis != "teks":

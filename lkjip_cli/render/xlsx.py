@@ -46,8 +46,8 @@ from lkjip_cli.engine.capaian import (
 )
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.sel_aman import tulis_nilai, tulis_rumus, tulis_teks
 from lkjip_cli.render.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
+from lkjip_cli.source.sel_aman import tulis_nilai, tulis_rumus, tulis_teks
 
 #: The creator written into the workbook's properties (see `cli/berkas.py`).
 PEMBUAT = "lkjip"

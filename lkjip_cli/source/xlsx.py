@@ -18,7 +18,6 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
-from lkjip_cli.render.yamlteks import Catatan
 from lkjip_cli.source import tata_buku as tb
 from lkjip_cli.source.arsip import (
     Paket,
@@ -37,6 +36,7 @@ from lkjip_cli.source.xlsx_sel import (
     Rekaman,
     sebagai,
 )
+from lkjip_cli.source.yamlteks import Catatan
 
 # ------------------------------------------------------------------- assembling
 
