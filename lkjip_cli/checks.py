@@ -22,10 +22,10 @@ from typing import Any
 
 from lkjip_cli import angka
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
-from lkjip_cli.klasifikasi import KLASIFIKASI, adalah_kelompok, anggota
+from lkjip_cli.model.klasifikasi import KLASIFIKASI, adalah_kelompok, anggota
+from lkjip_cli.model.penomoran import Penomoran
+from lkjip_cli.model.rumus import ATURAN_REKAP, gulung_triwulan
 from lkjip_cli.model.types import POLA_LOKASI
-from lkjip_cli.penomoran import Penomoran
-from lkjip_cli.rumus import ATURAN_REKAP, gulung_triwulan
 from lkjip_cli.source.numbers import NumberError, parse_number
 from lkjip_cli.source.yamlsource import SourceMap
 

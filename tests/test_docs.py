@@ -17,7 +17,7 @@ import lkjip_cli.model.laporan as laporan
 import lkjip_cli.model.masukan as masukan
 import lkjip_cli.model.periode as periode
 from lkjip_cli.loader import load_text
-from lkjip_cli.schema import schema_dict
+from lkjip_cli.model.schema import schema_dict
 from lkjip_cli.source.yamlsource import parse_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent

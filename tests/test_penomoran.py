@@ -8,7 +8,7 @@ from decimal import Decimal
 from lkjip_cli.audit import Tingkat, audit
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load_text
-from lkjip_cli.penomoran import Penomoran, urutan_label
+from lkjip_cli.model.penomoran import Penomoran, urutan_label
 from lkjip_cli.render.markdown import render_markdown
 from lkjip_cli.render.tabel import bangun
 

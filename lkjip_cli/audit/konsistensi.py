@@ -18,7 +18,7 @@ from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import HUNDRED
 from lkjip_cli.model.laporan import Rentang
-from lkjip_cli.penomoran import Penomoran
+from lkjip_cli.model.penomoran import Penomoran
 
 
 def _tabel(h: Hasil, nomor: str) -> str:

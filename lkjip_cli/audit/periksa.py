@@ -48,8 +48,8 @@ from lkjip_cli.model.laporan import (
     Sasaran,
     target_tunggal,
 )
+from lkjip_cli.model.penomoran import Penomoran, urutan_label
 from lkjip_cli.model.periode import DilaporkanBulan
-from lkjip_cli.penomoran import Penomoran, urutan_label
 
 #: Where each place of the report stands, to sort findings as the report reads.
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")

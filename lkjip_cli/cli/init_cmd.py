@@ -78,7 +78,7 @@ def init(
     elif dari is not None:
         isi = _lanjutan(dari)
     else:
-        from lkjip_cli.render.kerangka import kerangka_baru
+        from lkjip_cli.model.kerangka import kerangka_baru
 
         isi = kerangka_baru(instansi=instansi, tahun=tahun, mulai=mulai, selesai=selesai,
                             sasaran=sasaran, indikator=indikator)
@@ -104,7 +104,7 @@ def _buku_kosong(tahun: int, mulai: int, selesai: int, instansi: str | None, sas
 
 def _lanjutan(dari: Path) -> str:
     from lkjip_cli.cli.output import load_or_exit
-    from lkjip_cli.render.kerangka import kerangka_lanjutan
+    from lkjip_cli.model.kerangka import kerangka_lanjutan
 
     result = load_or_exit(str(dari))
     if result.report is None:  # pragma: no cover - load_or_exit exits first

@@ -9,7 +9,7 @@ from lkjip_cli.cli.bantuan import daftarkan
 
 def schema() -> None:
     """Cetak JSON Schema format data laporan (untuk editor dan validasi di CI)."""
-    from lkjip_cli.schema import schema_json
+    from lkjip_cli.model.schema import schema_json
 
     typer.echo(schema_json())
 

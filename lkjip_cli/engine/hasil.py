@@ -12,7 +12,7 @@ from decimal import Decimal
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import batasi
 from lkjip_cli.engine.nilai import Nilai
-from lkjip_cli.klasifikasi import KLASIFIKASI
+from lkjip_cli.model.klasifikasi import KLASIFIKASI
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
 
 Target = Decimal | Rentang

@@ -42,9 +42,9 @@ from lkjip_cli.engine.nilai import (
 )
 from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala
-from lkjip_cli.klasifikasi import KLASIFIKASI, adalah_kelompok, kelas
 from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.anggaran import JenisBelanja, RincianAnggaran
+from lkjip_cli.model.klasifikasi import KLASIFIKASI, adalah_kelompok, kelas
 from lkjip_cli.model.laporan import (
     Aturan,
     BelanjaTahun,
@@ -58,7 +58,7 @@ from lkjip_cli.model.laporan import (
 )
 from lkjip_cli.model.masukan import MasukanSasaran
 from lkjip_cli.model.periode import Bulan
-from lkjip_cli.rumus import gulung_triwulan
+from lkjip_cli.model.rumus import gulung_triwulan
 
 RUMUS_PENYERAPAN = "penyerapan = realisasi / pagu x 100"
 RUMUS_SISA = "sisa anggaran = pagu - realisasi"

@@ -2,7 +2,7 @@
 report's period (an interim report, "s.d. Triwulan II").
 
 Months roll up to a quarter, and quarters or months to a period, by the indicator's
-`rekap_triwulan` rule, the same rule that rolls quarters up to the year (lkjip_cli/rumus.py):
+`rekap_triwulan` rule, the same rule that rolls quarters up to the year (lkjip_cli/model/rumus.py):
 `terakhir` for cumulative values, `jumlah`, `rata-rata`. Pure: no I/O.
 """
 
@@ -15,7 +15,7 @@ from decimal import Decimal
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.model.laporan import IndikatorKinerja, Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan, PeriodeLaporan
-from lkjip_cli.rumus import gulung_triwulan
+from lkjip_cli.model.rumus import gulung_triwulan
 
 Target = Decimal | Rentang
 

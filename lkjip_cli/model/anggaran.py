@@ -54,7 +54,7 @@ class RincianAnggaran(Model):
 
 # ------------------------------------------------------------ spending by classification
 
-#: The spending classifications lkjip knows (lkjip_cli/klasifikasi.py).
+#: The spending classifications lkjip knows (lkjip_cli/model/klasifikasi.py).
 NamaKlasifikasi = Literal["bl-btl", "permendagri-77-2020", "apbn"]
 
 

@@ -29,13 +29,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_cli import angka
 from lkjip_cli.model.dasar import Model
+from lkjip_cli.model.kerangka import bagi_indikator
 from lkjip_cli.model.laporan import (
     Aturan,
     IndikatorKinerja,
     Laporan,
     Rentang,
 )
-from lkjip_cli.render.kerangka import bagi_indikator
 from lkjip_cli.source import tata_buku as tb
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_teks
 

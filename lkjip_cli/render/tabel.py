@@ -31,9 +31,9 @@ from lkjip_cli.engine.hasil import (
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import skala
-from lkjip_cli.klasifikasi import SUMBER as SUMBER_KLASIFIKASI
+from lkjip_cli.model.klasifikasi import SUMBER as SUMBER_KLASIFIKASI
 from lkjip_cli.model.laporan import Aturan, Rentang
-from lkjip_cli.penomoran import Penomoran
+from lkjip_cli.model.penomoran import Penomoran
 
 Jenis = Literal["teks", "input", "persen", "poin", "rupiah", "bilangan"]
 Gaya = Literal["biasa", "jumlah", "rinci"]
