@@ -49,7 +49,7 @@ from rich.console import Console
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load
 from lkjip_cli.render.ekspor import to_json
-from lkjip_cli.render.tabel import BAB_III, bangun
+from lkjip_cli.tabel import BAB_III, bangun
 from lkjip_cli.render.terminal import print_tables
 t = [time.perf_counter()]
 report = load(sys.argv[1]).report

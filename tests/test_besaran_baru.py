@@ -116,7 +116,7 @@ def test_output_input_findings_name_an_inverted_ratio() -> None:
 
 
 def test_output_input_table_has_a_row_per_input() -> None:
-    from lkjip_cli.render.tabel import bangun
+    from lkjip_cli.tabel import bangun
 
     [t] = bangun(hasil(OUTPUT_INPUT), ["3.10"])
     assert [b.sel[3].nilai for b in t.baris] == ["Dana", "SDM (orang-hari)", "Rata-rata"]

@@ -244,7 +244,7 @@ def test_top_level_help_lists_every_command() -> None:
     assert all(f" {c} " in result.stdout for c in commands)
 
 
-@pytest.mark.parametrize("module", ["lkjip_cli.engine", "lkjip_cli.render.tabel",
+@pytest.mark.parametrize("module", ["lkjip_cli.engine", "lkjip_cli.tabel",
                                     "lkjip_cli.loader", "lkjip_cli.audit", "jinja2",
                                     "docx", "openpyxl", "matplotlib",
                                     "lkjip_cli.rekap", "multiprocessing"])

@@ -255,7 +255,7 @@ ARTI = ("capaian di bawah 0: pada indikator berpolaritas negatif (makin kecil ma
 
 
 def _catatan_3_5(text: str) -> str:
-    from lkjip_cli.render.tabel import bangun
+    from lkjip_cli.tabel import bangun
 
     report = load_text(text).report
     assert report is not None

@@ -12,7 +12,7 @@ from lkjip_cli.engine import hitung
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.loader import load_text
 from lkjip_cli.render.markdown import render_markdown
-from lkjip_cli.render.tabel import bangun
+from lkjip_cli.tabel import bangun
 
 D = Decimal
 

@@ -27,7 +27,7 @@ from lkjip_cli.cli.app import app
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load_text
 from lkjip_cli.render.markdown import nama_templat_tabel, render_markdown, sel_gfm, templat_bawaan
-from lkjip_cli.render.tabel import BUILDERS
+from lkjip_cli.tabel import BUILDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "2020.yaml"

@@ -52,8 +52,8 @@ from typer.testing import CliRunner
 from lkjip_cli.cli.app import app
 from lkjip_cli.loader import load, load_text
 from lkjip_cli.model.laporan import IndikatorKinerja, Laporan
-from lkjip_cli.render.tabel import BUILDERS
 from lkjip_cli.source.yamlteks import yaml_teks
+from lkjip_cli.tabel import BUILDERS
 
 ROOT = Path(__file__).resolve().parent.parent
 

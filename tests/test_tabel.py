@@ -8,7 +8,7 @@ import textwrap
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load_text
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.tabel import Tabel, bangun, format_sel
+from lkjip_cli.tabel import Tabel, bangun, format_sel
 
 LAPORAN = textwrap.dedent(
     """\

@@ -36,9 +36,9 @@ from typer.testing import CliRunner
 from lkjip_cli.cli.app import app
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render import tabel_teks
-from lkjip_cli.render.tabel import Baris, Kolom, Sel, Tabel
 from lkjip_cli.render.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak, sebagai_rich
 from lkjip_cli.render.terminal import print_tables
+from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -253,7 +253,7 @@ def _scale_tables(n: int) -> tuple[list[Tabel], Aturan]:
 
     from lkjip_cli.engine import hitung
     from lkjip_cli.loader import load_text
-    from lkjip_cli.render.tabel import BAB_III, bangun
+    from lkjip_cli.tabel import BAB_III, bangun
 
     spec = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
     assert spec is not None and spec.loader is not None

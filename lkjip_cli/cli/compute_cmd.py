@@ -27,7 +27,7 @@ from lkjip_cli.diagnostics import aman_terminal
 
 if TYPE_CHECKING:
     from lkjip_cli.model.laporan import Aturan
-    from lkjip_cli.render.tabel import Tabel
+    from lkjip_cli.tabel import Tabel
 
 
 class Lokal(StrEnum):
@@ -78,7 +78,7 @@ def compute(
     ] = Lokal.mesin,
 ) -> None:
     """Hitung dan tampilkan tabel Bab III (Tabel 3.4 s/d 3.13) atau tabel yang dipilih."""
-    from lkjip_cli.render.tabel import BAB_III, BUILDERS
+    from lkjip_cli.tabel import BAB_III, BUILDERS
 
     nomor = parse_tabel(tabel, list(BUILDERS)) or list(BAB_III)
     if fmt is not ComputeFormat.csv and (out_dir is not None or force):
@@ -92,7 +92,7 @@ def compute(
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
-    from lkjip_cli.render.tabel import bangun
+    from lkjip_cli.tabel import bangun
 
     hasil = hitung(result.report)
     tables = bangun(hasil, nomor)

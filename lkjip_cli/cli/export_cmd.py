@@ -132,7 +132,7 @@ def export(
 ) -> None:
     """Tulis laporan sebagai dokumen Word (DOCX) atau buku kerja Excel (XLSX, rumus hidup)."""
     from lkjip_cli.cli.compute_cmd import parse_tabel
-    from lkjip_cli.render.tabel import BUILDERS
+    from lkjip_cli.tabel import BUILDERS
 
     if reference_doc is not None and to is not Tujuan.docx:
         raise typer.BadParameter("hanya untuk --to docx", param_hint="--reference-doc")

@@ -18,7 +18,7 @@ from lkjip_cli.cli.output import EXIT_INVALID, EXIT_OK
 
 if TYPE_CHECKING:
     from lkjip_cli.rekap import Rekap
-    from lkjip_cli.render.tabel import Tabel
+    from lkjip_cli.tabel import Tabel
 
 
 class RekapFormat(StrEnum):

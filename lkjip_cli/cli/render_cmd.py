@@ -87,7 +87,7 @@ def render(
 ) -> None:
     """Cetak Bab II, III dan IV sebagai Markdown (GFM) dari templat Jinja2."""
     from lkjip_cli.cli.compute_cmd import parse_tabel
-    from lkjip_cli.render.tabel import BUILDERS
+    from lkjip_cli.tabel import BUILDERS
 
     nomor = parse_tabel(tabel, list(BUILDERS))
     babs = _pilih_bab(bab, nomor)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-#: The tables lkjip builds, by the reference report's numbers (render/tabel.py BUILDERS).
+#: The tables lkjip builds, by the reference report's numbers (`lkjip_cli.tabel.BUILDERS`).
 TABEL_LKJIP = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
                "3.9", "3.10", "3.11", "3.12", "3.13")
 

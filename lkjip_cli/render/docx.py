@@ -5,7 +5,7 @@ sentences are already written once, in `templates/*.md.j2`; the Word document re
 same templates (so an agency's wording and a later fix reach both outputs) with one change,
 `_tabel.md.j2` replaced by a version that leaves a marker where each table goes. The
 Markdown is then read block by block (headings, paragraphs, lists, markers), and each marker
-becomes a real Word table drawn from the same table model (`render/tabel.py`) the Markdown
+becomes a real Word table drawn from the same table model (`tabel/`) the Markdown
 table was drawn from: caption from `Tabel.caption`'s parts (so a renumbering flows through),
 cells through `format_sel` (so through `lkjip_cli/angka.py`), merged cells from
 `tabel.GABUNG`.
@@ -41,7 +41,7 @@ from docx.text.paragraph import Paragraph
 
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.tabel import Baris, Tabel, format_sel, rentang_gabung
+from lkjip_cli.tabel import Baris, Tabel, format_sel, rentang_gabung
 
 #: The creator written into the document's core properties; `cli/berkas.py` recognises a
 #: file lkjip wrote by it and replaces it without --force.

@@ -19,8 +19,8 @@ from lkjip_cli import __version__
 from lkjip_cli.angka import desimal_polos
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.tabel import Sel, Tabel, format_sel
 from lkjip_cli.source.sel_aman import teks_csv
+from lkjip_cli.tabel import Sel, Tabel, format_sel
 
 
 def _cell(sel: Sel, aturan: Aturan) -> Any:

@@ -29,7 +29,7 @@ from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil, Target
 from lkjip_cli.engine.skala import skala
 from lkjip_cli.model.laporan import Rentang
-from lkjip_cli.render.tabel import ROMAWI
+from lkjip_cli.tabel import ROMAWI
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -37,7 +37,7 @@ from pydantic import BaseModel
 
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
-from lkjip_cli.render.tabel import BUILDERS
+from lkjip_cli.tabel import BUILDERS
 
 #: The values a template can hold that are not containers.
 Skalar = str | int | bool | Decimal | None

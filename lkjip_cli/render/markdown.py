@@ -2,7 +2,7 @@
 
 Why templates: agencies word and order their LKjIP differently, but the figures must not
 differ. So a template decides the prose and the layout, while every figure comes from the
-engine result or the table models (`render/tabel.py`) and reaches the text only through the
+engine result or the table models (`tabel/`) and reaches the text only through the
 filters registered here, which call `lkjip_cli/angka.py`. A template never formats a number.
 
 Why a sandbox: a user's `--template-dir` is data handed to lkjip, not code. Templates (the
@@ -53,7 +53,7 @@ from lkjip_cli.render.sandbox import (
     TakTerdefinisi,
     teks_aman,
 )
-from lkjip_cli.render.tabel import BUILDERS, ROMAWI, Sel, format_sel
+from lkjip_cli.tabel import BUILDERS, ROMAWI, Sel, format_sel
 
 #: How lkjip's own output begins; `lkjip render -o` replaces such a file without --force.
 PENANDA = "<!-- dibuat oleh lkjip"

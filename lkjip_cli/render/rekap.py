@@ -21,7 +21,7 @@ from lkjip_cli import angka as fmt
 from lkjip_cli.diagnostics import format_text
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.rekap import KOLOM_RATA, URAIAN_BOBOT, BarisRekap, Rekap
-from lkjip_cli.render.tabel import Baris, Kolom, Sel, Tabel, format_sel
+from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel, format_sel
 
 #: Display rules of the recap (each report's own rules made its figures).
 ATURAN_TAMPIL = Aturan()

@@ -20,8 +20,8 @@ from rich.text import Text
 
 from lkjip_cli.diagnostics import aman_terminal
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.tabel import Sel, Tabel, format_sel
 from lkjip_cli.render.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak
+from lkjip_cli.tabel import Sel, Tabel, format_sel
 
 
 def tabel_teks(tabel: Tabel, aturan: Aturan, width: int = 100) -> TabelTeks:

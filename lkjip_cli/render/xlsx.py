@@ -9,7 +9,7 @@ the figure's rules, the target-0 rule and the cap from the report's `aturan`, an
 suite recalculates every formula with an independent engine (the `formulas` package) and
 compares it with lkjip's own figure at the printed precision.
 
-Layout: one sheet per table model (`render/tabel.py`), caption in row 1, header in row 3
+Layout: one sheet per table model (`tabel/`), caption in row 1, header in row 3
 (frozen), data from row 4, then the notes and "Sumber Data". Inputs are values; a figure
 lkjip cannot express as a formula (a range target, an input from a table not on the sheet)
 is its exact value. Rounding is Excel's ROUND (ROUNDDOWN when the report truncates); a
@@ -46,8 +46,8 @@ from lkjip_cli.engine.capaian import (
 )
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_rumus, tulis_teks
+from lkjip_cli.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
 
 #: The creator written into the workbook's properties (see `cli/berkas.py`).
 PEMBUAT = "lkjip"

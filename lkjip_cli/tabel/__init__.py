@@ -1,0 +1,48 @@
+"""The tables of an LKjIP as values (`Tabel`, rows of `Sel`), built once from the engine's
+result; every surface (terminal, JSON, CSV, Markdown, Word, Excel) draws from these, so a
+caption, a column or a figure can never differ between two outputs.
+
+Other rooms import the names below from `lkjip_cli.tabel`, not from the modules inside it.
+"""
+
+from lkjip_cli.tabel.pembangun import (
+    BAB_III,
+    BUILDERS,
+    GABUNG,
+    ROMAWI,
+    Baris,
+    Gaya,
+    Jenis,
+    Kolom,
+    Sel,
+    Tabel,
+    bangun,
+    bilangan,
+    format_sel,
+    masukan,
+    persen,
+    rentang_gabung,
+    rp,
+    teks,
+)
+
+__all__ = [
+    "BAB_III",
+    "BUILDERS",
+    "GABUNG",
+    "ROMAWI",
+    "Baris",
+    "Gaya",
+    "Jenis",
+    "Kolom",
+    "Sel",
+    "Tabel",
+    "bangun",
+    "bilangan",
+    "format_sel",
+    "masukan",
+    "persen",
+    "rentang_gabung",
+    "rp",
+    "teks",
+]
