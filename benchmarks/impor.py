@@ -53,8 +53,8 @@ BATAS_MEMORI = 3 * 1024**3
 #: Times `baca_buku` and `impor` in-process (imports paid before timing).
 _DALAM = """
 import statistics, sys, time
-from lkjip_cli.impor import impor
-from lkjip_cli.source.xlsx import baca_buku
+from lkjip_cli.buku.impor import impor
+from lkjip_cli.buku.baca import baca_buku
 path, ulang = sys.argv[1], int(sys.argv[2])
 impor(path)
 def median(fn):
@@ -146,8 +146,8 @@ def dalam_proses(src: Path, path: Path, ulang: int, tmp: Path) -> tuple[float, f
 def _buku_laporan(n: int) -> bytes:
     from scale import laporan_skala
 
+    from lkjip_cli.buku.tulis import buku_data, simpan
     from lkjip_cli.loader import load_text
-    from lkjip_cli.render.buku_data import buku_data, simpan
 
     loaded = load_text(laporan_skala(n))
     assert loaded.report is not None

@@ -25,8 +25,8 @@ NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 @cache
 def buku_2020() -> bytes:
     """`lkjip export data/2020.yaml --to xlsx --data`, as bytes."""
+    from lkjip_cli.buku.tulis import buku_data, simpan
     from lkjip_cli.loader import load
-    from lkjip_cli.render.buku_data import buku_data, simpan
 
     result = load(ROOT / "data" / "2020.yaml")
     assert result.report is not None

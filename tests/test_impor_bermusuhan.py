@@ -31,11 +31,11 @@ import pytest
 from conftest import alarm
 from typer.testing import CliRunner, Result
 
+from lkjip_cli.buku.baca_sel import desimal_dari_float
+from lkjip_cli.buku.impor import impor
 from lkjip_cli.cli.app import app
 from lkjip_cli.diagnostics import format_text
-from lkjip_cli.impor import impor
 from lkjip_cli.source.batas import BATAS_BUKU, BatasArsip
-from lkjip_cli.source.xlsx_sel import desimal_dari_float
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "2020.yaml"

@@ -32,9 +32,9 @@ import pytest
 from conftest import alarm
 from typer.testing import CliRunner
 
+from lkjip_cli.buku.impor import impor
+from lkjip_cli.buku.tata import LEMBAR
 from lkjip_cli.cli.app import app
-from lkjip_cli.impor import impor
-from lkjip_cli.source.tata_buku import LEMBAR
 
 SEED = int(os.environ.get("LKJIP_FUZZ_BENIH", "20260418"))
 CASES = int(os.environ.get("LKJIP_FUZZ_BUKU", "40"))

@@ -20,15 +20,15 @@ from test_docs import first_yaml_block
 from test_engine_properties import laporan_acak
 from typer.testing import CliRunner
 
+from lkjip_cli.buku.baca_sel import desimal_dari_float
+from lkjip_cli.buku.impor import PENANDA, impor
+from lkjip_cli.buku.tata import LEMBAR
+from lkjip_cli.buku.tulis import buku_data, buku_kosong, simpan
 from lkjip_cli.cli.app import app
 from lkjip_cli.diagnostics import format_text
-from lkjip_cli.impor import PENANDA, impor
 from lkjip_cli.loader import load, load_text
 from lkjip_cli.model.laporan import Laporan
-from lkjip_cli.render.buku_data import buku_data, buku_kosong, simpan
 from lkjip_cli.source.batas import BatasArsip
-from lkjip_cli.source.tata_buku import LEMBAR
-from lkjip_cli.source.xlsx_sel import desimal_dari_float
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "2020.yaml"
@@ -323,7 +323,7 @@ def test_docs_name_every_sheet_column_and_workbook_code() -> None:
                if f"### {lembar.nama}\n" not in text or f"| {k.judul} |" not in text]
     assert missing == []
     source = "".join(p.read_text(encoding="utf-8")
-                     for p in (ROOT / "lkjip_cli" / "source").glob("xlsx*.py"))
+                     for p in (ROOT / "lkjip_cli" / "buku").glob("baca*.py"))
     codes = set(re.findall(r'"((?:sheet|column|cell|xlsx)-[a-z]+)"', source))
     assert codes and sorted(c for c in codes if f"| `{c}` | error |" not in text) == []
 

@@ -163,8 +163,9 @@ def test_the_listed_places_are_exactly_the_accepted_ones() -> None:
 def test_every_diagnostic_code_is_in_the_glossary() -> None:
     sources = [ROOT / "lkjip_cli" / p for p in ("loader.py", "pesan.py")]
     sources += sorted((ROOT / "lkjip_cli" / "checks").glob("*.py"))
-    sources += [p for p in (ROOT / "lkjip_cli" / "source").glob("*.py")
-                if p.name != "tata_buku.py"]  # the workbook layout: choice values, not codes
+    sources += sorted((ROOT / "lkjip_cli" / "source").glob("*.py"))
+    sources += [p for p in (ROOT / "lkjip_cli" / "buku").glob("*.py")
+                if p.name != "tata.py"]  # the workbook layout: choice values, not codes
     sources.append(ROOT / "lkjip_cli" / "versi.py")
     sources.append(ROOT / "lkjip_cli" / "model" / "types.py")
     codes = set()

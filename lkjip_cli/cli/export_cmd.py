@@ -78,8 +78,8 @@ def _xlsx(hasil: Hasil, p: Pilihan) -> bytes:
 
 def _xlsx_data(hasil: Hasil, p: Pilihan) -> bytes:
     """The data-entry workbook (docs/excel.md) that `lkjip import` reads back."""
+    from lkjip_cli.buku.tulis import buku_data, simpan
     from lkjip_cli.cli.berkas import PEMBUAT_OFFICE
-    from lkjip_cli.render.buku_data import buku_data, simpan
 
     wb = buku_data(hasil.laporan)
     wb.properties.creator = PEMBUAT_OFFICE  # so a later export replaces it without --force

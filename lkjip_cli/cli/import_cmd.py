@@ -36,7 +36,7 @@ def import_(
         metavar="")] = False,
 ) -> None:
     """Impor buku kerja Excel isian menjadi berkas YAML laporan (yang sudah divalidasi)."""
-    from lkjip_cli.impor import PENANDA, impor
+    from lkjip_cli.buku.impor import PENANDA, impor
 
     if output is not None:
         periksa_tujuan(output, buku, force=force, penanda=PENANDA, opsi="-o")

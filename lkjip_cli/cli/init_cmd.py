@@ -92,7 +92,7 @@ def init(
 
 def _buku_kosong(tahun: int, mulai: int, selesai: int, instansi: str | None, sasaran: int,
                  indikator: int) -> bytes:
-    from lkjip_cli.render.buku_data import buku_kosong, simpan
+    from lkjip_cli.buku.tulis import buku_kosong, simpan
     from lkjip_cli.source.sel_aman import GalatSel
 
     try:

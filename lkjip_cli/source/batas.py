@@ -7,7 +7,7 @@ styles or a shared-string table of a million entries each cost seconds to minute
 gigabytes in openpyxl or python-docx. lkjip reads such a file from anyone (an OPD sends its
 workbook, CI imports it), so every kind of work a file can ask for has a named limit here,
 with its value and its reason, checked before or while the file is read
-(`source/arsip.py` for the zip and its XML, `source/xlsx_sel.py` while the sheets are
+(`source/arsip.py` for the zip and its XML, `buku/baca_sel.py` while the sheets are
 read). Going over a limit stops the reading with one diagnostic naming the limit, the file
 and, where known, the sheet and cell (docs/excel.md, section 4; SECURITY.md).
 

@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from lkjip_cli.buku import tata as tb
+from lkjip_cli.buku.baca import baca_buku
+from lkjip_cli.buku.baca_sel import BacaanBuku
 from lkjip_cli.diagnostics import Diagnostic, has_errors
 from lkjip_cli.loader import load_text
 from lkjip_cli.model.laporan import Laporan
-from lkjip_cli.source import tata_buku as tb
 from lkjip_cli.source.batas import BATAS_BUKU, MIB, BatasArsip, ribuan
-from lkjip_cli.source.xlsx import baca_buku
-from lkjip_cli.source.xlsx_sel import BacaanBuku
 from lkjip_cli.source.yamlsource import MAX_FILE_BYTES
 from lkjip_cli.source.yamlteks import yaml_teks
 

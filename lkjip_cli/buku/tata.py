@@ -1,7 +1,7 @@
 """The layout of the data-entry workbook: its sheets, their columns, and what each column holds.
 
 Why one description for both directions: `lkjip init --to xlsx` and `export --data` write the
-workbook from it (`render/buku_data.py`) and `lkjip import` reads it back (`source/xlsx.py`),
+workbook from it (`buku/tulis.py`) and `lkjip import` reads it back (`buku/baca.py`),
 so a column can never be written under one heading and looked for under another. Each sheet is
 a plain table: one header row, one record per row, columns found by their heading (their
 order does not matter). docs/excel.md documents the same layout for people.

@@ -1,10 +1,10 @@
 """`baca_buku(path)`: the data-entry workbook (docs/excel.md) to a report document, with the
 sheet and cell of every value and every problem found on the way.
 
-The cells are read by `source/xlsx_sel.py`; this module puts the records together as the
+The cells are read by `buku/baca_sel.py`; this module puts the records together as the
 report document (sasaran with their indikator, triwulan and Renstra years; programs with
 their kegiatan; printed figures on what printed them), recording for every path of the
-document the cell it came from. It only gathers and reports: `lkjip_cli/impor.py` turns the
+document the cell it came from. It only gathers and reports: `lkjip_cli/buku/impor.py` turns the
 document into commented YAML and validates it with the normal loader, mapping each
 diagnostic back to its cell.
 """
@@ -17,8 +17,16 @@ import warnings
 from pathlib import Path as FsPath
 from typing import Any
 
+from lkjip_cli.buku import tata as tb
+from lkjip_cli.buku.baca_sel import (
+    GAGAL,
+    BacaanBuku,
+    Isian,
+    Pembaca,
+    Rekaman,
+    sebagai,
+)
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
-from lkjip_cli.source import tata_buku as tb
 from lkjip_cli.source.arsip import (
     Paket,
     Penolakan,
@@ -28,14 +36,6 @@ from lkjip_cli.source.arsip import (
     periksa,
 )
 from lkjip_cli.source.batas import BATAS_BUKU, MAKS_SARAN, BatasArsip, Tenggat, ribuan
-from lkjip_cli.source.xlsx_sel import (
-    GAGAL,
-    BacaanBuku,
-    Isian,
-    Pembaca,
-    Rekaman,
-    sebagai,
-)
 from lkjip_cli.source.yamlteks import Catatan
 
 # ------------------------------------------------------------------- assembling

@@ -31,8 +31,8 @@ from decimal import Context, Decimal
 from functools import cache
 from typing import Any
 
+from lkjip_cli.buku import tata as tb
 from lkjip_cli.diagnostics import Diagnostic, Severity
-from lkjip_cli.source import tata_buku as tb
 from lkjip_cli.source.arsip import Lembar, Paket, Penolakan
 from lkjip_cli.source.batas import BATAS_BUKU, MAKS_JUDUL, BatasArsip, Tenggat
 from lkjip_cli.source.numbers import MIN_EXPONENT, NumberError, check_magnitude, parse_number
@@ -89,7 +89,7 @@ class BacaanBuku:
     teks_angka: dict[str, str] = field(default_factory=dict)
     #: The cell (`Indikator!B2`) where each kode first appears.
     kode_sel: dict[str, str] = field(default_factory=dict)
-    #: The "did you mean" hint given for each unknown code (`source/xlsx.py`).
+    #: The "did you mean" hint given for each unknown code (`buku/baca.py`).
     saran: dict[str, str] = field(default_factory=dict)
 
 

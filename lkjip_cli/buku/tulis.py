@@ -1,8 +1,8 @@
 """The data-entry workbook, blank (`lkjip init --to xlsx`) or filled from a report (`buku_data`).
 
 Why a workbook at all: analysts keep targets and realisations in Excel; lkjip meets them there
-and reads the workbook back with `lkjip import` (`source/xlsx.py`) into the same report. The
-sheets and columns come from `source/tata_buku.py`, the one description both directions use.
+and reads the workbook back with `lkjip import` (`buku/baca.py`) into the same report. The
+sheets and columns come from `buku/tata.py`, the one description both directions use.
 Excel's own data validation (dropdown lists, numbers only, no negative rupiah) stops most
 mistakes at typing time; the importer still checks everything.
 
@@ -28,6 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_cli import angka
+from lkjip_cli.buku import tata as tb
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.kerangka import bagi_indikator
 from lkjip_cli.model.laporan import (
@@ -36,7 +37,6 @@ from lkjip_cli.model.laporan import (
     Laporan,
     Rentang,
 )
-from lkjip_cli.source import tata_buku as tb
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_teks
 
 #: How many rows of each table sheet carry data validation.
