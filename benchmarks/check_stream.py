@@ -42,7 +42,7 @@ import sys
 from lkjip_cli.audit import audit
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load
-from lkjip_cli.render.temuan import HasilBerkas, to_json
+from lkjip_cli.render.teks.temuan import HasilBerkas, to_json
 results = []
 for path in sys.argv[1:]:
     loaded = load(path)

@@ -37,7 +37,7 @@ def main(runs: int) -> None:
     from lkjip_cli.loader import load
     from lkjip_cli.render.docx import dokumen_docx
     from lkjip_cli.render.grafik import data_grafik, gambar, png_per_tabel
-    from lkjip_cli.render.xlsx import buku_kerja, buku_kerja_xlsx
+    from lkjip_cli.render.xlsx.buku_kerja import buku_kerja, buku_kerja_xlsx
 
     result = load(str(ROOT / "data" / "2020.yaml"))
     assert result.report is not None

@@ -10,7 +10,7 @@ from lkjip_cli.audit import Tingkat, audit
 from lkjip_cli.engine import hitung
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.loader import load_text
-from lkjip_cli.render.markdown import render_markdown
+from lkjip_cli.render.markdown.templat import render_markdown
 from lkjip_cli.tabel import bangun
 
 D = Decimal
@@ -242,7 +242,7 @@ def test_spending_by_type_against_the_budget_tree() -> None:
 
 
 def test_explain_a_years_spending() -> None:
-    from lkjip_cli.render.jelaskan import jelaskan, semua_ref
+    from lkjip_cli.render.teks.jelaskan import jelaskan, semua_ref
     from lkjip_cli.source.yamlsource import parse_yaml_text
 
     h = hasil(DAERAH)

@@ -17,7 +17,7 @@ from lkjip_cli.audit import Tingkat, audit
 from lkjip_cli.engine import hitung
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.loader import load
-from lkjip_cli.render.markdown import render_markdown
+from lkjip_cli.render.markdown.templat import render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTOH = ROOT / "data" / "contoh-2023.yaml"

@@ -367,7 +367,7 @@ def test_any_valid_report_exports_to_docx_and_xlsx(data: dict[str, Any]) -> None
     from lkjip_cli.engine import hitung
     from lkjip_cli.model.laporan import Laporan
     from lkjip_cli.render.docx import dokumen_docx
-    from lkjip_cli.render.xlsx import buku_kerja_xlsx
+    from lkjip_cli.render.xlsx.buku_kerja import buku_kerja_xlsx
 
     h = hitung(Laporan.model_validate(data))
     doc = docx.Document(io.BytesIO(dokumen_docx(h, bab=["2", "3", "4"])))

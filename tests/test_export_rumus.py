@@ -26,7 +26,7 @@ from test_engine_properties import laporan_acak
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load
 from lkjip_cli.model.laporan import Laporan
-from lkjip_cli.render.xlsx import buku_kerja
+from lkjip_cli.render.xlsx.buku_kerja import buku_kerja
 
 pytest.importorskip("formulas")
 

@@ -9,7 +9,7 @@ import textwrap
 from lkjip_cli.engine import hitung
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.loader import LoadResult, load_text
-from lkjip_cli.render.jelaskan import jelaskan
+from lkjip_cli.render.teks.jelaskan import jelaskan
 
 HEAD = textwrap.dedent(
     """\
@@ -58,7 +58,7 @@ def test_explain_shows_the_uncapped_value_the_cap_and_the_displayed_value() -> N
 
 
 def bab3(text: str) -> str:
-    from lkjip_cli.render.markdown import render_markdown
+    from lkjip_cli.render.markdown.templat import render_markdown
 
     _, h = muat(text)
     return render_markdown(h, bab=("3",))

@@ -21,7 +21,7 @@ from typer.testing import CliRunner, Result
 from lkjip_cli import loader
 from lkjip_cli.cli.app import app
 from lkjip_cli.diagnostics import Diagnostic, Severity, aman_terminal, format_github, format_text
-from lkjip_cli.render.temuan import HasilBerkas, JsonBertahap, to_json
+from lkjip_cli.render.teks.temuan import HasilBerkas, JsonBertahap, to_json
 
 runner = CliRunner()
 

@@ -9,7 +9,7 @@ from lkjip_cli.audit import Tingkat, audit
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load_text
 from lkjip_cli.model.penomoran import Penomoran, urutan_label
-from lkjip_cli.render.markdown import render_markdown
+from lkjip_cli.render.markdown.templat import render_markdown
 from lkjip_cli.tabel import bangun
 
 D = Decimal

@@ -26,7 +26,12 @@ from typer.testing import CliRunner
 from lkjip_cli.cli.app import app
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load_text
-from lkjip_cli.render.markdown import nama_templat_tabel, render_markdown, sel_gfm, templat_bawaan
+from lkjip_cli.render.markdown.templat import (
+    nama_templat_tabel,
+    render_markdown,
+    sel_gfm,
+    templat_bawaan,
+)
 from lkjip_cli.tabel import BUILDERS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -288,7 +288,7 @@ def test_sandbox_refuses_unsafe_attribute(laporan: Path, tmp_path: Path, tpl: Pa
     assert not out.exists()
 
 
-#: Why a filter of Jinja2's own is refused (render/markdown.py).
+#: Why a filter of Jinja2's own is refused (render/markdown/templat.py).
 HANYA_LKJIP = "angka hanya lewat filter lkjip (angka, persen, rupiah)"
 
 

@@ -1,5 +1,5 @@
-"""The template sandbox (render/sandbox.py, batas.py, konteks.py): what a template can reach, the
-known ways out of a Jinja2 sandbox, and the limits on the work a template can do.
+"""The template sandbox (render/markdown/: sandbox.py, batas.py, konteks.py): what a template can
+reach, the known ways out of a Jinja2 sandbox, and the limits on the work a template can do.
 
 A `--template-dir` may come from anyone; before this sandbox, a template calling
 `laporan.parse_raw(..., allow_pickle=true)` ran a shell command. Every escape test here runs a
@@ -31,17 +31,17 @@ from lkjip_cli.cli.app import app
 from lkjip_cli.engine import hitung
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.loader import load_text
-from lkjip_cli.render import batas
-from lkjip_cli.render.batas import Batas, GalatBatas
-from lkjip_cli.render.konteks import Rekaman, konteks
-from lkjip_cli.render.markdown import (
+from lkjip_cli.render.markdown import batas
+from lkjip_cli.render.markdown.batas import Batas, GalatBatas
+from lkjip_cli.render.markdown.konteks import Rekaman, konteks
+from lkjip_cli.render.markdown.sandbox import PETA_AMAN, STR_AMAN, Sandbox
+from lkjip_cli.render.markdown.templat import (
     GalatTemplat,
     galat_dari,
     lingkungan,
     render_markdown,
     romawi,
 )
-from lkjip_cli.render.sandbox import PETA_AMAN, STR_AMAN, Sandbox
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -724,7 +724,7 @@ def test_records_compare_by_identity_and_views_become_tuples(hasil_minimal: Hasi
 
 def test_context_has_no_engine_object() -> None:
     # konteks() refuses a value it cannot make plain rather than passing it through.
-    from lkjip_cli.render.konteks import data
+    from lkjip_cli.render.markdown.konteks import data
 
     rekaman = data({"a": [1, (2, Decimal("3.5"))]})
     assert isinstance(rekaman, Rekaman)

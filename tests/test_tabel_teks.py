@@ -1,7 +1,7 @@
 """Terminal tables: the same look as rich's `Table`, at a cost linear in the cells with a small
 constant (issue 18, point 5).
 
-`render/tabel_teks.py` lays a table out itself and leaves to rich only the cells that wrap,
+`render/teks/tabel_teks.py` lays a table out itself and leaves to rich only the cells that wrap,
 the title, the caption and the console. Two kinds of test here:
 
 - the layout is held byte for byte against rich's own `Table` built from the same table
@@ -35,9 +35,9 @@ from typer.testing import CliRunner
 
 from lkjip_cli.cli.app import app
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render import tabel_teks
-from lkjip_cli.render.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak, sebagai_rich
-from lkjip_cli.render.terminal import print_tables
+from lkjip_cli.render.teks import tabel_teks
+from lkjip_cli.render.teks.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak, sebagai_rich
+from lkjip_cli.render.teks.terminal import print_tables
 from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -28,7 +28,7 @@ from lkjip_cli.cli.output import (
 
 if TYPE_CHECKING:
     from lkjip_cli.diagnostics import Diagnostic
-    from lkjip_cli.render.temuan import HasilBerkas
+    from lkjip_cli.render.teks.temuan import HasilBerkas
 
 
 class FailOn(StrEnum):
@@ -50,7 +50,7 @@ def check(
     """Audit angka yang dicetak laporan terhadap hitungan dari aturannya sendiri."""
     from lkjip_cli.audit import Tingkat
     from lkjip_cli.periksa_banyak import periksa_semua
-    from lkjip_cli.render.temuan import HasilBerkas
+    from lkjip_cli.render.teks.temuan import HasilBerkas
 
     threshold = Tingkat(fail_on.value).berat
     invalid = failing = False
@@ -74,7 +74,7 @@ class _Keluaran:
     """Prints each file's outcome as soon as it is known (text and GitHub formats)."""
 
     def __init__(self, fmt: DiagnosticFormat, semua: bool) -> None:
-        from lkjip_cli.render.terminal import console_for_output
+        from lkjip_cli.render.teks.terminal import console_for_output
 
         self.fmt = fmt
         self.semua = semua
@@ -84,7 +84,7 @@ class _Keluaran:
         print_diagnostics(diagnostics, self.fmt)
 
     def hasil(self, result: HasilBerkas) -> None:
-        from lkjip_cli.render import temuan as out
+        from lkjip_cli.render.teks import temuan as out
 
         if self.console is None:
             for line in out.github_lines(result):
@@ -102,7 +102,7 @@ class _KeluaranJson(_Keluaran):
     diagnostics of invalid files (small) at the end."""
 
     def __init__(self, fmt: DiagnosticFormat, semua: bool) -> None:
-        from lkjip_cli.render.temuan import JsonBertahap
+        from lkjip_cli.render.teks.temuan import JsonBertahap
 
         self.json = JsonBertahap(lambda teks: typer.echo(teks, nl=False))
 

@@ -97,14 +97,14 @@ def compute(
     hasil = hitung(result.report)
     tables = bangun(hasil, nomor)
     if fmt is ComputeFormat.json:
-        from lkjip_cli.render.ekspor import to_json
+        from lkjip_cli.render.teks.ekspor import to_json
 
         typer.echo(to_json(hasil, tables))
     elif fmt is ComputeFormat.csv:
         aturan = hasil.laporan.aturan if locale is Lokal.id else None
         _write_csv(tables, out_dir, Path(file), force, aturan)
     else:
-        from lkjip_cli.render.terminal import console_for_output, print_tables
+        from lkjip_cli.render.teks.terminal import console_for_output, print_tables
 
         print_tables(console_for_output(), tables, hasil.laporan.aturan)
     cetak_peringatan(result)
@@ -112,7 +112,7 @@ def compute(
 
 def _write_csv(tables: list[Tabel], out_dir: Path | None, file: Path, force: bool,
                aturan: Aturan | None) -> None:
-    from lkjip_cli.render.ekspor import to_csv
+    from lkjip_cli.render.teks.ekspor import to_csv
 
     if out_dir is None:
         if len(tables) != 1:

@@ -43,7 +43,7 @@ def explain(
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
-    from lkjip_cli.render.jelaskan import jelaskan, semua_ref
+    from lkjip_cli.render.teks.jelaskan import jelaskan, semua_ref
 
     hasil = hitung(result.report)
     known = semua_ref(hasil)

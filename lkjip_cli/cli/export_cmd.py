@@ -70,7 +70,7 @@ def _docx(hasil: Hasil, p: Pilihan) -> bytes:
 
 
 def _xlsx(hasil: Hasil, p: Pilihan) -> bytes:
-    from lkjip_cli.render.xlsx import buku_kerja_xlsx
+    from lkjip_cli.render.xlsx.buku_kerja import buku_kerja_xlsx
 
     return buku_kerja_xlsx(hasil, bab=p.bab, tabel=p.tabel, sumber=p.sumber,
                            grafik=p.grafik)
@@ -158,7 +158,7 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
-    from lkjip_cli.render.markdown import GalatTemplat
+    from lkjip_cli.render.markdown.templat import GalatTemplat
     from lkjip_cli.source.sel_aman import GalatSel
 
     if pilihan.referensi is not None:

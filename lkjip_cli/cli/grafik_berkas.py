@@ -18,7 +18,7 @@ from lkjip_cli.cli.output import load_or_exit
 
 
 def _svg_berpenanda(svg: bytes, sumber: Path) -> str:
-    from lkjip_cli.render.markdown import PENANDA
+    from lkjip_cli.render.markdown.templat import PENANDA
 
     teks = svg.decode("utf-8")
     if teks.startswith("<?xml"):
@@ -60,6 +60,6 @@ def grafik_svg(file: Path, direktori: Path, out: Path | None, *,
 
 
 def _penanda() -> str:
-    from lkjip_cli.render.markdown import PENANDA
+    from lkjip_cli.render.markdown.templat import PENANDA
 
     return PENANDA

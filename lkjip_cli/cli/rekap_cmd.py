@@ -116,7 +116,7 @@ def _keluarkan(hasil: Rekap, fmt: RekapFormat, out: Path | None) -> None:
     elif fmt is RekapFormat.xlsx:
         data = _xlsx(tables)
     else:
-        from lkjip_cli.render.ekspor import to_csv
+        from lkjip_cli.render.teks.ekspor import to_csv
 
         data = to_csv(tables[0])
         _ke_stderr(tables[1:])

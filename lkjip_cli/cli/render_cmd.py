@@ -50,7 +50,7 @@ def _pilih_bab(bab: Bab | None, tabel: list[str]) -> list[str]:
     if tabel:
         return []
     if bab is None or bab is Bab.semua:
-        from lkjip_cli.render.markdown import BAB
+        from lkjip_cli.render.markdown.templat import BAB
 
         return list(BAB)
     return [bab.value]
@@ -93,7 +93,7 @@ def render(
     babs = _pilih_bab(bab, nomor)
     out = None if output in (None, "-") else Path(output)
     if out is not None:
-        from lkjip_cli.render.markdown import PENANDA
+        from lkjip_cli.render.markdown.templat import PENANDA
 
         periksa_tujuan(out, Path(file), force=force, penanda=PENANDA, opsi="-o")
     teks = _render(file, babs, nomor, template_dir)
@@ -117,7 +117,7 @@ def _render(file: str, babs: list[str], nomor: list[str], template_dir: Path | N
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
-    from lkjip_cli.render.markdown import GalatTemplat, render_markdown
+    from lkjip_cli.render.markdown.templat import GalatTemplat, render_markdown
 
     hasil = hitung(result.report)
     try:

@@ -119,8 +119,8 @@ def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str]
     """The chapters' Markdown with a marker per table, and the tables the markers name."""
     import jinja2
 
-    from lkjip_cli.render.konteks import asal, konteks
-    from lkjip_cli.render.markdown import galat_dari, lingkungan, rapikan, templat_untuk
+    from lkjip_cli.render.markdown.konteks import asal, konteks
+    from lkjip_cli.render.markdown.templat import galat_dari, lingkungan, rapikan, templat_untuk
 
     daftar: list[Tabel] = []
 

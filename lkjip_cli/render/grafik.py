@@ -34,7 +34,7 @@ from lkjip_cli.tabel import ROMAWI
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
-    from lkjip_cli.render.xlsx import Lembar
+    from lkjip_cli.render.xlsx.buku_kerja import Lembar
 
 Jenis = Literal["batang", "mendatar"]
 

@@ -191,8 +191,8 @@ def cetak(tables: Sequence[Tabel]) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from lkjip_cli.render.tabel_teks import cetak as cetak_tabel
-    from lkjip_cli.render.terminal import tabel_teks
+    from lkjip_cli.render.teks.tabel_teks import cetak as cetak_tabel
+    from lkjip_cli.render.teks.terminal import tabel_teks
 
     probe = Console()
     console = probe if probe.is_terminal else Console(width=LEBAR_REKAP)
@@ -208,7 +208,7 @@ def cetak(tables: Sequence[Tabel]) -> None:
 def json_potongan(r: Rekap, tables: Sequence[Tabel]) -> Iterator[str]:
     """`{"tahun", "bobot", "urut", "tabel": [...]}`, tables as `lkjip compute` prints them,
     a row per line and a row at a time: 10,000 rows never become one document in memory."""
-    from lkjip_cli.render.ekspor import tabel_dict
+    from lkjip_cli.render.teks.ekspor import tabel_dict
 
     kepala = {"tahun": r.tahun, "bobot": r.bobot.value, "urut": r.urut}
     yield json.dumps(kepala, ensure_ascii=False)[:-1] + ', "tabel": ['

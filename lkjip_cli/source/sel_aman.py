@@ -6,13 +6,13 @@ or a carriage return). A sasaran named `=HYPERLINK("http://...","klik")` or
 `=cmd|' /C calc'!A0` would become a live link, or a DDE call, in the Excel of the reviewer
 who opens what lkjip made of the report (OWASP "CSV injection", CWE-1236). So:
 
-- every XLSX writer (`render/xlsx.py`, `xlsx_ringkasan.py` through it, `grafik.py`,
+- every XLSX writer (`render/xlsx/buku_kerja.py`, `xlsx_ringkasan.py` through it, `grafik.py`,
   `buku_data.py`, `rekap.py`) puts text into a cell through `tulis_teks`, which makes the
   cell a text cell whatever the text begins with;
 - a formula lkjip built itself from a figure's provenance is written through
   `tulis_rumus`, the one way a cell of lkjip's becomes a formula, so that the two can never
   be confused in the code;
-- every CSV writer (`render/ekspor.py`) puts a text field through `teks_csv`, which prefixes
+- every CSV writer (`render/teks/ekspor.py`) puts a text field through `teks_csv`, which prefixes
   `'` to a field a spreadsheet would evaluate. Numbers are never touched: whether a field is
   a number is decided by the cell's kind in the table model (`Sel.jenis`), never by what its
   text looks like, so `-0,59` stays a number and a name `-0,59` is neutralised.
@@ -74,8 +74,9 @@ def tulis_teks(cell: Cell | MergedCell, teks: str) -> Cell:
 
 
 def tulis_rumus(cell: Cell | MergedCell, rumus: str) -> Cell:
-    """A formula lkjip built itself (`render/xlsx.py`: a figure's formula over the cells of
-    its inputs), given without its `=`: the only way a cell of lkjip's becomes a formula."""
+    """A formula lkjip built itself (`render/xlsx/buku_kerja.py`: a figure's formula over the
+    cells of its inputs), given without its `=`: the only way a cell of lkjip's becomes a
+    formula."""
     cell = _bukan_gabungan(cell)
     cell.value = "=" + rumus
     return cell

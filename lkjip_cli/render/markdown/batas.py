@@ -3,8 +3,8 @@
 Why a module of its own: the limits are the part of the template sandbox a reader looks up
 ("why did my template stop?"), and each needs its reason beside its value. `Anggaran`
 (budget) is the one place that counts a render's steps, calls, volume and time and measures
-the values it builds; `render/sandbox.py` calls it from the hooks it weaves into the
-compiled templates, and `render/markdown.py` from the number filters.
+the values it builds; `render/markdown/sandbox.py` calls it from the hooks it weaves into the
+compiled templates, and `render/markdown/templat.py` from the number filters.
 
 Every value a template builds has a bounded "unrolled size" (`bobot`: characters of a
 string, elements of a sequence counted through nesting, a record of the report as one
@@ -22,7 +22,7 @@ from typing import Any
 
 from jinja2.exceptions import SecurityError
 
-from lkjip_cli.render.konteks import Rekaman
+from lkjip_cli.render.markdown.konteks import Rekaman
 
 # ------------------------------------------------------------------------------- limits
 

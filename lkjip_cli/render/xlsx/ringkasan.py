@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
-from lkjip_cli.render.xlsx import Lembar, Rumus, _ref, lembar_ref
+from lkjip_cli.render.xlsx.buku_kerja import Lembar, Rumus, _ref, lembar_ref
 from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel, persen, teks
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")

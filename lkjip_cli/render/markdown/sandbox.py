@@ -7,7 +7,7 @@ object it can reach; pydantic's `parse_raw(..., allow_pickle=True)` was one such
 and it ran shell commands. It also bounds nothing: `'a' * 10**10` allocated 10 GB. So:
 
 **Reach is an allow-list, not a deny-list.** Templates receive only plain data
-(`render/konteks.py`). `Sandbox.is_safe_attribute` refuses every attribute except a few
+(`render/markdown/konteks.py`). `Sandbox.is_safe_attribute` refuses every attribute except a few
 harmless `str` methods (`STR_AMAN`), the read-only mapping methods (`PETA_AMAN`), the loop
 variable's fields (`LOOP_AMAN`), a `namespace()`'s values and an imported template's macros;
 `Sandbox.is_safe_callable` refuses every call except those methods, the template's own
@@ -16,14 +16,14 @@ a Decimal's methods: none can be reached, whatever their names. Jinja2's own glo
 hand out classes or functions (`cycler`, `joiner`, `lipsum`, `dict`) are gone, and so are
 its filters that produce HTML or Python reprs (`FILTER_DIBUANG`).
 
-**Work is bounded by named limits** (`render/batas.py`: the `MAKS_*` constants, each with
+**Work is bounded by named limits** (`render/markdown/batas.py`: the `MAKS_*` constants, each with
 its reason, and `Anggaran`, the account of one render). One C-level operation cannot be
 interrupted, so sizes are checked *before* an operator or a filter builds its result; loop
 iterations and calls are counted; the whole render has a wall-clock budget, checked as the
 steps are counted. Every value a template builds has a bounded "unrolled size", so that
 comparing, hashing or printing it is bounded too, however it was nested.
 
-A breach raises `GalatBatas` (a `SecurityError`), which `render/markdown.py` reports like
+A breach raises `GalatBatas` (a `SecurityError`), which `render/markdown/templat.py` reports like
 any template error: template, line, an Indonesian message naming the limit; exit 2, and
 nothing written.
 
@@ -54,7 +54,7 @@ from jinja2.runtime import BlockReference, Context, LoopContext, Macro, Template
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace, missing, pass_context
 
-from lkjip_cli.render.batas import (
+from lkjip_cli.render.markdown.batas import (
     BATAS,
     MAKS_UKURAN_TEMPLAT,
     SKALAR,
@@ -63,7 +63,7 @@ from lkjip_cli.render.batas import (
     GalatBatas,
     ribuan,
 )
-from lkjip_cli.render.konteks import Rekaman, asal, jenis
+from lkjip_cli.render.markdown.konteks import Rekaman, asal, jenis
 from lkjip_cli.source.berkas import BukanBerkasBiasa, baca_berkas_biasa
 
 # --------------------------------------------------------------------------- allow-lists

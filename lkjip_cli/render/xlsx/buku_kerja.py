@@ -496,7 +496,7 @@ def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     lembar = [tulis_lembar(wb, t, aturan, rumus, dipakai)
               for n in nomor_tabel(bab, tabel) for t in BUILDERS[n](hasil)]
     if "4" in bab and not tabel:
-        from lkjip_cli.render.xlsx_ringkasan import ringkasan
+        from lkjip_cli.render.xlsx.ringkasan import ringkasan
 
         t, formulas = ringkasan(hasil, lembar, rumus)
         lembar.append(tulis_lembar(wb, t, aturan, rumus, dipakai, "Ringkasan", formulas))

@@ -1,5 +1,5 @@
 """`lkjip check`'s findings for people (tables grouped by Tabel, laid out as rich's by
-`render/tabel_teks.py`), for programs (JSON) and for GitHub Actions (annotations at the YAML
+`render/teks/tabel_teks.py`), for programs (JSON) and for GitHub Actions (annotations at the YAML
 line of the printed figure)."""
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from lkjip_cli.audit import Audit
 from lkjip_cli.audit.temuan import Ringkasan, Temuan, Tingkat
 from lkjip_cli.diagnostics import Diagnostic, aman_terminal, format_path, github_annotation
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak
-from lkjip_cli.render.terminal import teks_aman
+from lkjip_cli.render.teks.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak
+from lkjip_cli.render.teks.terminal import teks_aman
 from lkjip_cli.source.yamlsource import SourceMap
 
 WARNA = {Tingkat.COCOK: "green", Tingkat.PEMBULATAN: "yellow", Tingkat.SELISIH: "red"}
@@ -85,7 +85,7 @@ def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
              *(KolomTeks(Text(name), kanan=right, no_wrap=right)
                for name, right in KOLOM_TEMUAN)]
     for tabel, group in groupby(shown, key=lambda t: t.tabel):
-        # Literal strings, never markup (render/tabel_teks.py); controls shown escaped.
+        # Literal strings, never markup (render/teks/tabel_teks.py); controls shown escaped.
         rows = [BarisTeks([letak(hasil, t), aman_terminal(t.lokasi), aman_terminal(t.kolom),
                            aman_terminal(_dicetak(t)),
                            aman_terminal(_dihitung(t, hasil.aturan)),

@@ -6,9 +6,9 @@ engine result or the table models (`tabel/`) and reaches the text only through t
 filters registered here, which call `lkjip_cli/angka.py`. A template never formats a number.
 
 Why a sandbox: a user's `--template-dir` is data handed to lkjip, not code. Templates (the
-built-ins too, one environment for all) receive plain read-only data (`render/konteks.py`)
-and run in lkjip's allow-list sandbox (`render/sandbox.py`) with named limits
-(`render/batas.py`), with an undefined that is strict, so that a misspelt name is an error
+built-ins too, one environment for all) receive plain read-only data (`render/markdown/konteks.py`)
+and run in lkjip's allow-list sandbox (`render/markdown/sandbox.py`) with named limits
+(`render/markdown/batas.py`), with an undefined that is strict, so that a misspelt name is an error
 with its template and line instead of a silent blank in a government report. Every failure,
 a refusal of the sandbox included, becomes one `GalatTemplat` naming the template and line.
 
@@ -44,9 +44,9 @@ from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan, Rentang
-from lkjip_cli.render.batas import BATAS, Batas, GalatBatas
-from lkjip_cli.render.konteks import asal, konteks
-from lkjip_cli.render.sandbox import (
+from lkjip_cli.render.markdown.batas import BATAS, Batas, GalatBatas
+from lkjip_cli.render.markdown.konteks import asal, konteks
+from lkjip_cli.render.markdown.sandbox import (
     HANYA_LKJIP,
     LoaderDirektori,
     Sandbox,
@@ -231,7 +231,7 @@ def romawi(nomor: int) -> str:
 def filters(aturan: Aturan, batas: Batas = BATAS) -> dict[str, Callable[..., str]]:
     """The formatting filters, bound to the report's rounding rules and the render's limits.
 
-    They receive records (`render/konteks.py`) and read the engine object each was made
+    They receive records (`render/markdown/konteks.py`) and read the engine object each was made
     from (`asal`): a `Nilai`, a `Rentang`, a table `Sel`.
     """
 

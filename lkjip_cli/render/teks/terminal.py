@@ -7,7 +7,7 @@ table as a literal string or a `Text`, never as rich markup: rich reads `[...]` 
 as markup, so a name holding `[/]` would end the command with a traceback and `[link=...]`
 would make a link. Terminal control characters are shown escaped (`diagnostics.aman_terminal`).
 
-The table is laid out by `render/tabel_teks.py` (rich's look, in time linear in the cells:
+The table is laid out by `render/teks/tabel_teks.py` (rich's look, in time linear in the cells:
 a report with thousands of indicators prints in a fraction of the time it takes to compute).
 """
 
@@ -20,7 +20,7 @@ from rich.text import Text
 
 from lkjip_cli.diagnostics import aman_terminal
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak
+from lkjip_cli.render.teks.tabel_teks import BarisTeks, KolomTeks, TabelTeks, cetak
 from lkjip_cli.tabel import Sel, Tabel, format_sel
 
 
