@@ -247,7 +247,7 @@ def test_top_level_help_lists_every_command() -> None:
 @pytest.mark.parametrize("module", ["lkjip_cli.engine", "lkjip_cli.tabel",
                                     "lkjip_cli.loader", "lkjip_cli.audit", "jinja2",
                                     "docx", "openpyxl", "matplotlib",
-                                    "lkjip_cli.rekap", "multiprocessing"])
+                                    "lkjip_cli.banyak.rekap", "multiprocessing"])
 def test_help_imports_no_engine_renderer_or_template_code(module: str) -> None:
     code = ("import sys\nfrom typer.testing import CliRunner\nfrom lkjip_cli.cli.app import app\n"
             "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0\n"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from lkjip_cli.paralel import peta_urut, ukuran_chunk
-from lkjip_cli.periksa_banyak import periksa_semua
+from lkjip_cli.banyak.paralel import peta_urut, ukuran_chunk
+from lkjip_cli.banyak.periksa import periksa_semua
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "2020.yaml"

@@ -34,8 +34,8 @@ from xml.etree import ElementTree
 import pytest
 from typer.testing import CliRunner
 
+from lkjip_cli.banyak.rekap import BarisRekap, BerkasGagal, Bobot, ringkas_berkas, susun
 from lkjip_cli.cli.app import app
-from lkjip_cli.rekap import BarisRekap, BerkasGagal, Bobot, ringkas_berkas, susun
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "2020.yaml"
@@ -334,7 +334,7 @@ def test_an_empty_directory_is_said_not_ignored(tmp_path: Path) -> None:
 
 def test_parallel_order_is_the_input_order(tmp_path: Path) -> None:
     folder = _generate(tmp_path, 12)
-    from lkjip_cli.rekap import cari_berkas, ringkas_semua
+    from lkjip_cli.banyak.rekap import cari_berkas, ringkas_semua
 
     files, _ = cari_berkas([str(folder)])
     serial = [getattr(r, "berkas", None) for r in ringkas_semua(files, proses=1)]
@@ -343,8 +343,8 @@ def test_parallel_order_is_the_input_order(tmp_path: Path) -> None:
 
 
 def test_the_cli_offers_every_ranking_column() -> None:
+    from lkjip_cli.banyak.rekap import KOLOM_URUT
     from lkjip_cli.cli.rekap_cmd import KOLOM
-    from lkjip_cli.rekap import KOLOM_URUT
 
     assert tuple(KOLOM_URUT) == KOLOM
     assert run("--urut", "nilai", "x.yaml").exit_code == 2

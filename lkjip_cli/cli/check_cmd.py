@@ -49,13 +49,13 @@ def check(
 ) -> None:
     """Audit angka yang dicetak laporan terhadap hitungan dari aturannya sendiri."""
     from lkjip_cli.audit import Tingkat
-    from lkjip_cli.periksa_banyak import periksa_semua
+    from lkjip_cli.banyak.periksa import periksa_semua
     from lkjip_cli.render.teks.temuan import HasilBerkas
 
     threshold = Tingkat(fail_on.value).berat
     invalid = failing = False
     with _keluaran(fmt, semua) as keluaran:
-        # Every core, results in the order of the files (lkjip_cli.periksa_banyak), each
+        # Every core, results in the order of the files (lkjip_cli.banyak.periksa), each
         # printed as it arrives and dropped: memory stays a few files' worth.
         for done in periksa_semua(list(files)):
             if done.audit is None or done.aturan is None:

@@ -1,4 +1,4 @@
-"""`lkjip rekap PATH...`: one row per report across agencies and years (`lkjip_cli.rekap`).
+"""`lkjip rekap PATH...`: one row per report across agencies and years (`lkjip_cli.banyak.rekap`).
 
 Exit 2 when any file was invalid or missing, after every other file was recapped and the
 invalid ones listed under the table; an output file (`-o`) is written under the policy of
@@ -17,7 +17,7 @@ from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.output import EXIT_INVALID, EXIT_OK
 
 if TYPE_CHECKING:
-    from lkjip_cli.rekap import Rekap
+    from lkjip_cli.banyak.rekap import Rekap
     from lkjip_cli.tabel import Tabel
 
 
@@ -35,7 +35,7 @@ class BobotOpt(StrEnum):
     indikator = "indikator"
 
 
-#: The `--urut` choices (`lkjip_cli.rekap.KOLOM_URUT`, kept here so `--help` imports none
+#: The `--urut` choices (`lkjip_cli.banyak.rekap.KOLOM_URUT`, kept here so `--help` imports none
 #: of the library).
 KOLOM = ("capaian", "tercapai", "serapan", "serapan-pk", "efisiensi", "sakip",
          "iku", "cocok", "pembulatan", "selisih", "instansi", "berkas")
@@ -77,7 +77,7 @@ def rekap(
     if fmt is RekapFormat.xlsx and out is None:
         raise typer.BadParameter("--format xlsx memerlukan -o BERKAS", param_hint="-o")
 
-    from lkjip_cli.rekap import Bobot, cari_berkas, ringkas_semua, susun
+    from lkjip_cli.banyak.rekap import Bobot, cari_berkas, ringkas_semua, susun
 
     berkas, hilang = cari_berkas(str(p) for p in paths)
     if out is not None:
@@ -90,15 +90,15 @@ def rekap(
 
 
 def _periksa_out(out: Path, berkas: list[str], fmt: RekapFormat, force: bool) -> None:
+    from lkjip_cli.banyak.keluaran import PENANDA_MD
     from lkjip_cli.cli.berkas import periksa_tujuan
-    from lkjip_cli.render.rekap import PENANDA_MD
 
     periksa_tujuan(out, [Path(b) for b in berkas], force=force,
                    penanda=PENANDA_MD if fmt is RekapFormat.md else None, opsi="-o")
 
 
 def _keluarkan(hasil: Rekap, fmt: RekapFormat, out: Path | None) -> None:
-    from lkjip_cli.render import rekap as r
+    from lkjip_cli.banyak import keluaran as r
 
     tables = r.tabel_rekap(hasil)
     if fmt is RekapFormat.table:
@@ -131,8 +131,8 @@ def _keluarkan(hasil: Rekap, fmt: RekapFormat, out: Path | None) -> None:
 
 
 def _xlsx(tables: list[Tabel]) -> bytes:
+    from lkjip_cli.banyak.keluaran import to_xlsx
     from lkjip_cli.cli.berkas import gagal
-    from lkjip_cli.render.rekap import to_xlsx
     from lkjip_cli.source.sel_aman import GalatSel
 
     try:

@@ -6,9 +6,10 @@ or a carriage return). A sasaran named `=HYPERLINK("http://...","klik")` or
 `=cmd|' /C calc'!A0` would become a live link, or a DDE call, in the Excel of the reviewer
 who opens what lkjip made of the report (OWASP "CSV injection", CWE-1236). So:
 
-- every XLSX writer (`render/xlsx/buku_kerja.py`, `xlsx_ringkasan.py` through it, `grafik.py`,
-  `buku_data.py`, `rekap.py`) puts text into a cell through `tulis_teks`, which makes the
-  cell a text cell whatever the text begins with;
+- every XLSX writer (the report workbook in `render/xlsx/`, its summary and chart sheets
+  included, the data-entry workbook `buku/tulis.py`, the recap `banyak/keluaran.py`) puts
+  text into a cell through `tulis_teks`, which makes the cell a text cell whatever the text
+  begins with;
 - a formula lkjip built itself from a figure's provenance is written through
   `tulis_rumus`, the one way a cell of lkjip's becomes a formula, so that the two can never
   be confused in the code;

@@ -3,7 +3,7 @@
 Why it is built this way:
 
 - Each file becomes a small `BarisRekap` (a few figures, not the report) in a worker
-  process (`lkjip_cli.paralel`), so thousands of reports stream through in input order and
+  process (`lkjip_cli.banyak.paralel`), so thousands of reports stream through in input order and
   the recap holds rows, never reports.
 - Every figure of a row comes from the engine and the audit by the report's own rules
   (its average basis, exclusions, caps, efficiency method, scales); the recap computes only
@@ -314,7 +314,7 @@ def ringkas_semua(berkas: Sequence[str], *, per_indikator: bool = False,
     import lkjip_cli.audit
     import lkjip_cli.engine
     import lkjip_cli.loader  # noqa: F401
-    from lkjip_cli.paralel import peta_urut
+    from lkjip_cli.banyak.paralel import peta_urut
 
     fungsi = _ringkas_per_indikator if per_indikator else _ringkas
     return peta_urut(fungsi, berkas, proses)

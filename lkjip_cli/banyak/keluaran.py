@@ -18,9 +18,9 @@ from decimal import Decimal
 from typing import Any
 
 from lkjip_cli import angka as fmt
+from lkjip_cli.banyak.rekap import KOLOM_RATA, URAIAN_BOBOT, BarisRekap, Rekap
 from lkjip_cli.diagnostics import format_text
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.rekap import KOLOM_RATA, URAIAN_BOBOT, BarisRekap, Rekap
 from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel, format_sel
 
 #: Display rules of the recap (each report's own rules made its figures).

@@ -1,7 +1,7 @@
 """`lkjip check` over many files on every core, with output in the order of the files.
 
 Why here and not in the command: the command prints; this module only computes, in worker
-processes (`lkjip_cli.paralel`), what the printing needs of each file, and hands it back in
+processes (`lkjip_cli.banyak.paralel`), what the printing needs of each file, and hands it back in
 input order whatever order the workers finish in. What crosses between processes is kept
 small: the findings, the report's rules and the compact source map (arrays of line and
 column per node), never the whole report.
@@ -45,6 +45,6 @@ def periksa_berkas(berkas: str) -> Diperiksa:
 
 def periksa_semua(berkas: Sequence[str], proses: int | None = None) -> Iterator[Diperiksa]:
     """Every file checked, in input order, on `proses` processes (None: every core)."""
-    from lkjip_cli.paralel import peta_urut
+    from lkjip_cli.banyak.paralel import peta_urut
 
     return peta_urut(periksa_berkas, berkas, proses)

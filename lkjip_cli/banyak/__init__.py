@@ -1,0 +1,4 @@
+"""Many reports at once: `lkjip rekap`'s recap across agencies and years (`rekap`, and its
+tables and outputs in `keluaran`) and `lkjip check` over many files (`periksa`), both on every
+core with results in input order (`paralel`).
+"""
