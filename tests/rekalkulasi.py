@@ -18,7 +18,7 @@ from typing import Any
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.render.xlsx.buku_kerja import Lembar
+from lkjip_cli.render.xlsx.lembar import Lembar
 from lkjip_cli.tabel import Sel, format_sel
 
 BATAS_DOUBLE = Decimal(10) ** 13

@@ -588,7 +588,7 @@ def test_rekap_csv_lists_on_stderr_show_control_characters_escaped(tmp_path: Pat
 
 
 def test_a_sheet_named_in_a_formula_has_its_quotes_doubled() -> None:
-    from lkjip_cli.render.xlsx.buku_kerja import lembar_ref
+    from lkjip_cli.render.xlsx.lembar import lembar_ref
 
     ws = openpyxl.Workbook().create_sheet("Tabel 3.8 O'Neil")
     assert lembar_ref(ws) == "'Tabel 3.8 O''Neil'"

@@ -4,7 +4,8 @@ Why two halves: what a chart shows (which indicators, which figures, which bands
 interpretation scale) is a decision about the report that must be tested like any figure,
 while pixels are not worth testing. `data_grafik(hasil)` returns plain data models built from
 the engine's result; `gambar(data, "png"|"svg")` draws one with matplotlib (the Agg backend,
-no display), and `grafik_excel` adds the same data to a workbook as native Excel charts.
+no display), and `render/xlsx/grafik.py` adds the same data to the report workbook as native
+Excel charts.
 
 Four kinds, as LKjIPs draw them: per sasaran, target vs realisasi of each indicator with its
 capaian; capaian of every indicator against the interpretation scale's bands; realisasi last
@@ -13,28 +14,22 @@ program (Tabel 3.13). Labels are Indonesian and every number shown is formatted 
 `lkjip_cli/angka.py`. Plotting positions are the one place a figure becomes a float: for
 pixels only, never for a printed number.
 
-matplotlib is an optional extra (`lkjip[grafik]`) imported inside `gambar`; the data half and
-the Excel half need only openpyxl.
+matplotlib is an optional extra (`lkjip[grafik]`) imported inside `gambar`; the data half needs
+nothing but the engine's result.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil, Target
 from lkjip_cli.engine.skala import skala
 from lkjip_cli.model.laporan import Rentang
 from lkjip_cli.tabel import ROMAWI
-
-if TYPE_CHECKING:
-    from openpyxl import Workbook
-
-    from lkjip_cli.render.xlsx.buku_kerja import Lembar
 
 Jenis = Literal["batang", "mendatar"]
 
@@ -225,39 +220,3 @@ def png_per_tabel(h: Hasil) -> dict[str, list[tuple[str, bytes]]]:
     for data in data_grafik(h):
         out.setdefault(data.tabel, []).append((data.kode, gambar(data, "png")))
     return out
-
-
-# ---------------------------------------------------------------------------- Excel
-
-
-def grafik_excel(wb: Workbook, h: Hasil, lembar: Sequence[Lembar]) -> None:
-    """A sheet "Grafik": each chart's data as a small table, and a native Excel chart of it."""
-    from openpyxl.chart import BarChart, Reference
-
-    from lkjip_cli.source.sel_aman import tulis_nilai, tulis_teks
-
-    ws = wb.create_sheet("Grafik")
-    baris = 1
-    for data in data_grafik(h):
-        tulis_teks(ws.cell(baris, 1), data.judul)
-        tulis_teks(ws.cell(baris + 1, 1), "Kode")
-        for k, seri in enumerate(data.seri):
-            tulis_teks(ws.cell(baris + 1, k + 2), seri.nama)
-        for i, kategori in enumerate(data.kategori):
-            tulis_teks(ws.cell(baris + 2 + i, 1), kategori)
-            for k, seri in enumerate(data.seri):
-                c = tulis_nilai(ws.cell(baris + 2 + i, k + 2), seri.nilai[i])
-                c.number_format = "#,##0.00"
-        chart = BarChart()
-        chart.type = "bar" if data.jenis == "mendatar" else "col"
-        chart.title = data.judul
-        chart.y_axis.title = data.sumbu
-        chart.y_axis.number_format = "#,##0"
-        akhir = baris + 1 + len(data.kategori)
-        chart.add_data(Reference(ws, min_col=2, max_col=1 + len(data.seri), min_row=baris + 1,
-                                 max_row=akhir), titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=1, min_row=baris + 2, max_row=akhir))
-        chart.height, chart.width = 7.5, 16
-        ws.add_chart(chart, f"{chr(ord('A') + len(data.seri) + 2)}{baris}")
-        baris = max(akhir + 2, baris + 17)
-    ws.column_dimensions["A"].width = 14

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -39,13 +38,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.audit.temuan import Temuan, Tingkat
-from lkjip_cli.engine.capaian import (
-    RUMUS_NEGATIF_KEBALIKAN,
-    RUMUS_NEGATIF_SELISIH,
-    RUMUS_POSITIF,
-)
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.xlsx.lembar import BARIS_DATA, BARIS_JUDUL, Lembar, lembar_ref, ref
+from lkjip_cli.render.xlsx.rumus import Rumus
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_rumus, tulis_teks
 from lkjip_cli.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
 
@@ -59,9 +55,6 @@ BAB_TABEL = {
           "3.13"),
     "4": (),
 }
-
-BARIS_JUDUL = 3
-BARIS_DATA = BARIS_JUDUL + 1
 
 TEBAL = Font(bold=True)
 ARSIR = PatternFill("solid", fgColor="D9D9D9")
@@ -78,76 +71,7 @@ PENYERAPAN = {"3.12": (8, 7, 6), "3.13": (4, 3, 2), "2.5": (4, 3, 2),
               "3.11/efisiensi": (4, 2, 1)}
 
 
-def _ref(kolom: int, baris: int) -> str:
-    return f"{get_column_letter(kolom + 1)}{baris}"
-
-
-def lembar_ref(ws: Worksheet) -> str:
-    """A sheet's name as a formula or a link names it: quoted, a quote in it doubled."""
-    return "'" + ws.title.replace("'", "''") + "'"
-
-
-@dataclass
-class Lembar:
-    """One sheet as written: where each table row landed, for formulas and links."""
-
-    ws: Worksheet
-    tabel: Tabel
-    kolom_cetak: dict[int, int] = field(default_factory=dict)  # computed col -> printed col
-    #: Formulas decided outside this sheet's table (the summary sheet's), by (row, column).
-    rumus: dict[tuple[int, int], str] = field(default_factory=dict)
-
-    def baris(self, i: int) -> int:
-        return BARIS_DATA + i
-
-
 # ------------------------------------------------------------------------ formulas
-
-
-class Rumus:
-    """Excel formulas for one report's rules."""
-
-    def __init__(self, aturan: Aturan) -> None:
-        self.aturan = aturan
-        self.fungsi = "ROUNDDOWN" if aturan.pembulatan == "down" else "ROUND"
-        cap = aturan.batas_atas
-        self.batas_tampil = cap.nilai if cap is not None and "tampilan" in cap.berlaku \
-            else None
-
-    def bulat(self, expr: str) -> str:
-        return f"{self.fungsi}({expr},{self.aturan.desimal_persen})"
-
-    def capaian(self, t: str, r: str, rumus: str, *, batas: Decimal | None,
-                bulat: bool = True) -> str | None:
-        """Capaian by the figure's formula; the target-0 rule, the floor and the cap as IF,
-        MAX and MIN."""
-        lantai = self.aturan.batas_bawah
-
-        def angka(expr: str) -> str:
-            if lantai is not None:
-                expr = f"MAX({lantai},{expr})"
-            if batas is not None:
-                expr = f"MIN({batas},{expr})"
-            return self.bulat(expr) if bulat else expr
-
-        nol = (f'IF({r}=0,{angka("100")},"{fmt.TIDAK_ADA}")'
-               if self.aturan.target_nol == "100-jika-realisasi-0" else f'"{fmt.TIDAK_ADA}"')
-        if rumus == RUMUS_POSITIF:
-            inti = angka(f"{r}/{t}*100")
-        elif rumus == RUMUS_NEGATIF_SELISIH:
-            inti = angka(f"(2*{t}-{r})/{t}*100")
-        elif rumus == RUMUS_NEGATIF_KEBALIKAN:
-            inti = f'IF({r}=0,"{fmt.TIDAK_ADA}",{angka(f"{t}/{r}*100")})'
-        else:
-            return None
-        return f"IF({t}=0,{nol},{inti})"
-
-    def bagi(self, atas: str, bawah: str, *, bulat: bool = True) -> str:
-        expr = f"{atas}/{bawah}*100"
-        return f'IF({bawah}=0,"{fmt.TIDAK_ADA}",{self.bulat(expr) if bulat else expr})'
-
-    def perubahan(self, kini: str, lalu: str) -> str:
-        return f'IF({lalu}=0,"{fmt.TIDAK_ADA}",{self.bulat(f"({kini}/{lalu}-1)*100")})'
 
 
 def _nama_rumus(sel: Sel) -> str | None:
@@ -179,16 +103,16 @@ def rumus_sel(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
         nama = _nama_rumus(sel)
         if nama is None:
             return None
-        return rumus.capaian(_ref(jt, r), _ref(jr, r), nama, batas=rumus.batas_tampil)
+        return rumus.capaian(ref(jt, r), ref(jr, r), nama, batas=rumus.batas_tampil)
     for k in (kunci, t.nomor):
         if k in PENYERAPAN and j == PENYERAPAN[k][0]:
             _, jr, jp = PENYERAPAN[k]
             if _angka_sel(baris.sel[jr]) and _angka_sel(baris.sel[jp]):
-                return rumus.bagi(_ref(jr, r), _ref(jp, r))
+                return rumus.bagi(ref(jr, r), ref(jp, r))
             return None
     if t.nomor == "3.6" and j in (5, 6) and _angka_sel(baris.sel[3]) and \
             _angka_sel(baris.sel[4]):
-        kini, lalu = _ref(4, r), _ref(3, r)
+        kini, lalu = ref(4, r), ref(3, r)
         return rumus.perubahan(kini, lalu) if j == 5 else rumus.bulat(f"{kini}-{lalu}")
     if kunci == "3.11/efisiensi" and j == 3:
         return _efisiensi_tahunan(lembar, i, rumus)
@@ -219,14 +143,14 @@ def _jumlah(lembar: Lembar, i: int, j: int) -> str | None:
         return None
     if not anak or not all(_angka_sel(t.baris[k].sel[j]) for k in anak):
         return None
-    return "SUM(" + ",".join(_ref(j, lembar.baris(k)) for k in anak) + ")"
+    return "SUM(" + ",".join(ref(j, lembar.baris(k)) for k in anak) + ")"
 
 
 def _efisiensi_tahunan(lembar: Lembar, i: int, rumus: Rumus) -> str | None:
     baris = lembar.tabel.baris[i]
     if not (_angka_sel(baris.sel[1]) and _angka_sel(baris.sel[2])):
         return None
-    pagu, real = _ref(1, lembar.baris(i)), _ref(2, lembar.baris(i))
+    pagu, real = ref(1, lembar.baris(i)), ref(2, lembar.baris(i))
     if rumus.aturan.efisiensi.tahunan == "nominal":
         return f"{pagu}-{real}"
     return f"100-{rumus.bagi(real, pagu)}"
@@ -237,7 +161,7 @@ def _efisiensi_sasaran(lembar: Lembar, i: int, rumus: Rumus) -> str | None:
     baris = lembar.tabel.baris[i]
     metode = rumus.aturan.efisiensi.sasaran
     r = lembar.baris(i)
-    cap, pen = _ref(2, r), _ref(3, r)
+    cap, pen = ref(2, r), ref(3, r)
     capaian = baris.sel[2].asal
     dibatasi = capaian is not None and capaian.turunan  # a capped capaian is not its input
     if metode == "sisa-anggaran":
@@ -437,7 +361,7 @@ def _taut(cell: Cell, lembar: Sequence[Lembar], tm: Temuan, aturan: Aturan) -> N
         c.border = GARIS
         if tm.tingkat is not Tingkat.COCOK:
             c.fill = BEDA
-        _taut_ke(cell, f"{lembar_ref(lb.ws)}!{_ref(kolom, r)}")
+        _taut_ke(cell, f"{lembar_ref(lb.ws)}!{ref(kolom, r)}")
         return
     if lembar:
         _taut_ke(cell, f"{lembar_ref(lembar[0].ws)}!A1")
@@ -516,7 +440,7 @@ def buku_kerja_xlsx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = 
 
     tambah = None
     if grafik:
-        from lkjip_cli.render.grafik import grafik_excel
+        from lkjip_cli.render.xlsx.grafik import grafik_excel
 
         tambah = grafik_excel
     wb, _ = buku_kerja(hasil, bab=bab, tabel=tabel, sumber=sumber,

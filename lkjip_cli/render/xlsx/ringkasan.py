@@ -20,7 +20,8 @@ from decimal import Decimal
 
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
-from lkjip_cli.render.xlsx.buku_kerja import Lembar, Rumus, _ref, lembar_ref
+from lkjip_cli.render.xlsx.lembar import Lembar, lembar_ref, ref
+from lkjip_cli.render.xlsx.rumus import Rumus
 from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel, persen, teks
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -31,7 +32,7 @@ def _lembar(lembar: Sequence[Lembar], nomor: str) -> Lembar | None:
 
 
 def _alamat(lb: Lembar, kolom: int, i: int) -> str:
-    return f"{lembar_ref(lb.ws)}!{_ref(kolom, lb.baris(i))}"
+    return f"{lembar_ref(lb.ws)}!{ref(kolom, lb.baris(i))}"
 
 
 class _Penyusun:

@@ -1,0 +1,64 @@
+"""Excel formulas for one report's rules: the figures of the engine, as Excel computes them.
+
+Why a module of its own: the table sheets (`buku_kerja`) and the summary sheet (`ringkasan`)
+write the same formulas (capaian by the figure's formula, a share, a change, rounding by the
+report's rule), so both build them here rather than one importing the other.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lkjip_cli import angka as fmt
+from lkjip_cli.engine.capaian import (
+    RUMUS_NEGATIF_KEBALIKAN,
+    RUMUS_NEGATIF_SELISIH,
+    RUMUS_POSITIF,
+)
+from lkjip_cli.model.laporan import Aturan
+
+
+class Rumus:
+    """Excel formulas for one report's rules."""
+
+    def __init__(self, aturan: Aturan) -> None:
+        self.aturan = aturan
+        self.fungsi = "ROUNDDOWN" if aturan.pembulatan == "down" else "ROUND"
+        cap = aturan.batas_atas
+        self.batas_tampil = cap.nilai if cap is not None and "tampilan" in cap.berlaku \
+            else None
+
+    def bulat(self, expr: str) -> str:
+        return f"{self.fungsi}({expr},{self.aturan.desimal_persen})"
+
+    def capaian(self, t: str, r: str, rumus: str, *, batas: Decimal | None,
+                bulat: bool = True) -> str | None:
+        """Capaian by the figure's formula; the target-0 rule, the floor and the cap as IF,
+        MAX and MIN."""
+        lantai = self.aturan.batas_bawah
+
+        def angka(expr: str) -> str:
+            if lantai is not None:
+                expr = f"MAX({lantai},{expr})"
+            if batas is not None:
+                expr = f"MIN({batas},{expr})"
+            return self.bulat(expr) if bulat else expr
+
+        nol = (f'IF({r}=0,{angka("100")},"{fmt.TIDAK_ADA}")'
+               if self.aturan.target_nol == "100-jika-realisasi-0" else f'"{fmt.TIDAK_ADA}"')
+        if rumus == RUMUS_POSITIF:
+            inti = angka(f"{r}/{t}*100")
+        elif rumus == RUMUS_NEGATIF_SELISIH:
+            inti = angka(f"(2*{t}-{r})/{t}*100")
+        elif rumus == RUMUS_NEGATIF_KEBALIKAN:
+            inti = f'IF({r}=0,"{fmt.TIDAK_ADA}",{angka(f"{t}/{r}*100")})'
+        else:
+            return None
+        return f"IF({t}=0,{nol},{inti})"
+
+    def bagi(self, atas: str, bawah: str, *, bulat: bool = True) -> str:
+        expr = f"{atas}/{bawah}*100"
+        return f'IF({bawah}=0,"{fmt.TIDAK_ADA}",{self.bulat(expr) if bulat else expr})'
+
+    def perubahan(self, kini: str, lalu: str) -> str:
+        return f'IF({lalu}=0,"{fmt.TIDAK_ADA}",{self.bulat(f"({kini}/{lalu}-1)*100")})'
