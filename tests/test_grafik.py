@@ -17,7 +17,7 @@ import pytest
 from conftest import listing
 from typer.testing import CliRunner
 
-from lkjip_cli.cli import export_cmd
+from lkjip_cli.cli import export_cmd, opsi
 from lkjip_cli.cli.app import app
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load
@@ -103,8 +103,8 @@ def test_export_without_matplotlib_says_so_in_one_line(tmp_path: Path,
     result = runner.invoke(app, ["export", str(DATA), "--to", "docx", "-o", str(out),
                                  "--tabel", "3.5"])
     assert result.exit_code == 0
-    assert export_cmd.TANPA_GRAFIK in result.stderr.splitlines()
-    assert "pip install 'lkjip[grafik]'" in export_cmd.TANPA_GRAFIK
+    assert opsi.TANPA_GRAFIK in result.stderr.splitlines()
+    assert "pip install 'lkjip[grafik]'" in opsi.TANPA_GRAFIK
     assert len(docx.Document(str(out)).inline_shapes) == 0
 
 

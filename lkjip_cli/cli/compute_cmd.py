@@ -16,6 +16,7 @@ import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
+from lkjip_cli.cli.opsi import parse_tabel
 from lkjip_cli.cli.output import (
     EXIT_INVALID,
     SatuBerkasArg,
@@ -39,18 +40,6 @@ class ComputeFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-def parse_tabel(values: list[str] | None, known: list[str]) -> list[str]:
-    """`--tabel 3.4 --tabel 3.5,3.6` -> ['3.4', '3.5', '3.6'], checked against `known`."""
-    wanted = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
-    unknown = [w for w in wanted if w not in known]
-    if unknown:
-        raise typer.BadParameter(
-            f"tabel tidak dikenal: {', '.join(unknown)}; pilihan: {', '.join(known)}",
-            param_hint="--tabel",
-        )
-    return wanted
 
 
 def compute(

@@ -22,6 +22,14 @@ import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import ditulis_lkjip_office, gagal, periksa_tujuan, tulis_atomik
+from lkjip_cli.cli.opsi import (
+    TANPA_GRAFIK,
+    BabOpt,
+    TabelOpt,
+    matplotlib_ada,
+    parse_tabel,
+    pilih_bab,
+)
 from lkjip_cli.cli.output import (
     EXIT_INVALID,
     DiagnosticFormat,
@@ -29,14 +37,9 @@ from lkjip_cli.cli.output import (
     load_or_exit,
     print_diagnostics,
 )
-from lkjip_cli.cli.render_cmd import BabOpt, TabelOpt, _pilih_bab
 
 if TYPE_CHECKING:
     from lkjip_cli.engine.hasil import Hasil
-
-#: The one line printed when matplotlib is missing.
-TANPA_GRAFIK = ("Grafik tidak disertakan: matplotlib tidak terpasang. Pasang dengan "
-                "`pip install 'lkjip[grafik]'` (atau `pip install matplotlib`).")
 
 
 class Tujuan(StrEnum):
@@ -91,13 +94,6 @@ _PEMBUAT: dict[Tujuan, Callable[[Hasil, Pilihan], bytes]] = {
 }
 
 
-def matplotlib_ada() -> bool:
-    """Whether charts can be drawn (without importing matplotlib)."""
-    from importlib.util import find_spec
-
-    return find_spec("matplotlib") is not None
-
-
 def export(
     file: SatuBerkasArg,
     to: Annotated[
@@ -131,7 +127,6 @@ def export(
     ] = False,
 ) -> None:
     """Tulis laporan sebagai dokumen Word (DOCX) atau buku kerja Excel (XLSX, rumus hidup)."""
-    from lkjip_cli.cli.compute_cmd import parse_tabel
     from lkjip_cli.tabel import BUILDERS
 
     if reference_doc is not None and to is not Tujuan.docx:
@@ -139,7 +134,7 @@ def export(
     if data and to is not Tujuan.xlsx:
         raise typer.BadParameter("hanya untuk --to xlsx", param_hint="--data")
     nomor = parse_tabel(tabel, list(BUILDERS))
-    babs = _pilih_bab(bab, nomor)
+    babs = pilih_bab(bab, nomor)
     out = output if output is not None else Path(f"{Path(file).stem}.{to.value}")
     periksa_tujuan(out, Path(file), force=force, penanda=ditulis_lkjip_office,
                    opsi="-o" if output is not None else None)

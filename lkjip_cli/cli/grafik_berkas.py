@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from lkjip_cli.cli.berkas import buat_direktori, gagal, periksa_direktori, periksa_tujuan
-from lkjip_cli.cli.export_cmd import TANPA_GRAFIK, matplotlib_ada
+from lkjip_cli.cli.opsi import TANPA_GRAFIK, matplotlib_ada
 from lkjip_cli.cli.output import load_or_exit
 
 

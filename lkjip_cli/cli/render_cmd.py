@@ -12,7 +12,6 @@ jinja2 is imported only inside the command (through `render.markdown`), never at
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,41 +19,9 @@ import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_semua
+from lkjip_cli.cli.opsi import BabOpt, TabelOpt, parse_tabel, pilih_bab
 from lkjip_cli.cli.output import SatuBerkasArg, cetak_data, load_or_exit
 from lkjip_cli.diagnostics import aman_terminal
-
-
-class Bab(StrEnum):
-    dua = "2"
-    tiga = "3"
-    empat = "4"
-    semua = "all"
-
-
-#: `--bab 2|3|4|all` of the commands that write chapters (`render`, `export`).
-BabOpt = Annotated[
-    Bab | None, typer.Option("--bab", help="Bab yang dicetak (bawaan: all).", show_default=False)
-]
-#: `--tabel 3.4,3.5` of the commands that write chapters: only these tables.
-TabelOpt = Annotated[
-    list[str] | None,
-    typer.Option("--tabel", "-t", help="Hanya tabel ini (boleh diulang atau dipisah koma).",
-                 metavar="NOMOR"),
-]
-
-
-def _pilih_bab(bab: Bab | None, tabel: list[str]) -> list[str]:
-    if bab is not None and tabel:
-        raise typer.BadParameter("pilih --bab atau --tabel, tidak keduanya",
-                                 param_hint="--tabel")
-    if tabel:
-        return []
-    if bab is None or bab is Bab.semua:
-        from lkjip_cli.render.markdown.templat import BAB
-
-        return list(BAB)
-    return [bab.value]
-
 
 # ----------------------------------------------------------------------- the command
 
@@ -86,11 +53,10 @@ def render(
     ] = None,
 ) -> None:
     """Cetak Bab II, III dan IV sebagai Markdown (GFM) dari templat Jinja2."""
-    from lkjip_cli.cli.compute_cmd import parse_tabel
     from lkjip_cli.tabel import BUILDERS
 
     nomor = parse_tabel(tabel, list(BUILDERS))
-    babs = _pilih_bab(bab, nomor)
+    babs = pilih_bab(bab, nomor)
     out = None if output in (None, "-") else Path(output)
     if out is not None:
         from lkjip_cli.render.markdown.templat import PENANDA

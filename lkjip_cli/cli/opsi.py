@@ -1,0 +1,74 @@
+"""What several commands share: the `--bab` and `--tabel` options and how they are read, and
+whether charts can be drawn.
+
+Why a module of its own: `render`, `export` and `compute` take the same options, and `render
+--grafik` and `export` need the same check for matplotlib. Kept here, no command module
+imports another (an import-linter contract in pyproject.toml holds that), so a command can be
+changed or added without reading the others. Only typer is imported at the top: `lkjip --help`
+loads this module.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+
+class Bab(StrEnum):
+    dua = "2"
+    tiga = "3"
+    empat = "4"
+    semua = "all"
+
+
+#: `--bab 2|3|4|all` of the commands that write chapters (`render`, `export`).
+BabOpt = Annotated[
+    Bab | None, typer.Option("--bab", help="Bab yang dicetak (bawaan: all).", show_default=False)
+]
+#: `--tabel 3.4,3.5` of the commands that write chapters: only these tables.
+TabelOpt = Annotated[
+    list[str] | None,
+    typer.Option("--tabel", "-t", help="Hanya tabel ini (boleh diulang atau dipisah koma).",
+                 metavar="NOMOR"),
+]
+
+
+def parse_tabel(values: list[str] | None, known: list[str]) -> list[str]:
+    """`--tabel 3.4 --tabel 3.5,3.6` -> ['3.4', '3.5', '3.6'], checked against `known`."""
+    wanted = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        raise typer.BadParameter(
+            f"tabel tidak dikenal: {', '.join(unknown)}; pilihan: {', '.join(known)}",
+            param_hint="--tabel",
+        )
+    return wanted
+
+
+def pilih_bab(bab: Bab | None, tabel: list[str]) -> list[str]:
+    """The chapters to write: those of `--bab` (all when not given), none when `--tabel`
+    names tables; both together are a usage error."""
+    if bab is not None and tabel:
+        raise typer.BadParameter("pilih --bab atau --tabel, tidak keduanya",
+                                 param_hint="--tabel")
+    if tabel:
+        return []
+    if bab is None or bab is Bab.semua:
+        from lkjip_cli.render.markdown.templat import BAB
+
+        return list(BAB)
+    return [bab.value]
+
+
+#: The one line printed when matplotlib is missing.
+TANPA_GRAFIK = ("Grafik tidak disertakan: matplotlib tidak terpasang. Pasang dengan "
+                "`pip install 'lkjip[grafik]'` (atau `pip install matplotlib`).")
+
+
+def matplotlib_ada() -> bool:
+    """Whether charts can be drawn (without importing matplotlib)."""
+    from importlib.util import find_spec
+
+    return find_spec("matplotlib") is not None
