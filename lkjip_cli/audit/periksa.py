@@ -19,6 +19,7 @@ from lkjip_cli.angka import angka, bulatkan, desimal_dari, persen
 from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman, cari_sebab
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
+from lkjip_cli.engine import RUMUS_EFISIENSI
 from lkjip_cli.engine.capaian import hitung_capaian
 from lkjip_cli.engine.hasil import (
     Anggaran,
@@ -32,7 +33,6 @@ from lkjip_cli.engine.hasil import (
     Simpul,
     Target,
 )
-from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
 from lkjip_cli.model.anggaran import DilaporkanPosBelanja, RincianAnggaran
 from lkjip_cli.model.laporan import (

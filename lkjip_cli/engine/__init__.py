@@ -1,9 +1,11 @@
 """The pure engine: every figure of Bab III from a validated report, with provenance.
 
-No I/O, and never an import of typer, rich or jinja2 (a test checks `sys.modules`).
+No I/O, and never an import of typer, rich or jinja2 (a test checks `sys.modules`). Other
+rooms reach `hitung` and the names below through `lkjip_cli.engine`, and the result's types
+through `lkjip_cli.engine.hasil` and `lkjip_cli.engine.nilai`.
 """
 
 from lkjip_cli.engine.hasil import Hasil
-from lkjip_cli.engine.hitung import hitung
+from lkjip_cli.engine.hitung import RUMUS_EFISIENSI, hitung
 
-__all__ = ["Hasil", "hitung"]
+__all__ = ["RUMUS_EFISIENSI", "Hasil", "hitung"]

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Literal
 
 from lkjip_cli import angka as fmt
+from lkjip_cli.engine import RUMUS_EFISIENSI
 from lkjip_cli.engine.capaian import arti_capaian_negatif
 from lkjip_cli.engine.hasil import (
     Anggaran,
@@ -28,7 +29,6 @@ from lkjip_cli.engine.hasil import (
     Target,
     turunan,
 )
-from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import skala
 from lkjip_cli.model.klasifikasi import SUMBER as SUMBER_KLASIFIKASI

@@ -35,8 +35,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from lkjip_cli.engine import RUMUS_EFISIENSI
 from lkjip_cli.engine.hasil import Hasil
-from lkjip_cli.engine.hitung import RUMUS_EFISIENSI
 from lkjip_cli.tabel import BUILDERS
 
 #: The values a template can hold that are not containers.
