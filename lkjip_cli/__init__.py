@@ -1,14 +1,16 @@
 """lkjip: a report calculator for Indonesian LKjIP (Laporan Kinerja Instansi Pemerintah).
 
-The package is layered so that each layer only looks down:
+The folders are the architecture (docs/arsitektur.md); each layer only looks down:
 
-    source  -> YAML text with source positions, every number a Decimal
-    model   -> pydantic v2 models of one report (the data format)
-    loader  -> load(path): models + semantic checks, diagnostics as values
-    engine  -> pure computation of every figure, with provenance
-    audit   -> `lkjip check`: printed figures against computed ones
-    render  -> rich tables and Jinja2 Markdown
-    cli     -> one thin typer module per command
+    cli            one thin typer module per command
+    banyak         many reports: rekap, check over many files
+    render | buku  the surfaces | the data-entry workbook, both directions
+    tabel | audit  the table models every surface draws | printed figures against computed ones
+    engine | loader  pure computation with provenance | load(path): models + semantic checks
+    checks         semantic checks of the YAML document
+    model          pydantic v2 models of one report (the data format) and its vocabulary
+    source         files at the edge: YAML with positions, every number a Decimal; safe writers
+    versi, diagnostics, angka, pesan, memori: the foundation
 """
 
 __version__ = "0.1.0"
