@@ -3,7 +3,7 @@
 
 Why it streams: a CI job may check a thousand files. Each file's findings are printed as soon
 as that file is done and then dropped, so memory stays one file's worth; the JSON format is
-still one document (`render.temuan.JsonBertahap` writes it piece by piece).
+still one document (`render.teks.temuan.JsonBertahap` writes it piece by piece).
 """
 
 from __future__ import annotations

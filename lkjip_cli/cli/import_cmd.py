@@ -4,7 +4,7 @@ Every problem of the workbook is printed with its sheet and cell, all at once, i
 diagnostic format and codes as `lkjip validate`; with any error nothing is written (exit 2).
 The YAML is validated by the normal loader before it is written, under the policy of
 `cli/berkas.py`: an existing file is replaced only if a previous import wrote it (its first
-line is `impor.PENANDA`) or with `--force`. openpyxl is imported only inside the command.
+line is `buku.impor.PENANDA`) or with `--force`. openpyxl is imported only inside the command.
 """
 
 from __future__ import annotations

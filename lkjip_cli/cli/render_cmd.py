@@ -4,7 +4,7 @@ Why the care around writing: the output is often written next to a report someon
 by hand. So the Markdown is rendered completely before anything is written, and the file is
 written under the policy of `cli/berkas.py` (atomic, never the input file, an existing file
 that lkjip did not write is kept unless `--force`); the marker that says "lkjip wrote this"
-is the first line of every render (`render.markdown.PENANDA`). Any error exits 2 with no
+is the first line of every render (`render.markdown.templat.PENANDA`). Any error exits 2 with no
 output file.
 
 jinja2 is imported only inside the command (through `render.markdown`), never at start-up.
