@@ -53,8 +53,12 @@ BATAS_MEMORI = 3 * 1024**3
 #: Times `baca_buku` and `impor` in-process (imports paid before timing).
 _DALAM = """
 import statistics, sys, time
-from lkjip_cli.buku.impor import impor
-from lkjip_cli.buku.baca import baca_buku
+try:  # the rooms since issue 19
+    from lkjip_cli.buku.baca import baca_buku
+    from lkjip_cli.buku.impor import impor
+except ImportError:  # a tree from before them (--dasar)
+    from lkjip_cli.impor import impor
+    from lkjip_cli.source.xlsx import baca_buku
 path, ulang = sys.argv[1], int(sys.argv[2])
 impor(path)
 def median(fn):

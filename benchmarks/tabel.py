@@ -48,9 +48,14 @@ y.MAX_FILE_BYTES = 1 << 31
 from rich.console import Console
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load
-from lkjip_cli.render.teks.ekspor import to_json
-from lkjip_cli.tabel import BAB_III, bangun
-from lkjip_cli.render.teks.terminal import print_tables
+try:  # the rooms since issue 19
+    from lkjip_cli.render.teks.ekspor import to_json
+    from lkjip_cli.render.teks.terminal import print_tables
+    from lkjip_cli.tabel import BAB_III, bangun
+except ImportError:  # a tree from before them (--sebelum)
+    from lkjip_cli.render.ekspor import to_json
+    from lkjip_cli.render.tabel import BAB_III, bangun
+    from lkjip_cli.render.terminal import print_tables
 t = [time.perf_counter()]
 report = load(sys.argv[1]).report
 t.append(time.perf_counter())
