@@ -67,7 +67,7 @@ SALAH = {
     # one command borrowing another's option
     "perintah": ("cli/export_cmd.py", "from lkjip_cli.cli import render_cmd"),
     "typer": ("model/dasar.py", "import typer"),
-    "inti-murni": ("tabel/pembangun.py", "import rich"),
+    "inti-murni": ("tabel/anggaran.py", "import rich"),
     "berkas-tanpa-tampilan": ("source/berkas.py", "import jinja2"),
     # the circle issue 19 broke: a sheet's placement importing the workbook it serves
     "tanpa-lingkaran": ("render/xlsx/lembar.py", "from lkjip_cli.render.xlsx import buku_kerja"),
