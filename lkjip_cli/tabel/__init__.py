@@ -5,10 +5,8 @@ caption, a column or a figure can never differ between two outputs.
 Other rooms import the names below from `lkjip_cli.tabel`, not from the modules inside it.
 """
 
-from lkjip_cli.tabel.anggaran import (
-    BAB_III,
-    BUILDERS,
-    GABUNG,
+from lkjip_cli.tabel.anggaran import BAB_III, BUILDERS, GABUNG, bangun, rentang_gabung
+from lkjip_cli.tabel.sel import (
     ROMAWI,
     Baris,
     Gaya,
@@ -16,12 +14,10 @@ from lkjip_cli.tabel.anggaran import (
     Kolom,
     Sel,
     Tabel,
-    bangun,
     bilangan,
     format_sel,
     masukan,
     persen,
-    rentang_gabung,
     rp,
     teks,
 )

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
-from typing import Literal
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine import RUMUS_EFISIENSI
@@ -26,130 +25,26 @@ from lkjip_cli.engine.hasil import (
     HasilPosBelanja,
     HasilProgram,
     HasilSasaran,
-    Target,
     turunan,
 )
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import skala
 from lkjip_cli.model.klasifikasi import SUMBER as SUMBER_KLASIFIKASI
-from lkjip_cli.model.laporan import Aturan, Rentang
 from lkjip_cli.model.penomoran import Penomoran
-
-Jenis = Literal["teks", "input", "persen", "poin", "rupiah", "bilangan"]
-Gaya = Literal["biasa", "jumlah", "rinci"]
-ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
-@dataclass(frozen=True, slots=True)
-class Sel:
-    """One cell: text, or an exact number with the kind that says how to print it."""
-
-    nilai: Decimal | str | None
-    jenis: Jenis = "teks"
-    alasan: str | None = None
-    #: The computed figure behind the cell (formula, inputs, rules), for renderers that
-    #: write the formula itself (the XLSX export); None for text and inputs.
-    asal: Nilai | None = field(default=None, compare=False, repr=False)
-    #: Places an input prints with, when a row compares two inputs (Tabel 3.6: 84,19 beside
-    #: 73,00); None keeps the places the file gave.
-    desimal: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Kolom:
-    judul: str
-    angka: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Baris:
-    """One row. `tingkat` is its level in a tree (Tabel 3.13: 0 program, 1 kegiatan, 2 sub
-    kegiatan...); every output indents the second column by the levels beyond the first."""
-
-    sel: tuple[Sel, ...]
-    gaya: Gaya = "biasa"
-    tingkat: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Tabel:
-    """A table as the report prints it: number, caption lines, columns, rows, notes."""
-
-    nomor: str
-    judul: tuple[str, ...]
-    kolom: tuple[Kolom, ...]
-    baris: tuple[Baris, ...]
-    catatan: tuple[str, ...] = ()
-    sumber: str = ""
-    bagian: str = field(default="")
-    #: The second part of a table the report prints as one (Tabel 2.4, 3.11): its caption
-    #: says "(lanjutan)", so that two parts never carry the same caption.
-    lanjutan: bool = False
-    #: The label the report prints for this table (`penomoran`): `19`, `III.2`; `nomor` is
-    #: lkjip's own number, which selects the table and its template.
-    nomor_cetak: str = ""
-
-    @property
-    def label(self) -> str:
-        return self.nomor_cetak or self.nomor
-
-    @property
-    def nomor_judul(self) -> str:
-        """`Tabel 3.11`, or `Tabel 3.11 (lanjutan)` for a table's continued part; the label
-        the report prints (`penomoran`) when it has one."""
-        return f"Tabel {self.label}" + (" (lanjutan)" if self.lanjutan else "")
-
-    @property
-    def caption(self) -> str:
-        return f"{self.nomor_judul} " + " ".join(self.judul)
-
-
-# --------------------------------------------------------------------------- cells
-
-
-def teks(value: str | None) -> Sel:
-    return Sel(value or "", "teks")
-
-
-def masukan(value: Decimal | None) -> Sel:
-    return Sel(value, "input")
-
-
-def target_sel(target: Target | None) -> Sel:
-    if isinstance(target, Rentang):
-        return Sel(f"{fmt.angka(target.min)}–{fmt.angka(target.maks)}", "teks")
-    return masukan(target)
-
-
-def persen(nilai: Nilai) -> Sel:
-    """A computed figure's cell, of the kind its unit says (an efficiency may be rupiah)."""
-    if nilai.satuan == "Rp":
-        return rp(nilai)
-    return Sel(nilai.nilai, "poin" if nilai.satuan == "poin" else "persen", nilai.alasan,
-               nilai)
-
-
-def rp(nilai: Nilai | Decimal | None) -> Sel:
-    if isinstance(nilai, Nilai):
-        return Sel(nilai.nilai, "rupiah", nilai.alasan, nilai)
-    return Sel(nilai, "rupiah")
-
-
-def bilangan(value: int | None) -> Sel:
-    return Sel(None if value is None else Decimal(value), "bilangan")
-
-
-def format_sel(sel: Sel, aturan: Aturan) -> str:
-    """The cell as the reader sees it, rounded by the report's rules."""
-    if sel.jenis == "teks":
-        return str(sel.nilai or "")
-    assert not isinstance(sel.nilai, str)
-    if sel.jenis in ("persen", "poin"):
-        return fmt.persen(sel.nilai, aturan.desimal_persen, aturan.pembulatan)
-    if sel.jenis == "rupiah":
-        return fmt.rupiah(sel.nilai, awalan=False)
-    return fmt.angka(sel.nilai, sel.desimal)
-
+from lkjip_cli.tabel.sel import (
+    ROMAWI,
+    Baris,
+    Gaya,
+    Kolom,
+    Sel,
+    Tabel,
+    bilangan,
+    masukan,
+    persen,
+    rp,
+    target_sel,
+    teks,
+)
 
 # ------------------------------------------------------------------------- helpers
 
