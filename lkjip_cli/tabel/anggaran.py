@@ -9,13 +9,12 @@ Cells keep exact Decimals; only `format_sel` (through `lkjip_cli.angka`) rounds 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine import RUMUS_EFISIENSI
-from lkjip_cli.engine.capaian import arti_capaian_negatif
 from lkjip_cli.engine.hasil import (
     Anggaran,
     Hasil,
@@ -27,10 +26,20 @@ from lkjip_cli.engine.hasil import (
     HasilSasaran,
     turunan,
 )
-from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import skala
 from lkjip_cli.model.klasifikasi import SUMBER as SUMBER_KLASIFIKASI
 from lkjip_cli.model.penomoran import Penomoran
+from lkjip_cli.tabel.catatan import (
+    NAMA_METODE,
+    _catatan_capaian,
+    _catatan_penyerapan,
+    _k,
+    _nama_instansi,
+    _nomor_sasaran,
+    _singkat,
+    _tabel,
+    nama_skala,
+)
 from lkjip_cli.tabel.sel import (
     ROMAWI,
     Baris,
@@ -45,101 +54,6 @@ from lkjip_cli.tabel.sel import (
     target_sel,
     teks,
 )
-
-# ------------------------------------------------------------------------- helpers
-
-
-def _nomor_sasaran(i: int) -> str:
-    return ROMAWI[i] if i < len(ROMAWI) else str(i + 1)
-
-
-def _nama_instansi(h: Hasil) -> str:
-    return h.laporan.instansi.nama
-
-
-def _singkat(h: Hasil) -> str:
-    return h.laporan.instansi.singkatan or h.laporan.instansi.nama
-
-
-def _catatan_capaian(h: Hasil, capaian: Iterable[Nilai]) -> str:
-    """The formulas and rules behind the capaian of one table, as they were used."""
-    used = list(capaian)
-    rumus = sorted({n.rumus for n in used}, key=_urutan_rumus)
-    rules = sorted({r for n in used for r in n.aturan
-                    if r.startswith(("target_nol", "target rentang", "batas_atas"))})
-    floored = any(r.startswith("batas_bawah") for n in used for r in n.aturan)
-    a = h.laporan.aturan
-    text = "Capaian: " + "; ".join(rumus) + "." if rumus else "Capaian."
-    if rules:
-        text += " " + "; ".join(_kata_aturan(r) for r in rules) + "."
-    cap = a.batas_atas
-    if cap is not None and "tampilan" in cap.berlaku:
-        text += f" Capaian ditampilkan paling tinggi {fmt.angka(cap.nilai)}."
-    for arti in sorted({s for n in used if (s := arti_capaian_negatif(n))}):
-        text += f" {arti[0].upper()}{arti[1:]}."
-    if a.batas_bawah is not None and floored:
-        text += (f" Capaian di bawah {fmt.angka(a.batas_bawah)} dihitung sebagai "
-                 f"{fmt.angka(a.batas_bawah)} (aturan.batas_bawah).")
-    return text + f" Capaian {fmt.uraian_pembulatan(a.desimal_persen, a.pembulatan)}."
-
-
-def _kata_aturan(rule: str) -> str:
-    """A rule the engine applied, in the words of a footnote (not the file's key)."""
-    key, _, value = rule.partition("=")
-    if key == "target_nol":
-        return ("Target 0 dengan realisasi 0 dihitung capaian 100"
-                if value == "100-jika-realisasi-0" else "Target 0: capaian tidak dapat dihitung")
-    if key.startswith("batas_atas"):
-        return (f"Capaian dibatasi paling tinggi {value.split()[0]}"
-                + (" sebelum dirata-rata" if "dirata-rata" in value else ""))
-    return rule[:1].upper() + rule[1:]
-
-
-#: The names of the built-in scales as a report cites them.
-NAMA_SKALA = {
-    "permendagri-86-2017": "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017",
-    "permenpan-rb-12-2015": "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi "
-                            "Birokrasi Nomor 12 Tahun 2015",
-    "enam-tingkat": "skala enam tingkat",
-}
-
-
-def nama_skala(spec: str | tuple[object, ...]) -> str:
-    return NAMA_SKALA.get(spec, spec) if isinstance(spec, str) else "skala laporan ini"
-
-
-#: Efficiency methods in words.
-NAMA_METODE = {"selisih": "selisih", "sisa-anggaran": "sisa anggaran", "rasio": "rasio",
-               "nominal": "nominal"}
-
-
-def _urutan_rumus(rumus: str) -> tuple[bool, str]:
-    return ("positif" not in rumus, rumus)
-
-
-def _catatan_penyerapan(h: Hasil) -> str:
-    a = h.laporan.aturan
-    return (f"% = realisasi / alokasi x 100, "
-            f"{fmt.uraian_pembulatan(a.desimal_persen, a.pembulatan)}.")
-
-
-def _not_computable_notes(rows: Sequence[Baris]) -> tuple[str, ...]:
-    reasons = sorted({s.alasan for r in rows for s in r.sel if s.nilai is None and s.alasan})
-    return tuple(f"n/a: {reason}." for reason in reasons)
-
-
-def _tabel(nomor: str, judul: Sequence[str], kolom: Sequence[Kolom], baris: Sequence[Baris],
-           catatan: Sequence[str] = (), sumber: str = "", bagian: str = "",
-           lanjutan: bool = False) -> Tabel:
-    rows = tuple(baris)
-    notes = (*catatan, *_not_computable_notes(rows))
-    return Tabel(nomor, tuple(judul), tuple(kolom), rows, tuple(notes), sumber, bagian,
-                 lanjutan)
-
-
-def _k(*judul: str, angka: bool = False) -> list[Kolom]:
-    return [Kolom(j, angka) for j in judul]
-
 
 # ---------------------------------------------------------------------- Bab II
 
