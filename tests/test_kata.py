@@ -122,7 +122,7 @@ def test_tabel_3_4_indicator_with_empty_quarters_has_one_row() -> None:
 
 
 def test_tabel_2_4_program_without_pk_budget_has_a_note() -> None:
-    from lkjip_cli.tabel.anggaran import tabel_2_4
+    from lkjip_cli.tabel.perencanaan import tabel_2_4
     from lkjip_cli.tabel.sel import format_sel
 
     program = textwrap.dedent("""\
