@@ -26,7 +26,6 @@ from lkjip_cli.engine.hasil import (
     HasilSasaran,
     turunan,
 )
-from lkjip_cli.engine.skala import skala
 from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.tabel.catatan import (
     NAMA_METODE,
@@ -40,6 +39,7 @@ from lkjip_cli.tabel.catatan import (
     nama_skala,
 )
 from lkjip_cli.tabel.perencanaan import tabel_2_1, tabel_2_4, tabel_2_5, tabel_2_6
+from lkjip_cli.tabel.sakip import tabel_3_1, tabel_3_2
 from lkjip_cli.tabel.sel import (
     ROMAWI,
     Baris,
@@ -54,55 +54,6 @@ from lkjip_cli.tabel.sel import (
     target_sel,
     teks,
 )
-
-# ----------------------------------------------------------------- Bab III: SAKIP
-
-
-def _rentang_pita(bands: Sequence[tuple[Decimal | None, bool]], i: int) -> str:
-    start, inclusive = bands[i]
-    upper = "100" if i == 0 else fmt.angka(bands[i - 1][0])
-    if start is None:
-        return f"s/d {upper}"
-    return f"{'' if inclusive else '>'}{fmt.angka(start)} s/d {upper}"
-
-
-def tabel_3_1(h: Hasil) -> list[Tabel]:
-    bands = sorted(skala(h.laporan.aturan.skala_predikat),
-                   key=lambda p: p.mulai if p.mulai is not None else Decimal(-1), reverse=True)
-    bounds = [(p.mulai, p.inklusif) for p in bands]
-    rows = [Baris((teks(str(len(bands) - i)), teks(_rentang_pita(bounds, i)), teks(p.kode),
-                   teks(p.sebutan)))
-            for i, p in enumerate(bands)]
-    return [_tabel("3.1", ["Gambaran Umum Implementasi Hasil Evaluasi SAKIP"],
-                   _k("No", "Nilai Capaian", "Kategori Penilaian", "Keterangan"),
-                   list(reversed(rows)))]
-
-
-def tabel_3_2(h: Hasil) -> list[Tabel]:
-    if not h.evaluasi:
-        return []
-    komponen = h.evaluasi[0].komponen
-    rows = [Baris((teks(str(i + 1)), teks(k.nama), masukan(k.bobot),
-                   *(masukan(e.komponen[i].nilai) for e in h.evaluasi)))
-            for i, k in enumerate(komponen)]
-    bobot = sum((k.bobot for k in komponen), Decimal(0))
-    rows.append(Baris((teks(""), teks("Nilai Hasil Evaluasi"), masukan(bobot),
-                       *(Sel(e.total.nilai, "input") for e in h.evaluasi)), "jumlah"))
-    rows.append(Baris((teks(""), teks("Predikat Penilaian"), teks(""),
-                       *(teks(f"{e.predikat.kode} ({e.predikat.sebutan})" if e.predikat
-                              else fmt.TIDAK_ADA) for e in h.evaluasi)), "jumlah"))
-    return [_tabel("3.2", ["Hasil Evaluasi Implementasi Sistem AKIP", _singkat(h)],
-                   [*_k("No", "Komponen Penilaian"), Kolom("Bobot (%)", True),
-                    *(Kolom(f"Tahun {e.tahun}", True) for e in h.evaluasi)], rows,
-                   ["Nilai hasil evaluasi = jumlah nilai komponen; predikat menurut skala "
-                    "Tabel 3.1."],
-                   sumber=_sumber_evaluasi(h))]
-
-
-def _sumber_evaluasi(h: Hasil) -> str:
-    ev = h.laporan.evaluasi_sakip
-    return (ev.sumber_data if ev and ev.sumber_data else "Laporan Hasil Evaluasi SAKIP")
-
 
 # ------------------------------------------------------------- Bab III: capaian
 
