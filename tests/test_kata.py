@@ -113,7 +113,7 @@ def test_rounding_in_words() -> None:
 
 
 def test_tabel_3_4_indicator_with_empty_quarters_has_one_row() -> None:
-    from lkjip_cli.tabel.anggaran import tabel_3_4
+    from lkjip_cli.tabel.capaian import tabel_3_4
 
     _, h = muat(satu_indikator("target: 80\nrealisasi: 72\ntriwulan: [{}, {}, {}, {}]\n"))
     [t] = tabel_3_4(h)

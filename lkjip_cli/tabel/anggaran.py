@@ -9,39 +9,39 @@ Cells keep exact Decimals; only `format_sel` (through `lkjip_cli.angka`) rounds 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from lkjip_cli import angka as fmt
 from lkjip_cli.engine import RUMUS_EFISIENSI
 from lkjip_cli.engine.hasil import (
     Anggaran,
     Hasil,
     HasilBelanja,
-    HasilIndikator,
-    HasilKegiatan,
     HasilPosBelanja,
     HasilProgram,
     HasilSasaran,
-    turunan,
 )
 from lkjip_cli.model.penomoran import Penomoran
+from lkjip_cli.tabel.capaian import (
+    tabel_3_4,
+    tabel_3_5,
+    tabel_3_6,
+    tabel_3_7,
+    tabel_3_8,
+    tabel_3_9,
+)
 from lkjip_cli.tabel.catatan import (
     NAMA_METODE,
     _catatan_capaian,
     _catatan_penyerapan,
     _k,
-    _nama_instansi,
-    _nomor_sasaran,
     _singkat,
     _tabel,
-    nama_skala,
 )
 from lkjip_cli.tabel.perencanaan import tabel_2_1, tabel_2_4, tabel_2_5, tabel_2_6
 from lkjip_cli.tabel.sakip import tabel_3_1, tabel_3_2
 from lkjip_cli.tabel.sel import (
-    ROMAWI,
     Baris,
     Gaya,
     Kolom,
@@ -54,162 +54,6 @@ from lkjip_cli.tabel.sel import (
     target_sel,
     teks,
 )
-
-# ------------------------------------------------------------- Bab III: capaian
-
-
-def tabel_3_4(h: Hasil) -> list[Tabel]:
-    rows: list[Baris] = []
-    for i, sas in enumerate(h.sasaran):
-        first_of_sasaran = True
-        for ind in sas.indikator:
-            for t, quarter in enumerate(_baris_triwulan(h, ind)):
-                head = t == 0
-                rows.append(Baris((
-                    teks(str(i + 1) if first_of_sasaran else ""),
-                    teks(sas.nama if first_of_sasaran else ""),
-                    teks(ind.nama if head else ""),
-                    teks(ind.satuan if head else ""),
-                    target_sel(ind.target) if head else teks(""),
-                    *quarter,
-                )))
-                first_of_sasaran = False
-    capaian = [tw.capaian for ind in h.indikator for tw in ind.triwulan]
-    periode = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
-    return [_tabel("3.4", ["Pengukuran Capaian Kinerja", _nama_instansi(h),
-                           f"Tahun Anggaran {h.laporan.tahun}{periode}"],
-                   [*_k("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"),
-                    Kolom("Target Tahunan", True), Kolom("Triwulan"),
-                    *_k("Target", "Realisasi", "%", angka=True)],
-                   rows, [_catatan_capaian(h, capaian)], sumber="hasil monev IKU per triwulan")]
-
-
-def _baris_triwulan(h: Hasil, ind: HasilIndikator) -> list[tuple[Sel, ...]]:
-    """The quarter cells of one indicator; an indicator without quarters, or whose quarters
-    hold neither target nor realisasi, keeps one row."""
-    if all(tw.target is None and tw.realisasi is None for tw in ind.triwulan):
-        return [(teks("tidak ada data triwulan"), teks(""), teks(""), teks(""))]
-    return [(teks(f"TW.{ROMAWI[tw.nomor - 1]}"), target_sel(tw.target), masukan(tw.realisasi),
-             persen(h.tampil(tw.capaian))) for tw in ind.triwulan]
-
-
-def _baris_indikator(h: Hasil) -> Iterator[tuple[int, HasilSasaran, HasilIndikator]]:
-    n = 0
-    for sas in h.sasaran:
-        for ind in sas.indikator:
-            n += 1
-            yield n, sas, ind
-
-
-def tabel_3_5(h: Hasil) -> list[Tabel]:
-    rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   target_sel(ind.target_periode), masukan(ind.realisasi_periode),
-                   persen(h.tampil(ind.capaian)),
-                   teks(ind.kategori.sebutan if ind.kategori else "")))
-            for n, _, ind in _baris_indikator(h)]
-    return [_tabel("3.5", [f"Perbandingan antara Target dan Realisasi Kinerja "
-                           f"{h.judul_periode}"],
-                   [*_k("No", "Indikator Kinerja", "Satuan"),
-                    *_k("Target", "Realisasi", "Capaian (%)", angka=True), Kolom("Kategori")],
-                   rows, [_catatan_capaian(h, (i.capaian for i in h.indikator)),
-                          _catatan_kategori(h)])]
-
-
-def _catatan_kategori(h: Hasil) -> str:
-    spec = h.laporan.aturan.skala_interpretasi
-    return (f"Kategori menurut {nama_skala(spec)}, ditentukan dari capaian sebelum "
-            "dibulatkan.")
-
-
-def _sebanding(*values: Decimal | None) -> tuple[Sel, ...]:
-    """Inputs compared in one row, printed with the same places (84,19 beside 73,00)."""
-    places = max((fmt.desimal_dari(v) for v in values if v is not None), default=0)
-    return tuple(Sel(v, "input", desimal=places if v is not None else None) for v in values)
-
-
-def tabel_3_6(h: Hasil) -> list[Tabel]:
-    tahun = h.laporan.tahun
-    rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   *_sebanding(ind.realisasi_tahun_lalu, ind.realisasi_periode),
-                   persen(ind.perubahan_persen), persen(ind.perubahan_poin)))
-            for n, _, ind in _baris_indikator(h)]
-    return [_tabel("3.6", [f"Realisasi Kinerja serta Capaian Kinerja periode {tahun}"],
-                   [*_k("No", "Indikator Kinerja", "Satuan"),
-                    *_k(f"Realisasi {tahun - 1}", f"Realisasi {tahun}",
-                        "% Peningkatan/ Penurunan (5/4-1)x100", "Selisih (5-4) poin",
-                        angka=True)],
-                   rows, ["Kolom 6 = (realisasi tahun ini / realisasi tahun lalu - 1) x 100; "
-                          "kolom 7 = realisasi tahun ini - realisasi tahun lalu (poin)."])]
-
-
-def tabel_3_7(h: Hasil) -> list[Tabel]:
-    r = h.laporan.renstra
-    rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   target_sel(ind.target_renstra_akhir), masukan(ind.realisasi_periode),
-                   persen(h.tampil(ind.capaian_renstra_akhir))))
-            for n, _, ind in _baris_indikator(h)]
-    return [_tabel("3.7", [f"Perbandingan Realisasi Kinerja Tahun {h.laporan.tahun} dengan "
-                           "Renstra"],
-                   [*_k("No", "Indikator Kinerja", "Satuan"),
-                    *_k(f"Target Akhir Renstra ({r.selesai})", f"Realisasi {h.laporan.tahun}",
-                        "Capaian (%)", angka=True)],
-                   rows, [_catatan_capaian(h, (i.capaian_renstra_akhir for i in h.indikator))])]
-
-
-def _kegiatan_per_sasaran(h: Hasil) -> dict[str, list[HasilKegiatan]]:
-    """By sasaran kode, the kegiatan whose budget (its own, or a sub kegiatan's) supports
-    it, in file order. Every node of the tree is mapped to its kegiatan once, so this is
-    linear in the tree plus the sasaran's budget lines, not their product."""
-    induk: dict[str, int] = {}
-    for nomor, keg in enumerate(h.kegiatan):
-        for simpul in turunan(keg):
-            induk.setdefault(simpul.kode, nomor)
-    return {sas.kode: [h.kegiatan[n] for n in sorted({induk[k] for k in sas.anggaran.kegiatan
-                                                      if k in induk})]
-            for sas in h.sasaran}
-
-
-def tabel_3_8(h: Hasil) -> list[Tabel]:
-    tables = []
-    per_sasaran = _kegiatan_per_sasaran(h)
-    for i, sas in enumerate(h.sasaran):
-        rows = [Baris((teks(keg.nama if j == 0 else ""), teks(ik.nama), teks(ik.satuan),
-                       target_sel(ik.target), masukan(ik.realisasi),
-                       persen(h.tampil(ik.capaian))))
-                for keg in per_sasaran[sas.kode] for j, ik in enumerate(keg.indikator)]
-        tables.append(_tabel("3.8", [f"Indikator Kinerja Kegiatan Pendukung Sasaran Strategis "
-                                     f"{_nomor_sasaran(i)}: {sas.nama}"],
-                             [*_k("Kegiatan", "Indikator", "Satuan"),
-                              *_k("Target", "Realisasi", "Capaian (%)", angka=True)],
-                             rows, [_catatan_capaian(h, (ik.capaian for keg in
-                                                         per_sasaran[sas.kode]
-                                                         for ik in keg.indikator))],
-                             bagian=sas.kode))
-    return tables
-
-
-def _kegiatan_urut_sasaran(h: Hasil) -> list[HasilKegiatan]:
-    """Kegiatan in the order of the sasaran they support, then the others (as Tabel 3.9)."""
-    ordered: dict[str, HasilKegiatan] = {}  # by kode: a set lookup, not a list scan
-    per_sasaran = _kegiatan_per_sasaran(h)
-    for sas in h.sasaran:
-        for k in per_sasaran[sas.kode]:
-            ordered.setdefault(k.kode, k)
-    return [*ordered.values(), *(k for k in h.kegiatan if k.kode not in ordered)]
-
-
-def tabel_3_9(h: Hasil) -> list[Tabel]:
-    rows = []
-    for keg in _kegiatan_urut_sasaran(h):
-        for j, ik in enumerate(keg.indikator):
-            aksi = " ".join(f"{n}. {a}" for n, a in enumerate(ik.rencana_aksi, 1))
-            rows.append(Baris((teks(keg.nama if j == 0 else ""), teks(ik.nama),
-                               target_sel(ik.target), masukan(ik.realisasi),
-                               teks(ik.satuan), teks(aksi))))
-    return [_tabel("3.9", [f"Rencana Aksi dalam mendukung kegiatan {_singkat(h)}"],
-                   [*_k("Kegiatan", "Indikator"), *_k("Target", "Realisasi", angka=True),
-                    *_k("Satuan", "Rencana Aksi")], rows)]
-
 
 # ------------------------------------------------------- Bab III: efisiensi, anggaran
 
