@@ -5,7 +5,7 @@ caption, a column or a figure can never differ between two outputs.
 Other rooms import the names below from `lkjip_cli.tabel`, not from the modules inside it.
 """
 
-from lkjip_cli.tabel.anggaran import BAB_III, BUILDERS, GABUNG, bangun, rentang_gabung
+from lkjip_cli.tabel.daftar import BAB_III, BUILDERS, GABUNG, bangun, rentang_gabung
 from lkjip_cli.tabel.sel import (
     ROMAWI,
     Baris,

@@ -1,16 +1,17 @@
-"""The tables of an LKjIP, built from the engine's result, independent of how they are shown.
+"""Bab III's efficiency and budget tables: what the year's results cost, against what was
+planned and spent.
 
-One builder per table number gives its caption, columns and rows exactly once; the rich
-terminal tables, the JSON and CSV exports and the Markdown templates all draw from these, so
-a caption or a column can never differ between `lkjip compute` and `lkjip render`.
-Cells keep exact Decimals; only `format_sel` (through `lkjip_cli.angka`) rounds them.
+Tabel 3.10 (efficiency per sasaran, by the method `aturan.efisiensi.sasaran` names: capaian
+against the budget's absorption, or BPKP's output against each input), 3.11 (efficiency year
+by year, then the allocation per year), 3.12 (the Perjanjian Kinerja's budget per indicator)
+and 3.13 (the budget per program and kegiatan, or per node of a deeper budget tree, with the
+disbursement plan of an interim report).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable
 from decimal import Decimal
 
 from lkjip_cli.engine import RUMUS_EFISIENSI
@@ -22,15 +23,6 @@ from lkjip_cli.engine.hasil import (
     HasilProgram,
     HasilSasaran,
 )
-from lkjip_cli.model.penomoran import Penomoran
-from lkjip_cli.tabel.capaian import (
-    tabel_3_4,
-    tabel_3_5,
-    tabel_3_6,
-    tabel_3_7,
-    tabel_3_8,
-    tabel_3_9,
-)
 from lkjip_cli.tabel.catatan import (
     NAMA_METODE,
     _catatan_capaian,
@@ -39,8 +31,6 @@ from lkjip_cli.tabel.catatan import (
     _singkat,
     _tabel,
 )
-from lkjip_cli.tabel.perencanaan import tabel_2_1, tabel_2_4, tabel_2_5, tabel_2_6
-from lkjip_cli.tabel.sakip import tabel_3_1, tabel_3_2
 from lkjip_cli.tabel.sel import (
     Baris,
     Gaya,
@@ -54,8 +44,6 @@ from lkjip_cli.tabel.sel import (
     target_sel,
     teks,
 )
-
-# ------------------------------------------------------- Bab III: efisiensi, anggaran
 
 
 def tabel_3_10(h: Hasil) -> list[Tabel]:
@@ -287,71 +275,3 @@ def _sel_rpd(a: Anggaran | None, rpd: bool) -> tuple[Sel, ...]:
     if a is None or a.rpd is None or a.penyerapan_rpd is None:
         return (teks(""), teks(""))
     return (rp(a.rpd), persen(a.penyerapan_rpd))
-
-
-def _bernomor(nomor: str, build: Callable[[Hasil], list[Tabel]]
-              ) -> Callable[[Hasil], list[Tabel]]:
-    """A builder whose tables carry the label the report prints for them (`penomoran`)."""
-
-    def build_bernomor(h: Hasil) -> list[Tabel]:
-        label = Penomoran(h.laporan.penomoran).label(nomor)
-        return [replace(t, nomor_cetak=label) for t in build(h)]
-
-    return build_bernomor
-
-
-_PEMBANGUN: dict[str, Callable[[Hasil], list[Tabel]]] = {
-    "2.1": tabel_2_1, "2.4": tabel_2_4, "2.5": tabel_2_5, "2.6": tabel_2_6,
-    "3.1": tabel_3_1, "3.2": tabel_3_2, "3.4": tabel_3_4, "3.5": tabel_3_5,
-    "3.6": tabel_3_6, "3.7": tabel_3_7, "3.8": tabel_3_8, "3.9": tabel_3_9,
-    "3.10": tabel_3_10, "3.11": tabel_3_11, "3.12": tabel_3_12, "3.13": tabel_3_13,
-}
-
-BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
-    nomor: _bernomor(nomor, build) for nomor, build in _PEMBANGUN.items()}
-
-#: What `lkjip compute` shows when no --tabel is given: Bab III's figures.
-BAB_III = ("3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13")
-
-
-def bangun(h: Hasil, nomor: Sequence[str]) -> list[Tabel]:
-    """The requested tables, in the order asked; unknown numbers raise KeyError."""
-    return [t for n in nomor for t in BUILDERS[n](h)]
-
-
-#: Cells the report merges down its rows, per table number: (anchor column, columns). A
-#: group starts at a row whose anchor cell has text and runs over the following rows whose
-#: anchor cell is empty (never into a "jumlah" row); the listed columns are merged over it.
-#: Earlier groups bound later ones (an indikator never spans two sasaran). Renderers that
-#: can merge (DOCX, XLSX) draw from this; text renderers leave the cells blank.
-GABUNG: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {
-    "2.1": ((1, (0, 1)), (2, (2,))),
-    "2.4": ((1, (0, 1)),),
-    "3.4": ((1, (0, 1)), (2, (2, 3, 4))),
-    "3.8": ((0, (0,)),),
-    "3.9": ((0, (0,)),),
-    "3.12": ((1, (0, 1)),),
-    "3.13": ((0, (0, 5)),),
-}
-
-
-def rentang_gabung(t: Tabel) -> list[tuple[int, int, int]]:
-    """The merged cells of `t` as (column, first row, last row), rows counted from 0."""
-    batas: set[int] = set()  # rows where a group of an earlier rule starts
-    out: list[tuple[int, int, int]] = []
-    for anchor, cols in GABUNG.get(t.nomor, ()):
-        starts = [i for i, b in enumerate(t.baris)
-                  if i in batas or b.gaya == "jumlah" or _ada_teks(b.sel[anchor])]
-        for n, start in enumerate(starts):
-            end = start
-            nxt = starts[n + 1] if n + 1 < len(starts) else len(t.baris)
-            while end + 1 < nxt and t.baris[end + 1].gaya != "jumlah":
-                end += 1
-            if end > start and _ada_teks(t.baris[start].sel[anchor]):
-                out += [(c, start, end) for c in cols]
-        batas |= set(starts)
-    return out
-
-
-def _ada_teks(sel: Sel) -> bool:
-    return sel.nilai not in (None, "")
