@@ -25,11 +25,11 @@ from lkjip_cli.engine.hasil import (
 )
 from lkjip_cli.tabel.catatan import (
     NAMA_METODE,
-    _catatan_capaian,
-    _catatan_penyerapan,
-    _k,
-    _singkat,
-    _tabel,
+    catatan_capaian,
+    catatan_penyerapan,
+    kolom_judul,
+    nama_singkat,
+    susun_tabel,
 )
 from lkjip_cli.tabel.sel import (
     Baris,
@@ -60,14 +60,14 @@ def tabel_3_10(h: Hasil) -> list[Tabel]:
             for i, s in enumerate(h.sasaran)]
     unit = {"nominal": " (Rp)", "selisih": " (poin)", "sisa-anggaran": " (poin)",
             "rasio": " (%)"}[metode]
-    return [_tabel("3.10", ["Hasil Perbandingan Output dan Input dengan Standar Efisiensi",
-                            f"{_singkat(h)} Tahun {h.laporan.tahun}"],
-                   [*_k("No", "Sasaran Strategis"),
-                    *_k(cap_head, "% Penyerapan Anggaran", f"Tingkat Efisiensi{unit}",
-                        angka=True)],
-                   rows, [f"Efisiensi dihitung dengan metode {NAMA_METODE[metode]} "
-                          f"({_rumus_efisiensi(metode)}); penyerapan sasaran dari kegiatan yang "
-                          "menunjang indikatornya."])]
+    return [susun_tabel("3.10", ["Hasil Perbandingan Output dan Input dengan Standar Efisiensi",
+                                 f"{nama_singkat(h)} Tahun {h.laporan.tahun}"],
+                        [*kolom_judul("No", "Sasaran Strategis"),
+                         *kolom_judul(cap_head, "% Penyerapan Anggaran",
+                                      f"Tingkat Efisiensi{unit}", angka=True)],
+                        rows, [f"Efisiensi dihitung dengan metode {NAMA_METODE[metode]} "
+                               f"({_rumus_efisiensi(metode)}); penyerapan sasaran dari kegiatan "
+                               "yang menunjang indikatornya."])]
 
 
 def _tabel_3_10_masukan(h: Hasil) -> Tabel:
@@ -86,14 +86,16 @@ def _tabel_3_10_masukan(h: Hasil) -> Tabel:
         if len(s.masukan) > 1:
             rows.append(Baris((*blank, teks("Rata-rata"), teks(""), persen(s.efisiensi)),
                               "jumlah"))
-    return _tabel("3.10", ["Hasil Perbandingan Output dan Input dengan Standar Efisiensi",
-                           f"{_singkat(h)} Tahun {h.laporan.tahun}"],
-                  [*_k("No", "Sasaran Strategis"), Kolom("% Capaian Keluaran", True),
-                   Kolom("Masukan"), *_k("% Capaian Masukan", "Efisiensi (%)", angka=True)],
-                  rows, ["Metode efisiensi: output-input (BPKP); capaian masukan = realisasi / "
-                         "rencana masukan x 100 (dana: penyerapan anggaran sasaran); efisiensi "
-                         "= capaian keluaran / capaian masukan x 100, di atas 100 efisien; "
-                         "efisiensi sasaran = rata-rata efisiensi masukannya."])
+    return susun_tabel("3.10", ["Hasil Perbandingan Output dan Input dengan Standar Efisiensi",
+                                f"{nama_singkat(h)} Tahun {h.laporan.tahun}"],
+                       [*kolom_judul("No", "Sasaran Strategis"),
+                        Kolom("% Capaian Keluaran", True), Kolom("Masukan"),
+                        *kolom_judul("% Capaian Masukan", "Efisiensi (%)", angka=True)],
+                       rows, ["Metode efisiensi: output-input (BPKP); capaian masukan = "
+                              "realisasi / rencana masukan x 100 (dana: penyerapan anggaran "
+                              "sasaran); efisiensi = capaian keluaran / capaian masukan x 100, di "
+                              "atas 100 efisien; efisiensi sasaran = rata-rata efisiensi "
+                              "masukannya."])
 
 
 def _rumus_efisiensi(metode: str) -> str:
@@ -101,7 +103,7 @@ def _rumus_efisiensi(metode: str) -> str:
 
 
 def tabel_3_11(h: Hasil) -> list[Tabel]:
-    judul = ["Efisiensi Penggunaan Anggaran Program/Kegiatan", _singkat(h)]
+    judul = ["Efisiensi Penggunaan Anggaran Program/Kegiatan", nama_singkat(h)]
     metode = h.laporan.aturan.efisiensi.tahunan
     efisiensi_rows = [Baris((teks(str(b.tahun)), rp(b.pagu_total), rp(b.realisasi_total),
                              persen(b.efisiensi), persen(b.penyerapan_total)))
@@ -123,18 +125,18 @@ def tabel_3_11(h: Hasil) -> list[Tabel]:
             "total anggaran x 100; total anggaran = jumlah jenis belanja tahun itu.")
         alokasi_head, alokasi_rows = _alokasi_per_kelas(h)
     return [
-        _tabel("3.11", judul,
-               [Kolom("Tahun"), *_k(total_head, "Realisasi (Rp)", efisiensi_head, "%",
-                                    angka=True)],
-               efisiensi_rows,
-               [f"Efisiensi tahunan dihitung dengan metode {NAMA_METODE[metode]}: "
-                f"{efisiensi_note}; % = realisasi / " + total_note],
-               bagian="efisiensi"),
-        _tabel("3.11", judul,
-               [Kolom("Tahun"), *_k(*alokasi_head, "Jumlah Program", "Jumlah Kegiatan",
-                                    angka=True)],
-               alokasi_rows, ["Jumlah program dan kegiatan yang dialokasikan."],
-               bagian="alokasi", lanjutan=True),
+        susun_tabel("3.11", judul,
+                    [Kolom("Tahun"), *kolom_judul(total_head, "Realisasi (Rp)", efisiensi_head,
+                                                  "%", angka=True)],
+                    efisiensi_rows,
+                    [f"Efisiensi tahunan dihitung dengan metode {NAMA_METODE[metode]}: "
+                     f"{efisiensi_note}; % = realisasi / " + total_note],
+                    bagian="efisiensi"),
+        susun_tabel("3.11", judul,
+                    [Kolom("Tahun"), *kolom_judul(*alokasi_head, "Jumlah Program",
+                                                  "Jumlah Kegiatan", angka=True)],
+                    alokasi_rows, ["Jumlah program dan kegiatan yang dialokasikan."],
+                    bagian="alokasi", lanjutan=True),
     ]
 
 
@@ -178,14 +180,14 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
         rows.append(Baris((*empty[:2], teks(_nama_total_program(b)), *empty[3:],
                            rp(b.pagu_langsung), rp(b.realisasi_langsung),
                            persen(b.penyerapan_langsung)), "jumlah"))
-    return [_tabel("3.12", ["Realisasi Anggaran sesuai dengan Perjanjian Kinerja"],
-                   [*_k("No", "Sasaran Strategis", "Indikator Kinerja"),
-                    *_k("Target", "Realisasi", "% Capaian", "Alokasi (Rp)", "Realisasi (Rp)",
-                        "% Anggaran", angka=True)],
-                   rows, [_catatan_capaian(h, (i.capaian for i in h.indikator)),
-                          "Anggaran indikator = jumlah kegiatan yang "
-                          "menunjangnya; Jumlah = kegiatan yang menunjang indikator kinerja "
-                          "(tanpa hitung ganda).", _catatan_penyerapan(h)])]
+    return [susun_tabel("3.12", ["Realisasi Anggaran sesuai dengan Perjanjian Kinerja"],
+                        [*kolom_judul("No", "Sasaran Strategis", "Indikator Kinerja"),
+                         *kolom_judul("Target", "Realisasi", "% Capaian", "Alokasi (Rp)",
+                                      "Realisasi (Rp)", "% Anggaran", angka=True)],
+                        rows, [catatan_capaian(h, (i.capaian for i in h.indikator)),
+                               "Anggaran indikator = jumlah kegiatan yang "
+                               "menunjangnya; Jumlah = kegiatan yang menunjang indikator kinerja "
+                               "(tanpa hitung ganda).", catatan_penyerapan(h)])]
 
 
 def tabel_3_13(h: Hasil) -> list[Tabel]:
@@ -208,15 +210,15 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
                            rp(b.realisasi_langsung), persen(b.penyerapan_langsung),
                            *_sel_rpd(h.anggaran_program, rpd), teks("")), "jumlah"))
     notes = ["Program = jumlah kegiatannya; Total Belanja Langsung = jumlah program.",
-             _catatan_penyerapan(h)]
+             catatan_penyerapan(h)]
     if rpd:
         notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
-    return [_tabel("3.13", ["Realisasi Anggaran Per Program dan Kegiatan",
-                            h.judul_periode],
-                   [*_k("No", "Program/Kegiatan"),
-                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", *_kolom_rpd(h, rpd),
-                        angka=True), Kolom("Ket")],
-                   rows, notes)]
+    return [susun_tabel("3.13", ["Realisasi Anggaran Per Program dan Kegiatan",
+                                 h.judul_periode],
+                        [*kolom_judul("No", "Program/Kegiatan"),
+                         *kolom_judul("Alokasi (Rp)", "Realisasi (Rp)", "%", *_kolom_rpd(h, rpd),
+                                      angka=True), Kolom("Ket")],
+                        rows, notes)]
 
 
 def _nama_total_program(b: HasilBelanja) -> str:
@@ -246,15 +248,15 @@ def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
     turun = "; ".join(f"{atas} = jumlah {bawah.lower() if not bawah.isupper() else bawah}"
                       for atas, bawah in itertools.pairwise(levels))
     notes = [f"{turun}; pagu dan realisasi diisi pada tingkat terbawah; Jumlah = jumlah "
-             "program.", _catatan_penyerapan(h)]
+             "program.", catatan_penyerapan(h)]
     if rpd:
         notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
-    return [_tabel("3.13", [f"Realisasi Anggaran Per {', '.join(levels[:-1])} dan "
-                            f"{levels[-1]}", h.judul_periode],
-                   [*_k("Kode", "/".join(levels)),
-                    *_k("Alokasi (Rp)", "Realisasi (Rp)", "%", *_kolom_rpd(h, rpd),
-                        angka=True), Kolom("Ket")],
-                   rows, notes)]
+    return [susun_tabel("3.13", [f"Realisasi Anggaran Per {', '.join(levels[:-1])} dan "
+                                 f"{levels[-1]}", h.judul_periode],
+                        [*kolom_judul("Kode", "/".join(levels)),
+                         *kolom_judul("Alokasi (Rp)", "Realisasi (Rp)", "%", *_kolom_rpd(h, rpd),
+                                      angka=True), Kolom("Ket")],
+                        rows, notes)]
 
 
 def _ada_rpd(h: Hasil) -> bool:

@@ -21,13 +21,13 @@ from lkjip_cli.engine.hasil import (
     turunan,
 )
 from lkjip_cli.tabel.catatan import (
-    _catatan_capaian,
-    _k,
-    _nama_instansi,
-    _nomor_sasaran,
-    _singkat,
-    _tabel,
+    catatan_capaian,
+    kolom_judul,
+    nama_instansi,
+    nama_singkat,
     nama_skala,
+    nomor_sasaran,
+    susun_tabel,
 )
 from lkjip_cli.tabel.sel import (
     ROMAWI,
@@ -60,12 +60,12 @@ def tabel_3_4(h: Hasil) -> list[Tabel]:
                 first_of_sasaran = False
     capaian = [tw.capaian for ind in h.indikator for tw in ind.triwulan]
     periode = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
-    return [_tabel("3.4", ["Pengukuran Capaian Kinerja", _nama_instansi(h),
-                           f"Tahun Anggaran {h.laporan.tahun}{periode}"],
-                   [*_k("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"),
-                    Kolom("Target Tahunan", True), Kolom("Triwulan"),
-                    *_k("Target", "Realisasi", "%", angka=True)],
-                   rows, [_catatan_capaian(h, capaian)], sumber="hasil monev IKU per triwulan")]
+    return [susun_tabel("3.4", ["Pengukuran Capaian Kinerja", nama_instansi(h),
+                                f"Tahun Anggaran {h.laporan.tahun}{periode}"],
+                        [*kolom_judul("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"),
+                         Kolom("Target Tahunan", True), Kolom("Triwulan"),
+                         *kolom_judul("Target", "Realisasi", "%", angka=True)],
+                        rows, [catatan_capaian(h, capaian)], sumber="hasil monev IKU per triwulan")]
 
 
 def _baris_triwulan(h: Hasil, ind: HasilIndikator) -> list[tuple[Sel, ...]]:
@@ -91,12 +91,13 @@ def tabel_3_5(h: Hasil) -> list[Tabel]:
                    persen(h.tampil(ind.capaian)),
                    teks(ind.kategori.sebutan if ind.kategori else "")))
             for n, _, ind in _baris_indikator(h)]
-    return [_tabel("3.5", [f"Perbandingan antara Target dan Realisasi Kinerja "
-                           f"{h.judul_periode}"],
-                   [*_k("No", "Indikator Kinerja", "Satuan"),
-                    *_k("Target", "Realisasi", "Capaian (%)", angka=True), Kolom("Kategori")],
-                   rows, [_catatan_capaian(h, (i.capaian for i in h.indikator)),
-                          _catatan_kategori(h)])]
+    return [susun_tabel("3.5", [f"Perbandingan antara Target dan Realisasi Kinerja "
+                                f"{h.judul_periode}"],
+                        [*kolom_judul("No", "Indikator Kinerja", "Satuan"),
+                         *kolom_judul("Target", "Realisasi", "Capaian (%)", angka=True),
+                         Kolom("Kategori")],
+                        rows, [catatan_capaian(h, (i.capaian for i in h.indikator)),
+                               _catatan_kategori(h)])]
 
 
 def _catatan_kategori(h: Hasil) -> str:
@@ -117,13 +118,13 @@ def tabel_3_6(h: Hasil) -> list[Tabel]:
                    *_sebanding(ind.realisasi_tahun_lalu, ind.realisasi_periode),
                    persen(ind.perubahan_persen), persen(ind.perubahan_poin)))
             for n, _, ind in _baris_indikator(h)]
-    return [_tabel("3.6", [f"Realisasi Kinerja serta Capaian Kinerja periode {tahun}"],
-                   [*_k("No", "Indikator Kinerja", "Satuan"),
-                    *_k(f"Realisasi {tahun - 1}", f"Realisasi {tahun}",
-                        "% Peningkatan/ Penurunan (5/4-1)x100", "Selisih (5-4) poin",
-                        angka=True)],
-                   rows, ["Kolom 6 = (realisasi tahun ini / realisasi tahun lalu - 1) x 100; "
-                          "kolom 7 = realisasi tahun ini - realisasi tahun lalu (poin)."])]
+    return [susun_tabel("3.6", [f"Realisasi Kinerja serta Capaian Kinerja periode {tahun}"],
+                        [*kolom_judul("No", "Indikator Kinerja", "Satuan"),
+                         *kolom_judul(f"Realisasi {tahun - 1}", f"Realisasi {tahun}",
+                                      "% Peningkatan/ Penurunan (5/4-1)x100", "Selisih (5-4) poin",
+                                      angka=True)],
+                        rows, ["Kolom 6 = (realisasi tahun ini / realisasi tahun lalu - 1) x 100; "
+                               "kolom 7 = realisasi tahun ini - realisasi tahun lalu (poin)."])]
 
 
 def tabel_3_7(h: Hasil) -> list[Tabel]:
@@ -132,12 +133,13 @@ def tabel_3_7(h: Hasil) -> list[Tabel]:
                    target_sel(ind.target_renstra_akhir), masukan(ind.realisasi_periode),
                    persen(h.tampil(ind.capaian_renstra_akhir))))
             for n, _, ind in _baris_indikator(h)]
-    return [_tabel("3.7", [f"Perbandingan Realisasi Kinerja Tahun {h.laporan.tahun} dengan "
-                           "Renstra"],
-                   [*_k("No", "Indikator Kinerja", "Satuan"),
-                    *_k(f"Target Akhir Renstra ({r.selesai})", f"Realisasi {h.laporan.tahun}",
-                        "Capaian (%)", angka=True)],
-                   rows, [_catatan_capaian(h, (i.capaian_renstra_akhir for i in h.indikator))])]
+    return [susun_tabel("3.7", [f"Perbandingan Realisasi Kinerja Tahun {h.laporan.tahun} dengan "
+                                "Renstra"],
+                        [*kolom_judul("No", "Indikator Kinerja", "Satuan"),
+                         *kolom_judul(f"Target Akhir Renstra ({r.selesai})",
+                                      f"Realisasi {h.laporan.tahun}", "Capaian (%)", angka=True)],
+                        rows, [catatan_capaian(h, (i.capaian_renstra_akhir
+                                                   for i in h.indikator))])]
 
 
 def _kegiatan_per_sasaran(h: Hasil) -> dict[str, list[HasilKegiatan]]:
@@ -161,14 +163,14 @@ def tabel_3_8(h: Hasil) -> list[Tabel]:
                        target_sel(ik.target), masukan(ik.realisasi),
                        persen(h.tampil(ik.capaian))))
                 for keg in per_sasaran[sas.kode] for j, ik in enumerate(keg.indikator)]
-        tables.append(_tabel("3.8", [f"Indikator Kinerja Kegiatan Pendukung Sasaran Strategis "
-                                     f"{_nomor_sasaran(i)}: {sas.nama}"],
-                             [*_k("Kegiatan", "Indikator", "Satuan"),
-                              *_k("Target", "Realisasi", "Capaian (%)", angka=True)],
-                             rows, [_catatan_capaian(h, (ik.capaian for keg in
-                                                         per_sasaran[sas.kode]
-                                                         for ik in keg.indikator))],
-                             bagian=sas.kode))
+        tables.append(susun_tabel("3.8", [f"Indikator Kinerja Kegiatan Pendukung Sasaran Strategis "
+                                          f"{nomor_sasaran(i)}: {sas.nama}"],
+                                  [*kolom_judul("Kegiatan", "Indikator", "Satuan"),
+                                   *kolom_judul("Target", "Realisasi", "Capaian (%)", angka=True)],
+                                  rows, [catatan_capaian(h, (ik.capaian for keg in
+                                                             per_sasaran[sas.kode]
+                                                             for ik in keg.indikator))],
+                                  bagian=sas.kode))
     return tables
 
 
@@ -190,6 +192,7 @@ def tabel_3_9(h: Hasil) -> list[Tabel]:
             rows.append(Baris((teks(keg.nama if j == 0 else ""), teks(ik.nama),
                                target_sel(ik.target), masukan(ik.realisasi),
                                teks(ik.satuan), teks(aksi))))
-    return [_tabel("3.9", [f"Rencana Aksi dalam mendukung kegiatan {_singkat(h)}"],
-                   [*_k("Kegiatan", "Indikator"), *_k("Target", "Realisasi", angka=True),
-                    *_k("Satuan", "Rencana Aksi")], rows)]
+    return [susun_tabel("3.9", [f"Rencana Aksi dalam mendukung kegiatan {nama_singkat(h)}"],
+                        [*kolom_judul("Kegiatan", "Indikator"),
+                         *kolom_judul("Target", "Realisasi", angka=True),
+                         *kolom_judul("Satuan", "Rencana Aksi")], rows)]

@@ -17,19 +17,21 @@ from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.tabel.sel import ROMAWI, Baris, Kolom, Tabel
 
 
-def _nomor_sasaran(i: int) -> str:
+def nomor_sasaran(i: int) -> str:
+    """The i-th sasaran (from 0) as a caption numbers it: I, II, ... X, then 11, 12."""
     return ROMAWI[i] if i < len(ROMAWI) else str(i + 1)
 
 
-def _nama_instansi(h: Hasil) -> str:
+def nama_instansi(h: Hasil) -> str:
     return h.laporan.instansi.nama
 
 
-def _singkat(h: Hasil) -> str:
+def nama_singkat(h: Hasil) -> str:
+    """The instansi's abbreviation (BKD), or its name when the report gives none."""
     return h.laporan.instansi.singkatan or h.laporan.instansi.nama
 
 
-def _catatan_capaian(h: Hasil, capaian: Iterable[Nilai]) -> str:
+def catatan_capaian(h: Hasil, capaian: Iterable[Nilai]) -> str:
     """The formulas and rules behind the capaian of one table, as they were used."""
     used = list(capaian)
     rumus = sorted({n.rumus for n in used}, key=_urutan_rumus)
@@ -85,7 +87,8 @@ def _urutan_rumus(rumus: str) -> tuple[bool, str]:
     return ("positif" not in rumus, rumus)
 
 
-def _catatan_penyerapan(h: Hasil) -> str:
+def catatan_penyerapan(h: Hasil) -> str:
+    """The note under every table with an absorption column: its formula and rounding."""
     a = h.laporan.aturan
     return (f"% = realisasi / alokasi x 100, "
             f"{fmt.uraian_pembulatan(a.desimal_persen, a.pembulatan)}.")
@@ -96,14 +99,16 @@ def _not_computable_notes(rows: Sequence[Baris]) -> tuple[str, ...]:
     return tuple(f"n/a: {reason}." for reason in reasons)
 
 
-def _tabel(nomor: str, judul: Sequence[str], kolom: Sequence[Kolom], baris: Sequence[Baris],
-           catatan: Sequence[str] = (), sumber: str = "", bagian: str = "",
-           lanjutan: bool = False) -> Tabel:
+def susun_tabel(nomor: str, judul: Sequence[str], kolom: Sequence[Kolom], baris: Sequence[Baris],
+                catatan: Sequence[str] = (), sumber: str = "", bagian: str = "",
+                lanjutan: bool = False) -> Tabel:
+    """A `Tabel` from its parts, with an `n/a:` note for each reason a figure is missing."""
     rows = tuple(baris)
     notes = (*catatan, *_not_computable_notes(rows))
     return Tabel(nomor, tuple(judul), tuple(kolom), rows, tuple(notes), sumber, bagian,
                  lanjutan)
 
 
-def _k(*judul: str, angka: bool = False) -> list[Kolom]:
+def kolom_judul(*judul: str, angka: bool = False) -> list[Kolom]:
+    """Columns by their titles, all of numbers (`angka`) or all of text."""
     return [Kolom(j, angka) for j in judul]

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from lkjip_cli.engine.hasil import Hasil, HasilBelanja, HasilPosBelanja
 from lkjip_cli.model.klasifikasi import SUMBER as SUMBER_KLASIFIKASI
 from lkjip_cli.tabel.catatan import (
-    _catatan_penyerapan,
-    _k,
-    _nama_instansi,
-    _singkat,
-    _tabel,
+    catatan_penyerapan,
+    kolom_judul,
+    nama_instansi,
+    nama_singkat,
+    susun_tabel,
 )
 from lkjip_cli.tabel.sel import Baris, Kolom, Sel, Tabel, persen, rp, target_sel, teks
 
@@ -25,7 +25,7 @@ from lkjip_cli.tabel.sel import Baris, Kolom, Sel, Tabel, persen, rp, target_sel
 def tabel_2_1(h: Hasil) -> list[Tabel]:
     r = h.laporan.renstra
     years = list(range(r.mulai, r.selesai + 1))
-    kolom = [*_k("No", "Tujuan", "Sasaran", "Indikator Sasaran"),
+    kolom = [*kolom_judul("No", "Tujuan", "Sasaran", "Indikator Sasaran"),
              *(Kolom(str(y), True) for y in years)]
     tujuan = {t.kode: t.nama for t in h.laporan.tujuan}
     rows = []
@@ -46,10 +46,10 @@ def tabel_2_1(h: Hasil) -> list[Tabel]:
                 teks(ind.nama),
                 *(target_sel(ind.target_renstra.get(y)) for y in years),
             )))
-    return [_tabel("2.1", ["Matriks Hubungan antara Tujuan, Sasaran dan Target Kinerja Sasaran",
-                           _nama_instansi(h)], kolom, rows,
-                   ["Kolom tahun: target kinerja pada tahun Renstra tersebut."],
-                   sumber=f"Renstra {_singkat(h)} Tahun {r.mulai}-{r.selesai}")]
+    return [susun_tabel("2.1", ["Matriks Hubungan antara Tujuan, Sasaran dan Target Kinerja "
+                                "Sasaran", nama_instansi(h)], kolom, rows,
+                        ["Kolom tahun: target kinerja pada tahun Renstra tersebut."],
+                        sumber=f"Renstra {nama_singkat(h)} Tahun {r.mulai}-{r.selesai}")]
 
 
 def tabel_2_4(h: Hasil) -> list[Tabel]:
@@ -59,11 +59,12 @@ def tabel_2_4(h: Hasil) -> list[Tabel]:
             rows.append(Baris((teks(f"{i + 1}." if j == 0 else ""),
                                teks(sas.nama if j == 0 else ""), teks(ind.nama),
                                teks(ind.satuan), target_sel(ind.target))))
-    judul = [f"Perjanjian Kinerja {_singkat(h)}", f"Tahun {h.laporan.tahun}"]
-    sumber = f"Perjanjian Kinerja {_singkat(h)} Tahun {h.laporan.tahun}"
-    kinerja = _tabel("2.4", judul, [*_k("No", "Sasaran Strategis", "Indikator Kinerja",
-                                       "Satuan"), Kolom("Target", True)], rows, sumber=sumber,
-                     bagian="kinerja")
+    judul = [f"Perjanjian Kinerja {nama_singkat(h)}", f"Tahun {h.laporan.tahun}"]
+    sumber = f"Perjanjian Kinerja {nama_singkat(h)} Tahun {h.laporan.tahun}"
+    kinerja = susun_tabel("2.4", judul, [*kolom_judul("No", "Sasaran Strategis",
+                                                      "Indikator Kinerja", "Satuan"),
+                                         Kolom("Target", True)], rows, sumber=sumber,
+                          bagian="kinerja")
     prog_rows = [Baris((teks(f"{i + 1}."), teks(p.nama),
                         Sel(p.anggaran_perjanjian_kinerja, "rupiah",
                             None if p.anggaran_perjanjian_kinerja is not None else
@@ -71,9 +72,9 @@ def tabel_2_4(h: Hasil) -> list[Tabel]:
                             "(anggaran_perjanjian_kinerja)"),
                         teks(p.sumber_dana)))
                  for i, p in enumerate(h.program)]
-    anggaran = _tabel("2.4", judul, [*_k("No", "Program"), Kolom("Anggaran (Rp)", True),
-                                     Kolom("Keterangan")], prog_rows, sumber=sumber,
-                      bagian="anggaran", lanjutan=True)
+    anggaran = susun_tabel("2.4", judul, [*kolom_judul("No", "Program"),
+                                          Kolom("Anggaran (Rp)", True), Kolom("Keterangan")],
+                           prog_rows, sumber=sumber, bagian="anggaran", lanjutan=True)
     return [kinerja, anggaran]
 
 
@@ -91,11 +92,11 @@ def tabel_2_5(h: Hasil) -> list[Tabel]:
         Baris((teks(""), teks("Jumlah"), rp(b.pagu_total), rp(b.realisasi_total),
                persen(b.penyerapan_total)), "jumlah"),
     ]
-    return [_tabel("2.5", [f"Target Belanja {_singkat(h)}", f"Tahun {b.tahun}"],
-                   [*_k("No", "Uraian Belanja"), *_k("Anggaran (Rp)", "Realisasi Belanja (Rp)",
-                                                      "%", angka=True)],
-                   rows, [_catatan_penyerapan(h)],
-                   sumber=f"Anggaran {_singkat(h)} Tahun {b.tahun}")]
+    return [susun_tabel("2.5", [f"Target Belanja {nama_singkat(h)}", f"Tahun {b.tahun}"],
+                        [*kolom_judul("No", "Uraian Belanja"),
+                         *kolom_judul("Anggaran (Rp)", "Realisasi Belanja (Rp)", "%", angka=True)],
+                        rows, [catatan_penyerapan(h)],
+                        sumber=f"Anggaran {nama_singkat(h)} Tahun {b.tahun}")]
 
 
 def _tabel_belanja_kelas(h: Hasil, b: HasilBelanja) -> Tabel:
@@ -129,14 +130,15 @@ def _tabel_belanja_kelas(h: Hasil, b: HasilBelanja) -> Tabel:
     money_cols = ("Anggaran Murni (Rp)", "Perubahan (Rp)") if murni else ()
     anggaran = "Anggaran Setelah Perubahan (Rp)" if murni else "Anggaran (Rp)"
     notes = [f"Klasifikasi: {SUMBER_KLASIFIKASI[b.klasifikasi]}. Jumlah kelompok = jumlah "
-             "jenisnya; Jumlah = jumlah semua jenis belanja.", _catatan_penyerapan(h)]
+             "jenisnya; Jumlah = jumlah semua jenis belanja.", catatan_penyerapan(h)]
     if murni:
         notes.insert(1, "Perubahan = anggaran setelah perubahan - anggaran murni (negatif: "
                         "pemotongan).")
-    return _tabel("2.5", [f"Target Belanja {_singkat(h)}", f"Tahun {b.tahun}"],
-                  [*_k("No", "Uraian Belanja"),
-                   *_k(*money_cols, anggaran, "Realisasi Belanja (Rp)", "%", angka=True)],
-                  rows, notes, sumber=f"Anggaran {_singkat(h)} Tahun {b.tahun}")
+    return susun_tabel("2.5", [f"Target Belanja {nama_singkat(h)}", f"Tahun {b.tahun}"],
+                       [*kolom_judul("No", "Uraian Belanja"),
+                        *kolom_judul(*money_cols, anggaran, "Realisasi Belanja (Rp)", "%",
+                                     angka=True)],
+                       rows, notes, sumber=f"Anggaran {nama_singkat(h)} Tahun {b.tahun}")
 
 
 def _nama_kegiatan(h: Hasil, kodes: Sequence[str]) -> str:
@@ -159,10 +161,11 @@ def tabel_2_6(h: Hasil) -> list[Tabel]:
                    teks(_nama_kegiatan(h, s.anggaran.kegiatan))))
             for i, s in enumerate(h.sasaran)]
     bl = b.nama_belanja_program if (b := h.belanja_tahun_ini) else "Belanja Langsung"
-    return [_tabel("2.6", [f"Anggaran {bl} per Sasaran Strategis",
-                           f"{_singkat(h)} Tahun {h.laporan.tahun}"],
-                   [*_k("No", "Sasaran Strategis"), *_k("Anggaran (Rp)", "%", angka=True),
-                    Kolom("Keterangan")], rows,
-                   [f"% = anggaran sasaran / pagu {bl} x 100; anggaran sasaran = "
-                    "jumlah pagu kegiatan yang menunjang indikatornya."],
-                   sumber=f"{_singkat(h)} Tahun {h.laporan.tahun}")]
+    return [susun_tabel("2.6", [f"Anggaran {bl} per Sasaran Strategis",
+                                f"{nama_singkat(h)} Tahun {h.laporan.tahun}"],
+                        [*kolom_judul("No", "Sasaran Strategis"),
+                         *kolom_judul("Anggaran (Rp)", "%", angka=True), Kolom("Keterangan")],
+                        rows,
+                        [f"% = anggaran sasaran / pagu {bl} x 100; anggaran sasaran = "
+                         "jumlah pagu kegiatan yang menunjang indikatornya."],
+                        sumber=f"{nama_singkat(h)} Tahun {h.laporan.tahun}")]

@@ -13,7 +13,7 @@ from decimal import Decimal
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.skala import skala
-from lkjip_cli.tabel.catatan import _k, _singkat, _tabel
+from lkjip_cli.tabel.catatan import kolom_judul, nama_singkat, susun_tabel
 from lkjip_cli.tabel.sel import Baris, Kolom, Sel, Tabel, masukan, teks
 
 
@@ -32,9 +32,9 @@ def tabel_3_1(h: Hasil) -> list[Tabel]:
     rows = [Baris((teks(str(len(bands) - i)), teks(_rentang_pita(bounds, i)), teks(p.kode),
                    teks(p.sebutan)))
             for i, p in enumerate(bands)]
-    return [_tabel("3.1", ["Gambaran Umum Implementasi Hasil Evaluasi SAKIP"],
-                   _k("No", "Nilai Capaian", "Kategori Penilaian", "Keterangan"),
-                   list(reversed(rows)))]
+    return [susun_tabel("3.1", ["Gambaran Umum Implementasi Hasil Evaluasi SAKIP"],
+                        kolom_judul("No", "Nilai Capaian", "Kategori Penilaian", "Keterangan"),
+                        list(reversed(rows)))]
 
 
 def tabel_3_2(h: Hasil) -> list[Tabel]:
@@ -50,12 +50,12 @@ def tabel_3_2(h: Hasil) -> list[Tabel]:
     rows.append(Baris((teks(""), teks("Predikat Penilaian"), teks(""),
                        *(teks(f"{e.predikat.kode} ({e.predikat.sebutan})" if e.predikat
                               else fmt.TIDAK_ADA) for e in h.evaluasi)), "jumlah"))
-    return [_tabel("3.2", ["Hasil Evaluasi Implementasi Sistem AKIP", _singkat(h)],
-                   [*_k("No", "Komponen Penilaian"), Kolom("Bobot (%)", True),
-                    *(Kolom(f"Tahun {e.tahun}", True) for e in h.evaluasi)], rows,
-                   ["Nilai hasil evaluasi = jumlah nilai komponen; predikat menurut skala "
-                    "Tabel 3.1."],
-                   sumber=_sumber_evaluasi(h))]
+    return [susun_tabel("3.2", ["Hasil Evaluasi Implementasi Sistem AKIP", nama_singkat(h)],
+                        [*kolom_judul("No", "Komponen Penilaian"), Kolom("Bobot (%)", True),
+                         *(Kolom(f"Tahun {e.tahun}", True) for e in h.evaluasi)], rows,
+                        ["Nilai hasil evaluasi = jumlah nilai komponen; predikat menurut skala "
+                         "Tabel 3.1."],
+                        sumber=_sumber_evaluasi(h))]
 
 
 def _sumber_evaluasi(h: Hasil) -> str:
