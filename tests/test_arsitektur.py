@@ -64,10 +64,12 @@ SALAH = {
     "permukaan": ("render/teks/ekspor.py", "from lkjip_cli.render.markdown import konteks"),
     # the workbook writer reading the reader instead of the layout
     "buku": ("buku/tulis.py", "from lkjip_cli.buku import baca"),
+    # one table family borrowing another's helper instead of tabel/catatan.py
+    "tabel": ("tabel/capaian.py", "from lkjip_cli.tabel import anggaran"),
     # one command borrowing another's option
     "perintah": ("cli/export_cmd.py", "from lkjip_cli.cli import render_cmd"),
     "typer": ("model/dasar.py", "import typer"),
-    "inti-murni": ("tabel/anggaran.py", "import rich"),
+    "inti-murni": ("tabel/sel.py", "import rich"),
     "berkas-tanpa-tampilan": ("source/berkas.py", "import jinja2"),
     # the circle issue 19 broke: a sheet's placement importing the workbook it serves
     "tanpa-lingkaran": ("render/xlsx/lembar.py", "from lkjip_cli.render.xlsx import buku_kerja"),

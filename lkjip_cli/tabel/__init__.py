@@ -2,7 +2,10 @@
 result; every surface (terminal, JSON, CSV, Markdown, Word, Excel) draws from these, so a
 caption, a column or a figure can never differ between two outputs.
 
-Other rooms import the names below from `lkjip_cli.tabel`, not from the modules inside it.
+Inside: `sel` (the values and `format_sel`), `catatan` (the words the builders share), one
+module per family of tables (`perencanaan`, `sakip`, `capaian`, `anggaran`) and `daftar`, the
+one place a table is registered. Other rooms import the names below from `lkjip_cli.tabel`,
+not from the modules inside it.
 """
 
 from lkjip_cli.tabel.daftar import BAB_III, BUILDERS, GABUNG, bangun, rentang_gabung
