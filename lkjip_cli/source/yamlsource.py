@@ -300,10 +300,15 @@ class _Wadah:
 
 @dataclass
 class _Pembangun:
-    """Builds data from events, with an explicit stack: no recursion however deep the file."""
+    """Builds data from events, with an explicit stack: no recursion however deep the file.
+
+    Its two limits are given by the reader, which reads them from this module's globals when
+    it is called (a test lowers one by patching `MAX_DEPTH` or `MAX_ALIAS_VALUES`)."""
 
     file: str
     resolver: Any
+    maks_kedalaman: int
+    maks_alias: int
     source: SourceMap = field(init=False)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     stack: list[_Wadah] = field(default_factory=list)
@@ -438,10 +443,10 @@ class _Pembangun:
 
     def kedalaman(self, node: int, tinggi: int) -> None:
         """Stop at a collection (or an alias of one) that would nest beyond MAX_DEPTH."""
-        if len(self.stack) + tinggi <= MAX_DEPTH:
+        if len(self.stack) + tinggi <= self.maks_kedalaman:
             return
         raise _Batas(_diagnostic(self.file, self.source, node, "yaml-depth",
-                                 _pesan_kedalaman(MAX_DEPTH), self.path()))
+                                 _pesan_kedalaman(self.maks_kedalaman), self.path()))
 
     def tutup(self) -> None:
         wadah = self.stack.pop()
@@ -477,10 +482,10 @@ class _Pembangun:
             return
         self.kedalaman(node, anchor.tinggi)
         self.ekspansi += anchor.ukuran
-        if self.ekspansi > MAX_ALIAS_VALUES:
+        if self.ekspansi > self.maks_alias:
             raise _Batas(_diagnostic(
                 self.file, self.source, node, "alias-limit",
-                f"alias di berkas ini mengembang menjadi lebih dari {MAX_ALIAS_VALUES} nilai "
+                f"alias di berkas ini mengembang menjadi lebih dari {self.maks_alias} nilai "
                 "(\"billion laughs\"); berkas tidak dibaca. Tulis nilai yang dipakai berulang "
                 "secara langsung, tanpa alias bersarang", self.path()))
         self.tempel(anchor.value, node, anchor.ukuran, anchor.tinggi)
@@ -606,7 +611,7 @@ def parse_yaml_text(file: str, text: str) -> ParsedYaml:
         loader = _BaseLoader(text)  # the pure-Python reader checks characters here
     except yaml.YAMLError as exc:
         return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc, text)])
-    builder = _Pembangun(file, loader)
+    builder = _Pembangun(file, loader, MAX_DEPTH, MAX_ALIAS_VALUES)
     documents = 0
     try:
         while True:
