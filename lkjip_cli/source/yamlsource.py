@@ -9,7 +9,7 @@ with an explicit stack, in one pass:
 
 - scalars tagged int or float become `Decimal(text)`, so `10.50` stays `Decimal('10.50')`
   and `12345678901234567.89` stays exact;
-- every tag has one meaning or a positioned error (see `_skalar` and docs/format.md):
+- every tag has one meaning or a positioned error (see `source/yamltag.py` and docs/format.md):
   the standard scalar tags (str, int, float, bool, null) with a value they accept, `!!seq`
   on a sequence and `!!map` on a mapping; a plain scalar that YAML 1.1 would read as a
   date stays text (no figure of a report is a date); every other tag is refused;
@@ -36,8 +36,27 @@ import yaml
 
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
 from lkjip_cli.pesan import pesan_yaml
-from lkjip_cli.source.numbers import NumberError, decimal_from_yaml_text
+from lkjip_cli.source.numbers import NumberError
 from lkjip_cli.source.yamlposisi import Anak, Mark, SourceMap
+from lkjip_cli.source.yamltag import (
+    BOOL_TAG,
+    FLOAT_TAG,
+    INT_TAG,
+    KEY_TAGS,
+    MAP_TAG,
+    MERGE_TAG,
+    NULL_TAG,
+    SEQ_TAG,
+    STR_TAG,
+    TIMESTAMP_TAG,
+    VALUE_TAG,
+    YAML_TAG,
+    Tolak,
+    is_merge_key,
+    skalar,
+    tag_ditolak,
+    tag_tampil,
+)
 
 #: Every name other modules import from here, those defined in the modules it is made of
 #: included: `lkjip_cli.source.yamlsource` is the reader's one path.
@@ -78,23 +97,6 @@ MAX_DEPTH = 64
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-YAML_TAG = "tag:yaml.org,2002:"
-STR_TAG = YAML_TAG + "str"
-INT_TAG = YAML_TAG + "int"
-FLOAT_TAG = YAML_TAG + "float"
-BOOL_TAG = YAML_TAG + "bool"
-NULL_TAG = YAML_TAG + "null"
-TIMESTAMP_TAG = YAML_TAG + "timestamp"
-MERGE_TAG = YAML_TAG + "merge"
-VALUE_TAG = YAML_TAG + "value"
-SEQ_TAG = YAML_TAG + "seq"
-MAP_TAG = YAML_TAG + "map"
-
-_BOOL = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
-_NULL = {"", "~", "null", "Null", "NULL"}
-#: Tags a key may carry: a key is always its text.
-_KEY_TAGS = {None, "!", STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG}
-
 
 class Invalid:
     """Stands in for a value that could not be built; it was already reported."""
@@ -126,60 +128,6 @@ class _Batas(Exception):
 
     def __init__(self, diagnostic: Diagnostic) -> None:
         self.diagnostic = diagnostic
-
-
-class _Tolak(Exception):
-    """A value with a tag it cannot have; `message` says what to write instead."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-
-def tag_tampil(tag: str) -> str:
-    """`tag:yaml.org,2002:bool` as the user wrote it: `!!bool`."""
-    return "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag
-
-
-def _tag_ditolak(tag: str, jenis: str) -> _Tolak:
-    return _Tolak(
-        f"tag `{tag_tampil(tag)}` pada {jenis} tidak didukung: lkjip hanya membaca teks, "
-        "angka, true/false, null, daftar dan pemetaan; hapus tag itu dan tulis nilainya "
-        "biasa")
-
-
-def _skalar(resolver: Any, event: Any) -> Any:
-    """The value of one scalar, by its tag; `_Tolak` or `NumberError` when it has none."""
-    tag, value = event.tag, str(event.value)
-    if tag is None or tag == "!":
-        tag = resolver.resolve(yaml.ScalarNode, value, event.implicit)
-        if tag in (TIMESTAMP_TAG, MERGE_TAG, VALUE_TAG):
-            return value  # a date, `<<` or `=` as a value: text (no figure is a date)
-    if tag == STR_TAG:
-        return value
-    if tag in (INT_TAG, FLOAT_TAG):
-        return decimal_from_yaml_text(value)
-    if tag == BOOL_TAG:
-        if value.lower() in _BOOL:
-            return _BOOL[value.lower()]
-        raise _Tolak(f"`{value}` bukan nilai `!!bool`; tulis true atau false, atau hapus tag "
-                     "itu agar nilainya dibaca sebagai teks")
-    if tag == NULL_TAG:
-        if value in _NULL:
-            return None
-        raise _Tolak(f"`{value}` bukan nilai `!!null`; tulis null (atau kosongkan), atau hapus "
-                     "tag itu agar nilainya dibaca sebagai teks")
-    if tag == TIMESTAMP_TAG:
-        raise _Tolak("tag `!!timestamp` tidak didukung: laporan lkjip tidak memuat tanggal; "
-                     "hapus tag itu (nilainya dibaca sebagai teks) atau tulis tahun sebagai "
-                     "angka")
-    raise _tag_ditolak(tag, "skalar")
-
-
-def _is_merge_key(event: Any) -> bool:
-    """`<<` as a plain key (YAML 1.1's merge key, resolver pattern `^(?:<<)$`) or `!!merge`."""
-    if event.tag == MERGE_TAG:
-        return True
-    return bool(event.tag is None and event.value == "<<" and event.implicit[0])
 
 
 @dataclass(slots=True)
@@ -299,10 +247,10 @@ class _Pembangun:
         if known is not None:
             return known
         try:
-            found: tuple[Any, tuple[str, str] | None] = (_skalar(self.resolver, event), None)
+            found: tuple[Any, tuple[str, str] | None] = (skalar(self.resolver, event), None)
         except NumberError as exc:
             found = (INVALID, (exc.code, exc.message))
-        except _Tolak as exc:
+        except Tolak as exc:
             found = (INVALID, ("yaml-value", exc.message))
         if len(event.value) <= 40 and len(self.memo) < 50_000:
             self.memo[key] = found
@@ -315,15 +263,15 @@ class _Pembangun:
     def kunci(self, top: _Wadah, node: int, event: Any) -> None:
         top.menunggu_kunci = False
         top.kunci_node = node
-        if _is_merge_key(event):
+        if is_merge_key(event):
             top.kunci, top.lewati = None, True
             self.error(node, "merge-key",
                        "kunci gabung (`<<`) tidak didukung: tulis kuncinya satu per satu",
                        self.path()[:-1])
             return
-        if event.tag not in _KEY_TAGS:
+        if event.tag not in KEY_TAGS:
             top.kunci, top.lewati = None, True
-            self.error(node, "yaml-value", _tag_ditolak(event.tag, "kunci").message,
+            self.error(node, "yaml-value", tag_ditolak(event.tag, "kunci").message,
                        self.path()[:-1])
             return
         self.nama_kunci(top, node, str(event.value))
@@ -354,7 +302,7 @@ class _Pembangun:
         tag = event.tag
         if tag not in (None, "!", MAP_TAG if mapping else SEQ_TAG):
             jenis = "pemetaan" if mapping else "daftar"
-            self.error(node, "yaml-value", _tag_ditolak(tag, jenis).message, self.path())
+            self.error(node, "yaml-value", tag_ditolak(tag, jenis).message, self.path())
             wadah.tidak_sah = True
         if event.anchor is not None:
             self.jangkar_baru(event.anchor, node)
