@@ -9,7 +9,7 @@ those meanings. Scalars tagged int or float (by the file, or implicitly by YAML 
 resolver) become exact `Decimal`s, `!!bool` and `!!null` only with a value they accept; a
 plain value that looks like a date, `<<` or `=` stays text. A key is always its text, whatever
 scalar tag it carries (`KEY_TAGS`); a merge key (`<<`) is recognised so that the builder can
-refuse it. The builder (`source/yamlsource.py`) asks `skalar` for each value and refuses,
+refuse it. The builder (`source/yamlpembangun.py`) asks `skalar` for each value and refuses,
 with `tag_ditolak`'s words, a tag on a key outside `KEY_TAGS` and one on a collection other
 than `!!seq` or `!!map`.
 """
