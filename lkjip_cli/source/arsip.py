@@ -46,8 +46,41 @@ from functools import cache
 from xml.parsers import expat
 
 from lkjip_cli.diagnostics import Diagnostic, Severity
-from lkjip_cli.source.batas import MIB, BatasArsip, Tenggat, ribuan
+from lkjip_cli.source.arsip_hasil import (
+    KODE_BATAS,
+    KODE_RUSAK,
+    Hitungan,
+    Lembar,
+    Paket,
+    Penolakan,
+    SelRusak,
+    ringkas,
+    ukuran,
+)
+from lkjip_cli.source.batas import BatasArsip, Tenggat, ribuan
 from lkjip_cli.source.berkas import BerkasTerlaluBesar, baca_biner_biasa, diagnostik_baca
+
+#: The names the readers of workbooks and documents import from here (`buku/`,
+#: `source/dokumen.py`), those of the modules the inspection is made of included.
+__all__ = [
+    "JENIS_BUKU",
+    "JENIS_TEKS_BERSAMA",
+    "KODE_BATAS",
+    "KODE_RUSAK",
+    "NS_R",
+    "NS_UTAMA",
+    "Lembar",
+    "Paket",
+    "Penolakan",
+    "SelRusak",
+    "baca_isi",
+    "buka_zip",
+    "bukan_berkas",
+    "diagnostik",
+    "periksa",
+    "periksa_bagian",
+    "periksa_direktori",
+]
 
 NS_UTAMA = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -80,64 +113,8 @@ _REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-class Penolakan(Exception):
-    """The file goes over a limit or cannot be read: one diagnostic, nothing more is read."""
-
-    def __init__(self, code: str, pesan: str, *, lembar: str | None = None,
-                 sel: str | None = None) -> None:
-        super().__init__(pesan)
-        self.code = code
-        self.pesan = pesan
-        self.lembar = lembar
-        self.sel = sel
-
-
-@dataclass(frozen=True, slots=True)
-class SelRusak:
-    """A cell whose stored value openpyxl could not read, and why."""
-
-    lembar: str | None
-    sel: str
-    code: str
-    pesan: str
-
-
-@dataclass
-class Lembar:
-    """What the scan learned of one sheet."""
-
-    nama: str | None
-    #: The last row and column with a cell that holds something (0: none).
-    baris_akhir: int = 0
-    kolom_akhir: int = 0
-    #: The last column with something in row 1 (the headings).
-    kolom_judul: int = 0
-    #: Formula cells without a saved value: reference -> the formula's text.
-    rumus_kosong: dict[str, str] = field(default_factory=dict)
-    #: Merged ranges, as written (`L2:M2`).
-    gabungan: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Paket:
-    """A package that passed every limit: its sheets (by name) and its unreadable cells."""
-
-    lembar: dict[str, Lembar]
-    rusak: list[SelRusak]
-    #: Unreadable cells beyond `BatasArsip.sel_rusak`, counted but not listed.
-    rusak_lagi: int = 0
-
-
-def _ukuran(n: int) -> str:
-    return f"{ribuan(n)} byte" if n < MIB else f"{ribuan(n)} byte ({n / MIB:.0f} MiB)"
-
-
 # ------------------------------------------------------------------- the zip directory
 
-
-#: The codes of a file that cannot be read, and of one that goes over a limit, by kind.
-KODE_RUSAK = {"xlsx": "xlsx-invalid", "docx": "docx-invalid"}
-KODE_BATAS = {"xlsx": "xlsx-limit", "docx": "docx-limit"}
 
 #: How a message names each kind of file, and how to save one lkjip can read.
 _JENIS = {"xlsx": ("buku kerja .xlsx", "simpan sebagai Excel Workbook (.xlsx)"),
@@ -170,14 +147,14 @@ def periksa_bagian(info: zipfile.ZipInfo, batas: BatasArsip, jenis: str,
                         "ulang berkas tanpa kata sandi", lembar=lembar)
     if info.file_size > batas.terurai_bagian:
         raise Penolakan("too-large", f"bagian {info.filename} berukuran "
-                        f"{_ukuran(info.file_size)} setelah diurai, melewati batas "
-                        f"{_ukuran(batas.terurai_bagian)} per bagian", lembar=lembar)
+                        f"{ukuran(info.file_size)} setelah diurai, melewati batas "
+                        f"{ukuran(batas.terurai_bagian)} per bagian", lembar=lembar)
     if info.file_size > batas.rasio_mulai and \
             info.file_size > batas.rasio * max(info.compress_size, 1):
         rasio = info.file_size // max(info.compress_size, 1)
         raise Penolakan("too-large", f"bagian {info.filename} mengembang {ribuan(rasio)} kali "
-                        f"saat diurai ({_ukuran(info.compress_size)} menjadi "
-                        f"{_ukuran(info.file_size)}), melewati batas {batas.rasio} kali: "
+                        f"saat diurai ({ukuran(info.compress_size)} menjadi "
+                        f"{ukuran(info.file_size)}), melewati batas {batas.rasio} kali: "
                         "tampaknya bom zip", lembar=lembar)
 
 
@@ -190,33 +167,11 @@ def periksa_direktori(daftar: list[zipfile.ZipInfo], batas: BatasArsip, jenis: s
         periksa_bagian(info, batas, jenis, nama.get(info.filename))
         total += info.file_size
     if total > batas.terurai:
-        raise Penolakan("too-large", f"isi arsip berukuran {_ukuran(total)} setelah diurai, "
-                        f"melewati batas {_ukuran(batas.terurai)}")
+        raise Penolakan("too-large", f"isi arsip berukuran {ukuran(total)} setelah diurai, "
+                        f"melewati batas {ukuran(batas.terurai)}")
 
 
 # ----------------------------------------------------------------------------- the scan
-
-
-@dataclass
-class _Hitungan:
-    """Counts over the whole file, against its limits."""
-
-    batas: BatasArsip
-    tenggat: Tenggat
-    jenis: str
-    terurai: int = 0
-    elemen: int = 0
-    elemen_lain: int = 0
-    sel: int = 0
-    teks_bersama: int = 0
-    gabungan: int = 0
-    rusak: list[SelRusak] = field(default_factory=list)
-    rusak_lagi: int = 0
-
-    def batas_waktu(self, lembar: str | None = None) -> Penolakan:
-        """The refusal for a file that took longer than `BatasArsip.detik` to read."""
-        return Penolakan(KODE_BATAS[self.jenis], "pembacaan berkas melewati batas waktu "
-                         f"{self.batas.detik:g} detik", lembar=lembar)
 
 
 class _Pemindai:
@@ -226,7 +181,7 @@ class _Pemindai:
     namespace anywhere, each of its child elements (whatever its name) a cell, and a cell's
     own `v`, `f` and `is` children its value, formula and inline text."""
 
-    def __init__(self, bagian: str, lembar: Lembar | None, hitung: _Hitungan,
+    def __init__(self, bagian: str, lembar: Lembar | None, hitung: Hitungan,
                  dicatat: tuple[str, ...] = (), jumlah_teks: int = 0) -> None:
         self.bagian = bagian
         self.lembar = lembar or Lembar(None)
@@ -354,7 +309,7 @@ class _Pemindai:
         n = self.baris + 1 if r is None else _nomor_baris(r)
         if n is None:
             self._rusak(f"A{self.baris + 1}", "cell-invalid",
-                        f"nomor baris {_ringkas(r or '')} bukan bilangan bulat; simpan ulang "
+                        f"nomor baris {ringkas(r or '')} bukan bilangan bulat; simpan ulang "
                         "buku kerja di Excel atau LibreOffice")
             self.baris_ini = 0
         elif n <= self.baris:
@@ -376,7 +331,7 @@ class _Pemindai:
             cocok = _REF.match(ref)
             if cocok is None:
                 self._rusak(f"{_huruf(kolom)}{baris}", "cell-invalid",
-                            f"rujukan sel {_ringkas(ref)} rusak; simpan ulang buku kerja di "
+                            f"rujukan sel {ringkas(ref)} rusak; simpan ulang buku kerja di "
                             "Excel atau LibreOffice")
             else:
                 kolom = _nomor_kolom(cocok[1])
@@ -394,7 +349,7 @@ class _Pemindai:
             try:
                 int(gaya)
             except ValueError:
-                self._rusak(sel, "cell-invalid", f"gaya sel {_ringkas(gaya)} bukan nomor "
+                self._rusak(sel, "cell-invalid", f"gaya sel {ringkas(gaya)} bukan nomor "
                             "gaya; simpan ulang buku kerja di Excel atau LibreOffice")
         self._sel = _Sel(sel, baris, kolom, attrs.get("t", "n"), self.kedalaman)
 
@@ -441,7 +396,7 @@ class _Pemindai:
         try:
             range_boundaries(ref)
         except (ValueError, TypeError):
-            raise self._tolak("xlsx-invalid", f"{self._tempat()}: dimensi {_ringkas(ref)} "
+            raise self._tolak("xlsx-invalid", f"{self._tempat()}: dimensi {ringkas(ref)} "
                               "rusak; simpan ulang buku kerja di Excel atau LibreOffice"
                               ) from None
 
@@ -526,7 +481,7 @@ def _masalah_nilai(jenis: str, nilai: str, jumlah_teks: int) -> tuple[str, str] 
         return None
     if jenis == "b":
         if nilai not in ("0", "1"):  # openpyxl would read `2` as true, and stop at `yes`
-            return ("cell-invalid", f"sel ya/tidak (boolean) berisi {_ringkas(nilai)}, bukan 0 "
+            return ("cell-invalid", f"sel ya/tidak (boolean) berisi {ringkas(nilai)}, bukan 0 "
                     "atau 1; ketik ulang nilainya")
         return None
     if jenis == "d":
@@ -535,7 +490,7 @@ def _masalah_nilai(jenis: str, nilai: str, jumlah_teks: int) -> tuple[str, str] 
         try:
             from_ISO8601(nilai)  # type: ignore[no-untyped-call]
         except (ValueError, TypeError, OverflowError):
-            return ("cell-date", f"sel bertipe tanggal berisi {_ringkas(nilai)}, bukan tanggal; "
+            return ("cell-date", f"sel bertipe tanggal berisi {ringkas(nilai)}, bukan tanggal; "
                     "ubah format sel menjadi Number (Angka) lalu ketik ulang nilainya")
     return None
 
@@ -549,27 +504,23 @@ def _masalah_angka(nilai: str) -> tuple[str, str] | None:
     """Why the stored value of a number cell is no number (openpyxl reads it with `float`
     when it has `.`, `e` or `E`, else with `int`, and stops at the first it cannot)."""
     if not _ANGKA.match(nilai):
-        return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}, bukan angka; ketik ulang "
+        return ("cell-invalid", f"sel angka berisi {ringkas(nilai)}, bukan angka; ketik ulang "
                 "nilainya")
     try:
         angka_ = float(nilai) if "." in nilai or "e" in nilai or "E" in nilai else int(nilai)
     except ValueError:  # an integer of more digits than Python converts (4,300)
-        return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}, bilangan bulat yang "
+        return ("cell-invalid", f"sel angka berisi {ringkas(nilai)}, bilangan bulat yang "
                 "terlalu panjang; ketik ulang nilainya")
     if isinstance(angka_, float) and not math.isfinite(angka_):
-        return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}, bukan angka terhingga; "
+        return ("cell-invalid", f"sel angka berisi {ringkas(nilai)}, bukan angka terhingga; "
                 "ketik ulang nilainya")
     return None
-
-
-def _ringkas(nilai: str) -> str:
-    return repr(nilai if len(nilai) <= 40 else nilai[:37] + "...")
 
 
 # ------------------------------------------------------------------------- the package
 
 
-def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitungan,
+def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: Hitungan,
                  umpan: Callable[[bytes], None] | None, lembar: str | None) -> None:
     """Decompress one part as a stream, counting its bytes against the limits and handing
     each piece to `umpan` (the XML scan) when given."""
@@ -582,8 +533,8 @@ def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitunga
                 hitung.terurai += len(potong)
                 if terurai > batas.terurai_bagian or hitung.terurai > batas.terurai:
                     raise Penolakan("too-large", f"bagian {info.filename} setelah diurai "
-                                    f"melewati batas {_ukuran(batas.terurai_bagian)} per "
-                                    f"bagian atau {_ukuran(batas.terurai)} seluruhnya",
+                                    f"melewati batas {ukuran(batas.terurai_bagian)} per "
+                                    f"bagian atau {ukuran(batas.terurai)} seluruhnya",
                                     lembar=lembar)
                 if hitung.tenggat.lewat():
                     raise hitung.batas_waktu(lembar)
@@ -597,7 +548,7 @@ def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitunga
                         lembar=lembar) from None
 
 
-def _pindai(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitungan,
+def _pindai(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: Hitungan,
             lembar: Lembar | None = None, dicatat: tuple[str, ...] = (),
             jumlah_teks: int = 0) -> _Pemindai:
     """Decompress and scan one XML part (checked first by what the zip declares of it)."""
@@ -625,7 +576,7 @@ def _target(rels: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(induk, target))
 
 
-def _peta(arsip: zipfile.ZipFile, ada: dict[str, zipfile.ZipInfo], hitung: _Hitungan,
+def _peta(arsip: zipfile.ZipFile, ada: dict[str, zipfile.ZipInfo], hitung: Hitungan,
           dipindai: set[str]) -> _Peta:
     """Read the package's map the way openpyxl does (a broken map is left for openpyxl to
     refuse: lkjip then reports the file as unreadable)."""
@@ -672,7 +623,7 @@ def baca_isi(path: str | os.PathLike[str], file: str, batas: BatasArsip,
         return baca_biner_biasa(path, batas.byte)
     except BerkasTerlaluBesar:
         return Diagnostic(file, None, None, Severity.ERROR, "too-large",
-                          f"{_JENIS[jenis][0]} lebih besar dari batas {_ukuran(batas.byte)}")
+                          f"{_JENIS[jenis][0]} lebih besar dari batas {ukuran(batas.byte)}")
     except OSError as exc:
         return diagnostik_baca(file, exc)
 
@@ -686,7 +637,7 @@ def diagnostik(file: str, tolak: Penolakan) -> Diagnostic:
 def periksa(isi: bytes, batas: BatasArsip, tenggat: Tenggat, jenis: str = "xlsx") -> Paket:
     """Inspect the Office file `isi` (`jenis`: xlsx or docx); raise `Penolakan` for the
     first limit it goes over or the first part it cannot read."""
-    hitung = _Hitungan(batas, tenggat, jenis)
+    hitung = Hitungan(batas, tenggat, jenis)
     with buka_zip(isi, jenis) as arsip:
         daftar = arsip.infolist()
         if len(daftar) > batas.bagian:
