@@ -35,7 +35,6 @@ its relationships), read the way openpyxl reads it, so a problem is reported at
 from __future__ import annotations
 
 import io
-import math
 import os
 import posixpath
 import re
@@ -57,6 +56,7 @@ from lkjip_cli.source.arsip_hasil import (
     ringkas,
     ukuran,
 )
+from lkjip_cli.source.arsip_nilai import masalah_nilai
 from lkjip_cli.source.batas import BatasArsip, Tenggat, ribuan
 from lkjip_cli.source.berkas import BerkasTerlaluBesar, baca_biner_biasa, diagnostik_baca
 
@@ -375,7 +375,7 @@ class _Pemindai:
         if sel.rumus is not None and not nilai:
             lembar.rumus_kosong[sel.ref] = "".join(sel.rumus)
         if nilai:
-            masalah = _masalah_nilai(sel.jenis, nilai, self.jumlah_teks)
+            masalah = masalah_nilai(sel.jenis, nilai, self.jumlah_teks)
             if masalah is not None:
                 self._rusak(sel.ref, *masalah)
 
@@ -463,58 +463,6 @@ def _huruf(kolom: int) -> str:
         kolom, sisa = divmod(kolom - 1, 26)
         out = chr(65 + sisa) + out
     return out or "A"
-
-
-def _masalah_nilai(jenis: str, nilai: str, jumlah_teks: int) -> tuple[str, str] | None:
-    """Why openpyxl could not read the stored value `nilai` of a cell of type `jenis`
-    (`t`), in lkjip's words; None when it can. Mirrors `WorkSheetParser.parse_cell`."""
-    if jenis == "n":
-        return _masalah_angka(nilai)
-    if jenis == "s":
-        try:
-            nomor = int(nilai)
-        except ValueError:
-            nomor = -1
-        if not 0 <= nomor < jumlah_teks:
-            return ("cell-invalid", f"sel menunjuk teks bersama nomor {nilai!r} yang tidak ada; "
-                    "simpan ulang buku kerja di Excel atau LibreOffice")
-        return None
-    if jenis == "b":
-        if nilai not in ("0", "1"):  # openpyxl would read `2` as true, and stop at `yes`
-            return ("cell-invalid", f"sel ya/tidak (boolean) berisi {ringkas(nilai)}, bukan 0 "
-                    "atau 1; ketik ulang nilainya")
-        return None
-    if jenis == "d":
-        from openpyxl.utils.datetime import from_ISO8601
-
-        try:
-            from_ISO8601(nilai)  # type: ignore[no-untyped-call]
-        except (ValueError, TypeError, OverflowError):
-            return ("cell-date", f"sel bertipe tanggal berisi {ringkas(nilai)}, bukan tanggal; "
-                    "ubah format sel menjadi Number (Angka) lalu ketik ulang nilainya")
-    return None
-
-
-#: A number as Excel and every other writer store it (`97.3`, `-5`, `4.5E+15`). Python,
-#: and so openpyxl, would also take `1_000`, ` 5`, `٣` (an Arabic-Indic digit), `nan`, `inf`.
-_ANGKA = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
-
-
-def _masalah_angka(nilai: str) -> tuple[str, str] | None:
-    """Why the stored value of a number cell is no number (openpyxl reads it with `float`
-    when it has `.`, `e` or `E`, else with `int`, and stops at the first it cannot)."""
-    if not _ANGKA.match(nilai):
-        return ("cell-invalid", f"sel angka berisi {ringkas(nilai)}, bukan angka; ketik ulang "
-                "nilainya")
-    try:
-        angka_ = float(nilai) if "." in nilai or "e" in nilai or "E" in nilai else int(nilai)
-    except ValueError:  # an integer of more digits than Python converts (4,300)
-        return ("cell-invalid", f"sel angka berisi {ringkas(nilai)}, bilangan bulat yang "
-                "terlalu panjang; ketik ulang nilainya")
-    if isinstance(angka_, float) and not math.isfinite(angka_):
-        return ("cell-invalid", f"sel angka berisi {ringkas(nilai)}, bukan angka terhingga; "
-                "ketik ulang nilainya")
-    return None
 
 
 # ------------------------------------------------------------------------- the package
