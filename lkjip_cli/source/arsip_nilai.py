@@ -3,9 +3,9 @@
 Why a module of its own: openpyxl converts each cell's stored text as it reads a sheet
 (`openpyxl/worksheet/_reader.py`, `WorkSheetParser.parse_cell`) and stops the whole
 workbook with a bare `ValueError` at the first it cannot convert, naming no cell. The XML
-scan (`source/arsip.py`) asks `masalah_nilai` about every cell that holds a value, so that
-such a cell is reported at its own reference, in lkjip's words, and openpyxl never sees the
-workbook. This mirrors openpyxl's conversion of a value (compare it with `parse_cell` when
+scan (`source/arsip_pindai.py`) asks `masalah_nilai` about every cell that holds a value, so
+that such a cell is reported at its own reference, in lkjip's words, and openpyxl never sees
+the workbook. This mirrors openpyxl's conversion of a value (compare it with `parse_cell` when
 openpyxl changes; how openpyxl finds rows and cells is mirrored by the scan), using
 openpyxl's public helper where there is one (`from_ISO8601`, imported when a date cell is
 met, so that importing lkjip loads no openpyxl).
