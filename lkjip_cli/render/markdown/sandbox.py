@@ -27,20 +27,17 @@ A breach raises `GalatBatas` (a `SecurityError`), which `render/markdown/templat
 any template error: template, line, an Indonesian message naming the limit; exit 2, and
 nothing written.
 
-**Templates load only from their directories.** `LoaderDirektori` reads a file only if it is
-a regular file whose real path (symbolic links resolved) lies inside `--template-dir`, and
-no larger than `MAKS_UKURAN_TEMPLAT`; `..` and absolute names never leave it (Jinja2's
-`split_template_path`).
+**Templates load only from their directories** (`render/markdown/pemuat.py`:
+`LoaderDirektori` reads a file only if it is a regular file whose real path lies inside
+`--template-dir`, no larger than `MAKS_UKURAN_TEMPLAT`).
 """
 
 from __future__ import annotations
 
-import os
 import types
 from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from decimal import Decimal, DecimalException
 from functools import update_wrapper
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -49,14 +46,12 @@ from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.environment import TemplateModule
 from jinja2.exceptions import SecurityError
 from jinja2.filters import FILTERS, make_attrgetter
-from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, Context, LoopContext, Macro, TemplateReference
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace, missing, pass_context
 
 from lkjip_cli.render.markdown.batas import (
     BATAS,
-    MAKS_UKURAN_TEMPLAT,
     SKALAR,
     Anggaran,
     Batas,
@@ -64,7 +59,6 @@ from lkjip_cli.render.markdown.batas import (
     ribuan,
 )
 from lkjip_cli.render.markdown.konteks import Rekaman, asal, jenis
-from lkjip_cli.source.berkas import BukanBerkasBiasa, baca_berkas_biasa
 
 # --------------------------------------------------------------------------- allow-lists
 
@@ -682,49 +676,3 @@ _PRA_FILTER: dict[str, Callable[[Anggaran, tuple[Any, ...], dict[str, Any]], Non
     "center": _pra_center, "indent": _pra_indent, "replace": _pra_replace,
     "wordwrap": _pra_wordwrap, "batch": _pra_batch, "slice": _pra_slice,
 }
-
-
-# ------------------------------------------------------------------------------ loading
-
-
-class LoaderDirektori(jinja2.BaseLoader):
-    """Templates from `--template-dir`: regular files inside it, of a bounded size.
-
-    The name a template is reported by is the path as the user gave the directory
-    (`templat-dinas/tabel_3_5.md.j2`), as Jinja2's FileSystemLoader reports it.
-    """
-
-    def __init__(self, direktori: Path, maks_ukuran: int = MAKS_UKURAN_TEMPLAT) -> None:
-        self.direktori = direktori
-        self.akar = direktori.resolve()
-        self.maks_ukuran = maks_ukuran
-
-    def get_source(self, environment: jinja2.Environment,
-                   template: str) -> tuple[str, str, Callable[[], bool]]:
-        pieces = split_template_path(template)  # refuses `..`; `/etc/x` becomes `etc/x`
-        shown = os.path.normpath(os.path.join(self.direktori, *pieces))
-        try:
-            real = self.akar.joinpath(*pieces).resolve(strict=True)
-        except (OSError, RuntimeError):  # missing, or a symlink loop
-            raise jinja2.TemplateNotFound(template) from None
-        if not real.is_relative_to(self.akar):
-            raise SecurityError(f"templat {template} menunjuk ke luar --template-dir "
-                                f"({real}); tautan simbolik ke luar direktori templat ditolak")
-        if isinstance(environment, Sandbox):
-            environment.anggaran.cek_waktu()
-        source = self._baca(real, shown, template)
-        if isinstance(environment, Sandbox):
-            environment.anggaran.tambah_volume(len(source))
-        return source, shown, lambda: True
-
-    def _baca(self, real: Path, shown: str, template: str) -> str:
-        # The one reader of regular files (source/berkas.py): a FIFO or device is refused
-        # without waiting for a writer.
-        try:
-            data = baca_berkas_biasa(real, self.maks_ukuran + 1)
-        except BukanBerkasBiasa as exc:
-            raise SecurityError(f"templat {shown} tidak dapat dibaca: {exc}") from None
-        if len(data) > self.maks_ukuran:
-            raise GalatBatas(f"templat {template} lebih dari {ribuan(self.maks_ukuran)} byte "
-                             "(MAKS_UKURAN_TEMPLAT)")
-        return data.decode("utf-8")

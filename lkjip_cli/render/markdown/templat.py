@@ -46,9 +46,9 @@ from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan, Rentang
 from lkjip_cli.render.markdown.batas import BATAS, Batas, GalatBatas
 from lkjip_cli.render.markdown.konteks import asal, konteks
+from lkjip_cli.render.markdown.pemuat import LoaderDirektori
 from lkjip_cli.render.markdown.sandbox import (
     HANYA_LKJIP,
-    LoaderDirektori,
     Sandbox,
     TakTerdefinisi,
     teks_aman,
