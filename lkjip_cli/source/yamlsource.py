@@ -32,7 +32,7 @@ happens around the walk: the bytes' size and encoding, the parser, one document 
 libyaml's own errors as diagnostics. The limits and the parser are its globals, read each
 time a file is parsed (the builder is handed `MAX_DEPTH` and `MAX_ALIAS_VALUES`), so that a
 test or benchmark patching one of them, or `_BaseLoader`, here changes what the reader does
-(`tests/test_yaml_source.py` shows each patch taking effect).
+(`tests/test_yaml_source.py` and `test_yaml_hostile.py` show each patch taking effect).
 """
 
 from __future__ import annotations
