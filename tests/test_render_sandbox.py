@@ -1,5 +1,6 @@
-"""The template sandbox (render/markdown/: sandbox.py, batas.py, konteks.py): what a template can
-reach, the known ways out of a Jinja2 sandbox, and the limits on the work a template can do.
+"""The template sandbox (render/markdown/: sandbox.py, operasi.py, batas.py, konteks.py,
+pemuat.py): what a template can reach, the known ways out of a Jinja2 sandbox, and the limits
+on the work a template can do.
 
 A `--template-dir` may come from anyone; before this sandbox, a template calling
 `laporan.parse_raw(..., allow_pickle=true)` ran a shell command. Every escape test here runs a

@@ -254,6 +254,23 @@ def test_many_unknown_references_stay_cheap() -> None:
 # ------------------------------------------------------- the pure-Python fallback parser
 
 
+def tanpa_libyaml(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on read with PyYAML's pure-Python parser (patched in as
+    `yamlsource._BaseLoader`); the texts it is given, so that a test can tell the patch took
+    effect (both parsers read alike, so results alone would not)."""
+    import yaml
+
+    dibaca: list[str] = []
+
+    class TanpaLibyaml(yaml.SafeLoader):
+        def __init__(self, stream: str) -> None:
+            dibaca.append(stream)
+            super().__init__(stream)
+
+    monkeypatch.setattr(yamlsource, "_BaseLoader", TanpaLibyaml)
+    return dibaca
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     (flow(5_000), [("yaml-depth", 1, 67)]),
     ("a: !!bool foo\n", [("yaml-value", 1, 4)]),
@@ -261,20 +278,18 @@ def test_many_unknown_references_stay_cheap() -> None:
 ])
 def test_without_libyaml(monkeypatch: pytest.MonkeyPatch, text: str,
                          expected: list[tuple[str, int, int]]) -> None:
-    import yaml
-
-    monkeypatch.setattr(yamlsource, "_BaseLoader", yaml.SafeLoader)
+    dibaca = tanpa_libyaml(monkeypatch)
     got = [(d.code, d.line, d.column) for d in parse_yaml_text("f.yaml", text).diagnostics]
     assert got == expected
+    assert dibaca == [text]
 
 
 def test_without_libyaml_the_reference_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    import yaml
-
     text = (Path(__file__).resolve().parent.parent / "data" / "2020.yaml").read_text("utf-8")
     with_libyaml = parse_yaml_text("f.yaml", text)
-    monkeypatch.setattr(yamlsource, "_BaseLoader", yaml.SafeLoader)
+    dibaca = tanpa_libyaml(monkeypatch)
     without = parse_yaml_text("f.yaml", text)
+    assert dibaca == [text]
     assert without.diagnostics == with_libyaml.diagnostics == []
     assert without.data == with_libyaml.data
     assert dict(without.source.values) == dict(with_libyaml.source.values)

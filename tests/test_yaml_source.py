@@ -135,6 +135,30 @@ def test_at_the_size_limit_is_accepted(monkeypatch: pytest.MonkeyPatch) -> None:
     assert parsed.data == {"a": Decimal(1234567)}
 
 
+# Tests and benchmarks lower the limits and swap the parser by patching the module globals of
+# `yamlsource` (`test_too_large` above, `benchmarks/scale.py`). The reader must read each one
+# there, when it is called: a copy taken elsewhere would leave such a patch without effect,
+# and the test patching it would silently test the default instead. (The parser's patch,
+# `_BaseLoader`, is shown to take effect by `tanpa_libyaml` in test_yaml_hostile.py.)
+
+
+def test_a_patched_depth_limit_is_the_one_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsource, "MAX_DEPTH", 3)
+    # The root mapping is level 1, `a`'s list (column 4) level 2, the list in it level 3: the
+    # third `[` (column 6, at a[0][0]) would be level 4; 64 levels would take it.
+    parsed = parse_yaml_text("f.yaml", "a: [[[1]]]\n")
+    assert only(parsed) == ("yaml-depth", 1, 6, "a[0][0]")
+    assert "lebih dalam dari 3 tingkat" in parsed.diagnostics[0].message
+
+
+def test_a_patched_alias_limit_is_the_one_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsource, "MAX_ALIAS_VALUES", 3)
+    # `*a` adds the list and its three items: four values, one over; 100,000 would take it.
+    parsed = parse_yaml_text("f.yaml", "a: &a [1, 2, 3]\nb: *a\n")
+    assert only(parsed) == ("alias-limit", 2, 4, "b")
+    assert "lebih dari 3 nilai" in parsed.diagnostics[0].message
+
+
 # ---------------------------------------------------------------- keys and aliases
 
 

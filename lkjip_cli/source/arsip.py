@@ -12,44 +12,76 @@ at the whole file first, with Python's standard zip and XML readers, and refuses
 2. every part, decompressed once as a stream with the bytes counted (the zip module also
    stops at the declared size and checks the CRC, so a part that lies about its size is
    refused, never trusted);
-3. every XML part, scanned as it streams with expat (no tree is built): a DTD or entity is
-   refused (Office files never have one), as is XML that is not well formed; all elements
-   and those outside cell data are counted; in a sheet, the number of every row and the
-   reference of every cell that holds something are checked against the row and column
-   limits, cells and shared strings are counted, merged ranges are counted and kept, and
-   formula cells without a saved value are kept (so openpyxl is asked for values only, and
-   the workbook is loaded once instead of twice).
+3. every XML part, scanned as it streams with expat (`source/arsip_pindai.py`; no tree is
+   built): a DTD or entity is refused (Office files never have one), as is XML that is not
+   well formed; all elements and those outside cell data are counted; in a sheet, the
+   number of every row and the reference of every cell that holds something are checked
+   against the row and column limits, cells and shared strings are counted, merged ranges
+   are counted and kept, and formula cells without a saved value are kept (so openpyxl is
+   asked for values only, and the workbook is loaded once instead of twice).
 
 It also finds what openpyxl would not survive: a stored value it cannot convert (`NaN` or
 `INF` in a number cell, `yes` in a boolean one, a date that is no date, a shared string that
 does not exist, a broken cell reference, rows out of order). Those are `SelRusak`, each at
 its cell, and the workbook is not handed to openpyxl at all. The scan mirrors openpyxl's own
-conversions (`openpyxl/worksheet/_reader.py`, `WorkSheetParser.parse_cell`), using its public
-helpers where it has them.
+conversions (`openpyxl/worksheet/_reader.py`, `WorkSheetParser.parse_cell`;
+`source/arsip_nilai.py`), using its public helpers where it has them.
 
 The sheet names come from the package's own map ([Content_Types].xml, the workbook part and
 its relationships), read the way openpyxl reads it, so a problem is reported at
 `Lembar!Sel` rather than at a part's name.
+
+This module keeps the order of those steps, the zip and the package's map; what the
+inspection reports and the count it keeps are in `source/arsip_hasil.py`. The readers of
+workbooks and documents import every name from here (`__all__`).
 """
 
 from __future__ import annotations
 
 import io
-import math
 import os
 import posixpath
-import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from xml.parsers import expat
 
 from lkjip_cli.diagnostics import Diagnostic, Severity
-from lkjip_cli.source.batas import MIB, BatasArsip, Tenggat, ribuan
+from lkjip_cli.source.arsip_hasil import (
+    KODE_BATAS,
+    KODE_RUSAK,
+    Hitungan,
+    Lembar,
+    Paket,
+    Penolakan,
+    SelRusak,
+    ukuran,
+)
+from lkjip_cli.source.arsip_pindai import NS_UTAMA, Pemindai
+from lkjip_cli.source.batas import BatasArsip, Tenggat, ribuan
 from lkjip_cli.source.berkas import BerkasTerlaluBesar, baca_biner_biasa, diagnostik_baca
 
-NS_UTAMA = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#: The names the readers of workbooks and documents import from here (`buku/`,
+#: `source/dokumen.py`), those of the modules the inspection is made of included.
+__all__ = [
+    "JENIS_BUKU",
+    "JENIS_TEKS_BERSAMA",
+    "KODE_BATAS",
+    "KODE_RUSAK",
+    "NS_R",
+    "NS_UTAMA",
+    "Lembar",
+    "Paket",
+    "Penolakan",
+    "SelRusak",
+    "baca_isi",
+    "buka_zip",
+    "bukan_berkas",
+    "diagnostik",
+    "periksa",
+    "periksa_bagian",
+    "periksa_direktori",
+]
+
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 #: Content types of a workbook part, in the order openpyxl looks for them.
@@ -65,79 +97,12 @@ JENIS_TEKS_BERSAMA = ("application/vnd.openxmlformats-officedocument.spreadsheet
 #: Parts scanned as XML: by name, and every part the workbook names as a sheet.
 _XML = (".xml", ".rels")
 
-#: Elements (as expat names them: namespace, space, local name) of a sheet or the
-#: shared-string table whose content is cell data; everything else counts toward
-#: `BatasArsip.elemen_lain`.
-_DATA = frozenset({f"{NS_UTAMA} sheetData", f"{NS_UTAMA} sst"})
-_ROW, _SI, _GABUNG, _DIMENSI = (f"{NS_UTAMA} {n}" for n in ("row", "si", "mergeCell",
-                                                              "dimension"))
-_V, _F, _IS = (f"{NS_UTAMA} {n}" for n in ("v", "f", "is"))
-
-#: A cell reference as Excel, LibreOffice and openpyxl write it.
-_REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
-
 #: The mark of an OLE2 compound file: an .xls, or an .xlsx saved with a password.
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-class Penolakan(Exception):
-    """The file goes over a limit or cannot be read: one diagnostic, nothing more is read."""
-
-    def __init__(self, code: str, pesan: str, *, lembar: str | None = None,
-                 sel: str | None = None) -> None:
-        super().__init__(pesan)
-        self.code = code
-        self.pesan = pesan
-        self.lembar = lembar
-        self.sel = sel
-
-
-@dataclass(frozen=True, slots=True)
-class SelRusak:
-    """A cell whose stored value openpyxl could not read, and why."""
-
-    lembar: str | None
-    sel: str
-    code: str
-    pesan: str
-
-
-@dataclass
-class Lembar:
-    """What the scan learned of one sheet."""
-
-    nama: str | None
-    #: The last row and column with a cell that holds something (0: none).
-    baris_akhir: int = 0
-    kolom_akhir: int = 0
-    #: The last column with something in row 1 (the headings).
-    kolom_judul: int = 0
-    #: Formula cells without a saved value: reference -> the formula's text.
-    rumus_kosong: dict[str, str] = field(default_factory=dict)
-    #: Merged ranges, as written (`L2:M2`).
-    gabungan: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Paket:
-    """A package that passed every limit: its sheets (by name) and its unreadable cells."""
-
-    lembar: dict[str, Lembar]
-    rusak: list[SelRusak]
-    #: Unreadable cells beyond `BatasArsip.sel_rusak`, counted but not listed.
-    rusak_lagi: int = 0
-
-
-def _ukuran(n: int) -> str:
-    return f"{ribuan(n)} byte" if n < MIB else f"{ribuan(n)} byte ({n / MIB:.0f} MiB)"
-
-
 # ------------------------------------------------------------------- the zip directory
 
-
-#: The codes of a file that cannot be read, and of one that goes over a limit, by kind.
-KODE_RUSAK = {"xlsx": "xlsx-invalid", "docx": "docx-invalid"}
-KODE_BATAS = {"xlsx": "xlsx-limit", "docx": "docx-limit"}
 
 #: How a message names each kind of file, and how to save one lkjip can read.
 _JENIS = {"xlsx": ("buku kerja .xlsx", "simpan sebagai Excel Workbook (.xlsx)"),
@@ -170,14 +135,14 @@ def periksa_bagian(info: zipfile.ZipInfo, batas: BatasArsip, jenis: str,
                         "ulang berkas tanpa kata sandi", lembar=lembar)
     if info.file_size > batas.terurai_bagian:
         raise Penolakan("too-large", f"bagian {info.filename} berukuran "
-                        f"{_ukuran(info.file_size)} setelah diurai, melewati batas "
-                        f"{_ukuran(batas.terurai_bagian)} per bagian", lembar=lembar)
+                        f"{ukuran(info.file_size)} setelah diurai, melewati batas "
+                        f"{ukuran(batas.terurai_bagian)} per bagian", lembar=lembar)
     if info.file_size > batas.rasio_mulai and \
             info.file_size > batas.rasio * max(info.compress_size, 1):
         rasio = info.file_size // max(info.compress_size, 1)
         raise Penolakan("too-large", f"bagian {info.filename} mengembang {ribuan(rasio)} kali "
-                        f"saat diurai ({_ukuran(info.compress_size)} menjadi "
-                        f"{_ukuran(info.file_size)}), melewati batas {batas.rasio} kali: "
+                        f"saat diurai ({ukuran(info.compress_size)} menjadi "
+                        f"{ukuran(info.file_size)}), melewati batas {batas.rasio} kali: "
                         "tampaknya bom zip", lembar=lembar)
 
 
@@ -190,386 +155,14 @@ def periksa_direktori(daftar: list[zipfile.ZipInfo], batas: BatasArsip, jenis: s
         periksa_bagian(info, batas, jenis, nama.get(info.filename))
         total += info.file_size
     if total > batas.terurai:
-        raise Penolakan("too-large", f"isi arsip berukuran {_ukuran(total)} setelah diurai, "
-                        f"melewati batas {_ukuran(batas.terurai)}")
-
-
-# ----------------------------------------------------------------------------- the scan
-
-
-@dataclass
-class _Hitungan:
-    """Counts over the whole file, against its limits."""
-
-    batas: BatasArsip
-    tenggat: Tenggat
-    jenis: str
-    terurai: int = 0
-    elemen: int = 0
-    elemen_lain: int = 0
-    sel: int = 0
-    teks_bersama: int = 0
-    gabungan: int = 0
-    rusak: list[SelRusak] = field(default_factory=list)
-    rusak_lagi: int = 0
-
-    def batas_waktu(self, lembar: str | None = None) -> Penolakan:
-        """The refusal for a file that took longer than `BatasArsip.detik` to read."""
-        return Penolakan(KODE_BATAS[self.jenis], "pembacaan berkas melewati batas waktu "
-                         f"{self.batas.detik:g} detik", lembar=lembar)
-
-
-class _Pemindai:
-    """The expat handlers that scan one XML part (see the module's docstring).
-
-    Rows and cells are found as openpyxl finds them: a `row` element of the spreadsheet
-    namespace anywhere, each of its child elements (whatever its name) a cell, and a cell's
-    own `v`, `f` and `is` children its value, formula and inline text."""
-
-    def __init__(self, bagian: str, lembar: Lembar | None, hitung: _Hitungan,
-                 dicatat: tuple[str, ...] = (), jumlah_teks: int = 0) -> None:
-        self.bagian = bagian
-        self.lembar = lembar or Lembar(None)
-        self.hitung = hitung
-        self.batas = hitung.batas
-        #: Local names (in any namespace) whose attributes are kept (the package's map).
-        self.dicatat = dicatat
-        self.catatan: list[tuple[str, dict[str, str]]] = []
-        #: Entries of the shared-string table, for the cells that point into it.
-        self.jumlah_teks = jumlah_teks
-        #: Entries counted in this part (when it is the table).
-        self.si = 0
-        self.kedalaman = 0
-        self.data = 0  # depth inside sheetData or sst
-        self.kedalaman_baris = 0  # depth of the row being read, 0 outside a row
-        #: The highest row number so far, and the number of the row being read (0: unknown).
-        self.baris = 0
-        self.baris_ini = 0
-        self.kolom = 0
-        self._sel: _Sel | None = None
-        self.parser = expat.ParserCreate(namespace_separator=" ")
-        self.parser.buffer_text = True
-        self.parser.StartElementHandler = self._mulai
-        self.parser.EndElementHandler = self._akhir
-        self.parser.StartDoctypeDeclHandler = self._dtd
-        self.parser.EntityDeclHandler = self._dtd
-
-    # ------------------------------------------------------------------ plumbing
-
-    def _tempat(self) -> str:
-        nama = self.lembar.nama
-        return f"lembar {nama}" if nama else f"bagian {self.bagian}"
-
-    def _tolak(self, code: str, pesan: str, sel: str | None = None) -> Penolakan:
-        return Penolakan(code, pesan, lembar=self.lembar.nama, sel=sel)
-
-    def _dtd(self, *args: object) -> None:
-        raise self._tolak(KODE_RUSAK[self.hitung.jenis], f"{self._tempat()} memuat DTD "
-                          "(deklarasi DOCTYPE atau entitas); berkas Office tidak pernah "
-                          "memuatnya")
-
-    def _rusak(self, sel: str, code: str, pesan: str) -> None:
-        if len(self.hitung.rusak) < self.batas.sel_rusak:
-            if self.lembar.nama is None:  # a part the workbook does not name as a sheet
-                pesan = f"bagian {self.bagian}, sel {sel}: {pesan}"
-            self.hitung.rusak.append(SelRusak(self.lembar.nama, sel, code, pesan))
-        else:
-            self.hitung.rusak_lagi += 1
-
-    def umpan(self, potong: bytes, akhir: bool = False) -> None:
-        try:
-            self.parser.Parse(potong, akhir)
-        except expat.ExpatError as exc:
-            raise self._tolak(KODE_RUSAK[self.hitung.jenis], f"{self._tempat()} bukan XML "
-                              f"yang utuh: baris {exc.lineno}, kolom {exc.offset + 1}: "
-                              f"{expat.ErrorString(exc.code)}") from None
-
-    # ------------------------------------------------------------------ elements
-
-    def _mulai(self, nama: str, attrs: dict[str, str]) -> None:
-        h = self.hitung
-        h.elemen += 1
-        if h.elemen > self.batas.elemen:
-            raise self._tolak(KODE_BATAS[h.jenis], f"berkas berisi lebih dari "
-                              f"{ribuan(self.batas.elemen)} elemen XML (batas)")
-        if not h.elemen & 0xFFF and h.tenggat.lewat():
-            raise h.batas_waktu(self.lembar.nama)
-        self.kedalaman = kedalaman = self.kedalaman + 1
-        sel = self._sel
-        if sel is not None:  # inside a cell
-            if kedalaman == sel.kedalaman + 1:
-                sel.anak(nama, self.parser)
-            elif sel.terbuka:
-                sel.tutup(self.parser)  # ElementTree's `.text`: before the first child
-            return
-        if self.kedalaman_baris:  # a row's children are its cells
-            if kedalaman == self.kedalaman_baris + 1:
-                self._sel_mulai(attrs)
-            return
-        if not self.data:
-            h.elemen_lain += 1
-            if h.elemen_lain > self.batas.elemen_lain:
-                raise self._tolak(KODE_BATAS[h.jenis], f"{self._tempat()}: berkas berisi lebih "
-                                  f"dari {ribuan(self.batas.elemen_lain)} elemen XML di luar "
-                                  "isi sel (gaya, gabungan, validasi, format bersyarat; batas)")
-        if self.dicatat and nama.rpartition(" ")[2] in self.dicatat:
-            self.catatan.append((nama.rpartition(" ")[2], attrs))
-        if nama == _ROW:
-            self.kedalaman_baris = kedalaman
-            self._baris(attrs.get("r"))
-        elif nama in _DATA:
-            self.data += 1
-        elif nama == _SI:
-            self.si += 1
-            self.hitung.teks_bersama += 1
-            if self.hitung.teks_bersama > self.batas.sel:
-                raise self._tolak("xlsx-limit", f"tabel teks bersama berisi lebih dari "
-                                  f"{ribuan(self.batas.sel)} teks (batas)")
-        elif nama == _GABUNG:
-            self._gabungan(attrs.get("ref", ""))
-        elif nama == _DIMENSI:
-            self._dimensi(attrs.get("ref", ""))
-
-    def _akhir(self, nama: str) -> None:
-        kedalaman = self.kedalaman
-        self.kedalaman = kedalaman - 1
-        sel = self._sel
-        if sel is not None:
-            if kedalaman == sel.kedalaman:
-                self._sel = None
-                self._sel_akhir(sel)
-            elif kedalaman == sel.kedalaman + 1 and sel.terbuka:
-                sel.tutup(self.parser)
-        elif kedalaman == self.kedalaman_baris:
-            self.kedalaman_baris = 0
-        elif self.data and nama in _DATA:
-            self.data -= 1
-
-    # ------------------------------------------------------------------ rows and cells
-
-    def _baris(self, r: str | None) -> None:
-        """A `<row>`: its number as openpyxl reads it (`r`, or the previous one plus one).
-        openpyxl stops at a number it cannot read and silently skips a row that does not
-        come after the one before: both are reported, once for the row."""
-        n = self.baris + 1 if r is None else _nomor_baris(r)
-        if n is None:
-            self._rusak(f"A{self.baris + 1}", "cell-invalid",
-                        f"nomor baris {_ringkas(r or '')} bukan bilangan bulat; simpan ulang "
-                        "buku kerja di Excel atau LibreOffice")
-            self.baris_ini = 0
-        elif n <= self.baris:
-            self._rusak(f"A{max(n, 1)}", "cell-invalid",
-                        f"baris {n} tercatat sesudah baris {self.baris}: urutan baris buku "
-                        "kerja rusak; simpan ulang di Excel atau LibreOffice")
-            self.baris_ini = max(n, 0)
-        else:
-            self.baris = self.baris_ini = n
-        self.kolom = 0
-
-    def _sel_mulai(self, attrs: dict[str, str]) -> None:
-        h = self.hitung
-        h.sel += 1
-        ref = attrs.get("r")
-        kolom = self.kolom + 1
-        baris = self.baris_ini or self.baris + 1
-        if ref is not None:
-            cocok = _REF.match(ref)
-            if cocok is None:
-                self._rusak(f"{_huruf(kolom)}{baris}", "cell-invalid",
-                            f"rujukan sel {_ringkas(ref)} rusak; simpan ulang buku kerja di "
-                            "Excel atau LibreOffice")
-            else:
-                kolom = _nomor_kolom(cocok[1])
-                if self.baris_ini and int(cocok[2]) != baris:
-                    self._rusak(ref, "cell-invalid", f"sel {ref} tercatat di dalam baris "
-                                f"{baris}: susunan buku kerja rusak; simpan ulang di Excel "
-                                "atau LibreOffice")
-        self.kolom = kolom
-        sel = f"{_huruf(kolom)}{baris}"
-        if h.sel > self.batas.sel:
-            raise self._tolak("xlsx-limit", f"buku kerja berisi lebih dari "
-                              f"{ribuan(self.batas.sel)} sel (batas)", sel)
-        gaya = attrs.get("s")
-        if gaya and not gaya.isdigit():
-            try:
-                int(gaya)
-            except ValueError:
-                self._rusak(sel, "cell-invalid", f"gaya sel {_ringkas(gaya)} bukan nomor "
-                            "gaya; simpan ulang buku kerja di Excel atau LibreOffice")
-        self._sel = _Sel(sel, baris, kolom, attrs.get("t", "n"), self.kedalaman)
-
-    def _sel_akhir(self, sel: _Sel) -> None:
-        if not sel.berisi:
-            return
-        if sel.baris > self.batas.baris:
-            raise self._tolak("xlsx-limit", f"sel {sel.ref} di baris {ribuan(sel.baris)}, "
-                              f"melewati batas {ribuan(self.batas.baris)} baris; hapus baris "
-                              "di bawah data (pilih barisnya, Delete) lalu simpan", sel.ref)
-        if sel.kolom > self.batas.kolom:
-            raise self._tolak("xlsx-limit", f"sel {sel.ref} di kolom {ribuan(sel.kolom)}, "
-                              f"melewati batas {ribuan(self.batas.kolom)} kolom; hapus kolom "
-                              "di kanan data lalu simpan", sel.ref)
-        lembar = self.lembar
-        if sel.baris > lembar.baris_akhir:
-            lembar.baris_akhir = sel.baris
-        if sel.kolom > lembar.kolom_akhir:
-            lembar.kolom_akhir = sel.kolom
-        if sel.baris == 1 and sel.kolom > lembar.kolom_judul:
-            lembar.kolom_judul = sel.kolom
-        nilai = "".join(sel.v) if sel.v is not None else ""
-        if sel.rumus is not None and not nilai:
-            lembar.rumus_kosong[sel.ref] = "".join(sel.rumus)
-        if nilai:
-            masalah = _masalah_nilai(sel.jenis, nilai, self.jumlah_teks)
-            if masalah is not None:
-                self._rusak(sel.ref, *masalah)
-
-    # ------------------------------------------------------------------ the rest
-
-    def _gabungan(self, ref: str) -> None:
-        h = self.hitung
-        h.gabungan += 1
-        if h.gabungan > self.batas.gabungan:
-            raise self._tolak("xlsx-limit", f"buku kerja berisi lebih dari "
-                              f"{ribuan(self.batas.gabungan)} rentang sel yang digabung "
-                              "(batas); batalkan penggabungan (pilih semua, Unmerge Cells)")
-        self.lembar.gabungan.append(ref)
-
-    def _dimensi(self, ref: str) -> None:
-        from openpyxl.utils.cell import range_boundaries
-
-        try:
-            range_boundaries(ref)
-        except (ValueError, TypeError):
-            raise self._tolak("xlsx-invalid", f"{self._tempat()}: dimensi {_ringkas(ref)} "
-                              "rusak; simpan ulang buku kerja di Excel atau LibreOffice"
-                              ) from None
-
-
-@dataclass(slots=True)
-class _Sel:
-    """The cell being scanned: its place, type, and its first saved value and formula."""
-
-    ref: str
-    baris: int
-    kolom: int
-    jenis: str
-    kedalaman: int
-    berisi: bool = False
-    v: list[str] | None = None
-    rumus: list[str] | None = None
-    terbuka: bool = False
-
-    def anak(self, nama: str, parser: expat.XMLParserType) -> None:
-        """A child element of the cell; openpyxl reads the first `v` and `f` (and `is`)."""
-        if nama == _V and self.v is None:
-            self.v = []
-            self._buka(self.v, parser)
-        elif nama == _F and self.rumus is None:
-            self.rumus = []
-            self._buka(self.rumus, parser)
-        elif nama == _IS:
-            self.berisi = True
-
-    def _buka(self, teks: list[str], parser: expat.XMLParserType) -> None:
-        self.berisi = self.terbuka = True
-        parser.CharacterDataHandler = teks.append
-
-    def tutup(self, parser: expat.XMLParserType) -> None:
-        self.terbuka = False
-        parser.CharacterDataHandler = None
-
-
-@cache
-def _nomor_baris(r: str) -> int | None:
-    """A row's `r` as openpyxl reads it (`int`, else a float with no fraction), or None."""
-    try:
-        return int(r)
-    except ValueError:
-        pass
-    try:
-        nilai = float(r)
-    except ValueError:
-        return None
-    return int(nilai) if nilai.is_integer() else None
-
-
-def _nomor_kolom(huruf: str) -> int:
-    n = 0
-    for ch in huruf.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-@cache
-def _huruf(kolom: int) -> str:
-    out = ""
-    while kolom > 0:
-        kolom, sisa = divmod(kolom - 1, 26)
-        out = chr(65 + sisa) + out
-    return out or "A"
-
-
-def _masalah_nilai(jenis: str, nilai: str, jumlah_teks: int) -> tuple[str, str] | None:
-    """Why openpyxl could not read the stored value `nilai` of a cell of type `jenis`
-    (`t`), in lkjip's words; None when it can. Mirrors `WorkSheetParser.parse_cell`."""
-    if jenis == "n":
-        return _masalah_angka(nilai)
-    if jenis == "s":
-        try:
-            nomor = int(nilai)
-        except ValueError:
-            nomor = -1
-        if not 0 <= nomor < jumlah_teks:
-            return ("cell-invalid", f"sel menunjuk teks bersama nomor {nilai!r} yang tidak ada; "
-                    "simpan ulang buku kerja di Excel atau LibreOffice")
-        return None
-    if jenis == "b":
-        if nilai not in ("0", "1"):  # openpyxl would read `2` as true, and stop at `yes`
-            return ("cell-invalid", f"sel ya/tidak (boolean) berisi {_ringkas(nilai)}, bukan 0 "
-                    "atau 1; ketik ulang nilainya")
-        return None
-    if jenis == "d":
-        from openpyxl.utils.datetime import from_ISO8601
-
-        try:
-            from_ISO8601(nilai)  # type: ignore[no-untyped-call]
-        except (ValueError, TypeError, OverflowError):
-            return ("cell-date", f"sel bertipe tanggal berisi {_ringkas(nilai)}, bukan tanggal; "
-                    "ubah format sel menjadi Number (Angka) lalu ketik ulang nilainya")
-    return None
-
-
-#: A number as Excel and every other writer store it (`97.3`, `-5`, `4.5E+15`). Python,
-#: and so openpyxl, would also take `1_000`, ` 5`, `٣` (an Arabic-Indic digit), `nan`, `inf`.
-_ANGKA = re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
-
-
-def _masalah_angka(nilai: str) -> tuple[str, str] | None:
-    """Why the stored value of a number cell is no number (openpyxl reads it with `float`
-    when it has `.`, `e` or `E`, else with `int`, and stops at the first it cannot)."""
-    if not _ANGKA.match(nilai):
-        return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}, bukan angka; ketik ulang "
-                "nilainya")
-    try:
-        angka_ = float(nilai) if "." in nilai or "e" in nilai or "E" in nilai else int(nilai)
-    except ValueError:  # an integer of more digits than Python converts (4,300)
-        return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}, bilangan bulat yang "
-                "terlalu panjang; ketik ulang nilainya")
-    if isinstance(angka_, float) and not math.isfinite(angka_):
-        return ("cell-invalid", f"sel angka berisi {_ringkas(nilai)}, bukan angka terhingga; "
-                "ketik ulang nilainya")
-    return None
-
-
-def _ringkas(nilai: str) -> str:
-    return repr(nilai if len(nilai) <= 40 else nilai[:37] + "...")
+        raise Penolakan("too-large", f"isi arsip berukuran {ukuran(total)} setelah diurai, "
+                        f"melewati batas {ukuran(batas.terurai)}")
 
 
 # ------------------------------------------------------------------------- the package
 
 
-def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitungan,
+def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: Hitungan,
                  umpan: Callable[[bytes], None] | None, lembar: str | None) -> None:
     """Decompress one part as a stream, counting its bytes against the limits and handing
     each piece to `umpan` (the XML scan) when given."""
@@ -582,8 +175,8 @@ def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitunga
                 hitung.terurai += len(potong)
                 if terurai > batas.terurai_bagian or hitung.terurai > batas.terurai:
                     raise Penolakan("too-large", f"bagian {info.filename} setelah diurai "
-                                    f"melewati batas {_ukuran(batas.terurai_bagian)} per "
-                                    f"bagian atau {_ukuran(batas.terurai)} seluruhnya",
+                                    f"melewati batas {ukuran(batas.terurai_bagian)} per "
+                                    f"bagian atau {ukuran(batas.terurai)} seluruhnya",
                                     lembar=lembar)
                 if hitung.tenggat.lewat():
                     raise hitung.batas_waktu(lembar)
@@ -597,13 +190,13 @@ def _baca_bagian(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitunga
                         lembar=lembar) from None
 
 
-def _pindai(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: _Hitungan,
+def _pindai(arsip: zipfile.ZipFile, info: zipfile.ZipInfo, hitung: Hitungan,
             lembar: Lembar | None = None, dicatat: tuple[str, ...] = (),
-            jumlah_teks: int = 0) -> _Pemindai:
+            jumlah_teks: int = 0) -> Pemindai:
     """Decompress and scan one XML part (checked first by what the zip declares of it)."""
     nama = lembar.nama if lembar else None
     periksa_bagian(info, hitung.batas, hitung.jenis, nama)
-    pemindai = _Pemindai(info.filename, lembar, hitung, dicatat, jumlah_teks)
+    pemindai = Pemindai(info.filename, lembar, hitung, dicatat, jumlah_teks)
     _baca_bagian(arsip, info, hitung, pemindai.umpan, nama)
     pemindai.umpan(b"", akhir=True)
     return pemindai
@@ -625,7 +218,7 @@ def _target(rels: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(induk, target))
 
 
-def _peta(arsip: zipfile.ZipFile, ada: dict[str, zipfile.ZipInfo], hitung: _Hitungan,
+def _peta(arsip: zipfile.ZipFile, ada: dict[str, zipfile.ZipInfo], hitung: Hitungan,
           dipindai: set[str]) -> _Peta:
     """Read the package's map the way openpyxl does (a broken map is left for openpyxl to
     refuse: lkjip then reports the file as unreadable)."""
@@ -672,7 +265,7 @@ def baca_isi(path: str | os.PathLike[str], file: str, batas: BatasArsip,
         return baca_biner_biasa(path, batas.byte)
     except BerkasTerlaluBesar:
         return Diagnostic(file, None, None, Severity.ERROR, "too-large",
-                          f"{_JENIS[jenis][0]} lebih besar dari batas {_ukuran(batas.byte)}")
+                          f"{_JENIS[jenis][0]} lebih besar dari batas {ukuran(batas.byte)}")
     except OSError as exc:
         return diagnostik_baca(file, exc)
 
@@ -686,7 +279,7 @@ def diagnostik(file: str, tolak: Penolakan) -> Diagnostic:
 def periksa(isi: bytes, batas: BatasArsip, tenggat: Tenggat, jenis: str = "xlsx") -> Paket:
     """Inspect the Office file `isi` (`jenis`: xlsx or docx); raise `Penolakan` for the
     first limit it goes over or the first part it cannot read."""
-    hitung = _Hitungan(batas, tenggat, jenis)
+    hitung = Hitungan(batas, tenggat, jenis)
     with buka_zip(isi, jenis) as arsip:
         daftar = arsip.infolist()
         if len(daftar) > batas.bagian:

@@ -9,12 +9,13 @@ with an explicit stack, in one pass:
 
 - scalars tagged int or float become `Decimal(text)`, so `10.50` stays `Decimal('10.50')`
   and `12345678901234567.89` stays exact;
-- every tag has one meaning or a positioned error (see `_skalar` and docs/format.md):
+- every tag has one meaning or a positioned error (`source/yamltag.py`, docs/format.md):
   the standard scalar tags (str, int, float, bool, null) with a value they accept, `!!seq`
   on a sequence and `!!map` on a mapping; a plain scalar that YAML 1.1 would read as a
   date stays text (no figure of a report is a date); every other tag is refused;
 - the position of every key and value is kept compactly: two integer arrays (line, column)
-  indexed by node number, and per collection its children's numbers (`SourceMap`);
+  indexed by node number, and per collection its children's numbers (`SourceMap`,
+  `source/yamlposisi.py`);
 - duplicate keys, merge keys, non-scalar keys and recursive aliases are diagnostics;
 - limits stop the reading at once, with one diagnostic naming the limit: files above
   `MAX_FILE_BYTES`, aliases expanding to more than `MAX_ALIAS_VALUES` values (a "billion
@@ -22,22 +23,72 @@ with an explicit stack, in one pass:
 
 An aliased value is shared, not copied: the expansion is counted (each anchor knows how many
 values it holds), so the cost of everything downstream stays bounded by the file's size plus
-`MAX_ALIAS_VALUES`. The walk never raises for a user mistake: it returns what it could build
-and diagnostics.
+`MAX_ALIAS_VALUES`. The walk (`source/yamlpembangun.py`) never raises for a user mistake: it
+returns what it could build and diagnostics.
+
+This module is the reader's entry and its one path: other rooms, tests and benchmarks import
+every name of the reader from `lkjip_cli.source.yamlsource` (`__all__`). It keeps what
+happens around the walk: the bytes' size and encoding, the parser, one document per file,
+libyaml's own errors as diagnostics. The limits and the parser are its globals, read each
+time a file is parsed (the builder is handed `MAX_DEPTH` and `MAX_ALIAS_VALUES`), so that a
+test or benchmark patching one of them, or `_BaseLoader`, here changes what the reader does
+(`tests/test_yaml_source.py` and `test_yaml_hostile.py` show each patch taking effect).
 """
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from dataclasses import dataclass
+from typing import Any
 
 import yaml
 
-from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
+from lkjip_cli.diagnostics import Diagnostic, Severity
 from lkjip_cli.pesan import pesan_yaml
-from lkjip_cli.source.numbers import NumberError, decimal_from_yaml_text
+from lkjip_cli.source.yamlpembangun import INVALID, Batas, Invalid, Pembangun, pesan_kedalaman
+from lkjip_cli.source.yamlposisi import Anak, Mark, SourceMap
+from lkjip_cli.source.yamltag import (
+    BOOL_TAG,
+    FLOAT_TAG,
+    INT_TAG,
+    MAP_TAG,
+    MERGE_TAG,
+    NULL_TAG,
+    SEQ_TAG,
+    STR_TAG,
+    TIMESTAMP_TAG,
+    VALUE_TAG,
+    YAML_TAG,
+    tag_tampil,
+)
+
+#: Every name other modules import from here, those defined in the modules it is made of
+#: included: `lkjip_cli.source.yamlsource` is the reader's one path.
+__all__ = [
+    "BOOL_TAG",
+    "FLOAT_TAG",
+    "INT_TAG",
+    "INVALID",
+    "MAP_TAG",
+    "MAX_ALIAS_VALUES",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MERGE_TAG",
+    "NULL_TAG",
+    "SEQ_TAG",
+    "STR_TAG",
+    "TIMESTAMP_TAG",
+    "VALUE_TAG",
+    "YAML_TAG",
+    "Anak",
+    "Invalid",
+    "Mark",
+    "ParsedYaml",
+    "SourceMap",
+    "decode_utf8",
+    "parse_yaml_bytes",
+    "parse_yaml_text",
+    "tag_tampil",
+]
 
 #: Files beyond this many bytes are refused before parsing.
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -49,147 +100,6 @@ MAX_DEPTH = 64
 
 _BaseLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-YAML_TAG = "tag:yaml.org,2002:"
-STR_TAG = YAML_TAG + "str"
-INT_TAG = YAML_TAG + "int"
-FLOAT_TAG = YAML_TAG + "float"
-BOOL_TAG = YAML_TAG + "bool"
-NULL_TAG = YAML_TAG + "null"
-TIMESTAMP_TAG = YAML_TAG + "timestamp"
-MERGE_TAG = YAML_TAG + "merge"
-VALUE_TAG = YAML_TAG + "value"
-SEQ_TAG = YAML_TAG + "seq"
-MAP_TAG = YAML_TAG + "map"
-
-_BOOL = {"yes": True, "true": True, "on": True, "no": False, "false": False, "off": False}
-_NULL = {"", "~", "null", "Null", "NULL"}
-#: Tags a key may carry: a key is always its text.
-_KEY_TAGS = {None, "!", STR_TAG, INT_TAG, FLOAT_TAG, BOOL_TAG, NULL_TAG}
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A 1-based position in the source file."""
-
-    line: int
-    column: int
-
-
-class Invalid:
-    """Stands in for a value that could not be built; it was already reported."""
-
-    _instance: Invalid | None = None
-
-    def __new__(cls) -> Invalid:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "<invalid>"
-
-
-INVALID = Invalid()
-
-#: The children of one collection node: key -> number of the key node (its value is the
-#: next node, or an alias node) for a mapping, the numbers of the items for a sequence.
-Anak: TypeAlias = "dict[str, int] | array[int]"
-
-
-class SourceMap:
-    """Where each key and value of the document stands in the file.
-
-    Nodes are numbered in the order of the file; `baris` and `kolom` hold each node's
-    1-based line and column, `anak` each collection's children, `alias` the node an alias
-    node stands for. A path is resolved by walking from the root (node 0), so nothing is
-    stored per path.
-    """
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.baris = array("i")
-        self.kolom = array("i")
-        self.anak: dict[int, Anak] = {}
-        self.alias: dict[int, int] = {}
-        self.values = _Tanda(self, kunci=False)
-        self.keys = _Tanda(self, kunci=True)
-
-    def _simpul(self, mark: Any) -> int:
-        self.baris.append(int(mark.line) + 1)
-        self.kolom.append(int(mark.column) + 1)
-        return len(self.baris) - 1
-
-    def _mark(self, node: int) -> Mark:
-        return Mark(self.baris[node], self.kolom[node])
-
-    def _jalan(self, path: Path) -> Iterator[tuple[int, int | None]]:
-        """(value node, key node or None) of each prefix of `path` that exists, shortest first."""
-        if not self.baris:
-            return
-        node: int = 0
-        yield node, None
-        for part in path:
-            children = self.anak.get(self.alias.get(node, node))
-            if isinstance(children, dict) and isinstance(part, str) and part in children:
-                key = children[part]
-                node = key + 1
-                yield node, key
-            elif isinstance(children, array) and isinstance(part, int) and \
-                    0 <= part < len(children):
-                node = children[part]
-                yield node, None
-            else:
-                return
-
-    def _lookup(self, path: Path) -> tuple[int, int | None, bool]:
-        """The deepest node along `path`, its key node, and whether the whole path exists."""
-        depth, node, key = -1, -1, None
-        for depth, (node, key) in enumerate(self._jalan(path)):  # noqa: B007
-            pass
-        return node, key, depth == len(path)
-
-    def value_mark(self, path: Path) -> Mark | None:
-        """The position of the value at `path`, or of its nearest ancestor that has one."""
-        node, _, _ = self._lookup(path)
-        return self._mark(node) if node >= 0 else None
-
-    def key_mark(self, path: Path) -> Mark | None:
-        """The position of the key that names `path` (falling back to the value)."""
-        _, key, whole = self._lookup(path)
-        if whole and key is not None:
-            return self._mark(key)
-        return self.value_mark(path)
-
-
-class _Tanda(Mapping[Path, Mark]):
-    """`source.values[path]` / `source.keys[path]`: the exact position, no fallback."""
-
-    def __init__(self, source: SourceMap, *, kunci: bool) -> None:
-        self._source = source
-        self._kunci = kunci
-
-    def __getitem__(self, path: Path) -> Mark:
-        node, key, whole = self._source._lookup(path)
-        target = key if self._kunci else node
-        if not whole or target is None or target < 0:
-            raise KeyError(path)
-        return self._source._mark(target)
-
-    def __iter__(self) -> Iterator[Path]:
-        stack: list[tuple[int, Path]] = [(0, ())] if self._source.baris else []
-        while stack:
-            node, path = stack.pop()
-            if not self._kunci or (path and isinstance(path[-1], str)):
-                yield path  # keys: only the values named by a mapping key have one
-            children = self._source.anak.get(self._source.alias.get(node, node))
-            if isinstance(children, dict):
-                stack.extend((key + 1, (*path, k)) for k, key in children.items())
-            elif children is not None:
-                stack.extend((child, (*path, i)) for i, child in enumerate(children))
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
 
 @dataclass
 class ParsedYaml:
@@ -198,336 +108,6 @@ class ParsedYaml:
     data: dict[str, Any] | None
     source: SourceMap
     diagnostics: list[Diagnostic]
-
-
-class _Batas(Exception):
-    """A limit was hit: the reading stops with this one diagnostic."""
-
-    def __init__(self, diagnostic: Diagnostic) -> None:
-        self.diagnostic = diagnostic
-
-
-class _Tolak(Exception):
-    """A value with a tag it cannot have; `message` says what to write instead."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-
-def tag_tampil(tag: str) -> str:
-    """`tag:yaml.org,2002:bool` as the user wrote it: `!!bool`."""
-    return "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag
-
-
-def _tag_ditolak(tag: str, jenis: str) -> _Tolak:
-    return _Tolak(
-        f"tag `{tag_tampil(tag)}` pada {jenis} tidak didukung: lkjip hanya membaca teks, "
-        "angka, true/false, null, daftar dan pemetaan; hapus tag itu dan tulis nilainya "
-        "biasa")
-
-
-def _skalar(resolver: Any, event: Any) -> Any:
-    """The value of one scalar, by its tag; `_Tolak` or `NumberError` when it has none."""
-    tag, value = event.tag, str(event.value)
-    if tag is None or tag == "!":
-        tag = resolver.resolve(yaml.ScalarNode, value, event.implicit)
-        if tag in (TIMESTAMP_TAG, MERGE_TAG, VALUE_TAG):
-            return value  # a date, `<<` or `=` as a value: text (no figure is a date)
-    if tag == STR_TAG:
-        return value
-    if tag in (INT_TAG, FLOAT_TAG):
-        return decimal_from_yaml_text(value)
-    if tag == BOOL_TAG:
-        if value.lower() in _BOOL:
-            return _BOOL[value.lower()]
-        raise _Tolak(f"`{value}` bukan nilai `!!bool`; tulis true atau false, atau hapus tag "
-                     "itu agar nilainya dibaca sebagai teks")
-    if tag == NULL_TAG:
-        if value in _NULL:
-            return None
-        raise _Tolak(f"`{value}` bukan nilai `!!null`; tulis null (atau kosongkan), atau hapus "
-                     "tag itu agar nilainya dibaca sebagai teks")
-    if tag == TIMESTAMP_TAG:
-        raise _Tolak("tag `!!timestamp` tidak didukung: laporan lkjip tidak memuat tanggal; "
-                     "hapus tag itu (nilainya dibaca sebagai teks) atau tulis tahun sebagai "
-                     "angka")
-    raise _tag_ditolak(tag, "skalar")
-
-
-def _is_merge_key(event: Any) -> bool:
-    """`<<` as a plain key (YAML 1.1's merge key, resolver pattern `^(?:<<)$`) or `!!merge`."""
-    if event.tag == MERGE_TAG:
-        return True
-    return bool(event.tag is None and event.value == "<<" and event.implicit[0])
-
-
-@dataclass(slots=True)
-class _Anchor:
-    """What an anchor names: its value, node, how many values it holds, its text if a scalar."""
-
-    value: Any
-    node: int
-    ukuran: int
-    teks: str | None
-    terbuka: bool = False
-    tinggi: int = 0  # levels of collections inside it (0 for a scalar)
-
-
-@dataclass(slots=True)
-class _Wadah:
-    """A collection being built (one stack frame of the walk)."""
-
-    node: int
-    isi: Any  # dict or list
-    anak: Anak
-    anchor: str | None
-    ukuran: int = 1
-    tinggi: int = 1  # levels of collections in this one, itself included
-    tidak_sah: bool = False  # refused (bad tag): becomes INVALID when closed
-    sebagai_kunci: bool = False  # a collection written where a key was expected
-    # mappings only: the key of the value being read, its node, and whether to drop it
-    kunci: str | None = None
-    kunci_node: int = -1
-    lewati: bool = False
-    menunggu_kunci: bool = True
-
-    def bagian(self) -> str | int:
-        """The path part of the child being read."""
-        if isinstance(self.isi, list):
-            return len(self.isi)
-        return self.kunci if self.kunci is not None else ""
-
-
-@dataclass
-class _Pembangun:
-    """Builds data from events, with an explicit stack: no recursion however deep the file."""
-
-    file: str
-    resolver: Any
-    source: SourceMap = field(init=False)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    stack: list[_Wadah] = field(default_factory=list)
-    anchors: dict[str, _Anchor] = field(default_factory=dict)
-    ekspansi: int = 0
-    hasil: Any = None
-    memo: dict[tuple[Any, str, bool], tuple[Any, tuple[str, str] | None]] = field(
-        default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.source = SourceMap(self.file)
-
-    # ------------------------------------------------------------------ diagnostics
-
-    def path(self) -> Path:
-        return tuple(w.bagian() for w in self.stack)
-
-    def error(self, node: int | None, code: str, message: str, path: Path) -> None:
-        self.diagnostics.append(_diagnostic(self.file, self.source, node, code, message, path))
-
-    # ------------------------------------------------------------------------ events
-
-    def event(self, event: Any) -> None:
-        kind = type(event)
-        if kind is yaml.ScalarEvent:
-            self.scalar(event)
-        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-            self.buka(event, mapping=kind is yaml.MappingStartEvent)
-        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            self.tutup()
-        elif kind is yaml.AliasEvent:
-            self.alias(event)
-
-    def scalar(self, event: Any) -> None:
-        node = self.source._simpul(event.start_mark)
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.isi, dict) and top.menunggu_kunci:
-            self.kunci(top, node, event)
-            if event.anchor is not None:
-                self.jangkar_baru(event.anchor, node)
-                self.anchors[event.anchor] = _Anchor(self.nilai_kunci(event), node, 1,
-                                                     str(event.value))
-            return
-        value, problem = self.nilai(event)
-        if problem is not None:
-            self.error(node, problem[0], problem[1], self.path())
-        if event.anchor is not None:
-            self.jangkar_baru(event.anchor, node)
-            self.anchors[event.anchor] = _Anchor(value, node, 1, str(event.value))
-        self.tempel(value, node, 1)
-
-    def jangkar_baru(self, anchor: str, node: int) -> None:
-        """YAML lets a later `&a` replace an earlier one silently; an alias then names
-        whichever came last, which in a report is a mistake: said, as before."""
-        first = self.anchors.get(anchor)
-        if first is not None:
-            self.error(node, "yaml-syntax",
-                       f"jangkar `&{anchor}` dipakai dua kali (pertama di baris "
-                       f"{self.source.baris[first.node]}): beri setiap jangkar nama sendiri", ())
-
-    def nilai(self, event: Any) -> tuple[Any, tuple[str, str] | None]:
-        """The scalar's value, or INVALID and (code, message); remembered per short text,
-        since a report repeats the same few values (`100`, `"%"`, `positif`) thousands of
-        times and every value built is immutable."""
-        key = (event.tag, event.value, event.implicit[0])
-        known = self.memo.get(key)
-        if known is not None:
-            return known
-        try:
-            found: tuple[Any, tuple[str, str] | None] = (_skalar(self.resolver, event), None)
-        except NumberError as exc:
-            found = (INVALID, (exc.code, exc.message))
-        except _Tolak as exc:
-            found = (INVALID, ("yaml-value", exc.message))
-        if len(event.value) <= 40 and len(self.memo) < 50_000:
-            self.memo[key] = found
-        return found
-
-    def nilai_kunci(self, event: Any) -> Any:
-        """The value of an anchored key, should an alias use it as a value."""
-        return self.nilai(event)[0]
-
-    def kunci(self, top: _Wadah, node: int, event: Any) -> None:
-        top.menunggu_kunci = False
-        top.kunci_node = node
-        if _is_merge_key(event):
-            top.kunci, top.lewati = None, True
-            self.error(node, "merge-key",
-                       "kunci gabung (`<<`) tidak didukung: tulis kuncinya satu per satu",
-                       self.path()[:-1])
-            return
-        if event.tag not in _KEY_TAGS:
-            top.kunci, top.lewati = None, True
-            self.error(node, "yaml-value", _tag_ditolak(event.tag, "kunci").message,
-                       self.path()[:-1])
-            return
-        self.nama_kunci(top, node, str(event.value))
-
-    def nama_kunci(self, top: _Wadah, node: int, key: str) -> None:
-        top.kunci, top.kunci_node = key, node
-        assert isinstance(top.anak, dict)
-        first = top.anak.get(key)
-        if first is None:
-            top.lewati = False
-            return
-        top.lewati = True
-        self.error(node, "duplicate-key",
-                   f"kunci `{key}` ditulis dua kali (pertama di baris "
-                   f"{self.source.baris[first]}); YAML diam-diam hanya menyimpan yang terakhir: "
-                   "hapus salah satunya", (*self.path()[:-1], key))
-
-    def buka(self, event: Any, *, mapping: bool) -> None:
-        node = self.source._simpul(event.start_mark)
-        self.kedalaman(node, 1)
-        top = self.stack[-1] if self.stack else None
-        sebagai_kunci = top is not None and isinstance(top.isi, dict) and top.menunggu_kunci
-        if sebagai_kunci:
-            assert top is not None
-            top.menunggu_kunci, top.kunci, top.lewati, top.kunci_node = False, None, True, node
-        wadah = _Wadah(node, {} if mapping else [], {} if mapping else array("i"), event.anchor,
-                       sebagai_kunci=sebagai_kunci)
-        tag = event.tag
-        if tag not in (None, "!", MAP_TAG if mapping else SEQ_TAG):
-            jenis = "pemetaan" if mapping else "daftar"
-            self.error(node, "yaml-value", _tag_ditolak(tag, jenis).message, self.path())
-            wadah.tidak_sah = True
-        if event.anchor is not None:
-            self.jangkar_baru(event.anchor, node)
-            self.anchors[event.anchor] = _Anchor(INVALID, node, 1, None, terbuka=True)
-        self.stack.append(wadah)
-        self.source.anak[node] = wadah.anak
-
-    def kedalaman(self, node: int, tinggi: int) -> None:
-        """Stop at a collection (or an alias of one) that would nest beyond MAX_DEPTH."""
-        if len(self.stack) + tinggi <= MAX_DEPTH:
-            return
-        raise _Batas(_diagnostic(self.file, self.source, node, "yaml-depth",
-                                 _pesan_kedalaman(MAX_DEPTH), self.path()))
-
-    def tutup(self) -> None:
-        wadah = self.stack.pop()
-        value = INVALID if wadah.tidak_sah else wadah.isi
-        if wadah.anchor is not None:
-            self.anchors[wadah.anchor] = _Anchor(value, wadah.node, wadah.ukuran, None,
-                                                 tinggi=wadah.tinggi)
-        if wadah.sebagai_kunci:
-            self.error(wadah.node, "key-type", _KUNCI_BIASA, self.path()[:-1])
-            return
-        self.tempel(value, wadah.node, wadah.ukuran, wadah.tinggi)
-
-    def alias(self, event: Any) -> None:
-        node = self.source._simpul(event.start_mark)
-        anchor = self.anchors.get(event.anchor)
-        if anchor is None:
-            raise yaml.composer.ComposerError(
-                None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
-        self.source.alias[node] = anchor.node
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.isi, dict) and top.menunggu_kunci:
-            top.menunggu_kunci = False
-            if anchor.teks is None:
-                self.error(node, "key-type", _KUNCI_BIASA, self.path()[:-1])
-                top.kunci, top.lewati, top.kunci_node = None, True, node
-            else:
-                self.nama_kunci(top, node, anchor.teks)
-            return
-        if anchor.terbuka:
-            self.error(node, "alias-recursive", "alias merujuk ke dirinya sendiri: hapus alias ini",
-                       self.path())
-            self.tempel(INVALID, node, 1)
-            return
-        self.kedalaman(node, anchor.tinggi)
-        self.ekspansi += anchor.ukuran
-        if self.ekspansi > MAX_ALIAS_VALUES:
-            raise _Batas(_diagnostic(
-                self.file, self.source, node, "alias-limit",
-                f"alias di berkas ini mengembang menjadi lebih dari {MAX_ALIAS_VALUES} nilai "
-                "(\"billion laughs\"); berkas tidak dibaca. Tulis nilai yang dipakai berulang "
-                "secara langsung, tanpa alias bersarang", self.path()))
-        self.tempel(anchor.value, node, anchor.ukuran, anchor.tinggi)
-
-    def tempel(self, value: Any, node: int, ukuran: int, tinggi: int = 0) -> None:
-        """Attach a finished value to the collection being built (or make it the result)."""
-        if not self.stack:
-            self.hasil = value
-            return
-        top = self.stack[-1]
-        top.ukuran += ukuran
-        if tinggi >= top.tinggi:
-            top.tinggi = tinggi + 1
-        if isinstance(top.isi, list):
-            top.isi.append(value)
-            assert isinstance(top.anak, array)
-            top.anak.append(node)
-            return
-        if not top.lewati and top.kunci is not None:
-            top.isi[top.kunci] = value
-            assert isinstance(top.anak, dict)
-            top.anak[top.kunci] = top.kunci_node  # its value is node kunci_node + 1
-        top.menunggu_kunci, top.kunci, top.lewati = True, None, False
-
-
-def _diagnostic(file: str, source: SourceMap, node: int | None, code: str, message: str,
-                path: Path) -> Diagnostic:
-    mark = source._mark(node) if node is not None else None
-    return Diagnostic(
-        file=file,
-        line=mark.line if mark else None,
-        column=mark.column if mark else None,
-        severity=Severity.ERROR,
-        code=code,
-        message=message,
-        path=format_path(path),
-    )
-
-
-#: The key-type message: keys are plain text.
-_KUNCI_BIASA = "kunci harus berupa teks biasa, bukan daftar atau pemetaan"
-
-
-def _pesan_kedalaman(batas: int | str) -> str:
-    return (f"susunan bersarang lebih dalam dari {batas} tingkat (termasuk lewat alias); "
-            "laporan tidak pernah sedalam ini: periksa kurung `[`/`{` yang tidak ditutup atau "
-            "indentasinya")
 
 
 def _reader_diagnostic(file: str, exc: yaml.reader.ReaderError, text: str) -> Diagnostic:
@@ -552,7 +132,7 @@ def _syntax_diagnostic(file: str, exc: yaml.YAMLError, text: str = "") -> Diagno
     code = "yaml-syntax"
     if "exceeded maximum nesting depth" in str(problem):
         # libyaml's own bound (1000 flow levels), met while it looks ahead of our reading
-        code, message = "yaml-depth", _pesan_kedalaman(MAX_DEPTH)
+        code, message = "yaml-depth", pesan_kedalaman(MAX_DEPTH)
     return Diagnostic(
         file=file,
         line=int(mark.line) + 1 if mark is not None else None,
@@ -606,7 +186,7 @@ def parse_yaml_text(file: str, text: str) -> ParsedYaml:
         loader = _BaseLoader(text)  # the pure-Python reader checks characters here
     except yaml.YAMLError as exc:
         return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc, text)])
-    builder = _Pembangun(file, loader)
+    builder = Pembangun(file, loader, MAX_DEPTH, MAX_ALIAS_VALUES)
     documents = 0
     try:
         while True:
@@ -623,7 +203,7 @@ def parse_yaml_text(file: str, text: str) -> ParsedYaml:
             builder.event(event)
     except yaml.YAMLError as exc:
         return ParsedYaml(None, SourceMap(file), [_syntax_diagnostic(file, exc, text)])
-    except _Batas as limit:
+    except Batas as limit:
         return ParsedYaml(None, SourceMap(file), [limit.diagnostic])
     finally:
         loader.dispose()

@@ -21,26 +21,25 @@ its reason, and `Anggaran`, the account of one render). One C-level operation ca
 interrupted, so sizes are checked *before* an operator or a filter builds its result; loop
 iterations and calls are counted; the whole render has a wall-clock budget, checked as the
 steps are counted. Every value a template builds has a bounded "unrolled size", so that
-comparing, hashing or printing it is bounded too, however it was nested.
+comparing, hashing or printing it is bounded too, however it was nested. This module decides
+where the work is hooked (`PembangkitKode` weaves the hooks into the compiled code, and
+`Sandbox` implements them); `render/markdown/operasi.py` says, for each operation, how large
+its result would be and whether it may run at all.
 
 A breach raises `GalatBatas` (a `SecurityError`), which `render/markdown/templat.py` reports like
 any template error: template, line, an Indonesian message naming the limit; exit 2, and
 nothing written.
 
-**Templates load only from their directories.** `LoaderDirektori` reads a file only if it is
-a regular file whose real path (symbolic links resolved) lies inside `--template-dir`, and
-no larger than `MAKS_UKURAN_TEMPLAT`; `..` and absolute names never leave it (Jinja2's
-`split_template_path`).
+**Templates load only from their directories** (`render/markdown/pemuat.py`:
+`LoaderDirektori` reads a file only if it is a regular file whose real path lies inside
+`--template-dir`, no larger than `MAKS_UKURAN_TEMPLAT`).
 """
 
 from __future__ import annotations
 
-import os
 import types
-from collections.abc import Callable, ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
-from decimal import Decimal, DecimalException
-from functools import update_wrapper
-from pathlib import Path
+from collections.abc import Callable, ItemsView, Iterable, KeysView, Mapping, ValuesView
+from decimal import DecimalException
 from typing import Any
 
 import jinja2
@@ -49,14 +48,12 @@ from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.environment import TemplateModule
 from jinja2.exceptions import SecurityError
 from jinja2.filters import FILTERS, make_attrgetter
-from jinja2.loaders import split_template_path
 from jinja2.runtime import BlockReference, Context, LoopContext, Macro, TemplateReference
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Namespace, missing, pass_context
 
 from lkjip_cli.render.markdown.batas import (
     BATAS,
-    MAKS_UKURAN_TEMPLAT,
     SKALAR,
     Anggaran,
     Batas,
@@ -64,7 +61,15 @@ from lkjip_cli.render.markdown.batas import (
     ribuan,
 )
 from lkjip_cli.render.markdown.konteks import Rekaman, asal, jenis
-from lkjip_cli.source.berkas import BukanBerkasBiasa, baca_berkas_biasa
+from lkjip_cli.render.markdown.operasi import (
+    HANYA_LKJIP,
+    Terhitung,
+    bilangan,
+    bungkus_filter,
+    cek_operator,
+    nama_jenis,
+    teks_aman,
+)
 
 # --------------------------------------------------------------------------- allow-lists
 
@@ -96,13 +101,6 @@ GLOBAL_DIBUANG = frozenset({"cycler", "joiner", "lipsum", "dict"})
 FILTER_DIBUANG = frozenset({
     "e", "escape", "forceescape", "safe", "striptags", "urlize", "urlencode", "xmlattr",
     "tojson", "pprint", "random",
-})
-
-#: Jinja2's filters whose first argument is text: given anything but text or a whole
-#: number they would print a Python repr.
-_FILTER_TEKS = frozenset({
-    "capitalize", "center", "indent", "lower", "replace", "title", "trim", "truncate",
-    "upper", "wordcount", "wordwrap",
 })
 
 
@@ -194,10 +192,6 @@ class TakTerdefinisi(jinja2.StrictUndefined):
 # --------------------------------------------------------------------------- environment
 
 
-def _nama_jenis(obj: object) -> str:
-    return jenis(obj) if isinstance(obj, Rekaman) else type(obj).__name__
-
-
 #: Objects whose attributes are values the template itself stored or exported: a dict
 #: literal's keys, a `namespace()`, an imported template, `self`'s blocks (`self.judul()`).
 #: A missing one is undefined.
@@ -206,7 +200,7 @@ _DATA_TEMPLAT = (dict, Namespace, TemplateModule, TemplateReference)
 
 def _nama_panggilan(obj: object) -> str:
     name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None)
-    return f"`{name}`" if isinstance(name, str) else f"objek {_nama_jenis(obj)!r}"
+    return f"`{name}`" if isinstance(name, str) else f"objek {nama_jenis(obj)!r}"
 
 
 class Sandbox(SandboxedEnvironment):
@@ -225,7 +219,7 @@ class Sandbox(SandboxedEnvironment):
         self.globals.clear()
         self.globals.update({"range": range_, "namespace": namespace})
         self._fungsi_aman: set[int] = {id(f) for f in (*fungsi_aman, namespace, range_)}
-        self.filters = {nama: self._bungkus_filter(nama, f) for nama, f in FILTERS.items()
+        self.filters = {nama: bungkus_filter(self.anggaran, nama, f) for nama, f in FILTERS.items()
                         if nama not in FILTER_DIBUANG}
         self.filters.update(attr=self._filter_attr, join=self._filter_join,
                             string=self._filter_string, sum=self._filter_sum)
@@ -278,7 +272,7 @@ class Sandbox(SandboxedEnvironment):
         return False
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> jinja2.Undefined:
-        raise SecurityError(f"atribut {attribute!r} dari {_nama_jenis(obj)!r} tidak boleh "
+        raise SecurityError(f"atribut {attribute!r} dari {nama_jenis(obj)!r} tidak boleh "
                             "diakses templat")
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
@@ -381,7 +375,7 @@ class Sandbox(SandboxedEnvironment):
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         budget = self.anggaran
-        ukuran = _cek_operator(budget, operator, left, right)
+        ukuran = cek_operator(budget, operator, left, right)
         try:
             hasil = self.binop_table[operator](left, right)
         except DecimalException as exc:  # Overflow, InvalidOperation: a class name as message
@@ -400,7 +394,7 @@ class Sandbox(SandboxedEnvironment):
 
     def putaran(self, iterable: Any) -> Iterable[Any]:
         """A loop's iterable, each item counted as a step."""
-        return _Terhitung(self.anggaran, iterable)
+        return Terhitung(self.anggaran, iterable)
 
     def _filter_putaran(self) -> Callable[..., Iterable[Any]]:
         @pass_context  # so that Jinja2 never runs it when compiling (`[1, 2]` is a constant)
@@ -447,23 +441,6 @@ class Sandbox(SandboxedEnvironment):
 
     # -------------------------------------------------------------- filters
 
-    def _bungkus_filter(self, nama: str, func: Callable[..., Any]) -> Callable[..., Any]:
-        """Jinja2's filter `nama`, with its arguments checked and its result sized."""
-        budget = self.anggaran
-        pass_arg = getattr(func, "jinja_pass_arg", None)
-        skip = 0 if pass_arg is None else 1  # the environment or context it is given
-        periksa = _PRA_FILTER.get(nama)
-
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if nama in _FILTER_TEKS and len(args) > skip:
-                args = (*args[:skip], teks_aman(args[skip], f"filter {nama}"),
-                        *args[skip + 1:])
-            if periksa is not None:
-                periksa(budget, args[skip:], kwargs)
-            return _hasil_filter(budget, nama, func(*args, **kwargs))
-
-        return update_wrapper(wrapper, func)
-
     def _filter_attr(self, obj: Any, name: str) -> Any:
         """`x|attr("nama")`: the same as `x.nama`, through the same checks."""
         return self.getattr(obj, str(name))
@@ -473,7 +450,7 @@ class Sandbox(SandboxedEnvironment):
         items: Iterable[Any] = nilai
         if attribute is not None:
             items = map(make_attrgetter(self, attribute), nilai)
-        texts = [teks_aman(x, "filter join") for x in _Terhitung(self.anggaran, items)]
+        texts = [teks_aman(x, "filter join") for x in Terhitung(self.anggaran, items)]
         sep = teks_aman(d, "filter join")
         total = sum(len(t) for t in texts) + len(sep) * max(len(texts) - 1, 0)
         self.anggaran.cek_ukuran(total, "hasil filter join")
@@ -489,9 +466,9 @@ class Sandbox(SandboxedEnvironment):
         items: Iterable[Any] = nilai
         if attribute is not None:
             items = map(make_attrgetter(self, attribute), nilai)
-        total = _bilangan(start)
-        for x in _Terhitung(self.anggaran, items):
-            total = total + _bilangan(x)
+        total = bilangan(start)
+        for x in Terhitung(self.anggaran, items):
+            total = total + bilangan(x)
             self.anggaran.cek_bilangan(total, "hasil filter sum")
         return total
 
@@ -506,225 +483,6 @@ class Sandbox(SandboxedEnvironment):
         return tree
 
 
-def _bilangan(x: Any) -> Any:
-    if isinstance(x, bool) or not isinstance(x, int | Decimal):
-        raise TypeError(f"filter sum hanya menjumlah bilangan, bukan {_nama_jenis(x)}")
-    return x
-
-
 def namespace(*args: Any, **kwargs: Any) -> Namespace:
     """Jinja2's `namespace()`, as a function: the class itself is not handed to templates."""
     return Namespace(*args, **kwargs)
-
-
-class _Terhitung(Iterator[Any]):
-    """An iterator whose every item is a step of the render; keeps `len()` when it has one."""
-
-    def __init__(self, anggaran: Anggaran, iterable: Iterable[Any]) -> None:
-        self._anggaran = anggaran
-        self._sumber = iterable
-        self._iter = iter(iterable)
-
-    def __iter__(self) -> Iterator[Any]:
-        return self
-
-    def __next__(self) -> Any:
-        item = next(self._iter)
-        budget = self._anggaran
-        budget.langkah += 1
-        if budget.langkah >= budget.periksa_pada:
-            budget._periksa_langkah()
-        return item
-
-    def __len__(self) -> int:
-        return len(self._sumber)  # type: ignore[arg-type]  # TypeError: LoopContext counts
-
-    def __bool__(self) -> bool:
-        return bool(self._sumber)  # as the source tests: a generator is always true
-
-
-def teks_aman(nilai: Any, apa: str) -> str:
-    """A scalar as text; a figure or a container is refused rather than printed as Python
-    would (`97.333…` with a dot, or a repr of a list that can be made arbitrarily long)."""
-    if isinstance(nilai, jinja2.Undefined):
-        return str(nilai)  # StrictUndefined raises its usual error
-    if isinstance(nilai, Decimal | float):
-        raise SecurityError(f"{apa}: angka dijadikan teks tanpa filter: {HANYA_LKJIP}")
-    if isinstance(nilai, str):
-        return nilai
-    if nilai is None or isinstance(nilai, int):
-        return str(nilai)
-    raise SecurityError(f"{apa}: {_nama_jenis(nilai)} tidak dapat dijadikan teks; cetak "
-                        "isinya satu per satu")
-
-
-#: Why numbers reach text only through lkjip's filters.
-HANYA_LKJIP = "angka hanya lewat filter lkjip (angka, persen, rupiah)"
-
-
-def _cek_operator(budget: Anggaran, operator: str, left: Any,
-                  right: Any) -> tuple[int, int] | None:
-    """Refuse, before Python computes it, a result over the limits; for a sequence built by
-    `+` or `*`, its (bobot, depth), known from the operands without measuring it again."""
-    if operator == "%" and isinstance(left, str):
-        raise SecurityError(f"operator `%` pada teks tidak tersedia: {HANYA_LKJIP}")
-    if operator == "*":
-        if _bulat(left) and _bulat(right):
-            _cek_bit(budget, abs(left).bit_length() + abs(right).bit_length(), "hasil `*`")
-        for seq, n in ((left, right), (right, left)):
-            if isinstance(seq, str) and isinstance(n, int):
-                budget.cek_ukuran(len(seq) * max(n, 0), "hasil `*`")
-                return None
-            if isinstance(seq, list | tuple) and isinstance(n, int):
-                w, d = budget.ukur(seq)  # w counts the sequence itself once
-                total = max(n, 0) * (w - 1) + 1
-                budget.cek_ukuran(total, "hasil `*`")
-                return total, d
-    elif operator == "+" and isinstance(left, str | list | tuple) \
-            and isinstance(right, str | list | tuple):
-        (wl, dl), (wr, dr) = budget.ukur(left), budget.ukur(right)
-        budget.cek_ukuran(wl + wr, "hasil `+`")
-        return wl + wr, max(dl, dr)
-    elif operator == "**" and _bulat(left) and _bulat(right) and right > 0 \
-            and abs(left) > 1:
-        _cek_bit(budget, (abs(left).bit_length() - 1) * right, "hasil `**`")
-    elif operator == "**" and isinstance(left, Decimal) and _bulat(right):
-        budget.cek_bilangan(right, "pangkat `**`")
-    return None
-
-
-def _bulat(x: object) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
-
-
-def _cek_bit(budget: Anggaran, bit: int, apa: str) -> None:
-    if bit > 3.33 * budget.batas.digit + 4:
-        raise GalatBatas(f"{apa}: bilangan lebih dari {budget.batas.digit} digit (MAKS_DIGIT)")
-
-
-def _hasil_filter(budget: Anggaran, nama: str, hasil: Any) -> Any:
-    if isinstance(hasil, str | list | tuple | dict):
-        budget.tambah_volume(len(hasil))
-        if not isinstance(hasil, str):
-            budget.bobot(hasil)
-        else:
-            budget.cek_ukuran(len(hasil), f"hasil filter {nama}")
-        return hasil
-    if isinstance(hasil, types.GeneratorType | Iterator) and not isinstance(hasil, range):
-        return _HasilBertahap(budget, hasil)
-    budget.cek_bilangan(hasil, f"hasil filter {nama}")
-    return hasil
-
-
-class _HasilBertahap(_Terhitung):
-    """The items of a filter that yields them (`map`, `select`, `batch`): counted and sized."""
-
-    def __next__(self) -> Any:
-        item = super().__next__()
-        self._anggaran.bobot(item)
-        return item
-
-
-def _int_arg(args: tuple[Any, ...], kwargs: dict[str, Any], i: int, name: str,
-             default: Any) -> Any:
-    return args[i] if len(args) > i else kwargs.get(name, default)
-
-
-def _pra_center(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    width = _int_arg(args, kwargs, 1, "width", 80)
-    if _bulat(width):
-        budget.cek_ukuran(width, "hasil filter center")
-
-
-def _pra_indent(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    s = args[0]
-    width = _int_arg(args, kwargs, 1, "width", 4)
-    lebar = len(width) if isinstance(width, str) else width if _bulat(width) else 0
-    lines = s.count("\n") + 1
-    budget.cek_ukuran(len(s) + 1 + lines * max(lebar, 0), "hasil filter indent")
-
-
-def _pra_replace(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    s = args[0]
-    old = teks_aman(_int_arg(args, kwargs, 1, "old", ""), "filter replace")
-    new = teks_aman(_int_arg(args, kwargs, 2, "new", ""), "filter replace")
-    count = _int_arg(args, kwargs, 3, "count", None)
-    times = s.count(old) if old else len(s) + 1
-    if _bulat(count) and count >= 0:
-        times = min(times, count)
-    budget.cek_ukuran(len(s) + times * max(len(new) - len(old), 0), "hasil filter replace")
-
-
-def _pra_wordwrap(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    s = args[0]
-    wrapstring = _int_arg(args, kwargs, 3, "wrapstring", None)
-    sep = len(teks_aman(wrapstring, "filter wordwrap")) if wrapstring is not None else 1
-    budget.cek_ukuran(len(s) + (len(s) + 1) * sep, "hasil filter wordwrap")
-
-
-def _pra_batch(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    count = _int_arg(args, kwargs, 1, "linecount", 1)
-    fill = _int_arg(args, kwargs, 2, "fill_with", None)
-    if _bulat(count):
-        budget.cek_ukuran(count * (1 if fill is None else budget.bobot(fill)),
-                          "hasil filter batch")
-
-
-def _pra_slice(budget: Anggaran, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    count = _int_arg(args, kwargs, 1, "slices", 1)
-    fill = _int_arg(args, kwargs, 2, "fill_with", None)
-    if _bulat(count):
-        budget.cek_ukuran(count * (1 if fill is None else budget.bobot(fill)),
-                          "hasil filter slice")
-
-
-_PRA_FILTER: dict[str, Callable[[Anggaran, tuple[Any, ...], dict[str, Any]], None]] = {
-    "center": _pra_center, "indent": _pra_indent, "replace": _pra_replace,
-    "wordwrap": _pra_wordwrap, "batch": _pra_batch, "slice": _pra_slice,
-}
-
-
-# ------------------------------------------------------------------------------ loading
-
-
-class LoaderDirektori(jinja2.BaseLoader):
-    """Templates from `--template-dir`: regular files inside it, of a bounded size.
-
-    The name a template is reported by is the path as the user gave the directory
-    (`templat-dinas/tabel_3_5.md.j2`), as Jinja2's FileSystemLoader reports it.
-    """
-
-    def __init__(self, direktori: Path, maks_ukuran: int = MAKS_UKURAN_TEMPLAT) -> None:
-        self.direktori = direktori
-        self.akar = direktori.resolve()
-        self.maks_ukuran = maks_ukuran
-
-    def get_source(self, environment: jinja2.Environment,
-                   template: str) -> tuple[str, str, Callable[[], bool]]:
-        pieces = split_template_path(template)  # refuses `..`; `/etc/x` becomes `etc/x`
-        shown = os.path.normpath(os.path.join(self.direktori, *pieces))
-        try:
-            real = self.akar.joinpath(*pieces).resolve(strict=True)
-        except (OSError, RuntimeError):  # missing, or a symlink loop
-            raise jinja2.TemplateNotFound(template) from None
-        if not real.is_relative_to(self.akar):
-            raise SecurityError(f"templat {template} menunjuk ke luar --template-dir "
-                                f"({real}); tautan simbolik ke luar direktori templat ditolak")
-        if isinstance(environment, Sandbox):
-            environment.anggaran.cek_waktu()
-        source = self._baca(real, shown, template)
-        if isinstance(environment, Sandbox):
-            environment.anggaran.tambah_volume(len(source))
-        return source, shown, lambda: True
-
-    def _baca(self, real: Path, shown: str, template: str) -> str:
-        # The one reader of regular files (source/berkas.py): a FIFO or device is refused
-        # without waiting for a writer.
-        try:
-            data = baca_berkas_biasa(real, self.maks_ukuran + 1)
-        except BukanBerkasBiasa as exc:
-            raise SecurityError(f"templat {shown} tidak dapat dibaca: {exc}") from None
-        if len(data) > self.maks_ukuran:
-            raise GalatBatas(f"templat {template} lebih dari {ribuan(self.maks_ukuran)} byte "
-                             "(MAKS_UKURAN_TEMPLAT)")
-        return data.decode("utf-8")
