@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -82,13 +82,14 @@ def year(value: Any) -> int | None:
 MAX_SARAN = 20
 
 
-class _Checker:
+class Konteks:
+    """What every check shares: the document, its source map, the diagnostics found so far
+    (in the order the checks found them) and the walks over the report's parts."""
+
     def __init__(self, data: Doc, source: SourceMap) -> None:
         self.data = data
         self.source = source
         self.found: list[Diagnostic] = []
-        self._kode_per_jenis: dict[str, dict[str, None]] | None = None
-        self._saran: dict[tuple[str, str], str] = {}
 
     def add(self, path: Path, code: str, message: str, severity: Severity = Severity.ERROR,
             mark_at: Path | None = None) -> None:
@@ -132,53 +133,67 @@ class _Checker:
             if not node.get("rincian"):
                 yield base, node
 
-    # ------------------------------------------------------------------ codes
 
-    def all_codes(self) -> Iterator[tuple[str, str, Path]]:
-        """(kind, kode, path of the kode) for everything in the file that has a kode."""
-        for i, tujuan in items(self.data, "tujuan"):
-            yield from self._kode("tujuan", tujuan, ("tujuan", i))
-        for base, sas in self.sasaran():
-            yield from self._kode("sasaran", sas, base)
-        for base, ind in self.indikator():
-            yield from self._kode("indikator", ind, base)
-        for i, prog in items(self.data, "program"):
-            yield from self._kode("program", prog, ("program", i))
-        for base, keg in self.kegiatan():
-            yield from self._kode("kegiatan", keg, base)
-            for k, ik in items(keg, "indikator"):
-                yield from self._kode("indikator kegiatan", ik, (*base, "indikator", k))
-        for base, node in self.rincian():
-            yield from self._kode("rincian anggaran", node, base)
-        for i, komp in items(mapping(self.data, "evaluasi_sakip"), "komponen"):
-            yield from self._kode("komponen", komp, ("evaluasi_sakip", "komponen", i))
+# ------------------------------------------------------------------ codes
 
-    @staticmethod
-    def _kode(kind: str, node: Doc, base: Path) -> Iterator[tuple[str, str, Path]]:
-        kode = text(node.get("kode"))
-        if kode:
-            yield kind, kode, (*base, "kode")
 
-    def unique_codes(self) -> None:
-        seen: dict[str, tuple[str, Path]] = {}
-        for kind, kode, path in self.all_codes():
-            if kode not in seen:
-                seen[kode] = (kind, path)
-                continue
-            first_kind, first_path = seen[kode]
-            mark = self.source.value_mark(first_path)
-            where = f" (baris {mark.line})" if mark else ""
-            self.add(path, "duplicate-kode",
-                     f"kode `{kode}` {kind} ini sudah dipakai {first_kind} di "
-                     f"{format_path(first_path)}{where}; setiap kode dalam laporan harus unik")
+def all_codes(ctx: Konteks) -> Iterator[tuple[str, str, Path]]:
+    """(kind, kode, path of the kode) for everything in the file that has a kode."""
+    for i, tujuan in items(ctx.data, "tujuan"):
+        yield from _kode("tujuan", tujuan, ("tujuan", i))
+    for base, sas in ctx.sasaran():
+        yield from _kode("sasaran", sas, base)
+    for base, ind in ctx.indikator():
+        yield from _kode("indikator", ind, base)
+    for i, prog in items(ctx.data, "program"):
+        yield from _kode("program", prog, ("program", i))
+    for base, keg in ctx.kegiatan():
+        yield from _kode("kegiatan", keg, base)
+        for k, ik in items(keg, "indikator"):
+            yield from _kode("indikator kegiatan", ik, (*base, "indikator", k))
+    for base, node in ctx.rincian():
+        yield from _kode("rincian anggaran", node, base)
+    for i, komp in items(mapping(ctx.data, "evaluasi_sakip"), "komponen"):
+        yield from _kode("komponen", komp, ("evaluasi_sakip", "komponen", i))
 
-    # ------------------------------------------------------------- references
+
+def _kode(kind: str, node: Doc, base: Path) -> Iterator[tuple[str, str, Path]]:
+    kode = text(node.get("kode"))
+    if kode:
+        yield kind, kode, (*base, "kode")
+
+
+def unique_codes(ctx: Konteks) -> None:
+    seen: dict[str, tuple[str, Path]] = {}
+    for kind, kode, path in all_codes(ctx):
+        if kode not in seen:
+            seen[kode] = (kind, path)
+            continue
+        first_kind, first_path = seen[kode]
+        mark = ctx.source.value_mark(first_path)
+        where = f" (baris {mark.line})" if mark else ""
+        ctx.add(path, "duplicate-kode",
+                f"kode `{kode}` {kind} ini sudah dipakai {first_kind} di "
+                f"{format_path(first_path)}{where}; setiap kode dalam laporan harus unik")
+
+
+# ------------------------------------------------------------- references
+
+
+class _Rujukan:
+    """The references of one report against its codes: the code index, built once on the
+    first reference, and the "did you mean" hints given so far."""
+
+    def __init__(self, ctx: Konteks) -> None:
+        self.ctx = ctx
+        self._kode_per_jenis: dict[str, dict[str, None]] | None = None
+        self._saran: dict[tuple[str, str], str] = {}
 
     def kode_jenis(self, kind: str) -> dict[str, None]:
         """The codes of one kind, in file order (an ordered set), indexed once per report."""
         if self._kode_per_jenis is None:
             self._kode_per_jenis = {}
-            for kd, k, _ in self.all_codes():
+            for kd, k, _ in all_codes(self.ctx):
                 self._kode_per_jenis.setdefault(kd, {})[k] = None
         return self._kode_per_jenis.get(kind, {})
 
@@ -188,8 +203,8 @@ class _Checker:
         known = self.kode_jenis(kind)
         if kode in known:
             return
-        self.add(path, "unknown-ref",
-                 f"tidak ada {kind} dengan kode `{kode}`{self.saran(kode, kind)}")
+        self.ctx.add(path, "unknown-ref",
+                     f"tidak ada {kind} dengan kode `{kode}`{self.saran(kode, kind)}")
 
     def saran(self, kode: str, kind: str) -> str:
         """The "did you mean" hint, for the first MAX_SARAN distinct unknown codes only."""
@@ -201,190 +216,206 @@ class _Checker:
             self._saran[(kode, kind)] = f"; maksud Anda `{close[0]}`?" if close else ""
         return self._saran[(kode, kind)]
 
-    def references(self) -> None:
-        for base, sas in self.sasaran():
-            if sas.get("tujuan") is not None:
-                self.reference((*base, "tujuan"), sas.get("tujuan"), "tujuan")
-        nodes = [(("program", i), prog) for i, prog in items(self.data, "program")]
-        for base, keg in [*nodes, *self.kegiatan(), *self.rincian()]:
-            refs = keg.get("mendukung")
-            for k, kode in enumerate(refs if isinstance(refs, list) else []):
-                self.reference((*base, "mendukung", k), kode, "indikator")
-        rata = mapping(mapping(self.data, "aturan"), "rata_rata")
-        for i, exc in items(rata, "dikecualikan"):
-            self.reference(("aturan", "rata_rata", "dikecualikan", i, "indikator"),
-                           exc.get("indikator"), "indikator")
-        for i, hasil in items(mapping(self.data, "evaluasi_sakip"), "hasil"):
-            for kode in mapping(hasil, "nilai"):
-                self.reference(("evaluasi_sakip", "hasil", i, "nilai", kode), kode, "komponen")
 
-    # ------------------------------------------------------------------ values
+def references(ctx: Konteks) -> None:
+    rujukan = _Rujukan(ctx)
+    for base, sas in ctx.sasaran():
+        if sas.get("tujuan") is not None:
+            rujukan.reference((*base, "tujuan"), sas.get("tujuan"), "tujuan")
+    nodes = [(("program", i), prog) for i, prog in items(ctx.data, "program")]
+    for base, keg in [*nodes, *ctx.kegiatan(), *ctx.rincian()]:
+        refs = keg.get("mendukung")
+        for k, kode in enumerate(refs if isinstance(refs, list) else []):
+            rujukan.reference((*base, "mendukung", k), kode, "indikator")
+    rata = mapping(mapping(ctx.data, "aturan"), "rata_rata")
+    for i, exc in items(rata, "dikecualikan"):
+        rujukan.reference(("aturan", "rata_rata", "dikecualikan", i, "indikator"),
+                          exc.get("indikator"), "indikator")
+    for i, hasil in items(mapping(ctx.data, "evaluasi_sakip"), "hasil"):
+        for kode in mapping(hasil, "nilai"):
+            rujukan.reference(("evaluasi_sakip", "hasil", i, "nilai", kode), kode, "komponen")
 
-    def ranges(self) -> None:
-        for base, ind in self.indikator():
-            self.range_order((*base, "target"), ind.get("target"))
-            for t, tw in items(ind, "triwulan"):
-                self.range_order((*base, "triwulan", t, "target"), tw.get("target"))
-            for key, target in mapping(ind, "target_renstra").items():
-                self.range_order((*base, "target_renstra", key), target)
-        for base, keg in self.kegiatan():
-            for k, ik in items(keg, "indikator"):
-                self.range_order((*base, "indikator", k, "target"), ik.get("target"))
 
-    def range_order(self, path: Path, target: Any) -> None:
-        if not isinstance(target, dict):
-            return
-        low, high = number(target.get("min")), number(target.get("maks"))
-        if low is not None and high is not None and low > high:
-            self.add(path, "range-order",
-                     f"target rentang terbalik: min {angka.angka(low)} lebih besar dari maks "
-                     f"{angka.angka(high)}; tukar keduanya")
+# ------------------------------------------------------------------ values
 
-    def years(self) -> None:
-        tahun = year(self.data.get("tahun"))
-        renstra = mapping(self.data, "renstra")
-        mulai, selesai = year(renstra.get("mulai")), year(renstra.get("selesai"))
-        if mulai is not None and selesai is not None:
-            if mulai > selesai:
-                self.add(("renstra",), "range-order",
-                         f"renstra.mulai ({mulai}) sesudah renstra.selesai ({selesai}); tukar "
-                         "keduanya")
-            elif tahun is not None and not mulai <= tahun <= selesai:
-                self.add(("tahun",), "outside-renstra",
-                         f"tahun {tahun} di luar periode Renstra {mulai}-{selesai}",
-                         Severity.WARNING)
-        self.unique_years(("belanja",), items(self.data, "belanja"))
-        self.unique_years(("evaluasi_sakip", "hasil"),
-                          items(mapping(self.data, "evaluasi_sakip"), "hasil"))
 
-    def unique_years(self, base: Path, entries: Iterator[tuple[int, Doc]]) -> None:
-        seen: set[int] = set()
-        for i, entry in entries:
-            y = year(entry.get("tahun"))
-            if y is None:
-                continue
-            if y in seen:
-                self.add((*base, i, "tahun"), "duplicate-year",
-                         f"tahun {y} muncul dua kali; setiap tahun cukup sekali")
-            seen.add(y)
+def ranges(ctx: Konteks) -> None:
+    for base, ind in ctx.indikator():
+        range_order(ctx, (*base, "target"), ind.get("target"))
+        for t, tw in items(ind, "triwulan"):
+            range_order(ctx, (*base, "triwulan", t, "target"), tw.get("target"))
+        for key, target in mapping(ind, "target_renstra").items():
+            range_order(ctx, (*base, "target_renstra", key), target)
+    for base, keg in ctx.kegiatan():
+        for k, ik in items(keg, "indikator"):
+            range_order(ctx, (*base, "indikator", k, "target"), ik.get("target"))
 
-    # ---------------------------------------------------------------- spending
 
-    def spending(self) -> None:
-        for base, keg in self.daun():
-            self.over_pagu((*base, "realisasi"), keg.get("pagu"), keg.get("realisasi"))
-        for i, entry in items(self.data, "belanja"):
-            for name in ("langsung", "tidak_langsung"):
-                pos = mapping(entry, name)
-                self.over_pagu(("belanja", i, name, "realisasi"), pos.get("pagu"),
-                               pos.get("realisasi"))
+def range_order(ctx: Konteks, path: Path, target: Any) -> None:
+    if not isinstance(target, dict):
+        return
+    low, high = number(target.get("min")), number(target.get("maks"))
+    if low is not None and high is not None and low > high:
+        ctx.add(path, "range-order",
+                f"target rentang terbalik: min {angka.angka(low)} lebih besar dari maks "
+                f"{angka.angka(high)}; tukar keduanya")
 
-    def over_pagu(self, path: Path, pagu_raw: Any, realisasi_raw: Any) -> None:
-        pagu, realisasi = number(pagu_raw), number(realisasi_raw)
-        if pagu is None or realisasi is None or pagu < 0 or realisasi < 0:
-            return  # a missing or negative amount is the model validation's to report
-        if realisasi > pagu:
-            self.add(path, "realisasi-over-pagu",
-                     f"realisasi {angka.rupiah(realisasi)} melebihi pagu "
-                     f"{angka.rupiah(pagu)}", Severity.WARNING)
 
-    def belanja_langsung(self) -> None:
-        """The report year's belanja langsung, when given, against the sum of its kegiatan."""
-        kegiatan = [keg for _, keg in self.daun()]
-        tahun = year(self.data.get("tahun"))
-        if not kegiatan:
-            return
-        totals: dict[str, Decimal | None] = {}
+def years(ctx: Konteks) -> None:
+    tahun = year(ctx.data.get("tahun"))
+    renstra = mapping(ctx.data, "renstra")
+    mulai, selesai = year(renstra.get("mulai")), year(renstra.get("selesai"))
+    if mulai is not None and selesai is not None:
+        if mulai > selesai:
+            ctx.add(("renstra",), "range-order",
+                    f"renstra.mulai ({mulai}) sesudah renstra.selesai ({selesai}); tukar "
+                    "keduanya")
+        elif tahun is not None and not mulai <= tahun <= selesai:
+            ctx.add(("tahun",), "outside-renstra",
+                    f"tahun {tahun} di luar periode Renstra {mulai}-{selesai}",
+                    Severity.WARNING)
+    unique_years(ctx, ("belanja",), items(ctx.data, "belanja"))
+    unique_years(ctx, ("evaluasi_sakip", "hasil"),
+                 items(mapping(ctx.data, "evaluasi_sakip"), "hasil"))
+
+
+def unique_years(ctx: Konteks, base: Path, entries: Iterator[tuple[int, Doc]]) -> None:
+    seen: set[int] = set()
+    for i, entry in entries:
+        y = year(entry.get("tahun"))
+        if y is None:
+            continue
+        if y in seen:
+            ctx.add((*base, i, "tahun"), "duplicate-year",
+                    f"tahun {y} muncul dua kali; setiap tahun cukup sekali")
+        seen.add(y)
+
+
+# ---------------------------------------------------------------- spending
+
+
+def spending(ctx: Konteks) -> None:
+    for base, keg in ctx.daun():
+        over_pagu(ctx, (*base, "realisasi"), keg.get("pagu"), keg.get("realisasi"))
+    for i, entry in items(ctx.data, "belanja"):
+        for name in ("langsung", "tidak_langsung"):
+            pos = mapping(entry, name)
+            over_pagu(ctx, ("belanja", i, name, "realisasi"), pos.get("pagu"),
+                      pos.get("realisasi"))
+
+
+def over_pagu(ctx: Konteks, path: Path, pagu_raw: Any, realisasi_raw: Any) -> None:
+    pagu, realisasi = number(pagu_raw), number(realisasi_raw)
+    if pagu is None or realisasi is None or pagu < 0 or realisasi < 0:
+        return  # a missing or negative amount is the model validation's to report
+    if realisasi > pagu:
+        ctx.add(path, "realisasi-over-pagu",
+                f"realisasi {angka.rupiah(realisasi)} melebihi pagu "
+                f"{angka.rupiah(pagu)}", Severity.WARNING)
+
+
+def belanja_langsung(ctx: Konteks) -> None:
+    """The report year's belanja langsung, when given, against the sum of its kegiatan."""
+    kegiatan = [keg for _, keg in ctx.daun()]
+    tahun = year(ctx.data.get("tahun"))
+    if not kegiatan:
+        return
+    totals: dict[str, Decimal | None] = {}
+    for name in ("pagu", "realisasi"):
+        parts = [number(keg.get(name)) for keg in kegiatan]
+        totals[name] = None if any(p is None for p in parts) else sum(
+            (p for p in parts if p is not None), Decimal(0))
+    for i, entry in items(ctx.data, "belanja"):
+        if year(entry.get("tahun")) != tahun:
+            continue
         for name in ("pagu", "realisasi"):
-            parts = [number(keg.get(name)) for keg in kegiatan]
-            totals[name] = None if any(p is None for p in parts) else sum(
-                (p for p in parts if p is not None), Decimal(0))
-        for i, entry in items(self.data, "belanja"):
-            if year(entry.get("tahun")) != tahun:
+            given = number(mapping(entry, "langsung").get(name))
+            total = totals[name]
+            if given is None or total is None:
                 continue
-            for name in ("pagu", "realisasi"):
-                given = number(mapping(entry, "langsung").get(name))
-                total = totals[name]
-                if given is None or total is None:
+            if given != total:
+                ctx.add(("belanja", i, "langsung", name), "belanja-langsung",
+                        f"{name} belanja langsung {angka.rupiah(given)} berbeda dengan "
+                        f"jumlah kegiatan, {angka.rupiah(total)}", Severity.WARNING)
+
+
+# ----------------------------------------------------------------- quarters
+
+
+def quarters(ctx: Konteks) -> None:
+    """A year's target and realisasi against the roll-up of its quarters."""
+    for base, ind in ctx.indikator():
+        rule = ind.get("rekap_triwulan", "terakhir")
+        quarters = [tw for _, tw in items(ind, "triwulan")]
+        if rule not in ATURAN_REKAP or not quarters:
+            continue
+        for name in ("target", "realisasi"):
+            annual = number(ind.get(name))
+            values = [number(tw.get(name)) for tw in quarters]
+            rolled = gulung_triwulan(rule, [v for v in values if v is not None])
+            if annual is not None and rolled is not None and annual != rolled:
+                ctx.add((*base, name), "rekap-triwulan",
+                        f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
+                        f"triwulan {angka.angka(rolled)} (rekap_triwulan: {rule})",
+                        Severity.WARNING)
+
+
+# ------------------------------------------------------------ value bounds
+
+
+def year_keys(ctx: Konteks) -> None:
+    """Two keys of one mapping by year that name the same year (`2019` and `"2019,0"`)
+    would silently merge into one entry."""
+    for base, ind in ctx.indikator():
+        for name in ("realisasi_sebelumnya", "target_renstra"):
+            first: dict[int, str] = {}
+            for key in mapping(ind, name):
+                y = year(key)
+                if y is None:
                     continue
-                if given != total:
-                    self.add(("belanja", i, "langsung", name), "belanja-langsung",
-                             f"{name} belanja langsung {angka.rupiah(given)} berbeda dengan "
-                             f"jumlah kegiatan, {angka.rupiah(total)}", Severity.WARNING)
-
-    # ----------------------------------------------------------------- quarters
-
-    def quarters(self) -> None:
-        """A year's target and realisasi against the roll-up of its quarters."""
-        for base, ind in self.indikator():
-            rule = ind.get("rekap_triwulan", "terakhir")
-            quarters = [tw for _, tw in items(ind, "triwulan")]
-            if rule not in ATURAN_REKAP or not quarters:
-                continue
-            for name in ("target", "realisasi"):
-                annual = number(ind.get(name))
-                values = [number(tw.get(name)) for tw in quarters]
-                rolled = gulung_triwulan(rule, [v for v in values if v is not None])
-                if annual is not None and rolled is not None and annual != rolled:
-                    self.add((*base, name), "rekap-triwulan",
-                             f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
-                             f"triwulan {angka.angka(rolled)} (rekap_triwulan: {rule})",
-                             Severity.WARNING)
+                if y not in first:
+                    first[y] = key
+                    continue
+                path = (*base, name, key)
+                mark = ctx.source.key_mark(path)
+                ctx.found.append(Diagnostic(
+                    ctx.source.file, mark.line if mark else None,
+                    mark.column if mark else None, Severity.ERROR, "duplicate-year",
+                    f"kunci `{key}` menyebut tahun {y} lagi (sudah ada `{first[y]}`); "
+                    "satu tahun hanya boleh satu kunci: hapus salah satunya",
+                    format_path(path)))
 
 
-    # ------------------------------------------------------------ value bounds
+def sakip_scores(ctx: Konteks) -> None:
+    """A SAKIP component's score lies between 0 and its weight (PermenPAN-RB 12/2015)."""
+    evaluasi = mapping(ctx.data, "evaluasi_sakip")
+    bobot = {k: number(komp.get("bobot")) for _, komp in items(evaluasi, "komponen")
+             if isinstance(k := komp.get("kode"), str)}
+    skala = mapping(ctx.data, "aturan").get("skala_predikat", "permenpan-rb-12-2015")
+    total = sum((b for b in bobot.values() if b is not None and b > 0), Decimal(0))
+    if skala == "permenpan-rb-12-2015" and total > 100:
+        ctx.add(("evaluasi_sakip", "komponen"), "score-range",
+                f"jumlah bobot komponen {angka.angka(total)} melebihi 100; skala predikat "
+                "PermenPAN-RB 12/2015 menilai dari 0 sampai 100: periksa bobotnya")
+    for i, hasil in items(evaluasi, "hasil"):
+        for kode, raw in mapping(hasil, "nilai").items():
+            skor, batas = number(raw), bobot.get(kode)
+            if skor is not None and batas is not None and batas > 0 and skor > batas:
+                ctx.add(("evaluasi_sakip", "hasil", i, "nilai", kode), "score-range",
+                        f"nilai komponen `{kode}` {angka.angka(skor)} melebihi bobotnya "
+                        f"{angka.angka(batas)}; nilai sebuah komponen paling tinggi "
+                        "sama dengan bobotnya: periksa nilai atau bobot")
 
-    def year_keys(self) -> None:
-        """Two keys of one mapping by year that name the same year (`2019` and `"2019,0"`)
-        would silently merge into one entry."""
-        for base, ind in self.indikator():
-            for name in ("realisasi_sebelumnya", "target_renstra"):
-                first: dict[int, str] = {}
-                for key in mapping(ind, name):
-                    y = year(key)
-                    if y is None:
-                        continue
-                    if y not in first:
-                        first[y] = key
-                        continue
-                    path = (*base, name, key)
-                    mark = self.source.key_mark(path)
-                    self.found.append(Diagnostic(
-                        self.source.file, mark.line if mark else None,
-                        mark.column if mark else None, Severity.ERROR, "duplicate-year",
-                        f"kunci `{key}` menyebut tahun {y} lagi (sudah ada `{first[y]}`); "
-                        "satu tahun hanya boleh satu kunci: hapus salah satunya",
-                        format_path(path)))
 
-    def sakip_scores(self) -> None:
-        """A SAKIP component's score lies between 0 and its weight (PermenPAN-RB 12/2015)."""
-        evaluasi = mapping(self.data, "evaluasi_sakip")
-        bobot = {k: number(komp.get("bobot")) for _, komp in items(evaluasi, "komponen")
-                 if isinstance(k := komp.get("kode"), str)}
-        skala = mapping(self.data, "aturan").get("skala_predikat", "permenpan-rb-12-2015")
-        total = sum((b for b in bobot.values() if b is not None and b > 0), Decimal(0))
-        if skala == "permenpan-rb-12-2015" and total > 100:
-            self.add(("evaluasi_sakip", "komponen"), "score-range",
-                     f"jumlah bobot komponen {angka.angka(total)} melebihi 100; skala predikat "
-                     "PermenPAN-RB 12/2015 menilai dari 0 sampai 100: periksa bobotnya")
-        for i, hasil in items(evaluasi, "hasil"):
-            for kode, raw in mapping(hasil, "nilai").items():
-                skor, batas = number(raw), bobot.get(kode)
-                if skor is not None and batas is not None and batas > 0 and skor > batas:
-                    self.add(("evaluasi_sakip", "hasil", i, "nilai", kode), "score-range",
-                             f"nilai komponen `{kode}` {angka.angka(skor)} melebihi bobotnya "
-                             f"{angka.angka(batas)}; nilai sebuah komponen paling tinggi "
-                             "sama dengan bobotnya: periksa nilai atau bobot")
-
-    def capaian_bounds(self) -> None:
-        """`aturan.batas_bawah` must lie below `aturan.batas_atas.nilai`."""
-        aturan = mapping(self.data, "aturan")
-        bawah = number(aturan.get("batas_bawah"))
-        atas = number(mapping(aturan, "batas_atas").get("nilai"))
-        if bawah is not None and atas is not None and bawah >= atas:
-            self.add(("aturan", "batas_bawah"), "range-order",
-                     f"batas_bawah {angka.angka(bawah)} tidak di bawah batas_atas "
-                     f"{angka.angka(atas)}; batas bawah capaian harus lebih kecil")
+def capaian_bounds(ctx: Konteks) -> None:
+    """`aturan.batas_bawah` must lie below `aturan.batas_atas.nilai`."""
+    aturan = mapping(ctx.data, "aturan")
+    bawah = number(aturan.get("batas_bawah"))
+    atas = number(mapping(aturan, "batas_atas").get("nilai"))
+    if bawah is not None and atas is not None and bawah >= atas:
+        ctx.add(("aturan", "batas_bawah"), "range-order",
+                f"batas_bawah {angka.angka(bawah)} tidak di bawah batas_atas "
+                f"{angka.angka(atas)}; batas bawah capaian harus lebih kecil")
 
 
 # ------------------------------------------------------ probably mistyped numbers
@@ -435,11 +466,10 @@ def _target_parts(path: Path, value: Any) -> Iterator[tuple[Path, Any]]:
         yield path, value
 
 
-def ribuan_salah_ketik(data: Doc, source: SourceMap) -> list[Diagnostic]:
+def ribuan_salah_ketik(ctx: Konteks) -> None:
     """Warn where a count-unit figure is written `5.840`: almost surely 5840, not 5,84."""
-    checker = _Checker(data, source)
-    indikator = list(checker.indikator())
-    for base, keg in checker.kegiatan():
+    indikator = list(ctx.indikator())
+    for base, keg in ctx.kegiatan():
         indikator += [((*base, "indikator", k), ik) for k, ik in items(keg, "indikator")]
     for base, ind in indikator:
         if not satuan_hitung(ind.get("satuan")):
@@ -447,13 +477,12 @@ def ribuan_salah_ketik(data: Doc, source: SourceMap) -> list[Diagnostic]:
         for rel, value in _nilai_angka(ind):
             if ribuan_tersamar(value):
                 bulat = str(value).replace(".", "")
-                checker.add((*base, *rel), "number-thousands",
-                            f"{value} dengan satuan `{ind.get('satuan')}` terbaca sebagai "
-                            f"{angka.angka(value)} (titik desimal YAML); satuan itu menghitung "
-                            f"barang utuh, jadi titik itu tampaknya pemisah ribuan: tulis "
-                            f"{int(bulat)} atau \"{angka.angka(Decimal(bulat))},-\"",
-                            Severity.WARNING)
-    return checker.found
+                ctx.add((*base, *rel), "number-thousands",
+                        f"{value} dengan satuan `{ind.get('satuan')}` terbaca sebagai "
+                        f"{angka.angka(value)} (titik desimal YAML); satuan itu menghitung "
+                        f"barang utuh, jadi titik itu tampaknya pemisah ribuan: tulis "
+                        f"{int(bulat)} atau \"{angka.angka(Decimal(bulat))},-\"",
+                        Severity.WARNING)
 
 
 #: How deep `rincian` may nest below kegiatan: K/L's KRO and RO need two, a region's sub
@@ -474,37 +503,37 @@ def _rincian(node: Doc, base: Path) -> Iterator[tuple[Path, Doc]]:
                       for n, grandchild in reversed(list(items(child, "rincian")))]
 
 
-def budget_tree_checks(checker: _Checker) -> None:
+def budget_tree_checks(ctx: Konteks) -> None:
     """Money is typed at the leaves of the budget tree and nowhere above them: a leaf needs
     its pagu and realisasi; a level with rincian is their sum, and a total the report printed
     for it belongs under its `dilaporkan`."""
-    for base, _ in checker.rincian():
+    for base, _ in ctx.rincian():
         if base.count("rincian") > MAKS_RINCIAN:
-            checker.add(base, "budget-too-deep",
-                        f"rincian bertingkat lebih dari {MAKS_RINCIAN} di bawah kegiatan; "
-                        "pohon anggaran sedalam ini bukan nomenklatur yang dikenal")
+            ctx.add(base, "budget-too-deep",
+                    f"rincian bertingkat lebih dari {MAKS_RINCIAN} di bawah kegiatan; "
+                    "pohon anggaran sedalam ini bukan nomenklatur yang dikenal")
             return
-    for base, node in (*checker.kegiatan(), *checker.rincian()):
+    for base, node in (*ctx.kegiatan(), *ctx.rincian()):
         has_rincian = bool(node.get("rincian"))
         for key in ("pagu", "realisasi"):
             if has_rincian and node.get(key) is not None:
-                checker.add((*base, key), "budget-above-leaf",
-                            f"`{key}` diisi pada tingkat yang mempunyai rincian: nilainya "
-                            f"adalah jumlah rinciannya. Hapus `{key}`, atau catat angka yang "
-                            f"dicetak laporan di `dilaporkan.{key}` agar lkjip check "
-                            "membandingkannya")
+                ctx.add((*base, key), "budget-above-leaf",
+                        f"`{key}` diisi pada tingkat yang mempunyai rincian: nilainya "
+                        f"adalah jumlah rinciannya. Hapus `{key}`, atau catat angka yang "
+                        f"dicetak laporan di `dilaporkan.{key}` agar lkjip check "
+                        "membandingkannya")
             elif not has_rincian and key not in node:
-                checker.add((*base, key), "missing",
-                            f"kunci wajib `{key}` tidak ada: tingkat terbawah pohon anggaran "
-                            f"(tanpa `rincian`) membawa pagu dan realisasinya sendiri",
-                            mark_at=base)
+                ctx.add((*base, key), "missing",
+                        f"kunci wajib `{key}` tidak ada: tingkat terbawah pohon anggaran "
+                        f"(tanpa `rincian`) membawa pagu dan realisasinya sendiri",
+                        mark_at=base)
 
 
-def belanja_checks(checker: _Checker) -> None:
+def belanja_checks(ctx: Konteks) -> None:
     """A year's spending lines are classes of its classification, each once; a group is
     given whole or by its types, not both; `langsung`/`tidak_langsung` are the bl-btl
     classes and belong to no other classification."""
-    for i, entry in items(checker.data, "belanja"):
+    for i, entry in items(ctx.data, "belanja"):
         base: Path = ("belanja", i)
         klas = entry.get("klasifikasi", "bl-btl")
         if klas not in KLASIFIKASI:
@@ -512,10 +541,10 @@ def belanja_checks(checker: _Checker) -> None:
         legacy = [k for k in ("langsung", "tidak_langsung") if k in entry]
         for key in legacy:
             if klas != "bl-btl" or entry.get("jenis"):
-                checker.add((*base, key), "klasifikasi-belanja",
-                            f"`{key}` adalah kelas klasifikasi bl-btl; tahun ini "
-                            + (f"memakai klasifikasi {klas}: tulis belanjanya di `jenis`"
-                               if klas != "bl-btl" else "sudah diisi per `jenis`: pilih satu"))
+                ctx.add((*base, key), "klasifikasi-belanja",
+                        f"`{key}` adalah kelas klasifikasi bl-btl; tahun ini "
+                        + (f"memakai klasifikasi {klas}: tulis belanjanya di `jenis`"
+                           if klas != "bl-btl" else "sudah diisi per `jenis`: pilih satu"))
         codes = [k.kode for k in KLASIFIKASI[klas]]
         seen: set[str] = set()
         for j, line in items(entry, "jenis"):
@@ -526,27 +555,27 @@ def belanja_checks(checker: _Checker) -> None:
             if kode not in codes:
                 close = difflib.get_close_matches(kode, codes, n=1, cutoff=0.5)
                 hint = f"; mungkin maksudnya `{close[0]}`?" if close else ""
-                checker.add(path, "unknown-jenis",
-                            f"`{kode}` bukan kelas klasifikasi {klas} ({', '.join(codes)}){hint}")
+                ctx.add(path, "unknown-jenis",
+                        f"`{kode}` bukan kelas klasifikasi {klas} ({', '.join(codes)}){hint}")
             elif kode in seen:
-                checker.add(path, "duplicate-jenis", f"jenis `{kode}` diisi dua kali")
+                ctx.add(path, "duplicate-jenis", f"jenis `{kode}` diisi dua kali")
             seen.add(kode)
-            checker.over_pagu((*base, "jenis", j, "realisasi"), line.get("pagu"),
-                              line.get("realisasi"))
+            over_pagu(ctx, (*base, "jenis", j, "realisasi"), line.get("pagu"),
+                      line.get("realisasi"))
         for g in sorted(k for k in seen if adalah_kelompok(klas, k)):
             parts = sorted(seen & {k.kode for k in anggota(klas, g)})
             if parts:
-                checker.add((*base, "jenis"), "duplicate-jenis",
-                            f"kelompok `{g}` diisi utuh dan juga per jenis ({', '.join(parts)}): "
-                            "isi salah satu, jumlah kelompok dihitung dari jenisnya")
+                ctx.add((*base, "jenis"), "duplicate-jenis",
+                        f"kelompok `{g}` diisi utuh dan juga per jenis ({', '.join(parts)}): "
+                        "isi salah satu, jumlah kelompok dihitung dari jenisnya")
         for j, group in items(entry, "kelompok"):
             kode = kode_kelas(group.get("kelompok"))
             if kode is not None and not adalah_kelompok(klas, kode):
                 groups = [k.kode for k in KLASIFIKASI[klas] if adalah_kelompok(klas, k.kode)]
-                checker.add((*base, "kelompok", j, "kelompok"), "unknown-jenis",
-                            f"`{kode}` bukan kelompok klasifikasi {klas}"
-                            + (f" ({', '.join(groups)})" if groups else
-                               ": klasifikasi ini tidak berkelompok"))
+                ctx.add((*base, "kelompok", j, "kelompok"), "unknown-jenis",
+                        f"`{kode}` bukan kelompok klasifikasi {klas}"
+                        + (f" ({', '.join(groups)})" if groups else
+                           ": klasifikasi ini tidak berkelompok"))
 
 
 def _dilaporkan(node: Any, path: Path) -> Iterator[tuple[Path, Doc]]:
@@ -562,20 +591,20 @@ def _dilaporkan(node: Any, path: Path) -> Iterator[tuple[Path, Doc]]:
             yield from _dilaporkan(value, (*path, i))
 
 
-def penomoran_checks(checker: _Checker) -> None:
+def penomoran_checks(ctx: Konteks) -> None:
     """Printed labels in `penomoran` are unique, and every `dilaporkan` place names a table
     the report prints (resolved through `penomoran`), with the nearest label suggested."""
-    peta = {k: v for k, v in mapping(checker.data, "penomoran").items()
+    peta = {k: v for k, v in mapping(ctx.data, "penomoran").items()
             if isinstance(k, str) and isinstance(v, str)}
     nomoran = Penomoran(peta)
     seen: dict[str, str] = {}
     for nomor, label in nomoran.cetak.items():
         if label in seen:
-            checker.add(("penomoran", nomor), "duplicate-label",
-                        f"label `{label}` sudah dipakai untuk Tabel {seen[label]}; satu label "
-                        "cetakan hanya dapat menunjuk satu tabel")
+            ctx.add(("penomoran", nomor), "duplicate-label",
+                    f"label `{label}` sudah dipakai untuk Tabel {seen[label]}; satu label "
+                    "cetakan hanya dapat menunjuk satu tabel")
         seen.setdefault(label, nomor)
-    for base, printed in _dilaporkan(checker.data, ()):
+    for base, printed in _dilaporkan(ctx.data, ()):
         for kuantitas, places in printed.items():
             if not isinstance(places, dict):
                 continue
@@ -583,19 +612,19 @@ def penomoran_checks(checker: _Checker) -> None:
                 if not isinstance(tempat, str) or not re.match(POLA_LOKASI, tempat):
                     continue  # not a place at all: the model validation reports it
                 if nomoran.resolusi(tempat) is None:
-                    checker.add((*base, kuantitas, tempat), "unknown-place",
-                                nomoran.pesan_tidak_dikenal(tempat))
+                    ctx.add((*base, kuantitas, tempat), "unknown-place",
+                            nomoran.pesan_tidak_dikenal(tempat))
 
 
-def periode_checks(checker: _Checker) -> None:
+def periode_checks(ctx: Konteks) -> None:
     """An interim period lies in the report's year; a year's value agrees with its months."""
-    sampai = mapping(checker.data, "periode").get("sampai")
-    tahun = year(checker.data.get("tahun"))
+    sampai = mapping(ctx.data, "periode").get("sampai")
+    tahun = year(ctx.data.get("tahun"))
     if isinstance(sampai, str) and re.match(r"^[0-9]{4}-", sampai) and tahun is not None \
             and int(sampai[:4]) != tahun:
-        checker.add(("periode", "sampai"), "periode-tahun",
-                    f"periode {sampai} tidak berada di tahun laporan {tahun}")
-    for base, ind in checker.indikator():
+        ctx.add(("periode", "sampai"), "periode-tahun",
+                f"periode {sampai} tidak berada di tahun laporan {tahun}")
+    for base, ind in ctx.indikator():
         rule = ind.get("rekap_triwulan", "terakhir")
         months = [m for _, m in items(ind, "bulanan")]
         if rule not in ATURAN_REKAP or not months:
@@ -605,27 +634,39 @@ def periode_checks(checker: _Checker) -> None:
             rolled = gulung_triwulan(rule, [v for v in (number(m.get(name)) for m in months)
                                             if v is not None])
             if annual is not None and rolled is not None and annual != rolled:
-                checker.add((*base, name), "rekap-bulanan",
-                            f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
-                            f"bulanan {angka.angka(rolled)} (rekap_triwulan: {rule})",
-                            Severity.WARNING)
+                ctx.add((*base, name), "rekap-bulanan",
+                        f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
+                        f"bulanan {angka.angka(rolled)} (rekap_triwulan: {rule})",
+                        Severity.WARNING)
+
+
+#: A check reads the document through the context and adds what it finds to it.
+Pemeriksaan = Callable[[Konteks], None]
+
+#: Every check, in the order its diagnostics are reported (tests and goldens assert the
+#: order): a new check is a function of a `Konteks` added here.
+PEMERIKSAAN: tuple[Pemeriksaan, ...] = (
+    unique_codes,
+    references,
+    ranges,
+    years,
+    spending,
+    belanja_langsung,
+    quarters,
+    year_keys,
+    sakip_scores,
+    capaian_bounds,
+    penomoran_checks,
+    budget_tree_checks,
+    belanja_checks,
+    periode_checks,
+    ribuan_salah_ketik,
+)
 
 
 def semantic_checks(data: Doc, source: SourceMap) -> list[Diagnostic]:
     """Every semantic problem of a parsed report document, valid or not."""
-    checker = _Checker(data, source)
-    checker.unique_codes()
-    checker.references()
-    checker.ranges()
-    checker.years()
-    checker.spending()
-    checker.belanja_langsung()
-    checker.quarters()
-    checker.year_keys()
-    checker.sakip_scores()
-    checker.capaian_bounds()
-    penomoran_checks(checker)
-    budget_tree_checks(checker)
-    belanja_checks(checker)
-    periode_checks(checker)
-    return checker.found + ribuan_salah_ketik(data, source)
+    ctx = Konteks(data, source)
+    for periksa in PEMERIKSAAN:
+        periksa(ctx)
+    return ctx.found
