@@ -16,53 +16,21 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from lkjip_cli import angka
+from lkjip_cli.checks.dokumen import Doc, items, mapping, number, text, year
+from lkjip_cli.checks.konteks import MAKS_RINCIAN, Konteks, Pemeriksaan
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
 from lkjip_cli.model.klasifikasi import KLASIFIKASI, adalah_kelompok, anggota
 from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.model.rumus import ATURAN_REKAP, gulung_triwulan
 from lkjip_cli.model.types import POLA_LOKASI
-from lkjip_cli.source.numbers import NumberError, parse_number
 from lkjip_cli.source.yamlsource import SourceMap
 
-Doc = dict[str, Any]
-
-
 # ------------------------------------------------------------- reading the document
-
-
-def items(node: Any, key: str) -> Iterator[tuple[int, Doc]]:
-    """The mappings in the list under `key` of `node`, with their index."""
-    value = node.get(key) if isinstance(node, dict) else None
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, dict):
-                yield i, item
-
-
-def mapping(node: Any, key: str) -> Doc:
-    value = node.get(key) if isinstance(node, dict) else None
-    return value if isinstance(value, dict) else {}
-
-
-def number(value: Any) -> Decimal | None:
-    """The value as a Decimal when it is one (or an Indonesian-formatted string), else None."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, str):
-        try:
-            return parse_number(value)
-        except NumberError:
-            return None
-    return None
-
-
-def text(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 def kode_kelas(value: Any) -> str | None:
@@ -72,66 +40,9 @@ def kode_kelas(value: Any) -> str | None:
     return text(value)
 
 
-def year(value: Any) -> int | None:
-    n = number(value)
-    return int(n) if n is not None and n == n.to_integral_value() else None
-
-
 #: Unknown references that get a "did you mean" suggestion; each costs a scan of the codes,
 #: so a file of thousands of dangling references stays linear.
 MAX_SARAN = 20
-
-
-class Konteks:
-    """What every check shares: the document, its source map, the diagnostics found so far
-    (in the order the checks found them) and the walks over the report's parts."""
-
-    def __init__(self, data: Doc, source: SourceMap) -> None:
-        self.data = data
-        self.source = source
-        self.found: list[Diagnostic] = []
-
-    def add(self, path: Path, code: str, message: str, severity: Severity = Severity.ERROR,
-            mark_at: Path | None = None) -> None:
-        mark = self.source.value_mark(path if mark_at is None else mark_at)
-        self.found.append(
-            Diagnostic(
-                file=self.source.file,
-                line=mark.line if mark else None,
-                column=mark.column if mark else None,
-                severity=severity,
-                code=code,
-                message=message,
-                path=format_path(path),
-            )
-        )
-
-    # ------------------------------------------------------------------ walking
-
-    def sasaran(self) -> Iterator[tuple[Path, Doc]]:
-        for i, sas in items(self.data, "sasaran"):
-            yield ("sasaran", i), sas
-
-    def indikator(self) -> Iterator[tuple[Path, Doc]]:
-        for base, sas in self.sasaran():
-            for j, ind in items(sas, "indikator"):
-                yield (*base, "indikator", j), ind
-
-    def kegiatan(self) -> Iterator[tuple[Path, Doc]]:
-        for i, prog in items(self.data, "program"):
-            for j, keg in items(prog, "kegiatan"):
-                yield ("program", i, "kegiatan", j), keg
-
-    def rincian(self) -> Iterator[tuple[Path, Doc]]:
-        """Every node below kegiatan (sub kegiatan, KRO, RO), top-down."""
-        for base, keg in self.kegiatan():
-            yield from _rincian(keg, base)
-
-    def daun(self) -> Iterator[tuple[Path, Doc]]:
-        """The leaves of the budget tree, where pagu and realisasi are typed."""
-        for base, node in (*self.kegiatan(), *self.rincian()):
-            if not node.get("rincian"):
-                yield base, node
 
 
 # ------------------------------------------------------------------ codes
@@ -485,24 +396,6 @@ def ribuan_salah_ketik(ctx: Konteks) -> None:
                         Severity.WARNING)
 
 
-#: How deep `rincian` may nest below kegiatan: K/L's KRO and RO need two, a region's sub
-#: kegiatan one; deeper files are refused before anything walks them recursively.
-MAKS_RINCIAN = 8
-
-
-def _rincian(node: Doc, base: Path) -> Iterator[tuple[Path, Doc]]:
-    """The nodes below `node`, top-down, without recursion and no deeper than
-    `MAKS_RINCIAN` (a deeper node is yielded, its children are not)."""
-    stack = [((*base, "rincian", n), child, 1)
-             for n, child in reversed(list(items(node, "rincian")))]
-    while stack:
-        path, child, depth = stack.pop()
-        yield path, child
-        if depth <= MAKS_RINCIAN:
-            stack += [((*path, "rincian", n), grandchild, depth + 1)
-                      for n, grandchild in reversed(list(items(child, "rincian")))]
-
-
 def budget_tree_checks(ctx: Konteks) -> None:
     """Money is typed at the leaves of the budget tree and nowhere above them: a leaf needs
     its pagu and realisasi; a level with rincian is their sum, and a total the report printed
@@ -639,9 +532,6 @@ def periode_checks(ctx: Konteks) -> None:
                         f"bulanan {angka.angka(rolled)} (rekap_triwulan: {rule})",
                         Severity.WARNING)
 
-
-#: A check reads the document through the context and adds what it finds to it.
-Pemeriksaan = Callable[[Konteks], None]
 
 #: Every check, in the order its diagnostics are reported (tests and goldens assert the
 #: order): a new check is a function of a `Konteks` added here.
