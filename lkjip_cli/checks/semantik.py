@@ -22,9 +22,12 @@ from typing import Any
 
 from lkjip_cli import angka
 from lkjip_cli.checks.dokumen import Doc, items, mapping, number, text, year
+from lkjip_cli.checks.indikator import quarters, ranges
 from lkjip_cli.checks.kode import references, unique_codes
 from lkjip_cli.checks.konteks import MAKS_RINCIAN, Konteks, Pemeriksaan
-from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path
+from lkjip_cli.checks.skala import capaian_bounds, sakip_scores
+from lkjip_cli.checks.tahun import year_keys, years
+from lkjip_cli.diagnostics import Diagnostic, Path, Severity
 from lkjip_cli.model.klasifikasi import KLASIFIKASI, adalah_kelompok, anggota
 from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.model.rumus import ATURAN_REKAP, gulung_triwulan
@@ -39,61 +42,6 @@ def kode_kelas(value: Any) -> str | None:
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         return str(value)
     return text(value)
-
-
-# ------------------------------------------------------------------ values
-
-
-def ranges(ctx: Konteks) -> None:
-    for base, ind in ctx.indikator():
-        range_order(ctx, (*base, "target"), ind.get("target"))
-        for t, tw in items(ind, "triwulan"):
-            range_order(ctx, (*base, "triwulan", t, "target"), tw.get("target"))
-        for key, target in mapping(ind, "target_renstra").items():
-            range_order(ctx, (*base, "target_renstra", key), target)
-    for base, keg in ctx.kegiatan():
-        for k, ik in items(keg, "indikator"):
-            range_order(ctx, (*base, "indikator", k, "target"), ik.get("target"))
-
-
-def range_order(ctx: Konteks, path: Path, target: Any) -> None:
-    if not isinstance(target, dict):
-        return
-    low, high = number(target.get("min")), number(target.get("maks"))
-    if low is not None and high is not None and low > high:
-        ctx.add(path, "range-order",
-                f"target rentang terbalik: min {angka.angka(low)} lebih besar dari maks "
-                f"{angka.angka(high)}; tukar keduanya")
-
-
-def years(ctx: Konteks) -> None:
-    tahun = year(ctx.data.get("tahun"))
-    renstra = mapping(ctx.data, "renstra")
-    mulai, selesai = year(renstra.get("mulai")), year(renstra.get("selesai"))
-    if mulai is not None and selesai is not None:
-        if mulai > selesai:
-            ctx.add(("renstra",), "range-order",
-                    f"renstra.mulai ({mulai}) sesudah renstra.selesai ({selesai}); tukar "
-                    "keduanya")
-        elif tahun is not None and not mulai <= tahun <= selesai:
-            ctx.add(("tahun",), "outside-renstra",
-                    f"tahun {tahun} di luar periode Renstra {mulai}-{selesai}",
-                    Severity.WARNING)
-    unique_years(ctx, ("belanja",), items(ctx.data, "belanja"))
-    unique_years(ctx, ("evaluasi_sakip", "hasil"),
-                 items(mapping(ctx.data, "evaluasi_sakip"), "hasil"))
-
-
-def unique_years(ctx: Konteks, base: Path, entries: Iterator[tuple[int, Doc]]) -> None:
-    seen: set[int] = set()
-    for i, entry in entries:
-        y = year(entry.get("tahun"))
-        if y is None:
-            continue
-        if y in seen:
-            ctx.add((*base, i, "tahun"), "duplicate-year",
-                    f"tahun {y} muncul dua kali; setiap tahun cukup sekali")
-        seen.add(y)
 
 
 # ---------------------------------------------------------------- spending
@@ -142,85 +90,6 @@ def belanja_langsung(ctx: Konteks) -> None:
                 ctx.add(("belanja", i, "langsung", name), "belanja-langsung",
                         f"{name} belanja langsung {angka.rupiah(given)} berbeda dengan "
                         f"jumlah kegiatan, {angka.rupiah(total)}", Severity.WARNING)
-
-
-# ----------------------------------------------------------------- quarters
-
-
-def quarters(ctx: Konteks) -> None:
-    """A year's target and realisasi against the roll-up of its quarters."""
-    for base, ind in ctx.indikator():
-        rule = ind.get("rekap_triwulan", "terakhir")
-        quarters = [tw for _, tw in items(ind, "triwulan")]
-        if rule not in ATURAN_REKAP or not quarters:
-            continue
-        for name in ("target", "realisasi"):
-            annual = number(ind.get(name))
-            values = [number(tw.get(name)) for tw in quarters]
-            rolled = gulung_triwulan(rule, [v for v in values if v is not None])
-            if annual is not None and rolled is not None and annual != rolled:
-                ctx.add((*base, name), "rekap-triwulan",
-                        f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
-                        f"triwulan {angka.angka(rolled)} (rekap_triwulan: {rule})",
-                        Severity.WARNING)
-
-
-# ------------------------------------------------------------ value bounds
-
-
-def year_keys(ctx: Konteks) -> None:
-    """Two keys of one mapping by year that name the same year (`2019` and `"2019,0"`)
-    would silently merge into one entry."""
-    for base, ind in ctx.indikator():
-        for name in ("realisasi_sebelumnya", "target_renstra"):
-            first: dict[int, str] = {}
-            for key in mapping(ind, name):
-                y = year(key)
-                if y is None:
-                    continue
-                if y not in first:
-                    first[y] = key
-                    continue
-                path = (*base, name, key)
-                mark = ctx.source.key_mark(path)
-                ctx.found.append(Diagnostic(
-                    ctx.source.file, mark.line if mark else None,
-                    mark.column if mark else None, Severity.ERROR, "duplicate-year",
-                    f"kunci `{key}` menyebut tahun {y} lagi (sudah ada `{first[y]}`); "
-                    "satu tahun hanya boleh satu kunci: hapus salah satunya",
-                    format_path(path)))
-
-
-def sakip_scores(ctx: Konteks) -> None:
-    """A SAKIP component's score lies between 0 and its weight (PermenPAN-RB 12/2015)."""
-    evaluasi = mapping(ctx.data, "evaluasi_sakip")
-    bobot = {k: number(komp.get("bobot")) for _, komp in items(evaluasi, "komponen")
-             if isinstance(k := komp.get("kode"), str)}
-    skala = mapping(ctx.data, "aturan").get("skala_predikat", "permenpan-rb-12-2015")
-    total = sum((b for b in bobot.values() if b is not None and b > 0), Decimal(0))
-    if skala == "permenpan-rb-12-2015" and total > 100:
-        ctx.add(("evaluasi_sakip", "komponen"), "score-range",
-                f"jumlah bobot komponen {angka.angka(total)} melebihi 100; skala predikat "
-                "PermenPAN-RB 12/2015 menilai dari 0 sampai 100: periksa bobotnya")
-    for i, hasil in items(evaluasi, "hasil"):
-        for kode, raw in mapping(hasil, "nilai").items():
-            skor, batas = number(raw), bobot.get(kode)
-            if skor is not None and batas is not None and batas > 0 and skor > batas:
-                ctx.add(("evaluasi_sakip", "hasil", i, "nilai", kode), "score-range",
-                        f"nilai komponen `{kode}` {angka.angka(skor)} melebihi bobotnya "
-                        f"{angka.angka(batas)}; nilai sebuah komponen paling tinggi "
-                        "sama dengan bobotnya: periksa nilai atau bobot")
-
-
-def capaian_bounds(ctx: Konteks) -> None:
-    """`aturan.batas_bawah` must lie below `aturan.batas_atas.nilai`."""
-    aturan = mapping(ctx.data, "aturan")
-    bawah = number(aturan.get("batas_bawah"))
-    atas = number(mapping(aturan, "batas_atas").get("nilai"))
-    if bawah is not None and atas is not None and bawah >= atas:
-        ctx.add(("aturan", "batas_bawah"), "range-order",
-                f"batas_bawah {angka.angka(bawah)} tidak di bawah batas_atas "
-                f"{angka.angka(atas)}; batas bawah capaian harus lebih kecil")
 
 
 # ------------------------------------------------------ probably mistyped numbers
