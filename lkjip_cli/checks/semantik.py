@@ -14,83 +14,25 @@ validation reports it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from lkjip_cli import angka
-from lkjip_cli.checks.dokumen import Doc, items, mapping, number, text, year
+from lkjip_cli.checks.anggaran import belanja_langsung, budget_tree_checks, spending
+from lkjip_cli.checks.belanja import belanja_checks
+from lkjip_cli.checks.dokumen import Doc, items, mapping, number, year
 from lkjip_cli.checks.indikator import quarters, ranges
 from lkjip_cli.checks.kode import references, unique_codes
-from lkjip_cli.checks.konteks import MAKS_RINCIAN, Konteks, Pemeriksaan
+from lkjip_cli.checks.konteks import Konteks, Pemeriksaan
 from lkjip_cli.checks.skala import capaian_bounds, sakip_scores
 from lkjip_cli.checks.tahun import year_keys, years
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity
-from lkjip_cli.model.klasifikasi import KLASIFIKASI, adalah_kelompok, anggota
 from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.model.rumus import ATURAN_REKAP, gulung_triwulan
 from lkjip_cli.model.types import POLA_LOKASI
 from lkjip_cli.source.yamlsource import SourceMap
-
-# ------------------------------------------------------------- reading the document
-
-
-def kode_kelas(value: Any) -> str | None:
-    """A spending class code as the model reads it: text, or a number's own digits."""
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        return str(value)
-    return text(value)
-
-
-# ---------------------------------------------------------------- spending
-
-
-def spending(ctx: Konteks) -> None:
-    for base, keg in ctx.daun():
-        over_pagu(ctx, (*base, "realisasi"), keg.get("pagu"), keg.get("realisasi"))
-    for i, entry in items(ctx.data, "belanja"):
-        for name in ("langsung", "tidak_langsung"):
-            pos = mapping(entry, name)
-            over_pagu(ctx, ("belanja", i, name, "realisasi"), pos.get("pagu"),
-                      pos.get("realisasi"))
-
-
-def over_pagu(ctx: Konteks, path: Path, pagu_raw: Any, realisasi_raw: Any) -> None:
-    pagu, realisasi = number(pagu_raw), number(realisasi_raw)
-    if pagu is None or realisasi is None or pagu < 0 or realisasi < 0:
-        return  # a missing or negative amount is the model validation's to report
-    if realisasi > pagu:
-        ctx.add(path, "realisasi-over-pagu",
-                f"realisasi {angka.rupiah(realisasi)} melebihi pagu "
-                f"{angka.rupiah(pagu)}", Severity.WARNING)
-
-
-def belanja_langsung(ctx: Konteks) -> None:
-    """The report year's belanja langsung, when given, against the sum of its kegiatan."""
-    kegiatan = [keg for _, keg in ctx.daun()]
-    tahun = year(ctx.data.get("tahun"))
-    if not kegiatan:
-        return
-    totals: dict[str, Decimal | None] = {}
-    for name in ("pagu", "realisasi"):
-        parts = [number(keg.get(name)) for keg in kegiatan]
-        totals[name] = None if any(p is None for p in parts) else sum(
-            (p for p in parts if p is not None), Decimal(0))
-    for i, entry in items(ctx.data, "belanja"):
-        if year(entry.get("tahun")) != tahun:
-            continue
-        for name in ("pagu", "realisasi"):
-            given = number(mapping(entry, "langsung").get(name))
-            total = totals[name]
-            if given is None or total is None:
-                continue
-            if given != total:
-                ctx.add(("belanja", i, "langsung", name), "belanja-langsung",
-                        f"{name} belanja langsung {angka.rupiah(given)} berbeda dengan "
-                        f"jumlah kegiatan, {angka.rupiah(total)}", Severity.WARNING)
-
 
 # ------------------------------------------------------ probably mistyped numbers
 
@@ -157,81 +99,6 @@ def ribuan_salah_ketik(ctx: Konteks) -> None:
                         f"barang utuh, jadi titik itu tampaknya pemisah ribuan: tulis "
                         f"{int(bulat)} atau \"{angka.angka(Decimal(bulat))},-\"",
                         Severity.WARNING)
-
-
-def budget_tree_checks(ctx: Konteks) -> None:
-    """Money is typed at the leaves of the budget tree and nowhere above them: a leaf needs
-    its pagu and realisasi; a level with rincian is their sum, and a total the report printed
-    for it belongs under its `dilaporkan`."""
-    for base, _ in ctx.rincian():
-        if base.count("rincian") > MAKS_RINCIAN:
-            ctx.add(base, "budget-too-deep",
-                    f"rincian bertingkat lebih dari {MAKS_RINCIAN} di bawah kegiatan; "
-                    "pohon anggaran sedalam ini bukan nomenklatur yang dikenal")
-            return
-    for base, node in (*ctx.kegiatan(), *ctx.rincian()):
-        has_rincian = bool(node.get("rincian"))
-        for key in ("pagu", "realisasi"):
-            if has_rincian and node.get(key) is not None:
-                ctx.add((*base, key), "budget-above-leaf",
-                        f"`{key}` diisi pada tingkat yang mempunyai rincian: nilainya "
-                        f"adalah jumlah rinciannya. Hapus `{key}`, atau catat angka yang "
-                        f"dicetak laporan di `dilaporkan.{key}` agar lkjip check "
-                        "membandingkannya")
-            elif not has_rincian and key not in node:
-                ctx.add((*base, key), "missing",
-                        f"kunci wajib `{key}` tidak ada: tingkat terbawah pohon anggaran "
-                        f"(tanpa `rincian`) membawa pagu dan realisasinya sendiri",
-                        mark_at=base)
-
-
-def belanja_checks(ctx: Konteks) -> None:
-    """A year's spending lines are classes of its classification, each once; a group is
-    given whole or by its types, not both; `langsung`/`tidak_langsung` are the bl-btl
-    classes and belong to no other classification."""
-    for i, entry in items(ctx.data, "belanja"):
-        base: Path = ("belanja", i)
-        klas = entry.get("klasifikasi", "bl-btl")
-        if klas not in KLASIFIKASI:
-            continue  # the model validation reports it
-        legacy = [k for k in ("langsung", "tidak_langsung") if k in entry]
-        for key in legacy:
-            if klas != "bl-btl" or entry.get("jenis"):
-                ctx.add((*base, key), "klasifikasi-belanja",
-                        f"`{key}` adalah kelas klasifikasi bl-btl; tahun ini "
-                        + (f"memakai klasifikasi {klas}: tulis belanjanya di `jenis`"
-                           if klas != "bl-btl" else "sudah diisi per `jenis`: pilih satu"))
-        codes = [k.kode for k in KLASIFIKASI[klas]]
-        seen: set[str] = set()
-        for j, line in items(entry, "jenis"):
-            kode = kode_kelas(line.get("jenis"))
-            if kode is None:
-                continue
-            path = (*base, "jenis", j, "jenis")
-            if kode not in codes:
-                close = difflib.get_close_matches(kode, codes, n=1, cutoff=0.5)
-                hint = f"; mungkin maksudnya `{close[0]}`?" if close else ""
-                ctx.add(path, "unknown-jenis",
-                        f"`{kode}` bukan kelas klasifikasi {klas} ({', '.join(codes)}){hint}")
-            elif kode in seen:
-                ctx.add(path, "duplicate-jenis", f"jenis `{kode}` diisi dua kali")
-            seen.add(kode)
-            over_pagu(ctx, (*base, "jenis", j, "realisasi"), line.get("pagu"),
-                      line.get("realisasi"))
-        for g in sorted(k for k in seen if adalah_kelompok(klas, k)):
-            parts = sorted(seen & {k.kode for k in anggota(klas, g)})
-            if parts:
-                ctx.add((*base, "jenis"), "duplicate-jenis",
-                        f"kelompok `{g}` diisi utuh dan juga per jenis ({', '.join(parts)}): "
-                        "isi salah satu, jumlah kelompok dihitung dari jenisnya")
-        for j, group in items(entry, "kelompok"):
-            kode = kode_kelas(group.get("kelompok"))
-            if kode is not None and not adalah_kelompok(klas, kode):
-                groups = [k.kode for k in KLASIFIKASI[klas] if adalah_kelompok(klas, k.kode)]
-                ctx.add((*base, "kelompok", j, "kelompok"), "unknown-jenis",
-                        f"`{kode}` bukan kelompok klasifikasi {klas}"
-                        + (f" ({', '.join(groups)})" if groups else
-                           ": klasifikasi ini tidak berkelompok"))
 
 
 def _dilaporkan(node: Any, path: Path) -> Iterator[tuple[Path, Doc]]:
