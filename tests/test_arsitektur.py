@@ -64,6 +64,8 @@ SALAH = {
     "permukaan": ("render/teks/ekspor.py", "from lkjip_cli.render.markdown import konteks"),
     # the workbook writer reading the reader instead of the layout
     "buku": ("buku/tulis.py", "from lkjip_cli.buku import baca"),
+    # the monthly roll-up borrowing the quarterly check instead of the model's rule
+    "pemeriksaan": ("checks/periode.py", "from lkjip_cli.checks import indikator"),
     # one command borrowing another's option
     "perintah": ("cli/export_cmd.py", "from lkjip_cli.cli import render_cmd"),
     "typer": ("model/dasar.py", "import typer"),
