@@ -66,6 +66,8 @@ SALAH = {
     "buku": ("buku/tulis.py", "from lkjip_cli.buku import baca"),
     # one table family borrowing another's helper instead of tabel/catatan.py
     "tabel": ("tabel/capaian.py", "from lkjip_cli.tabel import anggaran"),
+    # the monthly roll-up borrowing the quarterly check instead of the model's rule
+    "pemeriksaan": ("checks/periode.py", "from lkjip_cli.checks import indikator"),
     # one command borrowing another's option
     "perintah": ("cli/export_cmd.py", "from lkjip_cli.cli import render_cmd"),
     "typer": ("model/dasar.py", "import typer"),

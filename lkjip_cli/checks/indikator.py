@@ -1,0 +1,56 @@
+"""An indicator's figures agree with themselves.
+
+A range target (`min`/`maks`) runs upward, for the year, each quarter, each Renstra year and
+each kegiatan indicator; and a year's target and realisasi agree with the roll-up of its
+quarters under the indicator's `rekap_triwulan` rule (a warning).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lkjip_cli import angka
+from lkjip_cli.checks.dokumen import items, mapping, number
+from lkjip_cli.checks.konteks import Konteks
+from lkjip_cli.diagnostics import Path, Severity
+from lkjip_cli.model.rumus import ATURAN_REKAP, gulung_triwulan
+
+
+def ranges(ctx: Konteks) -> None:
+    for base, ind in ctx.indikator():
+        range_order(ctx, (*base, "target"), ind.get("target"))
+        for t, tw in items(ind, "triwulan"):
+            range_order(ctx, (*base, "triwulan", t, "target"), tw.get("target"))
+        for key, target in mapping(ind, "target_renstra").items():
+            range_order(ctx, (*base, "target_renstra", key), target)
+    for base, keg in ctx.kegiatan():
+        for k, ik in items(keg, "indikator"):
+            range_order(ctx, (*base, "indikator", k, "target"), ik.get("target"))
+
+
+def range_order(ctx: Konteks, path: Path, target: Any) -> None:
+    if not isinstance(target, dict):
+        return
+    low, high = number(target.get("min")), number(target.get("maks"))
+    if low is not None and high is not None and low > high:
+        ctx.add(path, "range-order",
+                f"target rentang terbalik: min {angka.angka(low)} lebih besar dari maks "
+                f"{angka.angka(high)}; tukar keduanya")
+
+
+def quarters(ctx: Konteks) -> None:
+    """A year's target and realisasi against the roll-up of its quarters."""
+    for base, ind in ctx.indikator():
+        rule = ind.get("rekap_triwulan", "terakhir")
+        quarters = [tw for _, tw in items(ind, "triwulan")]
+        if rule not in ATURAN_REKAP or not quarters:
+            continue
+        for name in ("target", "realisasi"):
+            annual = number(ind.get(name))
+            values = [number(tw.get(name)) for tw in quarters]
+            rolled = gulung_triwulan(rule, [v for v in values if v is not None])
+            if annual is not None and rolled is not None and annual != rolled:
+                ctx.add((*base, name), "rekap-triwulan",
+                        f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
+                        f"triwulan {angka.angka(rolled)} (rekap_triwulan: {rule})",
+                        Severity.WARNING)

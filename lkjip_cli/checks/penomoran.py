@@ -1,0 +1,56 @@
+"""Printed table labels: `penomoran` and the `dilaporkan` places that use them.
+
+A label printed for a table (`penomoran`) names one table only, and every place a report
+printed a figure (`dilaporkan`: `"3.5"`, `"Tabel 19"`, ...) resolves, through `penomoran`,
+to a table the report prints; an unknown place gets the nearest label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lkjip_cli.checks.dokumen import Doc, mapping
+from lkjip_cli.checks.konteks import Konteks
+from lkjip_cli.diagnostics import Path
+from lkjip_cli.model.penomoran import Penomoran
+from lkjip_cli.model.types import POLA_LOKASI
+
+
+def _dilaporkan(node: Any, path: Path) -> Iterator[tuple[Path, Doc]]:
+    """Every `dilaporkan` mapping of the document, with its path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "dilaporkan" and isinstance(value, dict):
+                yield (*path, key), value
+            else:
+                yield from _dilaporkan(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _dilaporkan(value, (*path, i))
+
+
+def penomoran_checks(ctx: Konteks) -> None:
+    """Printed labels in `penomoran` are unique, and every `dilaporkan` place names a table
+    the report prints (resolved through `penomoran`), with the nearest label suggested."""
+    peta = {k: v for k, v in mapping(ctx.data, "penomoran").items()
+            if isinstance(k, str) and isinstance(v, str)}
+    nomoran = Penomoran(peta)
+    seen: dict[str, str] = {}
+    for nomor, label in nomoran.cetak.items():
+        if label in seen:
+            ctx.add(("penomoran", nomor), "duplicate-label",
+                    f"label `{label}` sudah dipakai untuk Tabel {seen[label]}; satu label "
+                    "cetakan hanya dapat menunjuk satu tabel")
+        seen.setdefault(label, nomor)
+    for base, printed in _dilaporkan(ctx.data, ()):
+        for kuantitas, places in printed.items():
+            if not isinstance(places, dict):
+                continue
+            for tempat in places:
+                if not isinstance(tempat, str) or not re.match(POLA_LOKASI, tempat):
+                    continue  # not a place at all: the model validation reports it
+                if nomoran.resolusi(tempat) is None:
+                    ctx.add((*base, kuantitas, tempat), "unknown-place",
+                            nomoran.pesan_tidak_dikenal(tempat))
