@@ -5,7 +5,7 @@ rooms reach `hitung` and the names below through `lkjip_cli.engine`, and the res
 through `lkjip_cli.engine.hasil` and `lkjip_cli.engine.nilai`.
 """
 
+from lkjip_cli.engine.belanja import RUMUS_EFISIENSI, hitung
 from lkjip_cli.engine.hasil import Hasil
-from lkjip_cli.engine.hitung import RUMUS_EFISIENSI, hitung
 
 __all__ = ["RUMUS_EFISIENSI", "Hasil", "hitung"]
