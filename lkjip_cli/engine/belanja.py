@@ -282,8 +282,9 @@ def efisiensi_output_input(masukan: Sequence[HasilMasukan]) -> Nilai:
     return _mean(rumus, inputs, aturan)
 
 
-class _Penghitung:
-    """Holds the report and its kegiatan index while the figures are computed."""
+class PohonAnggaran:
+    """The budget tree: its leaves with the indicators each supports, the name of each
+    level, and the results of its programs, kegiatan and rincian."""
 
     def __init__(self, laporan: Laporan) -> None:
         self.laporan = laporan
@@ -303,8 +304,6 @@ class _Penghitung:
             for kode in d.mendukung:
                 self.pendukung.setdefault(kode, []).append(nomor)
         self.tingkat_baris = {id(d.baris): d.tingkat for d in self.daun}
-        self.excluded = {e.indikator: e.alasan for e in self.aturan.rata_rata.dikecualikan}
-        self.batas = self.aturan.batas_atas
 
     def kegiatan_untuk(self, kode_indikator: Iterable[str]) -> list[KegiatanDenganPath]:
         """The leaves supporting any of the indicators (`mendukung`, inherited downward),
@@ -329,132 +328,7 @@ class _Penghitung:
         baris = self.kegiatan_untuk(kode_indikator)
         return anggaran_dari(rumus, baris, self.bagian(baris))
 
-    def batas_untuk(self, tempat: str) -> Decimal | None:
-        if self.batas is None or tempat not in self.batas.berlaku:
-            return None
-        return self.batas.nilai
-
-    # ------------------------------------------------------------------ indicator
-
-    def indikator(self, ind: IndikatorKinerja, path: Path) -> HasilIndikator:
-        aturan, tahun = self.aturan, self.laporan.tahun
-        tws = triwulan_efektif(ind, path)
-        per = nilai_periode(ind, path, self.laporan.periode, tws)
-        capaian = _capaian(per.target, per.realisasi, ind, aturan, per.path_target,
-                           per.path_realisasi).with_aturan(*per.aturan)
-        triwulan = _triwulan(ind, tws, aturan)
-        bulanan = _triwulan(ind, [(b, (*path, "bulanan", i))
-                                  for i, b in enumerate(ind.bulanan)], aturan)
-        rekap_r, rekap_t = self.rekap_indikator(ind, path, tws)
-        lalu = tahun - 1
-        prev_path: Path = (*path, "realisasi_sebelumnya", str(lalu))
-        # Comparisons use the realisasi up to the period (the year's, for a yearly report).
-        r, r_path = per.realisasi, per.path_realisasi
-        pct, poin = perubahan(r, ind.realisasi_sebelumnya.get(lalu), r_path, prev_path)
-        akhir = ind.target_renstra.get(self.laporan.renstra.selesai)
-        tahun_ini = ind.target_renstra.get(tahun)
-        renstra_path: Path = (*path, "target_renstra")
-        return HasilIndikator(
-            kode=ind.kode, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas,
-            target=ind.target, realisasi=ind.realisasi, capaian=capaian,
-            capaian_dibatasi=batasi(capaian, self.batas_untuk("tampilan")),
-            kategori=klasifikasi(capaian.nilai, skala(aturan.skala_interpretasi)),
-            triwulan=triwulan, rekap_realisasi=rekap_r, rekap_target=rekap_t,
-            tahun_lalu=lalu, realisasi_tahun_lalu=ind.realisasi_sebelumnya.get(lalu),
-            perubahan_persen=pct, perubahan_poin=poin,
-            perbandingan_persen=perbandingan(r, ind.realisasi_sebelumnya.get(lalu), r_path,
-                                             prev_path),
-            target_renstra_akhir=akhir,
-            capaian_renstra_akhir=_capaian(
-                akhir, r, ind, aturan, (*renstra_path, str(self.laporan.renstra.selesai)),
-                r_path),
-            target_renstra_tahun=tahun_ini,
-            capaian_renstra_tahun=_capaian(tahun_ini, r, ind, aturan,
-                                           (*renstra_path, str(tahun)), r_path),
-            anggaran=self.anggaran_untuk(f"indikator {ind.kode}", [ind.kode]),
-            dikecualikan=self.excluded.get(ind.kode),
-            path=path,
-            target_periode=per.target, realisasi_periode=per.realisasi, bulanan=bulanan,
-        )
-
-    def rekap_indikator(self, ind: IndikatorKinerja, path: Path,
-                        tws: Sequence[tuple[Triwulan, Path]]) -> tuple[Nilai, Nilai]:
-        """The year's values rolled up from the quarters, or from the months when the
-        quarters are derived from them (so that a mean is over the months)."""
-        periods: Sequence[tuple[Triwulan | Bulan, Path]] = tws
-        nama = "triwulan"
-        if ind.bulanan and not ind.triwulan:
-            periods = [(b, (*path, "bulanan", i)) for i, b in enumerate(ind.bulanan)]
-            nama = "bulan"
-        real = rekap(ind.rekap_triwulan, "realisasi",
-                     [(tw.realisasi, (*p, "realisasi")) for tw, p in periods], nama)
-        target = rekap(ind.rekap_triwulan, "target",
-                       [(target_tunggal(tw.target), (*p, "target")) for tw, p in periods],
-                       nama)
-        return real, target
-
-    # --------------------------------------------------------------------- sasaran
-
-    def sasaran(self, sas: Sasaran, path: Path, bl: Nilai) -> HasilSasaran:
-        indikator = tuple(self.indikator(ind, (*path, "indikator", j))
-                          for j, ind in enumerate(sas.indikator))
-        capaian = self.rata_rata(f"sasaran {sas.kode}", indikator)
-        anggaran = self.anggaran_untuk(f"sasaran {sas.kode}", (i.kode for i in indikator))
-        porsi = persentase("porsi belanja langsung = pagu sasaran / pagu belanja langsung x 100",
-                           dari("pagu sasaran", anggaran.pagu), dari("pagu belanja langsung", bl))
-        masukan = tuple(_masukan(m, (*path, "masukan", i), capaian, anggaran)
-                        for i, m in enumerate(sas.masukan))
-        metode = self.aturan.efisiensi.sasaran
-        eff = (efisiensi_output_input(masukan) if metode == "output-input"
-               else efisiensi(metode, capaian, anggaran))
-        return HasilSasaran(
-            kode=sas.kode, nama=sas.nama, indikator=indikator, capaian=capaian,
-            kategori=klasifikasi(capaian.nilai, skala(self.aturan.skala_interpretasi)),
-            berhasil=self.berhasil(indikator), anggaran=anggaran,
-            porsi_belanja_langsung=porsi,
-            efisiensi=eff, path=path, masukan=masukan,
-        )
-
-    def berhasil(self, indikator: Sequence[HasilIndikator]) -> bool | None:
-        values = [i.capaian.nilai for i in indikator]
-        if any(v is None for v in values):
-            return None
-        return all(v is not None and v >= self.aturan.ambang_berhasil for v in values)
-
-    @presisi
-    def rata_rata(self, label: str, indikator: Sequence[HasilIndikator]) -> Nilai:
-        """Plain mean of the included indicators' capaian (capped if the report says so)."""
-        batas = self.batas_untuk("rata-rata")
-        included = [i for i in indikator if i.dikecualikan is None]
-        aturan = tuple(f"{i.kode} dikecualikan: {i.dikecualikan}" for i in indikator
-                       if i.dikecualikan is not None)
-        if batas is not None:
-            aturan = (*aturan, f"batas_atas={batas} sebelum dirata-rata")
-        rumus = f"{RUMUS_RATA_RATA} ({label})"
-        inputs = tuple(Masukan(f"capaian {i.kode}", batasi(i.capaian, batas).nilai, i.path)
-                       for i in included)
-        missing = [m.nama for m in inputs if m.nilai is None]
-        if not inputs:
-            return tidak_dapat(rumus, "semua indikator dikecualikan", aturan=aturan)
-        if missing:
-            return tidak_dapat(rumus, f"tidak ada nilai untuk {', '.join(missing)}", inputs,
-                               aturan=aturan)
-        return _mean(rumus, inputs, aturan)
-
-    @presisi
-    def rata_rata_laporan(self, sasaran: Sequence[HasilSasaran]) -> Nilai:
-        if self.aturan.rata_rata.dasar == "indikator":
-            return self.rata_rata("laporan", [i for s in sasaran for i in s.indikator])
-        # A sasaran whose indicators are all excluded leaves the average, as its indicators
-        # would on the indicator basis.
-        counted = [s for s in sasaran if any(i.dikecualikan is None for i in s.indikator)]
-        inputs = tuple(Masukan(f"capaian {s.kode}", s.capaian.nilai, s.path) for s in counted)
-        rumus = "rata-rata capaian = jumlah capaian sasaran / banyak sasaran"
-        if any(m.nilai is None for m in inputs) or not inputs:
-            return tidak_dapat(rumus, "capaian sasaran tidak lengkap", inputs)
-        return _mean(rumus, inputs, ("rata_rata.dasar=sasaran",))
-
-    # ------------------------------------------------------------- programs, belanja
+    # ---------------------------------------------------------------------- levels
 
     def program(self) -> tuple[HasilProgram, ...]:
         out = []
@@ -515,152 +389,307 @@ class _Penghitung:
         return HasilKegiatan(keg.kode, keg.nama, self.anggaran_simpul(keg, path, 1, rincian),
                              mendukung, tuple(indikator), path, rincian)
 
-    def belanja(self) -> tuple[HasilBelanja, ...]:
-        years = list(enumerate(self.laporan.belanja))
-        if self.laporan.program and all(b.tahun != self.laporan.tahun for _, b in years):
-            years.append((-1, BelanjaTahun(tahun=self.laporan.tahun)))
-        return tuple(self.belanja_tahun(b, ("belanja", i) if i >= 0 else ("belanja",))
-                     for i, b in sorted(years, key=lambda item: item[1].tahun))
 
-    def belanja_langsung(self, b: BelanjaTahun, path: Path) -> tuple[Nilai, Nilai]:
-        if b.tahun == self.laporan.tahun and self.kegiatan:
-            # Belanja langsung of the report's year is its kegiatan; a figure given in the
-            # file as well is compared by the semantic checks (`belanja-langsung`).
-            anggaran = anggaran_dari("belanja langsung", self.kegiatan,
-                                     self.bagian(self.kegiatan))
-            return anggaran.pagu, anggaran.realisasi
-        return (_given("pagu belanja langsung", b.langsung.pagu, (*path, "langsung", "pagu")),
-                _given("realisasi belanja langsung", b.langsung.realisasi,
-                       (*path, "langsung", "realisasi")))
+class Konteks:
+    """What every figure is computed from: the report, its rules and its budget tree's
+    index, built once per report."""
 
-    def baris_belanja(self, b: BelanjaTahun, path: Path) -> tuple[HasilPosBelanja, ...]:
-        """The year's classes: its `jenis` lines, or the bl-btl classes from `langsung` and
-        `tidak_langsung` (belanja langsung of the report's year being its budget tree)."""
-        if b.jenis:
-            return tuple(_pos_isian(b.klasifikasi, j, (*path, "jenis", i))
-                         for i, j in enumerate(b.jenis))
-        if b.klasifikasi != "bl-btl":
-            return ()
-        pagu_bl, real_bl = self.belanja_langsung(b, path)
-        pagu_tl = _given("pagu belanja tidak langsung", b.tidak_langsung.pagu,
-                         (*path, "tidak_langsung", "pagu"))
-        real_tl = _given("realisasi belanja tidak langsung", b.tidak_langsung.realisasi,
-                         (*path, "tidak_langsung", "realisasi"))
-        return (_pos("langsung", "Belanja Langsung", None, pagu_bl, None, real_bl,
-                     (*path, "langsung")),
-                _pos("tidak-langsung", "Belanja Tidak Langsung", None, pagu_tl, None, real_tl,
-                     (*path, "tidak_langsung")))
+    def __init__(self, laporan: Laporan) -> None:
+        self.laporan = laporan
+        self.aturan = laporan.aturan
+        self.pohon = PohonAnggaran(laporan)
+        self.excluded = {e.indikator: e.alasan for e in self.aturan.rata_rata.dikecualikan}
+        self.batas = self.aturan.batas_atas
 
-    def belanja_tahun(self, b: BelanjaTahun, path: Path) -> HasilBelanja:
-        baris = self.baris_belanja(b, path)
-        by_kode = {p.kode: p for p in baris}
-        if b.klasifikasi == "bl-btl":
-            bl, tl = by_kode.get("langsung"), by_kode.get("tidak-langsung")
-            pagu_bl, real_bl = _pagu_real(bl, "belanja langsung")
-            pagu_tl, real_tl = _pagu_real(tl, "belanja tidak langsung")
-            urut = [p for p in (bl, tl) if p is not None]
+    def batas_untuk(self, tempat: str) -> Decimal | None:
+        if self.batas is None or tempat not in self.batas.berlaku:
+            return None
+        return self.batas.nilai
+
+
+# ------------------------------------------------------------------ indicator
+
+
+def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndikator:
+    aturan, tahun = k.aturan, k.laporan.tahun
+    tws = triwulan_efektif(ind, path)
+    per = nilai_periode(ind, path, k.laporan.periode, tws)
+    capaian = _capaian(per.target, per.realisasi, ind, aturan, per.path_target,
+                       per.path_realisasi).with_aturan(*per.aturan)
+    triwulan = _triwulan(ind, tws, aturan)
+    bulanan = _triwulan(ind, [(b, (*path, "bulanan", i))
+                              for i, b in enumerate(ind.bulanan)], aturan)
+    rekap_r, rekap_t = rekap_indikator(ind, path, tws)
+    lalu = tahun - 1
+    prev_path: Path = (*path, "realisasi_sebelumnya", str(lalu))
+    # Comparisons use the realisasi up to the period (the year's, for a yearly report).
+    r, r_path = per.realisasi, per.path_realisasi
+    pct, poin = perubahan(r, ind.realisasi_sebelumnya.get(lalu), r_path, prev_path)
+    akhir = ind.target_renstra.get(k.laporan.renstra.selesai)
+    tahun_ini = ind.target_renstra.get(tahun)
+    renstra_path: Path = (*path, "target_renstra")
+    return HasilIndikator(
+        kode=ind.kode, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas,
+        target=ind.target, realisasi=ind.realisasi, capaian=capaian,
+        capaian_dibatasi=batasi(capaian, k.batas_untuk("tampilan")),
+        kategori=klasifikasi(capaian.nilai, skala(aturan.skala_interpretasi)),
+        triwulan=triwulan, rekap_realisasi=rekap_r, rekap_target=rekap_t,
+        tahun_lalu=lalu, realisasi_tahun_lalu=ind.realisasi_sebelumnya.get(lalu),
+        perubahan_persen=pct, perubahan_poin=poin,
+        perbandingan_persen=perbandingan(r, ind.realisasi_sebelumnya.get(lalu), r_path,
+                                         prev_path),
+        target_renstra_akhir=akhir,
+        capaian_renstra_akhir=_capaian(
+            akhir, r, ind, aturan, (*renstra_path, str(k.laporan.renstra.selesai)),
+            r_path),
+        target_renstra_tahun=tahun_ini,
+        capaian_renstra_tahun=_capaian(tahun_ini, r, ind, aturan,
+                                       (*renstra_path, str(tahun)), r_path),
+        anggaran=k.pohon.anggaran_untuk(f"indikator {ind.kode}", [ind.kode]),
+        dikecualikan=k.excluded.get(ind.kode),
+        path=path,
+        target_periode=per.target, realisasi_periode=per.realisasi, bulanan=bulanan,
+    )
+
+
+def rekap_indikator(ind: IndikatorKinerja, path: Path,
+                    tws: Sequence[tuple[Triwulan, Path]]) -> tuple[Nilai, Nilai]:
+    """The year's values rolled up from the quarters, or from the months when the
+    quarters are derived from them (so that a mean is over the months)."""
+    periods: Sequence[tuple[Triwulan | Bulan, Path]] = tws
+    nama = "triwulan"
+    if ind.bulanan and not ind.triwulan:
+        periods = [(b, (*path, "bulanan", i)) for i, b in enumerate(ind.bulanan)]
+        nama = "bulan"
+    real = rekap(ind.rekap_triwulan, "realisasi",
+                 [(tw.realisasi, (*p, "realisasi")) for tw, p in periods], nama)
+    target = rekap(ind.rekap_triwulan, "target",
+                   [(target_tunggal(tw.target), (*p, "target")) for tw, p in periods],
+                   nama)
+    return real, target
+
+
+# --------------------------------------------------------------------- sasaran
+
+
+def hitung_sasaran(k: Konteks, sas: Sasaran, path: Path, bl: Nilai) -> HasilSasaran:
+    indikator = tuple(hitung_indikator(k, ind, (*path, "indikator", j))
+                      for j, ind in enumerate(sas.indikator))
+    capaian = rata_rata(k, f"sasaran {sas.kode}", indikator)
+    anggaran = k.pohon.anggaran_untuk(f"sasaran {sas.kode}", (i.kode for i in indikator))
+    porsi = persentase("porsi belanja langsung = pagu sasaran / pagu belanja langsung x 100",
+                       dari("pagu sasaran", anggaran.pagu), dari("pagu belanja langsung", bl))
+    masukan = tuple(_masukan(m, (*path, "masukan", i), capaian, anggaran)
+                    for i, m in enumerate(sas.masukan))
+    metode = k.aturan.efisiensi.sasaran
+    eff = (efisiensi_output_input(masukan) if metode == "output-input"
+           else efisiensi(metode, capaian, anggaran))
+    return HasilSasaran(
+        kode=sas.kode, nama=sas.nama, indikator=indikator, capaian=capaian,
+        kategori=klasifikasi(capaian.nilai, skala(k.aturan.skala_interpretasi)),
+        berhasil=berhasil(k, indikator), anggaran=anggaran,
+        porsi_belanja_langsung=porsi,
+        efisiensi=eff, path=path, masukan=masukan,
+    )
+
+
+def berhasil(k: Konteks, indikator: Sequence[HasilIndikator]) -> bool | None:
+    values = [i.capaian.nilai for i in indikator]
+    if any(v is None for v in values):
+        return None
+    return all(v is not None and v >= k.aturan.ambang_berhasil for v in values)
+
+
+@presisi
+def rata_rata(k: Konteks, label: str, indikator: Sequence[HasilIndikator]) -> Nilai:
+    """Plain mean of the included indicators' capaian (capped if the report says so)."""
+    batas = k.batas_untuk("rata-rata")
+    included = [i for i in indikator if i.dikecualikan is None]
+    aturan = tuple(f"{i.kode} dikecualikan: {i.dikecualikan}" for i in indikator
+                   if i.dikecualikan is not None)
+    if batas is not None:
+        aturan = (*aturan, f"batas_atas={batas} sebelum dirata-rata")
+    rumus = f"{RUMUS_RATA_RATA} ({label})"
+    inputs = tuple(Masukan(f"capaian {i.kode}", batasi(i.capaian, batas).nilai, i.path)
+                   for i in included)
+    missing = [m.nama for m in inputs if m.nilai is None]
+    if not inputs:
+        return tidak_dapat(rumus, "semua indikator dikecualikan", aturan=aturan)
+    if missing:
+        return tidak_dapat(rumus, f"tidak ada nilai untuk {', '.join(missing)}", inputs,
+                           aturan=aturan)
+    return _mean(rumus, inputs, aturan)
+
+
+@presisi
+def rata_rata_laporan(k: Konteks, sasaran: Sequence[HasilSasaran]) -> Nilai:
+    if k.aturan.rata_rata.dasar == "indikator":
+        return rata_rata(k, "laporan", [i for s in sasaran for i in s.indikator])
+    # A sasaran whose indicators are all excluded leaves the average, as its indicators
+    # would on the indicator basis.
+    counted = [s for s in sasaran if any(i.dikecualikan is None for i in s.indikator)]
+    inputs = tuple(Masukan(f"capaian {s.kode}", s.capaian.nilai, s.path) for s in counted)
+    rumus = "rata-rata capaian = jumlah capaian sasaran / banyak sasaran"
+    if any(m.nilai is None for m in inputs) or not inputs:
+        return tidak_dapat(rumus, "capaian sasaran tidak lengkap", inputs)
+    return _mean(rumus, inputs, ("rata_rata.dasar=sasaran",))
+
+
+def hitung_belanja(k: Konteks) -> tuple[HasilBelanja, ...]:
+    years = list(enumerate(k.laporan.belanja))
+    if k.laporan.program and all(b.tahun != k.laporan.tahun for _, b in years):
+        years.append((-1, BelanjaTahun(tahun=k.laporan.tahun)))
+    return tuple(belanja_tahun(k, b, ("belanja", i) if i >= 0 else ("belanja",))
+                 for i, b in sorted(years, key=lambda item: item[1].tahun))
+
+
+def belanja_langsung(k: Konteks, b: BelanjaTahun, path: Path) -> tuple[Nilai, Nilai]:
+    if b.tahun == k.laporan.tahun and k.pohon.kegiatan:
+        # Belanja langsung of the report's year is its kegiatan; a figure given in the
+        # file as well is compared by the semantic checks (`belanja-langsung`).
+        anggaran = anggaran_dari("belanja langsung", k.pohon.kegiatan,
+                                 k.pohon.bagian(k.pohon.kegiatan))
+        return anggaran.pagu, anggaran.realisasi
+    return (_given("pagu belanja langsung", b.langsung.pagu, (*path, "langsung", "pagu")),
+            _given("realisasi belanja langsung", b.langsung.realisasi,
+                   (*path, "langsung", "realisasi")))
+
+
+def baris_belanja(k: Konteks, b: BelanjaTahun, path: Path) -> tuple[HasilPosBelanja, ...]:
+    """The year's classes: its `jenis` lines, or the bl-btl classes from `langsung` and
+    `tidak_langsung` (belanja langsung of the report's year being its budget tree)."""
+    if b.jenis:
+        return tuple(_pos_isian(b.klasifikasi, j, (*path, "jenis", i))
+                     for i, j in enumerate(b.jenis))
+    if b.klasifikasi != "bl-btl":
+        return ()
+    pagu_bl, real_bl = belanja_langsung(k, b, path)
+    pagu_tl = _given("pagu belanja tidak langsung", b.tidak_langsung.pagu,
+                     (*path, "tidak_langsung", "pagu"))
+    real_tl = _given("realisasi belanja tidak langsung", b.tidak_langsung.realisasi,
+                     (*path, "tidak_langsung", "realisasi"))
+    return (_pos("langsung", "Belanja Langsung", None, pagu_bl, None, real_bl,
+                 (*path, "langsung")),
+            _pos("tidak-langsung", "Belanja Tidak Langsung", None, pagu_tl, None, real_tl,
+                 (*path, "tidak_langsung")))
+
+
+def belanja_tahun(k: Konteks, b: BelanjaTahun, path: Path) -> HasilBelanja:
+    baris = baris_belanja(k, b, path)
+    by_kode = {p.kode: p for p in baris}
+    if b.klasifikasi == "bl-btl":
+        bl, tl = by_kode.get("langsung"), by_kode.get("tidak-langsung")
+        pagu_bl, real_bl = _pagu_real(bl, "belanja langsung")
+        pagu_tl, real_tl = _pagu_real(tl, "belanja tidak langsung")
+        urut = [p for p in (bl, tl) if p is not None]
+    else:
+        # No belanja langsung in this classification: what Tabel 2.6 and 3.12 relate
+        # sasaran to is the budget tree's total (its leaves), for the report's year.
+        if b.tahun == k.laporan.tahun and k.pohon.kegiatan:
+            anggaran = anggaran_dari("anggaran program", k.pohon.kegiatan,
+                                     k.pohon.bagian(k.pohon.kegiatan))
+            pagu_bl, real_bl = anggaran.pagu, anggaran.realisasi
         else:
-            # No belanja langsung in this classification: what Tabel 2.6 and 3.12 relate
-            # sasaran to is the budget tree's total (its leaves), for the report's year.
-            if b.tahun == self.laporan.tahun and self.kegiatan:
-                anggaran = anggaran_dari("anggaran program", self.kegiatan,
-                                         self.bagian(self.kegiatan))
-                pagu_bl, real_bl = anggaran.pagu, anggaran.realisasi
-            else:
-                pagu_bl = real_bl = tidak_dapat("anggaran program", "tidak ada pohon anggaran",
-                                                satuan="Rp")
-            alasan = f"klasifikasi {b.klasifikasi} tidak mengenal belanja tidak langsung"
-            pagu_tl = real_tl = tidak_dapat("belanja tidak langsung", alasan, satuan="Rp")
-            urut = list(baris)
-        rumus_total = _rumus_total(b.klasifikasi)
-        pagu_total = jumlah(f"pagu total = {rumus_total}",
-                            [_dari_pos(p, p.pagu) for p in urut])
-        real_total = self.realisasi_total(b, path, urut, rumus_total)
-        this_year = b.tahun == self.laporan.tahun
-        total = anggaran_total(pagu_total, real_total)
-        murni = self.pagu_murni_total(b, path, urut)
-        return HasilBelanja(
-            tahun=b.tahun,
-            pagu_langsung=pagu_bl, realisasi_langsung=real_bl,
-            penyerapan_langsung=_penyerapan(real_bl, pagu_bl),
-            pagu_tidak_langsung=pagu_tl, realisasi_tidak_langsung=real_tl,
-            penyerapan_tidak_langsung=_penyerapan(real_tl, pagu_tl),
-            pagu_total=pagu_total, realisasi_total=real_total,
-            penyerapan_total=total.penyerapan,
-            efisiensi_nominal=total.sisa,
-            efisiensi=efisiensi(self.aturan.efisiensi.tahunan, tidak_dapat(
-                "capaian", "tidak dipakai oleh metode tahunan"), total),
-            jumlah_program=len(self.laporan.program) if this_year and self.kegiatan
-            else b.jumlah_program,
-            jumlah_kegiatan=self.jumlah_kegiatan if this_year and self.kegiatan
-            else b.jumlah_kegiatan,
-            path=path,
-            klasifikasi=b.klasifikasi, jenis=baris,
-            kelompok=_kelompok(b.klasifikasi, baris, path),
-            pagu_murni=murni, perubahan_pagu=_perubahan_pagu("pagu total", pagu_total, murni),
-        )
+            pagu_bl = real_bl = tidak_dapat("anggaran program", "tidak ada pohon anggaran",
+                                            satuan="Rp")
+        alasan = f"klasifikasi {b.klasifikasi} tidak mengenal belanja tidak langsung"
+        pagu_tl = real_tl = tidak_dapat("belanja tidak langsung", alasan, satuan="Rp")
+        urut = list(baris)
+    rumus_total = _rumus_total(b.klasifikasi)
+    pagu_total = jumlah(f"pagu total = {rumus_total}",
+                        [_dari_pos(p, p.pagu) for p in urut])
+    real_total = realisasi_total(b, path, urut, rumus_total)
+    this_year = b.tahun == k.laporan.tahun
+    total = anggaran_total(pagu_total, real_total)
+    murni = pagu_murni_total(b, path, urut)
+    return HasilBelanja(
+        tahun=b.tahun,
+        pagu_langsung=pagu_bl, realisasi_langsung=real_bl,
+        penyerapan_langsung=_penyerapan(real_bl, pagu_bl),
+        pagu_tidak_langsung=pagu_tl, realisasi_tidak_langsung=real_tl,
+        penyerapan_tidak_langsung=_penyerapan(real_tl, pagu_tl),
+        pagu_total=pagu_total, realisasi_total=real_total,
+        penyerapan_total=total.penyerapan,
+        efisiensi_nominal=total.sisa,
+        efisiensi=efisiensi(k.aturan.efisiensi.tahunan, tidak_dapat(
+            "capaian", "tidak dipakai oleh metode tahunan"), total),
+        jumlah_program=len(k.laporan.program) if this_year and k.pohon.kegiatan
+        else b.jumlah_program,
+        jumlah_kegiatan=k.pohon.jumlah_kegiatan if this_year and k.pohon.kegiatan
+        else b.jumlah_kegiatan,
+        path=path,
+        klasifikasi=b.klasifikasi, jenis=baris,
+        kelompok=_kelompok(b.klasifikasi, baris, path),
+        pagu_murni=murni, perubahan_pagu=_perubahan_pagu("pagu total", pagu_total, murni),
+    )
 
-    def realisasi_total(self, b: BelanjaTahun, path: Path, baris: Sequence[HasilPosBelanja],
-                        rumus_total: str) -> Nilai:
-        """The sum of the classes' realisasi, else the total given for a year known only so."""
-        if baris and all(p.realisasi.ada for p in baris):
-            return jumlah(f"realisasi total = {rumus_total}",
-                          [_dari_pos(p, p.realisasi) for p in baris])
-        return _given("realisasi total", b.realisasi, (*path, "realisasi"))
 
-    def pagu_murni_total(self, b: BelanjaTahun, path: Path,
-                         baris: Sequence[HasilPosBelanja]) -> Nilai:
-        """Pagu before changes: the sum of the classes' pagu murni, else the total given."""
-        if baris and all(p.pagu_murni.ada for p in baris):
-            return jumlah(f"pagu murni total = {_rumus_total(b.klasifikasi)}",
-                          [_dari_pos(p, p.pagu_murni) for p in baris])
-        return _given("pagu murni", b.pagu_murni, (*path, "pagu_murni"))
+def realisasi_total(b: BelanjaTahun, path: Path, baris: Sequence[HasilPosBelanja],
+                    rumus_total: str) -> Nilai:
+    """The sum of the classes' realisasi, else the total given for a year known only so."""
+    if baris and all(p.realisasi.ada for p in baris):
+        return jumlah(f"realisasi total = {rumus_total}",
+                      [_dari_pos(p, p.realisasi) for p in baris])
+    return _given("realisasi total", b.realisasi, (*path, "realisasi"))
 
-    # ---------------------------------------------------------------------- SAKIP
 
-    def evaluasi(self) -> tuple[HasilEvaluasi, ...]:
-        ev = self.laporan.evaluasi_sakip
-        if ev is None:
-            return ()
-        bands = skala(self.aturan.skala_predikat)
-        out = []
-        for i, hasil in enumerate(ev.hasil):
-            path: Path = ("evaluasi_sakip", "hasil", i)
-            komponen = tuple(KomponenNilai(k.kode, k.nama, k.bobot, hasil.nilai.get(k.kode))
-                             for k in ev.komponen)
-            total = jumlah("nilai hasil evaluasi = jumlah nilai komponen",
-                           [Masukan(k.nama, k.nilai, (*path, "nilai", k.kode))
-                            for k in komponen], satuan="")
-            out.append(HasilEvaluasi(hasil.tahun, komponen, total,
-                                     klasifikasi(total.nilai, bands), path))
-        return tuple(out)
+def pagu_murni_total(b: BelanjaTahun, path: Path,
+                     baris: Sequence[HasilPosBelanja]) -> Nilai:
+    """Pagu before changes: the sum of the classes' pagu murni, else the total given."""
+    if baris and all(p.pagu_murni.ada for p in baris):
+        return jumlah(f"pagu murni total = {_rumus_total(b.klasifikasi)}",
+                      [_dari_pos(p, p.pagu_murni) for p in baris])
+    return _given("pagu murni", b.pagu_murni, (*path, "pagu_murni"))
 
-    # ----------------------------------------------------------------------- all
 
-    def hitung(self) -> Hasil:
-        belanja = self.belanja()
-        this_year = next((b for b in belanja if b.tahun == self.laporan.tahun), None)
-        bl = this_year.pagu_langsung if this_year else tidak_dapat(
-            "pagu belanja langsung", "tidak ada data belanja", satuan="Rp")
-        sasaran = tuple(self.sasaran(s, ("sasaran", i), bl)
-                        for i, s in enumerate(self.laporan.sasaran))
-        rata = self.rata_rata_laporan(sasaran)
-        bl_anggaran = (anggaran_total(this_year.pagu_langsung, this_year.realisasi_langsung)
-                       if this_year else anggaran_dari("belanja langsung", []))
-        pk = self.anggaran_untuk("perjanjian kinerja",
-                                 (i.kode for s in sasaran for i in s.indikator))
-        program = self.program()
-        semua = (anggaran_gabungan("seluruh program", "program",
-                                   [(p.kode, p.anggaran, p.path) for p in program])
-                 if program else None)
-        return Hasil(
-            laporan=self.laporan, sasaran=sasaran, program=program, belanja=belanja,
-            evaluasi=self.evaluasi(), rata_rata_capaian=rata,
-            kategori=klasifikasi(rata.nilai, skala(self.aturan.skala_interpretasi)),
-            anggaran_perjanjian_kinerja=pk,
-            efisiensi=efisiensi(self.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
-            anggaran_program=semua,
-        )
+# ---------------------------------------------------------------------- SAKIP
+
+
+def hitung_evaluasi(laporan: Laporan) -> tuple[HasilEvaluasi, ...]:
+    ev = laporan.evaluasi_sakip
+    if ev is None:
+        return ()
+    bands = skala(laporan.aturan.skala_predikat)
+    out = []
+    for i, hasil in enumerate(ev.hasil):
+        path: Path = ("evaluasi_sakip", "hasil", i)
+        komponen = tuple(KomponenNilai(k.kode, k.nama, k.bobot, hasil.nilai.get(k.kode))
+                         for k in ev.komponen)
+        total = jumlah("nilai hasil evaluasi = jumlah nilai komponen",
+                       [Masukan(k.nama, k.nilai, (*path, "nilai", k.kode))
+                        for k in komponen], satuan="")
+        out.append(HasilEvaluasi(hasil.tahun, komponen, total,
+                                 klasifikasi(total.nilai, bands), path))
+    return tuple(out)
+
+
+# ----------------------------------------------------------------------- all
+
+
+def _hasil(k: Konteks) -> Hasil:
+    belanja = hitung_belanja(k)
+    this_year = next((b for b in belanja if b.tahun == k.laporan.tahun), None)
+    bl = this_year.pagu_langsung if this_year else tidak_dapat(
+        "pagu belanja langsung", "tidak ada data belanja", satuan="Rp")
+    sasaran = tuple(hitung_sasaran(k, s, ("sasaran", i), bl)
+                    for i, s in enumerate(k.laporan.sasaran))
+    rata = rata_rata_laporan(k, sasaran)
+    bl_anggaran = (anggaran_total(this_year.pagu_langsung, this_year.realisasi_langsung)
+                   if this_year else anggaran_dari("belanja langsung", []))
+    pk = k.pohon.anggaran_untuk("perjanjian kinerja",
+                                (i.kode for s in sasaran for i in s.indikator))
+    program = k.pohon.program()
+    semua = (anggaran_gabungan("seluruh program", "program",
+                               [(p.kode, p.anggaran, p.path) for p in program])
+             if program else None)
+    return Hasil(
+        laporan=k.laporan, sasaran=sasaran, program=program, belanja=belanja,
+        evaluasi=hitung_evaluasi(k.laporan), rata_rata_capaian=rata,
+        kategori=klasifikasi(rata.nilai, skala(k.aturan.skala_interpretasi)),
+        anggaran_perjanjian_kinerja=pk,
+        efisiensi=efisiensi(k.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
+        anggaran_program=semua,
+    )
 
 
 def _daun(node: Kegiatan | RincianAnggaran, path: Path, tingkat: int,
@@ -778,4 +807,4 @@ def _penyerapan(real: Nilai, pagu: Nilai) -> Nilai:
 def hitung(laporan: Laporan) -> Hasil:
     """Compute every figure of the report."""
     with tanpa_gc():  # thousands of acyclic records: see lkjip_cli/memori.py
-        return _Penghitung(laporan).hitung()
+        return _hasil(Konteks(laporan))
