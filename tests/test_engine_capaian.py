@@ -13,7 +13,8 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 import pytest
 
 from lkjip_cli.engine import hitung
-from lkjip_cli.engine.belanja import anggaran_total, efisiensi
+from lkjip_cli.engine.anggaran import anggaran_total
+from lkjip_cli.engine.belanja import efisiensi
 from lkjip_cli.engine.capaian import hitung_capaian
 from lkjip_cli.engine.hasil import Anggaran, Hasil
 from lkjip_cli.engine.nilai import Nilai
