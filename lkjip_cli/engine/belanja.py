@@ -31,6 +31,7 @@ from lkjip_cli.engine.hasil import (
     HasilTriwulan,
     KomponenNilai,
 )
+from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import (
     HUNDRED,
     Masukan,
@@ -42,7 +43,6 @@ from lkjip_cli.engine.nilai import (
     tidak_dapat,
 )
 from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
-from lkjip_cli.engine.pohon import PohonAnggaran
 from lkjip_cli.engine.skala import klasifikasi, skala
 from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.anggaran import JenisBelanja
@@ -203,23 +203,6 @@ def efisiensi_output_input(masukan: Sequence[HasilMasukan]) -> Nilai:
     if any(i.nilai is None for i in inputs):
         return tidak_dapat(rumus, "efisiensi masukan tidak lengkap", inputs, aturan=aturan)
     return _mean(rumus, inputs, aturan)
-
-
-class Konteks:
-    """What every figure is computed from: the report, its rules and its budget tree's
-    index, built once per report."""
-
-    def __init__(self, laporan: Laporan) -> None:
-        self.laporan = laporan
-        self.aturan = laporan.aturan
-        self.pohon = PohonAnggaran(laporan)
-        self.excluded = {e.indikator: e.alasan for e in self.aturan.rata_rata.dikecualikan}
-        self.batas = self.aturan.batas_atas
-
-    def batas_untuk(self, tempat: str) -> Decimal | None:
-        if self.batas is None or tempat not in self.batas.berlaku:
-            return None
-        return self.batas.nilai
 
 
 # ------------------------------------------------------------------ indicator
