@@ -43,6 +43,7 @@ from lkjip_cli.engine.nilai import (
     tidak_dapat,
 )
 from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
+from lkjip_cli.engine.rata_rata import mean, rata_rata, rata_rata_laporan
 from lkjip_cli.engine.skala import klasifikasi, skala
 from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.anggaran import JenisBelanja
@@ -64,7 +65,6 @@ from lkjip_cli.model.rumus import gulung_triwulan
 RUMUS_PERUBAHAN_PERSEN = "perubahan = (R / R tahun lalu - 1) x 100"
 RUMUS_PERUBAHAN_POIN = "selisih = R - R tahun lalu"
 RUMUS_PERBANDINGAN = "perbandingan = R / R tahun lalu x 100"
-RUMUS_RATA_RATA = "rata-rata capaian = jumlah capaian / banyak indikator"
 RUMUS_EFISIENSI = {
     "selisih": "efisiensi = capaian kinerja - penyerapan anggaran",
     "sisa-anggaran": "efisiensi = 100 - penyerapan anggaran",
@@ -202,7 +202,7 @@ def efisiensi_output_input(masukan: Sequence[HasilMasukan]) -> Nilai:
         return tidak_dapat(rumus, "sasaran tidak mempunyai masukan", aturan=aturan)
     if any(i.nilai is None for i in inputs):
         return tidak_dapat(rumus, "efisiensi masukan tidak lengkap", inputs, aturan=aturan)
-    return _mean(rumus, inputs, aturan)
+    return mean(rumus, inputs, aturan)
 
 
 # ------------------------------------------------------------------ indicator
@@ -296,41 +296,6 @@ def berhasil(k: Konteks, indikator: Sequence[HasilIndikator]) -> bool | None:
     if any(v is None for v in values):
         return None
     return all(v is not None and v >= k.aturan.ambang_berhasil for v in values)
-
-
-@presisi
-def rata_rata(k: Konteks, label: str, indikator: Sequence[HasilIndikator]) -> Nilai:
-    """Plain mean of the included indicators' capaian (capped if the report says so)."""
-    batas = k.batas_untuk("rata-rata")
-    included = [i for i in indikator if i.dikecualikan is None]
-    aturan = tuple(f"{i.kode} dikecualikan: {i.dikecualikan}" for i in indikator
-                   if i.dikecualikan is not None)
-    if batas is not None:
-        aturan = (*aturan, f"batas_atas={batas} sebelum dirata-rata")
-    rumus = f"{RUMUS_RATA_RATA} ({label})"
-    inputs = tuple(Masukan(f"capaian {i.kode}", batasi(i.capaian, batas).nilai, i.path)
-                   for i in included)
-    missing = [m.nama for m in inputs if m.nilai is None]
-    if not inputs:
-        return tidak_dapat(rumus, "semua indikator dikecualikan", aturan=aturan)
-    if missing:
-        return tidak_dapat(rumus, f"tidak ada nilai untuk {', '.join(missing)}", inputs,
-                           aturan=aturan)
-    return _mean(rumus, inputs, aturan)
-
-
-@presisi
-def rata_rata_laporan(k: Konteks, sasaran: Sequence[HasilSasaran]) -> Nilai:
-    if k.aturan.rata_rata.dasar == "indikator":
-        return rata_rata(k, "laporan", [i for s in sasaran for i in s.indikator])
-    # A sasaran whose indicators are all excluded leaves the average, as its indicators
-    # would on the indicator basis.
-    counted = [s for s in sasaran if any(i.dikecualikan is None for i in s.indikator)]
-    inputs = tuple(Masukan(f"capaian {s.kode}", s.capaian.nilai, s.path) for s in counted)
-    rumus = "rata-rata capaian = jumlah capaian sasaran / banyak sasaran"
-    if any(m.nilai is None for m in inputs) or not inputs:
-        return tidak_dapat(rumus, "capaian sasaran tidak lengkap", inputs)
-    return _mean(rumus, inputs, ("rata_rata.dasar=sasaran",))
 
 
 def hitung_belanja(k: Konteks) -> tuple[HasilBelanja, ...]:
@@ -488,13 +453,6 @@ def _hasil(k: Konteks) -> Hasil:
         efisiensi=efisiensi(k.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
         anggaran_program=semua,
     )
-
-
-def _mean(rumus: str, inputs: tuple[Masukan, ...], aturan: tuple[str, ...]) -> Nilai:
-    numbers = tuple(m.nilai for m in inputs if m.nilai is not None)
-    uraian = "(" + " + ".join(f"{{{i}}}" for i in range(len(numbers))) + f") / {len(numbers)}"
-    mean = sum(numbers, Decimal(0)) / len(numbers)
-    return Nilai(mean, rumus, inputs, aturan).with_uraian(uraian, *numbers)
 
 
 RUMUS_PERUBAHAN_PAGU = "perubahan pagu = pagu - pagu murni"
