@@ -19,13 +19,12 @@ from lkjip_cli.engine.anggaran import (
     anggaran_total,
 )
 from lkjip_cli.engine.capaian import batasi, batasi_bawah, hitung_capaian
+from lkjip_cli.engine.efisiensi import efisiensi, efisiensi_output_input, hitung_masukan
 from lkjip_cli.engine.hasil import (
-    Anggaran,
     Hasil,
     HasilBelanja,
     HasilEvaluasi,
     HasilIndikator,
-    HasilMasukan,
     HasilPosBelanja,
     HasilSasaran,
     HasilTriwulan,
@@ -43,7 +42,7 @@ from lkjip_cli.engine.nilai import (
     tidak_dapat,
 )
 from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
-from lkjip_cli.engine.rata_rata import mean, rata_rata, rata_rata_laporan
+from lkjip_cli.engine.rata_rata import rata_rata, rata_rata_laporan
 from lkjip_cli.engine.skala import klasifikasi, skala
 from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.anggaran import JenisBelanja
@@ -58,54 +57,15 @@ from lkjip_cli.model.laporan import (
     Triwulan,
     target_tunggal,
 )
-from lkjip_cli.model.masukan import MasukanSasaran
 from lkjip_cli.model.periode import Bulan
 from lkjip_cli.model.rumus import gulung_triwulan
 
 RUMUS_PERUBAHAN_PERSEN = "perubahan = (R / R tahun lalu - 1) x 100"
 RUMUS_PERUBAHAN_POIN = "selisih = R - R tahun lalu"
 RUMUS_PERBANDINGAN = "perbandingan = R / R tahun lalu x 100"
-RUMUS_EFISIENSI = {
-    "selisih": "efisiensi = capaian kinerja - penyerapan anggaran",
-    "sisa-anggaran": "efisiensi = 100 - penyerapan anggaran",
-    "rasio": "efisiensi = capaian kinerja / penyerapan anggaran x 100",
-    "nominal": "efisiensi = pagu - realisasi",
-    "output-input": "efisiensi = rata-rata per masukan dari capaian keluaran / capaian "
-                    "masukan x 100",
-}
-RUMUS_EFISIENSI_MASUKAN = "efisiensi masukan = capaian keluaran / capaian masukan x 100"
-RUMUS_CAPAIAN_MASUKAN = "capaian masukan = realisasi masukan / rencana masukan x 100"
 
 
 # ------------------------------------------------------------------------- budgets
-
-
-@presisi
-def efisiensi(metode: str, capaian: Nilai, anggaran: Anggaran) -> Nilai:
-    """Efficiency by the report's named method (rules.md section 3)."""
-    rumus = RUMUS_EFISIENSI[metode]
-    aturan = (f"metode efisiensi={metode}",)
-    if metode == "nominal":
-        return anggaran.sisa.with_aturan(*aturan)
-    penyerapan = anggaran.penyerapan.nilai
-    inputs: tuple[Masukan, ...] = (dari("capaian kinerja", capaian),
-                                   dari("penyerapan anggaran", anggaran.penyerapan))
-    if metode == "sisa-anggaran":
-        inputs = inputs[1:]
-        if penyerapan is None:
-            return tidak_dapat(rumus, "penyerapan tidak dapat dihitung", inputs, aturan=aturan)
-        return Nilai(HUNDRED - penyerapan, rumus, inputs, aturan, satuan="poin").with_uraian(
-            "100 - {0}", penyerapan)
-    if capaian.nilai is None or penyerapan is None:
-        return tidak_dapat(rumus, "capaian atau penyerapan tidak dapat dihitung", inputs,
-                           aturan=aturan)
-    if metode == "selisih":
-        return Nilai(capaian.nilai - penyerapan, rumus, inputs, aturan,
-                     satuan="poin").with_uraian("{0} - {1}", capaian.nilai, penyerapan)
-    if penyerapan == 0:
-        return tidak_dapat(rumus, "penyerapan 0", inputs, aturan=aturan)
-    return Nilai(capaian.nilai / penyerapan * HUNDRED, rumus, inputs, aturan).with_uraian(
-        "{0} / {1} x 100", capaian.nilai, penyerapan)
 
 
 # ---------------------------------------------------------------------- indicators
@@ -174,35 +134,6 @@ def perbandingan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
     """This year's realisasi as a percentage of last year's (R / R lalu x 100)."""
     return persentase(RUMUS_PERBANDINGAN, Masukan("realisasi tahun ini", sekarang, path_now),
                       Masukan("realisasi tahun lalu", lalu, path_prev))
-
-
-@presisi
-def _masukan(m: MasukanSasaran, path: Path, keluaran: Nilai,
-             anggaran: Anggaran) -> HasilMasukan:
-    """One input's use (money: the sasaran's penyerapan) and the output's efficiency over it."""
-    if m.anggaran:
-        capaian = anggaran.penyerapan
-    else:
-        capaian = persentase(RUMUS_CAPAIAN_MASUKAN,
-                             Masukan(f"realisasi {m.nama}", m.realisasi, (*path, "realisasi")),
-                             Masukan(f"rencana {m.nama}", m.target, (*path, "target")))
-    eff = persentase(RUMUS_EFISIENSI_MASUKAN, dari("capaian keluaran", keluaran),
-                     dari(f"capaian masukan {m.nama}", capaian))
-    return HasilMasukan(m.nama, m.satuan, capaian, eff.with_aturan(
-        "metode efisiensi=output-input"), path)
-
-
-@presisi
-def efisiensi_output_input(masukan: Sequence[HasilMasukan]) -> Nilai:
-    """A sasaran's efficiency over all its inputs: the mean of each input's (BPKP)."""
-    rumus = RUMUS_EFISIENSI["output-input"]
-    aturan = ("metode efisiensi=output-input",)
-    inputs = tuple(dari(f"efisiensi {m.nama}", m.efisiensi) for m in masukan)
-    if not inputs:
-        return tidak_dapat(rumus, "sasaran tidak mempunyai masukan", aturan=aturan)
-    if any(i.nilai is None for i in inputs):
-        return tidak_dapat(rumus, "efisiensi masukan tidak lengkap", inputs, aturan=aturan)
-    return mean(rumus, inputs, aturan)
 
 
 # ------------------------------------------------------------------ indicator
@@ -277,7 +208,7 @@ def hitung_sasaran(k: Konteks, sas: Sasaran, path: Path, bl: Nilai) -> HasilSasa
     anggaran = k.pohon.anggaran_untuk(f"sasaran {sas.kode}", (i.kode for i in indikator))
     porsi = persentase("porsi belanja langsung = pagu sasaran / pagu belanja langsung x 100",
                        dari("pagu sasaran", anggaran.pagu), dari("pagu belanja langsung", bl))
-    masukan = tuple(_masukan(m, (*path, "masukan", i), capaian, anggaran)
+    masukan = tuple(hitung_masukan(m, (*path, "masukan", i), capaian, anggaran)
                     for i, m in enumerate(sas.masukan))
     metode = k.aturan.efisiensi.sasaran
     eff = (efisiensi_output_input(masukan) if metode == "output-input"
