@@ -18,17 +18,14 @@ from lkjip_cli.engine.anggaran import (
     anggaran_gabungan,
     anggaran_total,
 )
-from lkjip_cli.engine.efisiensi import efisiensi, efisiensi_output_input, hitung_masukan
+from lkjip_cli.engine.efisiensi import efisiensi
 from lkjip_cli.engine.hasil import (
     Hasil,
     HasilBelanja,
     HasilEvaluasi,
-    HasilIndikator,
     HasilPosBelanja,
-    HasilSasaran,
     KomponenNilai,
 )
-from lkjip_cli.engine.indikator import hitung_indikator
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import (
     Masukan,
@@ -39,42 +36,13 @@ from lkjip_cli.engine.nilai import (
     presisi,
     tidak_dapat,
 )
-from lkjip_cli.engine.rata_rata import rata_rata, rata_rata_laporan
+from lkjip_cli.engine.rata_rata import rata_rata_laporan
+from lkjip_cli.engine.sasaran import hitung_sasaran
 from lkjip_cli.engine.skala import klasifikasi, skala
 from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.anggaran import JenisBelanja
 from lkjip_cli.model.klasifikasi import KLASIFIKASI, adalah_kelompok, kelas
-from lkjip_cli.model.laporan import BelanjaTahun, Laporan, Sasaran
-
-# --------------------------------------------------------------------- sasaran
-
-
-def hitung_sasaran(k: Konteks, sas: Sasaran, path: Path, bl: Nilai) -> HasilSasaran:
-    indikator = tuple(hitung_indikator(k, ind, (*path, "indikator", j))
-                      for j, ind in enumerate(sas.indikator))
-    capaian = rata_rata(k, f"sasaran {sas.kode}", indikator)
-    anggaran = k.pohon.anggaran_untuk(f"sasaran {sas.kode}", (i.kode for i in indikator))
-    porsi = persentase("porsi belanja langsung = pagu sasaran / pagu belanja langsung x 100",
-                       dari("pagu sasaran", anggaran.pagu), dari("pagu belanja langsung", bl))
-    masukan = tuple(hitung_masukan(m, (*path, "masukan", i), capaian, anggaran)
-                    for i, m in enumerate(sas.masukan))
-    metode = k.aturan.efisiensi.sasaran
-    eff = (efisiensi_output_input(masukan) if metode == "output-input"
-           else efisiensi(metode, capaian, anggaran))
-    return HasilSasaran(
-        kode=sas.kode, nama=sas.nama, indikator=indikator, capaian=capaian,
-        kategori=klasifikasi(capaian.nilai, skala(k.aturan.skala_interpretasi)),
-        berhasil=berhasil(k, indikator), anggaran=anggaran,
-        porsi_belanja_langsung=porsi,
-        efisiensi=eff, path=path, masukan=masukan,
-    )
-
-
-def berhasil(k: Konteks, indikator: Sequence[HasilIndikator]) -> bool | None:
-    values = [i.capaian.nilai for i in indikator]
-    if any(v is None for v in values):
-        return None
-    return all(v is not None and v >= k.aturan.ambang_berhasil for v in values)
+from lkjip_cli.model.laporan import BelanjaTahun, Laporan
 
 
 def hitung_belanja(k: Konteks) -> tuple[HasilBelanja, ...]:
