@@ -22,9 +22,7 @@ from lkjip_cli.engine.efisiensi import efisiensi
 from lkjip_cli.engine.hasil import (
     Hasil,
     HasilBelanja,
-    HasilEvaluasi,
     HasilPosBelanja,
-    KomponenNilai,
 )
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import (
@@ -37,6 +35,7 @@ from lkjip_cli.engine.nilai import (
     tidak_dapat,
 )
 from lkjip_cli.engine.rata_rata import rata_rata_laporan
+from lkjip_cli.engine.sakip import hitung_evaluasi
 from lkjip_cli.engine.sasaran import hitung_sasaran
 from lkjip_cli.engine.skala import klasifikasi, skala
 from lkjip_cli.memori import tanpa_gc
@@ -150,27 +149,6 @@ def pagu_murni_total(b: BelanjaTahun, path: Path,
         return jumlah(f"pagu murni total = {_rumus_total(b.klasifikasi)}",
                       [_dari_pos(p, p.pagu_murni) for p in baris])
     return _given("pagu murni", b.pagu_murni, (*path, "pagu_murni"))
-
-
-# ---------------------------------------------------------------------- SAKIP
-
-
-def hitung_evaluasi(laporan: Laporan) -> tuple[HasilEvaluasi, ...]:
-    ev = laporan.evaluasi_sakip
-    if ev is None:
-        return ()
-    bands = skala(laporan.aturan.skala_predikat)
-    out = []
-    for i, hasil in enumerate(ev.hasil):
-        path: Path = ("evaluasi_sakip", "hasil", i)
-        komponen = tuple(KomponenNilai(k.kode, k.nama, k.bobot, hasil.nilai.get(k.kode))
-                         for k in ev.komponen)
-        total = jumlah("nilai hasil evaluasi = jumlah nilai komponen",
-                       [Masukan(k.nama, k.nilai, (*path, "nilai", k.kode))
-                        for k in komponen], satuan="")
-        out.append(HasilEvaluasi(hasil.tahun, komponen, total,
-                                 klasifikasi(total.nilai, bands), path))
-    return tuple(out)
 
 
 # ----------------------------------------------------------------------- all
