@@ -5,8 +5,8 @@ rooms reach `hitung` and the names below through `lkjip_cli.engine`, and the res
 through `lkjip_cli.engine.hasil` and `lkjip_cli.engine.nilai`.
 """
 
-from lkjip_cli.engine.belanja import hitung
 from lkjip_cli.engine.efisiensi import RUMUS_EFISIENSI
 from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.engine.hitung import hitung
 
 __all__ = ["RUMUS_EFISIENSI", "Hasil", "hitung"]

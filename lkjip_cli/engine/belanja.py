@@ -1,9 +1,11 @@
-"""`hitung(laporan)`: every figure of Bab III from a validated report, exactly.
+"""The year's spending by class, as Bab III B and Tabel 3.11 print it (rules.md section 3).
 
-Pure: no I/O, no printing, and it imports neither typer, rich nor jinja2. Figures keep full
-precision (`PRESISI` digits); rounding is the renderers' job, by the report's rules.
-Budgets reach sasaran and indicators through the kegiatan that support them (`mendukung`),
-as Tabel 2.6, 3.10 and 3.12 of an LKjIP attribute them.
+For each year of `belanja`: its classes by the year's classification (`bl-btl`: belanja
+langsung and tidak langsung; the 2021+ classes of `model/klasifikasi.py`, each type and
+each group of types), with pagu, realisasi, penyerapan, pagu murni and the change of pagu
+within the year; the year's totals and its efficiency by the report's yearly method.
+Belanja langsung of the report's year is the sum of its budget tree (`pohon.py`); other
+years are known only by the figures the file gives.
 """
 
 from __future__ import annotations
@@ -12,39 +14,19 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine.anggaran import (
-    RUMUS_PENYERAPAN,
-    anggaran_dari,
-    anggaran_gabungan,
-    anggaran_total,
-)
+from lkjip_cli.engine.anggaran import RUMUS_PENYERAPAN, anggaran_dari, anggaran_total
 from lkjip_cli.engine.efisiensi import efisiensi
-from lkjip_cli.engine.hasil import (
-    Hasil,
-    HasilBelanja,
-    HasilPosBelanja,
-)
+from lkjip_cli.engine.hasil import HasilBelanja, HasilPosBelanja
 from lkjip_cli.engine.konteks import Konteks
-from lkjip_cli.engine.nilai import (
-    Masukan,
-    Nilai,
-    dari,
-    jumlah,
-    persentase,
-    presisi,
-    tidak_dapat,
-)
-from lkjip_cli.engine.rata_rata import rata_rata_laporan
-from lkjip_cli.engine.sakip import hitung_evaluasi
-from lkjip_cli.engine.sasaran import hitung_sasaran
-from lkjip_cli.engine.skala import klasifikasi, skala
-from lkjip_cli.memori import tanpa_gc
+from lkjip_cli.engine.nilai import Masukan, Nilai, dari, jumlah, persentase, tidak_dapat
 from lkjip_cli.model.anggaran import JenisBelanja
 from lkjip_cli.model.klasifikasi import KLASIFIKASI, adalah_kelompok, kelas
-from lkjip_cli.model.laporan import BelanjaTahun, Laporan
+from lkjip_cli.model.laporan import BelanjaTahun
 
 
 def hitung_belanja(k: Konteks) -> tuple[HasilBelanja, ...]:
+    """Every year of `belanja` in order, the report's year included when only its budget
+    tree gives it."""
     years = list(enumerate(k.laporan.belanja))
     if k.laporan.program and all(b.tahun != k.laporan.tahun for _, b in years):
         years.append((-1, BelanjaTahun(tahun=k.laporan.tahun)))
@@ -151,35 +133,6 @@ def pagu_murni_total(b: BelanjaTahun, path: Path,
     return _given("pagu murni", b.pagu_murni, (*path, "pagu_murni"))
 
 
-# ----------------------------------------------------------------------- all
-
-
-def _hasil(k: Konteks) -> Hasil:
-    belanja = hitung_belanja(k)
-    this_year = next((b for b in belanja if b.tahun == k.laporan.tahun), None)
-    bl = this_year.pagu_langsung if this_year else tidak_dapat(
-        "pagu belanja langsung", "tidak ada data belanja", satuan="Rp")
-    sasaran = tuple(hitung_sasaran(k, s, ("sasaran", i), bl)
-                    for i, s in enumerate(k.laporan.sasaran))
-    rata = rata_rata_laporan(k, sasaran)
-    bl_anggaran = (anggaran_total(this_year.pagu_langsung, this_year.realisasi_langsung)
-                   if this_year else anggaran_dari("belanja langsung", []))
-    pk = k.pohon.anggaran_untuk("perjanjian kinerja",
-                                (i.kode for s in sasaran for i in s.indikator))
-    program = k.pohon.program()
-    semua = (anggaran_gabungan("seluruh program", "program",
-                               [(p.kode, p.anggaran, p.path) for p in program])
-             if program else None)
-    return Hasil(
-        laporan=k.laporan, sasaran=sasaran, program=program, belanja=belanja,
-        evaluasi=hitung_evaluasi(k.laporan), rata_rata_capaian=rata,
-        kategori=klasifikasi(rata.nilai, skala(k.aturan.skala_interpretasi)),
-        anggaran_perjanjian_kinerja=pk,
-        efisiensi=efisiensi(k.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
-        anggaran_program=semua,
-    )
-
-
 RUMUS_PERUBAHAN_PAGU = "perubahan pagu = pagu - pagu murni"
 
 
@@ -267,10 +220,3 @@ def _given(nama: str, value: Decimal | None, path: Path) -> Nilai:
 
 def _penyerapan(real: Nilai, pagu: Nilai) -> Nilai:
     return persentase(RUMUS_PENYERAPAN, dari("realisasi", real), dari("pagu", pagu))
-
-
-@presisi
-def hitung(laporan: Laporan) -> Hasil:
-    """Compute every figure of the report."""
-    with tanpa_gc():  # thousands of acyclic records: see lkjip_cli/memori.py
-        return _hasil(Konteks(laporan))

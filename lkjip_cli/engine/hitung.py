@@ -1,0 +1,61 @@
+"""`hitung(laporan)`: every figure of Bab III from a validated report, exactly.
+
+Pure: no I/O, no printing, and it imports neither typer, rich nor jinja2. Figures keep full
+precision (`PRESISI` digits); rounding is the renderers' job, by the report's rules.
+Budgets reach sasaran and indicators through the kegiatan that support them (`mendukung`),
+as Tabel 2.6, 3.10 and 3.12 of an LKjIP attribute them.
+
+This module only assembles: the year's spending first (a sasaran's budget is a share of
+belanja langsung), then each sasaran, the report's average and efficiency, the programs of
+the budget tree and the SAKIP evaluation. Each of those is a module of `engine/` with one
+concern (docs/arsitektur.md, section 1).
+"""
+
+from __future__ import annotations
+
+from lkjip_cli.engine.anggaran import anggaran_dari, anggaran_gabungan, anggaran_total
+from lkjip_cli.engine.belanja import hitung_belanja
+from lkjip_cli.engine.efisiensi import efisiensi
+from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.engine.konteks import Konteks
+from lkjip_cli.engine.nilai import presisi, tidak_dapat
+from lkjip_cli.engine.rata_rata import rata_rata_laporan
+from lkjip_cli.engine.sakip import hitung_evaluasi
+from lkjip_cli.engine.sasaran import hitung_sasaran
+from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.memori import tanpa_gc
+from lkjip_cli.model.laporan import Laporan
+
+
+def _hasil(k: Konteks) -> Hasil:
+    """The report's figures, each concern after those whose figures it takes."""
+    belanja = hitung_belanja(k)
+    this_year = next((b for b in belanja if b.tahun == k.laporan.tahun), None)
+    bl = this_year.pagu_langsung if this_year else tidak_dapat(
+        "pagu belanja langsung", "tidak ada data belanja", satuan="Rp")
+    sasaran = tuple(hitung_sasaran(k, s, ("sasaran", i), bl)
+                    for i, s in enumerate(k.laporan.sasaran))
+    rata = rata_rata_laporan(k, sasaran)
+    bl_anggaran = (anggaran_total(this_year.pagu_langsung, this_year.realisasi_langsung)
+                   if this_year else anggaran_dari("belanja langsung", []))
+    pk = k.pohon.anggaran_untuk("perjanjian kinerja",
+                                (i.kode for s in sasaran for i in s.indikator))
+    program = k.pohon.program()
+    semua = (anggaran_gabungan("seluruh program", "program",
+                               [(p.kode, p.anggaran, p.path) for p in program])
+             if program else None)
+    return Hasil(
+        laporan=k.laporan, sasaran=sasaran, program=program, belanja=belanja,
+        evaluasi=hitung_evaluasi(k.laporan), rata_rata_capaian=rata,
+        kategori=klasifikasi(rata.nilai, skala(k.aturan.skala_interpretasi)),
+        anggaran_perjanjian_kinerja=pk,
+        efisiensi=efisiensi(k.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
+        anggaran_program=semua,
+    )
+
+
+@presisi
+def hitung(laporan: Laporan) -> Hasil:
+    """Compute every figure of the report."""
+    with tanpa_gc():  # thousands of acyclic records: see lkjip_cli/memori.py
+        return _hasil(Konteks(laporan))
