@@ -19,6 +19,7 @@ from lkjip_cli.engine.efisiensi import efisiensi
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import presisi, tidak_dapat
+from lkjip_cli.engine.program import hitung_program
 from lkjip_cli.engine.rata_rata import rata_rata_laporan
 from lkjip_cli.engine.sakip import hitung_evaluasi
 from lkjip_cli.engine.sasaran import hitung_sasaran
@@ -40,7 +41,7 @@ def _hasil(k: Konteks) -> Hasil:
                    if this_year else anggaran_dari("belanja langsung", []))
     pk = k.pohon.anggaran_untuk("perjanjian kinerja",
                                 (i.kode for s in sasaran for i in s.indikator))
-    program = k.pohon.program()
+    program = hitung_program(k)
     semua = (anggaran_gabungan("seluruh program", "program",
                                [(p.kode, p.anggaran, p.path) for p in program])
              if program else None)
