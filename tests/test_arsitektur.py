@@ -66,6 +66,8 @@ SALAH = {
     "buku": ("buku/tulis.py", "from lkjip_cli.buku import baca"),
     # one command borrowing another's option
     "perintah": ("cli/export_cmd.py", "from lkjip_cli.cli import render_cmd"),
+    # an efficiency method reaching up into the sasaran it serves
+    "mesin": ("engine/efisiensi.py", "from lkjip_cli.engine import sasaran"),
     "typer": ("model/dasar.py", "import typer"),
     "inti-murni": ("tabel/pembangun.py", "import rich"),
     "berkas-tanpa-tampilan": ("source/berkas.py", "import jinja2"),
