@@ -35,6 +35,7 @@ def hitung_belanja(k: Konteks) -> tuple[HasilBelanja, ...]:
 
 
 def belanja_langsung(k: Konteks, b: BelanjaTahun, path: Path) -> tuple[Nilai, Nilai]:
+    """Pagu and realisasi of belanja langsung: the budget tree's, or the figures given."""
     if b.tahun == k.laporan.tahun and k.pohon.kegiatan:
         # Belanja langsung of the report's year is its kegiatan; a figure given in the
         # file as well is compared by the semantic checks (`belanja-langsung`).
@@ -66,6 +67,7 @@ def baris_belanja(k: Konteks, b: BelanjaTahun, path: Path) -> tuple[HasilPosBela
 
 
 def belanja_tahun(k: Konteks, b: BelanjaTahun, path: Path) -> HasilBelanja:
+    """One year's classes, groups and totals, with the efficiency of its spending."""
     baris = baris_belanja(k, b, path)
     by_kode = {p.kode: p for p in baris}
     if b.klasifikasi == "bl-btl":

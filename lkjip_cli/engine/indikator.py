@@ -95,6 +95,7 @@ def perbandingan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
 
 
 def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndikator:
+    """Every figure of one indicator of a sasaran."""
     aturan, tahun = k.aturan, k.laporan.tahun
     tws = triwulan_efektif(ind, path)
     per = nilai_periode(ind, path, k.laporan.periode, tws)

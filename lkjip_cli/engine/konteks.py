@@ -26,6 +26,7 @@ class Konteks:
         self.batas = self.aturan.batas_atas
 
     def batas_untuk(self, tempat: str) -> Decimal | None:
+        """The report's cap on capaian where it applies (`tampilan`, `rata-rata`), else None."""
         if self.batas is None or tempat not in self.batas.berlaku:
             return None
         return self.batas.nilai
