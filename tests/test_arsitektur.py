@@ -70,6 +70,8 @@ SALAH = {
     "pemeriksaan": ("checks/periode.py", "from lkjip_cli.checks import indikator"),
     # one command borrowing another's option
     "perintah": ("cli/export_cmd.py", "from lkjip_cli.cli import render_cmd"),
+    # an efficiency method reaching up into the sasaran it serves
+    "mesin": ("engine/efisiensi.py", "from lkjip_cli.engine import sasaran"),
     "typer": ("model/dasar.py", "import typer"),
     "inti-murni": ("tabel/sel.py", "import rich"),
     "berkas-tanpa-tampilan": ("source/berkas.py", "import jinja2"),

@@ -13,9 +13,10 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 import pytest
 
 from lkjip_cli.engine import hitung
+from lkjip_cli.engine.anggaran import anggaran_total
 from lkjip_cli.engine.capaian import hitung_capaian
+from lkjip_cli.engine.efisiensi import efisiensi
 from lkjip_cli.engine.hasil import Anggaran, Hasil
-from lkjip_cli.engine.hitung import anggaran_total, efisiensi
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.skala import (
     ENAM_TINGKAT,

@@ -2,10 +2,13 @@
 
 No I/O, and never an import of typer, rich or jinja2 (a test checks `sys.modules`). Other
 rooms reach `hitung` and the names below through `lkjip_cli.engine`, and the result's types
-through `lkjip_cli.engine.hasil` and `lkjip_cli.engine.nilai`.
+through `lkjip_cli.engine.hasil` and `lkjip_cli.engine.nilai`. Inside, one module per concern
+(indicators, sasaran, averages, efficiency, the budget tree and its levels, spending, SAKIP),
+assembled by `hitung.py`; docs/arsitektur.md lists them and their order.
 """
 
+from lkjip_cli.engine.efisiensi import RUMUS_EFISIENSI
 from lkjip_cli.engine.hasil import Hasil
-from lkjip_cli.engine.hitung import RUMUS_EFISIENSI, hitung
+from lkjip_cli.engine.hitung import hitung
 
 __all__ = ["RUMUS_EFISIENSI", "Hasil", "hitung"]

@@ -1,0 +1,97 @@
+"""The levels of the budget tree: each program, kegiatan and rincian with its results.
+
+A level's budget is the sum of its children, down to the leaves where money is typed
+(`anggaran.py`), and each is named by the report's `tingkat_anggaran` (Tabel 3.13 prints the
+tree row by row). A kegiatan's own indicators get their capaian here, by the report's rules.
+Which leaves support which indicator is the tree's index (`pohon.py`), read through
+`Konteks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lkjip_cli.diagnostics import Path
+from lkjip_cli.engine.anggaran import anggaran_dari, anggaran_gabungan
+from lkjip_cli.engine.capaian import batasi_bawah, hitung_capaian
+from lkjip_cli.engine.hasil import (
+    Anggaran,
+    HasilIndikatorKegiatan,
+    HasilKegiatan,
+    HasilProgram,
+    HasilRincian,
+)
+from lkjip_cli.engine.konteks import Konteks
+from lkjip_cli.model.anggaran import RincianAnggaran
+from lkjip_cli.model.laporan import Kegiatan
+
+
+def hitung_program(k: Konteks) -> tuple[HasilProgram, ...]:
+    """Every program with its kegiatan and their rincian, each level with its budget."""
+    out = []
+    for i, prog in enumerate(k.laporan.program):
+        path: Path = ("program", i)
+        kegiatan = tuple(kegiatan_hasil(k, keg, (*path, "kegiatan", j), prog.mendukung)
+                         for j, keg in enumerate(prog.kegiatan))
+        if all(not keg.rincian for keg in prog.kegiatan):
+            # Kegiatan that are leaves: the program sums their typed money (2020).
+            anggaran = anggaran_dari(f"program {prog.kode}",
+                                     [(keg, (*path, "kegiatan", j))
+                                      for j, keg in enumerate(prog.kegiatan)])
+        else:
+            anggaran = anggaran_gabungan(f"program {prog.kode}", "kegiatan",
+                                         [(x.kode, x.anggaran, x.path) for x in kegiatan],
+                                         frozenset(x.kode for x in kegiatan if not x.anak))
+        out.append(HasilProgram(prog.kode, prog.nama, anggaran,
+                                prog.anggaran_perjanjian_kinerja, prog.sumber_dana,
+                                kegiatan, path, prog.mendukung))
+    return tuple(out)
+
+
+def rincian_hasil(k: Konteks, r: RincianAnggaran, path: Path, tingkat: int,
+                  warisan: tuple[str, ...]) -> HasilRincian:
+    """One node below kegiatan: a leaf's typed money, or the sum of its rincian."""
+    mendukung = _gabung(warisan, r.mendukung)
+    anak = tuple(rincian_hasil(k, x, (*path, "rincian", n), tingkat + 1, mendukung)
+                 for n, x in enumerate(r.rincian))
+    return HasilRincian(r.kode, r.nama, tingkat,
+                        anggaran_simpul(k, r, path, tingkat, anak), mendukung, anak,
+                        path)
+
+
+def anggaran_simpul(k: Konteks, node: Kegiatan | RincianAnggaran, path: Path, tingkat: int,
+                    anak: Sequence[HasilRincian]) -> Anggaran:
+    """A node's budget: its typed money when it is a leaf, else the sum of its children."""
+    label = f"{k.pohon.nama_tingkat(tingkat)} {node.kode}"
+    if not anak:
+        return anggaran_dari(label, [(node, path)],
+                             "kegiatan" if tingkat == 1 else k.pohon.nama_tingkat(tingkat))
+    return anggaran_gabungan(label, k.pohon.nama_tingkat(tingkat + 1),
+                             [(x.kode, x.anggaran, x.path) for x in anak],
+                             frozenset(x.kode for x in anak if not x.anak))
+
+
+def kegiatan_hasil(k: Konteks, keg: Kegiatan, path: Path,
+                   warisan: tuple[str, ...] = ()) -> HasilKegiatan:
+    """One kegiatan: its indicators' capaian, its rincian, and its budget."""
+    indikator = []
+    for n, ik in enumerate(keg.indikator):
+        ipath: Path = (*path, "indikator", n)
+        cap = batasi_bawah(hitung_capaian(ik.target, ik.realisasi, polaritas=ik.polaritas,
+                                          rumus_negatif=k.aturan.rumus_negatif,
+                                          target_nol=k.aturan.target_nol,
+                                          sumber_target=(*ipath, "target"),
+                                          sumber_realisasi=(*ipath, "realisasi")),
+                           k.aturan.batas_bawah)
+        indikator.append(HasilIndikatorKegiatan(ik.kode, ik.nama, ik.satuan, ik.target,
+                                                ik.realisasi, cap, ik.rencana_aksi, ipath))
+    mendukung = _gabung(warisan, keg.mendukung)
+    rincian = tuple(rincian_hasil(k, r, (*path, "rincian", n), 2, mendukung)
+                    for n, r in enumerate(keg.rincian))
+    return HasilKegiatan(keg.kode, keg.nama, anggaran_simpul(k, keg, path, 1, rincian),
+                         mendukung, tuple(indikator), path, rincian)
+
+
+def _gabung(warisan: tuple[str, ...], sendiri: tuple[str, ...]) -> tuple[str, ...]:
+    """Inherited and own `mendukung`, in order, without repeats."""
+    return tuple(dict.fromkeys((*warisan, *sendiri)))
