@@ -34,6 +34,7 @@ diagnostics print them).
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import textwrap
 from collections.abc import Iterator
@@ -41,6 +42,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# Property tests explore at random while you develop (`LKJIP_HYPOTHESIS=acak`), but the normal
+# run, CI included, is derandomized: the same examples every run, so a red CI means a change,
+# not a lucky draw. A test's own @settings still sets its example count.
+settings.register_profile("tetap", derandomize=True, database=None)
+settings.register_profile("acak", derandomize=False)
+settings.load_profile("acak" if os.environ.get("LKJIP_HYPOTHESIS") == "acak" else "tetap")
 
 MINIMAL = textwrap.dedent(
     """\
