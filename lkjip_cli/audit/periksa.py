@@ -15,10 +15,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
-from lkjip_cli.angka import persen
-from lkjip_cli.audit.cetakan import Cetakan, bandingkan, plain, tingkat_cetakan
-from lkjip_cli.audit.kategori import kosakata_kategori
-from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman
+from lkjip_cli.audit.cetakan import bandingkan, plain, tingkat_cetakan
+from lkjip_cli.audit.kumpulan import (
+    Kumpulan,
+    PenghasilDiTempat,
+    alt,
+    bagi_persen,
+    bind,
+    isian,
+    isian_target,
+    lengkap,
+)
+from lkjip_cli.audit.sebab import Alternatif, aman
 from lkjip_cli.audit.tempat import nama_tempat, urutan_tempat
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
@@ -43,34 +51,21 @@ from lkjip_cli.model.laporan import (
     DilaporkanTriwulan,
     IndikatorKinerja,
     Kegiatan,
-    Pita,
     Polaritas,
     Program,
-    Rentang,
     RumusNegatif,
     Sasaran,
     target_tunggal,
 )
-from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.model.periode import DilaporkanBulan
 
 # ---------------------------------------------------------------- alternatives
 
 
-def _alt(keterangan: str, func: Callable[[], Decimal | None]) -> Alternatif:
-    return Alternatif(keterangan, aman(func))
-
-
-def _lengkap(values: Sequence[Decimal | None]) -> list[Decimal] | None:
-    """The values when every one is known and there is at least one."""
-    known = [v for v in values if v is not None]
-    return known if known and len(known) == len(values) else None
-
-
 def _rata(keterangan: str, values: Sequence[Decimal | None]) -> Iterator[Alternatif]:
-    known = _lengkap(values)
+    known = lengkap(values)
     if known is not None:
-        yield _alt(keterangan, lambda: sum(known, Decimal(0)) / len(known))
+        yield alt(keterangan, lambda: sum(known, Decimal(0)) / len(known))
 
 
 #: Up to this many indicators, averages leaving out two of them are tried too. Beyond it
@@ -132,89 +127,10 @@ def _capaian_cara_lain(ind: HasilIndikator, target: Target | None,
                          "aturan.batas_bawah: 0)", Decimal(0))
 
 
-class _Kumpulan:
-    """Collects the printed figures of one report, paired with the engine's values."""
-
-    def __init__(self, hasil: Hasil) -> None:
-        self.h = hasil
-        self.aturan = hasil.laporan.aturan
-        self.items: list[Cetakan] = []
-        self.penomoran = Penomoran(hasil.laporan.penomoran)
-        self.printed: dict[tuple[str, str], dict[str, Decimal | str]] = {}
-        # Indexes built once, so that each figure's lookups do not scan the whole report.
-        self.urutan_kegiatan = {keg.kode: i for i, keg in enumerate(hasil.kegiatan)}
-        self.model_indikator = {ind.kode: ind for sas in hasil.laporan.sasaran
-                                for ind in sas.indikator}
-        self.sasaran_tunggal = {  # indikator kode -> its sasaran, when the only one counted
-            ind.kode: sas for sas in hasil.sasaran
-            if len([i for i in sas.indikator if i.dikecualikan is None]) == 1
-            for ind in sas.indikator}
-
-    def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
-            dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
-            *penghasil: PenghasilDiTempat, catatan: str = "",
-            kosakata: dict[str, tuple[bool, str]] | None = None) -> None:
-        if not dicetak:
-            return
-        # Places are compared by the table they name, however the file wrote the label.
-        values: dict[str, Decimal | str] = {self.tempat(t): v for t, v in dicetak.items()}
-        self.printed[(entitas, kuantitas)] = values
-        for tertulis, value in dicetak.items():
-            lokasi = self.tempat(tertulis)
-            path = (*base, "dilaporkan", kuantitas, tertulis)
-            bound = [_bind(p, lokasi) for p in penghasil]
-            self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
-                                      dihitung, satuan, bound, catatan,
-                                      kosakata or {}, self.penomoran))
-
-    def tempat(self, tertulis: str) -> str:
-        """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`)."""
-        return self.penomoran.resolusi(tertulis) or tertulis
-
-    def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
-                     pita: Pita | None, nilai: Nilai) -> None:
-        """A printed category word against the band of the report's interpretation scale."""
-        spec = self.aturan.skala_interpretasi
-        scale = spec if isinstance(spec, str) else "skala laporan"
-        shown = persen(nilai.nilai, self.aturan.desimal_persen, self.aturan.pembulatan)
-        self.add(entitas, label, base, dicetak, "kategori", pita.sebutan if pita else None, "",
-                 kosakata=kosakata_kategori(spec, pita),
-                 catatan=f"capaian {shown} termasuk "
-                         f"{pita.sebutan if pita else 'tidak ada kategori'} menurut {scale} "
-                         "(aturan.skala_interpretasi)")
-
-    def dicetak_di(self, entitas: str, kuantitas: str, lokasi: str,
-                   fallback: bool = False) -> Decimal | None:
-        values = self.printed.get((entitas, kuantitas), {})
-        value = values.get(lokasi)
-        if value is None and fallback:
-            value = next((v for v in values.values() if isinstance(v, Decimal)), None)
-        return value if isinstance(value, Decimal) else None
-
-
-#: Makes the alternatives of a figure printed at one place (the place picks printed inputs).
-PenghasilDiTempat = Callable[[str], Iterable[Alternatif]]
-
-
-def _bind(func: PenghasilDiTempat, lokasi: str) -> Penghasil:
-    return lambda: func(lokasi)
-
-
-def _isian(nama: str, value: Decimal | None, satuan: str = "") -> Nilai:
-    return Nilai(value, f"{nama} (isian)", satuan=satuan,
-                 alasan=None if value is not None else "tidak diisi")
-
-
-def _isian_target(target: Target | None) -> Nilai | str | None:
-    if isinstance(target, Rentang):
-        return f"{target.min}-{target.maks}"
-    return _isian("target", target)
-
-
 # ------------------------------------------------------------------ indicators
 
 
-def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
+def _kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
                          model_ind: IndikatorKinerja) -> None:
     d = model_ind.dilaporkan
     rumus = model_ind.rumus_negatif or k.aturan.rumus_negatif
@@ -251,15 +167,15 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
                     include_same=True)
         return make
 
-    k.add(ind.kode, label, base, d.target, "target", _isian_target(ind.target), "")
+    k.add(ind.kode, label, base, d.target, "target", isian_target(ind.target), "")
     k.add(ind.kode, label, base, d.realisasi, "realisasi",
-          _isian("realisasi", ind.realisasi_periode),
+          isian("realisasi", ind.realisasi_periode),
           "", realisasi_alts)
     k.add(ind.kode, label, base, d.capaian, "capaian", k.h.tampil(ind.capaian), "%",
           capaian_alts)
     k.add_kategori(ind.kode, label, base, d.kategori, ind.kategori, ind.capaian)
     k.add(ind.kode, label, base, d.realisasi_tahun_lalu, "realisasi_tahun_lalu",
-          _isian("realisasi tahun lalu", ind.realisasi_tahun_lalu), "")
+          isian("realisasi tahun lalu", ind.realisasi_tahun_lalu), "")
     k.add(ind.kode, label, base, d.perubahan_persen, "perubahan_persen", ind.perubahan_persen,
           "%", perubahan_alts(True))
     k.add(ind.kode, label, base, d.perubahan_poin, "perubahan_poin", ind.perubahan_poin,
@@ -267,7 +183,7 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     k.add(ind.kode, label, base, d.perbandingan_persen, "perbandingan_persen",
           ind.perbandingan_persen, "%", lambda lokasi: _perbandingan_lain(ind))
     k.add(ind.kode, label, base, d.target_renstra_akhir, "target_renstra_akhir",
-          _isian_target(ind.target_renstra_akhir), "")
+          isian_target(ind.target_renstra_akhir), "")
     k.add(ind.kode, label, base, d.capaian_renstra_akhir, "capaian_renstra_akhir",
           k.h.tampil(ind.capaian_renstra_akhir), "%",
           lambda lokasi: itertools.chain(
@@ -286,20 +202,20 @@ def _kumpulkan_indikator(k: _Kumpulan, ind: HasilIndikator,
     periodic += [(f"{ind.kode} bulan {b.nomor}", b, m.dilaporkan)
                  for b, m in zip(ind.bulanan, model_ind.bulanan, strict=True)]
     for tw_label, tw, dt in periodic:
-        k.add(tw_label, tw_label, tw.path, dt.target, "target", _isian_target(tw.target), "")
+        k.add(tw_label, tw_label, tw.path, dt.target, "target", isian_target(tw.target), "")
         k.add(tw_label, tw_label, tw.path, dt.realisasi, "realisasi",
-              _isian("realisasi", tw.realisasi), "")
+              isian("realisasi", tw.realisasi), "")
         k.add(tw_label, tw_label, tw.path, dt.capaian, "capaian", k.h.tampil(tw.capaian), "%",
               _tanpa_batas_di(k, tw.capaian))
 
 
-def _tanpa_batas(k: _Kumpulan, capaian: Nilai) -> Iterator[Alternatif]:
+def _tanpa_batas(k: Kumpulan, capaian: Nilai) -> Iterator[Alternatif]:
     """The capaian before the display cap, when the report caps what it shows."""
     if k.h.tampil(capaian).nilai != capaian.nilai:
         yield Alternatif("nilai sebelum batas_atas tampilan", capaian.nilai)
 
 
-def _tanpa_batas_di(k: _Kumpulan, capaian: Nilai) -> PenghasilDiTempat:
+def _tanpa_batas_di(k: Kumpulan, capaian: Nilai) -> PenghasilDiTempat:
     return lambda lokasi: _tanpa_batas(k, capaian)
 
 
@@ -308,13 +224,13 @@ def _perbandingan_lain(ind: HasilIndikator) -> Iterator[Alternatif]:
     now, prev = ind.realisasi_periode, ind.realisasi_tahun_lalu
     if now is None or prev is None:
         return
-    yield _alt("perubahan relatif (R / R lalu - 1) x 100 dicetak di bawah judul perbandingan",
-               lambda: (now / prev - 1) * HUNDRED)
-    yield _alt("terbalik: R lalu / R x 100", lambda: prev / now * HUNDRED)
+    yield alt("perubahan relatif (R / R lalu - 1) x 100 dicetak di bawah judul perbandingan",
+              lambda: (now / prev - 1) * HUNDRED)
+    yield alt("terbalik: R lalu / R x 100", lambda: prev / now * HUNDRED)
     yield Alternatif("capaian, bukan perbandingan dengan tahun lalu", ind.capaian.nilai)
 
 
-def _capaian_tahun_lalu(ind: HasilIndikator, k: _Kumpulan, rumus: str) -> Iterator[Alternatif]:
+def _capaian_tahun_lalu(ind: HasilIndikator, k: Kumpulan, rumus: str) -> Iterator[Alternatif]:
     model_ind = k.model_indikator.get(ind.kode)
     target_lalu = None if model_ind is None else model_ind.target_renstra.get(ind.tahun_lalu)
     if target_lalu is not None and ind.realisasi_tahun_lalu is not None:
@@ -330,8 +246,8 @@ def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bo
     diff = now - prev
     if as_ratio:
         yield Alternatif("selisih poin dicetak di bawah judul rasio" + suffix, diff)
-        yield _alt("perbandingan R / R lalu x 100 dicetak di bawah judul perubahan" + suffix,
-                   lambda: now / prev * HUNDRED)
+        yield alt("perbandingan R / R lalu x 100 dicetak di bawah judul perubahan" + suffix,
+                  lambda: now / prev * HUNDRED)
         if diff < 0:
             yield Alternatif("selisih poin tanpa tanda, di bawah judul rasio" + suffix,
                              abs(diff))
@@ -351,7 +267,7 @@ def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bo
 # ------------------------------------------------------------------- budgets
 
 
-def _kumpulkan_anggaran(k: _Kumpulan, entitas: str, label: str, base: Path, a: Anggaran,
+def _kumpulkan_anggaran(k: Kumpulan, entitas: str, label: str, base: Path, a: Anggaran,
                         dicetak: dict[str, dict[str, Decimal]],
                         bagian: Bagian | None = None) -> None:
     """Printed pagu, realisasi and penyerapan of a set of budget lines. `bagian` names the
@@ -370,8 +286,8 @@ def _kumpulkan_anggaran(k: _Kumpulan, entitas: str, label: str, base: Path, a: A
                     k.dicetak_di(entitas, "realisasi", lokasi)
                 pagu = k.dicetak_di(entitas, "pagu", lokasi)
                 if real is not None and pagu is not None:
-                    yield _alt("dihitung dari alokasi dan realisasi yang dicetak",
-                               lambda: real / pagu * HUNDRED)
+                    yield alt("dihitung dari alokasi dan realisasi yang dicetak",
+                              lambda: real / pagu * HUNDRED)
         return make
 
     # Indicators and sasaran name their spent budget `realisasi_anggaran` (their `realisasi`
@@ -414,7 +330,7 @@ def _jumlah_bagian(nodes: Iterable[Simpul], field_name: str) -> Decimal | None:
     pagu = sum((x.pagu.nilai or Decimal(0) for x in anggaran), Decimal(0))
     real = sum((x.realisasi.nilai or Decimal(0) for x in anggaran), Decimal(0))
     if field_name == "penyerapan":
-        return _bagi_persen(real, pagu)
+        return bagi_persen(real, pagu)
     return {"pagu": pagu, "realisasi": real}.get(field_name)
 
 
@@ -442,11 +358,7 @@ def _subset_alts(kegiatan: Mapping[str, Simpul], field_name: str,
             yield Alternatif(f"jumlah dari himpunan {kata} lain: {words}", value)
 
 
-def _bagi_persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
-    return aman(lambda: pembilang / penyebut * HUNDRED)
-
-
-def _kumpulkan_belanja(k: _Kumpulan, b: HasilBelanja, model_b: BelanjaTahun | None) -> None:
+def _kumpulkan_belanja(k: Kumpulan, b: HasilBelanja, model_b: BelanjaTahun | None) -> None:
     if model_b is None:
         return
     d = model_b.dilaporkan
@@ -473,9 +385,9 @@ def _kumpulkan_belanja(k: _Kumpulan, b: HasilBelanja, model_b: BelanjaTahun | No
         satuan = "%" if kuantitas.startswith("penyerapan") else "Rp"
         k.add(label, label, base, getattr(d, kuantitas), kuantitas, nilai, satuan, pool)
     k.add(label, label, base, d.jumlah_program, "jumlah_program",
-          _isian("jumlah program", _dec(b.jumlah_program)), "")
+          isian("jumlah program", _dec(b.jumlah_program)), "")
     k.add(label, label, base, d.jumlah_kegiatan, "jumlah_kegiatan",
-          _isian("jumlah kegiatan", _dec(b.jumlah_kegiatan)), "")
+          isian("jumlah kegiatan", _dec(b.jumlah_kegiatan)), "")
     _kumpulkan_kelas(k, b, model_b)
 
 
@@ -484,7 +396,7 @@ KUANTITAS_POS = (("pagu", "Rp"), ("pagu_murni", "Rp"), ("perubahan_pagu", "Rp"),
                  ("realisasi", "Rp"), ("penyerapan", "%"))
 
 
-def _kumpulkan_kelas(k: _Kumpulan, b: HasilBelanja, model_b: BelanjaTahun) -> None:
+def _kumpulkan_kelas(k: Kumpulan, b: HasilBelanja, model_b: BelanjaTahun) -> None:
     """The classes and groups of a year's spending, its pagu murni and its budget change."""
     d = model_b.dilaporkan
     label = f"Belanja {b.tahun}"
@@ -506,7 +418,7 @@ def _kumpulkan_kelas(k: _Kumpulan, b: HasilBelanja, model_b: BelanjaTahun) -> No
         field_name = kuantitas.removesuffix("_total")
         for c in k.items:
             if c.entitas == label and c.kuantitas == kuantitas:
-                c.penghasil.append(_bind(total_alts(field_name), c.lokasi))
+                c.penghasil.append(bind(total_alts(field_name), c.lokasi))
     if model_b.jenis:
         for pos, model_j in zip(b.jenis, model_b.jenis, strict=True):
             _kumpulkan_pos(k, pos, model_j.dilaporkan, f"{pos.nama} {b.tahun}", pos.path, {})
@@ -520,7 +432,7 @@ def _kumpulkan_kelas(k: _Kumpulan, b: HasilBelanja, model_b: BelanjaTahun) -> No
                        (*b.path, "kelompok", i), parts)
 
 
-def _kumpulkan_pos(k: _Kumpulan, pos: HasilPosBelanja, d: DilaporkanPosBelanja, label: str,
+def _kumpulkan_pos(k: Kumpulan, pos: HasilPosBelanja, d: DilaporkanPosBelanja, label: str,
                    base: Path, parts: Mapping[str, HasilPosBelanja]) -> None:
     for kuantitas, satuan in KUANTITAS_POS:
         nilai: Nilai = getattr(pos, kuantitas)
@@ -559,11 +471,11 @@ def _subset_pos(parts: Mapping[str, HasilPosBelanja], field_name: str) -> Iterat
 def _jumlah_pos(parts: Sequence[HasilPosBelanja], field_name: str) -> Decimal | None:
     def total(name: str) -> Decimal | None:
         values = [getattr(p, name).nilai for p in parts]
-        known = _lengkap(values)
+        known = lengkap(values)
         return None if known is None else sum(known, Decimal(0))
     if field_name == "penyerapan":
         real, pagu = total("realisasi"), total("pagu")
-        return None if real is None or pagu is None else _bagi_persen(real, pagu)
+        return None if real is None or pagu is None else bagi_persen(real, pagu)
     return total(field_name)
 
 
@@ -574,7 +486,7 @@ def _dec(value: int | None) -> Decimal | None:
 # -------------------------------------------------------------- sasaran, report
 
 
-def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> None:
+def _kumpulkan_sasaran(k: Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> None:
     d = model_sas.dilaporkan
     label = sas.kode
     metode = k.aturan.efisiensi.sasaran
@@ -595,7 +507,7 @@ def _kumpulkan_sasaran(k: _Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> N
         yield from _efisiensi_lain(metode, sas.capaian.nilai, sas.anggaran)
         pen = k.dicetak_di(sas.kode, "penyerapan", lokasi)
         if pen is not None and metode == "sisa-anggaran":
-            yield _alt("dihitung dari penyerapan yang dicetak", lambda: HUNDRED - pen)
+            yield alt("dihitung dari penyerapan yang dicetak", lambda: HUNDRED - pen)
 
     k.add(sas.kode, label, sas.path, d.capaian, "capaian", k.h.tampil(sas.capaian), "%",
           capaian_alts)
@@ -626,8 +538,8 @@ def _efisiensi_masukan_lain(sas: HasilSasaran, m: HasilMasukan) -> PenghasilDiTe
         out, used = sas.capaian.nilai, m.capaian.nilai
         if out is None or used is None:
             return
-        yield _alt("terbalik: capaian masukan / capaian keluaran x 100",
-                   lambda: used / out * HUNDRED)
+        yield alt("terbalik: capaian masukan / capaian keluaran x 100",
+                  lambda: used / out * HUNDRED)
         yield Alternatif("selisih capaian keluaran - capaian masukan", out - used)
         yield Alternatif("capaian masukan, bukan efisiensi", used)
     return make
@@ -643,12 +555,12 @@ def _efisiensi_lain(metode: str, capaian: Decimal | None, a: Anggaran) -> Iterat
         elif other == "sisa-anggaran" and pen is not None:
             yield Alternatif("metode efisiensi sisa-anggaran", HUNDRED - pen)
         elif other == "rasio" and capaian is not None and pen is not None:
-            yield _alt("metode efisiensi rasio", lambda: capaian / pen * HUNDRED)
+            yield alt("metode efisiensi rasio", lambda: capaian / pen * HUNDRED)
         elif other == "nominal" and pagu is not None and real is not None:
             yield Alternatif("metode efisiensi nominal", pagu - real)
 
 
-def _kumpulkan_laporan(k: _Kumpulan) -> None:
+def _kumpulkan_laporan(k: Kumpulan) -> None:
     h = k.h
     d = h.laporan.dilaporkan
     included = [i for i in h.indikator if i.dikecualikan is None]
@@ -683,16 +595,16 @@ def _kumpulkan_laporan(k: _Kumpulan) -> None:
         def make(lokasi: str) -> Iterator[Alternatif]:
             quantity = {"pagu": "pagu", "realisasi": "realisasi_anggaran"}
             if field_name in quantity:
-                rows = _lengkap([k.dicetak_di(i.kode, quantity[field_name], lokasi)
-                                 for i in h.indikator])
+                rows = lengkap([k.dicetak_di(i.kode, quantity[field_name], lokasi)
+                                for i in h.indikator])
                 if rows is not None:
                     yield Alternatif("jumlah baris yang dicetak", sum(rows, Decimal(0)))
             else:
                 pagu = k.dicetak_di("laporan", "pagu_perjanjian_kinerja", lokasi)
                 real = k.dicetak_di("laporan", "realisasi_perjanjian_kinerja", lokasi)
                 if pagu is not None and real is not None:
-                    yield _alt("dihitung dari jumlah yang dicetak",
-                               lambda: real / pagu * HUNDRED)
+                    yield alt("dihitung dari jumlah yang dicetak",
+                              lambda: real / pagu * HUNDRED)
         return make
 
     pk = h.anggaran_perjanjian_kinerja
@@ -709,7 +621,7 @@ def _kumpulkan_laporan(k: _Kumpulan) -> None:
           "penyerapan_perjanjian_kinerja", pk.penyerapan, "%", pk_alts("penyerapan"))
 
 
-def _capaian_rata(k: _Kumpulan, ind: HasilIndikator) -> Decimal | None:
+def _capaian_rata(k: Kumpulan, ind: HasilIndikator) -> Decimal | None:
     """An indicator's capaian as the average takes it (capped when the cap applies there)."""
     cap = k.aturan.batas_atas
     value = ind.capaian.nilai
@@ -718,7 +630,7 @@ def _capaian_rata(k: _Kumpulan, ind: HasilIndikator) -> Decimal | None:
     return value
 
 
-def _cetak_capaian(k: _Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | None:
+def _cetak_capaian(k: Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | None:
     """The capaian the report printed for `ind`: at `lokasi`, at its sasaran there, or
     anywhere else."""
     own = k.dicetak_di(ind.kode, "capaian", lokasi)
@@ -735,7 +647,7 @@ def _cetak_capaian(k: _Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | 
 # ------------------------------------------------------------ kegiatan, SAKIP
 
 
-def _kumpulkan_simpul(k: _Kumpulan, node: Simpul,
+def _kumpulkan_simpul(k: Kumpulan, node: Simpul,
                       model: Program | Kegiatan | RincianAnggaran) -> None:
     """A node of the budget tree: its printed totals against the sum of its children (naming
     a child left out, or one from elsewhere added), then the nodes below it."""
@@ -754,21 +666,21 @@ def _kumpulkan_simpul(k: _Kumpulan, node: Simpul,
         _kumpulkan_simpul(k, child, model_child)
 
 
-def _kumpulkan_program(k: _Kumpulan) -> None:
+def _kumpulkan_program(k: Kumpulan) -> None:
     for prog, model_prog in zip(k.h.program, k.h.laporan.program, strict=True):
         _kumpulkan_simpul(k, prog, model_prog)
         for keg, model_keg in zip(prog.kegiatan, model_prog.kegiatan, strict=True):
             for ik, model_ik in zip(keg.indikator, model_keg.indikator, strict=True):
                 di = model_ik.dilaporkan
                 label = ik.kode
-                k.add(ik.kode, label, ik.path, di.target, "target", _isian_target(ik.target), "")
+                k.add(ik.kode, label, ik.path, di.target, "target", isian_target(ik.target), "")
                 k.add(ik.kode, label, ik.path, di.realisasi, "realisasi",
-                      _isian("realisasi", ik.realisasi), "")
+                      isian("realisasi", ik.realisasi), "")
                 k.add(ik.kode, label, ik.path, di.capaian, "capaian", k.h.tampil(ik.capaian),
                       "%", _tanpa_batas_di(k, ik.capaian))
 
 
-def _kumpulkan_evaluasi(k: _Kumpulan) -> None:
+def _kumpulkan_evaluasi(k: Kumpulan) -> None:
     ev = k.h.laporan.evaluasi_sakip
     if ev is None:
         return
@@ -779,9 +691,9 @@ def _kumpulkan_evaluasi(k: _Kumpulan) -> None:
               hasil.predikat.kode if hasil.predikat else None, "")
 
 
-def kumpulkan(h: Hasil) -> _Kumpulan:
+def kumpulkan(h: Hasil) -> Kumpulan:
     """Every printed figure of the report with the value it should have."""
-    k = _Kumpulan(h)
+    k = Kumpulan(h)
     for sas, model_sas in zip(h.sasaran, h.laporan.sasaran, strict=True):
         for ind, model_ind in zip(sas.indikator, model_sas.indikator, strict=True):
             _kumpulkan_indikator(k, ind, model_ind)

@@ -1,0 +1,117 @@
+"""The collector every rule module adds a report's printed figures to.
+
+`Kumpulan` holds one report's printed figures (`Cetakan`) in the order they were added, the
+values each quantity was printed with at each place (alternatives are computed from what the
+report printed elsewhere), and indexes built once. Beside it, the few helpers every rule
+module writes with: a typed-in figure as a `Nilai` (`isian`, `isian_target`), alternatives
+made for the place a figure was printed at (`PenghasilDiTempat`, `bind`), and arithmetic for
+alternatives that gives no alternative instead of failing (`alt`, `lengkap`, `bagi_persen`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+
+from lkjip_cli.angka import persen
+from lkjip_cli.audit.cetakan import Cetakan
+from lkjip_cli.audit.kategori import kosakata_kategori
+from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman
+from lkjip_cli.diagnostics import Path
+from lkjip_cli.engine.hasil import Hasil, Target
+from lkjip_cli.engine.nilai import HUNDRED, Nilai
+from lkjip_cli.model.laporan import Pita, Rentang
+from lkjip_cli.model.penomoran import Penomoran
+
+
+class Kumpulan:
+    """Collects the printed figures of one report, paired with the engine's values."""
+
+    def __init__(self, hasil: Hasil) -> None:
+        self.h = hasil
+        self.aturan = hasil.laporan.aturan
+        self.items: list[Cetakan] = []
+        self.penomoran = Penomoran(hasil.laporan.penomoran)
+        self.printed: dict[tuple[str, str], dict[str, Decimal | str]] = {}
+        # Indexes built once, so that each figure's lookups do not scan the whole report.
+        self.urutan_kegiatan = {keg.kode: i for i, keg in enumerate(hasil.kegiatan)}
+        self.model_indikator = {ind.kode: ind for sas in hasil.laporan.sasaran
+                                for ind in sas.indikator}
+        self.sasaran_tunggal = {  # indikator kode -> its sasaran, when the only one counted
+            ind.kode: sas for sas in hasil.sasaran
+            if len([i for i in sas.indikator if i.dikecualikan is None]) == 1
+            for ind in sas.indikator}
+
+    def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
+            dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
+            *penghasil: PenghasilDiTempat, catatan: str = "",
+            kosakata: dict[str, tuple[bool, str]] | None = None) -> None:
+        if not dicetak:
+            return
+        # Places are compared by the table they name, however the file wrote the label.
+        values: dict[str, Decimal | str] = {self.tempat(t): v for t, v in dicetak.items()}
+        self.printed[(entitas, kuantitas)] = values
+        for tertulis, value in dicetak.items():
+            lokasi = self.tempat(tertulis)
+            path = (*base, "dilaporkan", kuantitas, tertulis)
+            bound = [bind(p, lokasi) for p in penghasil]
+            self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
+                                      dihitung, satuan, bound, catatan,
+                                      kosakata or {}, self.penomoran))
+
+    def tempat(self, tertulis: str) -> str:
+        """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`)."""
+        return self.penomoran.resolusi(tertulis) or tertulis
+
+    def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
+                     pita: Pita | None, nilai: Nilai) -> None:
+        """A printed category word against the band of the report's interpretation scale."""
+        spec = self.aturan.skala_interpretasi
+        scale = spec if isinstance(spec, str) else "skala laporan"
+        shown = persen(nilai.nilai, self.aturan.desimal_persen, self.aturan.pembulatan)
+        self.add(entitas, label, base, dicetak, "kategori", pita.sebutan if pita else None, "",
+                 kosakata=kosakata_kategori(spec, pita),
+                 catatan=f"capaian {shown} termasuk "
+                         f"{pita.sebutan if pita else 'tidak ada kategori'} menurut {scale} "
+                         "(aturan.skala_interpretasi)")
+
+    def dicetak_di(self, entitas: str, kuantitas: str, lokasi: str,
+                   fallback: bool = False) -> Decimal | None:
+        values = self.printed.get((entitas, kuantitas), {})
+        value = values.get(lokasi)
+        if value is None and fallback:
+            value = next((v for v in values.values() if isinstance(v, Decimal)), None)
+        return value if isinstance(value, Decimal) else None
+
+
+#: Makes the alternatives of a figure printed at one place (the place picks printed inputs).
+PenghasilDiTempat = Callable[[str], Iterable[Alternatif]]
+
+
+def bind(func: PenghasilDiTempat, lokasi: str) -> Penghasil:
+    return lambda: func(lokasi)
+
+
+def isian(nama: str, value: Decimal | None, satuan: str = "") -> Nilai:
+    return Nilai(value, f"{nama} (isian)", satuan=satuan,
+                 alasan=None if value is not None else "tidak diisi")
+
+
+def isian_target(target: Target | None) -> Nilai | str | None:
+    if isinstance(target, Rentang):
+        return f"{target.min}-{target.maks}"
+    return isian("target", target)
+
+
+def alt(keterangan: str, func: Callable[[], Decimal | None]) -> Alternatif:
+    return Alternatif(keterangan, aman(func))
+
+
+def lengkap(values: Sequence[Decimal | None]) -> list[Decimal] | None:
+    """The values when every one is known and there is at least one."""
+    known = [v for v in values if v is not None]
+    return known if known and len(known) == len(values) else None
+
+
+def bagi_persen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
+    return aman(lambda: pembilang / penyebut * HUNDRED)
