@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
+from lkjip_cli.audit.capaian import capaian_rata, rata, rata_tanpa, tanpa_batas, tanpa_batas_di
 from lkjip_cli.audit.cetakan import bandingkan, plain, tingkat_cetakan
 from lkjip_cli.audit.kumpulan import (
     Kumpulan,
@@ -62,46 +63,6 @@ from lkjip_cli.model.periode import DilaporkanBulan
 # ---------------------------------------------------------------- alternatives
 
 
-def _rata(keterangan: str, values: Sequence[Decimal | None]) -> Iterator[Alternatif]:
-    known = lengkap(values)
-    if known is not None:
-        yield alt(keterangan, lambda: sum(known, Decimal(0)) / len(known))
-
-
-#: Up to this many indicators, averages leaving out two of them are tried too. Beyond it
-#: the pairs are so many (n(n-1)/2) that one of them matches a wrong figure by chance, and
-#: the search would cost more than the rest of the audit.
-MAKS_TANPA_DUA = 40
-
-
-def _rata_tanpa(awalan: str, values: Sequence[tuple[str, Decimal | None]]
-                ) -> Iterator[Alternatif]:
-    """The average over every subset that leaves out one indicator (or two, for up to
-    `MAKS_TANPA_DUA` indicators), named by what it left out ("rata-rata tanpa IKU7"), as
-    sums over kegiatan already are. Each is the total less the left-out values, so a subset
-    costs one subtraction, not a new sum."""
-    if len(values) < 2 or any(v is None for _, v in values):
-        return
-    angka_ = [v for _, v in values if v is not None]
-    total = sum(angka_, Decimal(0))
-    n = len(angka_)
-    for size in (1, 2):
-        if size >= n or (size == 2 and n > MAKS_TANPA_DUA):
-            return
-        for left_out in itertools.combinations(range(n), size):
-            sisa = total - sum((angka_[i] for i in left_out), Decimal(0))
-            names = ", ".join(values[i][0] for i in left_out)
-            yield Alternatif(f"{awalan} tanpa {names}", _bagi(sisa, n - size), utama=True)
-
-
-def _bagi(jumlah: Decimal, banyak: int) -> Decimal | None:
-    return aman(lambda: jumlah / banyak)
-
-
-def _rata_dari(values: Sequence[Decimal]) -> Decimal | None:
-    return aman(lambda: sum(values, Decimal(0)) / len(values))
-
-
 def _capaian(target: Target | None, realisasi: Decimal | None, polaritas: str,
              rumus: str) -> Decimal | None:
     """Capaian by the named polarity and negative formula (names come from the model)."""
@@ -138,7 +99,7 @@ def _kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
     base = ind.path
 
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
-        yield from _tanpa_batas(k, ind.capaian)
+        yield from tanpa_batas(k, ind.capaian)
         yield from _capaian_cara_lain(ind, ind.target_periode, ind.realisasi_periode, rumus)
         r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
         t_cetak = k.dicetak_di(ind.kode, "target", lokasi) or target_tunggal(ind.target)
@@ -187,7 +148,7 @@ def _kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
     k.add(ind.kode, label, base, d.capaian_renstra_akhir, "capaian_renstra_akhir",
           k.h.tampil(ind.capaian_renstra_akhir), "%",
           lambda lokasi: itertools.chain(
-              _tanpa_batas(k, ind.capaian_renstra_akhir),
+              tanpa_batas(k, ind.capaian_renstra_akhir),
               _capaian_cara_lain(ind, ind.target_renstra_akhir, ind.realisasi_periode,
                                  rumus)))
     k.add(ind.kode, label, base, d.capaian_renstra_tahun, "capaian_renstra_tahun",
@@ -206,17 +167,7 @@ def _kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
         k.add(tw_label, tw_label, tw.path, dt.realisasi, "realisasi",
               isian("realisasi", tw.realisasi), "")
         k.add(tw_label, tw_label, tw.path, dt.capaian, "capaian", k.h.tampil(tw.capaian), "%",
-              _tanpa_batas_di(k, tw.capaian))
-
-
-def _tanpa_batas(k: Kumpulan, capaian: Nilai) -> Iterator[Alternatif]:
-    """The capaian before the display cap, when the report caps what it shows."""
-    if k.h.tampil(capaian).nilai != capaian.nilai:
-        yield Alternatif("nilai sebelum batas_atas tampilan", capaian.nilai)
-
-
-def _tanpa_batas_di(k: Kumpulan, capaian: Nilai) -> PenghasilDiTempat:
-    return lambda lokasi: _tanpa_batas(k, capaian)
+              tanpa_batas_di(k, tw.capaian))
 
 
 def _perbandingan_lain(ind: HasilIndikator) -> Iterator[Alternatif]:
@@ -492,16 +443,16 @@ def _kumpulkan_sasaran(k: Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> No
     metode = k.aturan.efisiensi.sasaran
 
     def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
-        yield from _tanpa_batas(k, sas.capaian)
-        yield from _rata("rata-rata semua indikator, tanpa pengecualian",
-                         [i.capaian.nilai for i in sas.indikator])
+        yield from tanpa_batas(k, sas.capaian)
+        yield from rata("rata-rata semua indikator, tanpa pengecualian",
+                        [i.capaian.nilai for i in sas.indikator])
         included = [i for i in sas.indikator if i.dikecualikan is None]
         printed = [k.dicetak_di(i.kode, "capaian", lokasi, fallback=True) for i in included]
         shown = "; ".join(plain(p) for p in printed if p is not None)
-        yield from _rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
-        yield from _rata_tanpa("rata-rata", [(i.kode, _capaian_rata(k, i)) for i in included])
-        yield from _rata_tanpa("rata-rata capaian yang dicetak",
-                               list(zip((i.kode for i in included), printed, strict=True)))
+        yield from rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
+        yield from rata_tanpa("rata-rata", [(i.kode, capaian_rata(k, i)) for i in included])
+        yield from rata_tanpa("rata-rata capaian yang dicetak",
+                              list(zip((i.kode for i in included), printed, strict=True)))
 
     def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
         yield from _efisiensi_lain(metode, sas.capaian.nilai, sas.anggaran)
@@ -566,17 +517,17 @@ def _kumpulkan_laporan(k: Kumpulan) -> None:
     included = [i for i in h.indikator if i.dikecualikan is None]
 
     def rata_alts(lokasi: str) -> Iterator[Alternatif]:
-        yield from _rata("rata-rata semua indikator, tanpa pengecualian",
-                         [i.capaian.nilai for i in h.indikator])
+        yield from rata("rata-rata semua indikator, tanpa pengecualian",
+                        [i.capaian.nilai for i in h.indikator])
         printed = [_cetak_capaian(k, i, lokasi) for i in included]
         shown = "; ".join(plain(p) for p in printed if p is not None)
-        yield from _rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
-        yield from _rata("rata-rata capaian sasaran", [s.capaian.nilai for s in h.sasaran])
+        yield from rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
+        yield from rata("rata-rata capaian sasaran", [s.capaian.nilai for s in h.sasaran])
         if k.aturan.rata_rata.dasar == "indikator":
-            yield from _rata_tanpa("rata-rata",
-                                   [(i.kode, _capaian_rata(k, i)) for i in included])
-            yield from _rata_tanpa("rata-rata capaian yang dicetak",
-                                   list(zip((i.kode for i in included), printed, strict=True)))
+            yield from rata_tanpa("rata-rata",
+                                  [(i.kode, capaian_rata(k, i)) for i in included])
+            yield from rata_tanpa("rata-rata capaian yang dicetak",
+                                  list(zip((i.kode for i in included), printed, strict=True)))
 
     def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
         b = h.belanja_tahun_ini
@@ -619,15 +570,6 @@ def _kumpulkan_laporan(k: Kumpulan) -> None:
           "realisasi_perjanjian_kinerja", pk.realisasi, "Rp", pk_alts("realisasi"))
     k.add("laporan", "Keseluruhan", (), d.penyerapan_perjanjian_kinerja,
           "penyerapan_perjanjian_kinerja", pk.penyerapan, "%", pk_alts("penyerapan"))
-
-
-def _capaian_rata(k: Kumpulan, ind: HasilIndikator) -> Decimal | None:
-    """An indicator's capaian as the average takes it (capped when the cap applies there)."""
-    cap = k.aturan.batas_atas
-    value = ind.capaian.nilai
-    if cap is not None and "rata-rata" in cap.berlaku and value is not None:
-        return min(value, cap.nilai)
-    return value
 
 
 def _cetak_capaian(k: Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | None:
@@ -677,7 +619,7 @@ def _kumpulkan_program(k: Kumpulan) -> None:
                 k.add(ik.kode, label, ik.path, di.realisasi, "realisasi",
                       isian("realisasi", ik.realisasi), "")
                 k.add(ik.kode, label, ik.path, di.capaian, "capaian", k.h.tampil(ik.capaian),
-                      "%", _tanpa_batas_di(k, ik.capaian))
+                      "%", tanpa_batas_di(k, ik.capaian))
 
 
 def _kumpulkan_evaluasi(k: Kumpulan) -> None:
