@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import cast
 
+from lkjip_cli.audit.anggaran import kumpulkan_anggaran, kumpulkan_program
 from lkjip_cli.audit.capaian import capaian_rata, rata, rata_tanpa, tanpa_batas, tanpa_batas_di
 from lkjip_cli.audit.cetakan import bandingkan, plain, tingkat_cetakan
 from lkjip_cli.audit.kumpulan import (
@@ -42,18 +42,15 @@ from lkjip_cli.engine.hasil import (
     HasilPosBelanja,
     HasilSasaran,
     HasilTriwulan,
-    Simpul,
     Target,
 )
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
-from lkjip_cli.model.anggaran import DilaporkanPosBelanja, RincianAnggaran
+from lkjip_cli.model.anggaran import DilaporkanPosBelanja
 from lkjip_cli.model.laporan import (
     BelanjaTahun,
     DilaporkanTriwulan,
     IndikatorKinerja,
-    Kegiatan,
     Polaritas,
-    Program,
     RumusNegatif,
     Sasaran,
     target_tunggal,
@@ -153,9 +150,9 @@ def _kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
                                  rumus)))
     k.add(ind.kode, label, base, d.capaian_renstra_tahun, "capaian_renstra_tahun",
           ind.capaian_renstra_tahun, "%")
-    _kumpulkan_anggaran(k, ind.kode, label, base, ind.anggaran,
-                        {"pagu": d.pagu, "realisasi": d.realisasi_anggaran,
-                         "penyerapan": d.penyerapan})
+    kumpulkan_anggaran(k, ind.kode, label, base, ind.anggaran,
+                       {"pagu": d.pagu, "realisasi": d.realisasi_anggaran,
+                        "penyerapan": d.penyerapan})
     # Quarters derived from months carry no printed figures of their own; months do.
     periodic: list[tuple[str, HasilTriwulan, DilaporkanTriwulan | DilaporkanBulan]] = [
         (f"{ind.kode} TW {tw.nomor}", tw, m.dilaporkan)
@@ -216,97 +213,6 @@ def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bo
 
 
 # ------------------------------------------------------------------- budgets
-
-
-def _kumpulkan_anggaran(k: Kumpulan, entitas: str, label: str, base: Path, a: Anggaran,
-                        dicetak: dict[str, dict[str, Decimal]],
-                        bagian: Bagian | None = None) -> None:
-    """Printed pagu, realisasi and penyerapan of a set of budget lines. `bagian` names the
-    parts a printed total may have left out or added: a node's children in the budget tree,
-    else the leaves that make the sum."""
-    if bagian is None:
-        leaves = {keg.kode: keg for keg in k.h.baris_anggaran if keg.kode in a.kegiatan}
-        bagian = Bagian(leaves, _kata_bagian(k.h, leaves.values()), {})
-
-    def subsets(field_name: str) -> Callable[[str], Iterator[Alternatif]]:
-        def make(lokasi: str) -> Iterator[Alternatif]:
-            yield from _subset_alts(bagian.anak, field_name, bagian.kata)
-            yield from _extra_alts(bagian, field_name)
-            if field_name == "penyerapan":
-                real = k.dicetak_di(entitas, "realisasi_anggaran", lokasi) or \
-                    k.dicetak_di(entitas, "realisasi", lokasi)
-                pagu = k.dicetak_di(entitas, "pagu", lokasi)
-                if real is not None and pagu is not None:
-                    yield alt("dihitung dari alokasi dan realisasi yang dicetak",
-                              lambda: real / pagu * HUNDRED)
-        return make
-
-    # Indicators and sasaran name their spent budget `realisasi_anggaran` (their `realisasi`
-    # is kinerja); programs and kegiatan simply `realisasi`.
-    real_key = "realisasi_anggaran" if base and base[0] == "sasaran" else "realisasi"
-    k.add(entitas, label, base, dicetak.get("pagu", {}), "pagu", a.pagu, "Rp", subsets("pagu"))
-    k.add(entitas, label, base, dicetak.get("realisasi", {}), real_key, a.realisasi, "Rp",
-          subsets("realisasi"))
-    k.add(entitas, label, base, dicetak.get("penyerapan", {}), "penyerapan", a.penyerapan, "%",
-          subsets("penyerapan"))
-    if a.rpd is not None and a.penyerapan_rpd is not None:
-        k.add(entitas, label, base, dicetak.get("rpd", {}), "rpd", a.rpd, "Rp")
-        k.add(entitas, label, base, dicetak.get("penyerapan_rpd", {}), "penyerapan_rpd",
-              a.penyerapan_rpd, "%",
-              lambda _lokasi: iter([Alternatif("penyerapan terhadap pagu, bukan terhadap RPD",
-                                               a.penyerapan.nilai)]))
-
-
-@dataclass(frozen=True)
-class Bagian:
-    """The parts of a printed budget total: `anak` make the sum; `lain` are nodes of the same
-    level elsewhere in the tree that a report may have added by mistake."""
-
-    anak: Mapping[str, Simpul]
-    kata: str
-    lain: Mapping[str, Simpul]
-
-
-def _kata_bagian(h: Hasil, nodes: Iterable[Simpul]) -> str:
-    """`kegiatan`, `sub kegiatan`, `RO`: what the parts are called, by their level."""
-    levels = {n.tingkat for n in nodes}
-    if len(levels) != 1:
-        return "kegiatan" if not levels else "rincian anggaran"
-    name = h.nama_tingkat(levels.pop())
-    return name if name.isupper() else name.lower()
-
-
-def _jumlah_bagian(nodes: Iterable[Simpul], field_name: str) -> Decimal | None:
-    anggaran = [x.anggaran for x in nodes]
-    pagu = sum((x.pagu.nilai or Decimal(0) for x in anggaran), Decimal(0))
-    real = sum((x.realisasi.nilai or Decimal(0) for x in anggaran), Decimal(0))
-    if field_name == "penyerapan":
-        return bagi_persen(real, pagu)
-    return {"pagu": pagu, "realisasi": real}.get(field_name)
-
-
-def _extra_alts(bagian: Bagian, field_name: str) -> Iterator[Alternatif]:
-    """The sum with one node of the same level from elsewhere added (up to 20 of them)."""
-    if not bagian.anak or len(bagian.lain) > 20:
-        return
-    for kode, node in bagian.lain.items():
-        yield Alternatif(f"jumlah termasuk {bagian.kata} {kode} yang bukan bagiannya",
-                         _jumlah_bagian([*bagian.anak.values(), node], field_name))
-
-
-def _subset_alts(kegiatan: Mapping[str, Simpul], field_name: str,
-                 kata: str = "kegiatan") -> Iterator[Alternatif]:
-    """The same sum over every proper subset of the parts (up to 10 of them)."""
-    items = list(kegiatan.items())
-    if not 1 < len(items) <= 10:
-        return
-    for size in range(1, len(items)):
-        for combo in itertools.combinations(items, size):
-            value = _jumlah_bagian([node for _, node in combo], field_name)
-            left_out = [kode for kode, _ in items if kode not in {c for c, _ in combo}]
-            words = (f"tanpa {kata} " + ", ".join(left_out) if len(left_out) <= size
-                     else f"hanya {kata} " + ", ".join(c for c, _ in combo))
-            yield Alternatif(f"jumlah dari himpunan {kata} lain: {words}", value)
 
 
 def _kumpulkan_belanja(k: Kumpulan, b: HasilBelanja, model_b: BelanjaTahun | None) -> None:
@@ -468,9 +374,9 @@ def _kumpulkan_sasaran(k: Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> No
     k.add(sas.kode, label, sas.path, d.status, "status", status, "",
           catatan=f"berhasil bila capaian setiap indikator sekurang-kurangnya "
                   f"{plain(k.aturan.ambang_berhasil)} (aturan.ambang_berhasil)")
-    _kumpulkan_anggaran(k, sas.kode, label, sas.path, sas.anggaran,
-                        {"pagu": d.pagu, "realisasi": d.realisasi_anggaran,
-                         "penyerapan": d.penyerapan})
+    kumpulkan_anggaran(k, sas.kode, label, sas.path, sas.anggaran,
+                       {"pagu": d.pagu, "realisasi": d.realisasi_anggaran,
+                        "penyerapan": d.penyerapan})
     k.add(sas.kode, label, sas.path, d.porsi_belanja_langsung, "porsi_belanja_langsung",
           sas.porsi_belanja_langsung, "%")
     k.add(sas.kode, label, sas.path, d.efisiensi, "efisiensi", sas.efisiensi,
@@ -589,39 +495,6 @@ def _cetak_capaian(k: Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | N
 # ------------------------------------------------------------ kegiatan, SAKIP
 
 
-def _kumpulkan_simpul(k: Kumpulan, node: Simpul,
-                      model: Program | Kegiatan | RincianAnggaran) -> None:
-    """A node of the budget tree: its printed totals against the sum of its children (naming
-    a child left out, or one from elsewhere added), then the nodes below it."""
-    d = model.dilaporkan
-    anak: dict[str, Simpul] = {x.kode: x for x in node.anak}
-    lain = {x.kode: x for x in k.h.simpul
-            if x.tingkat == node.tingkat + 1 and x.kode not in anak}
-    bagian = Bagian(anak, _kata_bagian(k.h, anak.values()), lain) if anak else None
-    _kumpulkan_anggaran(k, node.kode, node.kode, node.path, node.anggaran,
-                        {"pagu": d.pagu, "realisasi": d.realisasi, "penyerapan": d.penyerapan,
-                         "rpd": d.rpd, "penyerapan_rpd": d.penyerapan_rpd}, bagian)
-    models: tuple[Kegiatan | RincianAnggaran, ...] = (
-        model.kegiatan if isinstance(model, Program) else model.rincian)
-    children: tuple[Simpul, ...] = node.anak
-    for child, model_child in zip(children, models, strict=True):
-        _kumpulkan_simpul(k, child, model_child)
-
-
-def _kumpulkan_program(k: Kumpulan) -> None:
-    for prog, model_prog in zip(k.h.program, k.h.laporan.program, strict=True):
-        _kumpulkan_simpul(k, prog, model_prog)
-        for keg, model_keg in zip(prog.kegiatan, model_prog.kegiatan, strict=True):
-            for ik, model_ik in zip(keg.indikator, model_keg.indikator, strict=True):
-                di = model_ik.dilaporkan
-                label = ik.kode
-                k.add(ik.kode, label, ik.path, di.target, "target", isian_target(ik.target), "")
-                k.add(ik.kode, label, ik.path, di.realisasi, "realisasi",
-                      isian("realisasi", ik.realisasi), "")
-                k.add(ik.kode, label, ik.path, di.capaian, "capaian", k.h.tampil(ik.capaian),
-                      "%", tanpa_batas_di(k, ik.capaian))
-
-
 def _kumpulkan_evaluasi(k: Kumpulan) -> None:
     ev = k.h.laporan.evaluasi_sakip
     if ev is None:
@@ -640,7 +513,7 @@ def kumpulkan(h: Hasil) -> Kumpulan:
         for ind, model_ind in zip(sas.indikator, model_sas.indikator, strict=True):
             _kumpulkan_indikator(k, ind, model_ind)
         _kumpulkan_sasaran(k, sas, model_sas)
-    _kumpulkan_program(k)
+    kumpulkan_program(k)
     by_year = {b.tahun: b for b in h.laporan.belanja}
     for b in h.belanja:
         _kumpulkan_belanja(k, b, by_year.get(b.tahun))
