@@ -1,0 +1,181 @@
+"""An indicator's printed figures, and the causes that belong to one indicator.
+
+Target, realisasi and capaian with its category; last year's realisasi and the change from
+it, as a ratio, in points or as a comparison; the Renstra targets and their capaian; the
+indicator's budget; its quarters or months. A capaian may have been computed by the other
+negative-polarity formula, as the opposite polarity, from the realisasi the report printed,
+or be last year's; a change may be printed under the other heading, or without its sign.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import cast
+
+from lkjip_cli.audit.anggaran import kumpulkan_anggaran
+from lkjip_cli.audit.capaian import tanpa_batas, tanpa_batas_di
+from lkjip_cli.audit.cetakan import plain
+from lkjip_cli.audit.kumpulan import Kumpulan, alt, isian, isian_target
+from lkjip_cli.audit.sebab import Alternatif, aman
+from lkjip_cli.engine.capaian import hitung_capaian
+from lkjip_cli.engine.hasil import HasilIndikator, HasilTriwulan, Target
+from lkjip_cli.engine.nilai import HUNDRED
+from lkjip_cli.model.laporan import (
+    DilaporkanTriwulan,
+    IndikatorKinerja,
+    Polaritas,
+    RumusNegatif,
+    target_tunggal,
+)
+from lkjip_cli.model.periode import DilaporkanBulan
+
+
+def kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
+                        model_ind: IndikatorKinerja) -> None:
+    d = model_ind.dilaporkan
+    rumus = model_ind.rumus_negatif or k.aturan.rumus_negatif
+    label = ind.kode
+    base = ind.path
+
+    def capaian_alts(lokasi: str) -> Iterator[Alternatif]:
+        yield from tanpa_batas(k, ind.capaian)
+        yield from _capaian_cara_lain(ind, ind.target_periode, ind.realisasi_periode, rumus)
+        r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
+        t_cetak = k.dicetak_di(ind.kode, "target", lokasi) or target_tunggal(ind.target)
+        if r_cetak is not None and r_cetak != ind.realisasi_periode:
+            yield Alternatif(f"dihitung dari realisasi yang dicetak ({plain(r_cetak)})",
+                             _capaian(t_cetak, r_cetak, ind.polaritas, rumus))
+            for alt in _capaian_cara_lain(ind, t_cetak, r_cetak, rumus):
+                yield Alternatif(f"{alt.keterangan}, dari realisasi yang dicetak "
+                                 f"({plain(r_cetak)})", alt.nilai)
+        yield from _capaian_tahun_lalu(ind, k, rumus)
+
+    def realisasi_alts(lokasi: str) -> Iterator[Alternatif]:
+        yield Alternatif(f"realisasi tahun {ind.tahun_lalu}", ind.realisasi_tahun_lalu)
+        yield Alternatif("capaian, bukan realisasi", ind.capaian.nilai)
+
+    def perubahan_alts(as_ratio: bool) -> Callable[[str], Iterator[Alternatif]]:
+        def make(lokasi: str) -> Iterator[Alternatif]:
+            now, prev = ind.realisasi_periode, ind.realisasi_tahun_lalu
+            yield from _perubahan_cara_lain(now, prev, as_ratio, "")
+            r_cetak = k.dicetak_di(ind.kode, "realisasi", lokasi)
+            p_cetak = k.dicetak_di(ind.kode, "realisasi_tahun_lalu", lokasi) or prev
+            if r_cetak is not None and r_cetak != now:
+                yield from _perubahan_cara_lain(
+                    r_cetak, p_cetak, as_ratio,
+                    f", dari realisasi {ind.tahun_lalu + 1} yang dicetak ({plain(r_cetak)})",
+                    include_same=True)
+        return make
+
+    k.add(ind.kode, label, base, d.target, "target", isian_target(ind.target), "")
+    k.add(ind.kode, label, base, d.realisasi, "realisasi",
+          isian("realisasi", ind.realisasi_periode),
+          "", realisasi_alts)
+    k.add(ind.kode, label, base, d.capaian, "capaian", k.h.tampil(ind.capaian), "%",
+          capaian_alts)
+    k.add_kategori(ind.kode, label, base, d.kategori, ind.kategori, ind.capaian)
+    k.add(ind.kode, label, base, d.realisasi_tahun_lalu, "realisasi_tahun_lalu",
+          isian("realisasi tahun lalu", ind.realisasi_tahun_lalu), "")
+    k.add(ind.kode, label, base, d.perubahan_persen, "perubahan_persen", ind.perubahan_persen,
+          "%", perubahan_alts(True))
+    k.add(ind.kode, label, base, d.perubahan_poin, "perubahan_poin", ind.perubahan_poin,
+          "poin", perubahan_alts(False))
+    k.add(ind.kode, label, base, d.perbandingan_persen, "perbandingan_persen",
+          ind.perbandingan_persen, "%", lambda lokasi: _perbandingan_lain(ind))
+    k.add(ind.kode, label, base, d.target_renstra_akhir, "target_renstra_akhir",
+          isian_target(ind.target_renstra_akhir), "")
+    k.add(ind.kode, label, base, d.capaian_renstra_akhir, "capaian_renstra_akhir",
+          k.h.tampil(ind.capaian_renstra_akhir), "%",
+          lambda lokasi: itertools.chain(
+              tanpa_batas(k, ind.capaian_renstra_akhir),
+              _capaian_cara_lain(ind, ind.target_renstra_akhir, ind.realisasi_periode,
+                                 rumus)))
+    k.add(ind.kode, label, base, d.capaian_renstra_tahun, "capaian_renstra_tahun",
+          ind.capaian_renstra_tahun, "%")
+    kumpulkan_anggaran(k, ind.kode, label, base, ind.anggaran,
+                       {"pagu": d.pagu, "realisasi": d.realisasi_anggaran,
+                        "penyerapan": d.penyerapan})
+    # Quarters derived from months carry no printed figures of their own; months do.
+    periodic: list[tuple[str, HasilTriwulan, DilaporkanTriwulan | DilaporkanBulan]] = [
+        (f"{ind.kode} TW {tw.nomor}", tw, m.dilaporkan)
+        for tw, m in zip(ind.triwulan, model_ind.triwulan, strict=False)]
+    periodic += [(f"{ind.kode} bulan {b.nomor}", b, m.dilaporkan)
+                 for b, m in zip(ind.bulanan, model_ind.bulanan, strict=True)]
+    for tw_label, tw, dt in periodic:
+        k.add(tw_label, tw_label, tw.path, dt.target, "target", isian_target(tw.target), "")
+        k.add(tw_label, tw_label, tw.path, dt.realisasi, "realisasi",
+              isian("realisasi", tw.realisasi), "")
+        k.add(tw_label, tw_label, tw.path, dt.capaian, "capaian", k.h.tampil(tw.capaian), "%",
+              tanpa_batas_di(k, tw.capaian))
+
+
+def _capaian(target: Target | None, realisasi: Decimal | None, polaritas: str,
+             rumus: str) -> Decimal | None:
+    """Capaian by the named polarity and negative formula (names come from the model)."""
+    return hitung_capaian(target, realisasi, polaritas=cast(Polaritas, polaritas),
+                          rumus_negatif=cast(RumusNegatif, rumus)).nilai
+
+
+def _capaian_cara_lain(ind: HasilIndikator, target: Target | None,
+                       realisasi: Decimal | None, mode_rumus: str) -> Iterator[Alternatif]:
+    """Capaian by the other formulas (other negative formula, the opposite polarity)."""
+    formulas: list[tuple[str, str, str]] = []
+    if ind.polaritas == "negatif":
+        other = "T/R" if mode_rumus == "(2T-R)/T" else "(2T-R)/T"
+        formulas += [("negatif", other, f"rumus negatif {other}"),
+                     ("positif", mode_rumus, "dihitung seperti polaritas positif (R / T)")]
+    else:
+        formulas += [("negatif", "(2T-R)/T", "dihitung seperti polaritas negatif")]
+    for polaritas, rumus, words in formulas:
+        yield Alternatif(words, _capaian(target, realisasi, polaritas, rumus))
+    dasar = _capaian(target, realisasi, ind.polaritas, mode_rumus)
+    if dasar is not None and dasar < 0:  # a report that floors it without saying so
+        yield Alternatif("capaian negatif dicetak 0 (bila laporan memakai batas bawah, isi "
+                         "aturan.batas_bawah: 0)", Decimal(0))
+
+
+def _perbandingan_lain(ind: HasilIndikator) -> Iterator[Alternatif]:
+    """What a printed R / R lalu x 100 may be instead: the relative change, or upside down."""
+    now, prev = ind.realisasi_periode, ind.realisasi_tahun_lalu
+    if now is None or prev is None:
+        return
+    yield alt("perubahan relatif (R / R lalu - 1) x 100 dicetak di bawah judul perbandingan",
+              lambda: (now / prev - 1) * HUNDRED)
+    yield alt("terbalik: R lalu / R x 100", lambda: prev / now * HUNDRED)
+    yield Alternatif("capaian, bukan perbandingan dengan tahun lalu", ind.capaian.nilai)
+
+
+def _capaian_tahun_lalu(ind: HasilIndikator, k: Kumpulan, rumus: str) -> Iterator[Alternatif]:
+    model_ind = k.model_indikator.get(ind.kode)
+    target_lalu = None if model_ind is None else model_ind.target_renstra.get(ind.tahun_lalu)
+    if target_lalu is not None and ind.realisasi_tahun_lalu is not None:
+        yield Alternatif(f"capaian tahun {ind.tahun_lalu}",
+                         _capaian(target_lalu, ind.realisasi_tahun_lalu, ind.polaritas, rumus))
+
+
+def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bool,
+                         suffix: str, include_same: bool = False) -> Iterator[Alternatif]:
+    if now is None or prev is None:
+        return
+    ratio = aman(lambda: (now / prev - 1) * HUNDRED)
+    diff = now - prev
+    if as_ratio:
+        yield Alternatif("selisih poin dicetak di bawah judul rasio" + suffix, diff)
+        yield alt("perbandingan R / R lalu x 100 dicetak di bawah judul perubahan" + suffix,
+                  lambda: now / prev * HUNDRED)
+        if diff < 0:
+            yield Alternatif("selisih poin tanpa tanda, di bawah judul rasio" + suffix,
+                             abs(diff))
+        if include_same:
+            yield Alternatif("dihitung dengan rumus kolom" + suffix, ratio)
+    else:
+        yield Alternatif("rasio (R/R lalu - 1) x 100 dicetak di bawah judul selisih" + suffix,
+                         ratio)
+        if diff < 0:
+            yield Alternatif("selisih tanpa tanda" + suffix, abs(diff))
+        if include_same:
+            yield Alternatif("dihitung dengan rumus kolom" + suffix, diff)
+    if ratio is not None and ratio < 0:
+        yield Alternatif("rasio tanpa tanda" + suffix, abs(ratio))
