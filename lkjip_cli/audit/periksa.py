@@ -1,120 +1,27 @@
-"""`periksa(hasil)`: compare every figure a report printed with what its own rules give.
+"""`periksa`: every figure a report printed, collected, then compared with its exact value.
 
-Each printed figure (`dilaporkan` in the data file) is paired with the engine's exact value
-for the same quantity and classified `cocok`, `pembulatan` or `selisih`; for the others the
-known alternatives are tried (`audit.sebab`) to name the likely cause. Consistency checks
-that need no printed figure follow: roll-ups, falling cumulative values, spending above pagu,
-impossible percentages, and one quantity printed with different values in two places.
+`kumpulkan` walks a report the way it is printed: each sasaran's indicators, then the
+sasaran; the programs down their budget tree; each year's spending; the report level. One
+rule module per kind of figure (`indikator`, `sasaran`, `anggaran`, `belanja`, `laporan`)
+adds what the report printed, with its exact value and its likely alternatives, to one
+`Kumpulan`. `temuan_dicetak` classifies each figure (`cetakan.bandingkan`), and `urutkan`
+sorts findings as the report reads. Checks that need no printed figure are in `konsistensi`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from decimal import Decimal
+from collections.abc import Iterable
 
 from lkjip_cli.audit.anggaran import kumpulkan_program
 from lkjip_cli.audit.belanja import kumpulkan_belanja
-from lkjip_cli.audit.capaian import capaian_rata, rata, rata_tanpa
-from lkjip_cli.audit.cetakan import bandingkan, plain, tingkat_cetakan
+from lkjip_cli.audit.cetakan import bandingkan, tingkat_cetakan
 from lkjip_cli.audit.indikator import kumpulkan_indikator
-from lkjip_cli.audit.kumpulan import Kumpulan, alt, lengkap
-from lkjip_cli.audit.sasaran import efisiensi_lain, kumpulkan_sasaran
-from lkjip_cli.audit.sebab import Alternatif
+from lkjip_cli.audit.kumpulan import Kumpulan
+from lkjip_cli.audit.laporan import kumpulkan_evaluasi, kumpulkan_laporan
+from lkjip_cli.audit.sasaran import kumpulkan_sasaran
 from lkjip_cli.audit.tempat import nama_tempat, urutan_tempat
 from lkjip_cli.audit.temuan import Temuan, Tingkat
-from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilIndikator
-from lkjip_cli.engine.nilai import HUNDRED
-
-# -------------------------------------------------------------- sasaran, report
-
-
-def _kumpulkan_laporan(k: Kumpulan) -> None:
-    h = k.h
-    d = h.laporan.dilaporkan
-    included = [i for i in h.indikator if i.dikecualikan is None]
-
-    def rata_alts(lokasi: str) -> Iterator[Alternatif]:
-        yield from rata("rata-rata semua indikator, tanpa pengecualian",
-                        [i.capaian.nilai for i in h.indikator])
-        printed = [_cetak_capaian(k, i, lokasi) for i in included]
-        shown = "; ".join(plain(p) for p in printed if p is not None)
-        yield from rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
-        yield from rata("rata-rata capaian sasaran", [s.capaian.nilai for s in h.sasaran])
-        if k.aturan.rata_rata.dasar == "indikator":
-            yield from rata_tanpa("rata-rata",
-                                  [(i.kode, capaian_rata(k, i)) for i in included])
-            yield from rata_tanpa("rata-rata capaian yang dicetak",
-                                  list(zip((i.kode for i in included), printed, strict=True)))
-
-    def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
-        b = h.belanja_tahun_ini
-        metode = k.aturan.efisiensi.keseluruhan
-        if b is not None:
-            a = Anggaran(b.pagu_langsung, b.realisasi_langsung, b.penyerapan_langsung,
-                         b.efisiensi_nominal, ())
-            yield from efisiensi_lain(metode, h.rata_rata_capaian.nilai, a)
-        rata = k.dicetak_di("laporan", "rata_rata_capaian", lokasi)
-        pen = k.dicetak_di(f"Belanja {h.laporan.tahun}", "penyerapan_langsung", lokasi)
-        if rata is not None and pen is not None and metode == "selisih":
-            yield Alternatif(f"dihitung dari angka yang dicetak ({plain(rata)} - "
-                             f"{plain(pen)})", rata - pen)
-
-    def pk_alts(field_name: str) -> Callable[[str], Iterator[Alternatif]]:
-        def make(lokasi: str) -> Iterator[Alternatif]:
-            quantity = {"pagu": "pagu", "realisasi": "realisasi_anggaran"}
-            if field_name in quantity:
-                rows = lengkap([k.dicetak_di(i.kode, quantity[field_name], lokasi)
-                                for i in h.indikator])
-                if rows is not None:
-                    yield Alternatif("jumlah baris yang dicetak", sum(rows, Decimal(0)))
-            else:
-                pagu = k.dicetak_di("laporan", "pagu_perjanjian_kinerja", lokasi)
-                real = k.dicetak_di("laporan", "realisasi_perjanjian_kinerja", lokasi)
-                if pagu is not None and real is not None:
-                    yield alt("dihitung dari jumlah yang dicetak",
-                              lambda: real / pagu * HUNDRED)
-        return make
-
-    pk = h.anggaran_perjanjian_kinerja
-    k.add("laporan", "Keseluruhan", (), d.rata_rata_capaian, "rata_rata_capaian",
-          h.rata_rata_capaian, "%", rata_alts)
-    k.add_kategori("laporan", "Keseluruhan", (), d.kategori, h.kategori, h.rata_rata_capaian)
-    k.add("laporan", "Keseluruhan", (), d.efisiensi, "efisiensi", h.efisiensi,
-          h.efisiensi.satuan, efisiensi_alts)
-    k.add("laporan", "Keseluruhan", (), d.pagu_perjanjian_kinerja, "pagu_perjanjian_kinerja",
-          pk.pagu, "Rp", pk_alts("pagu"))
-    k.add("laporan", "Keseluruhan", (), d.realisasi_perjanjian_kinerja,
-          "realisasi_perjanjian_kinerja", pk.realisasi, "Rp", pk_alts("realisasi"))
-    k.add("laporan", "Keseluruhan", (), d.penyerapan_perjanjian_kinerja,
-          "penyerapan_perjanjian_kinerja", pk.penyerapan, "%", pk_alts("penyerapan"))
-
-
-def _cetak_capaian(k: Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | None:
-    """The capaian the report printed for `ind`: at `lokasi`, at its sasaran there, or
-    anywhere else."""
-    own = k.dicetak_di(ind.kode, "capaian", lokasi)
-    if own is not None:
-        return own
-    sas = k.sasaran_tunggal.get(ind.kode)
-    if sas is not None:
-        at_sasaran = k.dicetak_di(sas.kode, "capaian", lokasi)
-        if at_sasaran is not None:
-            return at_sasaran
-    return k.dicetak_di(ind.kode, "capaian", lokasi, fallback=True)
-
-
-# ------------------------------------------------------------ kegiatan, SAKIP
-
-
-def _kumpulkan_evaluasi(k: Kumpulan) -> None:
-    ev = k.h.laporan.evaluasi_sakip
-    if ev is None:
-        return
-    for hasil, model in zip(k.h.evaluasi, ev.hasil, strict=True):
-        label = f"Evaluasi SAKIP {hasil.tahun}"
-        k.add(label, label, hasil.path, model.dilaporkan.nilai, "nilai", hasil.total, "")
-        k.add(label, label, hasil.path, model.dilaporkan.predikat, "predikat",
-              hasil.predikat.kode if hasil.predikat else None, "")
+from lkjip_cli.engine.hasil import Hasil
 
 
 def kumpulkan(h: Hasil) -> Kumpulan:
@@ -128,8 +35,8 @@ def kumpulkan(h: Hasil) -> Kumpulan:
     by_year = {b.tahun: b for b in h.laporan.belanja}
     for b in h.belanja:
         kumpulkan_belanja(k, b, by_year.get(b.tahun))
-    _kumpulkan_laporan(k)
-    _kumpulkan_evaluasi(k)
+    kumpulkan_laporan(k)
+    kumpulkan_evaluasi(k)
     return k
 
 

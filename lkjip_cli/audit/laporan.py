@@ -1,0 +1,107 @@
+"""Figures a report prints once about itself, not about one sasaran, indicator or budget line.
+
+The overall average capaian and its category (in the Ikhtisar Eksekutif and Bab IV), the
+overall efficiency, the totals of the budget tied to the Perjanjian Kinerja (the `Jumlah` row
+of its table), and the results of past SAKIP evaluations (nilai and predikat per year). The
+average may have been taken over another set of indicators, or from the capaian the report
+printed for each indicator or its sasaran (`_cetak_capaian`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from lkjip_cli.audit.capaian import capaian_rata, rata, rata_tanpa
+from lkjip_cli.audit.cetakan import plain
+from lkjip_cli.audit.kumpulan import Kumpulan, alt, lengkap
+from lkjip_cli.audit.sasaran import efisiensi_lain
+from lkjip_cli.audit.sebab import Alternatif
+from lkjip_cli.engine.hasil import Anggaran, HasilIndikator
+from lkjip_cli.engine.nilai import HUNDRED
+
+
+def kumpulkan_laporan(k: Kumpulan) -> None:
+    h = k.h
+    d = h.laporan.dilaporkan
+    included = [i for i in h.indikator if i.dikecualikan is None]
+
+    def rata_alts(lokasi: str) -> Iterator[Alternatif]:
+        yield from rata("rata-rata semua indikator, tanpa pengecualian",
+                        [i.capaian.nilai for i in h.indikator])
+        printed = [_cetak_capaian(k, i, lokasi) for i in included]
+        shown = "; ".join(plain(p) for p in printed if p is not None)
+        yield from rata(f"rata-rata dari capaian indikator yang dicetak ({shown})", printed)
+        yield from rata("rata-rata capaian sasaran", [s.capaian.nilai for s in h.sasaran])
+        if k.aturan.rata_rata.dasar == "indikator":
+            yield from rata_tanpa("rata-rata",
+                                  [(i.kode, capaian_rata(k, i)) for i in included])
+            yield from rata_tanpa("rata-rata capaian yang dicetak",
+                                  list(zip((i.kode for i in included), printed, strict=True)))
+
+    def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
+        b = h.belanja_tahun_ini
+        metode = k.aturan.efisiensi.keseluruhan
+        if b is not None:
+            a = Anggaran(b.pagu_langsung, b.realisasi_langsung, b.penyerapan_langsung,
+                         b.efisiensi_nominal, ())
+            yield from efisiensi_lain(metode, h.rata_rata_capaian.nilai, a)
+        rata = k.dicetak_di("laporan", "rata_rata_capaian", lokasi)
+        pen = k.dicetak_di(f"Belanja {h.laporan.tahun}", "penyerapan_langsung", lokasi)
+        if rata is not None and pen is not None and metode == "selisih":
+            yield Alternatif(f"dihitung dari angka yang dicetak ({plain(rata)} - "
+                             f"{plain(pen)})", rata - pen)
+
+    def pk_alts(field_name: str) -> Callable[[str], Iterator[Alternatif]]:
+        def make(lokasi: str) -> Iterator[Alternatif]:
+            quantity = {"pagu": "pagu", "realisasi": "realisasi_anggaran"}
+            if field_name in quantity:
+                rows = lengkap([k.dicetak_di(i.kode, quantity[field_name], lokasi)
+                                for i in h.indikator])
+                if rows is not None:
+                    yield Alternatif("jumlah baris yang dicetak", sum(rows, Decimal(0)))
+            else:
+                pagu = k.dicetak_di("laporan", "pagu_perjanjian_kinerja", lokasi)
+                real = k.dicetak_di("laporan", "realisasi_perjanjian_kinerja", lokasi)
+                if pagu is not None and real is not None:
+                    yield alt("dihitung dari jumlah yang dicetak",
+                              lambda: real / pagu * HUNDRED)
+        return make
+
+    pk = h.anggaran_perjanjian_kinerja
+    k.add("laporan", "Keseluruhan", (), d.rata_rata_capaian, "rata_rata_capaian",
+          h.rata_rata_capaian, "%", rata_alts)
+    k.add_kategori("laporan", "Keseluruhan", (), d.kategori, h.kategori, h.rata_rata_capaian)
+    k.add("laporan", "Keseluruhan", (), d.efisiensi, "efisiensi", h.efisiensi,
+          h.efisiensi.satuan, efisiensi_alts)
+    k.add("laporan", "Keseluruhan", (), d.pagu_perjanjian_kinerja, "pagu_perjanjian_kinerja",
+          pk.pagu, "Rp", pk_alts("pagu"))
+    k.add("laporan", "Keseluruhan", (), d.realisasi_perjanjian_kinerja,
+          "realisasi_perjanjian_kinerja", pk.realisasi, "Rp", pk_alts("realisasi"))
+    k.add("laporan", "Keseluruhan", (), d.penyerapan_perjanjian_kinerja,
+          "penyerapan_perjanjian_kinerja", pk.penyerapan, "%", pk_alts("penyerapan"))
+
+
+def _cetak_capaian(k: Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | None:
+    """The capaian the report printed for `ind`: at `lokasi`, at its sasaran there, or
+    anywhere else."""
+    own = k.dicetak_di(ind.kode, "capaian", lokasi)
+    if own is not None:
+        return own
+    sas = k.sasaran_tunggal.get(ind.kode)
+    if sas is not None:
+        at_sasaran = k.dicetak_di(sas.kode, "capaian", lokasi)
+        if at_sasaran is not None:
+            return at_sasaran
+    return k.dicetak_di(ind.kode, "capaian", lokasi, fallback=True)
+
+
+def kumpulkan_evaluasi(k: Kumpulan) -> None:
+    ev = k.h.laporan.evaluasi_sakip
+    if ev is None:
+        return
+    for hasil, model in zip(k.h.evaluasi, ev.hasil, strict=True):
+        label = f"Evaluasi SAKIP {hasil.tahun}"
+        k.add(label, label, hasil.path, model.dilaporkan.nilai, "nilai", hasil.total, "")
+        k.add(label, label, hasil.path, model.dilaporkan.predikat, "predikat",
+              hasil.predikat.kode if hasil.predikat else None, "")
