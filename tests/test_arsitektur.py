@@ -68,6 +68,8 @@ SALAH = {
     "tabel": ("tabel/capaian.py", "from lkjip_cli.tabel import anggaran"),
     # the monthly roll-up borrowing the quarterly check instead of the model's rule
     "pemeriksaan": ("checks/periode.py", "from lkjip_cli.checks import indikator"),
+    # the comparison of a printed figure reaching up for a rule about one kind of figure
+    "audit": ("audit/cetakan.py", "from lkjip_cli.audit import indikator"),
     # one command borrowing another's option
     "perintah": ("cli/export_cmd.py", "from lkjip_cli.cli import render_cmd"),
     # an efficiency method reaching up into the sasaran it serves
