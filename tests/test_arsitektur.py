@@ -99,6 +99,19 @@ def test_each_contract_fails_on_its_wrong_import(tmp_path: Path) -> None:
         assert f"{nama[ident]} BROKEN" in out.stdout, (ident, out.stdout)
 
 
+#: Rooms held to an order of their own by a layers contract on the room: every module of the
+#: room sits in one of its layers, so that a new module follows the room's order like the others.
+RUANG_BERLAPIS = ("audit",)
+
+
+def test_every_module_of_a_layered_room_sits_in_its_contract() -> None:
+    for ruang in RUANG_BERLAPIS:
+        [kontrak_ruang] = [k for k in kontrak() if k.get("containers") == [f"lkjip_cli.{ruang}"]]
+        lapisan = {m.strip() for lapis in kontrak_ruang["layers"] for m in lapis.split("|")}
+        modul = {p.stem for p in (PAKET / ruang).glob("*.py")} - {"__init__"}
+        assert modul == lapisan, f"place the module in the layers of `{kontrak_ruang['id']}`"
+
+
 def test_the_one_ignored_import_is_the_old_workbook_path() -> None:
     """render/ never imports buku/ but through the re-export docs/excel.md once named."""
     ignored = [imp for k in kontrak() for imp in k.get("ignore_imports", [])]
