@@ -46,11 +46,11 @@ def kumpulkan_laporan(k: Kumpulan) -> None:
             a = Anggaran(b.pagu_langsung, b.realisasi_langsung, b.penyerapan_langsung,
                          b.efisiensi_nominal, ())
             yield from efisiensi_lain(metode, h.rata_rata_capaian.nilai, a)
-        rata = k.dicetak_di("laporan", "rata_rata_capaian", lokasi)
+        rata_cetak = k.dicetak_di("laporan", "rata_rata_capaian", lokasi)
         pen = k.dicetak_di(f"Belanja {h.laporan.tahun}", "penyerapan_langsung", lokasi)
-        if rata is not None and pen is not None and metode == "selisih":
-            yield Alternatif(f"dihitung dari angka yang dicetak ({plain(rata)} - "
-                             f"{plain(pen)})", rata - pen)
+        if rata_cetak is not None and pen is not None and metode == "selisih":
+            yield Alternatif(f"dihitung dari angka yang dicetak ({plain(rata_cetak)} - "
+                             f"{plain(pen)})", rata_cetak - pen)
 
     def pk_alts(field_name: str) -> Callable[[str], Iterator[Alternatif]]:
         def make(lokasi: str) -> Iterator[Alternatif]:
