@@ -24,6 +24,7 @@ from lkjip_cli.checks import semantic_checks
 from lkjip_cli.diagnostics import Diagnostic, Path, Severity, format_path, has_errors, sort_key
 from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.laporan import Laporan
+from lkjip_cli.model.narasi import semua_narasi
 from lkjip_cli.model.types import TEMPAT_BERNAMA
 from lkjip_cli.pesan import (
     harapan,
@@ -61,20 +62,106 @@ class LoadResult:
 
 
 def load(path: str | FsPath) -> LoadResult:
-    """Read, parse and validate one report file; never raises for a user's mistake."""
+    """Read, parse and validate one report file; never raises for a user's mistake.
+
+    Narrative and logo files the report names are read from its own directory (below)."""
     name = str(path)
     try:
         raw = baca_berkas_biasa(path, MAX_FILE_BYTES + 1)  # a FIFO or device never blocks
     except OSError as exc:
         return LoadResult(None, SourceMap(name), (diagnostik_baca(name, exc),))
     with tanpa_gc():  # acyclic data, hundreds of thousands of objects: lkjip_cli/memori.py
-        return load_parsed(parse_yaml_bytes(name, raw))
+        result = load_parsed(parse_yaml_bytes(name, raw))
+    return dengan_berkas_narasi(result, FsPath(path).parent)
 
 
 def load_text(text: str, name: str = "<teks>") -> LoadResult:
-    """Validate a report given as text (tests, editors)."""
+    """Validate a report given as text (tests, editors); a narrative file it names is an
+    error, since text has no directory to read it from."""
     with tanpa_gc():
-        return load_parsed(parse_yaml_bytes(name, text.encode("utf-8")))
+        return dengan_berkas_narasi(load_parsed(parse_yaml_bytes(name, text.encode("utf-8"))),
+                                    None)
+
+
+# ------------------------------------------------------------- narrative and logo files
+
+#: Limits of the files a report names: a narrative part is text, a logo one image.
+MAKS_NARASI = 1 << 20
+MAKS_LOGO = 5 << 20
+
+#: How a PNG and a JPEG begin: anything else is not put into a document as a picture.
+_GAMBAR = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def dengan_berkas_narasi(result: LoadResult, direktori: FsPath | None) -> LoadResult:
+    """The report with the text of every narrative file (and the cover's logo) it names,
+    read only through the regular-file reader and only from `direktori` or below; one
+    diagnostic per file that cannot be read, and then no report."""
+    report = result.report
+    if report is None:
+        return result
+    diagnostics: list[Diagnostic] = []
+    for jalur, narasi in semua_narasi(report):
+        if narasi.berkas is None:
+            continue
+        teks = _baca_lampiran(narasi.berkas, direktori, result.source, (*jalur, "berkas"),
+                              MAKS_NARASI, diagnostics)
+        if teks is not None:
+            try:
+                narasi.isi_dari_berkas(teks.decode("utf-8"))
+            except UnicodeDecodeError:
+                diagnostics.append(_galat_berkas(result.source, (*jalur, "berkas"),
+                                                 "berkas narasi bukan teks UTF-8; simpan "
+                                                 "sebagai UTF-8"))
+    sampul = report.narasi.sampul
+    if sampul.logo is not None:
+        jalur_logo: Path = ("narasi", "sampul", "logo")
+        isi = _baca_lampiran(sampul.logo, direktori, result.source, jalur_logo, MAKS_LOGO,
+                             diagnostics)
+        if isi is not None and not isi.startswith(_GAMBAR):
+            diagnostics.append(_galat_berkas(result.source, jalur_logo,
+                                             "logo harus gambar PNG atau JPEG"))
+        elif isi is not None:
+            sampul.logo_dari_berkas(isi)
+    if not diagnostics:
+        return result
+    semua = sorted((*result.diagnostics, *diagnostics), key=sort_key)
+    return LoadResult(None, result.source, tuple(semua))
+
+
+def _baca_lampiran(nama: str, direktori: FsPath | None, source: SourceMap, jalur: Path,
+                   batas: int, diagnostics: list[Diagnostic]) -> bytes | None:
+    """The bytes of a file the report names, or None with a diagnostic: outside the
+    report's directory, not a regular file (a FIFO never blocks), too large, unreadable."""
+    if direktori is None:
+        diagnostics.append(_galat_berkas(
+            source, jalur, "berkas hanya dapat dibaca bila laporan dimuat dari sebuah berkas; "
+            "tulis teksnya langsung (teks: ...)"))
+        return None
+    akar = direktori.resolve()
+    tujuan = (akar / nama).resolve()
+    if FsPath(nama).is_absolute() or not tujuan.is_relative_to(akar):
+        diagnostics.append(_galat_berkas(
+            source, jalur, f"berkas {nama!r} berada di luar direktori laporan; lkjip hanya "
+            "membaca berkas di direktori laporan atau di bawahnya"))
+        return None
+    try:
+        isi = baca_berkas_biasa(tujuan, batas + 1)
+    except OSError as exc:
+        pesan = diagnostik_baca(str(tujuan), exc).message
+        diagnostics.append(_galat_berkas(source, jalur, f"berkas {nama!r}: {pesan}"))
+        return None
+    if len(isi) > batas:
+        diagnostics.append(_galat_berkas(source, jalur,
+                                         f"berkas {nama!r} lebih besar dari {batas} byte"))
+        return None
+    return isi
+
+
+def _galat_berkas(source: SourceMap, jalur: Path, pesan: str) -> Diagnostic:
+    mark = source.value_mark(jalur)
+    return Diagnostic(source.file, mark.line if mark else None, mark.column if mark else None,
+                      Severity.ERROR, "narasi-berkas", pesan, format_path(jalur))
 
 
 def load_parsed(parsed: ParsedYaml) -> LoadResult:

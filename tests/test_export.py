@@ -81,6 +81,8 @@ def _caption_tabel(doc: Any) -> list[tuple[str, list[str], Any]]:
             text = "".join(t.text or "" for t in child.iter(
                 "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
             breaks = [t for t in child.iter() if t.tag.endswith("}br")]
+            if text == "LAMPIRAN":  # the Lampiran's Perjanjian Kinerja has no caption
+                break
             if text.startswith("Tabel ") and breaks:
                 last = _baris_caption(child)
         elif tag == "tbl":
@@ -175,8 +177,10 @@ def test_docx_table_3_10_figures(dokumen: Any) -> None:
 def test_docx_headings_sentences_and_sources(dokumen: Any) -> None:
     paragraphs = [p.text for p in dokumen.paragraphs]
     headings = [p.text for p in dokumen.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA",
-                        "BAB IV PENUTUP"]
+    # the complete document, in PermenPAN-RB 53/2014's order (the cover has no heading)
+    assert headings == ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN",
+                        "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA",
+                        "BAB IV PENUTUP", "LAMPIRAN"]
     assert "Sumber Data: hasil monev IKU per triwulan" in paragraphs
     text = "\n".join(paragraphs)
     # a generated sentence (templates/_kalimat.md.j2), with the report's 168,85

@@ -21,7 +21,7 @@ from lkjip_cli.audit.kumpulan import Kumpulan, alt, isian, isian_target
 from lkjip_cli.audit.sebab import Alternatif, aman
 from lkjip_cli.engine.capaian import hitung_capaian
 from lkjip_cli.engine.hasil import HasilIndikator, HasilTriwulan, Target
-from lkjip_cli.engine.nilai import HUNDRED
+from lkjip_cli.engine.nilai import HUNDRED, tidak_dapat
 from lkjip_cli.model.laporan import (
     DilaporkanTriwulan,
     IndikatorKinerja,
@@ -94,6 +94,10 @@ def kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
                                  rumus)))
     k.add(ind.kode, label, base, d.capaian_renstra_tahun, "capaian_renstra_tahun",
           ind.capaian_renstra_tahun, "%")
+    standar = ind.capaian_standar_nasional or tidak_dapat(
+        "capaian terhadap standar nasional", "indikator ini tidak punya standar_nasional")
+    k.add(ind.kode, label, base, d.capaian_standar_nasional, "capaian_standar_nasional",
+          k.h.tampil(standar), "%")
     kumpulkan_anggaran(k, ind.kode, label, base, ind.anggaran,
                        {"pagu": d.pagu, "realisasi": d.realisasi_anggaran,
                         "penyerapan": d.penyerapan})

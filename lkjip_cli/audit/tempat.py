@@ -19,6 +19,7 @@ NAMA_KOLOM = {
     "perubahan_persen": "% Peningkatan/Penurunan", "perubahan_poin": "Selisih (poin)",
     "target_renstra_akhir": "Target akhir Renstra", "capaian_renstra_akhir": "Capaian Renstra (%)",
     "capaian_renstra_tahun": "Capaian target Renstra tahun ini (%)",
+    "capaian_standar_nasional": "Capaian terhadap standar nasional (%)",
     "pagu": "Alokasi (Rp)", "realisasi_anggaran": "Realisasi anggaran (Rp)",
     "penyerapan": "Penyerapan (%)", "porsi_belanja_langsung": "% dari Belanja Langsung",
     "efisiensi": "Efisiensi", "pagu_langsung": "Pagu Belanja Langsung (Rp)",

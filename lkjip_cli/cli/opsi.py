@@ -17,15 +17,24 @@ import typer
 
 
 class Bab(StrEnum):
+    """The parts of the document, in PermenPAN-RB 53/2014's order (`render.markdown.BAGIAN`)."""
+
+    sampul = "sampul"
+    pengantar = "pengantar"
+    ikhtisar = "ikhtisar"
+    satu = "1"
     dua = "2"
     tiga = "3"
     empat = "4"
+    lampiran = "lampiran"
     semua = "all"
 
 
-#: `--bab 2|3|4|all` of the commands that write chapters (`render`, `export`).
+#: `--bab sampul|pengantar|ikhtisar|1|2|3|4|lampiran|all` of the commands that write
+#: chapters (`render`, `export`).
 BabOpt = Annotated[
-    Bab | None, typer.Option("--bab", help="Bab yang dicetak (bawaan: all).", show_default=False)
+    Bab | None, typer.Option("--bab", help="Bagian yang dicetak (bawaan: all, seluruh "
+                             "dokumen).", show_default=False)
 ]
 #: `--tabel 3.4,3.5` of the commands that write chapters: only these tables.
 TabelOpt = Annotated[

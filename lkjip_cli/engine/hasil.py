@@ -74,6 +74,10 @@ class HasilIndikator:
     target_periode: Target | None = None
     realisasi_periode: Decimal | None = None
     bulanan: tuple[HasilTriwulan, ...] = ()
+    #: PermenPAN-RB 53/2014 analysis 4: the national standard (None: the report names none)
+    #: and realisasi against it by the capaian rule of a target (polarity included).
+    standar_nasional: Decimal | None = None
+    capaian_standar_nasional: Nilai | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,19 @@ class HasilMasukan:
 
 
 @dataclass(frozen=True, slots=True)
+class BarisPendukung:
+    """One program, kegiatan or sub kegiatan supporting a sasaran (53/2014 analysis 7)."""
+
+    tingkat: int
+    nama_tingkat: str
+    kode: str
+    nama: str
+    anggaran: Anggaran
+    #: Only some of the lines under it support the sasaran: its figures include other work.
+    sebagian: bool
+
+
+@dataclass(frozen=True, slots=True)
 class HasilSasaran:
     kode: str
     nama: str
@@ -101,6 +118,7 @@ class HasilSasaran:
     efisiensi: Nilai
     path: Path
     masukan: tuple[HasilMasukan, ...] = ()
+    pendukung: tuple[BarisPendukung, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

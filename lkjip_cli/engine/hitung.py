@@ -13,12 +13,15 @@ concern (docs/arsitektur.md, section 1).
 
 from __future__ import annotations
 
+import dataclasses
+
 from lkjip_cli.engine.anggaran import anggaran_dari, anggaran_gabungan, anggaran_total
 from lkjip_cli.engine.belanja import hitung_belanja
 from lkjip_cli.engine.efisiensi import efisiensi
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import presisi, tidak_dapat
+from lkjip_cli.engine.pendukung import pendukung_sasaran
 from lkjip_cli.engine.program import hitung_program
 from lkjip_cli.engine.rata_rata import rata_rata_laporan
 from lkjip_cli.engine.sakip import hitung_evaluasi
@@ -42,6 +45,9 @@ def _hasil(k: Konteks) -> Hasil:
     pk = k.pohon.anggaran_untuk("perjanjian kinerja",
                                 (i.kode for s in sasaran for i in s.indikator))
     program = hitung_program(k)
+    if program:
+        sasaran = tuple(dataclasses.replace(s, pendukung=pendukung_sasaran(
+            k, program, frozenset(i.kode for i in s.indikator))) for s in sasaran)
     semua = (anggaran_gabungan("seluruh program", "program",
                                [(p.kode, p.anggaran, p.path) for p in program])
              if program else None)

@@ -113,6 +113,7 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
     akhir = ind.target_renstra.get(k.laporan.renstra.selesai)
     tahun_ini = ind.target_renstra.get(tahun)
     renstra_path: Path = (*path, "target_renstra")
+    std = ind.standar_nasional.nilai if ind.standar_nasional else None
     return HasilIndikator(
         kode=ind.kode, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas,
         target=ind.target, realisasi=ind.realisasi, capaian=capaian,
@@ -134,7 +135,19 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
         dikecualikan=k.excluded.get(ind.kode),
         path=path,
         target_periode=per.target, realisasi_periode=per.realisasi, bulanan=bulanan,
+        standar_nasional=std,
+        capaian_standar_nasional=_standar(ind, aturan, path, r, r_path),
     )
+
+
+def _standar(ind: IndikatorKinerja, aturan: Aturan, path: Path, r: Decimal | None,
+             r_path: Path | None) -> Nilai | None:
+    """Realisasi against the national standard (PermenPAN-RB 53/2014 analysis 4), by the
+    capaian rule of a target; None when the indicator names no standard."""
+    if ind.standar_nasional is None:
+        return None
+    return _capaian(ind.standar_nasional.nilai, r, ind, aturan,
+                    (*path, "standar_nasional", "nilai"), r_path)
 
 
 def rekap_indikator(ind: IndikatorKinerja, path: Path,

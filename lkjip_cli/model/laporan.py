@@ -24,7 +24,9 @@ from lkjip_cli.model.anggaran import (
 )
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.masukan import MasukanSasaran
+from lkjip_cli.model.narasi import NarasiAnalisis, NarasiLaporan
 from lkjip_cli.model.periode import Bulan, PeriodeLaporan
+from lkjip_cli.model.standar import StandarNasional
 from lkjip_cli.model.types import (
     Angka,
     AngkaPositif,
@@ -101,6 +103,8 @@ class DilaporkanIndikator(Model):
     target_renstra_akhir: Dicetak = {}
     capaian_renstra_akhir: Dicetak = {}
     capaian_renstra_tahun: Dicetak = {}
+    capaian_standar_nasional: Dicetak = Field(
+        default={}, description="Realisasi against the national standard, by the capaian rule")
     pagu: Dicetak = {}
     realisasi_anggaran: Dicetak = {}
     penyerapan: Dicetak = {}
@@ -232,6 +236,9 @@ class IndikatorKinerja(Model):
     target_renstra: dict[Tahun, Target] = Field(
         default={}, description="By year (1945-2200, Tabel 2.1)")
     definisi: Definisi | None = None
+    standar_nasional: StandarNasional | None = Field(
+        default=None, description="PermenPAN-RB 53/2014 analysis 4, when a standard exists")
+    narasi: NarasiAnalisis | None = None
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
 
 
@@ -242,6 +249,7 @@ class Sasaran(Model):
     indikator: tuple[IndikatorKinerja, ...] = Field(min_length=1)
     masukan: tuple[MasukanSasaran, ...] = Field(
         default=(), description="Resources used, for efisiensi output-input (BPKP)")
+    narasi: NarasiAnalisis | None = None
     dilaporkan: DilaporkanSasaran = DilaporkanSasaran()
 
 
@@ -444,4 +452,7 @@ class Laporan(Model):
     penomoran: dict[NomorTabel, LabelTabel] = Field(
         default={}, description="lkjip's table number -> the label the report prints "
         '("3.13": "19", "3.5": "III.2"); captions and dilaporkan places use it')
+    narasi: NarasiLaporan = Field(
+        default=NarasiLaporan(), description="The analyst's own text: cover, Kata Pengantar, "
+        "Ikhtisar, Bab I, Bab IV, Lampiran (lkjip_cli/model/narasi.py)")
     dilaporkan: DilaporkanLaporan = DilaporkanLaporan()

@@ -24,7 +24,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,22 @@ from docx.text.paragraph import Paragraph
 
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.docx_blok import (
+    TABEL_PENANDA,
+    Blok,
+    BlokGambar,
+    BlokTabel,
+    Butir,
+    Judul,
+    Paragraf,
+    Sisipan,
+    baca_blok,
+    markdown_berpenanda,
+)
 from lkjip_cli.tabel import Baris, Tabel, format_sel, rentang_gabung
+
+__all__ = ["TABEL_PENANDA", "Blok", "BlokGambar", "BlokTabel", "Butir", "Judul", "Paragraf",
+           "Sisipan", "baca_blok", "dokumen_docx", "markdown_berpenanda"]
 
 #: The creator written into the document's core properties; `cli/berkas.py` recognises a
 #: file lkjip wrote by it and replaces it without --force.
@@ -60,118 +74,8 @@ UKURAN = 11
 UKURAN_TABEL = 9
 WARNA_JUDUL_KOLOM = "D9D9D9"
 
-#: `_tabel.md.j2` for the Word document: a marker per table instead of a Markdown table.
-TABEL_PENANDA = """\
-{% macro tabel_md(t, lanjutan=false, sumber=true) %}
-[[lkjip-tabel {{ t | tanda_tabel }}|{{ 1 if lanjutan else 0 }}|{{ 1 if sumber else 0 }}]]
-{% endmacro %}
-
-{% macro daftar_tabel(nomor, daftar, bagian=none) %}
-{% for t in daftar if bagian is none or t.bagian == bagian %}
-
-{{ tabel_md(t, lanjutan=(not loop.first and t.judul == loop.previtem.judul),
-            sumber=(loop.last or t.sumber != loop.nextitem.sumber)) }}
-{% else %}
-*Tabel {{ nomor }} tidak disajikan: datanya tidak ada dalam berkas laporan.*
-{% endfor %}
-{% endmacro %}
-"""
-
-_PENANDA_TABEL = re.compile(r"^\[\[lkjip-tabel (\d+)\|([01])\|([01])\]\]$")
-_JUDUL = re.compile(r"^(#{1,6}) +(.*)$")
-_BUTIR = re.compile(r"^( *)- +(.*)$")
 _GRAFIK = re.compile(r"^\[\[lkjip-grafik (\S+)\]\]$")
 _SEBARIS = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*)")
-
-
-# --------------------------------------------------------------------------- blocks
-
-
-@dataclass(frozen=True, slots=True)
-class Judul:
-    tingkat: int
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraf:
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class Butir:
-    tingkat: int
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class BlokTabel:
-    tabel: Tabel
-    lanjutan: bool
-    sumber: bool
-
-
-Blok = Judul | Paragraf | Butir | BlokTabel
-
-
-def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str]
-                        ) -> tuple[str, list[Tabel]]:
-    """The chapters' Markdown with a marker per table, and the tables the markers name."""
-    import jinja2
-
-    from lkjip_cli.render.markdown.konteks import asal, konteks
-    from lkjip_cli.render.markdown.templat import galat_dari, lingkungan, rapikan, templat_untuk
-
-    daftar: list[Tabel] = []
-
-    def tanda_tabel(t: object) -> str:
-        tabel = asal(t)  # templates hold the table's read-only record, not the model
-        assert isinstance(tabel, Tabel)
-        daftar.append(tabel)
-        return str(len(daftar) - 1)
-
-    env = lingkungan(hasil.laporan.aturan)
-    assert env.loader is not None
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"_tabel.md.j2": TABEL_PENANDA}),
-                                      env.loader])
-    env.filters["tanda_tabel"] = tanda_tabel
-    ctx = konteks(hasil)
-    parts = []
-    for name in templat_untuk(bab, tabel):
-        try:
-            parts.append(env.get_template(name).render(ctx).strip("\n"))
-        except Exception as exc:  # reported as the template's, as `render` does
-            raise galat_dari(exc, name) from None
-    return rapikan("\n\n".join(p for p in parts if p) + "\n"), daftar
-
-
-def baca_blok(teks: str, daftar: Sequence[Tabel]) -> list[Blok]:
-    """The Markdown of lkjip's templates as blocks (the few constructs they use)."""
-    out: list[Blok] = []
-    paragraf: list[str] = []
-
-    def tutup() -> None:
-        if paragraf:
-            out.append(Paragraf(" ".join(paragraf)))
-            paragraf.clear()
-
-    for line in teks.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("<!--"):
-            tutup()
-        elif m := _PENANDA_TABEL.match(stripped):
-            tutup()
-            out.append(BlokTabel(daftar[int(m[1])], m[2] == "1", m[3] == "1"))
-        elif m := _JUDUL.match(line):
-            tutup()
-            out.append(Judul(len(m[1]), m[2].strip()))
-        elif m := _BUTIR.match(line):
-            tutup()
-            out.append(Butir(len(m[1]) // 2, m[2].strip()))
-        else:
-            paragraf.append(stripped)
-    tutup()
-    return out
 
 
 # ------------------------------------------------------------------------ document
@@ -187,12 +91,12 @@ def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     after that table. Raises `GalatTemplat` for a template that cannot be rendered (the
     command turns it into one line).
     """
-    teks, daftar = markdown_berpenanda(hasil, bab, tabel)
+    teks, sisipan = markdown_berpenanda(hasil, bab, tabel)
     doc = dokumen_dasar(referensi)
     _properti(doc, hasil, sumber)
     penulis = _Penulis(doc, hasil.laporan.aturan, gaya_bawaan=referensi is None,
                        grafik=grafik or {})
-    daftar_blok = baca_blok(teks, daftar)
+    daftar_blok = baca_blok(teks, sisipan)
     for blok, lanskap in zip(daftar_blok, orientasi(daftar_blok), strict=True):
         penulis.tulis(blok, lanskap)
     buffer = io.BytesIO()
@@ -329,6 +233,10 @@ class _Penulis:
             self.tabel(blok)
             self.kosong = False
             return
+        if isinstance(blok, BlokGambar):
+            self.logo(blok.isi)
+            self.kosong = False
+            return
         if isinstance(blok, Judul):
             self.judul(blok)
         elif isinstance(blok, Butir):
@@ -371,9 +279,16 @@ class _Penulis:
         p = self.doc.add_paragraph(style=style)
         tulis_sebaris(p, blok.teks if style is not None else f"– {blok.teks}")
 
+    def logo(self, isi: bytes) -> None:
+        """The cover's logo, centred, 4 cm wide."""
+        p = self.doc.add_paragraph()
+        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run().add_picture(io.BytesIO(isi), width=Cm(4))
+
     def tabel(self, blok: BlokTabel) -> None:
         t = blok.tabel
-        self.caption(t, blok.lanjutan)
+        if blok.nomor:
+            self.caption(t, blok.lanjutan)
         tabel_word(self.doc, t, self.aturan, gaya_bawaan=self.gaya_bawaan,
                    lebar=self.lebar_isi())
         if t.catatan:

@@ -44,6 +44,8 @@ from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan, Rentang
+from lkjip_cli.model.narasi import Sampul
+from lkjip_cli.model.narasi import isi as isi_narasi
 from lkjip_cli.render.markdown.batas import BATAS, Batas, GalatBatas
 from lkjip_cli.render.markdown.konteks import asal, konteks
 from lkjip_cli.render.markdown.operasi import HANYA_LKJIP, teks_aman
@@ -54,8 +56,13 @@ from lkjip_cli.tabel import BUILDERS, ROMAWI, Sel, format_sel
 #: How lkjip's own output begins; `lkjip render -o` replaces such a file without --force.
 PENANDA = "<!-- dibuat oleh lkjip"
 
-#: The chapters lkjip renders, each from `bab{n}.md.j2` (which decides its tables).
-BAB = ("2", "3", "4")
+#: The parts of the document lkjip renders, in PermenPAN-RB 53/2014's order, each from its
+#: template (`bab{n}.md.j2` for the chapters, which decides its tables). A part with no
+#: data renders nothing or one line saying so.
+BAGIAN = {"sampul": "sampul.md.j2", "pengantar": "pengantar.md.j2",
+          "ikhtisar": "ikhtisar.md.j2", "1": "bab1.md.j2", "2": "bab2.md.j2",
+          "3": "bab3.md.j2", "4": "bab4.md.j2", "lampiran": "lampiran.md.j2"}
+BAB = tuple(BAGIAN)
 
 #: Jinja2's built-in filters that would round a figure or turn it into a float.
 FILTER_TERLARANG = ("round", "format", "float", "int", "filesizeformat")
@@ -265,7 +272,22 @@ def filters(aturan: Aturan, batas: Batas = BATAS) -> dict[str, Callable[..., str
         return format_sel(cell, aturan)
 
     return {"angka": angka, "persen": persen, "rupiah": rupiah, "tepat": tepat, "sel": sel,
-            "gfm": sel_gfm}
+            "gfm": sel_gfm, "narasi": narasi, "logo": logo}
+
+
+def narasi(nilai: object) -> str:
+    """The analyst's text (`model/narasi.py`) as it is: never a template, so a `{{` in it
+    prints as `{{`; only its line ends are made one kind and its edges trimmed."""
+    teks = isi_narasi(asal(nilai))  # type: ignore[arg-type]
+    return teks.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def logo(sampul: object) -> str:
+    """The cover's logo as a Markdown image, by the file name the report gives."""
+    obj = asal(sampul)
+    if not isinstance(obj, Sampul) or obj.logo is None:
+        return ""
+    return f"![Logo]({obj.logo})"
 
 
 def pesan_terlarang(filter_: str) -> str:
@@ -356,7 +378,7 @@ def templat_untuk(bab: Sequence[str], tabel: Sequence[str]) -> list[str]:
         raise KeyError(", ".join(unknown))
     if tabel:
         return [nama_templat_tabel(n) for n in tabel]
-    return [f"bab{b}.md.j2" for b in bab]
+    return [BAGIAN[b] for b in bab]
 
 
 def render_markdown(hasil: Hasil, *, bab: Sequence[str] = BAB,

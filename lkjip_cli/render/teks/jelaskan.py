@@ -107,6 +107,9 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
                               ind.capaian_renstra_akhir, source)
     yield from uraikan(f"Capaian terhadap target Renstra {h.laporan.tahun}",
                        ind.capaian_renstra_tahun, a, source)
+    if ind.capaian_standar_nasional is not None:
+        yield from uraikan_tampil(h, "Capaian terhadap standar nasional",
+                                  ind.capaian_standar_nasional, source)
     yield from _anggaran(f"indikator {ind.kode}", ind.anggaran, a, source)
 
 

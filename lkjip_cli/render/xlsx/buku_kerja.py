@@ -398,7 +398,7 @@ def _teks(v: Decimal | str | None, aturan: Aturan) -> str:
 def nomor_tabel(bab: Sequence[str], tabel: Sequence[str]) -> list[str]:
     if tabel:
         return list(tabel)
-    return [n for b in bab for n in BAB_TABEL[b]]
+    return [n for b in bab for n in BAB_TABEL.get(b, ())]
 
 
 def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
