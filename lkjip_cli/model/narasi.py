@@ -18,9 +18,9 @@ come from (e.g. the reference report's lines), so copied text stays marked as co
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Discriminator, Field, PrivateAttr, Tag, model_validator
 
 from lkjip_cli.model.dasar import Model
 
@@ -56,8 +56,16 @@ class Narasi(Model):
         self._isi_berkas = teks
 
 
-#: Narrative as block text, or as a mapping with teks or berkas (and sumber).
-Teks = str | Narasi
+def _bentuk(value: Any) -> str:
+    return "teks" if isinstance(value, str) else "narasi"
+
+
+#: Narrative as block text, or as a mapping with teks or berkas (and sumber). The form is
+#: chosen by the value's shape, so a mapping with a mistake is told about the mapping.
+Teks = Annotated[
+    Annotated[str, Tag("teks")] | Annotated[Narasi, Tag("narasi")],
+    Discriminator(_bentuk),
+]
 
 
 def isi(teks: Teks | None) -> str:

@@ -35,7 +35,9 @@ TABEL_PENANDA = """\
 {{ tabel_md(t, lanjutan=(not loop.first and t.judul == loop.previtem.judul),
             sumber=(loop.last or t.sumber != loop.nextitem.sumber)) }}
 {% else %}
-*Tabel {{ nomor }} tidak disajikan: datanya tidak ada dalam berkas laporan.*
+{% set t = daftar | first if daftar else none %}
+*Tabel {{ (t.nomor_cetak or t.nomor) if t else nomor }} tidak disajikan: \
+datanya tidak ada dalam berkas laporan.*
 {% endfor %}
 {% endmacro %}
 """
