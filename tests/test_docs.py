@@ -15,7 +15,9 @@ from pydantic import BaseModel
 import lkjip_cli.model.anggaran as anggaran
 import lkjip_cli.model.laporan as laporan
 import lkjip_cli.model.masukan as masukan
+import lkjip_cli.model.narasi as narasi
 import lkjip_cli.model.periode as periode
+import lkjip_cli.model.standar as standar
 from lkjip_cli.loader import load_text
 from lkjip_cli.model.schema import schema_dict
 from lkjip_cli.source.yamlsource import parse_yaml_text
@@ -86,7 +88,7 @@ def test_example_validates_against_the_json_schema() -> None:
 def model_classes() -> list[type[BaseModel]]:
     return [
         cls
-        for module in (laporan, anggaran, masukan, periode)
+        for module in (laporan, anggaran, masukan, periode, narasi, standar)
         for name, cls in vars(module).items()
         if inspect.isclass(cls)
         and issubclass(cls, BaseModel)
@@ -161,7 +163,7 @@ def test_feature_examples_load_and_check_clean() -> None:
 
     examples = feature_examples(format_md())
     assert {"penomoran", "pohon-anggaran", "belanja-klasifikasi",
-            "efisiensi-output-input", "periode-tw2"} <= set(examples)
+            "efisiensi-output-input", "periode-tw2", "narasi"} <= set(examples)
     for name, text in examples.items():
         result = load_text(text, f"docs/format.md#{name}")
         assert result.diagnostics == (), name
