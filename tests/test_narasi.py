@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 from conftest import MINIMAL, PROGRAM, vary
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from lkjip_cli.cli.app import app
@@ -267,3 +269,77 @@ def test_a_sasaran_without_mapped_programs_says_so() -> None:
     md = render_markdown(hitung(result.report), bab=("3",))
     assert ("Tidak ada program atau kegiatan dalam berkas laporan yang dipetakan "
             "(`mendukung`) ke indikator Sasaran Strategis I.") in md
+
+
+# ----------------------------------------------------------------- the workbook sheet
+
+
+def test_the_narrative_round_trips_through_the_workbook(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from lkjip_cli.buku.impor import impor
+    from lkjip_cli.buku.tulis import buku_data, simpan
+
+    asli = load(ROOT / "data" / "2020.yaml").report
+    assert asli is not None
+    path = tmp_path / "isian.xlsx"
+    path.write_bytes(simpan(buku_data(asli)))
+    ws = openpyxl.load_workbook(path)["Narasi"]
+    assert [c.value for c in ws[1]] == ["Bagian", "Kode", "Kunci", "Judul", "Teks", "Sumber"]
+    assert ws["C2"].value == "kata_pengantar" and ws["E2"].data_type == "s"
+    baru = impor(path).laporan
+    assert baru is not None
+    assert baru.narasi == asli.narasi
+    assert [s.narasi for s in baru.sasaran] == [s.narasi for s in asli.sasaran]
+    assert [i.narasi for s in baru.sasaran for i in s.indikator] == [
+        i.narasi for s in asli.sasaran for i in s.indikator]
+
+
+def test_a_formula_in_narrative_is_written_as_text(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from lkjip_cli.buku.impor import impor
+    from lkjip_cli.buku.tulis import buku_data, simpan
+
+    lap = load_text(MINIMAL + STANDAR + "narasi:\n  ikhtisar: '=HYPERLINK(\"http://x\")'\n")
+    assert lap.report is not None, galat(lap)
+    path = tmp_path / "isian.xlsx"
+    path.write_bytes(simpan(buku_data(lap.report)))
+    wb = openpyxl.load_workbook(path)
+    sel = wb["Narasi"]["E2"]
+    assert sel.data_type == "s" and sel.value == '=HYPERLINK("http://x")'
+    assert wb["Indikator"].cell(2, 17).value is not None  # Standar nasional
+    baru = impor(path).laporan
+    assert baru is not None and baru.narasi.ikhtisar == '=HYPERLINK("http://x")'
+    assert baru.sasaran[0].indikator[0].standar_nasional == lap.report.sasaran[0].indikator[
+        0].standar_nasional
+
+
+def test_a_workbook_without_the_narasi_sheet_still_imports(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from lkjip_cli.buku.impor import impor
+    from lkjip_cli.buku.tulis import buku_data, simpan
+
+    lap = load_text(MINIMAL)
+    assert lap.report is not None
+    path = tmp_path / "lama.xlsx"
+    path.write_bytes(simpan(buku_data(lap.report)))
+    wb = openpyxl.load_workbook(path)
+    del wb["Narasi"]
+    wb.save(path)
+    hasil = impor(path)
+    assert hasil.laporan is not None
+    assert [d for d in hasil.diagnostics if d.is_error] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_written_yaml_text_reads_back_the_same(teks: str) -> None:
+    """A narrative of several lines is a literal block when that reads back unchanged, and a
+    quoted string otherwise: either way the same text comes back."""
+    from lkjip_cli.source.yamlsource import parse_yaml_text
+    from lkjip_cli.source.yamlteks import yaml_teks
+
+    for nilai in (teks, f"baris satu\n{teks}\nbaris tiga", f"{teks}\n\n{teks}"):
+        hasil = parse_yaml_text("t.yaml", yaml_teks({"narasi": {"ikhtisar": nilai}}))
+        if hasil.diagnostics:  # text YAML cannot hold (a lone surrogate, a BOM): refused
+            continue
+        assert hasil.data == {"narasi": {"ikhtisar": nilai}}

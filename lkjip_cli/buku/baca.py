@@ -256,6 +256,12 @@ def _susun_indikator(p: _Penyusun, sasaran: Indeks) -> Indeks:
             p.taruh(definisi, kolom, rek, kolom, (*path, "definisi", kolom), L)
         if definisi:
             item["definisi"] = definisi
+        standar: dict[str, Any] = {}
+        for kolom, kunci in (("standar_nasional", "nilai"), ("standar_nasional_sumber", "sumber"),
+                             ("standar_nasional_tahun", "tahun")):
+            p.taruh(standar, kunci, rek, kolom, (*path, "standar_nasional", kunci), L)
+        if standar:
+            item["standar_nasional"] = standar
         daftar.append(item)
         kode = p.kode(rek)
         if kode is not None:
@@ -541,6 +547,56 @@ def _objek(p: _Penyusun, rek: Rekaman, bagian: Any, doc: dict[str, Any],
     return None
 
 
+def _susun_narasi(p: _Penyusun, doc: dict[str, Any], per_bagian: dict[str, Indeks]) -> None:
+    """The `Narasi` sheet (absent from a workbook made before it): one text per row, on the
+    report, a sasaran or an indicator; sections under a heading in row order."""
+    L = tb.NARASI
+    if L.nama not in p.wb.sheetnames:
+        return
+    narasi: dict[str, Any] = {}
+    for rek in p.rekaman(L):
+        bagian, kunci = (sebagai("teks", rek[k].nilai) for k in ("bagian", "kunci"))
+        if bagian == "laporan":
+            wadah, base = narasi, ("narasi",)
+        elif bagian in per_bagian:
+            induk = p.rujukan(rek, "kode", str(bagian), per_bagian[str(bagian)], L)
+            if induk is None:
+                continue
+            wadah, base = induk[0].setdefault("narasi", {}), (*induk[1], "narasi")
+        else:
+            continue  # an unknown Bagian: the column's own check reports it
+        boleh = tb.KUNCI_LAPORAN if bagian == "laporan" else tb.KUNCI_ANALISIS
+        if kunci not in boleh:
+            p.galat(L.nama, rek["kunci"].sel, "value", f"kunci `{kunci}` tidak dikenal untuk "
+                    f"bagian {bagian}; pilih: {', '.join(boleh)}", "Kunci")
+            continue
+        _taruh_narasi(p, rek, wadah, base, str(kunci))
+    if narasi:
+        doc["narasi"] = narasi
+
+
+def _taruh_narasi(p: _Penyusun, rek: Rekaman, wadah: dict[str, Any], base: Path,
+                  kunci: str) -> None:
+    L = tb.NARASI
+    if kunci in tb.KUNCI_BERJUDUL:
+        daftar = wadah.setdefault(kunci, [])
+        base, wadah, kunci = (*base, kunci, len(daftar)), {}, "isi"
+        p.taruh(wadah, "judul", rek, "judul", (*base, "judul"), L)
+        daftar.append(wadah)
+    elif "." in kunci:
+        induk, kunci = kunci.split(".", 1)
+        wadah, base = wadah.setdefault(induk, {}), (*base, induk)
+    if kunci in wadah:
+        p.galat(L.nama, rek["kunci"].sel, "duplicate-key",
+                f"{format_path((*base, kunci))} sudah diisi baris lain", "Kunci")
+    elif rek["sumber"].nilai is not None and kunci in (*tb.KUNCI_TEKS, "isi"):
+        teks: dict[str, Any] = wadah.setdefault(kunci, {})
+        for kolom in ("teks", "sumber"):
+            p.taruh(teks, kolom, rek, kolom, (*base, kunci, kolom), L)
+    else:
+        p.taruh(wadah, kunci, rek, "teks", (*base, kunci), L)
+
+
 def susun(p: _Penyusun) -> BacaanBuku:
     doc: dict[str, Any] = {}
     _susun_instansi(p, doc)
@@ -553,8 +609,9 @@ def susun(p: _Penyusun) -> BacaanBuku:
     _susun_dilaporkan(p, doc, {"sasaran": sasaran, "indikator": indikator, "program": program,
                                "kegiatan": kegiatan, "indikator kegiatan": ind_keg,
                                "belanja": belanja, "evaluasi": evaluasi})
+    _susun_narasi(p, doc, {"sasaran": sasaran, "indikator": indikator})
     urut = ["instansi", "tahun", "renstra", "aturan", "tujuan", "sasaran", "program",
-            "belanja", "evaluasi_sakip", "dilaporkan"]
+            "belanja", "evaluasi_sakip", "narasi", "dilaporkan"]
     p.hasil.doc = {k: doc[k] for k in urut if k in doc}
     return p.hasil
 

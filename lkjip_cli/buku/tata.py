@@ -135,6 +135,11 @@ INDIKATOR = Lembar("Indikator", (
     Kolom("Penyebut", "penyebut", lebar=30),
     Kolom("Sumber data", "sumber_data", lebar=25),
     Kolom("Penanggung jawab", "penanggung_jawab", lebar=25),
+    Kolom("Standar nasional", "standar_nasional", "angka",
+          bantuan="analisis 4 PermenPAN-RB 53/2014: standar nasional dalam satuan indikator"),
+    Kolom("Sumber standar nasional", "standar_nasional_sumber", lebar=40,
+          bantuan="peraturan atau lembaga penetapnya, dengan nama lengkap"),
+    Kolom("Tahun standar nasional", "standar_nasional_tahun", "bulat"),
 ))
 
 TRIWULAN = Lembar("Triwulan", (
@@ -213,11 +218,35 @@ DILAPORKAN = Lembar("Dilaporkan", (
           bantuan="seperti dicetak: angka, atau teks untuk kategori/status/predikat"),
 ))
 
-#: Every sheet, in workbook order.
+#: `Narasi`: what each Kunci names. Report level: the cover, the Kata Pengantar and its
+#: signatory (one key per line of the signature), the Ikhtisar, and the sections of Bab I,
+#: Bab IV and the Lampiran. A sasaran or an indicator: the analyses of PermenPAN-RB 53/2014.
+KUNCI_LAPORAN = ("sampul.judul", "sampul.logo", "kata_pengantar", "penandatangan.tempat_tanggal",
+                 "penandatangan.jabatan", "penandatangan.nama", "penandatangan.pangkat",
+                 "penandatangan.nip", "ikhtisar", "bab1", "bab4", "lampiran")
+KUNCI_ANALISIS = ("standar_nasional", "penyebab", "solusi", "program", "lain")
+#: Keys whose rows are sections under their own heading, in row order.
+KUNCI_BERJUDUL = ("bab1", "bab4", "lampiran", "lain")
+#: Keys that are a narrative (with a `Sumber`), not a single line such as a name.
+KUNCI_TEKS = ("kata_pengantar", "ikhtisar", *KUNCI_BERJUDUL, *KUNCI_ANALISIS)
+
+NARASI = Lembar("Narasi", (
+    Kolom("Bagian", "bagian", "pilihan", ("laporan", "sasaran", "indikator"), wajib=True),
+    Kolom("Kode", "kode", bantuan="kode sasaran atau indikator; kosong untuk laporan"),
+    Kolom("Kunci", "kunci", "pilihan", KUNCI_LAPORAN + KUNCI_ANALISIS, wajib=True, lebar=26),
+    Kolom("Judul", "judul", lebar=30,
+          bantuan="untuk bab1, bab4, lampiran dan lain: judul bagian (satu baris per bagian)"),
+    Kolom("Teks", "teks", wajib=True, lebar=80,
+          bantuan="teks penyusun apa adanya (boleh Markdown); tidak pernah dibaca sebagai rumus"),
+    Kolom("Sumber", "sumber", lebar=30, bantuan="asal kata-kata, bila disalin"),
+))
+
+#: Every sheet, in workbook order. `Narasi` may be absent from a workbook made before it.
 LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
-    ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
+    ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN, NARASI,
 )
+LEMBAR_BARU = (NARASI.nama,)
 
 #: Number format of a rupiah column: thousands grouped, as Excel's locale prints them.
 FORMAT_RUPIAH = "#,##0"

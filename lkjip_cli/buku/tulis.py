@@ -37,6 +37,7 @@ from lkjip_cli.model.laporan import (
     Laporan,
     Rentang,
 )
+from lkjip_cli.model.narasi import NarasiAnalisis, Sampul, Teks, isi
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_teks
 
 #: How many rows of each table sheet carry data validation.
@@ -215,7 +216,55 @@ def _indikator(sasaran: str, ind: IndikatorKinerja) -> Baris:
         **_target("target", ind.target), "realisasi": ind.realisasi,
         "persen_maks_100": ind.persen_maks_100, "rekap_triwulan": ind.rekap_triwulan,
         **(d.model_dump() if d is not None else {}),
+        **_standar(ind),
     }
+
+
+def _standar(ind: IndikatorKinerja) -> Baris:
+    s = ind.standar_nasional
+    if s is None:
+        return {}
+    return {"standar_nasional": s.nilai, "standar_nasional_sumber": s.sumber,
+            "standar_nasional_tahun": s.tahun}
+
+
+def _narasi(bagian: str, kode: str | None, kunci: str, teks: Teks | None,
+            judul: str | None = None) -> Iterator[tuple[str, Baris]]:
+    """One `Narasi` row: the text as it prints (a file's content, read by the loader)."""
+    if teks is None:
+        return
+    sumber = None if isinstance(teks, str) else teks.sumber
+    yield "Narasi", {"bagian": bagian, "kode": kode, "kunci": kunci, "judul": judul,
+                     "teks": isi(teks), "sumber": sumber}
+
+
+def _narasi_analisis(bagian: str, kode: str, n: NarasiAnalisis | None
+                     ) -> Iterator[tuple[str, Baris]]:
+    if n is None:
+        return
+    for kunci in ("standar_nasional", "penyebab", "solusi", "program"):
+        yield from _narasi(bagian, kode, kunci, getattr(n, kunci))
+    for b in n.lain:
+        yield from _narasi(bagian, kode, "lain", b.isi, b.judul)
+
+
+def _baris_narasi(lap: Laporan) -> Iterator[tuple[str, Baris]]:
+    n = lap.narasi
+    if n.sampul.judul != Sampul().judul:
+        yield from _narasi("laporan", None, "sampul.judul", n.sampul.judul)
+    yield from _narasi("laporan", None, "sampul.logo", n.sampul.logo)
+    yield from _narasi("laporan", None, "kata_pengantar", n.kata_pengantar)
+    if n.penandatangan is not None:
+        for kunci, nilai in n.penandatangan.model_dump().items():
+            yield from _narasi("laporan", None, f"penandatangan.{kunci}", nilai)
+    yield from _narasi("laporan", None, "ikhtisar", n.ikhtisar)
+    for kunci in ("bab1", "bab4", "lampiran"):
+        for b in getattr(n, kunci):
+            yield from _narasi("laporan", None, kunci, b.isi, b.judul)
+    for s in lap.sasaran:
+        yield from _narasi_analisis("sasaran", s.kode, s.narasi)
+        for ind in s.indikator:
+            yield from _narasi_analisis("indikator", ind.kode, ind.narasi)
 
 
 def _renstra(ind: IndikatorKinerja) -> Iterator[Baris]:
@@ -261,6 +310,7 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     yield from _baris_evaluasi(lap)
     for row in _dilaporkan("laporan", None, lap.dilaporkan):
         yield "Dilaporkan", row
+    yield from _baris_narasi(lap)
 
 
 def _baris_sasaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:

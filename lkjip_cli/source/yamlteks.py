@@ -5,7 +5,8 @@ say things beside the values (what a key means, which workbook cell a value came
 documents they write are small and of one shape (mappings, lists, strings, Decimals), so a
 forty-line emitter is simpler than a round-trip YAML library. Decimals are written with their
 own digits (`5.840` stays `5.840`), which lkjip's loader reads back exactly; strings that
-could read as anything else are double-quoted (JSON escapes are valid YAML).
+could read as anything else are double-quoted (JSON escapes are valid YAML). Text of several
+lines (the analyst's narrative) is a literal block when it reads back unchanged.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def skalar(value: Any) -> str:
     text = str(value)
     polos = (_POLOS.match(text) and text == text.strip() and " #" not in text
              and text.lower().lstrip(".") not in _KATA_YAML)
-    return text if polos else json.dumps(text, ensure_ascii=False)
+    # A character YAML reads as a line break (NEL, U+2028) or drops must be escaped: JSON's
+    # ASCII escapes then, for every character of that one text.
+    return text if polos else json.dumps(text, ensure_ascii=not text.isprintable())
 
 
 def _kunci(key: Any) -> str:
@@ -71,6 +74,15 @@ def _kosong(value: Any) -> str | None:
     return skalar(value)
 
 
+def _blok(value: Any) -> bool:
+    """Whether a text of several lines can be a literal block (`|-`) with the same value:
+    printable lines only (a control character needs JSON's escapes), no line ending in a
+    space (an editor drops it), and a first line that does not begin with a space."""
+    if not isinstance(value, str) or "\n" not in value or value[:1] in (" ", "\n"):
+        return False
+    return all(line.isprintable() and line == line.rstrip() for line in value.split("\n"))
+
+
 def _baris(node: Any, indent: int) -> list[str]:
     pad = " " * indent
     out: list[str] = []
@@ -82,7 +94,10 @@ def _baris(node: Any, indent: int) -> list[str]:
                 continue
             value, komentar = _buka(raw)
             text = _kosong(value)
-            if text is not None:
+            if _blok(value):  # the analyst's narrative, readable as written
+                out.append(f"{pad}{_kunci(key)}: |-{komentar}")
+                out += [f"{pad}  {line}" if line else "" for line in value.split("\n")]
+            elif text is not None:
                 out.append(f"{pad}{_kunci(key)}: {text}{komentar}")
             else:
                 out.append(f"{pad}{_kunci(key)}:{komentar}")
