@@ -51,9 +51,16 @@ def skalar(value: Any) -> str:
     text = str(value)
     polos = (_POLOS.match(text) and text == text.strip() and " #" not in text
              and text.lower().lstrip(".") not in _KATA_YAML)
-    # A character YAML reads as a line break (NEL, U+2028) or drops must be escaped: JSON's
-    # ASCII escapes then, for every character of that one text.
-    return text if polos else json.dumps(text, ensure_ascii=not text.isprintable())
+    return text if polos else "".join(map(_tampak, json.dumps(text, ensure_ascii=False)))
+
+
+def _tampak(c: str) -> str:
+    """A character of a double-quoted scalar: as it is when printable, else YAML's escape
+    (JSON escapes only the C0 controls; YAML reads NEL and U+2028 as line breaks)."""
+    if c.isprintable():
+        return c
+    o = ord(c)
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}"
 
 
 def _kunci(key: Any) -> str:
