@@ -248,6 +248,13 @@ def test_a_printed_comparison_without_a_standard_is_a_finding(tmp_path: Path) ->
     assert "tidak dapat dihitung:" in out.stdout and "standar_nasional" in out.stdout
 
 
+def test_analyses_name_an_existing_sasaran_or_indicator() -> None:
+    result = load_text(MINIMAL + "narasi:\n  indikator:\n    IKU9: {penyebab: teks}\n")
+    assert result.report is None
+    assert galat(result) == ["16:unknown-ref:narasi.indikator.IKU9:tidak ada indikator dengan "
+                             "kode `IKU9`; maksud Anda `IKU1`?"]
+
+
 # --------------------------------------------------------------- supporting programs
 
 
@@ -289,9 +296,7 @@ def test_the_narrative_round_trips_through_the_workbook(tmp_path: Path) -> None:
     baru = impor(path).laporan
     assert baru is not None
     assert baru.narasi == asli.narasi
-    assert [s.narasi for s in baru.sasaran] == [s.narasi for s in asli.sasaran]
-    assert [i.narasi for s in baru.sasaran for i in s.indikator] == [
-        i.narasi for s in asli.sasaran for i in s.indikator]
+    assert set(baru.narasi.indikator) == {"IKU1", "IKU2", "IKU3"}
 
 
 def test_a_formula_in_narrative_is_written_as_text(tmp_path: Path) -> None:
@@ -343,3 +348,36 @@ def test_written_yaml_text_reads_back_the_same(teks: str) -> None:
         if hasil.diagnostics:  # text YAML cannot hold (a lone surrogate, a BOM): refused
             continue
         assert hasil.data == {"narasi": {"ikhtisar": nilai}}
+
+
+# ------------------------------------------------------------------------ Tabel 3.4
+
+
+def test_tabel_3_4_gives_an_indicator_without_quarters_its_annual_row() -> None:
+    from lkjip_cli.tabel import BUILDERS, format_sel
+
+    result = load_text(MINIMAL)
+    assert result.report is not None
+    h = hitung(result.report)
+    [t] = BUILDERS["3.4"](h)
+    [baris] = t.baris
+    # target 80, realisasi 72: 72 / 80 x 100 = 90,00
+    assert [format_sel(s, result.report.aturan) for s in baris.sel][5:] == [
+        "Tahunan", "80", "72", "90,00"]
+    assert t.catatan[-1] == ("Indikator tanpa data triwulan (IKU1): satu baris dengan target, "
+                             "realisasi dan capaian tahunan.")
+
+
+def test_tabel_3_4_annual_row_is_a_live_formula_in_excel(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "l.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    out = tmp_path / "l.xlsx"
+    result = runner.invoke(app, ["export", str(path), "--to", "xlsx", "-o", str(out),
+                                 "--tabel", "3.4", "--tanpa-grafik"])
+    assert result.exit_code == 0, result.output
+    ws = next(ws for ws in openpyxl.load_workbook(out) if "3.4" in ws.title)
+    cells = [c for row in ws.iter_rows() for c in row if c.value == "Tahunan"]
+    assert cells, "the annual row"
+    persen = ws.cell(cells[0].row, cells[0].column + 3).value
+    assert isinstance(persen, str) and persen.startswith("=")

@@ -547,22 +547,27 @@ def _objek(p: _Penyusun, rek: Rekaman, bagian: Any, doc: dict[str, Any],
     return None
 
 
-def _susun_narasi(p: _Penyusun, doc: dict[str, Any], per_bagian: dict[str, Indeks]) -> None:
+def _susun_narasi(p: _Penyusun, doc: dict[str, Any]) -> None:
     """The `Narasi` sheet (absent from a workbook made before it): one text per row, on the
-    report, a sasaran or an indicator; sections under a heading in row order."""
+    report, or on a sasaran or an indicator by its kode (the loader checks the kode); the
+    sections under a heading in row order."""
     L = tb.NARASI
     if L.nama not in p.wb.sheetnames:
         return
     narasi: dict[str, Any] = {}
     for rek in p.rekaman(L):
         bagian, kunci = (sebagai("teks", rek[k].nilai) for k in ("bagian", "kunci"))
+        base: Path = ("narasi",)
         if bagian == "laporan":
-            wadah, base = narasi, ("narasi",)
-        elif bagian in per_bagian:
-            induk = p.rujukan(rek, "kode", str(bagian), per_bagian[str(bagian)], L)
-            if induk is None:
-                continue
-            wadah, base = induk[0].setdefault("narasi", {}), (*induk[1], "narasi")
+            wadah = narasi
+        elif bagian in ("sasaran", "indikator") and (kode := p.kode(rek)) is not None:
+            wadah = narasi.setdefault(str(bagian), {}).setdefault(kode, {})
+            base = ("narasi", str(bagian), kode)
+            p.catat(base, rek, rek["kode"], "Kode")
+        elif bagian in ("sasaran", "indikator"):
+            p.galat(L.nama, rek["kode"].sel, "missing", f"baris {bagian} memerlukan Kode "
+                    f"{bagian}nya", "Kode")
+            continue
         else:
             continue  # an unknown Bagian: the column's own check reports it
         boleh = tb.KUNCI_LAPORAN if bagian == "laporan" else tb.KUNCI_ANALISIS
@@ -609,7 +614,7 @@ def susun(p: _Penyusun) -> BacaanBuku:
     _susun_dilaporkan(p, doc, {"sasaran": sasaran, "indikator": indikator, "program": program,
                                "kegiatan": kegiatan, "indikator kegiatan": ind_keg,
                                "belanja": belanja, "evaluasi": evaluasi})
-    _susun_narasi(p, doc, {"sasaran": sasaran, "indikator": indikator})
+    _susun_narasi(p, doc)
     urut = ["instansi", "tahun", "renstra", "aturan", "tujuan", "sasaran", "program",
             "belanja", "evaluasi_sakip", "narasi", "dilaporkan"]
     p.hasil.doc = {k: doc[k] for k in urut if k in doc}

@@ -238,10 +238,8 @@ def _narasi(bagian: str, kode: str | None, kunci: str, teks: Teks | None,
                      "teks": isi(teks), "sumber": sumber}
 
 
-def _narasi_analisis(bagian: str, kode: str, n: NarasiAnalisis | None
+def _narasi_analisis(bagian: str, kode: str, n: NarasiAnalisis
                      ) -> Iterator[tuple[str, Baris]]:
-    if n is None:
-        return
     for kunci in ("standar_nasional", "penyebab", "solusi", "program"):
         yield from _narasi(bagian, kode, kunci, getattr(n, kunci))
     for b in n.lain:
@@ -261,10 +259,9 @@ def _baris_narasi(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     for kunci in ("bab1", "bab4", "lampiran"):
         for b in getattr(n, kunci):
             yield from _narasi("laporan", None, kunci, b.isi, b.judul)
-    for s in lap.sasaran:
-        yield from _narasi_analisis("sasaran", s.kode, s.narasi)
-        for ind in s.indikator:
-            yield from _narasi_analisis("indikator", ind.kode, ind.narasi)
+    for jenis in ("sasaran", "indikator"):
+        for kode, analisis in getattr(n, jenis).items():
+            yield from _narasi_analisis(jenis, kode, analisis)
 
 
 def _renstra(ind: IndikatorKinerja) -> Iterator[Baris]:

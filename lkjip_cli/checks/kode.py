@@ -115,3 +115,7 @@ def references(ctx: Konteks) -> None:
     for i, hasil in items(mapping(ctx.data, "evaluasi_sakip"), "hasil"):
         for kode in mapping(hasil, "nilai"):
             rujukan.reference(("evaluasi_sakip", "hasil", i, "nilai", kode), kode, "komponen")
+    narasi = mapping(ctx.data, "narasi")
+    for jenis in ("sasaran", "indikator"):
+        for kode in mapping(narasi, jenis):
+            rujukan.reference(("narasi", jenis, kode), kode, jenis)

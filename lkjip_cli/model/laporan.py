@@ -24,7 +24,7 @@ from lkjip_cli.model.anggaran import (
 )
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.masukan import MasukanSasaran
-from lkjip_cli.model.narasi import NarasiAnalisis, NarasiLaporan
+from lkjip_cli.model.narasi import NarasiLaporan
 from lkjip_cli.model.periode import Bulan, PeriodeLaporan
 from lkjip_cli.model.standar import StandarNasional
 from lkjip_cli.model.types import (
@@ -238,7 +238,6 @@ class IndikatorKinerja(Model):
     definisi: Definisi | None = None
     standar_nasional: StandarNasional | None = Field(
         default=None, description="PermenPAN-RB 53/2014 analysis 4, when a standard exists")
-    narasi: NarasiAnalisis | None = None
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
 
 
@@ -249,7 +248,6 @@ class Sasaran(Model):
     indikator: tuple[IndikatorKinerja, ...] = Field(min_length=1)
     masukan: tuple[MasukanSasaran, ...] = Field(
         default=(), description="Resources used, for efisiensi output-input (BPKP)")
-    narasi: NarasiAnalisis | None = None
     dilaporkan: DilaporkanSasaran = DilaporkanSasaran()
 
 
@@ -454,5 +452,6 @@ class Laporan(Model):
         '("3.13": "19", "3.5": "III.2"); captions and dilaporkan places use it')
     narasi: NarasiLaporan = Field(
         default=NarasiLaporan(), description="The analyst's own text: cover, Kata Pengantar, "
-        "Ikhtisar, Bab I, Bab IV, Lampiran (lkjip_cli/model/narasi.py)")
+        "Ikhtisar, Bab I, Bab IV, Lampiran, and the analyses of each sasaran and indicator "
+        "(lkjip_cli/model/narasi.py)")
     dilaporkan: DilaporkanLaporan = DilaporkanLaporan()

@@ -7,6 +7,11 @@ programs in words (analysis 7), a comparison with a national standard (analysis 
 agency's description in Bab I. That text belongs to the report as much as its figures, so it
 lives in the same file, validated like the rest, and reaches every surface the same way.
 
+All of it sits under one key, `narasi`, the analyses of a sasaran or an indicator keyed by its
+kode: the text is kept apart from the figures (an analyst edits one without scrolling through
+the other, and adding text moves no figure's line), and checked against the codes like any
+other reference (`checks/kode.py`).
+
 Narrative is data, never a template: lkjip prints it as it is (a `{{` prints as `{{`). It is
 written inline (block text in the YAML) or kept in a Markdown or text file next to the report
 (`{berkas: narasi/bab1.md}`), which the loader reads only through lkjip's regular-file reader
@@ -23,6 +28,7 @@ from typing import Annotated, Any
 from pydantic import Discriminator, Field, PrivateAttr, Tag, model_validator
 
 from lkjip_cli.model.dasar import Model
+from lkjip_cli.model.types import Kode
 
 
 class Narasi(Model):
@@ -111,24 +117,6 @@ class Sampul(Model):
         self._gambar = isi
 
 
-class NarasiLaporan(Model):
-    """The report-level text, in the order of PermenPAN-RB 53/2014's outline."""
-
-    sampul: Sampul = Sampul()
-    kata_pengantar: Teks | None = None
-    penandatangan: Penandatangan | None = None
-    ikhtisar: Teks | None = Field(
-        default=None, description="The analyst's Ikhtisar Eksekutif, after the key figures")
-    bab1: tuple[Bagian, ...] = Field(
-        default=(), description="Bab I Pendahuluan, section by section (latar belakang, "
-        "tugas dan fungsi, struktur organisasi, aspek strategis, isu strategis...)")
-    bab4: tuple[Bagian, ...] = Field(
-        default=(), description="Bab IV sections after the generated conclusion "
-        "(strategi peningkatan kinerja...)")
-    lampiran: tuple[Bagian, ...] = Field(
-        default=(), description="Lampiran after the Perjanjian Kinerja ('Lain-lain')")
-
-
 class NarasiAnalisis(Model):
     """The analyst's analysis of one sasaran or one indicator (PermenPAN-RB 53/2014, Bab III A).
 
@@ -146,6 +134,28 @@ class NarasiAnalisis(Model):
     lain: tuple[Bagian, ...] = ()
 
 
+class NarasiLaporan(Model):
+    """The report-level text, in the order of PermenPAN-RB 53/2014's outline."""
+
+    sampul: Sampul = Sampul()
+    kata_pengantar: Teks | None = None
+    penandatangan: Penandatangan | None = None
+    ikhtisar: Teks | None = Field(
+        default=None, description="The analyst's Ikhtisar Eksekutif, after the key figures")
+    bab1: tuple[Bagian, ...] = Field(
+        default=(), description="Bab I Pendahuluan, section by section (latar belakang, "
+        "tugas dan fungsi, struktur organisasi, aspek strategis, isu strategis...)")
+    bab4: tuple[Bagian, ...] = Field(
+        default=(), description="Bab IV sections after the generated conclusion "
+        "(strategi peningkatan kinerja...)")
+    lampiran: tuple[Bagian, ...] = Field(
+        default=(), description="Lampiran after the Perjanjian Kinerja ('Lain-lain')")
+    sasaran: dict[Kode, NarasiAnalisis] = Field(
+        default={}, description="The analyst's analysis of each sasaran, by its kode")
+    indikator: dict[Kode, NarasiAnalisis] = Field(
+        default={}, description="The analyst's analysis of each indikator kinerja, by its kode")
+
+
 def _jalan(data: Any, jalur: tuple[str | int, ...]
            ) -> Iterator[tuple[tuple[str | int, ...], Narasi]]:
     if isinstance(data, Narasi):
@@ -156,16 +166,13 @@ def _jalan(data: Any, jalur: tuple[str | int, ...]
     elif isinstance(data, tuple):
         for i, item in enumerate(data):
             yield from _jalan(item, (*jalur, i))
+    elif isinstance(data, dict):
+        for kode, item in data.items():
+            yield from _jalan(item, (*jalur, kode))
 
 
 def semua_narasi(laporan: Any) -> Iterator[tuple[tuple[str | int, ...], Narasi]]:
     """Every `Narasi` of a report with its path from the root (for the loader, which reads
-    the files they name and points at them in its diagnostics). Only the narrative parts are
+    the files they name and points at them in its diagnostics). Only the narrative is
     walked, not the figures: a report of thousands of indicators stays quick to load."""
     yield from _jalan(laporan.narasi, ("narasi",))
-    for i, sasaran in enumerate(laporan.sasaran):
-        if sasaran.narasi is not None:
-            yield from _jalan(sasaran.narasi, ("sasaran", i, "narasi"))
-        for j, indikator in enumerate(sasaran.indikator):
-            if indikator.narasi is not None:
-                yield from _jalan(indikator.narasi, ("sasaran", i, "indikator", j, "narasi"))

@@ -58,23 +58,40 @@ def tabel_3_4(h: Hasil) -> list[Tabel]:
                     *quarter,
                 )))
                 first_of_sasaran = False
-    capaian = [tw.capaian for ind in h.indikator for tw in ind.triwulan]
+    tahunan = _tanpa_triwulan(h)
+    capaian = [*(tw.capaian for ind in h.indikator for tw in ind.triwulan),
+               *(ind.capaian for ind in tahunan)]
     periode = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
+    catatan = [catatan_capaian(h, capaian)]
+    if tahunan:
+        catatan.append("Indikator tanpa data triwulan ("
+                       + ", ".join(ind.kode for ind in tahunan)
+                       + "): satu baris dengan target, realisasi dan capaian "
+                       + (f"s.d. {h.laporan.periode.sebutan}." if h.laporan.periode
+                          else "tahunan."))
     return [susun_tabel("3.4", ["Pengukuran Capaian Kinerja", nama_instansi(h),
                                 f"Tahun Anggaran {h.laporan.tahun}{periode}"],
                         [*kolom_judul("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"),
                          Kolom("Target Tahunan", True), Kolom("Triwulan"),
                          *kolom_judul("Target", "Realisasi", "%", angka=True)],
-                        rows, [catatan_capaian(h, capaian)], sumber="hasil monev IKU per triwulan")]
+                        rows, catatan, sumber="hasil monev IKU per triwulan")]
 
 
 def _baris_triwulan(h: Hasil, ind: HasilIndikator) -> list[tuple[Sel, ...]]:
-    """The quarter cells of one indicator; an indicator without quarters, or whose quarters
-    hold neither target nor realisasi, keeps one row."""
+    """The quarter cells of one indicator. An indicator without quarters, or whose quarters
+    hold neither target nor realisasi, keeps one row with its annual target, realisasi and
+    capaian (up to the report's period for an interim report), labelled so."""
     if all(tw.target is None and tw.realisasi is None for tw in ind.triwulan):
-        return [(teks("tidak ada data triwulan"), teks(""), teks(""), teks(""))]
+        label = f"s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else "Tahunan"
+        return [(teks(label), target_sel(ind.target_periode), masukan(ind.realisasi_periode),
+                 persen(h.tampil(ind.capaian)))]
     return [(teks(f"TW.{ROMAWI[tw.nomor - 1]}"), target_sel(tw.target), masukan(tw.realisasi),
              persen(h.tampil(tw.capaian))) for tw in ind.triwulan]
+
+
+def _tanpa_triwulan(h: Hasil) -> list[HasilIndikator]:
+    return [ind for ind in h.indikator
+            if all(tw.target is None and tw.realisasi is None for tw in ind.triwulan)]
 
 
 def _baris_indikator(h: Hasil) -> Iterator[tuple[int, HasilSasaran, HasilIndikator]]:
