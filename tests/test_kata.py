@@ -92,7 +92,9 @@ def test_a_fall_of_a_positive_indicator_is_worse() -> None:
 
 def test_footnotes_name_the_regulation_and_say_the_rounding_in_words() -> None:
     out = bab3(satu_indikator("target: 0\nrealisasi: 5\n"))
-    assert ("Kategori menurut Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017, ditentukan "
+    # the report's words on the regulation's bands (issue 21 point 8: the note says so)
+    assert ("pada pita capaian Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017, yang "
+            "menamai pita itu Sangat Tinggi, Tinggi, Sedang, Rendah, Sangat Rendah; ditentukan "
             "dari capaian sebelum dibulatkan.") in out
     assert "Target 0: capaian tidak dapat dihitung. Capaian dibulatkan dua desimal." in out
     assert "permendagri-86-2017" not in out and "target_nol=" not in out
@@ -118,7 +120,9 @@ def test_tabel_3_4_indicator_with_empty_quarters_has_one_row() -> None:
     _, h = muat(satu_indikator("target: 80\nrealisasi: 72\ntriwulan: [{}, {}, {}, {}]\n"))
     [t] = tabel_3_4(h)
     assert len(t.baris) == 1
-    assert t.baris[0].sel[5].nilai == "tidak ada data triwulan"
+    # issue 21 point 9: the annual target, realisasi and capaian (72 / 80 x 100 = 90)
+    assert [s.nilai for s in t.baris[0].sel[5:8]] == ["Tahunan", 80, 72]
+    assert t.baris[0].sel[8].nilai == 90
 
 
 def test_tabel_2_4_program_without_pk_budget_has_a_note() -> None:

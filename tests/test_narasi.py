@@ -381,3 +381,43 @@ def test_tabel_3_4_annual_row_is_a_live_formula_in_excel(tmp_path: Path) -> None
     assert cells, "the annual row"
     persen = ws.cell(cells[0].row, cells[0].column + 3).value
     assert isinstance(persen, str) and persen.startswith("=")
+
+
+# ------------------------------------------------------------- words and their source
+
+
+def test_the_report_words_with_a_note_that_only_the_bands_are_permendagris() -> None:
+    from lkjip_cli.tabel import BUILDERS
+
+    result = load_text(MINIMAL)  # capaian 72 / 80 x 100 = 90: band 76-90
+    assert result.report is not None
+    h = hitung(result.report)
+    assert h.indikator[0].kategori is not None and h.indikator[0].kategori.sebutan == "Baik"
+    [t] = BUILDERS["3.5"](h)
+    assert t.catatan[-1] == (
+        "Kategori: sebutan laporan (Sangat Baik, Baik, Cukup, Kurang, Sangat Kurang) pada pita "
+        "capaian Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017, yang menamai pita itu "
+        "Sangat Tinggi, Tinggi, Sedang, Rendah, Sangat Rendah; ditentukan dari capaian sebelum "
+        "dibulatkan.")
+
+
+def test_the_regulations_own_words_cite_it_as_their_source(tmp_path: Path) -> None:
+    from lkjip_cli.tabel import BUILDERS
+
+    teks = MINIMAL + "aturan: {kata_kategori: peraturan}\n"
+    result = load_text(teks)
+    assert result.report is not None
+    h = hitung(result.report)
+    assert h.indikator[0].kategori is not None and h.indikator[0].kategori.sebutan == "Tinggi"
+    [t] = BUILDERS["3.5"](h)
+    assert t.baris[0].sel[-1].nilai == "Tinggi"
+    assert t.catatan[-1] == ("Kategori menurut Peraturan Menteri Dalam Negeri Nomor 86 Tahun "
+                             "2017, ditentukan dari capaian sebelum dibulatkan.")
+    # check accepts the chosen vocabulary's word, and flags a word of another band
+    path = tmp_path / "l.yaml"
+    path.write_text(teks.replace("realisasi: 72", "realisasi: 72\n        dilaporkan: "
+                                 "{kategori: {\"3.5\": Tinggi}}"), encoding="utf-8")
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 0
+    path.write_text(teks.replace("realisasi: 72", "realisasi: 72\n        dilaporkan: "
+                                 "{kategori: {\"3.5\": Sangat Tinggi}}"), encoding="utf-8")
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 1

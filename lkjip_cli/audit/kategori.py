@@ -46,13 +46,17 @@ def uraian_batas(batas: Batas) -> str:
 def kosakata_kategori(spec: str | tuple[Pita, ...], pita: Pita | None
                       ) -> dict[str, tuple[bool, str]]:
     """Every category word of the report's scale and of the other known scales, with
-    whether it names the band `pita` (same bounds) and which vocabulary it belongs to."""
+    whether it names the band `pita` (same bounds) and which vocabulary it belongs to.
+    `pita` carries the words the report chose (`aturan.kata_kategori`); its band is found by
+    its kode, which both choices share."""
     from lkjip_cli.engine.skala import skala
 
     own = "skala laporan" if not isinstance(spec, str) else spec
     vocab = [(own, skala(spec))] + [(name, skala(name)) for name in KOSAKATA_INTERPRETASI
                                      if name != spec]
-    target = next((b for band, b in batas_pita(skala(spec)) if band == pita), None)
+    target = next((b for band, b in batas_pita(skala(spec))
+                   if pita is not None and band.kode == pita.kode and band.mulai == pita.mulai),
+                  None)
     found: dict[str, tuple[bool, str]] = {}
     for name, bands in vocab:
         for band, bounds in batas_pita(bands):

@@ -26,7 +26,7 @@ from lkjip_cli.engine.program import hitung_program
 from lkjip_cli.engine.rata_rata import rata_rata_laporan
 from lkjip_cli.engine.sakip import hitung_evaluasi
 from lkjip_cli.engine.sasaran import hitung_sasaran
-from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.engine.skala import klasifikasi, skala_interpretasi
 from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.laporan import Laporan
 
@@ -54,7 +54,7 @@ def _hasil(k: Konteks) -> Hasil:
     return Hasil(
         laporan=k.laporan, sasaran=sasaran, program=program, belanja=belanja,
         evaluasi=hitung_evaluasi(k.laporan), rata_rata_capaian=rata,
-        kategori=klasifikasi(rata.nilai, skala(k.aturan.skala_interpretasi)),
+        kategori=klasifikasi(rata.nilai, skala_interpretasi(k.aturan)),
         anggaran_perjanjian_kinerja=pk,
         efisiensi=efisiensi(k.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
         anggaran_program=semua,

@@ -19,7 +19,7 @@ from lkjip_cli.engine.hasil import HasilIndikator, HasilTriwulan
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, persentase, presisi, tidak_dapat
 from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
-from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.engine.skala import klasifikasi, skala_interpretasi
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan
 from lkjip_cli.model.rumus import gulung_triwulan
@@ -118,7 +118,7 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
         kode=ind.kode, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas,
         target=ind.target, realisasi=ind.realisasi, capaian=capaian,
         capaian_dibatasi=batasi(capaian, k.batas_untuk("tampilan")),
-        kategori=klasifikasi(capaian.nilai, skala(aturan.skala_interpretasi)),
+        kategori=klasifikasi(capaian.nilai, skala_interpretasi(aturan)),
         triwulan=triwulan, rekap_realisasi=rekap_r, rekap_target=rekap_t,
         tahun_lalu=lalu, realisasi_tahun_lalu=ind.realisasi_sebelumnya.get(lalu),
         perubahan_persen=pct, perubahan_poin=poin,

@@ -18,7 +18,7 @@ from lkjip_cli.engine.indikator import hitung_indikator
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import Nilai, dari, persentase
 from lkjip_cli.engine.rata_rata import rata_rata
-from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.engine.skala import klasifikasi, skala_interpretasi
 from lkjip_cli.model.laporan import Sasaran
 
 
@@ -37,7 +37,7 @@ def hitung_sasaran(k: Konteks, sas: Sasaran, path: Path, bl: Nilai) -> HasilSasa
            else efisiensi(metode, capaian, anggaran))
     return HasilSasaran(
         kode=sas.kode, nama=sas.nama, indikator=indikator, capaian=capaian,
-        kategori=klasifikasi(capaian.nilai, skala(k.aturan.skala_interpretasi)),
+        kategori=klasifikasi(capaian.nilai, skala_interpretasi(k.aturan)),
         berhasil=berhasil(k, indikator), anggaran=anggaran,
         porsi_belanja_langsung=porsi,
         efisiensi=eff, path=path, masukan=masukan,

@@ -8,8 +8,9 @@ unrounded value, so the integer bands of Permendagri 86/2017 leave no gap (90,5 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
-from lkjip_cli.model.laporan import Pita
+from lkjip_cli.model.laporan import Aturan, Pita
 
 
 def _pita(kode: str, sebutan: str, mulai: int | None, inklusif: bool) -> Pita:
@@ -59,6 +60,21 @@ BUILTIN: dict[str, tuple[Pita, ...]] = {
 def skala(spec: str | tuple[Pita, ...]) -> tuple[Pita, ...]:
     """The bands of a named built-in scale or of a report's own list."""
     return BUILTIN[spec] if isinstance(spec, str) else spec
+
+
+def skala_interpretasi(aturan: Aturan) -> tuple[Pita, ...]:
+    """The report's interpretation scale in the words it chose (`aturan.kata_kategori`):
+    'peraturan' prints each band's kode (the regulation's word, Permendagri 86/2017's
+    Sangat Tinggi ... Sangat Rendah) as its sebutan; 'laporan' keeps the usual LKjIP words."""
+    bands = skala(aturan.skala_interpretasi)
+    if aturan.kata_kategori == "laporan":
+        return bands
+    return _dengan_kata_peraturan(bands)
+
+
+@cache
+def _dengan_kata_peraturan(bands: tuple[Pita, ...]) -> tuple[Pita, ...]:
+    return tuple(b.model_copy(update={"sebutan": b.kode}) for b in bands)
 
 
 def klasifikasi(nilai: Decimal | None, bands: tuple[Pita, ...]) -> Pita | None:

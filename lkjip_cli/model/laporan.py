@@ -412,6 +412,12 @@ class Aturan(Model):
     rata_rata: AturanRataRata = AturanRataRata()
     efisiensi: AturanEfisiensi = AturanEfisiensi()
     skala_interpretasi: NamaSkalaInterpretasi | tuple[Pita, ...] = "permendagri-86-2017"
+    kata_kategori: Literal["laporan", "peraturan"] = Field(
+        default="laporan",
+        description="The words a category prints: 'laporan', the words LKjIPs usually print "
+        "(each band's sebutan: Sangat Baik ... Sangat Kurang), with a note that only the bands "
+        "come from the scale's regulation; 'peraturan', the regulation's own words (each "
+        "band's kode: Sangat Tinggi ... Sangat Rendah for Permendagri 86/2017)")
     skala_predikat: NamaSkalaPredikat | tuple[Pita, ...] = "permenpan-rb-12-2015"
     ambang_berhasil: Angka = Field(
         default=Decimal(100),

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil, Target
-from lkjip_cli.engine.skala import skala
+from lkjip_cli.engine.skala import skala_interpretasi
 from lkjip_cli.model.laporan import Rentang
 from lkjip_cli.tabel import ROMAWI
 
@@ -96,7 +96,7 @@ def grafik_sasaran(h: Hasil) -> list[DataGrafik]:
 
 def pita_skala(h: Hasil, atas: Decimal) -> tuple[Pita, ...]:
     """The interpretation scale's bands from 0 up to `atas`, lowest first."""
-    bands = sorted((p for p in skala(h.laporan.aturan.skala_interpretasi)),
+    bands = sorted((p for p in skala_interpretasi(h.laporan.aturan)),
                    key=lambda p: p.mulai if p.mulai is not None else Decimal(-1))
     out = []
     for n, p in enumerate(bands):

@@ -20,6 +20,7 @@ from lkjip_cli.engine.hasil import (
     HasilSasaran,
     turunan,
 )
+from lkjip_cli.engine.skala import skala
 from lkjip_cli.tabel.catatan import (
     catatan_capaian,
     kolom_judul,
@@ -118,9 +119,17 @@ def tabel_3_5(h: Hasil) -> list[Tabel]:
 
 
 def _catatan_kategori(h: Hasil) -> str:
-    spec = h.laporan.aturan.skala_interpretasi
-    return (f"Kategori menurut {nama_skala(spec)}, ditentukan dari capaian sebelum "
-            "dibulatkan.")
+    """Whose words the categories are: a regulation is cited as the source of the words only
+    when they are its words (`aturan.kata_kategori`); otherwise only for the bands."""
+    a = h.laporan.aturan
+    bands = skala(a.skala_interpretasi)
+    if a.kata_kategori == "peraturan" or all(b.kode == b.sebutan for b in bands) \
+            or not isinstance(a.skala_interpretasi, str):
+        return (f"Kategori menurut {nama_skala(a.skala_interpretasi)}, ditentukan dari "
+                "capaian sebelum dibulatkan.")
+    return (f"Kategori: sebutan laporan ({', '.join(b.sebutan for b in bands)}) pada pita "
+            f"capaian {nama_skala(a.skala_interpretasi)}, yang menamai pita itu "
+            f"{', '.join(b.kode for b in bands)}; ditentukan dari capaian sebelum dibulatkan.")
 
 
 def _sebanding(*values: Decimal | None) -> tuple[Sel, ...]:

@@ -115,7 +115,9 @@ class _Penyusun:
         t = self.t34
         i = 0
         for ind in self.h.indikator:
-            rows = list(range(i, i + max(len(ind.triwulan), 1)))
+            # Tabel 3.4 gives an indicator whose quarters are all empty one (annual) row
+            kosong = all(tw.target is None and tw.realisasi is None for tw in ind.triwulan)
+            rows = list(range(i, i + (1 if kosong else len(ind.triwulan))))
             i += len(rows)
             rekap = ind.rekap_realisasi
             aturan = next((a for a in rekap.aturan if a.startswith("rekap_triwulan=")), "")
