@@ -85,7 +85,8 @@ def test_captions_use_the_printed_labels() -> None:
     assert t36.label == "3.6"  # not renumbered
     md = render_markdown(h, tabel=["3.5", "3.13", "3.4"])
     assert "**Tabel IV.1** Perbandingan" in md
-    assert "**Tabel 19** Realisasi Anggaran" in md
+    # no program: one line under the report's own label, never an empty table (issue 21)
+    assert "*Tabel 19 tidak disajikan: datanya tidak ada dalam berkas laporan.*" in md
     assert "**Tabel 3.21** Pengukuran Capaian Kinerja" in md
 
 

@@ -129,6 +129,14 @@ def kerangka_baru(*, instansi: str | None, tahun: int, mulai: int, selesai: int,
         "belanja": [{"tahun": tahun, "tidak_langsung": {
             "pagu": isi(None, "pagu belanja tidak langsung (Tabel 2.5)"),
             "realisasi": isi(None, "realisasi belanja tidak langsung")}}],
+        Baris("    "): None,
+        Baris("Teks laporan (docs/format.md bagian 8.6): blok teks `|`,\natau "
+              "{berkas: narasi/bab1.md} di direktori laporan."): None,
+        "narasi": {
+            "kata_pengantar": isi(None, "teks Kata Pengantar"),
+            "ikhtisar": isi(None, "teks Ikhtisar Eksekutif, dicetak setelah angka kuncinya"),
+            "bab1": Catatan([], "bagian Bab I: - {judul: A. Latar Belakang, isi: ...}"),
+        },
     }
     return yaml_teks(doc, _kepala(f"Laporan Kinerja {tahun}: kerangka dari "
                                                   "`lkjip init`."))
@@ -242,8 +250,12 @@ def kerangka_lanjutan(lap: Laporan, sumber: str) -> str:
         doc["evaluasi_sakip"] = ev.model_dump(exclude_defaults=True, exclude={"hasil"}) | {
             "hasil": [h.model_dump(exclude_defaults=True, exclude={"dilaporkan"})
                       for h in ev.hasil]}
+    narasi = lap.narasi.model_dump(exclude_defaults=True, include={
+        "sampul": True, "penandatangan": {"jabatan", "nama", "pangkat", "nip"}, "bab1": True})
+    if narasi:  # what outlives the year; Kata Pengantar, Ikhtisar and analyses are rewritten
+        doc["narasi"] = narasi
     urut = ["instansi", "tahun", "renstra", "aturan", "tujuan", "sasaran", "program",
-            "belanja", "evaluasi_sakip"]
+            "belanja", "evaluasi_sakip", "narasi"]
     return yaml_teks({k: doc[k] for k in urut if k in doc},
                      _kepala(f"Laporan Kinerja {tahun}: dilanjutkan dari {sumber} oleh "
                              "`lkjip init --dari`."))
