@@ -48,8 +48,11 @@ def test_stdout_by_default(laporan: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == MARKER
     headings = [line for line in lines if line.startswith("# ")]
-    assert headings == ["# BAB II PERENCANAAN KINERJA", "# BAB III AKUNTABILITAS KINERJA",
-                        "# BAB IV PENUTUP"]
+    # the whole document (issue 21): no Kata Pengantar without its text, Bab I says it is
+    # empty in one line, the cover has no heading
+    assert headings == ["# IKHTISAR EKSEKUTIF", "# BAB I PENDAHULUAN",
+                        "# BAB II PERENCANAAN KINERJA", "# BAB III AKUNTABILITAS KINERJA",
+                        "# BAB IV PENUTUP", "# LAMPIRAN"]
 
 
 def test_dash_is_stdout(laporan: Path) -> None:
@@ -137,7 +140,8 @@ def test_lkjip_own_output_replaced(laporan: Path, tmp_path: Path) -> None:
     result = invoke(laporan, "-o", out)
     assert result.exit_code == 0
     text = out.read_text(encoding="utf-8")
-    assert text.startswith(f"{MARKER}\n\n# BAB II") and "isi lama" not in text
+    assert text.startswith(f"{MARKER}\n\n**LAPORAN KINERJA INSTANSI PEMERINTAH**")
+    assert "isi lama" not in text
 
 
 @pytest.mark.parametrize("spelling", ["same", "dotted", "symlink"])

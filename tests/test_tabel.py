@@ -100,6 +100,6 @@ def test_indicator_without_quarters_keeps_its_row_in_tabel_3_4() -> None:
     rows = [[format_sel(s, BAKU) for s in b.sel] for b in t.baris]
     assert [r[2] for r in rows] == ["Indikator naik", "", "Indikator turun"]
     assert rows[0][:2] == ["1", "Sasaran satu"]
-    assert rows[2][5] == "tidak ada data triwulan"
-    assert rows[2][4] == "10"
+    # issue 21 point 9: its annual row, (2 x 10 - 8) / 10 x 100 = 120 (negative polarity)
+    assert rows[2][4:] == ["10", "Tahunan", "10", "8", "120,00"]
     assert rows[0][8] == "500,00"  # TW I: 50 / 10 x 100
