@@ -108,18 +108,26 @@ def lebar(blok: BlokTabel) -> bool:
     return len(blok.tabel.kolom) >= KOLOM_LANSKAP
 
 
+#: At most this many headings and paragraphs before a wide table follow it onto its page.
+PENGANTAR_TABEL = 4
+
+
 def orientasi(daftar: Sequence[Blok]) -> list[bool]:
-    """Whether each block goes on a landscape page: a wide table, and the headings and
+    """Whether each block goes on a landscape page: a wide table, and the few headings and
     paragraphs that lead straight into it (so that a heading is never left alone on a
-    portrait page before its table)."""
+    portrait page before its table). The lead stops at a chapter's heading and after
+    `PENGANTAR_TABEL` blocks, so the prose before a chapter (Bab I, the Ikhtisar) stays on
+    portrait pages."""
     out = [False] * len(daftar)
-    ikut = [False] * len(daftar)  # the block leads into a table
+    ikut = [0] * len(daftar)  # blocks from here to the table this block leads into; 0: none
     for i in range(len(daftar) - 1, -1, -1):
         blok = daftar[i]
         if isinstance(blok, BlokTabel):
-            out[i], ikut[i] = lebar(blok), True
-        elif isinstance(blok, Judul | Paragraf) and i + 1 < len(daftar) and ikut[i + 1]:
-            out[i], ikut[i] = out[i + 1], True
+            out[i], ikut[i] = lebar(blok), 1
+        elif (isinstance(blok, Judul | Paragraf) and i + 1 < len(daftar)
+              and 0 < ikut[i + 1] <= PENGANTAR_TABEL):
+            out[i] = out[i + 1]
+            ikut[i] = 0 if isinstance(blok, Judul) and blok.tingkat == 1 else ikut[i + 1] + 1
     return out
 
 
