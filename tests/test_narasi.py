@@ -421,3 +421,17 @@ def test_the_regulations_own_words_cite_it_as_their_source(tmp_path: Path) -> No
     path.write_text(teks.replace("realisasi: 72", "realisasi: 72\n        dilaporkan: "
                                  "{kategori: {\"3.5\": Sangat Tinggi}}"), encoding="utf-8")
     assert runner.invoke(app, ["check", str(path)]).exit_code == 1
+
+
+def test_prose_before_a_chapter_stays_on_portrait_pages() -> None:
+    pytest.importorskip("docx")
+    from lkjip_cli.render.docx import BlokTabel, Judul, Paragraf, orientasi
+    from lkjip_cli.tabel import BUILDERS
+
+    result = load(ROOT / "data" / "2020.yaml")
+    assert result.report is not None
+    [t21] = BUILDERS["2.1"](hitung(result.report))  # 9 columns: a landscape table
+    blok = [Judul(1, "BAB I PENDAHULUAN"), *(Paragraf("teks") for _ in range(6)),
+            Judul(1, "BAB II PERENCANAAN KINERJA"), Judul(2, "A. Rencana Strategis"),
+            Paragraf("Tujuan dan sasaran:"), BlokTabel(t21, False, True)]
+    assert orientasi(blok) == [False] * 7 + [True] * 4
