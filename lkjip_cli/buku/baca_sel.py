@@ -162,6 +162,8 @@ class Pembaca:
     def rekaman(self, lembar: tb.Lembar) -> list[Rekaman]:
         """Every non-empty row of a sheet, by column key; header problems reported."""
         if lembar.nama not in self.wb.sheetnames:
+            if lembar.opsional:
+                return []
             lain = [n for n in self.wb.sheetnames
                     if _normal(n) not in {_normal(x.nama) for x in tb.LEMBAR}]
             dekat = difflib.get_close_matches(lembar.nama, lain, n=1, cutoff=0.6)

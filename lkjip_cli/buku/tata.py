@@ -6,9 +6,14 @@ so a column can never be written under one heading and looked for under another.
 a plain table: one header row, one record per row, columns found by their heading (their
 order does not matter). docs/excel.md documents the same layout for people.
 
-Room to grow: the budget tree has a `Tingkat` column (program, kegiatan; sub kegiatan when the
-model holds it) and belanja rows can gain a classification column (Belanja Operasi/Modal)
-without moving any other column.
+The whole report model has a home here (issue 20): the budget tree at any depth is one sheet
+with a row per node (`Tingkat` names its level, `Induk` its parent), spending by class has its
+own sheets, and every printed figure is a row of `Dilaporkan`. `PETA_MODEL` says, for every
+field of the model, the sheet and column that hold it, and `HANYA_YAML` lists the few fields
+the workbook does not hold, each with its reason; `tests/test_buku_model.py` walks the
+pydantic model and fails, naming what to add where, when a field has neither. Sheets added
+after the first layout are optional (`opsional`), so a workbook written by an older lkjip
+still imports.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ class Lembar:
     nama: str
     kolom: tuple[Kolom, ...]
     satu_baris: bool = False
+    #: Added after the first layout: an older workbook without it still imports.
+    opsional: bool = False
 
     def kolom_kunci(self, kunci: str) -> Kolom:
         return next(k for k in self.kolom if k.kunci == kunci)
@@ -46,9 +53,13 @@ POLARITAS = ("positif", "negatif")
 RUMUS_NEGATIF = ("(2T-R)/T", "T/R")
 REKAP = ("terakhir", "jumlah", "rata-rata")
 YA_TIDAK = ("ya", "tidak")
-TINGKAT = ("program", "kegiatan")
+TINGKAT = ("program", "kegiatan", "sub kegiatan")
 BAGIAN = ("laporan", "sasaran", "indikator", "triwulan", "program", "kegiatan",
-          "indikator kegiatan", "belanja", "evaluasi")
+          "indikator kegiatan", "belanja", "evaluasi", "bulan", "masukan", "rincian",
+          "jenis belanja", "kelompok belanja")
+KLASIFIKASI = ("bl-btl", "permendagri-77-2020", "apbn")
+TABEL = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
+         "3.9", "3.10", "3.11", "3.12", "3.13")
 SKALA = ("interpretasi", "predikat")
 
 
@@ -69,6 +80,13 @@ INSTANSI = Lembar("Instansi", (
     Kolom("Renstra selesai", "renstra_selesai", "bulat", wajib=True),
     Kolom("Sumber data evaluasi SAKIP", "sumber_evaluasi", lebar=40,
           bantuan="baris 'Sumber Data' Tabel 3.2"),
+    Kolom("Periode sampai", "periode", lebar=12,
+          bantuan="laporan antara: TW1..TW4, atau bulan sebagai teks ('2023-06'); "
+          "kosong: laporan tahunan"),
+    Kolom("Tingkat anggaran", "tingkat_anggaran", "daftar", lebar=30,
+          bantuan="nama tingkat pohon anggaran dari atas, dipisah koma; kosong: Program, "
+          "Kegiatan, Sub Kegiatan"),
+    Kolom("Versi format", "versi_format", "bulat", bantuan="kosong: versi lkjip ini"),
 ), satu_baris=True)
 
 ATURAN = Lembar("Aturan", (
@@ -82,7 +100,8 @@ ATURAN = Lembar("Aturan", (
           bantuan="rata-rata, tampilan (pisahkan dengan koma); - untuk tidak ada"),
     Kolom("Rata-rata dasar", "rata_rata_dasar", "pilihan", ("indikator", "sasaran")),
     Kolom("Efisiensi sasaran", "efisiensi_sasaran", "pilihan",
-          ("selisih", "sisa-anggaran", "rasio", "nominal")),
+          ("selisih", "sisa-anggaran", "rasio", "nominal", "output-input"),
+          bantuan="output-input: per masukan di lembar Masukan (BPKP)"),
     Kolom("Efisiensi keseluruhan", "efisiensi_keseluruhan", "pilihan",
           ("selisih", "sisa-anggaran", "rasio", "nominal")),
     Kolom("Efisiensi tahunan", "efisiensi_tahunan", "pilihan", ("nominal", "sisa-anggaran")),
@@ -153,16 +172,23 @@ RENSTRA = Lembar("Renstra", (
 ))
 
 ANGGARAN = Lembar("Program Kegiatan", (
-    Kolom("Tingkat", "tingkat", "pilihan", TINGKAT, wajib=True),
-    Kolom("Kode", "kode", wajib=True),
-    Kolom("Induk", "induk", bantuan="kode program sebuah kegiatan"),
+    Kolom("Tingkat", "tingkat", "pilihan", TINGKAT, wajib=True, lebar=16,
+          bantuan="tingkat pohon anggaran (Instansi: Tingkat anggaran), atau nomornya: "
+          "1 program, 2 kegiatan, 3 sub kegiatan, ..."),
+    Kolom("Kode", "kode", wajib=True, lebar=20),
+    Kolom("Induk", "induk", lebar=20,
+          bantuan="kode baris di tingkat atasnya; kosong: baris terdekat di atasnya"),
     Kolom("Nama", "nama", wajib=True, lebar=50),
-    Kolom("Pagu", "pagu", "rupiah", lebar=18, bantuan="kegiatan: pagu (rupiah)"),
+    Kolom("Pagu", "pagu", "rupiah", lebar=18,
+          bantuan="hanya di baris terbawah (tanpa baris di bawahnya): pagu (rupiah)"),
     Kolom("Realisasi", "realisasi", "rupiah", lebar=18),
     Kolom("Anggaran PK", "anggaran_perjanjian_kinerja", "rupiah", lebar=18,
           bantuan="program: anggaran di Perjanjian Kinerja (Tabel 2.4)"),
     Kolom("Sumber dana", "sumber_dana"),
-    Kolom("Mendukung", "mendukung", "daftar", bantuan="kode indikator, dipisah koma"),
+    Kolom("Mendukung", "mendukung", "daftar",
+          bantuan="kode indikator, dipisah koma; diwariskan ke baris di bawahnya"),
+    Kolom("RPD", "rpd", "rupiah", lebar=18,
+          bantuan="rencana penarikan dana s.d. periode laporan (baris terbawah)"),
 ))
 
 INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
@@ -188,6 +214,9 @@ BELANJA = Lembar("Belanja", (
     Kolom("Pagu murni", "pagu_murni", "rupiah", lebar=18),
     Kolom("Jumlah program", "jumlah_program", "bulat"),
     Kolom("Jumlah kegiatan", "jumlah_kegiatan", "bulat"),
+    Kolom("Klasifikasi", "klasifikasi", "pilihan", KLASIFIKASI, lebar=20,
+          bantuan="kosong: bl-btl (sebelum 2021); sejak 2021 permendagri-77-2020, "
+          "K/L apbn: isi lembar Jenis Belanja"),
 ))
 
 KOMPONEN = Lembar("Komponen SAKIP", (
@@ -211,12 +240,62 @@ DILAPORKAN = Lembar("Dilaporkan", (
     Kolom("Tempat", "tempat", wajib=True, lebar=10, bantuan='"3.5", ikhtisar, bab3, ...'),
     Kolom("Nilai", "nilai", "bebas", wajib=True, lebar=18,
           bantuan="seperti dicetak: angka, atau teks untuk kategori/status/predikat"),
+    Kolom("Butir", "butir", lebar=14,
+          bantuan="bulan 1-12 (bagian bulan), kode kelas 5.1.01 (jenis/kelompok belanja) "
+          "atau nama masukan (masukan)"),
 ))
+
+PENOMORAN = Lembar("Penomoran", (
+    Kolom("Tabel", "tabel", "pilihan", TABEL, wajib=True,
+          bantuan="nomor tabel lkjip, sebagai teks ('3.10)"),
+    Kolom("Label", "label", wajib=True, bantuan="label cetakan laporan: III.2, 19, IV.1"),
+), opsional=True)
+
+BULAN = Lembar("Bulan", (
+    Kolom("Indikator", "indikator", wajib=True),
+    Kolom("Bulan", "bulan", "bulat", wajib=True, bantuan="1 (Januari) sampai 12"),
+    Kolom("Target", "target", "angka"),
+    Kolom("Realisasi", "realisasi", "angka"),
+), opsional=True)
+
+MASUKAN = Lembar("Masukan", (
+    Kolom("Sasaran", "sasaran", wajib=True, bantuan="kode sasaran"),
+    Kolom("Nama", "nama", wajib=True, lebar=30),
+    Kolom("Satuan", "satuan", lebar=12),
+    Kolom("Anggaran", "anggaran", "yatidak", YA_TIDAK,
+          bantuan="ya: dana, dari pagu dan realisasi anggaran sasaran (Target dan Realisasi "
+          "kosong)"),
+    Kolom("Target", "target", "angka", bantuan="rencana pemakaian"),
+    Kolom("Realisasi", "realisasi", "angka", bantuan="pemakaian sesungguhnya"),
+), opsional=True)
+
+JENIS_BELANJA = Lembar("Jenis Belanja", (
+    Kolom("Tahun", "tahun", "bulat", wajib=True, lebar=8),
+    Kolom("Jenis", "jenis", wajib=True, lebar=12,
+          bantuan="kode kelas klasifikasi tahunnya: 5.1.01, 5.2 (satu kelompok utuh), 52"),
+    Kolom("Pagu murni", "pagu_murni", "rupiah", lebar=18, bantuan="sebelum perubahan"),
+    Kolom("Pagu", "pagu", "rupiah", lebar=18, bantuan="setelah perubahan"),
+    Kolom("Realisasi", "realisasi", "rupiah", lebar=18),
+), opsional=True)
+
+KELOMPOK_BELANJA = Lembar("Kelompok Belanja", (
+    Kolom("Tahun", "tahun", "bulat", wajib=True, lebar=8),
+    Kolom("Kelompok", "kelompok", wajib=True, lebar=12,
+          bantuan="kode kelompok yang jumlahnya dicetak laporan: 5.1, 5.2"),
+), opsional=True)
+
+def dengan_tingkat(tingkat: tuple[str, ...]) -> Lembar:
+    """The budget tree's sheet whose `Tingkat` list offers a report's own level names."""
+    kolom = tuple(Kolom(k.judul, k.kunci, k.jenis, tingkat, k.wajib, k.lebar, k.bantuan)
+                  if k.kunci == "tingkat" else k for k in ANGGARAN.kolom)
+    return Lembar(ANGGARAN.nama, kolom, ANGGARAN.satu_baris, ANGGARAN.opsional)
+
 
 #: Every sheet, in workbook order.
 LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
+    PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA,
 )
 
 #: Number format of a rupiah column: thousands grouped, as Excel's locale prints them.
