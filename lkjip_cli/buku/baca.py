@@ -30,7 +30,7 @@ from lkjip_cli.source.arsip import (
 )
 from lkjip_cli.source.batas import BATAS_BUKU, BatasArsip, Tenggat, ribuan
 
-__all__ = ["baca_buku"]
+__all__ = ["baca_buku", "baca_isi_buku"]
 
 
 def baca_buku(path: str | FsPath, nama: str | None = None,
@@ -45,6 +45,11 @@ def baca_buku(path: str | FsPath, nama: str | None = None,
     isi = baca_isi(path, file, batas, "xlsx")
     if isinstance(isi, Diagnostic):
         return BacaanBuku({}, diagnostics=[isi])
+    return baca_isi_buku(isi, file, batas)
+
+
+def baca_isi_buku(isi: bytes, file: str, batas: BatasArsip = BATAS_BUKU) -> BacaanBuku:
+    """Read a data-entry workbook already in memory (`file` names it in diagnostics)."""
     tenggat = Tenggat(batas.detik)
     # openpyxl warns on stderr about what it drops (extensions, a date it cannot convert):
     # lkjip reports what matters itself, at its cell.
