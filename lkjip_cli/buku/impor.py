@@ -21,13 +21,14 @@ from lkjip_cli.buku.baca_sel import BacaanBuku
 from lkjip_cli.diagnostics import Diagnostic, Severity, format_path, has_errors
 from lkjip_cli.loader import load_text
 from lkjip_cli.model.laporan import Laporan
+from lkjip_cli.source.asal_sel import PENANDA_IMPOR
 from lkjip_cli.source.batas import BATAS_BUKU, MIB, BatasArsip, ribuan
 from lkjip_cli.source.yamlsource import MAX_FILE_BYTES
 from lkjip_cli.source.yamlteks import yaml_teks
 
 #: First line of every file `lkjip import` writes: such a file may be replaced by the next
 #: import (the workbook is its source); any other file needs --force.
-PENANDA = "# lkjip import:"
+PENANDA = PENANDA_IMPOR
 
 #: The sheet a top-level key of the report comes from, for problems no cell explains.
 _LEMBAR_KUNCI = {
