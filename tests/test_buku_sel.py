@@ -19,7 +19,7 @@ from lkjip_cli.source.asal_sel import asal_sel
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _impor(tmp: Path, ubah: tuple[str, str, str, object] | None = None) -> tuple[Path, str]:
+def _impor(tmp: Path, ubah: tuple[str, str, str, str] | None = None) -> tuple[Path, str]:
     """data/contoh-2023.yaml through a workbook (`ubah`: on the Dilaporkan row of that
     bagian, kode and besaran, set Nilai), imported to YAML; the Nilai cell of that row."""
     asli = load(ROOT / "data" / "contoh-2023.yaml").report
