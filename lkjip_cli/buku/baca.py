@@ -18,6 +18,7 @@ from typing import Any
 
 from lkjip_cli.buku.baca_sel import BacaanBuku
 from lkjip_cli.buku.penyusun import Penyusun
+from lkjip_cli.buku.rekening import PilihanRekening
 from lkjip_cli.buku.susun import susun
 from lkjip_cli.diagnostics import Diagnostic, Severity
 from lkjip_cli.source.arsip import (
@@ -34,7 +35,8 @@ __all__ = ["baca_buku", "baca_isi_buku"]
 
 
 def baca_buku(path: str | FsPath, nama: str | None = None,
-              batas: BatasArsip = BATAS_BUKU) -> BacaanBuku:
+              batas: BatasArsip = BATAS_BUKU,
+              rekening: PilihanRekening | None = None) -> BacaanBuku:
     """Read a data-entry workbook; never raises for a user's mistake.
 
     The file is read once, through lkjip's reader of regular files (a FIFO or a device is
@@ -45,10 +47,11 @@ def baca_buku(path: str | FsPath, nama: str | None = None,
     isi = baca_isi(path, file, batas, "xlsx")
     if isinstance(isi, Diagnostic):
         return BacaanBuku({}, diagnostics=[isi])
-    return baca_isi_buku(isi, file, batas)
+    return baca_isi_buku(isi, file, batas, rekening)
 
 
-def baca_isi_buku(isi: bytes, file: str, batas: BatasArsip = BATAS_BUKU) -> BacaanBuku:
+def baca_isi_buku(isi: bytes, file: str, batas: BatasArsip = BATAS_BUKU,
+                  rekening: PilihanRekening | None = None) -> BacaanBuku:
     """Read a data-entry workbook already in memory (`file` names it in diagnostics)."""
     tenggat = Tenggat(batas.detik)
     # openpyxl warns on stderr about what it drops (extensions, a date it cannot convert):
@@ -61,7 +64,7 @@ def baca_isi_buku(isi: bytes, file: str, batas: BatasArsip = BATAS_BUKU) -> Baca
                 return BacaanBuku({}, diagnostics=_sel_rusak(file, paket, batas))
             wb = _buka(isi)
             try:
-                return susun(Penyusun(file, wb, paket, tenggat, batas))
+                return susun(Penyusun(file, wb, paket, tenggat, batas), rekening)
             finally:
                 wb.close()
         except Penolakan as exc:

@@ -18,6 +18,7 @@ from typing import Any
 from lkjip_cli.buku import tata as tb
 from lkjip_cli.buku.baca import baca_buku, baca_isi_buku
 from lkjip_cli.buku.baca_sel import BacaanBuku
+from lkjip_cli.buku.rekening import PilihanRekening
 from lkjip_cli.diagnostics import Diagnostic, Severity, format_path, has_errors
 from lkjip_cli.loader import load_text
 from lkjip_cli.model.laporan import Laporan
@@ -120,11 +121,13 @@ def kepala(sumber: str) -> str:
 
 
 def impor(path: str | Path, nama: str | None = None,
-          batas: BatasArsip = BATAS_BUKU) -> HasilImpor:
+          batas: BatasArsip = BATAS_BUKU,
+          rekening: PilihanRekening | None = None) -> HasilImpor:
     """Read, convert and validate one workbook; never raises for a user's mistake (`batas`:
-    the limits of reading it, `source/batas.py`)."""
+    the limits of reading it, `source/batas.py`; `rekening`: the sheet of kode rekening the
+    budget tree is read from, `buku/rekening.py`)."""
     file = nama or str(path)
-    return _impor(baca_buku(path, file, batas), file)
+    return _impor(baca_buku(path, file, batas, rekening), file)
 
 
 def _impor(bacaan: BacaanBuku, file: str) -> HasilImpor:

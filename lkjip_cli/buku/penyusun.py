@@ -10,6 +10,7 @@ names the cell of every value and every diagnostic can be moved back to a cell.
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from typing import Any
 
 from lkjip_cli.buku import tata as tb
@@ -20,6 +21,28 @@ from lkjip_cli.source.yamlteks import Catatan
 
 #: Records by kode: the document node and its path.
 Indeks = dict[str, tuple[dict[str, Any], Path]]
+
+
+@dataclass
+class Pohon:
+    """The budget tree's nodes by kode: programs, kegiatan, every node below a kegiatan, and
+    all of them with their level (from the Program Kegiatan sheet, or a kode-rekening one)."""
+
+    program: Indeks = field(default_factory=dict)
+    kegiatan: Indeks = field(default_factory=dict)
+    rincian: Indeks = field(default_factory=dict)
+    semua: dict[str, tuple[dict[str, Any], Path, int]] = field(default_factory=dict)
+    #: The tree could not be read at all (its sheet reported why): rows that name its nodes
+    #: are passed over, not reported once more each.
+    gagal: bool = False
+
+    def tambah(self, kode: str, item: dict[str, Any], path: Path, tingkat: int) -> None:
+        if kode in self.semua:
+            return
+        self.semua[kode] = (item, path, tingkat)
+        jenis = self.program if tingkat == 1 else self.kegiatan if tingkat == 2 else (
+            self.rincian)
+        jenis[kode] = (item, path)
 
 
 class Penyusun(Pembaca):

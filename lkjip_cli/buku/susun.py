@@ -14,6 +14,7 @@ from typing import Any
 from lkjip_cli.buku import tata as tb
 from lkjip_cli.buku.baca_sel import GAGAL, BacaanBuku, Rekaman, sebagai
 from lkjip_cli.buku.penyusun import Penyusun, urutan
+from lkjip_cli.buku.rekening import PilihanRekening, susun_rekening
 from lkjip_cli.buku.susun_anggaran import (
     susun_anggaran,
     susun_belanja,
@@ -99,7 +100,9 @@ def _objek(p: Penyusun, rek: Rekaman, bagian: Any, doc: dict[str, Any],
                     f"sasaran `{kode}` tidak punya masukan bernama `{nama}` di lembar Masukan",
                     "Butir")
         return found  # type: ignore[no-any-return]
-    if bagian in per_bagian:
+    if bagian in ("program", "kegiatan", "rincian") and per_bagian["pohon"].gagal:
+        return None  # the tree's own sheet said why it could not be read
+    if bagian in tb.BAGIAN and bagian in per_bagian:
         return p.rujukan(rek, "kode", bagian, per_bagian[bagian], L)  # type: ignore[no-any-return]
     if bagian is not GAGAL:
         p.galat(L.nama, rek["bagian"].sel, "type",
@@ -126,7 +129,9 @@ def _tahunan(p: Penyusun, rek: Rekaman, bagian: str, per_bagian: dict[str, Any]
     return found  # type: ignore[no-any-return]
 
 
-def susun(p: Penyusun) -> BacaanBuku:
+def susun(p: Penyusun, rekening: PilihanRekening | None = None) -> BacaanBuku:
+    """The report document of the workbook; `rekening`: read the budget tree from that
+    kode-rekening sheet instead of from Program Kegiatan (`buku/rekening.py`)."""
     doc: dict[str, Any] = {}
     susun_instansi(p, doc)
     susun_aturan(p, doc)
@@ -134,7 +139,7 @@ def susun(p: Penyusun) -> BacaanBuku:
     susun_tujuan(p, doc)
     sasaran, indikator = susun_sasaran(p, doc)
     masukan = susun_masukan(p, sasaran)
-    pohon = susun_anggaran(p, doc)
+    pohon = susun_rekening(p, doc, rekening) if rekening else susun_anggaran(p, doc)
     ind_keg = susun_indikator_kegiatan(p, pohon.kegiatan)
     belanja = susun_belanja(p, doc)
     jenis = susun_kelas(p, belanja, tb.JENIS_BELANJA, "jenis",
@@ -145,6 +150,6 @@ def susun(p: Penyusun) -> BacaanBuku:
         "sasaran": sasaran, "indikator": indikator, "masukan": masukan,
         "program": pohon.program, "kegiatan": pohon.kegiatan, "rincian": pohon.rincian,
         "indikator kegiatan": ind_keg, "belanja": belanja, "jenis belanja": jenis,
-        "kelompok belanja": kelompok, "evaluasi": evaluasi})
+        "kelompok belanja": kelompok, "evaluasi": evaluasi, "pohon": pohon})
     p.hasil.doc = {k: doc[k] for k in URUTAN_KUNCI if k in doc}
     return p.hasil

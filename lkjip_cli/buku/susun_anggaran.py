@@ -12,12 +12,11 @@ the order finance staff already list them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from lkjip_cli.buku import tata as tb
 from lkjip_cli.buku.baca_sel import GAGAL, Rekaman, sebagai
-from lkjip_cli.buku.penyusun import Indeks, Penyusun
+from lkjip_cli.buku.penyusun import Indeks, Penyusun, Pohon
 from lkjip_cli.diagnostics import Path, format_path
 from lkjip_cli.model.anggaran import TINGKAT_BAWAAN
 from lkjip_cli.source.yamlteks import Catatan
@@ -26,16 +25,6 @@ from lkjip_cli.source.yamlteks import Catatan
 #: stands at the leaves (the model says which is required where).
 _KOLOM_PROGRAM = ("kode", "nama", "anggaran_perjanjian_kinerja", "sumber_dana", "mendukung")
 _KOLOM_SIMPUL = ("kode", "nama", "pagu", "realisasi", "rpd", "mendukung")
-
-
-@dataclass
-class Pohon:
-    """The tree's nodes by kode: programs, kegiatan, and every node below a kegiatan."""
-
-    program: Indeks = field(default_factory=dict)
-    kegiatan: Indeks = field(default_factory=dict)
-    rincian: Indeks = field(default_factory=dict)
-    semua: dict[str, tuple[dict[str, Any], Path, int]] = field(default_factory=dict)
 
 
 def nama_tingkat(doc: dict[str, Any]) -> list[str]:
@@ -98,10 +87,8 @@ def susun_anggaran(p: Penyusun, doc: dict[str, Any]) -> Pohon:
         for lebih in [k for k in terakhir if k > n]:
             del terakhir[lebih]
         kode = p.kode(rek)
-        if kode is not None and kode not in pohon.semua:
-            pohon.semua[kode] = (item, path, n)
-            jenis = pohon.program if n == 1 else pohon.kegiatan if n == 2 else pohon.rincian
-            jenis[kode] = (item, path)
+        if kode is not None:
+            pohon.tambah(kode, item, path, n)
     if daftar:
         doc["program"] = daftar
     return pohon
