@@ -136,27 +136,43 @@ def test_generated_2021_reports_round_trip(tmp_path_factory: pytest.TempPathFact
 
 
 def test_a_report_the_workbook_cannot_hold_is_refused_unwritten(tmp_path: Path) -> None:
-    """A level name with a comma cannot stand in the comma-separated `Tingkat anggaran`
-    cell: `export --data` names the field, exits 2 and writes nothing."""
+    """A rencana aksi holding a line break cannot stand in a cell that holds one aksi per
+    line: `export --data` names the field, exits 2 and writes nothing."""
     from typer.testing import CliRunner
 
     from lkjip_cli.cli.app import app
 
-    teks = (ROOT / "data" / "contoh-2023.yaml").read_text(encoding="utf-8")
-    teks += 'tingkat_anggaran: [Program, "Kegiatan, Bagian", Sub Kegiatan]\n'
-    sumber = tmp_path / "koma.yaml"
+    teks = (ROOT / "data" / "2020.yaml").read_text(encoding="utf-8")
+    teks = teks.replace("- Merevisi Pergub tentang Mutasi Pegawai.",
+                        '- "Merevisi Pergub\\ntentang Mutasi Pegawai."', 1)
+    sumber = tmp_path / "aksi.yaml"
     sumber.write_text(teks, encoding="utf-8")
     asli = load_text(teks).report
     assert asli is not None
     isi, masalah = buku_utuh(asli, str(sumber))
     assert isi is None
-    # Read back, the name splits in two and every level below shifts: the workbook would
-    # not be the same report, so it is refused, naming the first field that differs.
-    assert masalah and all(d.code == "xlsx-lossy" for d in masalah)
-    assert format_text(masalah[0]).startswith(f"{sumber}: error[xlsx-lossy]: ")
-    out = tmp_path / "koma.xlsx"
+    # The anchored list is used twice in 2020.yaml: both indicators are named.
+    assert [d.path for d in masalah] == [
+        "program[4].kegiatan[2].indikator[0].rencana_aksi",
+        "program[4].kegiatan[2].indikator[1].rencana_aksi"]
+    assert format_text(masalah[0]).startswith(
+        f"{sumber}: error[xlsx-lossy]: program[4].kegiatan[2].indikator[0].rencana_aksi: buku "
+        "kerja isian tidak dapat memuat nilai ini persis: ('Merevisi Pergub\\ntentang Mutasi "
+        "Pegawai.', ")
+    assert format_text(masalah[0]).endswith(
+        "; buku tidak ditulis (laporkan sebagai bug lkjip, atau pakai YAML-nya)")
+    out = tmp_path / "aksi.xlsx"
     result = CliRunner().invoke(app, ["export", str(sumber), "--to", "xlsx", "--data",
                                       "-o", str(out)])
     assert result.exit_code == 2
-    assert "error[xlsx-lossy]" in result.stderr and "Traceback" not in result.output
+    assert result.stderr.endswith("".join(format_text(d) + "\n" for d in masalah))
     assert not out.exists()
+
+
+def test_level_names_with_commas_round_trip(tmp_path: Path) -> None:
+    """Names holding a comma are written one per line in the Tingkat anggaran cell."""
+    teks = (ROOT / "data" / "contoh-2023.yaml").read_text(encoding="utf-8")
+    teks += 'tingkat_anggaran: [Program, "Kegiatan, Bagian", "sub kegiatan"]\n'
+    asli = load_text(teks).report
+    assert asli is not None
+    assert _pulang(tmp_path, asli).model_dump() == asli.model_dump()

@@ -52,7 +52,7 @@ def run(*args: str) -> Any:
 
 def _isi(ws: Any, baris: int, nilai: dict[str, Any]) -> None:
     """Type values into row `baris` under the headings named, as the user does."""
-    judul = {c.value: c.column for c in ws[1]}
+    judul = {c.value: int(c.column or 0) for c in ws[1]}
     for kolom, v in nilai.items():
         ws.cell(row=baris, column=judul[kolom], value=v)
 
@@ -121,7 +121,7 @@ def test_a_new_user_goes_from_a_blank_workbook_to_a_computed_report(tmp_path: Pa
     # The user changes one cell: the operational sub kegiatan spent 780.000.000.
     wb = openpyxl.load_workbook(buku)
     ws = wb["Program Kegiatan"]
-    judul = {c.value: c.column for c in ws[1]}
+    judul = {c.value: int(c.column or 0) for c in ws[1]}
     sel = ws.cell(row=5, column=judul["Realisasi"])
     assert ws.cell(row=5, column=judul["Kode"]).value == "1.01.02.2.01.0009"
     sel.value = 780_000_000

@@ -390,6 +390,9 @@ def sebagai(jenis: str, nilai: Any) -> Any:
     if jenis == "yatidak":
         ya = {"ya": True, "tidak": False, "true": True, "false": False}
         return ya.get(_normal(nilai), nilai) if isinstance(nilai, str) else nilai
+    if jenis == "nama":  # names: one per line in the cell, or comma-separated without one
+        pemisah = r"\n" if "\n" in str(nilai) else r"[,;]"
+        return [b.strip() for b in re.split(pemisah, str(nilai)) if b.strip()]
     if jenis == "daftar":  # `-` is the empty list, an empty cell the default
         return [b.strip() for b in re.split(r"[,;\n]", str(nilai)) if b.strip() != "-"
                 and b.strip()]

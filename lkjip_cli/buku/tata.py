@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "bebas"]
+Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "nama",
+                "bebas"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +84,9 @@ INSTANSI = Lembar("Instansi", (
     Kolom("Periode sampai", "periode", lebar=12,
           bantuan="laporan antara: TW1..TW4, atau bulan sebagai teks ('2023-06'); "
           "kosong: laporan tahunan"),
-    Kolom("Tingkat anggaran", "tingkat_anggaran", "daftar", lebar=30,
-          bantuan="nama tingkat pohon anggaran dari atas, dipisah koma; kosong: Program, "
-          "Kegiatan, Sub Kegiatan"),
+    Kolom("Tingkat anggaran", "tingkat_anggaran", "nama", lebar=30,
+          bantuan="nama tingkat pohon anggaran dari atas, dipisah koma (atau satu per baris "
+          "dalam sel bila sebuah nama memuat koma); kosong: Program, Kegiatan, Sub Kegiatan"),
     Kolom("Versi format", "versi_format", "bulat", bantuan="kosong: versi lkjip ini"),
 ), satu_baris=True)
 

@@ -16,6 +16,7 @@ openpyxl is imported here only, and this module only by the commands that write 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -250,7 +251,7 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
                        "sumber_evaluasi": lap.evaluasi_sakip.sumber_data
                        if lap.evaluasi_sakip else None,
                        "periode": lap.periode.sampai if lap.periode else None,
-                       "tingkat_anggaran": ", ".join(lap.tingkat_anggaran),
+                       "tingkat_anggaran": _nama_tingkat_sel(lap.tingkat_anggaran),
                        "versi_format": lap.versi_format}
     yield "Aturan", _aturan(lap.aturan)
     for nomor, label in lap.penomoran.items():
@@ -297,11 +298,23 @@ def _baris_masukan(s: Sasaran) -> Iterator[tuple[str, Baris]]:
         yield from _dilaporkan("masukan", s.kode, m.dilaporkan, butir=m.nama)
 
 
+def _nama_tingkat_sel(nama: tuple[str, ...]) -> str:
+    """The level names in one cell: comma-separated, or one per line when a name holds a
+    comma or a semicolon (the reader splits on lines whenever the cell has one)."""
+    return ("\n" if any("," in n or ";" in n for n in nama) else ", ").join(nama)
+
+
 def nama_tingkat(lap: Laporan, n: int) -> str:
     """What the `Tingkat` column says for level `n` (1-based): the report's level name in
-    lower case, or `tingkat N` below the named levels."""
-    return (lap.tingkat_anggaran[n - 1].lower() if n <= len(lap.tingkat_anggaran)
-            else f"tingkat {n}")
+    lower case when it names that level alone, else the level's number (`tingkat N`)."""
+    normal = [" ".join(t.split()).lower() for t in lap.tingkat_anggaran]
+    if n <= len(normal):
+        nama = normal[n - 1]
+        bawaan = {"program": 1, "kegiatan": 2}
+        if (normal.count(nama) == 1 and bawaan.get(nama, n) == n
+                and not re.fullmatch(r"(?:tingkat\s*)?[1-9][0-9]?", nama)):
+            return nama
+    return f"tingkat {n}"
 
 
 def _baris_anggaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
