@@ -112,7 +112,9 @@ def test_unreadable_rows_are_named_by_their_cells(tmp_path: Path) -> None:
              ("1.02.02.2.09.0001", "Sub kegiatan tanpa kegiatan", 10, 10, 5),
              ("kode salah!", "Baris rusak", 1, 1, 1),
              ("1.02.02.2.01.0026", "Pemeliharaan", 200_000_000, 200_000_000,
-              "sembilan puluh juta")]
+              "sembilan puluh juta"),
+             (None, "Belanja Jasa Kebersihan", 5_000_000, 5_000_000, 0),
+             (None, "JUMLAH", 1_100_000_010, 1_000_000_010, 200_000_005)]
     hasil = impor(_buku(tmp_path, rusak), rekening=PilihanRekening("Realisasi SIPD"))
     assert hasil.teks is None
     pesan = [format_text(d).split("isian.xlsx:", 1)[1] for d in hasil.diagnostics
@@ -128,6 +130,9 @@ def test_unreadable_rows_are_named_by_their_cells(tmp_path: Path) -> None:
         "(bagian angka atau huruf dipisah titik, seperti 1.02.02.2.01.0014)",
         "Realisasi SIPD!E12: error[rekening-invalid]: realisasi: 'sembilan puluh juta' bukan "
         "rupiah",
+        "Realisasi SIPD!A13: error[rekening-invalid]: Kode: baris `Belanja Jasa Kebersihan` "
+        "berisi rupiah tetapi tanpa kode rekening: isi kodenya (baris jumlah diawali Jumlah "
+        "atau Total)",
     ]
     # The unreadable realisasi is not reported a second time as a missing key.
     assert not [d for d in hasil.diagnostics if d.code == "missing"]

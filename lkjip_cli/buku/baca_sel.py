@@ -187,7 +187,7 @@ class Pembaca:
             isian = {}
             for c, kol in kolom.items():
                 ref = f"{_kolom_huruf(c)}{r}"
-                nilai = self._nilai(lembar.nama, baris[c - 1], ref, kol, survei)
+                nilai = self.nilai_sel(lembar.nama, baris[c - 1], ref, kol, survei)
                 if nilai is not None:
                     isian[kol.kunci] = Isian(nilai, ref)
             if isian:
@@ -269,7 +269,8 @@ class Pembaca:
 
     # -------------------------------------------------------------------- values
 
-    def _nilai(self, lembar: str, sel: Any, ref: str, kol: tb.Kolom, survei: Lembar) -> Any:
+    def nilai_sel(self, lembar: str, sel: Any, ref: str, kol: tb.Kolom, survei: Lembar) -> Any:
+        """One cell's value as typed, or `GAGAL` with its diagnostic (any sheet, any column)."""
         nilai = sel.value
         if nilai is None:
             rumus = survei.rumus_kosong.get(ref)

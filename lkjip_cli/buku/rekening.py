@@ -183,15 +183,18 @@ def _baca_baris(b: _Pembaca, rows: list[tuple[int, list[Any]]], judul: int,
             kol = tb.Kolom(kunci, kunci, "rupiah" if jenis[kunci] == "rupiah" else "teks")
             if mentah is None:
                 continue
-            v = p._nilai(b.lembar, row[i], ref, kol, p.paket.lembar[b.lembar])
+            v = p.nilai_sel(b.lembar, row[i], ref, kol, p.paket.lembar[b.lembar])
             nilai[kunci] = sebagai(jenis[kunci], v)
         kode = nilai.get("kode")
         if kode is None or kode is GAGAL:
-            if any(nilai.get(k) not in (None, GAGAL) for k in ("pagu", "pagu_murni",
-                                                                "realisasi")) and (
-                    nilai.get("uraian") is None):
-                continue  # a total row at the foot of the sheet: no kode, no uraian
-            continue
+            uraian = str(nilai.get("uraian") or "")
+            uang = any(nilai.get(k) is not None for k in ("pagu", "pagu_murni", "realisasi"))
+            if kode is None and uang and not re.match(r"(?i)\s*(jumlah|total|sub ?total)",
+                                                      uraian):
+                b.galat(sel["kode"], f"baris `{uraian[:40]}` berisi rupiah tetapi tanpa kode "
+                        "rekening: isi kodenya (baris jumlah diawali Jumlah atau Total)",
+                        "Kode")
+            continue  # an empty row, a heading, or the sheet's total at its foot
         kode = str(kode).strip()
         if not _KODE.match(kode):
             b.galat(sel["kode"], f"`{kode[:40]}` bukan kode rekening (bagian angka atau huruf "
