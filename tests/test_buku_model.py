@@ -73,12 +73,18 @@ def _saran(path: str, cls: type[BaseModel]) -> str:
                 f"ke `BAGIAN` dan `BAGIAN_DILAPORKAN` di lkjip_cli/buku/tata.py, tulis "
                 f"barisnya di lkjip_cli/buku/tulis.py (`_dilaporkan`), temukan objeknya di "
                 f"lkjip_cli/buku/susun.py (`_objek`), dan sebut di docs/excel.md (Dilaporkan)")
-    lembar = f"lembar `{tetangga}`" if tetangga else "lembar yang memuat induknya"
+    if tetangga:
+        lembar = f"lembar `{tetangga}`"
+    elif not induk:
+        lembar = "lembar `Instansi` (satu baris) atau lembar baru untuk isian berulang"
+    else:
+        lembar = f"lembar baru untuk `{induk}` (`Lembar` di `LEMBAR`, `opsional=True`)"
     return (f"- `{path}` ({cls.__name__}.{path.rsplit('.', 1)[-1]}, {modul}): tambahkan "
             f"`Kolom` di {lembar} (lkjip_cli/buku/tata.py) dan entri "
             f"`\"{path}\": \"<Lembar>/<Judul kolom>\"` di `PETA_MODEL`; tulis nilainya di "
             f"lkjip_cli/buku/tulis.py, baca di lkjip_cli/buku/susun_*.py, dan sebut kolomnya "
-            f"di docs/excel.md bagian 3. Bila buku kerja memang tidak dapat memuatnya: entri "
+            f"di docs/excel.md bagian 3; isi juga di `laporan_2021` (tests/test_buku_pulang.py) "
+            f"agar pulang-perginya diuji. Bila buku kerja memang tidak dapat memuatnya: entri "
             f"di `HANYA_YAML` dengan alasannya, dan barisnya di tabel \"Hanya di YAML\" "
             f"docs/excel.md")
 
