@@ -18,7 +18,7 @@ still imports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "nama",
@@ -36,6 +36,8 @@ class Kolom:
     wajib: bool = False
     lebar: int = 14
     bantuan: str = ""
+    #: The list offers the usual values, Excel warns on another but lets it stand.
+    terbuka: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ RENSTRA = Lembar("Renstra", (
 ANGGARAN = Lembar("Program Kegiatan", (
     Kolom("Tingkat", "tingkat", "pilihan", TINGKAT, wajib=True, lebar=16,
           bantuan="tingkat pohon anggaran (Instansi: Tingkat anggaran), atau nomornya: "
-          "1 program, 2 kegiatan, 3 sub kegiatan, ..."),
+          "1 program, 2 kegiatan, 3 sub kegiatan, ...", terbuka=True),
     Kolom("Kode", "kode", wajib=True, lebar=20),
     Kolom("Induk", "induk", lebar=20,
           bantuan="kode baris di tingkat atasnya; kosong: baris terdekat di atasnya"),
@@ -287,8 +289,8 @@ KELOMPOK_BELANJA = Lembar("Kelompok Belanja", (
 
 def dengan_tingkat(tingkat: tuple[str, ...]) -> Lembar:
     """The budget tree's sheet whose `Tingkat` list offers a report's own level names."""
-    kolom = tuple(Kolom(k.judul, k.kunci, k.jenis, tingkat, k.wajib, k.lebar, k.bantuan)
-                  if k.kunci == "tingkat" else k for k in ANGGARAN.kolom)
+    kolom = tuple(replace(k, pilihan=tingkat) if k.kunci == "tingkat" else k
+                  for k in ANGGARAN.kolom)
     return Lembar(ANGGARAN.nama, kolom, ANGGARAN.satu_baris, ANGGARAN.opsional)
 
 

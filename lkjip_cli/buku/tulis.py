@@ -86,6 +86,9 @@ def _validasi(kolom: tb.Kolom, huruf: str, akhir: int) -> DataValidation | None:
         dv = DataValidation(type="list", formula1='"' + ",".join(kolom.pilihan) + '"',
                             allow_blank=True)
         dv.error = f"Pilih salah satu: {', '.join(kolom.pilihan)}."
+        if kolom.terbuka:  # another value may stand: Excel warns, lkjip reads it
+            dv.errorStyle = "warning"
+            dv.error += " Nilai lain boleh bila lkjip mengenalnya (lihat keterangan kolom)."
     elif kolom.jenis == "angka":
         dv = DataValidation(type="decimal", operator="between", formula1="-1E+18",
                             formula2="1E+18", allow_blank=True)
