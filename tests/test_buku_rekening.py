@@ -34,13 +34,19 @@ SIPD: list[tuple[Any, ...]] = [
      200_000_000),
     ("1.02.02.2.01.0026", "Pemeliharaan Sarana Fasilitas Pelayanan Kesehatan", 200_000_000,
      200_000_000, 90_000_000),
+    ("5.1.02.03.02.0001", "Belanja Pemeliharaan Gedung", 200_000_000, 200_000_000,
+     90_000_000),
     ("1.02.02.2.02", "Penyediaan Layanan Kesehatan Rujukan", None, None, None),
     ("1.02.02.2.02.0001", "Pengelolaan Pelayanan Kesehatan Ibu Hamil", 450_000_000,
+     400_000_000, 180_000_000),
+    ("5.1.02.01.01.0024", "Belanja Alat/Bahan untuk Kegiatan Kantor", 450_000_000,
      400_000_000, 180_000_000),
     ("1.02.01", "Program Penunjang Urusan Pemerintahan Daerah", None, None, None),
     ("1.02.01.2.02", "Administrasi Keuangan Perangkat Daerah", None, None, None),
     ("1.02.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", 2_600_000_000,
      "2.600.000.000", 1_300_000_000),
+    ("5.1.01.01.01.0001", "Belanja Gaji Pokok PNS", 2_600_000_000, 2_600_000_000,
+     1_300_000_000),
     (None, "JUMLAH", 4_150_000_000, 4_000_000_000, 1_770_000_000),
 ]
 JUDUL = ("Kode Rekening", "Uraian", "Anggaran Murni (Rp)", "Anggaran Setelah Perubahan (Rp)",
@@ -55,6 +61,10 @@ def _buku(tmp: Path, baris: list[tuple[Any, ...]] = SIPD, judul: tuple[str, ...]
     pk = wb["Program Kegiatan"]
     for row in pk.iter_rows(min_row=2):  # money now comes from the finance sheet
         row[4].value = row[5].value = None
+    jb = wb["Jenis Belanja"]  # and so does 2023's spending by class (its account rows)
+    for r in range(jb.max_row, 1, -1):
+        if jb.cell(row=r, column=1).value == 2023:
+            jb.delete_rows(r)
     ws = wb.create_sheet("Realisasi SIPD")
     ws.append(["LAPORAN REALISASI ANGGARAN SKPD"])
     ws.append(["Dinas Kesehatan Kabupaten Contoh, s.d. Juni 2023"])
@@ -88,6 +98,10 @@ def test_the_tree_is_read_from_the_codes(tmp_path: Path) -> None:
     # The printed figures of the Dilaporkan sheet still find their nodes by kode.
     assert got[0].dilaporkan == asli.program[0].dilaporkan
     assert "# Realisasi SIPD!D9" in (hasil.teks or "")  # the sub kegiatan's pagu cell
+    # 2023's classes summed from the belanja accounts under the sub kegiatan: 5.1.01 gaji,
+    # 5.1.02 pemeliharaan 200 + alat/bahan 450 juta (murni; 200 + 400 after changes), 5.2.02
+    # alat kedokteran: the same lines as the YAML example.
+    assert hasil.laporan.belanja[0].jenis == asli.belanja[0].jenis
 
 
 def test_columns_mapped_by_the_user(tmp_path: Path) -> None:
@@ -147,3 +161,17 @@ def test_a_sheet_without_recognisable_headings_says_how_to_map(tmp_path: Path) -
         "rek, kode akun; uraian: uraian, nama, uraian rekening, nama rekening; pagu: pagu, "
         "anggaran, pagu anggaran, pagu perubahan); beri judulnya dengan --kolom KUNCI=JUDUL "
         "atau KUNCI=HURUF (misalnya --kolom pagu=\"Pagu APBD-P\" atau --kolom kode=B)"]
+
+
+def test_classes_from_two_sources_are_refused(tmp_path: Path) -> None:
+    buku = _buku(tmp_path)
+    import openpyxl
+
+    wb = openpyxl.load_workbook(buku)
+    wb["Jenis Belanja"].append([2023, "5.1.01", 1, 1, 1])
+    wb.save(buku)
+    hasil = impor(buku, rekening=PilihanRekening("Realisasi SIPD"))
+    assert [format_text(d).split("isian.xlsx:", 1)[1] for d in hasil.diagnostics] == [
+        "Jenis Belanja!A2: error[rekening-invalid]: belanja tahun 2023 per jenis diisi di "
+        "lembar Jenis Belanja dan dijumlah dari baris rekening belanja lembar `Realisasi "
+        "SIPD`; kosongkan baris tahun itu di Jenis Belanja"]

@@ -35,6 +35,8 @@ class Pohon:
     #: The tree could not be read at all (its sheet reported why): rows that name its nodes
     #: are passed over, not reported once more each.
     gagal: bool = False
+    #: The year's spending by class, summed from a kode-rekening sheet's belanja accounts.
+    jenis: list[dict[str, Any]] = field(default_factory=list)
 
     def tambah(self, kode: str, item: dict[str, Any], path: Path, tingkat: int) -> None:
         if kode in self.semua:

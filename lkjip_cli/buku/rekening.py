@@ -94,6 +94,8 @@ class _Pembaca:
         self.p = p
         self.pilihan = pilihan
         self.lembar = pilihan.lembar
+        #: Rows of belanja accounts (`5.1.02.01.01.0024`), not nodes of the tree.
+        self.akun: list[_Baris] = []
 
     def galat(self, sel: str | None, pesan: str, judul: str = "") -> None:
         self.p.galat(self.lembar, sel, "rekening-invalid", pesan, judul)
@@ -200,14 +202,42 @@ def _baca_baris(b: _Pembaca, rows: list[tuple[int, list[Any]]], judul: int,
             b.galat(sel["kode"], f"`{kode[:40]}` bukan kode rekening (bagian angka atau huruf "
                     "dipisah titik, seperti 1.02.02.2.01.0014)", "Kode")
             continue
-        if _kode_akun(kode):
-            continue
         for k in ("pagu", "pagu_murni", "realisasi"):
             v = nilai.get(k)
             if v is not None and v is not GAGAL and not isinstance(v, Decimal):
                 b.galat(sel[k], f"{v!r} bukan rupiah", k)
                 nilai[k] = GAGAL
-        out.append(_Baris(r, kode, sel, nilai))
+        baris = _Baris(r, kode, sel, nilai)
+        if _kode_akun(kode):
+            b.akun.append(baris)
+            continue
+        out.append(baris)
+    return out
+
+
+def _jenis(b: _Pembaca) -> list[dict[str, Any]]:
+    """The year's spending by class (`5.1.02` Belanja Barang dan Jasa) summed from the
+    belanja account rows (`5.1.02.01.01.0024`): the Jenis Belanja lines, with pagu (after
+    changes, or murni when the sheet has only that), pagu murni and realisasi."""
+    kelas: dict[str, dict[str, Any]] = {}
+    for x in b.akun:
+        bagian = x.kode.split(".")
+        if bagian[0] != "5" or len(bagian) < 3:
+            continue
+        kode = ".".join(bagian[:3])
+        entry = kelas.setdefault(kode, {"jenis": kode, "_baris": []})
+        entry["_baris"].append(x.nomor)
+        pagu = x.nilai.get("pagu") if x.nilai.get("pagu") is not None else (
+            x.nilai.get("pagu_murni"))
+        for nama, v in (("pagu", pagu), ("pagu_murni", x.nilai.get("pagu_murni")),
+                        ("realisasi", x.nilai.get("realisasi"))):
+            if isinstance(v, Decimal):
+                entry[nama] = entry.get(nama, Decimal(0)) + v
+    out = []
+    for kode, entry in sorted(kelas.items()):
+        baris = entry.pop("_baris")
+        asal = f"{b.lembar}: jumlah {len(baris)} baris rekening {kode}"
+        out.append({k: Catatan(v, asal) for k, v in entry.items()} | {"_sel": f"A{baris[0]}"})
     return out
 
 
@@ -328,7 +358,41 @@ def susun_rekening(p: Penyusun, doc: dict[str, Any], pilihan: PilihanRekening) -
     pohon.gagal = False
     doc["program"] = [_simpul(b, x, ("program", i), pohon) for i, x in enumerate(akar)]
     _pelengkap(p, pohon)
+    pohon.jenis = _jenis(b)
     return pohon
+
+
+def jenis_dari_rekening(p: Penyusun, doc: dict[str, Any], pohon: Pohon,
+                        pilihan: PilihanRekening, tahunan: dict[int, Any],
+                        kelas: dict[tuple[int, str], Any]) -> None:
+    """The report year's Jenis Belanja from the account rows, when the sheet has them: on
+    the Belanja row of that year (made when there is none), classified by Permendagri
+    77/2020, and indexed (`tahunan`, `kelas`) for the printed figures of Dilaporkan. Lines on
+    the Jenis Belanja sheet for the same year would be a second source: refused."""
+    tahun = doc.get("tahun")
+    tahun = tahun.nilai if isinstance(tahun, Catatan) else tahun
+    if not pohon.jenis or not isinstance(tahun, int):
+        return
+    daftar = doc.setdefault("belanja", [])
+    if tahun not in tahunan:
+        tahunan[tahun] = ({"tahun": tahun}, ("belanja", len(daftar)))
+        daftar.append(tahunan[tahun][0])
+    entry, base = tahunan[tahun]
+    if entry.get("jenis"):
+        p.galat(tb.JENIS_BELANJA.nama, "A2", "rekening-invalid",
+                f"belanja tahun {tahun} per jenis diisi di lembar Jenis Belanja dan dijumlah "
+                f"dari baris rekening belanja lembar `{pilihan.lembar}`; kosongkan baris tahun "
+                "itu di Jenis Belanja")
+        return
+    entry.setdefault("klasifikasi", "permendagri-77-2020")
+    jenis = []
+    for j, baris in enumerate(pohon.jenis):
+        sel = baris.pop("_sel")
+        path = (*base, "jenis", j)
+        p.hasil.sel[format_path(path)] = (pilihan.lembar, sel, "")
+        jenis.append(baris)
+        kelas.setdefault((tahun, baris["jenis"].nilai), (baris, path))
+    entry["jenis"] = jenis
 
 
 def _pelengkap(p: Penyusun, pohon: Pohon) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 from lkjip_cli.buku import tata as tb
 from lkjip_cli.buku.baca_sel import GAGAL, BacaanBuku, Rekaman, sebagai
 from lkjip_cli.buku.penyusun import Penyusun, urutan
-from lkjip_cli.buku.rekening import PilihanRekening, susun_rekening
+from lkjip_cli.buku.rekening import PilihanRekening, jenis_dari_rekening, susun_rekening
 from lkjip_cli.buku.susun_anggaran import (
     susun_anggaran,
     susun_belanja,
@@ -144,6 +144,8 @@ def susun(p: Penyusun, rekening: PilihanRekening | None = None) -> BacaanBuku:
     belanja = susun_belanja(p, doc)
     jenis = susun_kelas(p, belanja, tb.JENIS_BELANJA, "jenis",
                         ("jenis", "pagu", "pagu_murni", "realisasi"))
+    if rekening:
+        jenis_dari_rekening(p, doc, pohon, rekening, belanja, jenis)
     kelompok = susun_kelas(p, belanja, tb.KELOMPOK_BELANJA, "kelompok", ("kelompok",))
     evaluasi = susun_evaluasi(p, doc)
     _susun_dilaporkan(p, doc, {
