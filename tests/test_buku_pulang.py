@@ -176,3 +176,22 @@ def test_level_names_with_commas_round_trip(tmp_path: Path) -> None:
     asli = load_text(teks).report
     assert asli is not None
     assert _pulang(tmp_path, asli).model_dump() == asli.model_dump()
+
+
+def test_a_month_excel_turned_into_a_date_is_read_as_that_month(tmp_path: Path) -> None:
+    import datetime
+
+    import openpyxl
+
+    asli = load(ROOT / "data" / "contoh-2023.yaml").report
+    assert asli is not None
+    path = tmp_path / "isian.xlsx"
+    path.write_bytes(simpan(buku_data(asli)))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Instansi"]
+    kolom = next(c.column for c in ws[1] if c.value == "Periode sampai")
+    ws.cell(row=2, column=int(kolom or 0), value=datetime.datetime(2023, 5, 1))  # typed 2023-05
+    wb.save(path)
+    hasil = impor(path)
+    assert hasil.laporan is not None, [format_text(d) for d in hasil.diagnostics]
+    assert hasil.laporan.periode is not None and hasil.laporan.periode.sampai == "2023-05"

@@ -292,6 +292,8 @@ class Pembaca:
                 return GAGAL
             nilai = nilai.strip()
             return nilai or None
+        if isinstance(nilai, datetime.date) and kol.jenis == "periode":
+            return f"{nilai.year:04d}-{nilai.month:02d}"  # `2023-06` that Excel made a date
         if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
             tampil = nilai.date() if isinstance(nilai, datetime.datetime) else nilai
             self.galat(lembar, ref, "cell-date",

@@ -45,12 +45,10 @@ def susun_instansi(p: Penyusun, doc: dict[str, Any]) -> None:
 
 
 def _periode(p: Penyusun, doc: dict[str, Any], rek: Rekaman) -> None:
-    """`Periode sampai`: `TW2`, or a month typed as text; a month Excel turned into a date
-    (`2023-06` typed without an apostrophe) is read as that month."""
+    """`Periode sampai`: `TW2`, or a month; a month Excel turned into a date (`2023-06`
+    typed without an apostrophe) is read as that month (`baca_sel.py`)."""
     isian = rek["periode"]
     nilai = isian.nilai
-    if hasattr(nilai, "year") and hasattr(nilai, "month"):
-        nilai = f"{nilai.year:04d}-{nilai.month:02d}"
     p.catat(("periode", "sampai"), rek, isian, "Periode sampai")
     p.catat(("periode",), rek, isian, "Periode sampai")
     if nilai is GAGAL:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "nama",
-                "bebas"]
+                "periode", "bebas"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ INSTANSI = Lembar("Instansi", (
     Kolom("Renstra selesai", "renstra_selesai", "bulat", wajib=True),
     Kolom("Sumber data evaluasi SAKIP", "sumber_evaluasi", lebar=40,
           bantuan="baris 'Sumber Data' Tabel 3.2"),
-    Kolom("Periode sampai", "periode", lebar=12,
+    Kolom("Periode sampai", "periode", "periode", lebar=12,
           bantuan="laporan antara: TW1..TW4, atau bulan sebagai teks ('2023-06'); "
           "kosong: laporan tahunan"),
     Kolom("Tingkat anggaran", "tingkat_anggaran", "nama", lebar=30,
