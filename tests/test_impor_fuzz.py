@@ -275,7 +275,11 @@ MUTASI: list[Callable[[random.Random, Bagian], None]] = [
 
 
 def _ukuran_bohong(rng: random.Random, data: bytes) -> bytes:
+    """A false size on a sheet's part that the mutated workbook still has (a mutation may
+    have deleted the part that a sheet chosen blindly names)."""
     part = br.bagian_lembar(br.buku_2020(), rng.choice(LEMBAR).nama)
+    if part not in br.bagian(data):
+        return data
     return br.ukuran_palsu(data, part, rng.choice([10, 5_000, 2**31]))
 
 

@@ -80,7 +80,7 @@ def test_a_narrative_file_in_the_reports_directory_is_read(tmp_path: Path) -> No
     result = load(tulis(tmp_path, MINIMAL + NARASI))
     assert result.report is not None, galat(result)
     bagian = result.report.narasi.bab1[0].isi
-    assert not isinstance(bagian, str) and bagian.isi == "Teks latar belakang.\n"
+    assert not isinstance(bagian, str) and bagian.isi == "Teks latar belakang."
     assert bagian.sumber == "ditulis tangan"
 
 
@@ -435,3 +435,18 @@ def test_prose_before_a_chapter_stays_on_portrait_pages() -> None:
             Judul(1, "BAB II PERENCANAAN KINERJA"), Judul(2, "A. Rencana Strategis"),
             Paragraf("Tujuan dan sasaran:"), BlokTabel(t21, False, True)]
     assert orientasi(blok) == [False] * 7 + [True] * 4
+
+
+def test_a_narrative_file_goes_into_the_workbook_as_its_text(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    path = tulis(tmp_path, MINIMAL + NARASI)
+    out = tmp_path / "isian.xlsx"
+    result = runner.invoke(app, ["export", str(path), "--to", "xlsx", "--data", "-o", str(out)])
+    assert result.exit_code == 0, result.output  # not refused as lossy: the text is kept
+    from lkjip_cli.buku.impor import impor
+
+    baru = impor(out).laporan
+    assert baru is not None
+    bagian = baru.narasi.bab1[0].isi
+    assert not isinstance(bagian, str)
+    assert (bagian.teks, bagian.sumber) == ("Teks latar belakang.", "ditulis tangan")

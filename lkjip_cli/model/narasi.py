@@ -58,8 +58,9 @@ class Narasi(Model):
         return self._isi_berkas or ""
 
     def isi_dari_berkas(self, teks: str) -> None:
-        """Called once by the loader with the file's text (the model stays frozen)."""
-        self._isi_berkas = teks
+        """Called once by the loader with the file's text (the model stays frozen); its
+        edges trimmed, as every text of the model is."""
+        self._isi_berkas = teks.strip()
 
 
 def _bentuk(value: Any) -> str:
@@ -176,3 +177,24 @@ def semua_narasi(laporan: Any) -> Iterator[tuple[tuple[str | int, ...], Narasi]]
     the files they name and points at them in its diagnostics). Only the narrative is
     walked, not the figures: a report of thousands of indicators stays quick to load."""
     yield from _jalan(laporan.narasi, ("narasi",))
+
+
+def narasi_datar(laporan: Any) -> Any:
+    """The report's narrative as the workbook holds it: each text as (text, source), whether
+    written as block text, as a mapping or in a file. For comparing a report with its
+    workbook read back (`buku/impor.py`), which holds a file's text, not its name."""
+
+    def bentuk(x: Any) -> Any:
+        if isinstance(x, str):
+            return (x, None)
+        if isinstance(x, Narasi):
+            return (x.isi, x.sumber)
+        if isinstance(x, Model):
+            return {k: bentuk(getattr(x, k)) for k in type(x).model_fields}
+        if isinstance(x, tuple):
+            return [bentuk(i) for i in x]
+        if isinstance(x, dict):
+            return {k: bentuk(v) for k, v in x.items()}
+        return x
+
+    return bentuk(laporan.narasi)
