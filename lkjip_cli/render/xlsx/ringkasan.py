@@ -16,34 +16,21 @@ exact value instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
-from lkjip_cli.render.xlsx.lembar import Lembar, lembar_ref, ref
-from lkjip_cli.render.xlsx.rumus import Rumus
+from lkjip_cli.render.xlsx.lembar import Lembar
+from lkjip_cli.render.xlsx.peta import Peta
 from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel, persen, teks
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
-def _lembar(lembar: Sequence[Lembar], nomor: str) -> Lembar | None:
-    return next((lb for lb in lembar if lb.tabel.nomor == nomor), None)
-
-
-def _alamat(lb: Lembar, kolom: int, i: int) -> str:
-    return f"{lembar_ref(lb.ws)}!{ref(kolom, lb.baris(i))}"
-
-
 class _Penyusun:
-    def __init__(self, h: Hasil, lembar: Sequence[Lembar], rumus: Rumus) -> None:
+    def __init__(self, h: Hasil, lembar: Sequence[Lembar], peta: Peta) -> None:
         self.h = h
-        self.rumus = rumus
-        self.t35 = _lembar(lembar, "3.5")
-        self.t34 = _lembar(lembar, "3.4")
-        self.t313 = _lembar(lembar, "3.13")
-        cap = h.laporan.aturan.batas_atas
-        self.batas_rata = cap.nilai if cap is not None and "rata-rata" in cap.berlaku else None
+        self.peta = peta
+        self.rumus = peta.rumus
         self.baris: list[Baris] = []
         self.formulas: dict[tuple[int, int], str] = {}
 
@@ -52,21 +39,8 @@ class _Penyusun:
             self.formulas[(len(self.baris), 1)] = formula
         self.baris.append(Baris((teks(uraian), persen(nilai), teks(nilai.rumus))))
 
-    def capaian_tepat(self, ind: HasilIndikator) -> str | None:
-        """The unrounded capaian of one indicator over its Tabel 3.5 cells, capped for the
-        average when the report caps it there."""
-        if self.t35 is None or not isinstance(ind.target, Decimal) or ind.realisasi is None:
-            return None
-        k = next(n for n, i in enumerate(self.h.indikator) if i is ind)
-        return self.rumus.capaian(_alamat(self.t35, 3, k), _alamat(self.t35, 4, k),
-                                  ind.capaian.rumus, batas=self.batas_rata, bulat=False)
-
     def rata(self, inds: Sequence[HasilIndikator]) -> str | None:
-        included = [i for i in inds if i.dikecualikan is None]
-        parts = [self.capaian_tepat(i) for i in included]
-        if not parts or any(p is None for p in parts):
-            return None
-        return f"AVERAGE({','.join(p for p in parts if p is not None)})"
+        return self.peta.rata(inds)
 
     def sasaran(self) -> list[str | None]:
         out = []
@@ -92,14 +66,18 @@ class _Penyusun:
         return expr
 
     def efisiensi(self, rata: str | None) -> None:
+        """The overall efficiency by the report's method, over the mean capaian and the
+        absorption of the year's program budget (wherever its pagu and realisasi stand)."""
         h = self.h
         metode = h.laporan.aturan.efisiensi.keseluruhan
+        b = h.belanja_tahun_ini
         pen = None
-        t = self.t313
-        if t is not None and t.tabel.baris and t.tabel.baris[-1].sel[1].nilai == \
-                "Total Belanja Langsung":
-            i = len(t.tabel.baris) - 1
-            pen = f"{_alamat(t, 3, i)}/{_alamat(t, 2, i)}*100"
+        if b is not None:
+            pagu = self.peta.alamat_nilai(b.pagu_langsung) or self.peta.jumlah(b.pagu_langsung)
+            real = self.peta.alamat_nilai(b.realisasi_langsung) or \
+                self.peta.jumlah(b.realisasi_langsung)
+            if pagu is not None and real is not None:
+                pen = f"{real}/{pagu}*100"
         formula = None
         if pen is not None and metode == "sisa-anggaran":
             formula = self.rumus.bulat(f"100-{pen}")
@@ -111,21 +89,16 @@ class _Penyusun:
             self.tambah(f"Efisiensi penggunaan anggaran ({metode})", h.efisiensi, formula)
 
     def rekap(self) -> None:
-        """Each indicator's year from its quarters, by its rule, over Tabel 3.4's cells."""
-        t = self.t34
-        i = 0
+        """Each indicator's year from its quarters, by its rule, over the quarters' cells."""
         for ind in self.h.indikator:
-            rows = list(range(i, i + max(len(ind.triwulan), 1)))
-            i += len(rows)
             rekap = ind.rekap_realisasi
             aturan = next((a for a in rekap.aturan if a.startswith("rekap_triwulan=")), "")
             rule = aturan.removeprefix("rekap_triwulan=")
-            known = [r for r, tw in zip(rows, ind.triwulan, strict=False)
-                     if tw.realisasi is not None]
+            known = [self.peta.alamat_isian(m.sumber) for m in rekap.masukan]
             formula = None
-            if t is not None and known:
-                cells = ",".join(_alamat(t, 7, r) for r in known)
-                formula = {"terakhir": _alamat(t, 7, known[-1]), "jumlah": f"SUM({cells})",
+            if known and None not in known:
+                cells = ",".join(k for k in known if k is not None)
+                formula = {"terakhir": known[-1], "jumlah": f"SUM({cells})",
                            "rata-rata": f"AVERAGE({cells})"}.get(rule)
             if rekap.nilai is not None:
                 if formula is not None:
@@ -135,10 +108,10 @@ class _Penyusun:
                                                                 rekap), teks(rekap.rumus))))
 
 
-def ringkasan(h: Hasil, lembar: Sequence[Lembar], rumus: Rumus
+def ringkasan(h: Hasil, lembar: Sequence[Lembar], peta: Peta
               ) -> tuple[Tabel, dict[tuple[int, int], str]]:
     """The summary table and the formulas of its cells, by (row, column)."""
-    p = _Penyusun(h, lembar, rumus)
+    p = _Penyusun(h, lembar, peta)
     rata = p.keseluruhan(p.sasaran())
     p.efisiensi(rata)
     p.rekap()
