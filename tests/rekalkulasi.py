@@ -108,10 +108,10 @@ def bandingkan_semua(lembar: list[Lembar], path: Path, lembar_baru: list[Lembar]
         assert ws.title == baru.ws.title and len(lb.tabel.baris) == len(baru.tabel.baris)
         for i, baris in enumerate(baru.tabel.baris):
             for j, sel in enumerate(baris.sel):
-                if sel.jenis == "teks":
-                    continue
                 cell = ws.cell(lb.baris(i), j + 1)
                 rumus = isinstance(cell.value, str) and cell.value.startswith("=")
+                if sel.jenis == "teks" and not rumus:  # a category word is a formula
+                    continue
                 value = nilai.get(f"{ws.title.upper()}!{cell.coordinate}") if rumus \
                     else cell.value
                 n += 1

@@ -44,7 +44,12 @@ from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render.xlsx.lembar import BARIS_DATA, BARIS_JUDUL, Lembar, lembar_ref, ref
 from lkjip_cli.render.xlsx.peta import Peta
 from lkjip_cli.render.xlsx.rumus import Rumus
-from lkjip_cli.render.xlsx.turunan import alasan_nilai, catatan_rumus, rumus_sel
+from lkjip_cli.render.xlsx.turunan import (
+    alasan_nilai,
+    catatan_rumus,
+    rumus_sel,
+    rumus_teks,
+)
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_rumus, tulis_teks
 from lkjip_cli.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
 
@@ -134,7 +139,10 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, peta: Pet
         if baris.gaya == "jumlah":
             c.font = TEBAL
         if sel.jenis == "teks":
-            tulis_teks(c, str(sel.nilai or ""))
+            if (kata := rumus_teks(lembar, i, j, peta)) is not None:
+                tulis_rumus(c, kata)
+            else:
+                tulis_teks(c, str(sel.nilai or ""))
             continue
         formula = rumus_sel(lembar, i, j, peta.rumus, peta)
         if formula is not None:
@@ -323,7 +331,12 @@ def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     dipakai: set[str] = set()
     lembar = [siapkan_lembar(wb, t, dipakai)
               for n in nomor_tabel(bab, tabel) for t in BUILDERS[n](hasil)]
-    peta = Peta.susun(hasil, lembar, Rumus(aturan))
+    skala = None
+    if any(lb.tabel.nomor == "3.5" for lb in lembar) or ("4" in bab and not tabel):
+        from lkjip_cli.render.xlsx.skala import tulis_skala
+
+        skala = tulis_skala(wb, hasil)
+    peta = Peta.susun(hasil, lembar, Rumus(aturan), skala)
     polos = None
     if "4" in bab and not tabel:
         from lkjip_cli.render.xlsx.ringkasan import ringkasan

@@ -27,6 +27,7 @@ from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.render.xlsx.lembar import Lembar, lembar_ref, ref
 from lkjip_cli.render.xlsx.rumus import Rumus
+from lkjip_cli.render.xlsx.skala import Skala
 from lkjip_cli.tabel import Sel, Tabel
 
 #: (capaian column, target column, realisasi column) per table.
@@ -83,10 +84,13 @@ class Peta:
     tampil: dict[int, tuple[Lembar, int, int]] = field(default_factory=dict)
     #: (sheet title, row, column) -> the file place of the input the cell shows
     isian: dict[tuple[str, int, int], Path] = field(default_factory=dict)
+    #: the report's interpretation scale, for category words (sheet "Skala")
+    skala: Skala | None = None
 
     @classmethod
-    def susun(cls, hasil: Hasil, lembar: Sequence[Lembar], rumus: Rumus) -> Peta:
-        peta = cls(hasil, rumus)
+    def susun(cls, hasil: Hasil, lembar: Sequence[Lembar], rumus: Rumus,
+              skala: Skala | None = None) -> Peta:
+        peta = cls(hasil, rumus, skala=skala)
         for lb in lembar:
             for i in range(len(lb.tabel.baris)):
                 for j, sumber in kunci_baris(hasil, lb, i).items():
@@ -160,6 +164,13 @@ class Peta:
             return None
         nama = n.turunan[0].rumus if n.turunan else n.rumus
         return self.rumus.capaian(t, r, nama, batas=batas, bulat=False)
+
+    def kategori(self, ind: HasilIndikator) -> str | None:
+        """An indicator's category word, looked up from its unrounded capaian."""
+        if self.skala is None or ind.kategori is None:
+            return None
+        x = self.capaian_tepat(ind, None)
+        return None if x is None else self.skala.kata(x)
 
     def rata(self, inds: Sequence[HasilIndikator]) -> str | None:
         """The unrounded mean capaian over exactly the indicators the report's rules

@@ -88,6 +88,19 @@ class _Penyusun:
         if h.efisiensi.satuan != "Rp":
             self.tambah(f"Efisiensi penggunaan anggaran ({metode})", h.efisiensi, formula)
 
+    def kategori(self, rata: str | None) -> None:
+        """The overall category word, looked up from the unrounded mean over the scale."""
+        h = self.h
+        if h.kategori is None:
+            return
+        skala = self.peta.skala
+        if rata is not None and skala is not None and (kata := skala.kata(rata)) is not None:
+            self.formulas[(len(self.baris), 1)] = kata
+        self.baris.append(Baris((teks("Kategori capaian kinerja"), teks(h.kategori.sebutan),
+                                 teks(f"skala {h.laporan.aturan.skala_interpretasi}"
+                                      if isinstance(h.laporan.aturan.skala_interpretasi, str)
+                                      else "skala laporan"))))
+
     def rekap(self) -> None:
         """Each indicator's year from its quarters, by its rule, over the quarters' cells."""
         for ind in self.h.indikator:
@@ -114,6 +127,7 @@ def ringkasan(h: Hasil, lembar: Sequence[Lembar], peta: Peta
     p = _Penyusun(h, lembar, peta)
     rata = p.keseluruhan(p.sasaran())
     p.efisiensi(rata)
+    p.kategori(rata)
     p.rekap()
     t = Tabel("Ringkasan", ("Angka Bab III C.4 dan Bab IV",),
               (Kolom("Uraian"), Kolom("Nilai", True), Kolom("Rumus")), tuple(p.baris),

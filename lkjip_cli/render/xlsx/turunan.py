@@ -59,6 +59,16 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
     return None
 
 
+def rumus_teks(lb: Lembar, i: int, j: int, peta: Peta) -> str | None:
+    """The formula of a text cell: a category word looked up over the report's scale."""
+    if (i, j) in lb.rumus:
+        return lb.rumus[(i, j)]
+    t = lb.tabel
+    if t.nomor == "3.5" and j == 6 and i < len(peta.hasil.indikator):
+        return peta.kategori(peta.hasil.indikator[i])
+    return None
+
+
 def catatan_rumus(lb: Lembar, i: int, j: int) -> str | None:
     """The comment of a formula that holds numbers of its own: a range target's bounds."""
     rentang = target_rentang(lb.tabel.baris[i].sel[j].asal)
