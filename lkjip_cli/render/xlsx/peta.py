@@ -92,8 +92,9 @@ class Peta:
               skala: Skala | None = None) -> Peta:
         peta = cls(hasil, rumus, skala=skala)
         for lb in lembar:
+            struktur = _masukan_tanpa_rumus(hasil, lb.tabel)
             for i in range(len(lb.tabel.baris)):
-                for j, sumber in kunci_baris(hasil, lb, i).items():
+                for j, sumber in kunci_baris(lb, i, struktur.get(i, {})).items():
                     rumah = peta.rumah.setdefault(sumber, (lb, i, j))
                     # the engine names a rolled-up realisasi by its last quarter: a cell
                     # whose value is not its input's is no copy of it
@@ -188,8 +189,9 @@ def _nilai(tempat: tuple[Lembar, int, int]) -> Decimal | str | None:
     return lb.tabel.baris[i].sel[j].nilai
 
 
-def kunci_baris(h: Hasil, lb: Lembar, i: int) -> dict[int, Path]:
-    """The inputs a table row shows: column -> the input's place in the report's file."""
+def kunci_baris(lb: Lembar, i: int, struktur: dict[int, Path]) -> dict[int, Path]:
+    """The inputs a table row shows: column -> the input's place in the report's file
+    (`struktur`: those known from the table's layout alone)."""
     t = lb.tabel
     baris = t.baris[i]
     out: dict[int, Path] = {}
@@ -202,8 +204,8 @@ def kunci_baris(h: Hasil, lb: Lembar, i: int) -> dict[int, Path]:
         # a rolled-up realisasi (the mean of quarters) is no single input's value
         if angka_sel(baris.sel[j]) and nilai == baris.sel[j].nilai:
             out.setdefault(j, sumber)
-    for j, sumber in _masukan_tanpa_rumus(h, t, i):
-        if angka_sel(baris.sel[j]):
+    for j, sumber in struktur.items():
+        if j < len(baris.sel) and angka_sel(baris.sel[j]):
             out.setdefault(j, sumber)
     return out
 
@@ -260,23 +262,24 @@ def _indikator_3_9(h: Hasil, t: Tabel) -> dict[int, Path]:
     return out
 
 
-def _masukan_tanpa_rumus(h: Hasil, t: Tabel, i: int) -> Iterator[tuple[int, Path]]:
-    """Inputs which no figure beside them is computed from: the Perjanjian Kinerja's
-    target (Tabel 2.4) and the Renstra's targets (Tabel 2.1), one row per indicator in the
-    report's order; the yearly target of Tabel 3.4; the kegiatan indicators of Tabel 3.9."""
-    nomor, bagian, n = t.nomor, t.bagian, len(t.baris[i].sel)
-    if nomor == "3.4" and i in (awal := _baris_3_4(h)):
-        yield 4, (*awal[i].path, "target")
-    if nomor == "3.9" and i in (ik := _indikator_3_9(h, t)):
-        yield 2, (*ik[i], "target")
-        yield 3, (*ik[i], "realisasi")
-    if nomor not in ("2.1", "2.4") or i >= len(h.indikator):
-        return
-    ind = h.indikator[i]
-    if nomor == "2.4" and bagian == "kinerja":
-        yield 4, (*ind.path, "target")
-    elif nomor == "2.1":
+def _masukan_tanpa_rumus(h: Hasil, t: Tabel) -> dict[int, dict[int, Path]]:
+    """Inputs which no figure beside them is computed from, by row and column: the
+    Perjanjian Kinerja's target (Tabel 2.4) and the Renstra's targets (Tabel 2.1), one row
+    per indicator in the report's order; the yearly target of Tabel 3.4; the kegiatan
+    indicators of Tabel 3.9."""
+    out: dict[int, dict[int, Path]] = {}
+    if t.nomor == "3.4":
+        for i, ind in _baris_3_4(h).items():
+            out[i] = {4: (*ind.path, "target")}
+    elif t.nomor == "3.9":
+        for i, path in _indikator_3_9(h, t).items():
+            out[i] = {2: (*path, "target"), 3: (*path, "realisasi")}
+    elif t.nomor == "2.4" and t.bagian == "kinerja":
+        for i, ind in enumerate(h.indikator):
+            out[i] = {4: (*ind.path, "target")}
+    elif t.nomor == "2.1":
         r = h.laporan.renstra
-        for k, tahun in enumerate(range(r.mulai, r.selesai + 1)):
-            if 4 + k < n:
-                yield 4 + k, (*ind.path, "target_renstra", str(tahun))
+        for i, ind in enumerate(h.indikator):
+            out[i] = {4 + k: (*ind.path, "target_renstra", str(tahun))
+                      for k, tahun in enumerate(range(r.mulai, r.selesai + 1))}
+    return out
