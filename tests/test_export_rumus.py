@@ -298,3 +298,14 @@ def test_changing_one_input_moves_every_dependent_figure(
     n, beda = bandingkan_semua(lembar_lama, diubah, lembar_baru, h_baru.laporan.aturan)
     assert n > 100
     assert beda == []
+
+
+def test_libreoffice_without_calc_is_told_apart(tmp_path: Path) -> None:
+    """A Writer-only LibreOffice converts no workbook: its test skips instead of failing."""
+    program = tmp_path / "program"
+    program.mkdir()
+    (program / "soffice").write_text("#!/bin/sh\n")
+    (tmp_path / "soffice").symlink_to(program / "soffice")  # as /usr/bin/soffice is
+    assert not calc_terpasang(str(tmp_path / "soffice"))
+    (program / "libsclo.so").write_bytes(b"")
+    assert calc_terpasang(str(tmp_path / "soffice"))
