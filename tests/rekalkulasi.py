@@ -72,7 +72,7 @@ def calc_terpasang(soffice: str) -> bool:
     import os
 
     program = Path(os.path.realpath(soffice)).parent
-    return any(program.glob("libsclo.*")) or any(program.glob("libsc*lo.*"))
+    return any(program.glob("libsclo.*"))
 
 
 def tanpa_rumus(lembar: list[Lembar]) -> list[str]:

@@ -332,7 +332,7 @@ def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     lembar = [siapkan_lembar(wb, t, dipakai)
               for n in nomor_tabel(bab, tabel) for t in BUILDERS[n](hasil)]
     skala = None
-    if any(lb.tabel.nomor == "3.5" for lb in lembar) or ("4" in bab and not tabel):
+    if any(lb.tabel.nomor in ("3.2", "3.5") for lb in lembar) or ("4" in bab and not tabel):
         from lkjip_cli.render.xlsx.skala import tulis_skala
 
         skala = tulis_skala(wb, hasil)

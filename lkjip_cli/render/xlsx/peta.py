@@ -84,13 +84,13 @@ class Peta:
     tampil: dict[int, tuple[Lembar, int, int]] = field(default_factory=dict)
     #: (sheet title, row, column) -> the file place of the input the cell shows
     isian: dict[tuple[str, int, int], Path] = field(default_factory=dict)
-    #: the report's interpretation scale, for category words (sheet "Skala")
-    skala: Skala | None = None
+    #: the report's scales by the rule naming them, for category words (sheet "Skala")
+    skala: dict[str, Skala] = field(default_factory=dict)
 
     @classmethod
     def susun(cls, hasil: Hasil, lembar: Sequence[Lembar], rumus: Rumus,
-              skala: Skala | None = None) -> Peta:
-        peta = cls(hasil, rumus, skala=skala)
+              skala: dict[str, Skala] | None = None) -> Peta:
+        peta = cls(hasil, rumus, skala=skala or {})
         for lb in lembar:
             struktur = _masukan_tanpa_rumus(hasil, lb.tabel)
             for i in range(len(lb.tabel.baris)):
@@ -168,10 +168,11 @@ class Peta:
 
     def kategori(self, ind: HasilIndikator) -> str | None:
         """An indicator's category word, looked up from its unrounded capaian."""
-        if self.skala is None or ind.kategori is None:
+        skala = self.skala.get("skala_interpretasi")
+        if skala is None or ind.kategori is None:
             return None
         x = self.capaian_tepat(ind, None)
-        return None if x is None else self.skala.kata(x)
+        return None if x is None else skala.kata(x)
 
     def rata(self, inds: Sequence[HasilIndikator]) -> str | None:
         """The unrounded mean capaian over exactly the indicators the report's rules

@@ -93,7 +93,7 @@ class _Penyusun:
         h = self.h
         if h.kategori is None:
             return
-        skala = self.peta.skala
+        skala = self.peta.skala.get("skala_interpretasi")
         if rata is not None and skala is not None and (kata := skala.kata(rata)) is not None:
             self.formulas[(len(self.baris), 1)] = kata
         self.baris.append(Baris((teks("Kategori capaian kinerja"), teks(h.kategori.sebutan),

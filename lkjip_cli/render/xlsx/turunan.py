@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from lkjip_cli import angka as fmt
 from lkjip_cli.engine.capaian import RUMUS_DALAM_RENTANG
 from lkjip_cli.render.xlsx.lembar import Lembar, ref
 from lkjip_cli.render.xlsx.peta import (
@@ -66,6 +67,11 @@ def rumus_teks(lb: Lembar, i: int, j: int, peta: Peta) -> str | None:
     t = lb.tabel
     if t.nomor == "3.5" and j == 6 and i < len(peta.hasil.indikator):
         return peta.kategori(peta.hasil.indikator[i])
+    if t.nomor == "3.2" and j >= 3 and i > 0 and (skala := peta.skala.get("skala_predikat")):
+        # the predicate below the evaluation result it is read from
+        atas = t.baris[i - 1].sel[j]
+        if t.baris[i].sel[j].nilai != fmt.TIDAK_ADA and isinstance(atas.nilai, Decimal):
+            return skala.kata(ref(j, lb.baris(i - 1)), dengan_kode=True)
     return None
 
 
