@@ -36,7 +36,7 @@ from rekalkulasi import (
     hitung_ulang_libreoffice,
     tanpa_rumus,
 )
-from test_engine_properties import RUPIAH, laporan_acak
+from test_engine_properties import ANGKA, RUPIAH, laporan_acak
 
 from lkjip_cli.engine import hitung
 from lkjip_cli.loader import load
@@ -258,6 +258,12 @@ def laporan_2021(draw: st.DrawFn) -> dict[str, Any]:
         "kelompok": [{"kelompok": g} for g in sorted({j[:3] for j in jenis})]}]
     if draw(st.booleans()):
         data["periode"] = {"sampai": draw(st.sampled_from(["TW1", "TW2", "TW3"]))}
+    if draw(st.booleans()):  # BPKP's output over input: money and another resource
+        data["aturan"]["efisiensi"]["sasaran"] = "output-input"
+        for sas in data["sasaran"]:
+            sas["masukan"] = [{"nama": "Dana", "anggaran": True},
+                              {"nama": "SDM", "satuan": "orang-hari", "target": draw(ANGKA),
+                               "realisasi": draw(ANGKA)}][:draw(st.integers(0, 2))]
     for ind in (i for s in data["sasaran"] for i in s["indikator"]):
         ind.pop("target_renstra", None)
         ind.pop("realisasi_sebelumnya", None)

@@ -195,6 +195,49 @@ def _sasaran_3_10(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str |
     return None
 
 
+def _baris_output_input(t: Tabel, h_sasaran: int, masukan: list[int]
+                        ) -> dict[int, tuple[int, int, int | None]]:
+    """Tabel 3.10 by BPKP's method, row -> (sasaran, its first row, input or None for the
+    mean row): one row per input (one when it has none), then their mean when several."""
+    out: dict[int, tuple[int, int, int | None]] = {}
+    i = 0
+    for k in range(h_sasaran):
+        awal = i
+        for m in range(max(masukan[k], 1)):
+            out[i] = (k, awal, m if masukan[k] else None)
+            i += 1
+        if masukan[k] > 1:
+            out[i] = (k, awal, None)
+            i += 1
+    return out
+
+
+def _output_input(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
+    """Tabel 3.10 by BPKP's method: the output's capaian (the mean of the sasaran's
+    indicators), the money input's use (its penyerapan), each input's efficiency (output
+    over input), and their mean."""
+    t = lb.tabel
+    if t.nomor != "3.10" or rumus.aturan.efisiensi.sasaran != "output-input":
+        return None
+    h = peta.hasil
+    tempat = _baris_output_input(t, len(h.sasaran), [len(s.masukan) for s in h.sasaran])
+    if i not in tempat:
+        return None
+    k, awal, m = tempat[i]
+    s = h.sasaran[k]
+    cap = t.baris[awal].sel[2].asal
+    if j == 2 and i == awal and cap is not None and not cap.turunan:
+        return peta.rata(s.indikator)
+    if j == 4 and m is not None and s.masukan[m].capaian is s.anggaran.penyerapan:
+        pagu, real = peta.jumlah(s.anggaran.pagu), peta.jumlah(s.anggaran.realisasi)
+        return None if pagu is None or real is None else rumus.bagi(real, pagu, bulat=False)
+    if j == 5 and m is not None:
+        return rumus.bagi(ref(2, lb.baris(awal)), ref(4, lb.baris(i)), bulat=False)
+    if j == 5 and len(s.masukan) > 1:
+        return "AVERAGE(" + ",".join(ref(5, lb.baris(r)) for r in range(awal, i)) + ")"
+    return None
+
+
 def _porsi_2_6(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
     """Tabel 2.6's share: the sasaran's pagu over the year's program budget."""
     b = peta.hasil.belanja_tahun_ini
@@ -271,4 +314,5 @@ def _jumlah_anak(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | 
 
 
 ATURAN: tuple[Aturan, ...] = (_capaian, _penyerapan, _perubahan, _efisiensi_tahunan,
-                              _sasaran_3_10, _porsi_2_6, _perubahan_pagu, _jumlah_anak)
+                              _sasaran_3_10, _output_input, _porsi_2_6, _perubahan_pagu,
+                              _jumlah_anak)
