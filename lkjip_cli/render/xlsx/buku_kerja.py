@@ -44,6 +44,8 @@ from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render.xlsx.lembar import BARIS_DATA, BARIS_JUDUL, Lembar, lembar_ref, ref
 from lkjip_cli.render.xlsx.peta import Peta
 from lkjip_cli.render.xlsx.rumus import Rumus
+from lkjip_cli.render.xlsx.skala import NAMA as NAMA_SKALA
+from lkjip_cli.render.xlsx.skala import tulis_skala
 from lkjip_cli.render.xlsx.turunan import (
     alasan_nilai,
     catatan_rumus,
@@ -333,8 +335,6 @@ def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
               for n in nomor_tabel(bab, tabel) for t in BUILDERS[n](hasil)]
     skala = None
     if any(lb.tabel.nomor in ("3.2", "3.5") for lb in lembar) or ("4" in bab and not tabel):
-        from lkjip_cli.render.xlsx.skala import tulis_skala
-
         skala = tulis_skala(wb, hasil)
     peta = Peta.susun(hasil, lembar, Rumus(aturan), skala)
     polos = None
@@ -344,6 +344,8 @@ def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
         t, formulas = ringkasan(hasil, lembar, peta)
         polos = siapkan_lembar(wb, t, dipakai, "Ringkasan", formulas)
         lembar.append(polos)
+    if skala:  # after the tables and the summary that look words up in it
+        wb.move_sheet(NAMA_SKALA, len(wb.sheetnames) - 1 - wb.sheetnames.index(NAMA_SKALA))
     for lb in lembar:
         tulis_lembar(lb, aturan, peta, judul_polos=lb is polos)
     if temuan is not None:
