@@ -6,16 +6,22 @@ change) any input and see every figure move as lkjip's engine would move it. The
 is a rendering of the provenance the engine already keeps (`Sel.asal`, a `Nilai` with its
 formula and rules), never a second derivation: the polarity and negative formula come from
 the figure's rules, the target-0 rule and the cap from the report's `aturan`, and the test
-suite recalculates every formula with an independent engine (the `formulas` package) and
-compares it with lkjip's own figure at the printed precision.
+suite recalculates every formula with two independent engines (the `formulas` package,
+and LibreOffice where it is installed) and compares it with lkjip's own figure at the
+printed precision.
 
 Layout: one sheet per table model (`tabel/`), caption in row 1, header in row 3
-(frozen), data from row 4, then the notes and "Sumber Data". Inputs are values; a figure
-lkjip cannot express as a formula (a range target, an input from a table not on the sheet)
-is its exact value. Rounding is Excel's ROUND (ROUNDDOWN when the report truncates); a
-report rounding half-even differs from ROUND only on an exact tie, which Excel cannot tell
-from its binary value anyway. Number formats use Excel's neutral codes (`#,##0.00`), which
-an Indonesian Excel displays as the report prints (`1.234,56`).
+(frozen), data from row 4, then the notes and "Sumber Data". The sheets are placed first,
+then the map of the workbook is built (`peta`: the one home cell of each input, the first
+table that shows it, shaded; where each figure is shown), and only then are cells written,
+each by `turunan.rumus_sel`: a reference to its input's home, or a formula over the cells
+of its inputs on any sheet. A figure lkjip cannot express as a formula (an input that no
+sheet shows) is its exact value with a comment saying why. Category words are lookups over
+the report's scales on the sheet "Skala" (`skala`). Rounding is Excel's ROUND (ROUNDDOWN
+when the report truncates); a report rounding half-even differs from ROUND only on an exact
+tie, which Excel cannot tell from its binary value anyway. Number formats use Excel's
+neutral codes (`#,##0.00`), which an Indonesian Excel displays as the report prints
+(`1.234,56`).
 
 A sheet "Temuan" lists the findings of `lkjip check`, each linked to the sheet (and where it
 can be placed, the cell) of the printed figure; printed figures sit in their own column

@@ -2,15 +2,18 @@
 
 Why a sheet of its own: the averages, the quarterly roll-ups and the overall efficiency are
 printed in sentences (Bab III C.4, Bab IV), not in a table, yet a reviewer wants to follow
-them too. Each is written as the formula the engine used, over the cells of Tabel 3.4, 3.5
-and 3.13: an average over exactly the indicators the report's rules include (with the cap
-the report applies before averaging), a roll-up over exactly the quarters that have a value
-(the last, their sum or their mean, by the indicator's rule), the efficiency by the report's
-method. Averages are taken over the unrounded capaian (the formula of each repeated inside),
-as the engine takes them; only the result is rounded.
+them too. Each is written as the formula the engine used, over the home cells of its
+inputs (`peta`): an average over exactly the indicators the report's rules include (with the
+cap the report applies before averaging; a range target's capaian with its bounds), a
+roll-up over exactly the quarters that have a value (the last, their sum or their mean, by
+the indicator's rule), the efficiency by the report's method over the absorption of the
+year's program budget wherever it stands (the total of a tree of any depth), the overall
+category word looked up over the report's scale. Averages are taken over the unrounded
+capaian (the formula of each repeated inside), as the engine takes them; only the result is
+rounded.
 
-A figure whose inputs are not all on the sheets (a range target, a table left out) is its
-exact value instead.
+A figure whose inputs are not all on the sheets (a table left out) is its exact value
+instead, with a comment saying so.
 """
 
 from __future__ import annotations
