@@ -75,6 +75,9 @@ BAB_TABEL = {
 TEBAL = Font(bold=True)
 ARSIR = PatternFill("solid", fgColor="D9D9D9")
 BEDA = PatternFill("solid", fgColor="F4CCCC")
+#: Excel refuses a formula of 8,192 characters or more (its specification's limits).
+PANJANG_RUMUS = 8192
+
 #: An input's one home (every other cell showing it refers to it): the cell to change.
 MASUKAN = PatternFill("solid", fgColor="FFF2CC")
 GARIS = Border(*(Side(style="thin"),) * 4)
@@ -147,12 +150,15 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, peta: Pet
         if baris.gaya == "jumlah":
             c.font = TEBAL
         if sel.jenis == "teks":
-            if (kata := rumus_teks(lembar, i, j, peta)) is not None:
+            if (kata := rumus_teks(lembar, i, j, peta)) is not None and \
+                    len(kata) < PANJANG_RUMUS:
                 tulis_rumus(c, kata)
             else:
                 tulis_teks(c, str(sel.nilai or ""))
             continue
         formula = rumus_sel(lembar, i, j, peta.rumus, peta)
+        if formula is not None and len(formula) >= PANJANG_RUMUS:
+            formula = None  # written as its value, with the comment saying why
         if formula is not None:
             tulis_rumus(c, formula)
             catatan = catatan_rumus(lembar, i, j)
@@ -166,7 +172,8 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, peta: Pet
             tulis_nilai(c, sel.nilai)
             if (ws.title, i, j) in peta.isian:
                 c.fill = MASUKAN
-            elif (alasan := alasan_nilai(lembar, i, j)) is not None:
+            elif (alasan := alasan_nilai(lembar, i, j, rumus_sel(lembar, i, j, peta.rumus,
+                                                                 peta))) is not None:
                 c.comment = Comment(alasan, PEMBUAT)
         c.number_format = _format_angka(sel, aturan)
 
@@ -345,10 +352,10 @@ def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     peta = Peta.susun(hasil, lembar, Rumus(aturan), skala)
     polos = None
     if "4" in bab and not tabel:
-        from lkjip_cli.render.xlsx.ringkasan import ringkasan
+        from lkjip_cli.render.xlsx.ringkasan import NAMA, ringkasan
 
         t, formulas = ringkasan(hasil, lembar, peta)
-        polos = siapkan_lembar(wb, t, dipakai, "Ringkasan", formulas)
+        polos = siapkan_lembar(wb, t, dipakai, NAMA, formulas)
         lembar.append(polos)
     if skala:  # after the tables and the summary that look words up in it
         wb.move_sheet(NAMA_SKALA, len(wb.sheetnames) - 1 - wb.sheetnames.index(NAMA_SKALA))

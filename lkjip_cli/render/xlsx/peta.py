@@ -86,6 +86,9 @@ class Peta:
     isian: dict[tuple[str, int, int], Path] = field(default_factory=dict)
     #: the report's scales by the rule naming them, for category words (sheet "Skala")
     skala: dict[str, Skala] = field(default_factory=dict)
+    #: id of an indicator -> the cell of its capaian as averages take it (Ringkasan), so that
+    #: an average over hundreds of indicators stays within Excel's formula length
+    capaian_rata: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def susun(cls, hasil: Hasil, lembar: Sequence[Lembar], rumus: Rumus,
@@ -166,6 +169,12 @@ class Peta:
         nama = n.turunan[0].rumus if n.turunan else n.rumus
         return self.rumus.capaian(t, r, nama, batas=batas, bulat=False)
 
+    @property
+    def batas_rata(self) -> Decimal | None:
+        """The cap the report applies to capaian before averaging, if any."""
+        cap = self.hasil.laporan.aturan.batas_atas
+        return cap.nilai if cap is not None and "rata-rata" in cap.berlaku else None
+
     def kategori(self, ind: HasilIndikator) -> str | None:
         """An indicator's category word, looked up from its unrounded capaian."""
         skala = self.skala.get("skala_interpretasi")
@@ -177,9 +186,9 @@ class Peta:
     def rata(self, inds: Sequence[HasilIndikator]) -> str | None:
         """The unrounded mean capaian over exactly the indicators the report's rules
         include, capped as the report caps them before averaging."""
-        cap = self.hasil.laporan.aturan.batas_atas
-        batas = cap.nilai if cap is not None and "rata-rata" in cap.berlaku else None
-        parts = [self.capaian_tepat(i, batas) for i in inds if i.dikecualikan is None]
+        batas = self.batas_rata
+        parts = [self.capaian_rata.get(id(i)) or self.capaian_tepat(i, batas)
+                 for i in inds if i.dikecualikan is None]
         if not parts or any(p is None for p in parts):
             return None
         return f"AVERAGE({','.join(p for p in parts if p is not None)})"

@@ -20,11 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from lkjip_cli.engine.capaian import batasi
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
-from lkjip_cli.render.xlsx.lembar import Lembar
+from lkjip_cli.render.xlsx.lembar import BARIS_DATA, Lembar, ref
 from lkjip_cli.render.xlsx.peta import Peta
 from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel, persen, teks
+
+#: The summary sheet's name, as formulas on any sheet name it.
+NAMA = "Ringkasan"
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -124,14 +128,38 @@ class _Penyusun:
                                                                 rekap), teks(rekap.rumus))))
 
 
+def _baris_atas(h: Hasil) -> int:
+    """How many rows the summary's figures take, above the capaian the averages take."""
+    return (len(h.sasaran) + 1 + (h.efisiensi.satuan != "Rp") + (h.kategori is not None)
+            + sum(ind.rekap_realisasi.nilai is not None for ind in h.indikator))
+
+
 def ringkasan(h: Hasil, lembar: Sequence[Lembar], peta: Peta
               ) -> tuple[Tabel, dict[tuple[int, int], str]]:
-    """The summary table and the formulas of its cells, by (row, column)."""
+    """The summary table and the formulas of its cells, by (row, column): the figures, then
+    the capaian of each indicator the averages count, as they count it (capped when the
+    report caps before averaging), which every average refers to (`Peta.capaian_rata`)."""
     p = _Penyusun(h, lembar, peta)
+    dihitung = [ind for ind in h.indikator
+                if ind.dikecualikan is None and ind.capaian.nilai is not None]
+    awal = _baris_atas(h)
+    rumus_rata: dict[int, str] = {}
+    for k, ind in enumerate(dihitung):
+        formula = peta.capaian_tepat(ind, peta.batas_rata)
+        if formula is not None:
+            rumus_rata[awal + k] = formula
+            peta.capaian_rata[id(ind)] = f"'{NAMA}'!{ref(1, BARIS_DATA + awal + k)}"
     rata = p.keseluruhan(p.sasaran())
     p.efisiensi(rata)
     p.kategori(rata)
     p.rekap()
+    assert len(p.baris) == awal
+    for k, ind in enumerate(dihitung):
+        if awal + k in rumus_rata:
+            p.formulas[(len(p.baris), 1)] = rumus_rata[awal + k]
+        nilai = batasi(ind.capaian, peta.batas_rata)
+        p.baris.append(Baris((teks(f"Capaian {ind.kode} untuk rata-rata"), persen(nilai),
+                              teks(nilai.rumus))))
     t = Tabel("Ringkasan", ("Angka Bab III C.4 dan Bab IV",),
               (Kolom("Uraian"), Kolom("Nilai", True), Kolom("Rumus")), tuple(p.baris),
               ("Rata-rata atas indikator yang tidak dikecualikan aturan laporan.",))

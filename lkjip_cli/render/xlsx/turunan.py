@@ -85,12 +85,17 @@ def catatan_rumus(lb: Lembar, i: int, j: int) -> str | None:
             "batas yang dilewati.")
 
 
-def alasan_nilai(lb: Lembar, i: int, j: int) -> str | None:
-    """Why a computed figure is written as its value, for the comment on its cell."""
+def alasan_nilai(lb: Lembar, i: int, j: int, terlalu_panjang: str | None = None
+                 ) -> str | None:
+    """Why a computed figure is written as its value, for the comment on its cell (its
+    formula, when it had one that Excel cannot hold)."""
     sel = lb.tabel.baris[i].sel[j]
     if sel.asal is None or sel.asal.nilai is None or sel.jenis not in (
             "persen", "poin", "rupiah"):
         return None
+    if terlalu_panjang is not None:
+        return (f"Nilai, bukan rumus: rumusnya {len(terlalu_panjang)} karakter, di atas batas "
+                f"Excel (8.192); {sel.asal.rumus}.")
     if _nama_rumus(sel) == RUMUS_DALAM_RENTANG or any(
             m.nama.startswith("target m") for m in sel.asal.masukan):
         return ("Nilai, bukan rumus: targetnya rentang (sel teks), dihitung lkjip dengan "
