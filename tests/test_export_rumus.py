@@ -319,6 +319,8 @@ def test_changing_one_input_moves_every_dependent_figure(
     diubah = tmp_path / "diubah.xlsx"
     wb.save(diubah)
     n, beda = bandingkan_semua(lembar_lama, diubah, lembar_baru, h_baru.laporan.aturan)
+    print(f"{nama} {sheet}!{cell} {lama} -> {baru}: {n} angka dibandingkan, "
+          f"{len(beda)} selisih")
     assert n > 100
     assert beda == []
 
