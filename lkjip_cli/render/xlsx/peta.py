@@ -119,7 +119,7 @@ class Peta:
         if sumber is None:
             return None
         rumah = self.rumah[sumber]
-        if rumah == (lb, i, j) or (rumah[0] is lb and rumah[1:] == (i, j)):
+        if rumah[0] is lb and rumah[1:] == (i, j):
             return None
         return self.alamat(rumah)
 
