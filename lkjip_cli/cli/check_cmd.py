@@ -20,7 +20,6 @@ from lkjip_cli.cli.output import (
     EXIT_FINDINGS,
     EXIT_INVALID,
     EXIT_OK,
-    BerkasArg,
     DiagnosticFormat,
     FormatOpt,
     print_diagnostics,
@@ -36,8 +35,14 @@ class FailOn(StrEnum):
     pembulatan = "pembulatan"
 
 
+#: Files, directories (every *.yaml under them) and glob patterns, as `lkjip rekap` takes them.
+PathArg = Annotated[list[str], typer.Argument(
+    help="Berkas YAML laporan, direktori (dicari *.yaml) atau pola glob.", metavar="PATH",
+    show_default=False)]
+
+
 def check(
-    files: BerkasArg,
+    files: PathArg,
     fmt: FormatOpt = DiagnosticFormat.text,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Tingkat temuan yang membuat keluar dengan 1.")
@@ -49,15 +54,20 @@ def check(
 ) -> None:
     """Audit angka yang dicetak laporan terhadap hitungan dari aturannya sendiri."""
     from lkjip_cli.audit import Tingkat
+    from lkjip_cli.banyak.cari import cari_berkas
     from lkjip_cli.banyak.periksa import periksa_semua
     from lkjip_cli.render.teks.temuan import HasilBerkas
 
     threshold = Tingkat(fail_on.value).berat
-    invalid = failing = False
+    berkas, hilang = cari_berkas(files)
+    invalid = bool(hilang)
+    failing = False
     with _keluaran(fmt, semua) as keluaran:
+        if hilang:
+            keluaran.tidak_sah(hilang)
         # Every core, results in the order of the files (lkjip_cli.banyak.periksa), each
         # printed as it arrives and dropped: memory stays a few files' worth.
-        for done in periksa_semua(list(files)):
+        for done in periksa_semua(berkas):
             if done.audit is None or done.aturan is None:
                 invalid = True
                 keluaran.tidak_sah(done.diagnostik)
@@ -126,4 +136,5 @@ def _keluaran(fmt: DiagnosticFormat, semua: bool) -> Iterator[_Keluaran]:
 def register(app: typer.Typer) -> None:
     daftarkan(app, "check", check,
               "lkjip check data/2020.yaml",
-              "lkjip check --format github --fail-on pembulatan data/*.yaml")
+              "lkjip check --format github --fail-on pembulatan data/*.yaml",
+              "lkjip check laporan/ 'arsip/**/*.yaml'")
