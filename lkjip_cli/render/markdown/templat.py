@@ -380,14 +380,15 @@ def templat_untuk(bab: Sequence[str], tabel: Sequence[str]) -> list[str]:
 
 def render_markdown(hasil: Hasil, *, bab: Sequence[str] = BAB,
                     tabel: Sequence[str] = (), template_dir: Path | None = None,
-                    sumber: str = "") -> str:
-    """The chapters `bab` (or only the tables `tabel`) as one Markdown document.
+                    sumber: str = "", batas: Batas = BATAS) -> str:
+    """The chapters `bab` (or only the tables `tabel`) as one Markdown document, within the
+    limits `batas` (a test passes smaller ones).
 
     Raises `GalatTemplat` for any template that cannot be rendered, and KeyError for an
     unknown chapter or table number.
     """
     names = templat_untuk(bab, tabel)
-    env = lingkungan(hasil.laporan.aturan, template_dir)
+    env = lingkungan(hasil.laporan.aturan, template_dir, batas)
     ctx = konteks(hasil)
     parts = (_satu(env, name, ctx).strip("\n") for name in names)
     body = "\n\n".join(p for p in parts if p)
