@@ -155,6 +155,9 @@ class TataLetak:
         self.border = console.get_style("")
         self.kepala_gaya = console.get_style("table.header")
         self.gaya_baris: dict[str | None, Style] = {}
+        #: A console without colours (output piped, `lkjip check > berkas`) prints styles as
+        #: nothing at all, so a styled row is printed as plain text too.
+        self.tanpa_gaya = console.color_system is None
 
     @classmethod
     def untuk(cls, tabel: TabelTeks, console: Console,
@@ -184,7 +187,7 @@ class TataLetak:
         for nomor, row in enumerate(rows, awal):
             divider = self.box.foot_vertical if nomor == last else self.box.mid_vertical
             style = self._gaya(row.gaya)
-            if not style and not self.border:
+            if self.tanpa_gaya or (not style and not self.border):
                 text = self._baris_polos(row.sel, divider)
                 if text is not None:
                     yield Segment(text)
@@ -216,7 +219,8 @@ class TataLetak:
         cells = []
         for isi, width, pad, kolom in zip(sel, self.widths, self.pads, self.tabel.kolom,
                                           strict=True):
-            if not (type(isi) is str or (isinstance(isi, Text) and not isi.style)):
+            if not (type(isi) is str or (isinstance(isi, Text)
+                                         and (self.tanpa_gaya or not isi.style))):
                 return None
             lines = self._baris_teks(isi, width - pad, kolom)
             if lines is None:
