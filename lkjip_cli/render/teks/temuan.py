@@ -5,7 +5,6 @@ line of the printed figure)."""
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -146,8 +145,16 @@ def to_json(results: Sequence[HasilBerkas], diagnostics: Sequence[Diagnostic] = 
 def json_temuan(hasil: HasilBerkas) -> list[str]:
     """Each finding of one file as the JSON document prints it (an indented object), made
     where the file was audited: only text then crosses to the process that prints."""
-    return [textwrap.indent(json.dumps(temuan_dict(hasil, t), ensure_ascii=False, indent=2),
-                            "    ") for t in hasil.audit.temuan]
+    return [_objek_datar(temuan_dict(hasil, t)) for t in hasil.audit.temuan]
+
+
+def _objek_datar(d: dict[str, Any]) -> str:
+    """A dict of scalars as `json.dumps(d, indent=2)` writes it, indented four more spaces:
+    `json` encodes with indentation in Python, a finding at a time the most of check's
+    JSON output; each scalar here goes through its C encoder."""
+    isi = ",\n".join(f"      {json.dumps(k, ensure_ascii=False)}: "
+                     f"{json.dumps(v, ensure_ascii=False)}" for k, v in d.items())
+    return f"    {{\n{isi}\n    }}"
 
 
 def teks_berkas(console: Console, hasil: HasilBerkas, *, semua: bool) -> str:
