@@ -173,7 +173,8 @@ def jalankan(argv: list[str], sumber: Path = ROOT) -> Ukuran:
     and its workers every 0.1 s."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL,
+    # cwd is the tree too: `python -m` puts the working directory first on the path.
+    proc = subprocess.Popen(argv, cwd=sumber, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL,
                             env={**os.environ, "PYTHONPATH": str(sumber)})
     peak = [0, 0, 0]
