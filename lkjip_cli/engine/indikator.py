@@ -20,6 +20,7 @@ from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, persentase, presisi, tidak_dapat
 from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.engine.turunan import hitung_turunan
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan
 from lkjip_cli.model.rumus import gulung_triwulan
@@ -97,6 +98,11 @@ def perbandingan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
 def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndikator:
     """Every figure of one indicator of a sasaran."""
     aturan, tahun = k.aturan, k.laporan.tahun
+    hitungan = (hitung_turunan(ind.kode, ind.hitung, (*path, "hitung"))
+                if ind.hitung is not None else None)
+    if hitungan is not None:
+        # The derived value is the realisasi every figure of the indicator is made from.
+        ind = ind.model_copy(update={"realisasi": hitungan.realisasi.nilai})
     tws = triwulan_efektif(ind, path)
     per = nilai_periode(ind, path, k.laporan.periode, tws)
     capaian = _capaian(per.target, per.realisasi, ind, aturan, per.path_target,
@@ -134,6 +140,7 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
         dikecualikan=k.excluded.get(ind.kode),
         path=path,
         target_periode=per.target, realisasi_periode=per.realisasi, bulanan=bulanan,
+        hitungan=hitungan,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from lkjip_cli.model.anggaran import (
     TINGKAT_BAWAAN,
@@ -23,6 +23,7 @@ from lkjip_cli.model.anggaran import (
     RincianAnggaran,
 )
 from lkjip_cli.model.dasar import Model
+from lkjip_cli.model.hitungan import HitungIndikator
 from lkjip_cli.model.masukan import MasukanSasaran
 from lkjip_cli.model.periode import Bulan, PeriodeLaporan
 from lkjip_cli.model.types import (
@@ -67,7 +68,11 @@ Polaritas = Literal["positif", "negatif"]
 RumusNegatif = Literal["(2T-R)/T", "T/R"]
 TargetNol = Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"]
 RekapTriwulan = Literal["terakhir", "jumlah", "rata-rata"]
-MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal"]
+MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
+                          "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021"]
+#: The averaging methods (engine/rata_rata.py holds each one's rule and source).
+MetodeRataRata = Literal["rata-rata", "rasio-rata-rata", "tertimbang-pagu",
+                         "geometrik-pmk-22-2021"]
 
 
 # ------------------------------------------------------------------ printed figures
@@ -232,7 +237,17 @@ class IndikatorKinerja(Model):
     target_renstra: dict[Tahun, Target] = Field(
         default={}, description="By year (1945-2200, Tabel 2.1)")
     definisi: Definisi | None = None
+    hitung: HitungIndikator | None = Field(
+        default=None, description="Realisasi derived from named inputs by a formula or a "
+        "built-in index (IKM); then `realisasi` is left out")
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
+
+    @model_validator(mode="after")
+    def _realisasi_atau_hitung(self) -> IndikatorKinerja:
+        if self.hitung is not None and self.realisasi is not None:
+            raise ValueError("realisasi indikator ini dihitung dari `hitung`; hapus "
+                             "`realisasi` (atau hapus `hitung` dan tulis realisasinya)")
+        return self
 
 
 class Sasaran(Model):
@@ -369,6 +384,10 @@ class Pengecualian(Model):
 
 
 class AturanRataRata(Model):
+    metode: MetodeRataRata = Field(
+        default="rata-rata", description="How capaian are averaged: their mean (default), "
+        "mean realisasi over mean target, weighted by pagu, or the geometric mean of PMK "
+        "22/2021")
     dasar: Literal["indikator", "sasaran"] = "indikator"
     dikecualikan: tuple[Pengecualian, ...] = ()
 
@@ -387,6 +406,9 @@ class AturanEfisiensi(Model):
         default="nominal",
         description="Tabel 3.11; a year has no capaian, so only the budget-only methods apply",
     )
+    batas_e: AngkaPositif | None = Field(
+        default=Decimal(20), description="nilai-efisiensi-pmk-22-2021: E is held to "
+        "[-batas_e, batas_e] percent, so the nilai is 0 to 100; null for no bound")
 
 
 class Aturan(Model):

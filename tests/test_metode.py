@@ -1,0 +1,287 @@
+"""Derived indicators (formula, IKM) and the registries of averaging and efficiency methods,
+each against a vector worked by hand from its rule (research note for issue 22, section 8),
+never against values read back from the engine."""
+
+from __future__ import annotations
+
+import textwrap
+import typing
+from decimal import Decimal
+
+import pytest
+
+from lkjip_cli.angka import bulatkan
+from lkjip_cli.engine import hitung
+from lkjip_cli.engine.efisiensi import METODE_EFISIENSI, nilai_efisiensi_pmk
+from lkjip_cli.engine.hasil import Anggaran, Hasil
+from lkjip_cli.engine.ikm import METODE_IKM, mutu
+from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.engine.rata_rata import METODE_RATA_RATA, rata_geometrik
+from lkjip_cli.loader import load_text
+from lkjip_cli.model.hitungan import MetodeBawaan
+from lkjip_cli.model.laporan import MetodeEfisiensi, MetodeRataRata
+
+D = Decimal
+
+
+def hasil(text: str) -> Hasil:
+    loaded = load_text(text)
+    assert loaded.report is not None, [str(d) for d in loaded.diagnostics]
+    return hitung(loaded.report)
+
+
+def r2(v: Decimal | None, places: int = 2) -> Decimal:
+    assert v is not None
+    return bulatkan(v, places, "half-up")
+
+
+KEPALA = textwrap.dedent("""\
+    instansi: {nama: Dinas Contoh (rekaan)}
+    tahun: 2023
+    renstra: {mulai: 2021, selesai: 2026}
+    """)
+
+IKM_1 = KEPALA + textwrap.dedent("""\
+    sasaran:
+      - kode: SS1
+        nama: Meningkatnya kepuasan layanan
+        indikator:
+          - kode: IKU1
+            nama: Indeks Kepuasan Masyarakat
+            satuan: indeks
+            target: 85
+            hitung:
+              bawaan: ikm-permenpan-rb-14-2017
+              responden: 29
+              masukan: {u1: 105, u2: 101, u3: 100, u4: 116, u5: 102, u6: 105, u7: 106,
+                        u8: 105, u9: 115}
+    """)
+
+
+def test_ikm_permenpan_14_2017_dari_jumlah_nilai() -> None:
+    # IKM-1a: 955 / (29 x 9) x 25 = 91,4751 -> 91,48, mutu A (>= 88,31).
+    ind = hasil(IKM_1).indikator[0]
+    assert ind.hitungan is not None
+    assert r2(ind.realisasi) == D("91.48")
+    assert r2(ind.hitungan.nilai_indeks.nilai if ind.hitungan.nilai_indeks else None, 4) \
+        == D("3.6590")
+    assert ind.hitungan.mutu is not None and ind.hitungan.mutu.kode == "A"
+    assert ind.hitungan.mutu.sebutan == "Sangat Baik"
+    # NRR u1 = 105 / 29 = 3,6207
+    assert r2(dict(ind.hitungan.nrr)["u1"].nilai, 4) == D("3.6207")
+    # capaian = 91,4751 / 85 x 100 = 107,62
+    assert r2(ind.capaian.nilai) == D("107.62")
+
+
+def test_ikm_kepmenpan_25_2004_dari_nrr() -> None:
+    # IKM-2b: 14 NRR summing to 43,08; 43,08 / 14 x 25 = 76,9286 -> 76,93, mutu B (2004).
+    nrr = ["3.06", "2.98", "3.06", "2.9", "3.06", "3.14", "3.04", "3.06", "3.18", "3.08",
+           "3.2", "3.18", "3.1", "3.04"]
+    masukan = ", ".join(f"u{i + 1}: {v}" for i, v in enumerate(nrr))
+    text = IKM_1.replace("ikm-permenpan-rb-14-2017", "ikm-kepmenpan-25-2004").split(
+        "          responden:")[0] + f"          masukan: {{{masukan}}}\n"
+    ind = hasil(text).indikator[0]
+    assert r2(ind.realisasi) == D("76.93")
+    assert ind.hitungan is not None and ind.hitungan.mutu is not None
+    assert ind.hitungan.mutu.kode == "B"
+
+
+@pytest.mark.parametrize(("ikm", "kode"), [
+    ("88.30", "B"), ("88.305", "B"), ("88.31", "A"), ("64.99", "D"), ("65.00", "C"),
+    ("76.60", "C"), ("76.61", "B"),
+])
+def test_pita_ikm_2017(ikm: str, kode: str) -> None:
+    band = mutu("ikm-permenpan-rb-14-2017", D(ikm))
+    assert band is not None and band.kode == kode
+
+
+RUMUS = KEPALA + textwrap.dedent("""\
+    sasaran:
+      - kode: SS1
+        nama: Sasaran satu
+        indikator:
+          - kode: IKU1
+            nama: Persentase perkara diselesaikan tepat waktu
+            satuan: "%"
+            target: 90
+            hitung:
+              masukan: {diselesaikan: 42, diterima: 45}
+              realisasi: "diselesaikan / diterima * 100"
+    """)
+
+
+def test_realisasi_dari_rumus() -> None:
+    ind = hasil(RUMUS).indikator[0]
+    # 42 / 45 x 100 = 93,33; capaian 93,333 / 90 x 100 = 103,70
+    assert r2(ind.realisasi) == D("93.33")
+    assert r2(ind.capaian.nilai) == D("103.70")
+    assert ind.hitungan is not None
+    assert [m.nama for m in ind.hitungan.realisasi.masukan] == ["diselesaikan", "diterima"]
+    assert ind.hitungan.realisasi.masukan[0].sumber == (
+        "sasaran", 0, "indikator", 0, "hitung", "masukan", "diselesaikan")
+
+
+def test_rumus_dibagi_nol_tidak_dapat_dihitung() -> None:
+    ind = hasil(RUMUS.replace("diterima: 45", "diterima: 0")).indikator[0]
+    assert ind.realisasi is None
+    assert ind.hitungan is not None and "pembagian dengan 0" in str(ind.hitungan.realisasi.alasan)
+
+
+@pytest.mark.parametrize(("ganti", "kata"), [
+    ('"diselesaikan / diterima * 100"', "pangkat"),
+    ('"diselesaikan / diterma * 100"', "maksudnya `diterima`"),
+])
+def test_rumus_salah_ditolak_saat_dimuat(ganti: str, kata: str) -> None:
+    bad = {"pangkat": '"diselesaikan / diterima ** 2"',
+           "maksudnya `diterima`": '"diselesaikan / diterma * 100"'}[kata]
+    loaded = load_text(RUMUS.replace(ganti, bad) if ganti != bad else RUMUS.replace(
+        '"diselesaikan / diterima * 100"', bad))
+    assert loaded.report is None
+    [d] = loaded.diagnostics
+    assert d.code == "rumus" and kata in d.message and d.line == 14
+
+
+def test_realisasi_dan_hitung_tidak_bersama() -> None:
+    loaded = load_text(RUMUS.replace("        hitung:\n",
+                                     "        realisasi: 93\n        hitung:\n"))
+    assert loaded.report is None
+    assert any("hapus `realisasi`" in d.message for d in loaded.diagnostics)
+
+
+# ------------------------------------------------------------- averaging methods
+
+DUA = KEPALA + textwrap.dedent("""\
+    aturan:
+      rata_rata: {metode: METODE}
+      efisiensi: {sasaran: EFISIENSI, keseluruhan: EFISIENSI}
+    sasaran:
+      - kode: SS1
+        nama: Sasaran satu
+        indikator:
+          - {kode: IKU1, nama: Indikator satu, satuan: "%", target: 80, realisasi: 84}
+          - {kode: IKU2, nama: Indikator dua, satuan: "%", target: 90, realisasi: 81}
+    program:
+      - kode: P1
+        nama: Program satu
+        kegiatan:
+          - {kode: K1, nama: Kegiatan satu, pagu: 100000000, realisasi: 90000000,
+             mendukung: [IKU1]}
+          - {kode: K2, nama: Kegiatan dua, pagu: 300000000, realisasi: 294000000,
+             mendukung: [IKU2]}
+    """)
+
+
+def dua(metode: str = "rata-rata", efisiensi: str = "selisih") -> Hasil:
+    return hasil(DUA.replace("METODE", metode).replace("EFISIENSI", efisiensi))
+
+
+@pytest.mark.parametrize(("metode", "benar"), [
+    ("rata-rata", "97.50"),              # (105 + 90) / 2
+    ("rasio-rata-rata", "97.06"),        # 165 / 170 x 100 = 97,0588
+    ("tertimbang-pagu", "93.75"),        # (105 x 100 + 90 x 300) / 400
+    ("geometrik-pmk-22-2021", "97.21"),  # sqrt(1,05 x 0,90) = 0,972111
+])
+def test_metode_rata_rata(metode: str, benar: str) -> None:
+    h = dua(metode)
+    assert r2(h.sasaran[0].capaian.nilai) == D(benar)
+    assert r2(h.rata_rata_capaian.nilai) == D(benar)
+
+
+def test_rasio_rata_rata_menolak_satuan_berbeda() -> None:
+    h = hasil(DUA.replace("METODE", "rasio-rata-rata").replace("EFISIENSI", "selisih")
+              .replace('satuan: "%", target: 90', "satuan: orang, target: 90"))
+    assert h.sasaran[0].capaian.nilai is None
+    assert "satuan indikator berbeda" in str(h.sasaran[0].capaian.alasan)
+
+
+PMK = KEPALA + textwrap.dedent("""\
+    aturan:
+      rata_rata: {metode: geometrik-pmk-22-2021, dasar: sasaran}
+    sasaran:
+      - kode: OP1a
+        nama: Output program 1a
+        indikator:
+          - {kode: IOP1, nama: Indikator 1a1, satuan: unit, target: 5, realisasi: 5}
+          - {kode: IOP2, nama: Indikator 1a2, satuan: unit, target: 10, realisasi: 9}
+      - kode: OP1b
+        nama: Output program 1b
+        indikator:
+          - {kode: IOP3, nama: Indikator 1b1, satuan: unit, target: 3, realisasi: 2}
+          - {kode: IOP4, nama: Indikator 1b2, satuan: unit, target: 6, realisasi: 4}
+          - {kode: IOP5, nama: Indikator 1b3, satuan: unit, target: 5, realisasi: 5}
+    """)
+
+
+def test_geometrik_pmk_22_2021_contoh_peraturan() -> None:
+    # PMK 22/PMK.02/2021 Lampiran: COP per OP sqrt(0,9) = 94,87 and (4/9)^(1/3) = 76,31;
+    # COP per program sqrt(0,948683 x 0,763143) = 85,09.
+    h = hasil(PMK)
+    assert [r2(s.capaian.nilai) for s in h.sasaran] == [D("94.87"), D("76.31")]
+    assert r2(h.rata_rata_capaian.nilai) == D("85.09")
+    # COP of the eselon I unit over program 1 (0,850871) and program 2 (1): 92,24.
+    assert r2(rata_geometrik([D("0.8508709"), D(1)]) * 100) == D("92.24")
+    assert rata_geometrik([D(0), D(1)]) == 0
+
+
+# ------------------------------------------------------------ efficiency methods
+
+@pytest.mark.parametrize(("metode", "benar", "places"), [
+    ("selisih", "1.50", 2),                     # 97,50 - 96,00
+    ("selisih-rata-rata-serapan", "3.50", 2),   # 97,50 - (90 + 98) / 2
+    ("sisa-anggaran", "4.00", 2),               # 100 - 96,00
+    ("rasio", "101.56", 2),                     # 97,50 / 96,00 x 100
+    ("indeks-efisiensi", "1.016", 3),           # 97,50 / 96,00 = 1,015625
+])
+def test_metode_efisiensi(metode: str, benar: str, places: int) -> None:
+    h = dua(efisiensi=metode)
+    assert r2(h.sasaran[0].efisiensi.nilai, places) == D(benar)
+
+
+def test_indeks_efisiensi_te() -> None:
+    eff = dua(efisiensi="indeks-efisiensi").sasaran[0].efisiensi
+    [te] = eff.turunan
+    assert r2(te.nilai, 3) == D("0.016")
+    assert eff.satuan == "indeks"
+
+
+def _a(pagu: str, real: str) -> Anggaran:
+    def n(v: str) -> Nilai:
+        return Nilai(D(v), "isian", satuan="Rp")
+    return Anggaran(n(pagu), n(real), n("0"), n("0"), ())
+
+
+def test_nilai_efisiensi_pmk_22_2021() -> None:
+    # EKA-2: RO1 pagu 100 jt, capaian 100%, realisasi 95 jt; RO2 50 jt, 80%, 48 jt:
+    # E = (140 - 143) / 140 = -2,142857%; NE = 50 + E/20 x 50 = 44,64.
+    parts = [("RO1", Nilai(D(100), "c"), _a("100000000", "95000000")),
+             ("RO2", Nilai(D(80), "c"), _a("50000000", "48000000"))]
+    ne = nilai_efisiensi_pmk("r", parts, D(20))
+    assert r2(ne.nilai) == D("44.64")
+    assert r2(ne.turunan[0].nilai, 6) == D("-2.142857")
+    # EKA-3 (PMK 214/2017's data): E = 25,665%; NE 114,16 unbounded, 100 with E <= 20.
+    parts = [("a", Nilai(D(122), "c"), _a("4000000000", "3800000000")),
+             ("b", Nilai(D(80), "c"), _a("1000000000", "975000000")),
+             ("c", Nilai(D(142), "c"), _a("5000000000", "4725000000"))]
+    assert r2(nilai_efisiensi_pmk("r", parts, None).nilai) == D("114.16")
+    assert r2(nilai_efisiensi_pmk("r", parts, D(20)).nilai) == D("100.00")
+
+
+def test_nilai_efisiensi_pmk_dari_yaml() -> None:
+    text = DUA.replace("METODE", "rata-rata").replace(
+        "EFISIENSI", "nilai-efisiensi-pmk-22-2021").replace(
+        "target: 80, realisasi: 84", "target: 100, realisasi: 100").replace(
+        "target: 90, realisasi: 81", "target: 100, realisasi: 80").replace(
+        "pagu: 100000000, realisasi: 90000000", "pagu: 100000000, realisasi: 95000000").replace(
+        "pagu: 300000000, realisasi: 294000000", "pagu: 50000000, realisasi: 48000000")
+    assert r2(hasil(text).sasaran[0].efisiensi.nilai) == D("44.64")
+
+
+# ------------------------------------------------------------------ the registries
+
+def test_registri_sama_dengan_format() -> None:
+    """Every method the YAML can name has a registry entry with its source, and back."""
+    assert set(typing.get_args(MetodeRataRata)) == set(METODE_RATA_RATA)
+    assert set(typing.get_args(MetodeEfisiensi)) | {"output-input"} == set(METODE_EFISIENSI)
+    assert set(typing.get_args(MetodeBawaan)) == set(METODE_IKM)
+    for m in (*METODE_RATA_RATA.values(), *METODE_EFISIENSI.values(), *METODE_IKM.values()):
+        assert m.sumber and m.rumus and m.nama and m.excel
