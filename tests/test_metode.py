@@ -285,3 +285,51 @@ def test_registri_sama_dengan_format() -> None:
     assert set(typing.get_args(MetodeBawaan)) == set(METODE_IKM)
     for m in (*METODE_RATA_RATA.values(), *METODE_EFISIENSI.values(), *METODE_IKM.values()):
         assert m.sumber and m.rumus and m.nama and m.excel
+
+
+# ------------------------------------------------------------------------ check
+
+def temuan(text: str) -> dict[tuple[str, str], tuple[str, str]]:
+    """(kolom, path tail) -> (tingkat, keterangan) of every printed figure."""
+    from lkjip_cli.audit import audit
+    out = {}
+    for t in audit(hasil(text)).temuan:
+        if t.jenis == "dicetak":
+            out[(t.kolom, str(t.path[-3:]))] = (t.tingkat.value, t.keterangan)
+    return out
+
+
+def test_check_ikm_bobot_salah() -> None:
+    # IKM-1b: the tool printed 90,56 = 955/29 x 0,11 x 25 (weight 0,11 for 1/9); the NRR of
+    # u1 3,62 (105/29 = 3,6207), the index 3,659, mutu A and kinerja Sangat Baik are right.
+    text = IKM_1 + (
+        "          dilaporkan:\n"
+        '            nrr: {u1: {"3.5": "3,62"}}\n'
+        '            nilai_indeks: {"3.5": 3.659}\n'
+        '            mutu: {"3.5": A}\n'
+        '            kinerja: {"3.5": Sangat Baik}\n'
+        "        dilaporkan:\n"
+        '          realisasi: {"3.5": "90,56"}\n')
+    found = temuan(text)
+    real = [v for (kolom, _), v in found.items() if kolom == "Realisasi"]
+    assert real and real[0][0] == "selisih"
+    assert "bobot 0,11, bukan 1/9" in real[0][1]
+    others = {kolom: v[0] for (kolom, _), v in found.items() if kolom != "Realisasi"}
+    assert others == {"NRR per unsur": "cocok", "Nilai indeks (1-4)": "cocok",
+                      "Mutu pelayanan": "cocok", "Kinerja unit pelayanan": "cocok"}
+
+
+def test_check_rumus_tanpa_x100_dan_masukan_dicetak() -> None:
+    text = RUMUS + (
+        "          dilaporkan:\n"
+        '            masukan: {diterima: {"3.5": 44}}\n'
+        "        dilaporkan:\n"
+        '          realisasi: {"3.5": "0,93", bab3: "95,45"}\n')
+    found = temuan(text)
+    by_place = {k[1]: v for k, v in found.items() if k[0] == "Realisasi"}
+    assert any("rasio tanpa x 100" in v[1] for v in by_place.values())
+    # 42 / 44 x 100 = 95,45: the report divided by the count it printed, not the file's.
+    assert any("dihitung dari masukan yang dicetak (diterima 44)" in v[1]
+               for v in by_place.values())
+    masukan = [v for k, v in found.items() if k[0] == "Masukan rumus"]
+    assert masukan and masukan[0][0] == "selisih"

@@ -94,3 +94,6 @@ def efisiensi_lain(metode: str, capaian: Decimal | None, a: Anggaran) -> Iterato
             yield alt("metode efisiensi rasio", lambda: capaian / pen * HUNDRED)
         elif other == "nominal" and pagu is not None and real is not None:
             yield Alternatif("metode efisiensi nominal", pagu - real)
+        elif other == "indeks-efisiensi" and capaian is not None and pen is not None:
+            # The ratio printed without its x 100 (or, for an index, with it).
+            yield alt("metode indeks-efisiensi (rasio tanpa x 100)", lambda: capaian / pen)
