@@ -59,6 +59,8 @@ METODE_EFISIENSI = daftar(
            pasti=False),
 )
 RUMUS_EFISIENSI = {kode: m.rumus for kode, m in METODE_EFISIENSI.items()}
+#: Methods whose figure carries a derived one (`Nilai.turunan`): TE = IE - 1, and E.
+TURUNAN_EFISIENSI = ("indeks-efisiensi", "nilai-efisiensi-pmk-22-2021")
 #: A part of what an efficiency is taken over: a sasaran's indicators, the report's sasaran.
 Bagian = tuple[str, Nilai, Anggaran]
 RUMUS_EFISIENSI_MASUKAN = "efisiensi masukan = capaian keluaran / capaian masukan x 100"
