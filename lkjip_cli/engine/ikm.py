@@ -97,7 +97,8 @@ def indeks(kode: str, unsur: Mapping[str, Nilai]) -> tuple[Nilai, Nilai]:
     numbers = tuple(i.nilai for i in inputs if i.nilai is not None)
     x = sum(numbers, Decimal(0)) / len(numbers)
     uraian = "(" + " + ".join(f"{{{i}}}" for i in range(len(numbers))) + f") / {len(numbers)}"
-    nilai_x = Nilai(x, rumus_x, inputs, aturan, satuan="").with_uraian(uraian, *numbers)
+    nilai_x = Nilai(x, rumus_x, inputs, aturan, satuan="",
+                    turunan=tuple(unsur.values())).with_uraian(uraian, *numbers)
     ikm = Nilai(x * KALI_IKM, m.rumus, (Masukan("nilai indeks", x),), aturan,
                 satuan="", turunan=(nilai_x,)).with_uraian("{0} x 25", x)
     return nilai_x, ikm

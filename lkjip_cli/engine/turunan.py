@@ -19,6 +19,9 @@ from lkjip_cli.model.ekspresi import TidakDapatDihitung, hitung_rumus, urai
 from lkjip_cli.model.hitungan import HitungIndikator
 from lkjip_cli.model.laporan import Pita
 
+#: The rule every derived realisasi carries, so that a surface can tell it from a typed one.
+ATURAN_TURUNAN = "realisasi dihitung dari isian hitung"
+
 
 @dataclass(frozen=True, slots=True)
 class HasilHitungan:
@@ -43,7 +46,8 @@ def hitung_turunan(kode: str, h: HitungIndikator, path: Path) -> HasilHitungan:
     if h.bawaan is not None:
         unsur = nrr(h.masukan, h.responden, path)
         x, nilai = indeks(h.bawaan, unsur)
-        return HasilHitungan(nilai, masukan, path, h.bawaan, h.bawaan, tuple(unsur.items()),
+        return HasilHitungan(nilai.with_aturan(ATURAN_TURUNAN), masukan, path, h.bawaan,
+                             h.bawaan, tuple(unsur.items()),
                              x, mutu(h.bawaan, nilai.nilai))
     assert h.realisasi is not None  # the model requires one of the two
     rumus = urai(h.realisasi)
@@ -56,5 +60,5 @@ def hitung_turunan(kode: str, h: HitungIndikator, path: Path) -> HasilHitungan:
                              h.realisasi)
     template, names = rumus.uraian()
     angka: tuple[Decimal, ...] = tuple(h.masukan[n] or Decimal(0) for n in names)
-    nilai = Nilai(value, label, used, ("rumus dari isian hitung",), satuan="")
+    nilai = Nilai(value, label, used, (ATURAN_TURUNAN,), satuan="")
     return HasilHitungan(nilai.with_uraian(template, *angka), masukan, path, h.realisasi)

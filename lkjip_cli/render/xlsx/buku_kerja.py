@@ -32,16 +32,18 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.audit.temuan import Temuan, Tingkat
+from lkjip_cli.engine import ATURAN_TURUNAN, METODE_EFISIENSI
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render.xlsx.lembar import BARIS_DATA, BARIS_JUDUL, Lembar, lembar_ref, ref
-from lkjip_cli.render.xlsx.rumus import Rumus
+from lkjip_cli.render.xlsx.rumus import Rumus, konstanta
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_rumus, tulis_teks
 from lkjip_cli.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
 
@@ -85,6 +87,12 @@ def _angka_sel(sel: Sel) -> bool:
     return sel.jenis in ("input", "rupiah", "bilangan") and isinstance(sel.nilai, Decimal)
 
 
+def _turunan(sel: Sel) -> bool:
+    """A realisasi derived from its inputs (`hitung`) whose arithmetic Excel can redo."""
+    return sel.asal is not None and ATURAN_TURUNAN in sel.asal.aturan and \
+        konstanta(sel.asal) is not None
+
+
 def rumus_sel(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
     """The formula of cell (row i, column j) of a table, or None to write its value."""
     t = lembar.tabel
@@ -96,9 +104,13 @@ def rumus_sel(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
         return lembar.rumus[(i, j)]
     r = lembar.baris(i)
     kunci = f"{t.nomor}/{t.bagian}" if t.bagian else t.nomor
+    if t.nomor in CAPAIAN and j == CAPAIAN[t.nomor][2] and _turunan(sel):
+        assert sel.asal is not None
+        return konstanta(sel.asal)
     if t.nomor in CAPAIAN and j == CAPAIAN[t.nomor][0]:
         _, jt, jr = CAPAIAN[t.nomor]
-        if not (_angka_sel(baris.sel[jt]) and _angka_sel(baris.sel[jr])):
+        real = baris.sel[jr]
+        if not (_angka_sel(baris.sel[jt]) and (_angka_sel(real) or _turunan(real))):
             return None
         nama = _nama_rumus(sel)
         if nama is None:
@@ -172,7 +184,21 @@ def _efisiensi_sasaran(lembar: Lembar, i: int, rumus: Rumus) -> str | None:
         return rumus.bulat(f"{cap}-{pen}")
     if metode == "rasio":
         return rumus.bagi(cap, pen)
+    if metode == "indeks-efisiensi":
+        return f'IF({pen}=0,"{fmt.TIDAK_ADA}",{rumus.bulat(f"{cap}/{pen}")})'
     return None
+
+
+def catatan_rumus(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
+    """The words of a formula Excel cannot redo from the sheet's cells (an efficiency over
+    the parts of a sasaran), as the cell's comment: the method, its formula and source."""
+    t = lembar.tabel
+    if t.nomor != "3.10" or j != 4:
+        return None
+    m = METODE_EFISIENSI.get(rumus.aturan.efisiensi.sasaran)
+    if m is None or m.kode not in ("selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021"):
+        return None
+    return f"Metode {m.nama}: {m.rumus}. Sumber: {m.sumber}."
 
 
 # -------------------------------------------------------------------------- sheets
@@ -241,6 +267,8 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, rumus: Ru
         formula = rumus_sel(lembar, i, j, rumus)
         if formula is not None:
             tulis_rumus(c, formula)
+        elif (komentar := catatan_rumus(lembar, i, j, rumus)) is not None:
+            c.comment = Comment(komentar, "lkjip")
         elif sel.nilai is None or isinstance(sel.nilai, str):
             tulis_teks(c, sel.nilai if isinstance(sel.nilai, str) else fmt.TIDAK_ADA)
             c.alignment = Alignment(horizontal="right", vertical="top")

@@ -107,6 +107,8 @@ class _Penyusun:
             formula = self.rumus.bulat(f"{rata}-{pen}")
         elif pen is not None and rata is not None and metode == "rasio":
             formula = self.rumus.bulat(f"{rata}/({pen})*100")
+        elif pen is not None and rata is not None and metode == "indeks-efisiensi":
+            formula = self.rumus.bulat(f"{rata}/({pen})")
         if h.efisiensi.satuan != "Rp":
             self.tambah(f"Efisiensi penggunaan anggaran ({metode})", h.efisiensi, formula)
 

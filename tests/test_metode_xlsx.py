@@ -1,0 +1,46 @@
+"""The XLSX export of derived indicators and the new efficiency methods: every formula lkjip
+writes recalculates (with the `formulas` package, independent of lkjip) to lkjip's figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lkjip_cli.engine import hitung
+from lkjip_cli.loader import load_text
+from lkjip_cli.render.xlsx.buku_kerja import buku_kerja
+from tests.rekalkulasi import bandingkan, hitung_ulang
+from tests.test_docs import feature_examples, format_md
+
+pytest.importorskip("formulas")
+
+
+@pytest.mark.parametrize("efisiensi", ["indeks-efisiensi", "nilai-efisiensi-pmk-22-2021"])
+def test_rumus_turunan_dihitung_ulang(tmp_path: Path, efisiensi: str) -> None:
+    text = feature_examples(format_md())["hitung-ikm"].replace(
+        "efisiensi: {sasaran: indeks-efisiensi}",
+        f"efisiensi: {{sasaran: {efisiensi}, keseluruhan: {efisiensi}}}")
+    loaded = load_text(text)
+    assert loaded.report is not None
+    h = hitung(loaded.report)
+    wb, lembar = buku_kerja(h, bab=["3"])
+    path = tmp_path / "l.xlsx"
+    wb.save(path)
+    t35 = next(lb for lb in lembar if lb.tabel.nomor == "3.5")
+    # The realisasi cells are live formulas of the inputs: 42/45*100, and the IKM over the
+    # NRR of its nine unsur (105/29, ...), / 9 * 25.
+    r = t35.baris(0)
+    assert t35.ws.cell(r, 5).value == "=42/45*100"
+    ikm = str(t35.ws.cell(r + 1, 5).value)
+    assert ikm.startswith("=(105/29+101/29+") and ikm.endswith(")/9*25")
+    n, beda = bandingkan(lembar, hitung_ulang(path), h.laporan.aturan)
+    assert beda == []
+    assert n >= 5  # two realisasi, two capaian, and more
+    t310 = next(lb for lb in lembar if lb.tabel.nomor == "3.10")
+    cell = t310.ws.cell(t310.baris(0), 5)
+    if efisiensi == "indeks-efisiensi":
+        assert str(cell.value).startswith("=IF(")
+    else:
+        assert cell.comment is not None
+        assert "22/PMK.02/2021" in cell.comment.text
