@@ -1,0 +1,33 @@
+"""data/contoh-hitung-2023.yaml, the invented example of issue 22's derived indicators and
+named methods: it validates, checks clean, and its figures are the ones worked by hand in its
+comments (never read back from the engine)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from lkjip_cli.angka import bulatkan
+from lkjip_cli.audit import Tingkat, audit
+from lkjip_cli.engine import hitung
+from lkjip_cli.loader import load
+
+CONTOH = Path(__file__).resolve().parent.parent / "data" / "contoh-hitung-2023.yaml"
+
+
+def test_contoh_hitung_bersih_dan_angkanya() -> None:
+    loaded = load(str(CONTOH))
+    assert loaded.report is not None and loaded.diagnostics == ()
+    h = hitung(loaded.report)
+    found = audit(h).temuan
+    assert len(found) >= 19
+    assert [t for t in found if t.tingkat is not Tingkat.COCOK] == []
+
+    def r(v: Decimal | None) -> Decimal:
+        assert v is not None
+        return bulatkan(v, 2, "half-up")
+
+    assert [r(i.realisasi) for i in h.indikator] == [Decimal("93.33"), Decimal("91.48"),
+                                                      Decimal("95.00")]
+    assert r(h.rata_rata_capaian.nilai) == Decimal("103.73")
+    assert r(h.efisiensi.nilai) == Decimal("69.50")
