@@ -333,3 +333,32 @@ def test_check_rumus_tanpa_x100_dan_masukan_dicetak() -> None:
                for v in by_place.values())
     masukan = [v for k, v in found.items() if k[0] == "Masukan rumus"]
     assert masukan and masukan[0][0] == "selisih"
+
+
+def test_check_capaian_tanpa_x100() -> None:
+    # 93,33... / 90 = 1,0370: a capaian printed as the ratio, without x 100.
+    text = RUMUS + ("        dilaporkan:\n"
+                    '          capaian: {"3.5": "1,04"}\n')
+    [cap] = [v for k, v in temuan(text).items() if k[0] == "Capaian (%)"]
+    assert cap[0] == "selisih" and "rasio tanpa x 100" in cap[1]
+
+
+def test_check_ikm_2004_bobot_0071_dan_indeks_dibulatkan() -> None:
+    # IKM-2a: 14 NRR summing to 43,08; the report printed 43,08 x 0,071 = 3,05868 -> 3,059,
+    # then 3,059 x 25 = 76,475 (the exact rule gives 76,9286).
+    nrr = ["3.06", "2.98", "3.06", "2.9", "3.06", "3.14", "3.04", "3.06", "3.18", "3.08",
+           "3.2", "3.18", "3.1", "3.04"]
+    masukan = ", ".join(f"u{i + 1}: {v}" for i, v in enumerate(nrr))
+    text = IKM_1.replace("ikm-permenpan-rb-14-2017", "ikm-kepmenpan-25-2004").split(
+        "          responden:")[0] + f"          masukan: {{{masukan}}}\n" + (
+        "          dilaporkan:\n"
+        '            nilai_indeks: {"3.5": 3.059}\n'
+        "        dilaporkan:\n"
+        '          realisasi: {"3.5": 76.475}\n')
+    found = temuan(text)
+    [real] = [v for k, v in found.items() if k[0] == "Realisasi"]
+    assert real[0] == "selisih"
+    assert "dihitung dengan bobot 0,071, bukan 1/14, indeks dibulatkan 3 desimal sebelum x 25" \
+        in real[1]
+    [indeks] = [v for k, v in found.items() if k[0] == "Nilai indeks (1-4)"]
+    assert "bobot 0,071, bukan 1/14" in indeks[1]

@@ -103,29 +103,34 @@ def _bobot_salah(u: int) -> Iterator[tuple[str, Decimal]]:
                 yield f"bobot {plain(w)}, bukan 1/{u}", w
 
 
-def _ikm_lain(h: HasilHitungan) -> Iterator[Alternatif]:
+def _indeks_berbobot(h: HasilHitungan) -> Iterator[tuple[str, Decimal]]:
+    """The 1-4 index as computed with each known wrong weight, and the words for it."""
     nrr = _nrr(h)
     if nrr is None:
         return
-    total, u = sum(nrr, Decimal(0)), len(nrr)
-    for words, w in _bobot_salah(u):
-        yield Alternatif(f"dihitung dengan {words}", total * w * KALI_IKM, True)
-        yield Alternatif(f"dihitung dengan {words}, indeks dibulatkan 3 desimal sebelum x 25",
-                         (total * w).quantize(Decimal("0.001"), ROUND_HALF_UP) * KALI_IKM,
-                         True)
+    total = sum(nrr, Decimal(0))
+    for words, w in _bobot_salah(len(nrr)):
+        yield f"dihitung dengan {words}", total * w
+
+
+def _ikm_lain(h: HasilHitungan) -> Iterator[Alternatif]:
+    for words, x in _indeks_berbobot(h):
+        yield Alternatif(words, x * KALI_IKM, True)
+        yield Alternatif(f"{words}, indeks dibulatkan 3 desimal sebelum x 25",
+                         x.quantize(Decimal("0.001"), ROUND_HALF_UP) * KALI_IKM, True)
+    nrr = _nrr(h)
+    if nrr is None:
+        return
+    u = len(nrr)
     rounded = [v.quantize(Decimal("0.01"), ROUND_HALF_UP) for v in nrr]
     yield Alternatif("NRR dibulatkan 2 desimal sebelum dibobot",
                      sum(rounded, Decimal(0)) / u * KALI_IKM, True)
-    x = total / u
+    x = sum(nrr, Decimal(0)) / u
     yield Alternatif("indeks dibulatkan 3 desimal sebelum x 25",
                      x.quantize(Decimal("0.001"), ROUND_HALF_UP) * KALI_IKM, True)
     yield Alternatif("nilai indeks (skala 1-4), belum dikali 25", x, True)
 
 
 def _indeks_lain(h: HasilHitungan) -> Iterator[Alternatif]:
-    nrr = _nrr(h)
-    if nrr is None:
-        return
-    total, u = sum(nrr, Decimal(0)), len(nrr)
-    for words, w in _bobot_salah(u):
-        yield Alternatif(f"dihitung dengan {words}", total * w, True)
+    for words, x in _indeks_berbobot(h):
+        yield Alternatif(words, x, True)
