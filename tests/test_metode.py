@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 import typing
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -283,8 +284,10 @@ def test_registri_sama_dengan_format() -> None:
     assert set(typing.get_args(MetodeRataRata)) == set(METODE_RATA_RATA)
     assert set(typing.get_args(MetodeEfisiensi)) | {"output-input"} == set(METODE_EFISIENSI)
     assert set(typing.get_args(MetodeBawaan)) == set(METODE_IKM)
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text("utf-8")
     for m in (*METODE_RATA_RATA.values(), *METODE_EFISIENSI.values(), *METODE_IKM.values()):
         assert m.sumber and m.rumus and m.nama and m.excel
+        assert f"`{m.kode}`" in docs, m.kode
 
 
 # ------------------------------------------------------------------------ check
@@ -362,3 +365,15 @@ def test_check_ikm_2004_bobot_0071_dan_indeks_dibulatkan() -> None:
         in real[1]
     [indeks] = [v for k, v in found.items() if k[0] == "Nilai indeks (1-4)"]
     assert "bobot 0,071, bukan 1/14" in indeks[1]
+
+
+def test_ikm_responden_per_unsur() -> None:
+    # IKM-3 (1): 2 unsur, 3 respondents, R2 left unsur 2 empty: U1 = (4+4+2)/3, U2 = (4+3)/2;
+    # ((10/3) + 3,5) / 2 x 25 = 85,42.
+    text = IKM_1.split("          responden:")[0] + (
+        "          responden: {u1: 3, u2: 2}\n"
+        "          masukan: {u1: 10, u2: 7}\n")
+    assert r2(hasil(text).indikator[0].realisasi) == D("85.42")
+    bad = load_text(text.replace("{u1: 3, u2: 2}", "{u1: 3, u3: 2}"))
+    assert bad.report is None
+    assert any("berbeda: u2, u3" in d.message for d in bad.diagnostics)

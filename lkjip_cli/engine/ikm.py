@@ -61,9 +61,10 @@ SKALA_IKM: dict[str, tuple[Pita, ...]] = {
 
 
 @presisi
-def nrr(masukan: Mapping[str, Decimal | None], responden: Decimal | None,
-        path: Path) -> dict[str, Nilai]:
-    """Each unsur's NRR: the input itself, or its total score over the respondents."""
+def nrr(masukan: Mapping[str, Decimal | None],
+        responden: Decimal | Mapping[str, Decimal] | None, path: Path) -> dict[str, Nilai]:
+    """Each unsur's NRR: the input itself, or its total score over the respondents (all of
+    them, or those who answered that unsur: the regulation's "kuesioner yang terisi")."""
     out: dict[str, Nilai] = {}
     for nama, v in masukan.items():
         sumber = (*path, "masukan", nama)
@@ -72,13 +73,14 @@ def nrr(masukan: Mapping[str, Decimal | None], responden: Decimal | None,
                               satuan="", alasan=None if v is not None else "tidak diisi")
             continue
         rumus = f"NRR {nama} = jumlah nilai / responden"
-        inputs = (Masukan(f"jumlah nilai {nama}", v, sumber),
-                  Masukan("responden", responden, (*path, "responden")))
-        if v is None:
+        n = responden.get(nama) if isinstance(responden, Mapping) else responden
+        n_path: Path = (*path, "responden", nama) if isinstance(responden, Mapping) \
+            else (*path, "responden")
+        inputs = (Masukan(f"jumlah nilai {nama}", v, sumber), Masukan("responden", n, n_path))
+        if v is None or n is None:
             out[nama] = tidak_dapat(rumus, f"jumlah nilai {nama} kosong", inputs, satuan="")
             continue
-        out[nama] = Nilai(v / responden, rumus, inputs, satuan="").with_uraian(
-            "{0} / {1}", v, responden)
+        out[nama] = Nilai(v / n, rumus, inputs, satuan="").with_uraian("{0} / {1}", v, n)
     return out
 
 

@@ -79,9 +79,10 @@ class HitungIndikator(Model):
         "parentheses (`diselesaikan / diterima * 100`)")
     bawaan: MetodeBawaan | None = Field(
         default=None, description="A built-in index; the inputs are its unsur")
-    responden: AngkaPositif | None = Field(
+    responden: AngkaPositif | dict[NamaMasukan, AngkaPositif] | None = Field(
         default=None, description="IKM: with it, the inputs are each unsur's total score "
-        "and NRR = total / responden; without it, the inputs are the NRR")
+        "and NRR = total / responden (one number, or per unsur: the questionnaires that "
+        "answered it); without it, the inputs are the NRR")
     dilaporkan: DilaporkanHitung = DilaporkanHitung()
 
     @field_validator("realisasi")
@@ -106,4 +107,9 @@ class HitungIndikator(Model):
             raise PydanticCustomError(
                 "rumus", "`responden` hanya untuk indeks bawaan (IKM); pada rumus, tulis "
                 "jumlah responden sebagai masukan")
+        if isinstance(self.responden, dict) and set(self.responden) != set(self.masukan):
+            beda = sorted(set(self.responden) ^ set(self.masukan))
+            raise PydanticCustomError(
+                "rumus", "`responden` per unsur harus menyebut unsur yang sama dengan "
+                "`masukan`; berbeda: {beda}", {"beda": ", ".join(beda)})
         return self
