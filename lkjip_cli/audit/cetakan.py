@@ -66,7 +66,9 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
                       c.path, satuan=c.satuan)
     unit = Decimal(1).scaleb(-places)
     tingkat = _tingkat_selisih(c.dihitung, diff, unit, c.dicetak)
-    penghasil = [*c.penghasil, _skala_seratus(exact)] if c.satuan == "%" else c.penghasil
+    # A printed 0 is never "the ratio without x 100" of a small figure, nor is 0's ratio.
+    penghasil = [*c.penghasil, _skala_seratus(exact)] \
+        if c.satuan == "%" and c.dicetak != 0 and exact != 0 else c.penghasil
     causes = cari_sebab(c.dicetak, exact, mode, penghasil)
     if not causes:
         causes = [_tanpa_sebab(tingkat, c.dihitung, unit, c.dicetak)]
