@@ -140,6 +140,10 @@ def test_rumus_salah_ditolak_saat_dimuat(ganti: str, kata: str) -> None:
     assert loaded.report is None
     [d] = loaded.diagnostics
     assert d.code == "rumus" and kata in d.message and d.line == 14
+    # The column of the offending character in the file: the formula's quote is at column
+    # 22 of line 14, so its k-th character is at column 22 + k.
+    kolom = {"pangkat": 25, "maksudnya `diterima`": 16}[kata]
+    assert d.column == 22 + kolom
 
 
 def test_realisasi_dan_hitung_tidak_bersama() -> None:
