@@ -381,3 +381,16 @@ def test_ikm_responden_per_unsur() -> None:
     bad = load_text(text.replace("{u1: 3, u2: 2}", "{u1: 3, u3: 2}"))
     assert bad.report is None
     assert any("berbeda: u2, u3" in d.message for d in bad.diagnostics)
+
+
+def test_indeks_efisiensi_prkom_2021() -> None:
+    # LKj PRKOM (BPOM) 2021 Tabel 28, row 1: anggaran 6.495.748.767 / 6.910.387.000 = 94,00%,
+    # output 99,92%: IE = 99,92 / 93,9998... = 1,063 (printed), TE 0,063.
+    from lkjip_cli.engine.efisiensi import efisiensi
+
+    a = _a("6910387000", "6495748767")
+    pen = Nilai(D("6495748767") / D("6910387000") * 100, "p")
+    a = Anggaran(a.pagu, a.realisasi, pen, a.sisa, ())
+    ie = efisiensi("indeks-efisiensi", Nilai(D("99.92"), "c"), a)
+    assert r2(ie.nilai, 3) == D("1.063")
+    assert r2(ie.turunan[0].nilai, 3) == D("0.063")
