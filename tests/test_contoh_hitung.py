@@ -31,3 +31,18 @@ def test_contoh_hitung_bersih_dan_angkanya() -> None:
                                                       Decimal("95.00")]
     assert r(h.rata_rata_capaian.nilai) == Decimal("103.73")
     assert r(h.efisiensi.nilai) == Decimal("69.50")
+
+
+def test_json_indikator_turunan() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli.app import app
+
+    r = CliRunner().invoke(app, ["compute", str(CONTOH), "-t", "3.5", "-f", "json"])
+    assert r.exit_code == 0, r.output
+    turunan = {t["kode"]: t for t in json.loads(r.output)["indikator_turunan"]}
+    assert turunan["IKU1"]["masukan"] == {"diselesaikan": "42", "diterima": "45"}
+    assert turunan["IKU1"]["rumus"] == "diselesaikan / diterima * 100"
+    assert turunan["IKU2"]["mutu"] == "A" and turunan["IKU2"]["nrr"]["u4"] == "4"  # 116 / 29
