@@ -394,3 +394,19 @@ def test_indeks_efisiensi_prkom_2021() -> None:
     ie = efisiensi("indeks-efisiensi", Nilai(D("99.92"), "c"), a)
     assert r2(ie.nilai, 3) == D("1.063")
     assert r2(ie.turunan[0].nilai, 3) == D("0.063")
+
+
+def test_check_metode_lain_sebagai_sebab() -> None:
+    # The report declares the geometric mean (97,21) but printed the plain mean (97,50), and
+    # printed PMK 22/2021's nilai efisiensi under 'selisih': over the one sasaran, capaian
+    # sqrt(1,05 x 0,90) = 0,972111; E = (400 x 0,972111 - 384) / 388,8444 = 1,2459%;
+    # 50 + 1,2459 / 20 x 50 = 53,11.
+    text = DUA.replace("METODE", "geometrik-pmk-22-2021").replace("EFISIENSI", "selisih") + (
+        "dilaporkan:\n"
+        '  rata_rata_capaian: {ikhtisar: "97,50"}\n'
+        '  efisiensi: {bab4: "53,11"}\n')
+    found = temuan(text)
+    rata = [v for k, v in found.items() if k[0] == "Capaian (%)" or "rata" in k[0].lower()]
+    assert any("metode rata-rata rata-rata" in v[1] for v in rata), found
+    eff = [v for k, v in found.items() if k[0] == "Efisiensi"]
+    assert eff and "metode efisiensi nilai-efisiensi-pmk-22-2021" in eff[0][1]

@@ -78,6 +78,12 @@ def _nilai(aturan: Aturan, kunci: str) -> Any:
     return value
 
 
+def hitung_dengan(laporan: Laporan, kunci: str, nilai: Any) -> Hasil:
+    """The report computed with one rule changed (what `check` tries as a cause)."""
+    aturan = _ganti(laporan.aturan, kunci, nilai)
+    return hitung(laporan.model_copy(update={"aturan": aturan}))
+
+
 def bandingkan(laporan: Laporan) -> tuple[Varian, ...]:
     """The report's own figures first, then one variant per other choice of each rule."""
     own = laporan.aturan
@@ -85,7 +91,6 @@ def bandingkan(laporan: Laporan) -> tuple[Varian, ...]:
     for kunci, nilai in pilihan_lain(laporan):
         if _nilai(own, kunci) == nilai:
             continue
-        aturan = _ganti(own, kunci, nilai)
-        out.append(Varian(kunci, _tampil(nilai), False, aturan,
-                          hitung(laporan.model_copy(update={"aturan": aturan}))))
+        out.append(Varian(kunci, _tampil(nilai), False, _ganti(own, kunci, nilai),
+                          hitung_dengan(laporan, kunci, nilai)))
     return tuple(out)
