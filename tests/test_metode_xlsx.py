@@ -44,3 +44,34 @@ def test_rumus_turunan_dihitung_ulang(tmp_path: Path, efisiensi: str) -> None:
     else:
         assert cell.comment is not None
         assert "22/PMK.02/2021" in cell.comment.text
+
+
+@pytest.mark.parametrize(("metode", "dasar"), [
+    ("geometrik-pmk-22-2021", "indikator"), ("geometrik-pmk-22-2021", "sasaran"),
+    ("rasio-rata-rata", "indikator"), ("tertimbang-pagu", "indikator"),
+])
+def test_ringkasan_rata_rata_menurut_metode(tmp_path: Path, metode: str, dasar: str) -> None:
+    """The summary sheet's averages follow the report's averaging method (GEOMEAN, SUM/SUM;
+    pagu weights are not on the sheets, so that one is a value) and recalculate to lkjip's."""
+    contoh = Path(__file__).resolve().parent.parent / "data" / "contoh-hitung-2023.yaml"
+    text = contoh.read_text(encoding="utf-8").replace(
+        "rata_rata: {metode: geometrik-pmk-22-2021}",
+        f"rata_rata: {{metode: {metode}, dasar: {dasar}}}").replace(
+        "satuan: indeks", 'satuan: "%"')  # one unit, for rasio-rata-rata
+    loaded = load_text(text)
+    assert loaded.report is not None
+    h = hitung(loaded.report)
+    wb, lembar = buku_kerja(h, bab=["3", "4"])
+    path = tmp_path / "l.xlsx"
+    wb.save(path)
+    _, beda = bandingkan(lembar, hitung_ulang(path), h.laporan.aturan)
+    assert beda == []
+    ringkasan = next(lb for lb in lembar if lb.tabel.nomor == "Ringkasan")
+    rumus = [str(c.value) for row in ringkasan.ws.iter_rows() for c in row
+             if str(c.value).startswith("=")]
+    kata = {"geometrik-pmk-22-2021": "GEOMEAN(", "rasio-rata-rata": "SUM(",
+            "tertimbang-pagu": None}[metode]
+    if kata is None:
+        assert not any("AVERAGE(" in r for r in rumus)
+    else:
+        assert any(kata in r for r in rumus)

@@ -35,6 +35,16 @@ def _alamat(lb: Lembar, kolom: int, i: int) -> str:
     return f"{lembar_ref(lb.ws)}!{ref(kolom, lb.baris(i))}"
 
 
+def rata_metode(metode: str, parts: Sequence[str]) -> str | None:
+    """The Excel average of `parts` by a named averaging method; None for one whose weights
+    are not on the sheets (pagu per indicator), written as its value."""
+    if metode == "rata-rata":
+        return f"AVERAGE({','.join(parts)})"
+    if metode == "geometrik-pmk-22-2021":
+        return f"GEOMEAN({','.join(f'({p})/100' for p in parts)})*100"
+    return None
+
+
 class _Penyusun:
     def __init__(self, h: Hasil, lembar: Sequence[Lembar], rumus: Rumus) -> None:
         self.h = h
@@ -62,11 +72,26 @@ class _Penyusun:
                                   ind.capaian.rumus, batas=self.batas_rata, bulat=False)
 
     def rata(self, inds: Sequence[HasilIndikator]) -> str | None:
+        """The average of the included indicators by the report's averaging method."""
         included = [i for i in inds if i.dikecualikan is None]
+        metode = self.h.laporan.aturan.rata_rata.metode
+        if metode == "rasio-rata-rata":
+            return self.rasio_rata(included)
         parts = [self.capaian_tepat(i) for i in included]
         if not parts or any(p is None for p in parts):
             return None
-        return f"AVERAGE({','.join(p for p in parts if p is not None)})"
+        return rata_metode(metode, [p for p in parts if p is not None])
+
+    def rasio_rata(self, inds: Sequence[HasilIndikator]) -> str | None:
+        """Sum of realisasi over sum of target, over the Tabel 3.5 cells."""
+        t = self.t35
+        if t is None or not inds or any(not isinstance(i.target, Decimal)
+                                        or i.realisasi is None for i in inds):
+            return None
+        nomor = [next(n for n, x in enumerate(self.h.indikator) if x is i) for i in inds]
+        real = ",".join(_alamat(t, 4, k) for k in nomor)
+        target = ",".join(_alamat(t, 3, k) for k in nomor)
+        return f"SUM({real})/SUM({target})*100"
 
     def sasaran(self) -> list[str | None]:
         out = []
@@ -85,8 +110,10 @@ class _Penyusun:
         else:
             counted = [e for s, e in zip(h.sasaran, per_sasaran, strict=True)
                        if any(i.dikecualikan is None for i in s.indikator)]
-            expr = None if not counted or None in counted else \
-                f"AVERAGE({','.join(e for e in counted if e is not None)})"
+            metode = h.laporan.aturan.rata_rata.metode
+            expr = None if not counted or None in counted else rata_metode(
+                "rata-rata" if metode == "rasio-rata-rata" else metode,
+                [e for e in counted if e is not None])
         self.tambah("Rata-rata capaian kinerja", h.rata_rata_capaian,
                     self.rumus.bulat(expr) if expr else None)
         return expr
