@@ -112,6 +112,9 @@ def realisasi_sel(ind: HasilIndikator) -> Sel:
     turunan = _turunan(ind)
     if turunan is None:
         return masukan(ind.realisasi_periode)
+    if turunan.nilai is not None and turunan.nilai == turunan.nilai.to_integral_value():
+        # A whole result (a sum of counts, 57/60*100 = 95) prints as a whole number.
+        return Sel(turunan.nilai.to_integral_value(), "input", None, turunan)
     return Sel(turunan.nilai, "persen", None, turunan)
 
 
