@@ -312,6 +312,8 @@ def test_check_ikm_bobot_salah() -> None:
     text = IKM_1 + (
         "          dilaporkan:\n"
         '            nrr: {u1: {"3.5": "3,62"}}\n'
+        # GASPUL prints NRR tertimbang 4,0000 x 0,11 = 0,4400 for u4 (116 / 29 = 4)
+        '            nrr_tertimbang: {u4: {"3.5": 0.4400}}\n'
         '            nilai_indeks: {"3.5": 3.659}\n'
         '            mutu: {"3.5": A}\n'
         '            kinerja: {"3.5": Sangat Baik}\n'
@@ -321,9 +323,13 @@ def test_check_ikm_bobot_salah() -> None:
     real = [v for (kolom, _), v in found.items() if kolom == "Realisasi"]
     assert real and real[0][0] == "selisih"
     assert "bobot 0,11, bukan 1/9" in real[0][1]
-    others = {kolom: v[0] for (kolom, _), v in found.items() if kolom != "Realisasi"}
+    others = {kolom: v[0] for (kolom, _), v in found.items()
+              if kolom not in ("Realisasi", "NRR tertimbang")}
     assert others == {"NRR per unsur": "cocok", "Nilai indeks (1-4)": "cocok",
                       "Mutu pelayanan": "cocok", "Kinerja unit pelayanan": "cocok"}
+    # 4 / 9 = 0,4444: the printed 0,4400 is 4 x 0,11.
+    [tertimbang] = [v for (kolom, _), v in found.items() if kolom == "NRR tertimbang"]
+    assert tertimbang[0] == "selisih" and "bobot 0,11, bukan 1/9" in tertimbang[1]
 
 
 def test_check_rumus_tanpa_x100_dan_masukan_dicetak() -> None:

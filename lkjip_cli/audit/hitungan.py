@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from lkjip_cli.audit.cetakan import plain
-from lkjip_cli.audit.kumpulan import Kumpulan, isian
+from lkjip_cli.audit.kumpulan import Kumpulan, PenghasilDiTempat, isian
 from lkjip_cli.audit.sebab import Alternatif, aman
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import HasilIndikator
 from lkjip_cli.engine.ikm import KALI_IKM
-from lkjip_cli.engine.nilai import HUNDRED, Nilai
+from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, presisi
 from lkjip_cli.engine.turunan import HasilHitungan
 from lkjip_cli.model.ekspresi import TidakDapatDihitung, hitung_rumus, urai
 from lkjip_cli.model.hitungan import HitungIndikator
@@ -40,6 +40,10 @@ def kumpulkan_hitungan(k: Kumpulan, ind: HasilIndikator, model: HitungIndikator 
     for nama, dicetak in d.nrr.items():
         _add_bersarang(k, f"{ind.kode} NRR {nama}", base, "nrr", nama, dicetak,
                        nrr.get(nama))
+    for nama, dicetak in d.nrr_tertimbang.items():
+        _add_bersarang(k, f"{ind.kode} NRR tertimbang {nama}", base, "nrr_tertimbang", nama,
+                       dicetak, _tertimbang(nrr.get(nama), len(nrr)),
+                       _tertimbang_lain(nrr.get(nama), len(nrr)))
     if h.nilai_indeks is not None:
         k.add(ind.kode, ind.kode, base, d.nilai_indeks, "nilai_indeks", h.nilai_indeks, "",
               lambda lokasi: _indeks_lain(h))
@@ -49,13 +53,36 @@ def kumpulkan_hitungan(k: Kumpulan, ind: HasilIndikator, model: HitungIndikator 
 
 
 def _add_bersarang(k: Kumpulan, entitas: str, base: Path, kuantitas: str, nama: str,
-                   dicetak: dict[str, Decimal], dihitung: Nilai | None) -> None:
+                   dicetak: dict[str, Decimal], dihitung: Nilai | None,
+                   *penghasil: PenghasilDiTempat) -> None:
     """A printed figure under `dilaporkan.<kuantitas>.<nama>`: added like any other, then
     given its real place in the file."""
     start = len(k.items)
-    k.add(entitas, entitas, base, dicetak, kuantitas, dihitung, "")
+    k.add(entitas, entitas, base, dicetak, kuantitas, dihitung, "", *penghasil)
     for c in k.items[start:]:
         c.path = (*base, "dilaporkan", kuantitas, nama, c.path[-1])
+
+
+@presisi
+def _tertimbang(nrr: Nilai | None, u: int) -> Nilai | None:
+    """An unsur's NRR tertimbang: its NRR times the exact weight 1/U."""
+    if nrr is None:
+        return None
+    rumus = f"NRR tertimbang = NRR x 1/{u}"
+    if nrr.nilai is None:
+        return Nilai(None, rumus, satuan="", alasan=nrr.alasan)
+    return Nilai(nrr.nilai / u, rumus, (Masukan("NRR", nrr.nilai),), satuan="").with_uraian(
+        f"{{0}} / {u}", nrr.nilai)
+
+
+def _tertimbang_lain(nrr: Nilai | None, u: int) -> PenghasilDiTempat:
+    """An unsur's NRR tertimbang with each known wrong weight."""
+    def make(lokasi: str) -> Iterator[Alternatif]:
+        if nrr is None or nrr.nilai is None:
+            return
+        for words, w in _bobot_salah(u):
+            yield Alternatif(f"dihitung dengan {words}", nrr.nilai * w, True)
+    return make
 
 
 def alternatif_realisasi(ind: HasilIndikator, k: Kumpulan, lokasi: str) \

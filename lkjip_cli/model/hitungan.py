@@ -61,6 +61,8 @@ class DilaporkanHitung(Model):
         default={}, description="Printed inputs (counts), by input name")
     nrr: dict[NamaMasukan, Dicetak] = Field(
         default={}, description="IKM: printed nilai rata-rata (NRR) per unsur")
+    nrr_tertimbang: dict[NamaMasukan, Dicetak] = Field(
+        default={}, description="IKM: printed NRR tertimbang (NRR x bobot) per unsur")
     nilai_indeks: Dicetak = Field(
         default={}, description="IKM: the printed index on the 1-4 scale, before x 25")
     mutu: DicetakTeks = Field(default={}, description="IKM: printed mutu pelayanan (A-D)")
