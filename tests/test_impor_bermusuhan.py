@@ -286,9 +286,10 @@ def test_the_column_limit(tmp_path: Path) -> None:
 
 def test_the_cell_limit(tmp_path: Path) -> None:
     path = tulis(tmp_path, br.buku_2020())
-    assert impor(path, batas=BatasArsip(sel=2_000)).laporan is not None  # it has 1,821
+    # it has 1,825 (issue 22 added two columns to Aturan: four cells before Dilaporkan)
+    assert impor(path, batas=BatasArsip(sel=2_000)).laporan is not None
     assert _satu(path, BatasArsip(sel=1_000)) == (  # the 1,001st, counted in sheet order
-        f"{path}:Dilaporkan!F74: error[xlsx-limit]: buku kerja berisi lebih dari 1.000 sel "
+        f"{path}:Dilaporkan!A74: error[xlsx-limit]: buku kerja berisi lebih dari 1.000 sel "
         "(batas)")
 
 
@@ -314,7 +315,7 @@ def test_the_zip_limits(tmp_path: Path) -> None:
         f"{path}:Dilaporkan: error[too-large]: bagian xl/worksheets/sheet15.xml berukuran "
         "69.970 byte setelah diurai, melewati batas 50.000 byte per bagian")
     assert _satu(path, BatasArsip(terurai=150_000)).startswith(  # its size holds the date
-        f"{path}: error[too-large]: isi arsip berukuran 200.")
+        f"{path}: error[too-large]: isi arsip berukuran 203.")  # 200. before issue 22
     assert _satu(path, BatasArsip(terurai=150_000)).endswith(
         " byte setelah diurai, melewati batas 150.000 byte")
     assert _satu(path, BatasArsip(byte=40_000)) == (

@@ -50,6 +50,10 @@ TINGKAT = ("program", "kegiatan")
 BAGIAN = ("laporan", "sasaran", "indikator", "triwulan", "program", "kegiatan",
           "indikator kegiatan", "belanja", "evaluasi")
 SKALA = ("interpretasi", "predikat")
+#: The named methods the Aturan sheet offers (engine/rata_rata.py, engine/efisiensi.py).
+METODE_RATA_RATA = ("rata-rata", "rasio-rata-rata", "tertimbang-pagu", "geometrik-pmk-22-2021")
+METODE_EFISIENSI = ("selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
+                    "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021")
 
 
 def _target(judul: str = "Target", kunci: str = "target", wajib: bool = False) -> list[Kolom]:
@@ -81,10 +85,9 @@ ATURAN = Lembar("Aturan", (
     Kolom("Batas atas berlaku", "batas_atas_berlaku", "daftar",
           bantuan="rata-rata, tampilan (pisahkan dengan koma); - untuk tidak ada"),
     Kolom("Rata-rata dasar", "rata_rata_dasar", "pilihan", ("indikator", "sasaran")),
-    Kolom("Efisiensi sasaran", "efisiensi_sasaran", "pilihan",
-          ("selisih", "sisa-anggaran", "rasio", "nominal")),
-    Kolom("Efisiensi keseluruhan", "efisiensi_keseluruhan", "pilihan",
-          ("selisih", "sisa-anggaran", "rasio", "nominal")),
+    Kolom("Efisiensi sasaran", "efisiensi_sasaran", "pilihan", METODE_EFISIENSI, lebar=22),
+    Kolom("Efisiensi keseluruhan", "efisiensi_keseluruhan", "pilihan", METODE_EFISIENSI,
+          lebar=22),
     Kolom("Efisiensi tahunan", "efisiensi_tahunan", "pilihan", ("nominal", "sisa-anggaran")),
     Kolom("Skala interpretasi", "skala_interpretasi", "pilihan",
           ("permendagri-86-2017", "enam-tingkat", "lembar Skala"), lebar=22),
@@ -93,6 +96,11 @@ ATURAN = Lembar("Aturan", (
     Kolom("Ambang berhasil", "ambang_berhasil", "angka", bantuan="bawaan 100"),
     Kolom("Batas bawah", "batas_bawah", "angka",
           bantuan="kosong: tanpa batas bawah (capaian negatif dicetak apa adanya)"),
+    # Issue 22, after every older column so that none moves.
+    Kolom("Rata-rata metode", "rata_rata_metode", "pilihan", METODE_RATA_RATA, lebar=22,
+          bantuan="kosong: rata-rata"),
+    Kolom("Batas E", "efisiensi_batas_e", "angka",
+          bantuan="nilai-efisiensi-pmk-22-2021: E dibatasi -batas sampai batas; kosong: 20"),
 ), satu_baris=True)
 
 DIKECUALIKAN = Lembar("Dikecualikan", (
