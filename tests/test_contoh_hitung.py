@@ -46,3 +46,18 @@ def test_json_indikator_turunan() -> None:
     assert turunan["IKU1"]["masukan"] == {"diselesaikan": "42", "diterima": "45"}
     assert turunan["IKU1"]["rumus"] == "diselesaikan / diterima * 100"
     assert turunan["IKU2"]["mutu"] == "A" and turunan["IKU2"]["nrr"]["u4"] == "4"  # 116 / 29
+
+
+def test_buku_isian_menolak_hitung(tmp_path: Path) -> None:
+    """The data-entry workbook cannot hold `hitung` yet: refused (exit 2, nothing written),
+    never written without the derived realisasi."""
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli.app import app
+
+    out = tmp_path / "isian.xlsx"
+    r = CliRunner().invoke(app, ["export", str(CONTOH), "--to", "xlsx", "--data", "-o",
+                                 str(out)])
+    assert r.exit_code == 2
+    assert "`hitung`: IKU1, IKU2, IKU3" in r.output
+    assert not out.exists()

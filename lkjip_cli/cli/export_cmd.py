@@ -84,6 +84,12 @@ def _xlsx_data(hasil: Hasil, p: Pilihan) -> bytes:
     from lkjip_cli.buku.tulis import buku_data, simpan
     from lkjip_cli.cli.berkas import PEMBUAT_OFFICE
 
+    turunan = [i.kode for s in hasil.laporan.sasaran for i in s.indikator
+               if i.hitung is not None]
+    if turunan:  # refused rather than written without their realisasi (docs/excel.md)
+        raise gagal("buku kerja isian belum memuat indikator yang dihitung dari masukannya "
+                    f"(`hitung`: {', '.join(turunan)}); realisasinya akan hilang. Simpan "
+                    "laporan ini sebagai YAML, atau ganti `hitung` dengan `realisasi`")
     wb = buku_data(hasil.laporan)
     wb.properties.creator = PEMBUAT_OFFICE  # so a later export replaces it without --force
     return simpan(wb)
