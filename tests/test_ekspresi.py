@@ -132,3 +132,8 @@ def test_fuzz_seed_tetap() -> None:
             hitung_rumus(r, {"a": D(7)})
         except (GalatRumus, TidakDapatDihitung):
             pass
+
+
+def test_uraian_minus_dan_desimal() -> None:
+    assert urai("a * -b").uraian() == ("{0} x -{1}", ("a", "b"))
+    assert urai("-(a - 0.5)").uraian() == ("-({0} - 0,5)", ("a",))

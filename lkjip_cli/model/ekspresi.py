@@ -106,18 +106,23 @@ class Rumus:
 
     def uraian(self) -> tuple[str, tuple[str, ...]]:
         """The formula as a template with `{i}` for each name occurrence (`{0} / {1} x
-        100`), and the names in that order: presentation puts the numbers in."""
+        100`; literal numbers with the Indonesian decimal comma), and the names in that
+        order: presentation puts the numbers in."""
         parts: list[str] = []
         names: list[str] = []
+        prev: Token | None = None
         for t in self.token:
             if t.jenis == "nama":
                 parts.append(f"{{{len(names)}}}")
                 names.append(t.teks)
+            elif t.jenis == "op" and t.teks == "-" and (prev is None or prev.jenis in ("op", "(")):
+                parts.append("-")  # a unary minus stays on its operand
             elif t.jenis == "op":
                 parts.append({"*": " x ", "/": " / ", "+": " + ", "-": " - "}[t.teks])
             else:
-                parts.append(t.teks)
-        return "".join(parts).replace("( ", "(").strip(), tuple(names)
+                parts.append(t.teks.replace(".", ","))
+            prev = t
+        return "".join(parts), tuple(names)
 
     def excel(self, sel: Mapping[str, str]) -> str:
         """The formula in Excel's syntax, names replaced by cell references and numbers

@@ -86,4 +86,5 @@ def konstanta(nilai: Nilai) -> str | None:
             return None
         return f"({'+'.join(n for n in nrr if n is not None)})/{len(nrr)}*{IKM_KALI}"
     angka = [_angka_excel(x) for x in nilai.uraian_angka]
-    return nilai.uraian.format(*angka).replace(" x ", "*").replace(" ", "")
+    # The template's literal numbers carry a decimal comma; Excel's file syntax wants `.`.
+    return nilai.uraian.replace(",", ".").format(*angka).replace(" x ", "*").replace(" ", "")
