@@ -139,11 +139,11 @@ class Rumus:
 
 
 def _tokens(teks: str) -> list[Token]:
-    if not teks.strip():
-        raise GalatRumus("rumus kosong: tulis misalnya `diselesaikan / diterima * 100`", 1)
-    if len(teks) > MAKS_PANJANG:
+    if len(teks) > MAKS_PANJANG:  # first: nothing else looks at an overlong text
         raise GalatRumus(f"rumus terlalu panjang ({len(teks)} karakter; paling banyak "
                          f"{MAKS_PANJANG})", MAKS_PANJANG + 1)
+    if not teks.strip():
+        raise GalatRumus("rumus kosong: tulis misalnya `diselesaikan / diterima * 100`", 1)
     out: list[Token] = []
     i = 0
     while i < len(teks):
