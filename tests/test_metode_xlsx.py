@@ -52,7 +52,7 @@ def test_rumus_turunan_dihitung_ulang(tmp_path: Path, efisiensi: str) -> None:
     ("rasio-rata-rata", "indikator"), ("tertimbang-pagu", "indikator"),
 ])
 def test_ringkasan_rata_rata_menurut_metode(tmp_path: Path, metode: str, dasar: str) -> None:
-    """The summary sheet's averages follow the report's averaging method (GEOMEAN, SUM/SUM;
+    """The summary sheet's averages follow the report's averaging method (PRODUCT^(1/n), SUM/SUM;
     pagu weights are not on the sheets, so that one is a value) and recalculate to lkjip's."""
     contoh = Path(__file__).resolve().parent.parent / "data" / "contoh-hitung-2023.yaml"
     text = contoh.read_text(encoding="utf-8").replace(
@@ -70,7 +70,7 @@ def test_ringkasan_rata_rata_menurut_metode(tmp_path: Path, metode: str, dasar: 
     ringkasan = next(lb for lb in lembar if lb.tabel.nomor == "Ringkasan")
     rumus = [str(c.value) for row in ringkasan.ws.iter_rows() for c in row
              if str(c.value).startswith("=")]
-    kata = {"geometrik-pmk-22-2021": "GEOMEAN(", "rasio-rata-rata": "SUM(",
+    kata = {"geometrik-pmk-22-2021": "PRODUCT(", "rasio-rata-rata": "SUM(",
             "tertimbang-pagu": None}[metode]
     if kata is None:
         assert not any("AVERAGE(" in r for r in rumus)

@@ -41,7 +41,8 @@ def rata_metode(metode: str, parts: Sequence[str]) -> str | None:
     if metode == "rata-rata":
         return f"AVERAGE({','.join(parts)})"
     if metode == "geometrik-pmk-22-2021":
-        return f"GEOMEAN({','.join(f'({p})/100' for p in parts)})*100"
+        # PRODUCT()^(1/n), not GEOMEAN: a capaian of 0 makes the mean 0, where GEOMEAN fails.
+        return f"PRODUCT({','.join(f'({p})/100' for p in parts)})^(1/{len(parts)})*100"
     return None
 
 
