@@ -38,6 +38,9 @@ NAMA_KOLOM = {
     "perbandingan_persen": "% Realisasi terhadap tahun lalu",
     "rpd": "RPD (Rp)", "penyerapan_rpd": "% terhadap RPD",
     "pagu_murni": "Pagu murni (Rp)", "perubahan_pagu": "Perubahan pagu (Rp)",
+    "target_tahun_lalu": "Target tahun lalu", "capaian_tahun_lalu": "Capaian tahun lalu (%)",
+    "perubahan_capaian_poin": "Perubahan capaian (poin)",
+    "perubahan_capaian_persen": "Perubahan capaian (%)",
 }
 
 

@@ -313,6 +313,9 @@ def _susun_renstra(p: _Penyusun, indikator: Indeks) -> None:
         if rek["realisasi_sebelumnya"].nilai is not None:
             p.taruh(ind.setdefault("realisasi_sebelumnya", {}), tahun, rek,
                     "realisasi_sebelumnya", (*base, "realisasi_sebelumnya", str(tahun)), L)
+        if rek["target_sebelumnya"].nilai is not None:
+            p.target(ind.setdefault("target_sebelumnya", {}), tahun, rek, "target_sebelumnya",
+                     (*base, "target_sebelumnya", str(tahun)), L)
 
 
 def _susun_anggaran(p: _Penyusun, doc: dict[str, Any]) -> tuple[Indeks, Indeks, Indeks]:

@@ -150,6 +150,7 @@ RENSTRA = Lembar("Renstra", (
     *_target("Target Renstra", "target_renstra"),
     Kolom("Realisasi tahun itu", "realisasi_sebelumnya", "angka",
           bantuan="realisasi tahun-tahun sebelumnya (Tabel 3.6)"),
+    *_target("Target tahun itu", "target_sebelumnya"),
 ))
 
 ANGGARAN = Lembar("Program Kegiatan", (

@@ -219,10 +219,12 @@ def _indikator(sasaran: str, ind: IndikatorKinerja) -> Baris:
 
 
 def _renstra(ind: IndikatorKinerja) -> Iterator[Baris]:
-    for tahun in sorted(set(ind.target_renstra) | set(ind.realisasi_sebelumnya)):
+    for tahun in sorted(set(ind.target_renstra) | set(ind.realisasi_sebelumnya)
+                        | set(ind.target_sebelumnya)):
         yield {"indikator": ind.kode, "tahun": tahun,
                **_target("target_renstra", ind.target_renstra.get(tahun)),
-               "realisasi_sebelumnya": ind.realisasi_sebelumnya.get(tahun)}
+               "realisasi_sebelumnya": ind.realisasi_sebelumnya.get(tahun),
+               **_target("target_sebelumnya", ind.target_sebelumnya.get(tahun))}
 
 
 def _dilaporkan(bagian: str, kode: str | int | None, model: Model,

@@ -21,8 +21,9 @@ def ranges(ctx: Konteks) -> None:
         range_order(ctx, (*base, "target"), ind.get("target"))
         for t, tw in items(ind, "triwulan"):
             range_order(ctx, (*base, "triwulan", t, "target"), tw.get("target"))
-        for key, target in mapping(ind, "target_renstra").items():
-            range_order(ctx, (*base, "target_renstra", key), target)
+        for name in ("target_sebelumnya", "target_renstra"):
+            for key, target in mapping(ind, name).items():
+                range_order(ctx, (*base, name, key), target)
     for base, keg in ctx.kegiatan():
         for k, ik in items(keg, "indikator"):
             range_order(ctx, (*base, "indikator", k, "target"), ik.get("target"))

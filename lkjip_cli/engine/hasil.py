@@ -12,6 +12,7 @@ from decimal import Decimal
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import batasi
 from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.engine.tahun import AntarTahun
 from lkjip_cli.model.klasifikasi import KLASIFIKASI
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
 
@@ -74,6 +75,8 @@ class HasilIndikator:
     target_periode: Target | None = None
     realisasi_periode: Decimal | None = None
     bulanan: tuple[HasilTriwulan, ...] = ()
+    #: Earlier years' target, realisasi and capaian, and the change of capaian (tahun.py).
+    antar_tahun: AntarTahun | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, persentase, presisi, tidak_dapat
 from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.engine.tahun import hitung_antar_tahun
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan
 from lkjip_cli.model.rumus import gulung_triwulan
@@ -82,6 +83,9 @@ def perubahan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
         "{0} - {1}", sekarang, lalu)
     if lalu == 0:
         return (tidak_dapat(RUMUS_PERUBAHAN_PERSEN, "realisasi tahun lalu 0", inputs), poin)
+    if lalu < 0:  # from -100 to 50 is a rise of 150, never "a fall of 150%"
+        return (tidak_dapat(RUMUS_PERUBAHAN_PERSEN, "realisasi tahun lalu negatif: perubahan "
+                            "relatif tidak bermakna, pakai selisih", inputs), poin)
     relatif = Nilai((sekarang / lalu - 1) * HUNDRED, RUMUS_PERUBAHAN_PERSEN, inputs)
     return (relatif.with_uraian("({0} / {1} - 1) x 100", sekarang, lalu), poin)
 
@@ -134,6 +138,9 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
         dikecualikan=k.excluded.get(ind.kode),
         path=path,
         target_periode=per.target, realisasi_periode=per.realisasi, bulanan=bulanan,
+        antar_tahun=hitung_antar_tahun(
+            ind, path, tahun, capaian,
+            lambda t, r, pt, pr: _capaian(t, r, ind, aturan, pt, pr)),
     )
 
 

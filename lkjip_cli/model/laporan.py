@@ -98,6 +98,14 @@ class DilaporkanIndikator(Model):
     perbandingan_persen: Dicetak = Field(
         default={}, description="Realisasi as a percentage of last year's: R / R_prev x 100"
     )
+    target_tahun_lalu: Dicetak = {}
+    capaian_tahun_lalu: Dicetak = Field(
+        default={}, description="Last year's capaian, from target_sebelumnya and "
+        "realisasi_sebelumnya of that year")
+    perubahan_capaian_poin: Dicetak = Field(
+        default={}, description="Capaian this year - capaian last year, in points")
+    perubahan_capaian_persen: Dicetak = Field(
+        default={}, description="(capaian / capaian last year - 1) x 100")
     target_renstra_akhir: Dicetak = {}
     capaian_renstra_akhir: Dicetak = {}
     capaian_renstra_tahun: Dicetak = {}
@@ -229,6 +237,9 @@ class IndikatorKinerja(Model):
         "rekap_triwulan; the quarters are derived from them when triwulan is not given")
     realisasi_sebelumnya: dict[Tahun, Angka] = Field(
         default={}, description="By year (1945-2200); two keys naming one year are an error")
+    target_sebelumnya: dict[Tahun, Target] = Field(
+        default={}, description="The target of earlier years, by year: with "
+        "realisasi_sebelumnya it gives the capaian of those years")
     target_renstra: dict[Tahun, Target] = Field(
         default={}, description="By year (1945-2200, Tabel 2.1)")
     definisi: Definisi | None = None

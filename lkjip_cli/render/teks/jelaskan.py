@@ -84,6 +84,20 @@ def uraikan_tampil(h: Hasil, judul: str, nilai: Nilai, source: SourceMap) -> Ite
            f"tampilan) -> ditampilkan {_tampil(shown, a)}")
 
 
+def _antar_tahun(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str]:
+    """Each earlier year's capaian, and the change of capaian from last year."""
+    at = ind.antar_tahun
+    if at is None or not at.tahun:
+        return
+    a = h.laporan.aturan
+    for y in at.tahun:
+        yield from uraikan_tampil(h, f"Capaian {y.tahun}", y.capaian, source)
+    yield from uraikan(f"Perubahan capaian dari {at.tahun_lalu} (poin)",
+                       at.perubahan_capaian_poin, a, source)
+    yield from uraikan(f"Perubahan capaian dari {at.tahun_lalu} (%)",
+                       at.perubahan_capaian_persen, a, source)
+
+
 def _anggaran(label: str, a: Anggaran, aturan: Aturan, source: SourceMap) -> Iterator[str]:
     yield from uraikan(f"Pagu {label}", a.pagu, aturan, source)
     yield from uraikan(f"Realisasi {label}", a.realisasi, aturan, source)
@@ -103,6 +117,7 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
     yield from uraikan(f"Selisih dari {ind.tahun_lalu}", ind.perubahan_poin, a, source)
     yield from uraikan(f"Perbandingan dengan {ind.tahun_lalu}", ind.perbandingan_persen, a,
                        source)
+    yield from _antar_tahun(h, ind, source)
     yield from uraikan_tampil(h, "Capaian terhadap target akhir Renstra",
                               ind.capaian_renstra_akhir, source)
     yield from uraikan(f"Capaian terhadap target Renstra {h.laporan.tahun}",

@@ -114,6 +114,8 @@ def rumus_sel(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
             _angka_sel(baris.sel[4]):
         kini, lalu = ref(4, r), ref(3, r)
         return rumus.perubahan(kini, lalu) if j == 5 else rumus.bulat(f"{kini}-{lalu}")
+    if kunci == "3.6/capaian" and j in (7, 8, 9):
+        return _capaian_antar_tahun(lembar, i, j, rumus)
     if kunci == "3.11/efisiensi" and j == 3:
         return _efisiensi_tahunan(lembar, i, rumus)
     if t.nomor == "3.10" and j == 4:
@@ -144,6 +146,31 @@ def _jumlah(lembar: Lembar, i: int, j: int) -> str | None:
     if not anak or not all(_angka_sel(t.baris[k].sel[j]) for k in anak):
         return None
     return "SUM(" + ",".join(ref(j, lembar.baris(k)) for k in anak) + ")"
+
+
+#: Tabel 3.6 (capaian): (capaian column, target column, realisasi column) of each year.
+CAPAIAN_TAHUN = {7: (3, 5), 8: (4, 6)}
+
+
+def _capaian_antar_tahun(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
+    """Last year's and this year's capaian over their cells, and the change in points as
+    the difference of the two unrounded capaian (as the engine computes it)."""
+    baris, r = lembar.tabel.baris[i], lembar.baris(i)
+
+    def inti(kolom: int, bulat: bool) -> str | None:
+        jt, jr = CAPAIAN_TAHUN[kolom]
+        nama = _nama_rumus(baris.sel[kolom])
+        if nama is None or not (_angka_sel(baris.sel[jt]) and _angka_sel(baris.sel[jr])):
+            return None
+        return rumus.capaian(ref(jt, r), ref(jr, r), nama,
+                             batas=rumus.batas_tampil if bulat else None, bulat=bulat)
+
+    if j in CAPAIAN_TAHUN:
+        return inti(j, True)
+    kini, lalu = inti(8, False), inti(7, False)
+    if kini is None or lalu is None:
+        return None
+    return rumus.bulat(f"({kini})-({lalu})")
 
 
 def _efisiensi_tahunan(lembar: Lembar, i: int, rumus: Rumus) -> str | None:

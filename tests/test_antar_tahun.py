@@ -1,0 +1,177 @@
+"""Capaian across years (issue 22, class 1): earlier years' target, realisasi and capaian as
+report quantities, the change of capaian, their table, sentence and audit.
+
+The figures are those of Kecamatan Gunung Kaler (Kab. Tangerang), LKjIP 2020, Tabel 3.5
+"Analisis Pencapaian Sasaran 1", worked by hand from R / T x 100:
+- IKM: 88,94 / 82,5 = 107,806 -> 107,81 (2019); 88,95 / 84,75 = 104,956 -> 104,96 (2020);
+  change 104,9558 - 107,8061 = -2,8503 -> -2,85 poin; relative 104,9558 / 107,8061 - 1 =
+  -2,644% -> -2,64;
+- desa minimal berkembang: 66,67 / 65 = 102,569 -> 102,57; 66,67 / 70 = 95,243 -> 95,24;
+- laporan pertanggungjawaban: 44,44 / 44,44 and 55,56 / 55,56 = 100,00.
+The report prints the change "penurunan sebesar 2,85%": points printed with a % sign.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from lkjip_cli.audit import Tingkat, audit
+from lkjip_cli.engine import hitung
+from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.engine.tahun import perubahan_capaian
+from lkjip_cli.loader import load_text
+from lkjip_cli.tabel import bangun
+
+D = Decimal
+
+GUNUNG_KALER = textwrap.dedent(
+    """\
+    instansi: {nama: Kecamatan Gunung Kaler, singkatan: Kec. Gunung Kaler}
+    tahun: 2020
+    renstra: {mulai: 2019, selesai: 2023}
+    sasaran:
+      - kode: SS1
+        nama: Meningkatnya kualitas pelayanan
+        indikator:
+          - kode: IKM
+            nama: Indeks Kepuasan Masyarakat
+            satuan: indeks
+            target: 84.75
+            realisasi: 88.95
+            target_sebelumnya: {2019: 82.5}
+            realisasi_sebelumnya: {2019: 88.94}
+            dilaporkan:
+              target_tahun_lalu: {"3.6": "82,5"}
+              capaian_tahun_lalu: {"3.6": "107,81"}
+              capaian: {"3.6": "104,96"}
+              perubahan_capaian_poin: {"3.6": "-2,85", bab3: "2,85"}
+              perubahan_capaian_persen: {bab3: "-2,85"}
+          - kode: DESA
+            nama: Persentase desa minimal berkembang
+            satuan: "%"
+            target: 70
+            realisasi: 66.67
+            target_sebelumnya: {2019: 65}
+            realisasi_sebelumnya: {2019: 66.67}
+            dilaporkan:
+              capaian_tahun_lalu: {"3.6": "102,57"}
+          - kode: LPJ
+            nama: Persentase laporan pertanggungjawaban
+            satuan: "%"
+            target: 55.56
+            realisasi: 55.56
+            target_sebelumnya: {2019: 44.44}
+            realisasi_sebelumnya: {2019: 44.44}
+            dilaporkan:
+              capaian_tahun_lalu: {"3.6": "100,00", bab3: "107,81"}
+    """
+)
+
+
+def hasil(text: str) -> Hasil:
+    loaded = load_text(text)
+    assert loaded.report is not None, [str(d) for d in loaded.diagnostics]
+    return hitung(loaded.report)
+
+
+def q2(value: Decimal | None) -> Decimal:
+    assert value is not None
+    return value.quantize(D("0.01"))
+
+
+def test_earlier_capaian_is_computed_by_the_same_rule() -> None:
+    ikm, desa, lpj = hasil(GUNUNG_KALER).indikator
+    for ind, lalu, kini in ((ikm, "107.81", "104.96"), (desa, "102.57", "95.24"),
+                            (lpj, "100.00", "100.00")):
+        a = ind.antar_tahun
+        assert a is not None and a.ada
+        assert q2(a.capaian_tahun_lalu.nilai) == D(lalu)
+        assert q2(ind.capaian.nilai) == D(kini)
+        assert [y.tahun for y in a.tahun] == [2019]
+    a = ikm.antar_tahun
+    assert a is not None
+    assert q2(a.perubahan_capaian_poin.nilai) == D("-2.85")
+    assert q2(a.perubahan_capaian_persen.nilai) == D("-2.64")
+    assert a.capaian_tahun_lalu.masukan[0].sumber == (
+        "sasaran", 0, "indikator", 0, "target_sebelumnya", "2019")
+
+
+def test_percent_change_from_a_base_at_or_below_zero_is_not_computable() -> None:
+    poin, persen = perubahan_capaian(Nilai(D(50), "c"), Nilai(D(-100), "c"))
+    assert poin.nilai == D(150)
+    assert persen.nilai is None and "0 atau negatif" in (persen.alasan or "")
+    poin, persen = perubahan_capaian(Nilai(D(50), "c"), Nilai(None, "c", alasan="x"))
+    assert poin.nilai is None and "tahun lalu tidak tersedia" in (poin.alasan or "")
+
+
+def test_a_year_without_target_gives_no_capaian_and_no_table() -> None:
+    text = GUNUNG_KALER.replace("target_sebelumnya: {2019: 82.5}", "").replace(
+        "target_sebelumnya: {2019: 65}", "").replace("target_sebelumnya: {2019: 44.44}", "")
+    text = "\n".join(line for line in text.splitlines()
+                     if not any(w in line for w in ("dilaporkan", '"3.6"', "bab3")))
+    h = hasil(text)
+    a = h.indikator[0].antar_tahun
+    assert a is not None and not a.ada
+    assert "tidak ada target" not in (a.capaian_tahun_lalu.alasan or "")  # realisasi exists
+    assert [t.bagian for t in bangun(h, ["3.6"])] == [""]
+
+
+def test_table_3_6_shows_both_years_side_by_side() -> None:
+    tabel = bangun(hasil(GUNUNG_KALER), ["3.6"])
+    assert [t.bagian for t in tabel] == ["", "capaian"]
+    t = tabel[1]
+    assert [k.judul for k in t.kolom][3:] == [
+        "Target 2019", "Target 2020", "Realisasi 2019", "Realisasi 2020", "Capaian 2019 (%)",
+        "Capaian 2020 (%)", "Perubahan capaian (9-8) poin"]
+    ikm = t.baris[0].sel
+    assert [ikm[j].nilai for j in (3, 4, 5, 6)] == [D("82.5"), D("84.75"), D("88.94"),
+                                                    D("88.95")]
+    assert q2(ikm[7].nilai) == D("107.81") and q2(ikm[8].nilai) == D("104.96")
+    assert q2(ikm[9].nilai) == D("-2.85")
+
+
+def test_printed_figures_across_years_are_audited() -> None:
+    temuan = audit(hasil(GUNUNG_KALER)).temuan
+    kode = {0: "IKM", 1: "DESA", 2: "LPJ"}
+    found = {(kode[t.path[3]], t.path[-2], t.tabel): t for t in temuan if t.jenis == "dicetak"}
+    for key in (("IKM", "capaian_tahun_lalu", "Tabel 3.6"),
+                ("IKM", "target_tahun_lalu", "Tabel 3.6"),
+                ("DESA", "capaian_tahun_lalu", "Tabel 3.6"),
+                ("LPJ", "capaian_tahun_lalu", "Tabel 3.6"),
+                ("IKM", "perubahan_capaian_poin", "Tabel 3.6")):
+        assert found[key].tingkat is Tingkat.COCOK, found[key]
+    # The narrative prints the fall without its sign, and points under a % heading.
+    unsigned = found[("IKM", "perubahan_capaian_poin", "Bab III")]
+    assert unsigned.tingkat is Tingkat.SELISIH
+    assert "selisih tanpa tanda" in unsigned.keterangan
+    as_points = found[("IKM", "perubahan_capaian_persen", "Bab III")]
+    assert as_points.tingkat is Tingkat.SELISIH
+    assert "selisih poin dicetak di bawah judul rasio" in as_points.keterangan
+    # A capaian of another indicator's year printed in its place is named.
+    wrong = found[("LPJ", "capaian_tahun_lalu", "Bab III")]
+    assert wrong.tingkat is Tingkat.SELISIH
+
+
+def test_xlsx_capaian_across_years_are_live_formulas(tmp_path: Path) -> None:
+    pytest.importorskip("formulas")
+    from rekalkulasi import bandingkan, hitung_ulang
+
+    from lkjip_cli.render.xlsx.buku_kerja import buku_kerja
+
+    h = hasil(GUNUNG_KALER)
+    wb, lembar = buku_kerja(h, bab=["3"])
+    path = tmp_path / "gk.xlsx"
+    wb.save(path)
+    ws = next(lb.ws for lb in lembar if lb.tabel.bagian == "capaian")
+    # Row 4 is IKM: capaian 2019 (H), 2020 (I) and the change (J) are formulas.
+    assert [str(ws[f"{c}4"].value).startswith("=") for c in "HIJ"] == [True] * 3
+    nilai = hitung_ulang(path)
+    n, beda = bandingkan(lembar, nilai, h.laporan.aturan)
+    assert beda == [] and n >= 9
+    assert nilai[f"{ws.title.upper()}!J4"] == pytest.approx(-2.85, abs=1e-9)
+    assert nilai[f"{ws.title.upper()}!H5"] == pytest.approx(102.57, abs=1e-9)
