@@ -20,8 +20,20 @@ from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, Target
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
-from lkjip_cli.model.laporan import Pita, Rentang
+from lkjip_cli.model.laporan import Pita, Rentang, TandaCetak
 from lkjip_cli.model.penomoran import Penomoran
+
+
+def dengan_tanda(dihitung: Nilai | str | None, tanda: TandaCetak) -> Nilai | str | None:
+    """The computed quantity in the sign convention the report printed it with."""
+    if not isinstance(dihitung, Nilai) or dihitung.nilai is None:
+        return dihitung
+    nilai = -dihitung.nilai if tanda == "dibalik" else abs(dihitung.nilai)
+    kata = ("dicetak dengan tanda dibalik" if tanda == "dibalik"
+            else "dicetak tanpa tanda (nilai mutlak)")
+    return Nilai(nilai, f"{dihitung.rumus}; {kata}", dihitung.masukan,
+                 (*dihitung.aturan, f"tanda_cetak={tanda}"), None, dihitung.satuan,
+                 (dihitung,))
 
 
 class Kumpulan:
@@ -55,9 +67,24 @@ class Kumpulan:
             lokasi = self.tempat(tertulis)
             path = (*base, "dilaporkan", kuantitas, tertulis)
             bound = [bind(p, lokasi) for p in penghasil]
+            tanda = self.tanda_cetak(kuantitas, lokasi)
+            nilai = dengan_tanda(dihitung, tanda) if tanda is not None else dihitung
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
-                                      dihitung, satuan, bound, catatan,
+                                      nilai, satuan, bound, catatan,
                                       kosakata or {}, self.penomoran))
+
+    def tanda_cetak(self, kuantitas: str, lokasi: str) -> TandaCetak | None:
+        """How the report declares it printed this quantity here (`aturan.tanda_cetak`):
+        a declaration for this place wins over one for every place."""
+        umum = None
+        for a in self.aturan.tanda_cetak:
+            if a.besaran != kuantitas:
+                continue
+            if a.tempat is None:
+                umum = a.tanda
+            elif self.tempat(a.tempat) in (lokasi, lokasi.partition("/")[0]):
+                return a.tanda
+        return umum
 
     def tempat(self, tertulis: str) -> str:
         """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`)."""

@@ -161,6 +161,7 @@ def _susun_aturan(p: _Penyusun, doc: dict[str, Any]) -> None:
             if rek[kunci].nilai != "lembar Skala":
                 p.taruh(aturan, kunci, rek, kunci, ("aturan", kunci), L)
     _susun_kecuali(p, aturan)
+    _susun_tanda(p, aturan)
     _susun_skala(p, aturan)
     if aturan:
         doc["aturan"] = aturan
@@ -178,6 +179,20 @@ def _susun_kecuali(p: _Penyusun, aturan: dict[str, Any]) -> None:
         daftar.append(item)
     if daftar:
         aturan.setdefault("rata_rata", {})["dikecualikan"] = daftar
+
+
+def _susun_tanda(p: _Penyusun, aturan: dict[str, Any]) -> None:
+    L = tb.TANDA_CETAK
+    daftar: list[Any] = []
+    for rek in p.rekaman(L):
+        path = ("aturan", "tanda_cetak", len(daftar))
+        p.baris_item(path, rek)
+        item: dict[str, Any] = {}
+        for kolom in ("besaran", "tempat", "tanda"):
+            p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
+        daftar.append(item)
+    if daftar:
+        aturan["tanda_cetak"] = daftar
 
 
 def _susun_skala(p: _Penyusun, aturan: dict[str, Any]) -> None:

@@ -100,6 +100,15 @@ DIKECUALIKAN = Lembar("Dikecualikan", (
     Kolom("Alasan", "alasan", wajib=True, lebar=60),
 ))
 
+TANDA_CETAK = Lembar("Tanda Cetak", (
+    Kolom("Besaran", "besaran", wajib=True, lebar=24,
+          bantuan="besaran yang dicetak, seperti di lembar Dilaporkan: perubahan_pagu, ..."),
+    Kolom("Tempat", "tempat", lebar=10, bantuan="kosong: setiap tempat yang mencetaknya"),
+    Kolom("Tanda", "tanda", "pilihan", ("dibalik", "tanpa-tanda"), wajib=True,
+          bantuan="dibalik: pemotongan dicetak positif sebagai penghematan; tanpa-tanda: "
+          "nilai mutlak, arahnya dalam kata"),
+))
+
 SKALA_PITA = Lembar("Skala", (
     Kolom("Skala", "skala", "pilihan", SKALA, wajib=True),
     Kolom("Kode", "kode", wajib=True),
@@ -216,8 +225,8 @@ DILAPORKAN = Lembar("Dilaporkan", (
 
 #: Every sheet, in workbook order.
 LEMBAR: tuple[Lembar, ...] = (
-    INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
-    ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
+    INSTANSI, ATURAN, DIKECUALIKAN, TANDA_CETAK, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR,
+    TRIWULAN, RENSTRA, ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
 )
 
 #: Number format of a rupiah column: thousands grouped, as Excel's locale prints them.

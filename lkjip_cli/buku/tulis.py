@@ -245,6 +245,8 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     yield "Aturan", _aturan(lap.aturan)
     for p in lap.aturan.rata_rata.dikecualikan:
         yield "Dikecualikan", {"indikator": p.indikator, "alasan": p.alasan}
+    for tc in lap.aturan.tanda_cetak:
+        yield "Tanda Cetak", {"besaran": tc.besaran, "tempat": tc.tempat, "tanda": tc.tanda}
     for row in _skala(lap.aturan):
         yield "Skala", row
     for t in lap.tujuan:

@@ -9,22 +9,25 @@ what lkjip computes. docs/format.md documents each key with a complete example.
 
 from __future__ import annotations
 
+import difflib
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, field_validator
+from pydantic_core import PydanticCustomError
 
 from lkjip_cli.model.anggaran import (
     TINGKAT_BAWAAN,
     DilaporkanAnggaran,
+    DilaporkanPosBelanja,
     JenisBelanja,
     KelompokBelanja,
     NamaKlasifikasi,
     RincianAnggaran,
 )
 from lkjip_cli.model.dasar import Model
-from lkjip_cli.model.masukan import MasukanSasaran
-from lkjip_cli.model.periode import Bulan, PeriodeLaporan
+from lkjip_cli.model.masukan import DilaporkanMasukan, MasukanSasaran
+from lkjip_cli.model.periode import Bulan, DilaporkanBulan, PeriodeLaporan
 from lkjip_cli.model.types import (
     Angka,
     AngkaPositif,
@@ -34,6 +37,7 @@ from lkjip_cli.model.types import (
     DicetakTeks,
     Kode,
     LabelTabel,
+    Lokasi,
     Rupiah,
     Tahun,
 )
@@ -400,6 +404,54 @@ class AturanEfisiensi(Model):
     )
 
 
+def besaran_angka() -> tuple[str, ...]:
+    """Every printed numeric quantity of the format (the keys of `dilaporkan` that hold
+    numbers, not words), for `aturan.tanda_cetak`."""
+    classes: tuple[type[Model], ...] = (
+        DilaporkanTriwulan, DilaporkanIndikator, DilaporkanSasaran,
+        DilaporkanIndikatorKegiatan, DilaporkanBelanja, DilaporkanLaporan, DilaporkanEvaluasi,
+        DilaporkanAnggaran, DilaporkanPosBelanja, DilaporkanMasukan, DilaporkanBulan)
+    return tuple(sorted({name for cls in classes for name, f in cls.model_fields.items()
+                         if "Decimal" in repr(f.annotation)}))
+
+
+# The sign a report prints an amount with, when its label carries the direction.
+#
+# A budget cut is a negative change of pagu (`perubahan_pagu`), but a report may print it as a
+# positive "penghematan Rp1.544.000.000" or "penurunan sebesar 3,77 poin": the word says the
+# direction and the number has no sign. lkjip keeps one signed quantity per concept, so the
+# report declares how it printed that quantity (`aturan.tanda_cetak`) instead of a second key
+# per label: `dibalik` (the printed number is the quantity times -1) or `tanpa-tanda` (the
+# printed number is its absolute value), for every place or for one place. `lkjip check` then
+# compares the printed figure with the quantity in that convention.
+
+TandaCetak = Literal["dibalik", "tanpa-tanda"]
+
+
+class AturanTanda(Model):
+    """How one printed quantity carries its sign, at one place or everywhere."""
+
+    besaran: str = Field(min_length=1, description="A printed quantity (a dilaporkan key), "
+                         "for example perubahan_pagu or perubahan_poin")
+    tempat: Lokasi | None = Field(default=None, description="Only this place; null: every "
+                                  "place that prints the quantity")
+    tanda: TandaCetak = Field(description="dibalik: printed = -quantity (a cut printed as "
+                              "a positive penghematan); tanpa-tanda: printed = |quantity|")
+
+    @field_validator("besaran")
+    @classmethod
+    def _besaran_dikenal(cls, value: str) -> str:
+        known = besaran_angka()
+        if value in known:
+            return value
+        near = difflib.get_close_matches(value, known, n=1)
+        hint = f" (maksudnya `{near[0]}`?)" if near else ""
+        raise PydanticCustomError(
+            "value", "besaran `{besaran}` tidak dikenal{hint}: tulis nama besaran angka di "
+            "`dilaporkan`, misalnya perubahan_pagu atau perubahan_poin",
+            {"besaran": value, "hint": hint})
+
+
 class Aturan(Model):
     """The report's calculation rules; every one has a documented default."""
 
@@ -422,6 +474,9 @@ class Aturan(Model):
         default=Decimal(100),
         description="A sasaran is 'berhasil' when every indicator's capaian reaches this",
     )
+    tanda_cetak: tuple[AturanTanda, ...] = Field(
+        default=(), description="Printed quantities whose label carries the direction: "
+        "printed with the sign reversed (a cut as a positive penghematan) or without sign")
 
 
 # ---------------------------------------------------------------------------- report
