@@ -257,3 +257,90 @@ def test_the_new_keys_round_trip_through_the_data_workbook(tmp_path: Path) -> No
         result = runner.invoke(app, ["import", str(buku), "-o", str(kembali), "--force"])
         assert result.exit_code == 0, result.output
         assert load_text(kembali.read_text(encoding="utf-8")).report == load_text(text).report
+
+
+# ------------------------------------------------------------------ roll-ups (class 5)
+
+TRIWULAN_SAJA = textwrap.dedent(
+    """\
+    instansi: {nama: Dinas Contoh (rekaan)}
+    tahun: 2023
+    renstra: {mulai: 2021, selesai: 2026}
+    sasaran:
+      - kode: SS1
+        nama: Sasaran satu
+        indikator:
+          - kode: IKU1
+            nama: Jumlah pelatihan
+            satuan: kegiatan
+            target: 40
+            rekap_triwulan: jumlah
+            triwulan:
+              - {target: 10, realisasi: 8}
+              - {target: 10, realisasi: 12}
+              - {target: 10, realisasi: 9}
+              - {target: 10, realisasi: 7}
+            dilaporkan: {realisasi: {"3.5": 36}, capaian: {"3.5": "90,00"}}
+          - kode: IKU2
+            nama: Persentase layanan tepat waktu
+            satuan: "%"
+            target: 90
+            bulanan: [{realisasi: 80}, {realisasi: 85}, {realisasi: 88}]
+            dilaporkan: {capaian: {"3.5": "97,78"}}
+    """
+)
+
+
+def test_an_annual_report_without_annual_realisasi_uses_the_roll_up() -> None:
+    h = hasil(TRIWULAN_SAJA)
+    jumlah, terakhir = h.indikator
+    # 8 + 12 + 9 + 7 = 36; 36 / 40 x 100 = 90
+    assert jumlah.realisasi_periode == D(36) and jumlah.capaian.nilai == D(90)
+    assert jumlah.realisasi is None  # the file's own value stays as written
+    assert any("tidak diisi" in a for a in jumlah.capaian.aturan)
+    assert jumlah.capaian.masukan[1].sumber == ("sasaran", 0, "indikator", 0, "triwulan", 3,
+                                                "realisasi")
+    # cumulative months: the last one, 88; 88 / 90 x 100 = 97,777... -> 97,78
+    assert terakhir.realisasi_periode == D(88)
+    assert q2(terakhir.capaian.nilai) == D("97.78")
+    found = {(t.path[3], t.path[-2]): t.tingkat for t in audit(h).temuan}
+    assert found[(0, "realisasi")] is Tingkat.COCOK
+    assert found[(0, "capaian")] is Tingkat.COCOK
+    assert found[(1, "capaian")] is Tingkat.COCOK
+    (t35,) = bangun(h, ["3.5"])
+    assert any("Jumlah pelatihan: nilai tahunan tidak diisi" in c for c in t35.catatan)
+
+
+# ------------------------------------------------------------------ sentences (class 9)
+
+
+def test_a_change_from_a_negative_base_is_said_in_points_only() -> None:
+    from lkjip_cli.render.markdown.templat import render_markdown
+
+    text = textwrap.dedent(
+        """\
+        instansi: {nama: Dinas Contoh (rekaan)}
+        tahun: 2023
+        renstra: {mulai: 2021, selesai: 2026}
+        sasaran:
+          - kode: SS1
+            nama: Sasaran satu
+            indikator:
+              - {kode: IKU1, nama: Laju pertumbuhan ekonomi, satuan: "%", target: 40,
+                 realisasi: 50, realisasi_sebelumnya: {2022: -100},
+                 target_sebelumnya: {2022: -80}}
+        """)
+    h = hasil(text)
+    ind = h.indikator[0]
+    assert ind.perubahan_poin.nilai == D(150) and ind.perubahan_persen.nilai is None
+    a = ind.antar_tahun
+    assert a is not None
+    # capaian 2022: -100 / -80 x 100 = 125; 2023: 50 / 40 x 100 = 125: no change
+    assert a.capaian_tahun_lalu.nilai == D(125) and a.perubahan_capaian_poin.nilai == 0
+    bab3 = render_markdown(h, bab=["3"])
+    line = next(x for x in bab3.splitlines() if x.startswith("- Laju pertumbuhan"))
+    assert "naik 150,00 poin (persentase perubahan tidak dapat dihitung: realisasi tahun " \
+           "lalu negatif" in line
+    assert "penurunan" not in line
+    assert "Capaiannya 125,00%, dibandingkan capaian 125,00% pada tahun 2022: sama dengan " \
+           "tahun sebelumnya." in line

@@ -44,8 +44,11 @@ def rekap_triwulan(h: Hasil) -> Iterator[Temuan]:
             if isinstance(annual, Rentang) or annual is None or rolled.nilai is None:
                 continue
             if annual != rolled.nilai:
+                # Quarters derived from months: the roll-up is over the months.
+                asal = "bulanan" if any("bulanan" in tw.path for tw in ind.triwulan) \
+                    else "triwulan"
                 yield _temuan(_tabel(h, "3.4"), ind.kode, kolom, annual, rolled.nilai,
-                              f"nilai tahunan {angka(annual)} berbeda dengan rekap triwulan "
+                              f"nilai tahunan {angka(annual)} berbeda dengan rekap {asal} "
                               f"{angka(rolled.nilai)} ({rolled.rumus})", (*ind.path, key))
 
 

@@ -18,7 +18,7 @@ from lkjip_cli.engine.capaian import batasi, batasi_bawah, hitung_capaian
 from lkjip_cli.engine.hasil import HasilIndikator, HasilTriwulan
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, persentase, presisi, tidak_dapat
-from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
+from lkjip_cli.engine.periode import isi_dari_rekap, nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala
 from lkjip_cli.engine.tahun import hitung_antar_tahun
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Rentang, Triwulan, target_tunggal
@@ -103,12 +103,14 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
     aturan, tahun = k.aturan, k.laporan.tahun
     tws = triwulan_efektif(ind, path)
     per = nilai_periode(ind, path, k.laporan.periode, tws)
+    rekap_r, rekap_t = rekap_indikator(ind, path, tws)
+    if k.laporan.periode is None:
+        per = isi_dari_rekap(per, rekap_r, rekap_t)
     capaian = _capaian(per.target, per.realisasi, ind, aturan, per.path_target,
                        per.path_realisasi).with_aturan(*per.aturan)
     triwulan = _triwulan(ind, tws, aturan)
     bulanan = _triwulan(ind, [(b, (*path, "bulanan", i))
                               for i, b in enumerate(ind.bulanan)], aturan)
-    rekap_r, rekap_t = rekap_indikator(ind, path, tws)
     lalu = tahun - 1
     prev_path: Path = (*path, "realisasi_sebelumnya", str(lalu))
     # Comparisons use the realisasi up to the period (the year's, for a yearly report).

@@ -97,7 +97,19 @@ def tabel_3_5(h: Hasil) -> list[Tabel]:
                          *kolom_judul("Target", "Realisasi", "Capaian (%)", angka=True),
                          Kolom("Kategori")],
                         rows, [catatan_capaian(h, (i.capaian for i in h.indikator)),
-                               _catatan_kategori(h)])]
+                               _catatan_kategori(h), *_catatan_rekap(h)])]
+
+
+def _catatan_rekap(h: Hasil) -> list[str]:
+    """Which indicators' year values are the roll-up of their quarters or months, because
+    the file gives no annual value (`periode.isi_dari_rekap`)."""
+    notes = []
+    for ind in h.indikator:
+        rules = [a.partition(": ")[2] for a in ind.capaian.aturan if " tidak diisi: " in a]
+        if rules:
+            notes.append(f"{ind.nama}: nilai tahunan tidak diisi, dipakai rekapnya "
+                         f"({'; '.join(rules)}).")
+    return notes
 
 
 def _catatan_kategori(h: Hasil) -> str:
