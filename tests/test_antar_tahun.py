@@ -344,3 +344,42 @@ def test_a_change_from_a_negative_base_is_said_in_points_only() -> None:
     assert "penurunan" not in line
     assert "Capaiannya 125,00%, dibandingkan capaian 125,00% pada tahun 2022: sama dengan " \
            "tahun sebelumnya." in line
+
+
+# ------------------------------------------------------------------ empty targets (class 7)
+
+TANPA_TARGET = textwrap.dedent(
+    """\
+    instansi: {nama: Dinas Contoh (rekaan)}
+    tahun: 2023
+    renstra: {mulai: 2021, selesai: 2026}
+    sasaran:
+      - kode: SS1
+        nama: Sasaran satu
+        indikator:
+          - {kode: IKU1, nama: Indikator tanpa target, satuan: "%", realisasi: 50,
+             dilaporkan: {pagu: {"3.12": 100.000.000}}}
+    program:
+      - kode: P1
+        nama: Program satu
+        kegiatan:
+          - {kode: K1, nama: Kegiatan satu, pagu: 100.000.000, realisasi: 90.000.000,
+             mendukung: [IKU1], indikator: [{kode: IK1, nama: Output, satuan: dokumen,
+                                             realisasi: 3}]}
+    """
+)
+
+
+def test_a_budget_only_excerpt_may_leave_targets_empty() -> None:
+    from lkjip_cli.render.markdown.templat import render_markdown
+
+    h = hasil(TANPA_TARGET)
+    ind = h.indikator[0]
+    assert ind.target is None and ind.capaian.alasan == "target tidak ada"
+    assert h.kegiatan[0].indikator[0].capaian.alasan == "target tidak ada"
+    (temuan,) = audit(h).temuan
+    assert temuan.tingkat is Tingkat.COCOK  # the budget it printed: 100.000.000
+    bab3 = render_markdown(h, bab=["3"])
+    assert "mencapai 50% tanpa target yang ditetapkan, sehingga capaian tidak tersedia " \
+           "(target tidak ada)." in bab3
+    assert "target n/a" not in bab3

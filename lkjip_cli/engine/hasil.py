@@ -51,7 +51,7 @@ class HasilIndikator:
     nama: str
     satuan: str
     polaritas: str
-    target: Target
+    target: Target | None
     realisasi: Decimal | None
     capaian: Nilai
     capaian_dibatasi: Nilai
@@ -111,7 +111,7 @@ class HasilIndikatorKegiatan:
     kode: str
     nama: str
     satuan: str
-    target: Target
+    target: Target | None
     realisasi: Decimal | None
     capaian: Nilai
     rencana_aksi: tuple[str, ...]

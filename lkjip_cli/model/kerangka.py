@@ -162,7 +162,7 @@ def _kepala(judul: str) -> str:
 # -------------------------------------------------------------- next year's report
 
 
-def _target_doc(target: Decimal | Rentang) -> Any:
+def _target_doc(target: Decimal | Rentang | None) -> Any:
     return target.model_dump() if isinstance(target, Rentang) else target
 
 
@@ -172,7 +172,8 @@ def _indikator_lanjut(ind: IndikatorKinerja, tahun: int) -> dict[Any, Any]:
     if ind.realisasi is not None:
         sebelumnya[tahun - 1] = ind.realisasi
     target_lalu = {y: _target_doc(t) for y, t in ind.target_sebelumnya.items()}
-    target_lalu[tahun - 1] = _target_doc(ind.target)
+    if ind.target is not None:
+        target_lalu[tahun - 1] = _target_doc(ind.target)
     renstra = ind.target_renstra.get(tahun)
     target = (Catatan(_target_doc(renstra), f"target Renstra {tahun}; periksa dengan "
                       "Perjanjian Kinerja") if renstra is not None

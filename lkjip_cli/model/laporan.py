@@ -227,7 +227,9 @@ class IndikatorKinerja(Model):
     rumus_negatif: RumusNegatif | None = Field(
         default=None, description="Overrides aturan.rumus_negatif for this indicator"
     )
-    target: Target
+    target: Target | None = Field(
+        default=None, description="null or absent: no target (a budget-only excerpt); "
+        "its capaian is then not computable, with that reason")
     realisasi: Angka | None = Field(default=None, description="null when there is no data")
     persen_maks_100: bool = Field(
         default=True,
@@ -267,7 +269,8 @@ class IndikatorKegiatan(Model):
     nama: str = Field(min_length=1)
     satuan: str = Field(min_length=1)
     polaritas: Polaritas = "positif"
-    target: Target
+    target: Target | None = Field(
+        default=None, description="null or absent: no target (a budget-only excerpt)")
     realisasi: Angka | None = None
     persen_maks_100: bool = Field(
         default=True,
