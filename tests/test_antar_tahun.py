@@ -246,7 +246,8 @@ def test_the_new_keys_round_trip_through_the_data_workbook(tmp_path: Path) -> No
 
     asal, buku, kembali = tmp_path / "a.yaml", tmp_path / "a.xlsx", tmp_path / "b.yaml"
     for text in (GUNUNG_KALER.replace("target_sebelumnya: {2019: 65}",
-                                      "target_sebelumnya: {2019: {min: 60, maks: 65}}"),
+                                      "target_sebelumnya: {2019: {min: 60, maks: 65}}\n"
+                                      "        jenis_persen: rasio"),
                  # belanja by class is not in the workbook yet (issue 20): no belanja here
                  TANDA + GUNUNG_KALER):
         asal.write_text(text, encoding="utf-8")

@@ -264,7 +264,7 @@ def _susun_indikator(p: _Penyusun, sasaran: Indeks) -> Indeks:
         for kolom in ("kode", "nama", "satuan", "polaritas", "rumus_negatif"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         p.target(item, "target", rek, "target", (*path, "target"), L)
-        for kolom in ("realisasi", "persen_maks_100", "rekap_triwulan"):
+        for kolom in ("realisasi", "jenis_persen", "persen_maks_100", "rekap_triwulan"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         definisi: dict[str, Any] = {}
         for kolom in ("penjelasan", "pembilang", "penyebut", "sumber_data", "penanggung_jawab"):
@@ -411,7 +411,7 @@ def _susun_indikator_kegiatan(p: _Penyusun, kegiatan: Indeks) -> Indeks:
         for kolom in ("kode", "nama", "satuan", "polaritas"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         p.target(item, "target", rek, "target", (*path, "target"), L)
-        for kolom in ("realisasi", "persen_maks_100"):
+        for kolom in ("realisasi", "jenis_persen", "persen_maks_100"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         aksi = rek["rencana_aksi"].nilai
         if isinstance(aksi, str):

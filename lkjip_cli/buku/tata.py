@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from lkjip_cli.model.persen import JENIS_PERSEN
+
 Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "bebas"]
 
 
@@ -137,7 +139,10 @@ INDIKATOR = Lembar("Indikator", (
     Kolom("Rumus negatif", "rumus_negatif", "pilihan", RUMUS_NEGATIF),
     *_target(),
     Kolom("Realisasi", "realisasi", "angka", bantuan="kosong: belum ada data"),
-    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK),
+    Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
+          bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
+    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK,
+          bantuan="kolom lama: ya = bagian, tidak = rasio; pakai Jenis persen"),
     Kolom("Rekap triwulan", "rekap_triwulan", "pilihan", REKAP),
     Kolom("Penjelasan", "penjelasan", lebar=40),
     Kolom("Pembilang", "pembilang", lebar=30),
@@ -183,7 +188,10 @@ INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
     Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
     *_target(),
     Kolom("Realisasi", "realisasi", "angka"),
-    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK),
+    Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
+          bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
+    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK,
+          bantuan="kolom lama: ya = bagian, tidak = rasio; pakai Jenis persen"),
     Kolom("Rencana aksi", "rencana_aksi", lebar=50, bantuan="satu aksi per baris dalam sel"),
 ))
 

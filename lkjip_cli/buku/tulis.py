@@ -213,7 +213,8 @@ def _indikator(sasaran: str, ind: IndikatorKinerja) -> Baris:
         "sasaran": sasaran, "kode": ind.kode, "nama": ind.nama, "satuan": ind.satuan,
         "polaritas": ind.polaritas, "rumus_negatif": ind.rumus_negatif,
         **_target("target", ind.target), "realisasi": ind.realisasi,
-        "persen_maks_100": ind.persen_maks_100, "rekap_triwulan": ind.rekap_triwulan,
+        "jenis_persen": ind.jenis_persen, "persen_maks_100": ind.persen_maks_100,
+        "rekap_triwulan": ind.rekap_triwulan,
         **(d.model_dump() if d is not None else {}),
     }
 
@@ -302,7 +303,8 @@ def _baris_anggaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
                 yield "Indikator Kegiatan", {
                     "kegiatan": k.kode, "kode": ik.kode, "nama": ik.nama, "satuan": ik.satuan,
                     "polaritas": ik.polaritas, **_target("target", ik.target),
-                    "realisasi": ik.realisasi, "persen_maks_100": ik.persen_maks_100,
+                    "realisasi": ik.realisasi, "jenis_persen": ik.jenis_persen,
+                    "persen_maks_100": ik.persen_maks_100,
                     "rencana_aksi": "\n".join(ik.rencana_aksi) or None}
                 for row in _dilaporkan("indikator kegiatan", ik.kode, ik.dilaporkan):
                     yield "Dilaporkan", row
