@@ -384,3 +384,56 @@ def test_a_budget_only_excerpt_may_leave_targets_empty() -> None:
     assert "mencapai 50% tanpa target yang ditetapkan, sehingga capaian tidak tersedia " \
            "(target tidak ada)." in bab3
     assert "target n/a" not in bab3
+
+
+def test_sentences_that_read_wrong_are_fixed() -> None:
+    from lkjip_cli.render.markdown.templat import render_markdown
+
+    # a 2022 report whose belanja entry holds no figure: no BL/BTL words, no doubled phrases
+    text = textwrap.dedent(
+        """\
+        instansi: {nama: Dinas Contoh (rekaan), singkatan: Dinas}
+        tahun: 2022
+        renstra: {mulai: 2021, selesai: 2026}
+        sasaran:
+          - kode: SS1
+            nama: Sasaran satu
+            indikator:
+              - {kode: IKU1, nama: Indikator satu, satuan: "%", target: 1, realisasi: 13.378}
+        belanja:
+          - tahun: 2022
+        """)
+    md = render_markdown(hasil(text))
+    assert "Langsung" not in md.replace("Belanja Langsung (Rp) | Belanja Tidak Langsung", "")
+    assert ") (tidak tersedia" not in md
+    assert "*Tabel 2.5 tidak disajikan" in md
+    assert "Data belanja tahun 2022 tidak ada dalam berkas laporan" in md
+    # 13,378 / 1 x 100 = 1.337,80: said with a word
+    assert "sehingga capaian 1.337,80% (Sangat Baik). Capaian di atas 200%: realisasi jauh " \
+           "melampaui target" in md
+    # a K/L report (APBN): its budget is revised, not changed by an APBD-P
+    kl = render_markdown(hasil(BELANJA_DIPOTONG), bab=["2", "3"])
+    assert "melalui revisi anggaran (DIPA) menjadi" in kl and "APBD" not in kl
+
+
+def test_an_interim_report_says_up_to_when() -> None:
+    from lkjip_cli.loader import load
+    from lkjip_cli.render.markdown.templat import render_markdown
+
+    loaded = load(str(Path(__file__).resolve().parent.parent / "data" / "contoh-2023.yaml"))
+    assert loaded.report is not None
+    md = render_markdown(hitung(loaded.report))
+    assert "Target Belanja Dinkes Contoh s.d. Triwulan II Tahun 2023" in md
+    assert "Realisasi anggaran s.d. Triwulan II tahun 2023 sebesar Rp1.770.000.000 (44,25%)" \
+           in md
+    assert "| 2023 s.d. Triwulan II | 4.000.000.000 | 1.770.000.000 | 2.230.000.000 |" in md
+    assert "| Tahun | Total Anggaran (Rp) | Realisasi (Rp) | Sisa Anggaran (Rp) | % |" in md
+    assert "Nilai Efisiensi" not in md
+    assert "angka sementara: tahun anggaran belum berakhir" in md
+
+
+def test_a_yaml_syntax_error_is_explained_in_indonesian() -> None:
+    loaded = load_text("instansi: {nama: [1, }\n")
+    (d,) = loaded.diagnostics
+    assert d.code == "yaml-syntax" and "libyaml" not in d.message
+    assert d.message.startswith("nilai kosong di dalam `[ ]` atau `{ }`")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine.capaian import batasi
+from lkjip_cli.engine.capaian import arti_capaian_negatif, arti_capaian_tinggi, batasi
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.engine.tahun import AntarTahun
 from lkjip_cli.model.klasifikasi import KLASIFIKASI
@@ -77,6 +77,12 @@ class HasilIndikator:
     bulanan: tuple[HasilTriwulan, ...] = ()
     #: Earlier years' target, realisasi and capaian, and the change of capaian (tahun.py).
     antar_tahun: AntarTahun | None = None
+
+    @property
+    def arti_capaian(self) -> str | None:
+        """What an unusual capaian means (below 0, or far above its target), for sentences;
+        None for an ordinary one."""
+        return arti_capaian_negatif(self.capaian) or arti_capaian_tinggi(self.capaian)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,3 +357,22 @@ class Hasil:
     @property
     def belanja_tahun_ini(self) -> HasilBelanja | None:
         return self.belanja_tahun(self.laporan.tahun)
+
+    @property
+    def ada_belanja_tahun_ini(self) -> bool:
+        """Whether the file gives any of this year's spending (a `belanja` entry with no
+        figure is no data: its words must not be Belanja Langsung/Tidak Langsung)."""
+        b = self.belanja_tahun_ini
+        return b is not None and (b.pagu_total.ada or b.realisasi_total.ada or any(
+            p.pagu.ada or p.realisasi.ada for p in (*b.jenis, *b.kelompok)))
+
+    @property
+    def nama_belanja_program(self) -> str:
+        """What the spending through the budget tree is called in this report: the year's
+        own classification's word when the file gives the year's spending; else by the
+        year, Belanja Langsung until 2020 and Belanja from 2021 (Permendagri 90/2019 ended
+        the BL/BTL split)."""
+        b = self.belanja_tahun_ini
+        if b is not None and self.ada_belanja_tahun_ini:
+            return b.nama_belanja_program
+        return "Belanja Langsung" if self.laporan.tahun <= 2020 else "Belanja"
