@@ -45,6 +45,7 @@ class Kumpulan:
         self.items: list[Cetakan] = []
         self.penomoran = Penomoran(hasil.laporan.penomoran)
         self.printed: dict[tuple[str, str], dict[str, Decimal | str]] = {}
+        self._mode: dict[str, str] = {}
         # Indexes built once, so that each figure's lookups do not scan the whole report.
         self.urutan_kegiatan = {keg.kode: i for i, keg in enumerate(hasil.kegiatan)}
         self.model_indikator = {ind.kode: ind for sas in hasil.laporan.sasaran
@@ -72,6 +73,15 @@ class Kumpulan:
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
                                       nilai, satuan, bound, catatan,
                                       kosakata or {}, self.penomoran))
+
+    def mode_di(self, lokasi: str) -> str:
+        """How the report rounds at this place: its own rule (`aturan.per_tempat`), else
+        the report's."""
+        if not self.aturan.per_tempat:
+            return self.aturan.pembulatan
+        if lokasi not in self._mode:
+            self._mode[lokasi] = self.h.laporan.aturan_di(lokasi).pembulatan
+        return self._mode[lokasi]
 
     def tanda_cetak(self, kuantitas: str, lokasi: str) -> TandaCetak | None:
         """How the report declares it printed this quantity here (`aturan.tanda_cetak`):

@@ -139,7 +139,7 @@ def _susun_aturan(p: _Penyusun, doc: dict[str, Any]) -> None:
     if rows:
         rek = rows[0]
         for kunci in ("desimal_persen", "pembulatan", "rumus_negatif", "target_nol",
-                      "ambang_berhasil", "batas_bawah"):
+                      "ambang_berhasil", "batas_bawah", "bulatkan_realisasi"):
             p.taruh(aturan, kunci, rek, kunci, ("aturan", kunci), L)
         if rek["batas_atas"].nilai is not None:
             batas: dict[str, Any] = {}
@@ -162,6 +162,7 @@ def _susun_aturan(p: _Penyusun, doc: dict[str, Any]) -> None:
                 p.taruh(aturan, kunci, rek, kunci, ("aturan", kunci), L)
     _susun_kecuali(p, aturan)
     _susun_tanda(p, aturan)
+    _susun_tempat(p, aturan)
     _susun_skala(p, aturan)
     if aturan:
         doc["aturan"] = aturan
@@ -193,6 +194,23 @@ def _susun_tanda(p: _Penyusun, aturan: dict[str, Any]) -> None:
         daftar.append(item)
     if daftar:
         aturan["tanda_cetak"] = daftar
+
+
+def _susun_tempat(p: _Penyusun, aturan: dict[str, Any]) -> None:
+    L = tb.ATURAN_TEMPAT
+    peta: dict[Any, Any] = {}
+    for rek in p.rekaman(L):
+        tempat = sebagai("teks", rek["tempat"].nilai)
+        if not isinstance(tempat, str):
+            continue
+        path = ("aturan", "per_tempat", tempat)
+        p.baris_item(path, rek)
+        item: dict[str, Any] = {}
+        for kolom in ("pembulatan", "desimal"):
+            p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
+        peta[tempat] = item
+    if peta:
+        aturan["per_tempat"] = peta
 
 
 def _susun_skala(p: _Penyusun, aturan: dict[str, Any]) -> None:

@@ -95,7 +95,15 @@ ATURAN = Lembar("Aturan", (
     Kolom("Ambang berhasil", "ambang_berhasil", "angka", bantuan="bawaan 100"),
     Kolom("Batas bawah", "batas_bawah", "angka",
           bantuan="kosong: tanpa batas bawah (capaian negatif dicetak apa adanya)"),
+    Kolom("Bulatkan realisasi", "bulatkan_realisasi", "bulat",
+          bantuan="kosong: tidak; angka: realisasi dibulatkan sekian desimal sebelum capaian"),
 ), satu_baris=True)
+
+ATURAN_TEMPAT = Lembar("Aturan Tempat", (
+    Kolom("Tempat", "tempat", wajib=True, bantuan='tabel atau bagian: "3.5", III.2, ikhtisar'),
+    Kolom("Pembulatan", "pembulatan", "pilihan", ("half-up", "half-even", "down")),
+    Kolom("Desimal", "desimal", "bulat", bantuan="kosong: desimal persen laporan"),
+))
 
 DIKECUALIKAN = Lembar("Dikecualikan", (
     Kolom("Indikator", "indikator", wajib=True),
@@ -233,8 +241,9 @@ DILAPORKAN = Lembar("Dilaporkan", (
 
 #: Every sheet, in workbook order.
 LEMBAR: tuple[Lembar, ...] = (
-    INSTANSI, ATURAN, DIKECUALIKAN, TANDA_CETAK, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR,
-    TRIWULAN, RENSTRA, ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
+    INSTANSI, ATURAN, ATURAN_TEMPAT, DIKECUALIKAN, TANDA_CETAK, SKALA_PITA, TUJUAN, SASARAN,
+    INDIKATOR, TRIWULAN, RENSTRA, ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP,
+    DILAPORKAN,
 )
 
 #: Number format of a rupiah column: thousands grouped, as Excel's locale prints them.

@@ -194,7 +194,7 @@ def _aturan(a: Aturan) -> Baris:
         "skala_predikat": a.skala_predikat if isinstance(a.skala_predikat, str)
         else "lembar Skala",
         "ambang_berhasil": a.ambang_berhasil,
-        "batas_bawah": a.batas_bawah,
+        "batas_bawah": a.batas_bawah, "bulatkan_realisasi": a.bulatkan_realisasi,
     }
 
 
@@ -246,6 +246,9 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     yield "Aturan", _aturan(lap.aturan)
     for p in lap.aturan.rata_rata.dikecualikan:
         yield "Dikecualikan", {"indikator": p.indikator, "alasan": p.alasan}
+    for tempat, tampil in lap.aturan.per_tempat.items():
+        yield "Aturan Tempat", {"tempat": tempat, "pembulatan": tampil.pembulatan,
+                                "desimal": tampil.desimal}
     for tc in lap.aturan.tanda_cetak:
         yield "Tanda Cetak", {"besaran": tc.besaran, "tempat": tc.tempat, "tanda": tc.tanda}
     for row in _skala(lap.aturan):

@@ -11,8 +11,10 @@ kegiatan supporting it (`pohon.py`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
+from lkjip_cli.angka import bulatkan
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import batasi, batasi_bawah, hitung_capaian
 from lkjip_cli.engine.hasil import HasilIndikator, HasilTriwulan
@@ -106,6 +108,11 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
     rekap_r, rekap_t = rekap_indikator(ind, path, tws)
     if k.laporan.periode is None:
         per = isi_dari_rekap(per, rekap_r, rekap_t)
+    if aturan.bulatkan_realisasi is not None and per.realisasi is not None:
+        n = aturan.bulatkan_realisasi
+        per = replace(per, realisasi=bulatkan(per.realisasi, n, aturan.pembulatan),
+                      aturan=(*per.aturan, f"bulatkan_realisasi={n}: realisasi dibulatkan "
+                              f"{n} desimal sebelum capaian dihitung"))
     capaian = _capaian(per.target, per.realisasi, ind, aturan, per.path_target,
                        per.path_realisasi).with_aturan(*per.aturan)
     triwulan = _triwulan(ind, tws, aturan)

@@ -27,6 +27,7 @@ from lkjip_cli.model.anggaran import (
 )
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.masukan import DilaporkanMasukan, MasukanSasaran
+from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.model.periode import Bulan, DilaporkanBulan, PeriodeLaporan
 from lkjip_cli.model.persen import JenisPersen
 from lkjip_cli.model.types import (
@@ -464,11 +465,23 @@ class AturanTanda(Model):
             {"besaran": value, "hint": hint})
 
 
+Pembulatan = Literal["half-up", "half-even", "down"]
+
+
+class AturanTampil(Model):
+    """How one place of the report rounds its percentages, where it differs from the
+    report-wide rule (one report truncates capaian in its IKU table and rounds in its
+    summary): `pembulatan` and `desimal`, each falling back to the report's."""
+
+    pembulatan: Pembulatan | None = None
+    desimal: Bulat | None = Field(default=None, ge=0, le=6)
+
+
 class Aturan(Model):
     """The report's calculation rules; every one has a documented default."""
 
     desimal_persen: Bulat = Field(default=2, ge=0, le=6)
-    pembulatan: Literal["half-up", "half-even", "down"] = "half-up"
+    pembulatan: Pembulatan = "half-up"
     rumus_negatif: RumusNegatif = "(2T-R)/T"
     target_nol: TargetNol = "tidak-dapat-dihitung"
     batas_atas: BatasAtas | None = None
@@ -486,6 +499,13 @@ class Aturan(Model):
         default=Decimal(100),
         description="A sasaran is 'berhasil' when every indicator's capaian reaches this",
     )
+    per_tempat: dict[Lokasi, AturanTampil] = Field(
+        default={}, description="Rounding of one table or place ('3.5', 'Tabel III.2', "
+        "ikhtisar) where the report differs from desimal_persen and pembulatan: its tables "
+        "print so, and check compares its printed figures so")
+    bulatkan_realisasi: Bulat | None = Field(
+        default=None, ge=0, le=6, description="Realisasi rounded to this many places (by "
+        "pembulatan) before capaian is computed, when the report does so")
     tanda_cetak: tuple[AturanTanda, ...] = Field(
         default=(), description="Printed quantities whose label carries the direction: "
         "printed with the sign reversed (a cut as a positive penghematan) or without sign")
@@ -523,3 +543,20 @@ class Laporan(Model):
         default={}, description="lkjip's table number -> the label the report prints "
         '("3.13": "19", "3.5": "III.2"); captions and dilaporkan places use it')
     dilaporkan: DilaporkanLaporan = DilaporkanLaporan()
+
+    def aturan_di(self, tempat: str) -> Aturan:
+        """The rules at one place (lkjip's table number, or `ikhtisar`, `bab4`...): the
+        report's, with that place's own rounding (`aturan.per_tempat`, whose keys may be
+        the labels the report prints) put in."""
+        a = self.aturan
+        if not a.per_tempat:
+            return a
+        nomor = Penomoran(self.penomoran)
+        base = tempat.partition("/")[0]
+        for kunci, tampil in a.per_tempat.items():
+            if (nomor.resolusi(kunci) or kunci) in (tempat, base):
+                return a.model_copy(update={
+                    "pembulatan": tampil.pembulatan or a.pembulatan,
+                    "desimal_persen": a.desimal_persen if tampil.desimal is None
+                    else tampil.desimal})
+        return a

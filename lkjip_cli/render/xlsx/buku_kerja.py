@@ -444,8 +444,9 @@ def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     props.description = f"dibuat oleh lkjip dari {sumber or 'laporan'}"
     rumus = Rumus(aturan)
     dipakai: set[str] = set()
-    lembar = [tulis_lembar(wb, t, aturan, rumus, dipakai)
-              for n in nomor_tabel(bab, tabel) for t in BUILDERS[n](hasil)]
+    lembar = [tulis_lembar(wb, t, a, Rumus(a) if a is not aturan else rumus, dipakai)
+              for n in nomor_tabel(bab, tabel) for t in BUILDERS[n](hasil)
+              for a in [hasil.laporan.aturan_di(n)]]
     if "4" in bab and not tabel:
         from lkjip_cli.render.xlsx.ringkasan import ringkasan
 

@@ -1,0 +1,126 @@
+"""Rules that differ by place (issue 22, class 4): one report truncates capaian in its IKU
+table and rounds in its summary; another rounds realisasi before computing capaian. Worked
+by hand: 2 / 3 x 100 = 66,666...: half-up 66,67, truncated 66,66, one decimal 66,7;
+66,666 rounded to 66,7 first: 66,7 / 70 x 100 = 95,2857... -> 95,29 (unrounded: 95,2371...
+-> 95,24)."""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from lkjip_cli.audit import Tingkat, audit
+from lkjip_cli.engine import hitung
+from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.loader import load_text
+from lkjip_cli.tabel import bangun, format_sel
+
+D = Decimal
+
+LAPORAN = textwrap.dedent(
+    """\
+    instansi: {nama: Dinas Contoh (rekaan)}
+    tahun: 2023
+    renstra: {mulai: 2021, selesai: 2026}
+    penomoran: {"3.5": "III.2"}
+    aturan:
+      per_tempat:
+        "Tabel III.2": {pembulatan: down}
+        "3.12": {desimal: 1}
+    sasaran:
+      - kode: SS1
+        nama: Sasaran satu
+        indikator:
+          - kode: IKU1
+            nama: Jumlah dokumen
+            satuan: dokumen
+            target: 3
+            realisasi: 2
+            dilaporkan: {capaian: {"III.2": "66,66", ikhtisar: "66,67", "3.12": "66,7"}}
+    """
+)
+
+
+def hasil(text: str) -> Hasil:
+    loaded = load_text(text)
+    assert loaded.report is not None, [str(d) for d in loaded.diagnostics]
+    return hitung(loaded.report)
+
+
+def test_each_place_is_checked_by_its_own_rounding() -> None:
+    temuan = [t for t in audit(hasil(LAPORAN)).temuan if t.jenis == "dicetak"]
+    assert {t.tabel: t.tingkat for t in temuan} == {
+        "Tabel III.2": Tingkat.COCOK, "Ikhtisar Eksekutif": Tingkat.COCOK,
+        "Tabel 3.12": Tingkat.COCOK}
+    # without the rule, the truncated figure is one unit off
+    plain = LAPORAN.replace('    "Tabel III.2": {pembulatan: down}\n', "")
+    temuan = [t for t in audit(hasil(plain)).temuan if t.jenis == "dicetak"]
+    assert {t.tabel: t.tingkat for t in temuan}["Tabel III.2"] is not Tingkat.COCOK
+
+
+def test_each_table_prints_by_its_own_rounding() -> None:
+    h = hasil(LAPORAN)
+    aturan = h.laporan.aturan
+    (t35,) = bangun(h, ["3.5"])
+    (t312,) = bangun(h, ["3.12"])
+    assert format_sel(t35.baris[0].sel[5], aturan) == "66,66"
+    assert any("dipotong (tidak dibulatkan) pada dua desimal" in c for c in t35.catatan)
+    assert format_sel(t312.baris[0].sel[5], aturan) == "66,7"
+    (t37,) = bangun(h, ["3.4"])
+    assert all("dipotong" not in c for c in t37.catatan)
+
+
+def test_xlsx_formulas_follow_the_tables_rounding(tmp_path: Path) -> None:
+    pytest.importorskip("formulas")
+    from rekalkulasi import bandingkan, hitung_ulang
+
+    from lkjip_cli.render.xlsx.buku_kerja import buku_kerja
+
+    h = hasil(LAPORAN)
+    wb, lembar = buku_kerja(h, bab=["3"])
+    wb.save(tmp_path / "a.xlsx")
+    ws = next(lb.ws for lb in lembar if lb.tabel.nomor == "3.5")
+    assert "ROUNDDOWN" in str(ws["F4"].value)
+    nilai = hitung_ulang(tmp_path / "a.xlsx")
+    for lb in lembar:  # each sheet at its own table's rounding
+        assert bandingkan([lb], nilai, h.laporan.aturan_di(lb.tabel.nomor))[1] == []
+    assert nilai[f"{ws.title.upper()}!F4"] == pytest.approx(66.66, abs=1e-9)
+
+
+def test_realisasi_rounded_before_capaian() -> None:
+    text = LAPORAN.replace("  per_tempat:", "  bulatkan_realisasi: 1\n  per_tempat:") \
+        .replace("target: 3\n", "target: 70\n").replace("realisasi: 2\n", "realisasi: 66.666\n")
+    ind = hasil(text).indikator[0]
+    assert ind.realisasi_periode == D("66.7")
+    assert ind.capaian.nilai is not None
+    assert ind.capaian.nilai.quantize(D("0.01")) == D("95.29")
+    assert any(a.startswith("bulatkan_realisasi=1") for a in ind.capaian.aturan)
+
+
+def test_a_place_that_names_no_table_is_refused() -> None:
+    loaded = load_text(LAPORAN.replace('"3.12": {desimal: 1}', '"III.9": {desimal: 1}'))
+    assert loaded.report is None
+    assert [d.code for d in loaded.diagnostics] == ["unknown-place"]
+
+
+def test_the_rules_round_trip_through_the_data_workbook(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli.app import app
+
+    # penomoran is not in the workbook yet (issue 20): places by lkjip's numbers here
+    text = LAPORAN.replace("  per_tempat:", "  bulatkan_realisasi: 2\n  per_tempat:").replace(
+        'penomoran: {"3.5": "III.2"}\n', "").replace("III.2", "3.5").replace("Tabel 3.5", "3.5")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["export", str(tmp_path / "a.yaml"), "--to", "xlsx", "--data",
+                                 "-o", str(tmp_path / "a.xlsx")])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["import", str(tmp_path / "a.xlsx"), "-o",
+                                 str(tmp_path / "b.yaml")])
+    assert result.exit_code == 0, result.output
+    assert load_text((tmp_path / "b.yaml").read_text(encoding="utf-8")).report == \
+        load_text(text).report
