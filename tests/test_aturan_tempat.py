@@ -124,3 +124,55 @@ def test_the_rules_round_trip_through_the_data_workbook(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert load_text((tmp_path / "b.yaml").read_text(encoding="utf-8")).report == \
         load_text(text).report
+
+
+# ------------------------------------------------------------ RPD as a share (class 5)
+
+RPD = textwrap.dedent(
+    """\
+    instansi: {nama: Dinas Contoh (rekaan)}
+    tahun: 2023
+    periode: {sampai: TW2}
+    renstra: {mulai: 2021, selesai: 2026}
+    sasaran:
+      - kode: SS1
+        nama: Sasaran satu
+        indikator:
+          - {kode: IKU1, nama: Indikator satu, satuan: dokumen, target: 4, realisasi: 2}
+    program:
+      - kode: P1
+        nama: Program satu
+        kegiatan:
+          - {kode: K1, nama: Kegiatan satu, pagu: 1.000.000.000, rpd: 400.000.000,
+             realisasi: 300.000.000,
+             dilaporkan: {persen_rpd: {"3.13": "40,00", bab3: "75,00"}}}
+    """
+)
+
+
+def test_rpd_as_a_share_of_pagu_is_a_figure_of_its_own() -> None:
+    h = hasil(RPD)
+    a = h.kegiatan[0].anggaran
+    # 400.000.000 / 1.000.000.000 x 100 = 40; 300.000.000 / 400.000.000 x 100 = 75
+    assert a.persen_rpd is not None and a.persen_rpd.nilai == D(40)
+    assert a.penyerapan_rpd is not None and a.penyerapan_rpd.nilai == D(75)
+    found = {t.tabel: t for t in audit(h).temuan if t.jenis == "dicetak"}
+    assert found["Tabel 3.13"].tingkat is Tingkat.COCOK
+    assert found["Bab III"].tingkat is Tingkat.SELISIH
+    assert "realisasi terhadap RPD, bukan RPD terhadap pagu" in found["Bab III"].keterangan
+    (t,) = bangun(h, ["3.13"])
+    assert [k.judul for k in t.kolom][5:8] == ["RPD s.d. Triwulan II (Rp)", "% terhadap RPD",
+                                               "RPD terhadap pagu (%)"]
+    assert format_sel(t.baris[1].sel[7], h.laporan.aturan) == "40,00"
+
+
+def test_a_nodes_share_of_the_whole_tree_is_audited() -> None:
+    text = RPD.replace("dilaporkan: {persen_rpd: {\"3.13\": \"40,00\", bab3: \"75,00\"}}}",
+                       "dilaporkan: {porsi: {bab3: \"80,00\"}}}\n"
+                       "      - {kode: K2, nama: Kegiatan dua, pagu: 250.000.000,\n"
+                       "         realisasi: 100.000.000, dilaporkan: {porsi: {bab3: \"20,00\"}}}")
+    h = hasil(text)
+    # 1.000.000.000 / 1.250.000.000 x 100 = 80; 250.000.000 / 1.250.000.000 x 100 = 20
+    assert [h.porsi(k).nilai for k in h.kegiatan] == [D(80), D(20)]
+    found = [t.tingkat for t in audit(h).temuan if t.jenis == "dicetak"]
+    assert found == [Tingkat.COCOK, Tingkat.COCOK]

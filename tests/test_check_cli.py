@@ -157,8 +157,8 @@ def test_semua_lists_cocok_figures_too(here: Path) -> None:
 
 
 def test_consistency_finding_alone_exits_1(here: Path) -> None:
-    # a % indicator at 105%: no printed figure, still a selisih-level finding
-    text = vary(MINIMAL, "realisasi: 72", "realisasi: 105")
+    # a share (declared) at 105%: no printed figure, still a selisih-level finding
+    text = vary(MINIMAL, "realisasi: 72", "realisasi: 105\n        jenis_persen: bagian")
     result = invoke(write(here, text))
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == summary("laporan.yaml", 0, 0, 0, 0, 1)

@@ -19,6 +19,7 @@ from lkjip_cli.model.laporan import Kegiatan
 RUMUS_PENYERAPAN = "penyerapan = realisasi / pagu x 100"
 RUMUS_SISA = "sisa anggaran = pagu - realisasi"
 RUMUS_PENYERAPAN_RPD = "penyerapan terhadap RPD = realisasi / RPD x 100"
+RUMUS_PERSEN_RPD = "RPD terhadap pagu = RPD / pagu x 100"
 
 #: A leaf of the budget tree (where money is typed) and where the file holds it.
 KegiatanDenganPath = tuple[Kegiatan | RincianAnggaran, Path]
@@ -74,8 +75,10 @@ def anggaran_total(pagu: Nilai, realisasi: Nilai, kegiatan: tuple[str, ...] = ()
     penyerapan = persentase(RUMUS_PENYERAPAN, dari("realisasi", realisasi), dari("pagu", pagu))
     penyerapan_rpd = None if rpd is None else persentase(
         RUMUS_PENYERAPAN_RPD, dari("realisasi", realisasi), dari("RPD", rpd))
+    persen_rpd = None if rpd is None else persentase(
+        RUMUS_PERSEN_RPD, dari("RPD", rpd), dari("pagu", pagu))
     return Anggaran(pagu, realisasi, penyerapan, selisih_rupiah(pagu, realisasi), kegiatan,
-                    rpd, penyerapan_rpd)
+                    rpd, penyerapan_rpd, persen_rpd)
 
 
 def selisih_rupiah(pagu: Nilai, realisasi: Nilai) -> Nilai:

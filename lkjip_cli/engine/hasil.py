@@ -11,12 +11,14 @@ from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import arti_capaian_negatif, arti_capaian_tinggi, batasi
-from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.engine.nilai import Nilai, dari, persentase, tidak_dapat
 from lkjip_cli.engine.tahun import AntarTahun
 from lkjip_cli.model.klasifikasi import KLASIFIKASI
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
 
 Target = Decimal | Rentang
+
+RUMUS_PORSI = "porsi = pagu simpul / pagu seluruh program x 100"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,8 @@ class Anggaran:
     #: when the budget lines give no RPD.
     rpd: Nilai | None = None
     penyerapan_rpd: Nilai | None = None
+    #: The disbursement plan as a share of pagu (RPD / pagu x 100), printed by some agencies.
+    persen_rpd: Nilai | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +323,15 @@ class Hasil:
     def kedalaman_anggaran(self) -> int:
         """How many levels the budget tree has (2 for program and kegiatan)."""
         return max((s.tingkat + 1 for s in self.simpul), default=0)
+
+    def porsi(self, simpul: Simpul) -> Nilai:
+        """A node's share of the whole budget tree (its pagu / all programs' pagu x 100),
+        which some reports print beside Tabel 3.13's rows."""
+        total = self.anggaran_program
+        if total is None:
+            return tidak_dapat(RUMUS_PORSI, "tidak ada pohon anggaran")
+        return persentase(RUMUS_PORSI, dari(f"pagu {simpul.kode}", simpul.anggaran.pagu),
+                          dari("pagu seluruh program", total.pagu))
 
     def nama_tingkat(self, tingkat: int) -> str:
         names = self.laporan.tingkat_anggaran

@@ -33,6 +33,9 @@ class DilaporkanAnggaran(Model):
     penyerapan: Dicetak = {}
     rpd: Dicetak = Field(default={}, description="Rencana penarikan dana up to the period")
     penyerapan_rpd: Dicetak = Field(default={}, description="Realisasi / RPD x 100")
+    persen_rpd: Dicetak = Field(default={}, description="RPD / pagu x 100")
+    porsi: Dicetak = Field(default={}, description="The node's pagu as a share of all "
+                           "programs' pagu x 100")
 
 
 class RincianAnggaran(Model):

@@ -227,7 +227,8 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
     notes = [f"Program = jumlah kegiatannya; {_nama_total_program(h)} = jumlah program.",
              catatan_penyerapan(h)]
     if rpd:
-        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
+        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100; "
+                     "RPD terhadap pagu = RPD / alokasi x 100.")
     return [susun_tabel("3.13", ["Realisasi Anggaran Per Program dan Kegiatan",
                                  h.judul_periode],
                         [*kolom_judul("No", "Program/Kegiatan"),
@@ -265,7 +266,8 @@ def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
     notes = [f"{turun}; pagu dan realisasi diisi pada tingkat terbawah; Jumlah = jumlah "
              "program.", catatan_penyerapan(h)]
     if rpd:
-        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
+        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100; "
+                     "RPD terhadap pagu = RPD / alokasi x 100.")
     return [susun_tabel("3.13", [f"Realisasi Anggaran Per {', '.join(levels[:-1])} dan "
                                  f"{levels[-1]}", h.judul_periode],
                         [*kolom_judul("Kode", "/".join(levels)),
@@ -283,12 +285,12 @@ def _kolom_rpd(h: Hasil, rpd: bool) -> tuple[str, ...]:
     if not rpd:
         return ()
     sampai = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
-    return (f"RPD{sampai} (Rp)", "% terhadap RPD")
+    return (f"RPD{sampai} (Rp)", "% terhadap RPD", "RPD terhadap pagu (%)")
 
 
 def _sel_rpd(a: Anggaran | None, rpd: bool) -> tuple[Sel, ...]:
     if not rpd:
         return ()
-    if a is None or a.rpd is None or a.penyerapan_rpd is None:
-        return (teks(""), teks(""))
-    return (rp(a.rpd), persen(a.penyerapan_rpd))
+    if a is None or a.rpd is None or a.penyerapan_rpd is None or a.persen_rpd is None:
+        return (teks(""), teks(""), teks(""))
+    return (rp(a.rpd), persen(a.penyerapan_rpd), persen(a.persen_rpd))

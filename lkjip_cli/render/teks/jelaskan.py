@@ -102,6 +102,11 @@ def _anggaran(label: str, a: Anggaran, aturan: Aturan, source: SourceMap) -> Ite
     yield from uraikan(f"Pagu {label}", a.pagu, aturan, source)
     yield from uraikan(f"Realisasi {label}", a.realisasi, aturan, source)
     yield from uraikan(f"Penyerapan {label}", a.penyerapan, aturan, source)
+    for judul, nilai in ((f"RPD {label}", a.rpd), (f"Penyerapan terhadap RPD {label}",
+                                                   a.penyerapan_rpd),
+                         (f"RPD terhadap pagu {label}", a.persen_rpd)):
+        if nilai is not None:
+            yield from uraikan(judul, nilai, aturan, source)
 
 
 def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str]:
@@ -165,11 +170,13 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
     for prog in h.program:
         if prog.kode == ref:
             return [f"{prog.kode} — {prog.nama} (program)", "",
-                    *_anggaran(f"program {prog.kode}", prog.anggaran, a, source)]
+                    *_anggaran(f"program {prog.kode}", prog.anggaran, a, source),
+                    *uraikan("Porsi dari total pagu", h.porsi(prog), a, source)]
     for keg in h.kegiatan:
         if keg.kode == ref:
             lines = [f"{keg.kode} — {keg.nama} (kegiatan)", "",
-                     *_anggaran(f"kegiatan {keg.kode}", keg.anggaran, a, source)]
+                     *_anggaran(f"kegiatan {keg.kode}", keg.anggaran, a, source),
+                     *uraikan("Porsi dari total pagu", h.porsi(keg), a, source)]
             for ik in keg.indikator:
                 lines += uraikan_tampil(h, f"Capaian {ik.kode} ({ik.nama})", ik.capaian, source)
             return lines
@@ -184,7 +191,8 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
         if isinstance(node, HasilRincian) and node.kode == ref:
             tingkat = h.nama_tingkat(node.tingkat)
             return [f"{node.kode} — {node.nama} ({tingkat.lower()})", "",
-                    *_anggaran(f"{tingkat.lower()} {node.kode}", node.anggaran, a, source)]
+                    *_anggaran(f"{tingkat.lower()} {node.kode}", node.anggaran, a, source),
+                    *uraikan("Porsi dari total pagu", h.porsi(node), a, source)]
     return None
 
 

@@ -114,6 +114,12 @@ def rumus_sel(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
             _angka_sel(baris.sel[4]):
         kini, lalu = ref(4, r), ref(3, r)
         return rumus.perubahan(kini, lalu) if j == 5 else rumus.bulat(f"{kini}-{lalu}")
+    if t.nomor == "3.13" and t.kolom[j].judul in ("% terhadap RPD", "RPD terhadap pagu (%)"):
+        # Tabel 3.13 with RPD: alokasi 2, realisasi 3, RPD 5
+        atas, bawah = (3, 5) if t.kolom[j].judul == "% terhadap RPD" else (5, 2)
+        if _angka_sel(baris.sel[atas]) and _angka_sel(baris.sel[bawah]):
+            return rumus.bagi(ref(atas, r), ref(bawah, r))
+        return None
     if kunci == "3.6/capaian" and j in (7, 8, 9):
         return _capaian_antar_tahun(lembar, i, j, rumus)
     if kunci == "3.11/efisiensi" and j == 3:
