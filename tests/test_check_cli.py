@@ -328,8 +328,9 @@ def test_github_nothing_for_cocok(here: Path) -> None:
 
 
 def test_github_consistency_finding_at_the_input_line(here: Path) -> None:
-    # realisasi 105 of a % indicator, at line 13, value at column 20
-    result = invoke(write(here, vary(MINIMAL, "realisasi: 72", "realisasi: 105")),
+    # realisasi 105 of a share, at line 13, value at column 20
+    result = invoke(write(here, vary(MINIMAL, "realisasi: 72",
+                                     "realisasi: 105\n        jenis_persen: bagian")),
                     "--format", "github")
     assert result.exit_code == 1
     first = result.stdout.splitlines()[0]

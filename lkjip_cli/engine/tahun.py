@@ -79,8 +79,7 @@ def hitung_antar_tahun(ind: IndikatorKinerja, path: Path, tahun: int, capaian: N
     lalu = tahun - 1
     prev = next((y for y in years if y.tahun == lalu), None)
     cap_lalu = prev.capaian if prev is not None else tidak_dapat(
-        "capaian tahun lalu", f"tidak ada target dan realisasi tahun {lalu} "
-        "(target_sebelumnya, realisasi_sebelumnya)")
+        capaian.rumus, f"tidak ada target dan realisasi tahun {lalu}")
     poin, persen = perubahan_capaian(capaian, cap_lalu)
     return AntarTahun(tuple(years), lalu, prev.target if prev else None, cap_lalu, poin,
                       persen)
@@ -92,8 +91,8 @@ def perubahan_capaian(kini: Nilai, lalu: Nilai) -> tuple[Nilai, Nilai]:
     inputs = (Masukan("capaian tahun ini", kini.nilai), Masukan("capaian tahun lalu",
                                                                 lalu.nilai))
     if kini.nilai is None or lalu.nilai is None:
-        alasan = (f"capaian tahun lalu tidak tersedia ({lalu.alasan})" if lalu.nilai is None
-                  else f"capaian tahun ini tidak tersedia ({kini.alasan})")
+        alasan = ("capaian tahun lalu tidak tersedia" if lalu.nilai is None
+                  else "capaian tahun ini tidak tersedia")
         return (tidak_dapat(RUMUS_CAPAIAN_POIN, alasan, inputs, satuan="poin"),
                 tidak_dapat(RUMUS_CAPAIAN_PERSEN, alasan, inputs))
     c, p = kini.nilai, lalu.nilai

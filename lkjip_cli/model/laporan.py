@@ -444,7 +444,8 @@ TandaCetak = Literal["dibalik", "tanpa-tanda"]
 class AturanTanda(Model):
     """How one printed quantity carries its sign, at one place or everywhere."""
 
-    besaran: str = Field(min_length=1, description="A printed quantity (a dilaporkan key), "
+    besaran: str = Field(pattern=r"^[a-z][a-z_]*$", description="A printed quantity (a "
+                         "dilaporkan key), "
                          "for example perubahan_pagu or perubahan_poin")
     tempat: Lokasi | None = Field(default=None, description="Only this place; null: every "
                                   "place that prints the quantity")

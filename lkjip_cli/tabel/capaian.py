@@ -156,7 +156,7 @@ def _capaian_antar_tahun(h: Hasil) -> list[Tabel]:
                            persen(h.tampil(a.capaian_tahun_lalu)), persen(h.tampil(ind.capaian)),
                            persen(a.perubahan_capaian_poin))))
     capaian = [n for i in h.indikator if i.antar_tahun is not None
-               for n in (i.antar_tahun.capaian_tahun_lalu, i.capaian)]
+               for n in (i.antar_tahun.capaian_tahun_lalu, i.capaian) if n.ada]
     judul = f"Perbandingan Capaian Kinerja {h.judul_periode} dengan Tahun {lalu}"
     return [susun_tabel("3.6", [judul],
                         [*kolom_judul("No", "Indikator Kinerja", "Satuan"),
