@@ -176,3 +176,25 @@ def test_a_nodes_share_of_the_whole_tree_is_audited() -> None:
     assert [h.porsi(k).nilai for k in h.kegiatan] == [D(80), D(20)]
     found = [t.tingkat for t in audit(h).temuan if t.jenis == "dicetak"]
     assert found == [Tingkat.COCOK, Tingkat.COCOK]
+
+
+def test_monthly_realisasi_of_a_leaf_sum_to_its_realisasi() -> None:
+    text = RPD.replace("realisasi: 300.000.000,",
+                       "realisasi_bulanan: [50.000.000, 70.000.000, null, 80.000.000, "
+                       "60.000.000, 40.000.000],")
+    h = hasil(text)
+    a = h.kegiatan[0].anggaran
+    # 50 + 70 + 80 + 60 + 40 million = 300.000.000 (March had no data)
+    assert a.realisasi.nilai == D(300_000_000)
+    assert a.realisasi.masukan[0].sumber == ("program", 0, "kegiatan", 0, "realisasi_bulanan")
+    assert a.penyerapan_rpd is not None and a.penyerapan_rpd.nilai == D(75)
+
+
+def test_monthly_realisasi_that_disagree_with_the_year_are_a_warning() -> None:
+    text = RPD.replace("realisasi: 300.000.000,",
+                       "realisasi: 300.000.000, realisasi_bulanan: [100.000.000, 150.000.000],")
+    loaded = load_text(text)
+    (d,) = loaded.diagnostics
+    # 100.000.000 + 150.000.000 = 250.000.000, not 300.000.000
+    assert (d.code, d.severity.value) == ("rekap-bulanan", "warning")
+    assert "Rp250.000.000" in d.message and loaded.report is not None

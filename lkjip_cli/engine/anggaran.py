@@ -9,6 +9,7 @@ year are `belanja.py`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Anggaran
@@ -31,13 +32,22 @@ def anggaran_dari(rumus: str, kegiatan: Sequence[KegiatanDenganPath],
     pagu = jumlah(f"pagu {rumus} = jumlah pagu {bagian}",
                   [Masukan(f"pagu {k.kode}", k.pagu, (*p, "pagu")) for k, p in kegiatan])
     real = jumlah(f"realisasi {rumus} = jumlah realisasi {bagian}",
-                  [Masukan(f"realisasi {k.kode}", k.realisasi, (*p, "realisasi"))
-                   for k, p in kegiatan])
+                  [realisasi_daun(k, p) for k, p in kegiatan])
     rpd = None
     if any(k.rpd is not None for k, _ in kegiatan):
         rpd = jumlah(f"RPD {rumus} = jumlah RPD {bagian}",
                      [Masukan(f"RPD {k.kode}", k.rpd, (*p, "rpd")) for k, p in kegiatan])
     return anggaran_total(pagu, real, tuple(k.kode for k, _ in kegiatan), rpd)
+
+
+def realisasi_daun(node: Kegiatan | RincianAnggaran, path: Path) -> Masukan:
+    """A leaf's realisasi: as typed, or the sum of its monthly realisasi when only those are
+    given (a report printing spending per month)."""
+    if node.realisasi is not None or not node.realisasi_bulanan:
+        return Masukan(f"realisasi {node.kode}", node.realisasi, (*path, "realisasi"))
+    bulan = [v for v in node.realisasi_bulanan if v is not None]
+    return Masukan(f"realisasi {node.kode} (jumlah {len(bulan)} bulan)",
+                   sum(bulan, Decimal(0)) if bulan else None, (*path, "realisasi_bulanan"))
 
 
 def anggaran_gabungan(rumus: str, bagian: str,

@@ -47,6 +47,10 @@ class RincianAnggaran(Model):
     realisasi: Rupiah | None = Field(default=None, description="Only at a leaf (no rincian)")
     rpd: Rupiah | None = Field(
         default=None, description="Rencana penarikan dana up to the report's period (a leaf)")
+    realisasi_bulanan: tuple[Rupiah | None, ...] = Field(
+        default=(), max_length=12, description="Monthly realisasi from January (each month's "
+        "own spending, not cumulative; null: no data), at a leaf: their sum is the realisasi "
+        "when realisasi is not given")
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this line supports; "
         "inherited by every line below it")
