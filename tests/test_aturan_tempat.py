@@ -198,3 +198,26 @@ def test_monthly_realisasi_that_disagree_with_the_year_are_a_warning() -> None:
     # 100.000.000 + 150.000.000 = 250.000.000, not 300.000.000
     assert (d.code, d.severity.value) == ("rekap-bulanan", "warning")
     assert "Rp250.000.000" in d.message and loaded.report is not None
+
+
+# ------------------------------------------------------------ continued tables (class 7)
+
+
+def test_a_programs_total_may_cover_rows_not_listed() -> None:
+    text = RPD.replace("    kegiatan:\n", "    baris_lain: {pagu: 500.000.000, realisasi: 450.000.000,\n"
+                       "                 keterangan: tabel halaman sebelumnya}\n"
+                       "    dilaporkan: {pagu: {\"3.13\": 1.500.000.000},\n"
+                       "                 realisasi: {\"3.13\": 750.000.000}}\n    kegiatan:\n")
+    h = hasil(text)
+    a = h.program[0].anggaran
+    # 1.000.000.000 + 500.000.000 and 300.000.000 + 450.000.000
+    assert (a.pagu.nilai, a.realisasi.nilai) == (D(1_500_000_000), D(750_000_000))
+    assert a.pagu.masukan[-1].sumber == ("program", 0, "baris_lain", "pagu")
+    found = [t.tingkat for t in audit(h).temuan if t.lokasi == "P1"]
+    assert found == [Tingkat.COCOK, Tingkat.COCOK]
+    (t,) = bangun(h, ["3.13"])
+    assert any("Jumlah Program satu mencakup kegiatan yang tidak dirinci di tabel ini (tabel "
+               "halaman sebelumnya): alokasi Rp500.000.000, realisasi Rp450.000.000." == c
+               for c in t.catatan)
+    b = h.belanja_tahun_ini
+    assert b is None or b.pagu_langsung.nilai in (None, D(1_500_000_000))

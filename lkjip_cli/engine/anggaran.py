@@ -14,7 +14,7 @@ from decimal import Decimal
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Anggaran
 from lkjip_cli.engine.nilai import Masukan, Nilai, dari, jumlah, persentase, tidak_dapat
-from lkjip_cli.model.anggaran import RincianAnggaran
+from lkjip_cli.model.anggaran import BarisLain, RincianAnggaran
 from lkjip_cli.model.laporan import Kegiatan
 
 RUMUS_PENYERAPAN = "penyerapan = realisasi / pagu x 100"
@@ -97,3 +97,17 @@ def selisih_rupiah(pagu: Nilai, realisasi: Nilai) -> Nilai:
         return tidak_dapat(RUMUS_SISA, "data tidak lengkap", inputs, satuan="Rp")
     return Nilai(pagu.nilai - realisasi.nilai, RUMUS_SISA, inputs, satuan="Rp").with_uraian(
         "{0} - {1}", pagu.nilai, realisasi.nilai)
+
+
+def dengan_baris_lain(a: Anggaran, lain: BarisLain | None, path: Path) -> Anggaran:
+    """A total that also covers rows the file does not list (`baris_lain`): their money
+    joins the sum as one more named part."""
+    if lain is None:
+        return a
+
+    def tambah(n: Nilai, nilai: Decimal | None, kunci: str) -> Nilai:
+        extra = Masukan(f"{kunci} baris lain (tidak dirinci)", nilai, (*path, kunci))
+        return jumlah(f"{n.rumus} + baris lain", [*n.masukan, extra])
+
+    return anggaran_total(tambah(a.pagu, lain.pagu, "pagu"),
+                          tambah(a.realisasi, lain.realisasi, "realisasi"), a.kegiatan, a.rpd)

@@ -38,6 +38,16 @@ class DilaporkanAnggaran(Model):
                            "programs' pagu x 100")
 
 
+class BarisLain(Model):
+    """Rows a printed total covers that the file does not list: a table continued from
+    another page, or an excerpt that shows some kegiatan of a program. Their money (as the
+    other page prints it) joins the total, so a right Jumlah is not flagged."""
+
+    pagu: Rupiah | None = None
+    realisasi: Rupiah | None = None
+    keterangan: str | None = Field(default=None, description="Where those rows are printed")
+
+
 class RincianAnggaran(Model):
     """A level below kegiatan: a sub kegiatan, a KRO, an RO; any depth."""
 

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from lkjip_cli.model.anggaran import (
     TINGKAT_BAWAAN,
+    BarisLain,
     DilaporkanAnggaran,
     DilaporkanPosBelanja,
     JenisBelanja,
@@ -322,6 +323,9 @@ class Program(Model):
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Indikator kinerja supported by every kegiatan of the program")
     kegiatan: tuple[Kegiatan, ...] = Field(min_length=1)
+    baris_lain: BarisLain | None = Field(
+        default=None, description="Money of kegiatan the file does not list but the "
+        "program's printed total covers (a table continued from another page)")
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
 
 

@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Callable
 from decimal import Decimal
 
+from lkjip_cli import angka as fmt
 from lkjip_cli.engine import RUMUS_EFISIENSI
 from lkjip_cli.engine.hasil import (
     Anggaran,
@@ -226,6 +227,7 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
                            *_sel_rpd(h.anggaran_program, rpd), teks("")), "jumlah"))
     notes = [f"Program = jumlah kegiatannya; {_nama_total_program(h)} = jumlah program.",
              catatan_penyerapan(h)]
+    notes += _catatan_baris_lain(h)
     if rpd:
         notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100; "
                      "RPD terhadap pagu = RPD / alokasi x 100.")
@@ -235,6 +237,21 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
                          *kolom_judul("Alokasi (Rp)", "Realisasi (Rp)", "%", *_kolom_rpd(h, rpd),
                                       angka=True), Kolom("Ket")],
                         rows, notes)]
+
+
+def _catatan_baris_lain(h: Hasil) -> list[str]:
+    """Programs whose total covers rows the file does not list (`baris_lain`)."""
+    notes = []
+    for prog in h.laporan.program:
+        lain = prog.baris_lain
+        if lain is None:
+            continue
+        where = f" ({lain.keterangan})" if lain.keterangan else ""
+        pagu = fmt.rupiah(lain.pagu) if lain.pagu is not None else fmt.TIDAK_ADA
+        real = fmt.rupiah(lain.realisasi) if lain.realisasi is not None else fmt.TIDAK_ADA
+        notes.append(f"Jumlah {prog.nama} mencakup kegiatan yang tidak dirinci di tabel ini"
+                     f"{where}: alokasi {pagu}, realisasi {real}.")
+    return notes
 
 
 def _nama_total_program(h: Hasil) -> str:
@@ -265,6 +282,7 @@ def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
                       for atas, bawah in itertools.pairwise(levels))
     notes = [f"{turun}; pagu dan realisasi diisi pada tingkat terbawah; Jumlah = jumlah "
              "program.", catatan_penyerapan(h)]
+    notes += _catatan_baris_lain(h)
     if rpd:
         notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100; "
                      "RPD terhadap pagu = RPD / alokasi x 100.")
