@@ -216,8 +216,8 @@ def test_a_programs_total_may_cover_rows_not_listed() -> None:
     found = [t.tingkat for t in audit(h).temuan if t.lokasi == "P1"]
     assert found == [Tingkat.COCOK, Tingkat.COCOK]
     (t,) = bangun(h, ["3.13"])
-    assert any("Jumlah Program satu mencakup kegiatan yang tidak dirinci di tabel ini (tabel "
-               "halaman sebelumnya): alokasi Rp500.000.000, realisasi Rp450.000.000." == c
+    assert any(c == "Jumlah Program satu mencakup kegiatan yang tidak dirinci di tabel ini (tabel "
+               "halaman sebelumnya): alokasi Rp500.000.000, realisasi Rp450.000.000."
                for c in t.catatan)
     b = h.belanja_tahun_ini
     assert b is None or b.pagu_langsung.nilai in (None, D(1_500_000_000))
