@@ -204,7 +204,8 @@ def test_monthly_realisasi_that_disagree_with_the_year_are_a_warning() -> None:
 
 
 def test_a_programs_total_may_cover_rows_not_listed() -> None:
-    text = RPD.replace("    kegiatan:\n", "    baris_lain: {pagu: 500.000.000, realisasi: 450.000.000,\n"
+    text = RPD.replace("    kegiatan:\n",
+                       "    baris_lain: {pagu: 500.000.000, realisasi: 450.000.000,\n"
                        "                 keterangan: tabel halaman sebelumnya}\n"
                        "    dilaporkan: {pagu: {\"3.13\": 1.500.000.000},\n"
                        "                 realisasi: {\"3.13\": 750.000.000}}\n    kegiatan:\n")
