@@ -54,9 +54,9 @@ BAGIAN = ("laporan", "sasaran", "indikator", "triwulan", "program", "kegiatan",
 SKALA = ("interpretasi", "predikat")
 
 
-def _target(judul: str = "Target", kunci: str = "target", wajib: bool = False) -> list[Kolom]:
+def _target(judul: str = "Target", kunci: str = "target") -> list[Kolom]:
     return [
-        Kolom(judul, kunci, "angka", wajib=wajib,
+        Kolom(judul, kunci, "angka",
               bantuan="angka; untuk target rentang: batas bawah"),
         Kolom(f"{judul} maks", f"{kunci}_maks", "angka",
               bantuan="hanya untuk target rentang: batas atas (kosongkan bila satu angka)"),
