@@ -64,13 +64,14 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
 
 #: The columns of an indicator's period realisasi (and target) per table, one row per
 #: indicator from the first.
-PERIODE = {"3.5": (4, 3), "3.6": (4, None), "3.7": (4, None), "3.12": (4, 3)}
+PERIODE = {("3.5", ""): (4, 3), ("3.6", ""): (4, None), ("3.6", "capaian"): (6, 4),
+           ("3.7", ""): (4, None), ("3.12", ""): (4, 3)}
 
 
 def _gulungan(lb: Lembar, i: int, j: int, peta: Peta) -> str | None:
     """An interim report's realisasi (or target) up to its period rolled up from quarters by
     a sum or a mean: the roll-up over the quarters' cells in Tabel 3.4, not a copy."""
-    kolom = PERIODE.get(lb.tabel.nomor) if not lb.tabel.bagian else None  # 3.6's first part
+    kolom = PERIODE.get((lb.tabel.nomor, lb.tabel.bagian))
     sel = lb.tabel.baris[i].sel[j]
     if kolom is None or j not in kolom or i >= len(peta.hasil.indikator) or \
             not angka_sel(sel):
