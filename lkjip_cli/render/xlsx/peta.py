@@ -106,6 +106,8 @@ class Peta:
     isian: dict[tuple[str, int, int], Path] = field(default_factory=dict)
     #: the report's scales by the rule naming them, for category words (sheet "Skala")
     skala: dict[str, Skala] = field(default_factory=dict)
+    #: the table sheets, in the workbook's order
+    tampil_lembar: tuple[Lembar, ...] = ()
     #: id of an indicator -> the cell of its capaian as averages take it (Ringkasan), so that
     #: an average over hundreds of indicators stays within Excel's formula length
     capaian_rata: dict[int, str] = field(default_factory=dict)
@@ -113,7 +115,7 @@ class Peta:
     @classmethod
     def susun(cls, hasil: Hasil, lembar: Sequence[Lembar], rumus: Rumus,
               skala: dict[str, Skala] | None = None) -> Peta:
-        peta = cls(hasil, rumus, skala=skala or {})
+        peta = cls(hasil, rumus, skala=skala or {}, tampil_lembar=tuple(lembar))
         for lb in lembar:
             struktur = _masukan_tanpa_rumus(hasil, lb.tabel)
             for i in range(len(lb.tabel.baris)):
@@ -168,14 +170,27 @@ class Peta:
             return None
         return "SUM(" + ",".join(s for s in sel if s is not None) + ")"
 
+    def gulungan(self, nilai: Nilai) -> str | None:
+        """A year (or period) rolled up from its quarters by the indicator's rule
+        (`rekap_triwulan`: the last, their sum or their mean), over the quarters' cells."""
+        aturan = next((a for a in nilai.aturan if a.startswith("rekap_triwulan=")), "")
+        sel = [self.alamat_isian(m.sumber, m.nilai) for m in nilai.masukan]
+        if nilai.nilai is None or not sel or None in sel:
+            return None
+        daftar = ",".join(s for s in sel if s is not None)
+        return {"terakhir": sel[-1], "jumlah": f"SUM({daftar})",
+                "rata-rata": f"AVERAGE({daftar})"}.get(aturan.removeprefix("rekap_triwulan="))
+
     def capaian_tepat(self, ind: HasilIndikator, batas: Decimal | None) -> str | None:
         """An indicator's unrounded capaian over the home cells of its target and
         realisasi, capped at `batas` (the cap the report applies before averaging)."""
         n = ind.capaian
         if n.nilai is None:
             return None
-        tempat = {m.nama: self.alamat_isian(m.sumber, m.nilai) for m in n.masukan
-                  if m.nama in ("target", "realisasi")}
+        kolom = {"target": 3, "realisasi": 4}  # Tabel 3.5's columns
+        tempat = {m.nama: self.alamat_isian(m.sumber, m.nilai) or
+                  self._sel_3_5(ind, kolom[m.nama], m.nilai)
+                  for m in n.masukan if m.nama in kolom}
         r = tempat.get("realisasi")
         if r is None:
             return None
@@ -188,6 +203,17 @@ class Peta:
             return None
         nama = n.turunan[0].rumus if n.turunan else n.rumus
         return self.rumus.capaian(t, r, nama, batas=batas, bulat=False)
+
+    def _sel_3_5(self, ind: HasilIndikator, j: int, nilai: Decimal | None) -> str | None:
+        """Tabel 3.5's cell showing `nilai` in the indicator's row: a period's target or
+        realisasi rolled up from quarters has no single home, but that cell holds it (as
+        the SUM of its quarters, or its value)."""
+        t35 = next((lb for lb in self.tampil_lembar if lb.tabel.nomor == "3.5"), None)
+        k = next((n for n, x in enumerate(self.hasil.indikator) if x is ind), None)
+        if t35 is None or k is None or nilai is None:
+            return None
+        sel = t35.tabel.baris[k].sel[j]
+        return self.alamat((t35, k, j)) if sel.nilai == nilai and angka_sel(sel) else None
 
     @property
     def batas_rata(self) -> Decimal | None:

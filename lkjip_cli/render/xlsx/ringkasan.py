@@ -118,12 +118,7 @@ class _Penyusun:
             rekap = ind.rekap_realisasi
             aturan = next((a for a in rekap.aturan if a.startswith("rekap_triwulan=")), "")
             rule = aturan.removeprefix("rekap_triwulan=")
-            known = [self.peta.alamat_isian(m.sumber) for m in rekap.masukan]
-            formula = None
-            if known and None not in known:
-                cells = ",".join(k for k in known if k is not None)
-                formula = {"terakhir": known[-1], "jumlah": f"SUM({cells})",
-                           "rata-rata": f"AVERAGE({cells})"}.get(rule)
+            formula = self.peta.gulungan(rekap)
             if rekap.nilai is not None:
                 if formula is not None:
                     self.formulas[(len(self.baris), 1)] = formula

@@ -52,6 +52,8 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
         return peta.rujukan(lb, i, j)
     if lb.tabel.nomor == "3.2":
         return _jumlah_sakip(lb, i, j)
+    if (gulungan := _gulungan(lb, i, j, peta)) is not None:
+        return gulungan
     if sel.asal is None or sel.asal.nilai is None:
         return None
     for aturan in ATURAN:
@@ -64,6 +66,28 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
     if sel.jenis == "rupiah":
         return peta.jumlah(sel.asal)
     return None
+
+
+#: The columns of an indicator's period realisasi (and target) per table, one row per
+#: indicator from the first.
+PERIODE = {("3.5", ""): (4, 3), ("3.6", ""): (4, None), ("3.6", "capaian"): (6, 4),
+           ("3.7", ""): (4, None), ("3.12", ""): (4, 3)}
+
+
+def _gulungan(lb: Lembar, i: int, j: int, peta: Peta) -> str | None:
+    """An interim report's realisasi (or target) up to its period rolled up from quarters by
+    a sum or a mean: the roll-up over the quarters' cells in Tabel 3.4, not a copy."""
+    kolom = PERIODE.get((lb.tabel.nomor, lb.tabel.bagian))
+    sel = lb.tabel.baris[i].sel[j]
+    if kolom is None or j not in kolom or i >= len(peta.hasil.indikator) or \
+            not angka_sel(sel):
+        return None
+    ind = peta.hasil.indikator[i]
+    rekap = ind.rekap_realisasi if j == kolom[0] else ind.rekap_target
+    periode = ind.realisasi_periode if j == kolom[0] else ind.target_periode
+    if rekap.nilai is None or rekap.nilai != sel.nilai or periode != sel.nilai:
+        return None
+    return peta.gulungan(rekap)
 
 
 def rumus_teks(lb: Lembar, i: int, j: int, peta: Peta) -> str | None:
