@@ -43,7 +43,7 @@ from typing import Annotated, Any, get_args, get_origin
 import openpyxl
 import pytest
 import typer.utils
-from conftest import MINIMAL, PROGRAM, vary
+from conftest import MINIMAL, PROGRAM, listing, vary
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -563,6 +563,28 @@ def test_a_control_character_is_one_clear_error_and_nothing_written(
         "(\\x07) yang tidak dapat disimpan dalam buku kerja Excel; hapus karakter itu dari "
         "berkas laporan.\n")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("teks", ["Dinas\\x07 Contoh", "Dinas\\x1b Contoh", "Dinas\\uFFFE"])
+def test_a_control_character_in_a_word_export_is_one_clear_error(
+        tmp_path: Path, teks: str) -> None:
+    """A Word document is XML too: the instansi's name with a BEL (the case that ended in
+    lxml's ValueError traceback with exit 0) is refused before anything is built, naming
+    the first text that holds it and how many others do, exit 2, no file."""
+    laporan = tmp_path / "laporan.yaml"
+    laporan.write_text(MINIMAL.replace("nama: Dinas Contoh", f'nama: "{teks}"'),
+                       encoding="utf-8")
+    out = tmp_path / "keluaran.docx"
+    result = _jalankan("export", "--to", "docx", "-o", str(out), str(laporan))
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    tampak = teks.replace("\\uFFFE", "\\ufffe")
+    assert result.stderr.startswith("Tidak dapat menulis ")
+    assert "teks \"" in result.stderr and tampak in result.stderr
+    assert "yang tidak dapat disimpan dalam dokumen Word" in result.stderr
+    assert result.stderr.endswith("hapus karakter itu dari berkas laporan.\n")
+    assert result.stderr.count("\n") == 1
+    assert listing(tmp_path) == ["laporan.yaml"]
 
 
 def test_init_instansi_with_a_control_character_is_refused(tmp_path: Path) -> None:

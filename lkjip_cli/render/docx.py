@@ -41,6 +41,7 @@ from docx.text.paragraph import Paragraph
 
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.source.sel_aman import teks_tak_tersimpan
 from lkjip_cli.tabel import Baris, Tabel, format_sel, rentang_gabung
 
 #: The creator written into the document's core properties; `cli/berkas.py` recognises a
@@ -188,16 +189,38 @@ def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     command turns it into one line).
     """
     teks, daftar = markdown_berpenanda(hasil, bab, tabel)
+    daftar_blok = baca_blok(teks, daftar)
+    teks_tak_tersimpan(teks_dokumen(daftar_blok, hasil.laporan.aturan))
     doc = dokumen_dasar(referensi)
     _properti(doc, hasil, sumber)
     penulis = _Penulis(doc, hasil.laporan.aturan, gaya_bawaan=referensi is None,
                        grafik=grafik or {})
-    daftar_blok = baca_blok(teks, daftar)
     for blok, lanskap in zip(daftar_blok, orientasi(daftar_blok), strict=True):
         penulis.tulis(blok, lanskap)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def teks_dokumen(daftar: Sequence[Blok], aturan: Aturan) -> Iterator[tuple[str, str]]:
+    """Every text the document will hold, with where a reader finds it: what
+    `teks_tak_tersimpan` checks before a byte is written (the title in the document's
+    properties is the instansi's name, which the chapters print too)."""
+    judul = "awal dokumen"
+    for blok in daftar:
+        if isinstance(blok, Judul):
+            judul = f"judul \"{blok.teks[:40]}\""
+            yield judul, blok.teks
+        elif isinstance(blok, Paragraf | Butir):
+            yield f"paragraf di bawah {judul}", blok.teks
+        else:
+            t = blok.tabel
+            yield f"judul Tabel {t.label}", t.caption
+            yield from ((f"Tabel {t.label} (catatan)", c) for c in (*t.catatan, t.sumber))
+            yield from ((f"judul kolom Tabel {t.label}", k.judul) for k in t.kolom)
+            for i, b in enumerate(t.baris, start=1):
+                yield from ((f"Tabel {t.label} baris {i}", format_sel(s, aturan))
+                            for s in b.sel)
 
 
 def lebar(blok: BlokTabel) -> bool:
