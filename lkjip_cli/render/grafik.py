@@ -214,9 +214,19 @@ def gambar(data: DataGrafik, bentuk: Literal["png", "svg"] = "png") -> bytes:
     return buffer.getvalue()
 
 
-def png_per_tabel(h: Hasil) -> dict[str, list[tuple[str, bytes]]]:
+@dataclass(frozen=True, slots=True)
+class Gambar:
+    """A drawn chart for the Word document: its caption's title and the PNG."""
+
+    kode: str
+    judul: str
+    png: bytes
+
+
+def png_per_tabel(h: Hasil) -> dict[str, list[Gambar]]:
     """PNG charts keyed by the table they follow in the Word document."""
-    out: dict[str, list[tuple[str, bytes]]] = {}
+    out: dict[str, list[Gambar]] = {}
     for data in data_grafik(h):
-        out.setdefault(data.tabel, []).append((data.kode, gambar(data, "png")))
+        out.setdefault(data.tabel, []).append(Gambar(data.kode, data.judul,
+                                                      gambar(data, "png")))
     return out
