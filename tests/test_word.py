@@ -264,3 +264,35 @@ def test_consecutive_wide_tables_share_landscape_pages() -> None:
     # a long part between: the wide tables keep their own pages
     banyak: list[Blok] = [lebar, Judul(2, "B"), Paragraf("x" * 2000), Judul(3, "c"), lebar]
     assert orientasi(banyak, perlu) == [True, False, False, True, True]
+
+
+def _png() -> bytes:
+    """A 1 x 1 white PNG, built by hand (signature, IHDR, IDAT, IEND)."""
+    import struct
+    import zlib
+
+    def chunk(jenis: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + jenis + data + struct.pack(
+            ">I", zlib.crc32(jenis + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+
+
+def test_charts_are_listed_in_a_daftar_gambar() -> None:
+    import io
+
+    from lkjip_cli.engine import hitung
+    from lkjip_cli.loader import load
+    from lkjip_cli.render.docx import dokumen_docx
+    from lkjip_cli.render.grafik import Gambar
+
+    h = hitung(load(str(DATA)).report)  # type: ignore[arg-type]
+    grafik = {"3.5": [Gambar("a", "Grafik A", _png())], "3.13": [Gambar("b", "Grafik B", _png())]}
+    doc = docx.Document(io.BytesIO(dokumen_docx(h, bab=["2", "3", "4"], grafik=grafik)))
+    teks = [_teks(el) for el in doc.element.body.iterchildren()]
+    tocs = [i for el in doc.element.body.iterchildren() for i in _instr(el)
+            if i.startswith("TOC")]
+    assert tocs[-1] == r'TOC \h \z \c "Gambar"'
+    awal = max(i for i, t in enumerate(teks) if t == "DAFTAR GAMBAR")
+    assert teks[awal + 1:awal + 3] == ["Gambar 3.1 Grafik A", "Gambar 3.2 Grafik B"]
