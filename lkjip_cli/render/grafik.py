@@ -112,7 +112,9 @@ def grafik_sasaran(h: Hasil) -> list[DataGrafik]:
             seri=(Seri("Target", tuple(_angka_target(ind.target) for ind in inds)),
                   Seri("Realisasi", tuple(ind.realisasi for ind in inds))),
             sumbu="Nilai (satuan indikator)",
-            label=tuple(f"capaian {_persen(h.tampil(ind.capaian).nilai, h)}" for ind in inds),
+            label=tuple(f"capaian {_persen(h.tampil(ind.capaian).nilai, h)}"
+                        + (" (makin kecil makin baik)" if ind.polaritas == "negatif" else "")
+                        for ind in inds),
             satuan=tuple(ind.satuan for ind in inds), nama=tuple(ind.nama for ind in inds),
         ))
     return out
@@ -164,7 +166,9 @@ def grafik_tahunan(h: Hasil) -> DataGrafik:
               Seri(f"Target Akhir Renstra ({akhir})",
                    tuple(_angka_target(ind.target_renstra_akhir) for ind in inds))),
         sumbu="Nilai (satuan indikator)", satuan=tuple(ind.satuan for ind in inds),
-        nama=tuple(ind.nama for ind in inds))
+        nama=tuple(ind.nama for ind in inds),
+        label=tuple("makin kecil makin baik" if ind.polaritas == "negatif" else ""
+                    for ind in inds))
 
 
 def grafik_penyerapan(h: Hasil) -> DataGrafik | None:
@@ -292,7 +296,8 @@ def _panel(data: DataGrafik) -> Any:
         ax.tick_params(axis="y", labelsize=7)
         ax.set_ylabel(data.satuan[i], fontsize=8)
         judul = textwrap.fill(data.label_kategori(i, 70), 48)
-        ax.set_title(judul + (f"\n{data.label[i]}" if data.label else ""), fontsize=8)
+        ax.set_title(judul + (f"\n{data.label[i]}" if data.label and data.label[i] else ""),
+                     fontsize=8)
         ax.margins(y=0.2)
         ax.set_ylim(bottom=0)
     fig.suptitle(data.judul, fontsize=10)
