@@ -296,3 +296,25 @@ def test_charts_are_listed_in_a_daftar_gambar() -> None:
     assert tocs[-1] == r'TOC \h \z \c "Gambar"'
     awal = max(i for i, t in enumerate(teks) if t == "DAFTAR GAMBAR")
     assert teks[awal + 1:awal + 3] == ["Gambar 3.1 Grafik A", "Gambar 3.2 Grafik B"]
+
+
+def test_a_reference_document_without_the_styles_gets_them_and_every_field(
+        tmp_path: Path) -> None:
+    """`--reference-doc` keeps working with all of it: a document without "Caption" and
+    "Heading 2" (removed from its styles) gets Word's built-in ones, the captions' SEQ
+    fields, the PAGE footer and updateFields."""
+    ref = docx.Document()
+    for nama in ("Caption", "Heading 2"):
+        el = ref.styles[nama].element
+        el.getparent().remove(el)
+    ref.styles["Normal"].font.name = "Bookman Old Style"
+    ref_path = tmp_path / "rujukan.docx"
+    ref.save(str(ref_path))
+    doc = _export(tmp_path, DATA, "--reference-doc", str(ref_path), "--bab", "3")
+    assert _captions(doc)[0] == ("Tabel 3.1", r"SEQ Tabel \* ARABIC \r 1")
+    h2 = doc.styles["Heading 2"]
+    assert h2.element.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == "1"
+    assert any(p.style.name == "Heading 2" for p in doc.paragraphs)
+    assert doc.styles["Normal"].font.name == "Bookman Old Style"  # the agency's font stays
+    assert _instr(doc.sections[0].footer._element) == ["PAGE"]
+    assert doc.settings.element.find(qn("w:updateFields")) is not None

@@ -37,6 +37,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
@@ -326,7 +327,31 @@ def dokumen_dasar(referensi: DocumentObject | None) -> DocumentObject:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    _gaya_wajib(doc)
     return doc
+
+
+def _gaya_wajib(doc: DocumentObject) -> None:
+    """The styles Word's machinery needs, added to a reference document that lacks them:
+    "Caption" (the lists of tables and charts) and "Heading 1" to "Heading 4" with their
+    outline level (the navigation pane and the Daftar Isi). python-docx gives them Word's
+    built-in names, so Word treats them as its own; the agency's fonts stay."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles: Any = doc.styles
+    for nama, tingkat in (("Caption", None), *((f"Heading {n}", n - 1) for n in range(1, 5))):
+        try:
+            styles[nama]
+            continue
+        except KeyError:
+            style = styles.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.bold = True
+        if tingkat is not None:
+            ppr = style.element.get_or_add_pPr()
+            el = OxmlElement("w:outlineLvl")
+            el.set(qn("w:val"), str(tingkat))
+            ppr.append(el)
 
 
 def _ada_kaki(doc: DocumentObject) -> bool:
