@@ -318,3 +318,19 @@ def test_a_reference_document_without_the_styles_gets_them_and_every_field(
     assert doc.styles["Normal"].font.name == "Bookman Old Style"  # the agency's font stays
     assert _instr(doc.sections[0].footer._element) == ["PAGE"]
     assert doc.settings.element.find(qn("w:updateFields")) is not None
+
+
+def _tabel_dok(doc: Any, label: str) -> Any:
+    judul = [p.text.split("\n")[0] for p in doc.paragraphs
+             if p.style.name == "Caption" and p.text.startswith("Tabel")]
+    return doc.tables[judul.index(label)]
+
+
+def test_a_short_table_is_kept_on_one_page_a_long_one_runs_over(dok: Any) -> None:
+    def terus(t: Any) -> list[bool]:  # whether each row's first paragraph keeps with next
+        return [tr.tc_lst[0].p_lst[0].pPr is not None and
+                tr.tc_lst[0].p_lst[0].pPr.keepNext_val is True for tr in t._tbl.tr_lst]
+
+    # Tabel 2.5: header, column numbers, three rows (it broke over two pages)
+    assert terus(_tabel_dok(dok, "Tabel 2.5")) == [True, True, True, True, False]
+    assert not any(terus(_tabel_dok(dok, "Tabel 3.13")))  # 28 rows: header repeated instead

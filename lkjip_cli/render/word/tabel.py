@@ -26,6 +26,10 @@ from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.tabel import Baris, Tabel, format_sel, rentang_gabung
 
 UKURAN_TABEL = 9
+#: A table of at most this many rows is kept on one page (it moves to the next page whole
+#: rather than leave its first rows at the foot of one); a longer one runs over pages, its
+#: header rows repeated.
+BARIS_UTUH = 15
 WARNA_JUDUL_KOLOM = "D9D9D9"
 
 
@@ -58,6 +62,8 @@ def tabel_word(doc: DocumentObject, t: Tabel, aturan: Aturan, *, gaya_bawaan: bo
             if not p.text:
                 p._element.getparent().remove(p._element)
     _lebar_kolom(table, lebar)
+    if len(t.baris) <= BARIS_UTUH:
+        _utuh(table)
     return table
 
 
@@ -130,3 +136,12 @@ def _lebar_kolom(table: Table, lebar: Sequence[int]) -> None:
     if tblw is not None:
         tblw.set(qn("w:type"), "dxa")
         tblw.set(qn("w:w"), str(sum(lebar)))
+
+
+def _utuh(table: Table) -> None:
+    """Keep the table on one page: every row's paragraphs keep with the next row (Word's own
+    way, "Keep with next" on all rows but the last)."""
+    for tr in table._tbl.tr_lst[:-1]:
+        for p in tr.iter(qn("w:p")):
+            ppr = p.get_or_add_pPr()
+            ppr.keepNext_val = True
