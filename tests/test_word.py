@@ -233,16 +233,35 @@ def _landscape_tables(doc: Any) -> list[str]:
                 el.find(f"{W}pPr/{W}pStyle").get(qn("w:val")) == "Caption":
             caption = _teks(el).split("\n")[0]
         if el.tag == f"{W}tbl" and lanskap[n]:
-            out.append(re.match(r"Tabel [0-9.]+", caption)[0])  # type: ignore[index]
+            out.append(re.match(r"Tabel [0-9.IVX]+[0-9]", caption)[0])  # type: ignore[index]
         if el.find(f"{W}pPr/{W}sectPr") is not None:
             n += 1
     return out
 
 
 def test_only_tables_too_wide_for_a_portrait_page_are_landscape(dok: Any) -> None:
-    # 2.1 (9 columns), 3.4 (quarters), 3.9 (rencana aksi text) and 3.12 (9 money columns);
-    # 3.13, whose "No" and "APBD" broke inside the word in portrait, now fits portrait
-    assert _landscape_tables(dok) == ["Tabel 2.1", "Tabel 3.4", "Tabel 3.9", "Tabel 3.12"]
+    # 2.1 (9 columns), 3.4 (quarters) and 3.12 (9 money columns); 3.13, whose "No" and
+    # "APBD" broke inside the word in portrait, now fits portrait, as do 3.5 and 3.6 (which
+    # each took a landscape page before)
+    assert _landscape_tables(dok) == ["Tabel 2.1", "Tabel 3.4", "Tabel 3.12"]
+
+
+def test_consecutive_wide_tables_share_one_landscape_section(tmp_path: Path) -> None:
+    # contoh-2023: III.11 and III.12 (Bab III D.1 and D.2), both too wide for portrait,
+    # with only a heading between them: one landscape run, no section break between
+    doc = _export(tmp_path, CONTOH)
+    lanskap = _landscape_tables(doc)
+    assert lanskap == ["Tabel II.1", "Tabel II.3", "Tabel III.3", "Tabel III.11",
+                       "Tabel III.12"]
+    tabel = [el for el in doc.element.body.iterchildren() if el.tag == f"{W}tbl"]
+    antara = False
+    for el in doc.element.body.iterchildren():
+        if el is tabel[-2]:
+            antara = True
+        elif el is tabel[-1]:
+            break
+        elif antara:
+            assert el.find(f"{W}pPr/{W}sectPr") is None  # no new page between them
 
 
 def _tabel(n: int, nomor: str = "9.9") -> BlokTabel:

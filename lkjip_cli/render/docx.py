@@ -285,6 +285,10 @@ def orientasi(daftar: Sequence[Blok], lanskap_perlu: Callable[[BlokTabel], bool]
     return out
 
 
+#: How much wider than the portrait text width a table's comfortable widths may be before
+#: it goes on a landscape page.
+LONGGAR = 1.05
+
 #: The most that may stand between two landscape runs for them to become one: about a
 #: third of a landscape page, counted in characters (a table row counts as 80).
 CELAH_MAKS = 1500
@@ -433,8 +437,10 @@ class _Penulis:
         self.arab = not daftar
 
     def lanskap_perlu(self, blok: BlokTabel) -> bool:
-        """A table whose comfortable widths do not fit a portrait page's text width."""
-        return perlu_lebar(self.ukuran(blok.tabel)) * 635 > self.potret
+        """A table whose comfortable widths do not fit a portrait page's text width (with
+        `LONGGAR` to spare: a text column a little under its comfortable width costs less
+        than a page turned for it)."""
+        return perlu_lebar(self.ukuran(blok.tabel)) * 635 > self.potret * LONGGAR
 
     def ukuran(self, t: Tabel) -> list[Ukuran]:
         pt = UKURAN_TABEL if self.gaya_bawaan else self._ukuran_normal()
