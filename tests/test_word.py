@@ -25,7 +25,7 @@ docx = pytest.importorskip("docx")
 
 from docx.oxml.ns import qn  # noqa: E402
 
-from lkjip_cli.render.docx import (  # noqa: E402
+from lkjip_cli.render.word.blok import (  # noqa: E402
     Blok,
     BlokTabel,
     Judul,

@@ -28,8 +28,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,16 @@ from docx.text.paragraph import Paragraph
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render.grafik import Gambar
+from lkjip_cli.render.word.blok import (
+    Blok,
+    BlokTabel,
+    Butir,
+    Judul,
+    Paragraf,
+    bab_baru,
+    baca_blok,
+    orientasi,
+)
 from lkjip_cli.render.word.halaman import (
     ARAB,
     ROMAWI,
@@ -95,41 +104,11 @@ TABEL_PENANDA = """\
 {% endmacro %}
 """
 
-_PENANDA_TABEL = re.compile(r"^\[\[lkjip-tabel (\d+)\|([01])\|([01])\]\]$")
-_JUDUL = re.compile(r"^(#{1,6}) +(.*)$")
-_BUTIR = re.compile(r"^( *)- +(.*)$")
-_GRAFIK = re.compile(r"^\[\[lkjip-grafik (\S+)\]\]$")
+#: How much wider than the portrait text width a table's comfortable widths may be before
+#: it goes on a landscape page.
+LONGGAR = 1.05
+
 _SEBARIS = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*)")
-
-
-# --------------------------------------------------------------------------- blocks
-
-
-@dataclass(frozen=True, slots=True)
-class Judul:
-    tingkat: int
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraf:
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class Butir:
-    tingkat: int
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class BlokTabel:
-    tabel: Tabel
-    lanjutan: bool
-    sumber: bool
-
-
-Blok = Judul | Paragraf | Butir | BlokTabel
 
 
 def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str]
@@ -161,35 +140,6 @@ def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str]
         except Exception as exc:  # reported as the template's, as `render` does
             raise galat_dari(exc, name) from None
     return rapikan("\n\n".join(p for p in parts if p) + "\n"), daftar
-
-
-def baca_blok(teks: str, daftar: Sequence[Tabel]) -> list[Blok]:
-    """The Markdown of lkjip's templates as blocks (the few constructs they use)."""
-    out: list[Blok] = []
-    paragraf: list[str] = []
-
-    def tutup() -> None:
-        if paragraf:
-            out.append(Paragraf(" ".join(paragraf)))
-            paragraf.clear()
-
-    for line in teks.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("<!--"):
-            tutup()
-        elif m := _PENANDA_TABEL.match(stripped):
-            tutup()
-            out.append(BlokTabel(daftar[int(m[1])], m[2] == "1", m[3] == "1"))
-        elif m := _JUDUL.match(line):
-            tutup()
-            out.append(Judul(len(m[1]), m[2].strip()))
-        elif m := _BUTIR.match(line):
-            tutup()
-            out.append(Butir(len(m[1]) // 2, m[2].strip()))
-        else:
-            paragraf.append(stripped)
-    tutup()
-    return out
 
 
 # ------------------------------------------------------------------------ document
@@ -246,77 +196,6 @@ def teks_dokumen(daftar: Sequence[Blok], aturan: Aturan) -> Iterator[tuple[str, 
             for i, b in enumerate(t.baris, start=1):
                 yield from ((f"Tabel {t.label} baris {i}", format_sel(s, aturan))
                             for s in b.sel)
-
-
-def bab_baru(blok: Blok) -> bool:
-    """A chapter's heading (`BAB I PENDAHULUAN`): arabic page numbers start at the first."""
-    return isinstance(blok, Judul) and blok.tingkat == 1 and blok.teks.upper().startswith("BAB ")
-
-
-def orientasi(daftar: Sequence[Blok], lanskap_perlu: Callable[[BlokTabel], bool]
-              ) -> list[bool]:
-    """Whether each block goes on a landscape page.
-
-    A table too wide for a portrait page is landscape, with the headings and paragraphs that
-    lead straight into it (a heading is never left alone on a portrait page before its
-    table) and the paragraphs that follow it up to the next heading (what the text says
-    about the table). Two landscape runs with only a little between them (no chapter, a few
-    short paragraphs or small tables) become one, so consecutive wide tables share pages
-    instead of each taking a landscape page of its own."""
-    out = [False] * len(daftar)
-    # what the block leads into, in a chain [headings] [paragraphs] table: a paragraph
-    # before a heading belongs to the part the heading closes, not to the table
-    ikut: list[type | None] = [None] * len(daftar)
-    for i in range(len(daftar) - 1, -1, -1):
-        blok = daftar[i]
-        lanjut = ikut[i + 1] if i + 1 < len(daftar) else None
-        if isinstance(blok, BlokTabel):
-            out[i], ikut[i] = lanskap_perlu(blok), BlokTabel
-        elif lanjut is not None and (isinstance(blok, Judul) or (
-                isinstance(blok, Paragraf) and lanjut is not Judul)):
-            out[i], ikut[i] = out[i + 1], type(blok)
-    for i in range(1, len(daftar)):
-        if out[i - 1] and not out[i] and isinstance(daftar[i], Paragraf | Butir):
-            out[i] = True
-    for awal, akhir in _celah(out):
-        if all(_ringan(b) for b in daftar[awal:akhir]) and \
-                sum(_bobot_blok(b) for b in daftar[awal:akhir]) <= CELAH_MAKS:
-            out[awal:akhir] = [True] * (akhir - awal)
-    return out
-
-
-#: How much wider than the portrait text width a table's comfortable widths may be before
-#: it goes on a landscape page.
-LONGGAR = 1.05
-
-#: The most that may stand between two landscape runs for them to become one: about a
-#: third of a landscape page, counted in characters (a table row counts as 80).
-CELAH_MAKS = 1500
-
-
-def _celah(out: Sequence[bool]) -> Iterator[tuple[int, int]]:
-    """The portrait runs [awal, akhir) with a landscape block on both sides."""
-    i = 0
-    while i < len(out):
-        if out[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(out) and not out[j]:
-            j += 1
-        if i > 0 and j < len(out):
-            yield i, j
-        i = j
-
-
-def _ringan(blok: Blok) -> bool:
-    return not (isinstance(blok, Judul) and blok.tingkat == 1)
-
-
-def _bobot_blok(blok: Blok) -> int:
-    if isinstance(blok, BlokTabel):
-        return 80 * (len(blok.tabel.baris) + 3)
-    return len(blok.teks) + 80
 
 
 def dokumen_dasar(referensi: DocumentObject | None) -> DocumentObject:
