@@ -203,6 +203,15 @@ def test_a_column_is_never_narrower_than_its_number_or_one_word_header() -> None
         (667 + 556 + 556 + 278) / 1000 * 180) + 256
 
 
+def test_a_long_text_is_comfortable_in_at_most_eight_lines() -> None:
+    # 50 words "aaaa": (200 x 556 + 49 x 278) / 1000 x 9 pt x 20 = 22.467 twips on one line;
+    # comfortable in 8 lines: 2.808, + 256; a short text stays at 1.360 + 256
+    teks = " ".join(["aaaa"] * 50)
+    assert ukur_kolom("Rencana Aksi", [teks], angka=False, pt=9).nyaman == 2808 + 256
+    assert ukur_kolom("Uraian", ["aaaa aaaa aaaa aaaa aaaa"], angka=False, pt=9).nyaman == \
+        1360 + 256
+
+
 def test_widths_give_each_column_its_minimum_then_comfort_then_one_line() -> None:
     u = [Ukuran(500, 500, 500), Ukuran(600, 1360, 4000), Ukuran(1400, 1400, 1400)]
     assert bagi_lebar(u, 3260) == [500, 1360, 1400]  # exactly the comfortable widths
@@ -240,10 +249,10 @@ def _landscape_tables(doc: Any) -> list[str]:
 
 
 def test_only_tables_too_wide_for_a_portrait_page_are_landscape(dok: Any) -> None:
-    # 2.1 (9 columns), 3.4 (quarters) and 3.12 (9 money columns); 3.13, whose "No" and
-    # "APBD" broke inside the word in portrait, now fits portrait, as do 3.5 and 3.6 (which
-    # each took a landscape page before)
-    assert _landscape_tables(dok) == ["Tabel 2.1", "Tabel 3.4", "Tabel 3.12"]
+    # 2.1 (9 columns), 3.4 (quarters), 3.9 (sentences of rencana aksi in a cell) and 3.12
+    # (9 money columns); 3.13, whose "No" and "APBD" broke inside the word in portrait, now
+    # fits portrait, as do 3.5 and 3.6 (which each took a landscape page before)
+    assert _landscape_tables(dok) == ["Tabel 2.1", "Tabel 3.4", "Tabel 3.9", "Tabel 3.12"]
 
 
 def test_consecutive_wide_tables_share_one_landscape_section(tmp_path: Path) -> None:

@@ -5,9 +5,9 @@ Why measure: relative widths gave Tabel 3.13's "No" column 10 pt of text room fo
 in twips, at least the width its content cannot go below: a number or a one-word header
 whole (digits joined by `.` and `,` are no line-break opportunity), the longest word of a
 text (a line may also break after a slash or a hyphen). What is left of the page goes first
-to text columns up to a comfortable width (a few words a line), then up to their longest
-text on one line, then to every column alike. A table whose comfortable widths do not fit
-a portrait page goes on a landscape page (`render/docx.py`).
+to text columns up to a comfortable width (a few words a line, more for a long text), then
+up to their longest text on one line, then to every column alike. A table whose comfortable
+widths do not fit a portrait page goes on a landscape page (`render/docx.py`).
 
 Widths are Helvetica's (Arial and Liberation Sans have the same metrics), 1/1000 em, from
 Adobe's AFM file; a character not listed counts as a lower-case letter's average; bold is
@@ -34,8 +34,11 @@ TEBAL = 1.08
 _PECAH = re.compile(r"\s+|(?<=[/-])")
 #: A cell's left and right padding (Word's default 108 twips each) and a little slack.
 TEPI = 2 * 108 + 40
-#: A text column's comfortable width, in twips: about 2,4 cm, three short words a line.
+#: A text column's comfortable width, in twips: about 2,4 cm, three short words a line; or
+#: wide enough for its longest text in MAKS_BARIS lines (Tabel 3.9's rencana aksi, several
+#: sentences a cell, would otherwise stand a page tall in a narrow column).
 NYAMAN = 1360
+MAKS_BARIS = 8
 
 
 def lebar_teks(teks: str, pt: float, *, tebal: bool = False) -> float:
@@ -65,7 +68,8 @@ def ukur_kolom(judul: str, isi: Sequence[str], *, angka: bool, pt: float) -> Uku
         # a number is never broken, nor a text without a break opportunity (a code)
         minimal = max(minimal, utuh if angka else kata(teks))
         penuh = max(penuh, utuh)
-    nyaman = minimal if angka else max(minimal, min(penuh, NYAMAN))
+    # a long text wants more room than a short one: at most MAKS_BARIS lines a cell
+    nyaman = minimal if angka else max(minimal, min(penuh, max(NYAMAN, penuh / MAKS_BARIS)))
     return Ukuran(int(minimal) + TEPI, int(nyaman) + TEPI, int(penuh) + TEPI)
 
 
