@@ -75,7 +75,13 @@ from lkjip_cli.render.word.medan import (
     toc_caption,
 )
 from lkjip_cli.render.word.tabel import UKURAN_TABEL, tabel_word
-from lkjip_cli.render.word.ukuran import Ukuran, bagi_lebar, perlu_lebar, ukur_kolom
+from lkjip_cli.render.word.ukuran import (
+    Ukuran,
+    bagi_lebar,
+    perlu_lebar,
+    tinggi_tabel,
+    ukur_kolom,
+)
 from lkjip_cli.source.sel_aman import BUKAN_XML, teks_tak_tersimpan
 from lkjip_cli.tabel import Tabel, format_sel
 
@@ -321,10 +327,21 @@ class _Penulis:
         than a page turned for it)."""
         return perlu_lebar(self.ukuran(blok.tabel)) * 635 > self.potret * LONGGAR
 
+    def muat_setengah(self, t: Tabel, lebar: Sequence[int]) -> bool:
+        """Whether the table fits half a page: then it is kept on one page (moving it costs at
+        most half a page; a taller one runs over pages, its header rows repeated)."""
+        s: Any = self.doc.sections[-1]
+        tinggi_isi = int(s.page_height - s.top_margin - s.bottom_margin) // 635
+        baris = [[format_sel(c, self.aturan) for c in b.sel] for b in t.baris]
+        kepala = [[k.judul for k in t.kolom]]
+        return tinggi_tabel(kepala + baris, lebar, self.pt()) <= tinggi_isi // 2
+
+    def pt(self) -> float:
+        return UKURAN_TABEL if self.gaya_bawaan else self._ukuran_normal()
+
     def ukuran(self, t: Tabel) -> list[Ukuran]:
-        pt = UKURAN_TABEL if self.gaya_bawaan else self._ukuran_normal()
         return [ukur_kolom(k.judul, [format_sel(b.sel[j], self.aturan) for b in t.baris],
-                           angka=k.angka, pt=pt) for j, k in enumerate(t.kolom)]
+                           angka=k.angka, pt=self.pt()) for j, k in enumerate(t.kolom)]
 
     def _ukuran_normal(self) -> float:
         size = self.gaya("Normal").font.size if self.gaya("Normal") is not None else None
@@ -413,8 +430,9 @@ class _Penulis:
     def tabel(self, blok: BlokTabel) -> None:
         t = blok.tabel
         self.caption(t, blok.lanjutan)
-        tabel_word(self.doc, t, self.aturan, gaya_bawaan=self.gaya_bawaan,
-                   lebar=bagi_lebar(self.ukuran(t), self.lebar_isi() // 635))
+        lebar = bagi_lebar(self.ukuran(t), self.lebar_isi() // 635)
+        tabel_word(self.doc, t, self.aturan, gaya_bawaan=self.gaya_bawaan, lebar=lebar,
+                   utuh=self.muat_setengah(t, lebar))
         if t.catatan:
             self.kecil("Keterangan:")
             for c in t.catatan:

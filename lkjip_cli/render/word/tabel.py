@@ -26,17 +26,14 @@ from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.tabel import Baris, Tabel, format_sel, rentang_gabung
 
 UKURAN_TABEL = 9
-#: A table of at most this many rows is kept on one page (it moves to the next page whole
-#: rather than leave its first rows at the foot of one); a longer one runs over pages, its
-#: header rows repeated.
-BARIS_UTUH = 15
 WARNA_JUDUL_KOLOM = "D9D9D9"
 
 
 def tabel_word(doc: DocumentObject, t: Tabel, aturan: Aturan, *, gaya_bawaan: bool,
-               lebar: Sequence[int]) -> Table:
+               lebar: Sequence[int], utuh: bool = False) -> Table:
     """One table model as a Word table in the report's layout; `lebar`: each column's width
-    in twips (`render/word/ukuran.py`)."""
+    in twips (`render/word/ukuran.py`); `utuh`: kept on one page (it moves to the next page
+    whole rather than leave its first rows at the foot of one)."""
     n = len(t.kolom)
     table: Table = doc.add_table(rows=2 + len(t.baris), cols=n)
     styles: Any = doc.styles
@@ -62,7 +59,7 @@ def tabel_word(doc: DocumentObject, t: Tabel, aturan: Aturan, *, gaya_bawaan: bo
             if not p.text:
                 p._element.getparent().remove(p._element)
     _lebar_kolom(table, lebar)
-    if len(t.baris) <= BARIS_UTUH:
+    if utuh:
         _utuh(table)
     return table
 

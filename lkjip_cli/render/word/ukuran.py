@@ -16,6 +16,7 @@ taken 8% wider. Each cell keeps Word's default 0,19 cm padding on both sides.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -102,3 +103,20 @@ def _bulat(lebar: Sequence[float], tersedia: int) -> list[int]:
     out = [int(w) for w in lebar]
     out[-1] += tersedia - sum(out)
     return out
+
+
+#: A line of table text at 9 pt with Word's single spacing, in twips (about 1,15 x the size),
+#: and a row's own padding and border.
+BARIS_TWIPS = 1.15 * 20
+TEPI_BARIS = 60
+
+
+def tinggi_tabel(baris: Sequence[Sequence[str]], lebar: Sequence[int], pt: float) -> int:
+    """About how tall a table's rows are, in twips, their text wrapped in `lebar`: for
+    deciding whether to keep it on one page, not for drawing it."""
+    total = 0.0
+    for sel in baris:
+        garis = max((math.ceil(lebar_teks(teks, pt) / max(w - TEPI, 1)) if teks else 1
+                     for teks, w in zip(sel, lebar, strict=True)), default=1)
+        total += garis * pt * BARIS_TWIPS + TEPI_BARIS
+    return int(total)
