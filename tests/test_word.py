@@ -365,3 +365,28 @@ def test_a_table_under_half_a_page_is_kept_on_one_page_a_taller_one_runs_over(do
     # Tabel 3.9: six rows, but sentences in a cell make it taller than half a landscape
     # page; kept together it left its heading and caption alone on a page
     assert not any(terus(_tabel_dok(dok, "Tabel 3.9")))
+
+
+def test_a_cover_has_a_page_without_number_and_the_front_matter_starts_at_i() -> None:
+    """Blocks before the first heading are the cover (i21-isi's `sampul`): a section whose
+    only page shows no number (an empty first-page footer); Kata Pengantar starts page i,
+    the lists follow it, Bab I starts page 1."""
+    from lkjip_cli.model.laporan import Aturan
+    from lkjip_cli.render.docx import dokumen_dasar, tulis_blok
+
+    doc: Any = dokumen_dasar(None)
+    blok: list[Blok] = [Paragraf("**LAPORAN KINERJA**"), Paragraf("**TAHUN 2020**"),
+                        Judul(1, "KATA PENGANTAR"), Paragraf("Puji syukur ..."),
+                        Judul(1, "IKHTISAR EKSEKUTIF"), Paragraf("Ringkasan ..."),
+                        Judul(1, "BAB I PENDAHULUAN"), Paragraf("Latar belakang ...")]
+    tulis_blok(doc, blok, Aturan(), gaya_bawaan=True, grafik={}, daftar=True, kaki=True)
+    s = doc.sections
+    assert [_nomor(x) for x in s] == [("lowerRoman", "1"), ("lowerRoman", "1"),
+                                     ("decimal", "1")]
+    assert s[0].different_first_page_header_footer and not s[1].different_first_page_header_footer
+    assert _instr(s[0].first_page_footer._element) == []  # the cover shows no number
+    judul = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert judul == ["KATA PENGANTAR", "DAFTAR ISI", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN"]
+    # the section that starts at i begins with Kata Pengantar, no page break of its own
+    kp = next(p for p in doc.paragraphs if p.text == "KATA PENGANTAR")
+    assert not kp.paragraph_format.page_break_before

@@ -169,18 +169,27 @@ def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     teks_tak_tersimpan(teks_dokumen(daftar_blok, aturan))
     doc = dokumen_dasar(referensi)
     _properti(doc, hasil, sumber)
-    penulis = _Penulis(doc, aturan, gaya_bawaan=referensi is None, grafik=grafik or {},
-                       daftar=len(bab) > 1,
-                       ada_tabel=any(isinstance(b, BlokTabel) for b in daftar_blok),
-                       kaki=referensi is None or not _ada_kaki(doc))
+    tulis_blok(doc, daftar_blok, aturan, gaya_bawaan=referensi is None, grafik=grafik or {},
+               daftar=len(bab) > 1, kaki=referensi is None or not _ada_kaki(doc))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def tulis_blok(doc: DocumentObject, daftar_blok: Sequence[Blok], aturan: Aturan, *,
+               gaya_bawaan: bool, grafik: dict[str, list[Gambar]], daftar: bool,
+               kaki: bool) -> None:
+    """The blocks into `doc`, each on the page orientation `orientasi` gives it; `daftar`:
+    a whole document (a cover, if the blocks open with one, then the lists and the
+    front matter numbered i, ii, ..., the chapters from 1); `kaki`: add the page-number
+    footer."""
+    penulis = _Penulis(doc, aturan, gaya_bawaan=gaya_bawaan, grafik=grafik, daftar=daftar,
+                       ada_tabel=any(isinstance(b, BlokTabel) for b in daftar_blok), kaki=kaki)
     for blok, lanskap in zip(daftar_blok, orientasi(daftar_blok, penulis.lanskap_perlu),
                              strict=True):
         penulis.tulis(blok, lanskap)
     penulis.selesai()
     perbarui_saat_dibuka(doc)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
 
 
 def teks_dokumen(daftar: Sequence[Blok], aturan: Aturan) -> Iterator[tuple[str, str]]:
@@ -307,6 +316,7 @@ class _Penulis:
         self.potret = int(min(section.page_width, section.page_height)
                           - section.left_margin - section.right_margin)
         self.kosong = True  # nothing written yet: no page break, no new section
+        self.sampul = daftar  # before the first heading: the cover, if anything is written
         self.halaman_baru = True  # the next block starts a page (a section just began)
         self.arab = False  # arabic page numbers have begun (at the first chapter)
         self.grafik_ditulis: set[str] = set()
@@ -348,9 +358,11 @@ class _Penulis:
         return float(size.pt) if size is not None else float(UKURAN)
 
     def tulis(self, blok: Blok, lanskap: bool) -> None:
-        if self.daftar and not self.toc and isinstance(blok, Judul) and blok.tingkat == 1 \
-                and blok.teks.upper() != "KATA PENGANTAR":
-            self.daftar_daftar()
+        if self.daftar and isinstance(blok, Judul) and blok.tingkat == 1:
+            if self.sampul:
+                self.akhiri_sampul()
+            if not self.toc and blok.teks.upper() != "KATA PENGANTAR":
+                self.daftar_daftar()
         self.bagian(lanskap=lanskap, bab=bab_baru(blok) and not self.arab)
         if isinstance(blok, BlokTabel):
             self.tabel(blok)
@@ -363,6 +375,22 @@ class _Penulis:
             p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             tulis_sebaris(p, blok.teks)
         self.kosong = self.halaman_baru = False
+
+    def akhiri_sampul(self) -> None:
+        """What came before the first heading is the cover: a page of its own without a page
+        number (a first-page footer left empty); the front matter after it starts at i."""
+        self.sampul = False
+        if self.kosong:
+            return
+        section: Any = self.doc.sections[-1]
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False  # an empty footer
+        baru: Any = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        baru.different_first_page_header_footer = False
+        putar(baru, lanskap=False)
+        self.lanskap = False
+        nomor_halaman(baru, ROMAWI, mulai=1)
+        self.halaman_baru = True
 
     def bagian(self, *, lanskap: bool, bab: bool) -> None:
         """A new section where the orientation changes or the first chapter begins; on an
