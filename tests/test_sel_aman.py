@@ -634,3 +634,20 @@ def test_only_sel_aman_puts_a_value_into_a_cell() -> None:
                         k.arg == "value" for k in node.keywords)):
                 liar.append(f"{path.name}:{node.lineno}")
     assert liar == []
+
+
+def test_a_control_character_only_in_the_documents_title_is_refused_too(
+        tmp_path: Path) -> None:
+    """Tabel 3.1 alone prints no instansi name, but the document's properties hold it."""
+    laporan = tmp_path / "laporan.yaml"
+    laporan.write_text(MINIMAL.replace("nama: Dinas Contoh", 'nama: "Dinas\\x07"'),
+                       encoding="utf-8")
+    out = tmp_path / "keluaran.docx"
+    result = _jalankan("export", "--to", "docx", "-o", str(out), "--tabel", "3.1",
+                       str(laporan))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Tidak dapat menulis judul di properti dokumen: teks \"LKjIP Dinas\\x07 Tahun 2020\" "
+        "memuat karakter kendali (\\x07) yang tidak dapat disimpan dalam dokumen Word; hapus "
+        "karakter itu dari berkas laporan.\n")
+    assert listing(tmp_path) == ["laporan.yaml"]

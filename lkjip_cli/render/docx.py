@@ -166,7 +166,8 @@ def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     teks, daftar = markdown_berpenanda(hasil, bab, tabel)
     daftar_blok = baca_blok(teks, daftar)
     aturan = hasil.laporan.aturan
-    teks_tak_tersimpan(teks_dokumen(daftar_blok, aturan))
+    teks_tak_tersimpan([*teks_dokumen(daftar_blok, aturan),
+                        ("judul di properti dokumen", _judul_dokumen(hasil))])
     doc = dokumen_dasar(referensi)
     _properti(doc, hasil, sumber)
     tulis_blok(doc, daftar_blok, aturan, gaya_bawaan=referensi is None, grafik=grafik or {},
@@ -263,11 +264,15 @@ def _ada_kaki(doc: DocumentObject) -> bool:
         or el.find(".//" + qn("w:fldSimple")) is not None
 
 
+def _judul_dokumen(hasil: Hasil) -> str:
+    return f"LKjIP {hasil.laporan.instansi.nama} Tahun {hasil.laporan.tahun}"
+
+
 def _properti(doc: DocumentObject, hasil: Hasil, sumber: str) -> None:
     props = doc.core_properties
     props.author = PEMBUAT
     props.last_modified_by = PEMBUAT
-    props.title = f"LKjIP {hasil.laporan.instansi.nama} Tahun {hasil.laporan.tahun}"
+    props.title = _judul_dokumen(hasil)
     nama = BUKAN_XML.sub("?", Path(sumber).name) or "laporan"  # a file name is anyone's
     props.comments = f"dibuat oleh lkjip dari {nama}; lkjip export menimpa berkas ini"
 
