@@ -18,7 +18,6 @@ from lkjip_cli.tabel import Tabel
 _PENANDA_TABEL = re.compile(r"^\[\[lkjip-tabel (\d+)\|([01])\|([01])\]\]$")
 _JUDUL = re.compile(r"^(#{1,6}) +(.*)$")
 _BUTIR = re.compile(r"^( *)- +(.*)$")
-_GRAFIK = re.compile(r"^\[\[lkjip-grafik (\S+)\]\]$")
 
 
 # --------------------------------------------------------------------------- blocks
