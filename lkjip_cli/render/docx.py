@@ -197,13 +197,13 @@ def teks_dokumen(daftar: Sequence[Blok], aturan: Aturan) -> Iterator[tuple[str, 
     """Every text the document will hold, with where a reader finds it: what
     `teks_tak_tersimpan` checks before a byte is written (the title in the document's
     properties is the instansi's name, which the chapters print too)."""
-    judul = "awal dokumen"
+    letak = "di awal dokumen"
     for blok in daftar:
         if isinstance(blok, Judul):
-            judul = f"judul \"{blok.teks[:40]}\""
-            yield judul, blok.teks
+            yield f"judul \"{blok.teks[:40]}\"", blok.teks
+            letak = f"di bawah judul \"{blok.teks[:40]}\""
         elif isinstance(blok, Paragraf | Butir):
-            yield f"paragraf di bawah {judul}", blok.teks
+            yield f"paragraf {letak}", blok.teks
         else:
             t = blok.tabel
             yield f"judul Tabel {t.label}", t.caption
