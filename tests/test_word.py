@@ -23,6 +23,7 @@ from lkjip_cli.cli.app import app
 
 docx = pytest.importorskip("docx")
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
 
 from lkjip_cli.render.word.blok import (  # noqa: E402
@@ -408,3 +409,8 @@ def test_a_cover_has_a_page_without_number_and_the_front_matter_starts_at_i() ->
     # the section that starts at i begins with Kata Pengantar, no page break of its own
     kp = next(p for p in doc.paragraphs if p.text == "KATA PENGANTAR")
     assert not kp.paragraph_format.page_break_before
+    # the cover's lines are centred and larger
+    sampul = doc.paragraphs[0]
+    assert sampul.text == "LAPORAN KINERJA" and sampul.runs[0].bold
+    assert sampul.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert sampul.runs[0].font.size.pt == 16

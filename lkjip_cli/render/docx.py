@@ -92,6 +92,8 @@ PEMBUAT = "lkjip"
 #: The default font when no reference document is given.
 FONT = "Arial"
 UKURAN = 11
+#: The cover's lines, in points.
+UKURAN_SAMPUL = 16
 
 #: `_tabel.md.j2` for the Word document: a marker per table instead of a Markdown table.
 TABEL_PENANDA = """\
@@ -375,11 +377,22 @@ class _Penulis:
             self.judul(blok)
         elif isinstance(blok, Butir):
             self.butir(blok)
+        elif self.sampul:
+            self.baris_sampul(blok.teks)
         else:
             p = self.doc.add_paragraph()
             p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             tulis_sebaris(p, blok.teks)
         self.kosong = self.halaman_baru = False
+
+    def baris_sampul(self, teks: str) -> None:
+        """A line of the cover: centred, larger, the first a third of the way down."""
+        p = self.doc.add_paragraph()
+        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before = Pt(120 if self.kosong else 18)
+        tulis_sebaris(p, teks)
+        for run in p.runs:
+            run.font.size = Pt(UKURAN_SAMPUL)
 
     def akhiri_sampul(self) -> None:
         """What came before the first heading is the cover: a page of its own without a page
