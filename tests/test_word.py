@@ -306,8 +306,11 @@ def test_consecutive_wide_tables_share_landscape_pages() -> None:
     # the heading before the first wide table goes with it; the short run between two wide
     # tables joins them; so does a chapter heading that leads into one
     assert orientasi(blok, perlu) == [True] * 8
-    panjang: list[Blok] = [lebar, Paragraf("x" * 2000), lebar]
-    assert orientasi(panjang, perlu) == [True, True, True]  # a paragraph after: with it
+    pendek: list[Blok] = [lebar, Paragraf("x" * 600), lebar]
+    assert orientasi(pendek, perlu) == [True, True, True]  # a note after the table: with it
+    # the analyst's long text after a wide table goes back to portrait pages
+    panjang: list[Blok] = [lebar, Paragraf("x" * 600), Paragraf("x" * 2000), sempit]
+    assert orientasi(panjang, perlu) == [True, True, False, False]
     # a long part between: the wide tables keep their own pages
     banyak: list[Blok] = [lebar, Judul(2, "B"), Paragraf("x" * 2000), Judul(3, "c"), lebar]
     assert orientasi(banyak, perlu) == [True, False, False, True, True]

@@ -107,15 +107,24 @@ def orientasi(daftar: Sequence[Blok], lanskap_perlu: Callable[[BlokTabel], bool]
         elif lanjut is not None and (isinstance(blok, Judul) or (
                 isinstance(blok, Paragraf) and lanjut is not Judul)):
             out[i], ikut[i] = out[i + 1], type(blok)
+    ekor = 0  # what has followed a landscape table so far, in characters
     for i in range(1, len(daftar)):
-        if out[i - 1] and not out[i] and isinstance(daftar[i], Paragraf | Butir):
-            out[i] = True
+        blok = daftar[i]
+        if isinstance(daftar[i - 1], BlokTabel):
+            ekor = 0
+        if out[i - 1] and not out[i] and isinstance(blok, Paragraf | Butir):
+            ekor += _bobot_blok(blok)
+            out[i] = ekor <= EKOR_MAKS  # a note on the table, not the analyst's essay
     for awal, akhir in _celah(out):
         if all(_ringan(b) for b in daftar[awal:akhir]) and \
                 sum(_bobot_blok(b) for b in daftar[awal:akhir]) <= CELAH_MAKS:
             out[awal:akhir] = [True] * (akhir - awal)
     return out
 
+
+#: The most text that follows a landscape table onto its page (what the text says about the
+#: table), in characters; a longer text goes back to portrait pages.
+EKOR_MAKS = 750
 
 #: The most that may stand between two landscape runs for them to become one: about a
 #: third of a landscape page, counted in characters (a table row counts as 80).
