@@ -311,6 +311,13 @@ def test_consecutive_wide_tables_share_landscape_pages() -> None:
     # the analyst's long text after a wide table goes back to portrait pages
     panjang: list[Blok] = [lebar, Paragraf("x" * 600), Paragraf("x" * 2000), sempit]
     assert orientasi(panjang, perlu) == [True, True, False, False]
+    # the prose of a chapter before the next chapter's heading stays portrait; at most four
+    # blocks lead into the table
+    bab: list[Blok] = [Judul(1, "BAB I PENDAHULUAN"), *(Paragraf("teks") for _ in range(6)),
+                       Judul(1, "BAB II"), Judul(2, "A."), Paragraf("Tujuan:"), lebar]
+    assert orientasi(bab, perlu) == [False] * 7 + [True] * 4
+    intro: list[Blok] = [Judul(2, "A."), *(Paragraf("p") for _ in range(5)), lebar]
+    assert orientasi(intro, perlu) == [False, False] + [True] * 5
     # a long part between: the wide tables keep their own pages
     banyak: list[Blok] = [lebar, Judul(2, "B"), Paragraf("x" * 2000), Judul(3, "c"), lebar]
     assert orientasi(banyak, perlu) == [True, False, False, True, True]

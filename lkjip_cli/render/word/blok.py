@@ -90,23 +90,26 @@ def orientasi(daftar: Sequence[Blok], lanskap_perlu: Callable[[BlokTabel], bool]
     """Whether each block goes on a landscape page.
 
     A table too wide for a portrait page is landscape, with the headings and paragraphs that
-    lead straight into it (a heading is never left alone on a portrait page before its
-    table) and the paragraphs that follow it up to the next heading (what the text says
-    about the table). Two landscape runs with only a little between them (no chapter, a few
-    short paragraphs or small tables) become one, so consecutive wide tables share pages
-    instead of each taking a landscape page of its own."""
+    lead straight into it, up to four (a heading is never left alone on a portrait page
+    before its table; the prose before a heading stays where it is), and the short text
+    that follows it up to the next heading (what the text says about the table; a long text
+    goes back to portrait). Two landscape runs with only a little between them (no chapter,
+    a few short paragraphs or small tables) become one, so consecutive wide tables share
+    pages instead of each taking a landscape page of its own."""
     out = [False] * len(daftar)
     # what the block leads into, in a chain [headings] [paragraphs] table: a paragraph
     # before a heading belongs to the part the heading closes, not to the table
     ikut: list[type | None] = [None] * len(daftar)
+    rantai = 0  # how many blocks lead into the table so far
     for i in range(len(daftar) - 1, -1, -1):
         blok = daftar[i]
         lanjut = ikut[i + 1] if i + 1 < len(daftar) else None
         if isinstance(blok, BlokTabel):
-            out[i], ikut[i] = lanskap_perlu(blok), BlokTabel
-        elif lanjut is not None and (isinstance(blok, Judul) or (
+            out[i], ikut[i], rantai = lanskap_perlu(blok), BlokTabel, 0
+        elif lanjut is not None and rantai < RANTAI_MAKS and (isinstance(blok, Judul) or (
                 isinstance(blok, Paragraf) and lanjut is not Judul)):
             out[i], ikut[i] = out[i + 1], type(blok)
+            rantai += 1
     ekor = 0  # what has followed a landscape table so far, in characters
     for i in range(1, len(daftar)):
         blok = daftar[i]
@@ -121,6 +124,9 @@ def orientasi(daftar: Sequence[Blok], lanskap_perlu: Callable[[BlokTabel], bool]
             out[awal:akhir] = [True] * (akhir - awal)
     return out
 
+
+#: The most blocks (headings, an introduction) that lead into a table onto its page.
+RANTAI_MAKS = 4
 
 #: The most text that follows a landscape table onto its page (what the text says about the
 #: table), in characters; a longer text goes back to portrait pages.
