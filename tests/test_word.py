@@ -316,6 +316,8 @@ def test_consecutive_wide_tables_share_landscape_pages() -> None:
     bab: list[Blok] = [Judul(1, "BAB I PENDAHULUAN"), *(Paragraf("teks") for _ in range(6)),
                        Judul(1, "BAB II"), Judul(2, "A."), Paragraf("Tujuan:"), lebar]
     assert orientasi(bab, perlu) == [False] * 7 + [True] * 4
+    akhir_bab: list[Blok] = [Judul(2, "E. Penutup"), Judul(1, "BAB II"), lebar]
+    assert orientasi(akhir_bab, perlu) == [False, True, True]
     intro: list[Blok] = [Judul(2, "A."), *(Paragraf("p") for _ in range(5)), lebar]
     assert orientasi(intro, perlu) == [False, False] + [True] * 5
     # a long part between: the wide tables keep their own pages

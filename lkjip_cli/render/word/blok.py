@@ -109,7 +109,8 @@ def orientasi(daftar: Sequence[Blok], lanskap_perlu: Callable[[BlokTabel], bool]
         elif lanjut is not None and rantai < RANTAI_MAKS and (isinstance(blok, Judul) or (
                 isinstance(blok, Paragraf) and lanjut is not Judul)):
             out[i], ikut[i] = out[i + 1], type(blok)
-            rantai += 1
+            # nothing before a chapter's heading follows it
+            rantai = RANTAI_MAKS if isinstance(blok, Judul) and blok.tingkat == 1 else rantai + 1
     ekor = 0  # what has followed a landscape table so far, in characters
     for i in range(1, len(daftar)):
         blok = daftar[i]
