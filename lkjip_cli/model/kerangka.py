@@ -162,7 +162,7 @@ def _kepala(judul: str) -> str:
 # -------------------------------------------------------------- next year's report
 
 
-def _target_doc(target: Decimal | Rentang) -> Any:
+def _target_doc(target: Decimal | Rentang | None) -> Any:
     return target.model_dump() if isinstance(target, Rentang) else target
 
 
@@ -171,6 +171,9 @@ def _indikator_lanjut(ind: IndikatorKinerja, tahun: int) -> dict[Any, Any]:
     sebelumnya = dict(ind.realisasi_sebelumnya)
     if ind.realisasi is not None:
         sebelumnya[tahun - 1] = ind.realisasi
+    target_lalu = {y: _target_doc(t) for y, t in ind.target_sebelumnya.items()}
+    if ind.target is not None:
+        target_lalu[tahun - 1] = _target_doc(ind.target)
     renstra = ind.target_renstra.get(tahun)
     target = (Catatan(_target_doc(renstra), f"target Renstra {tahun}; periksa dengan "
                       "Perjanjian Kinerja") if renstra is not None
@@ -181,6 +184,8 @@ def _indikator_lanjut(ind: IndikatorKinerja, tahun: int) -> dict[Any, Any]:
         "realisasi": isi(None, f"realisasi {tahun}"),
         "realisasi_sebelumnya": Catatan(dict(sorted(sebelumnya.items())),
                                         f"realisasi {tahun - 1} dari laporan tahun lalu"),
+        "target_sebelumnya": Catatan(dict(sorted(target_lalu.items())),
+                                     f"target {tahun - 1} dari laporan tahun lalu"),
     })
     if ind.triwulan:
         lama["triwulan"] = [{"target": isi(None, f"target TW {t}"),
