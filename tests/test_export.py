@@ -69,6 +69,9 @@ def buku(keluaran: Path) -> Any:
 # ----------------------------------------------------------------------------- DOCX
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def _caption_tabel(doc: Any) -> list[tuple[str, list[str], Any]]:
     """(caption first line, its other lines, the table below it) for every table."""
     body = doc.element.body
@@ -81,7 +84,11 @@ def _caption_tabel(doc: Any) -> list[tuple[str, list[str], Any]]:
             text = "".join(t.text or "" for t in child.iter(
                 "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
             breaks = [t for t in child.iter() if t.tag.endswith("}br")]
-            if text == "LAMPIRAN":  # the Lampiran's Perjanjian Kinerja has no caption
+            gaya = child.find(f"{_W}pPr/{_W}pStyle")
+            judul = gaya is not None and gaya.get(f"{_W}val") == "Heading1"
+            # the Lampiran's Perjanjian Kinerja has no caption (the Daftar Isi's "LAMPIRAN"
+            # entry is not the heading)
+            if judul and text == "LAMPIRAN":
                 break
             if text.startswith("Tabel ") and breaks:
                 last = _baris_caption(child)
@@ -177,10 +184,11 @@ def test_docx_table_3_10_figures(dokumen: Any) -> None:
 def test_docx_headings_sentences_and_sources(dokumen: Any) -> None:
     paragraphs = [p.text for p in dokumen.paragraphs]
     headings = [p.text for p in dokumen.paragraphs if p.style.name == "Heading 1"]
-    # the complete document, in PermenPAN-RB 53/2014's order (the cover has no heading)
-    assert headings == ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN",
-                        "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA",
-                        "BAB IV PENUTUP", "LAMPIRAN"]
+    # the complete document, in PermenPAN-RB 53/2014's order (the cover has no heading),
+    # with i21-word's tables of contents and of tables after the Kata Pengantar
+    assert headings == ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "IKHTISAR EKSEKUTIF",
+                        "BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA",
+                        "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP", "LAMPIRAN"]
     assert "Sumber Data: hasil monev IKU per triwulan" in paragraphs
     text = "\n".join(paragraphs)
     # a generated sentence (templates/_kalimat.md.j2), with the report's 168,85

@@ -36,7 +36,11 @@ from lkjip_cli.buku.impor import impor
 from lkjip_cli.buku.tata import LEMBAR
 from lkjip_cli.cli.app import app
 
-SEED = int(os.environ.get("LKJIP_FUZZ_BENIH", "20260418"))
+# The mutants are drawn from the workbook's parts, so a sheet added to the layout reshuffles
+# them: with the Narasi sheet next to issue 22's sheets, seed 20260418 reached 7 kinds of
+# refusal (its sheet removal became a broken CRC); the merge's date, the first seed tried,
+# reaches 9.
+SEED = int(os.environ.get("LKJIP_FUZZ_BENIH", "20261207"))
 CASES = int(os.environ.get("LKJIP_FUZZ_BUKU", "40"))
 HANG_GUARD_S = 10.0
 
@@ -278,7 +282,7 @@ def _ukuran_bohong(rng: random.Random, data: bytes) -> bytes:
     """A false size on a sheet's part that the mutated workbook still has (a mutation may
     have deleted the part that a sheet chosen blindly names)."""
     part = br.bagian_lembar(br.buku_2020(), rng.choice(LEMBAR).nama)
-    if part not in br.bagian(data):
+    if part not in br.bagian(data):  # an earlier mutation removed that sheet's part
         return data
     return br.ukuran_palsu(data, part, rng.choice([10, 5_000, 2**31]))
 

@@ -17,8 +17,9 @@ from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import HUNDRED
-from lkjip_cli.model.laporan import Rentang
+from lkjip_cli.model.laporan import IndikatorKegiatan, IndikatorKinerja, Rentang
 from lkjip_cli.model.penomoran import Penomoran
+from lkjip_cli.model.persen import cara_menyatakan, jenis_efektif
 
 
 def _tabel(h: Hasil, nomor: str) -> str:
@@ -44,8 +45,11 @@ def rekap_triwulan(h: Hasil) -> Iterator[Temuan]:
             if isinstance(annual, Rentang) or annual is None or rolled.nilai is None:
                 continue
             if annual != rolled.nilai:
+                # Quarters derived from months: the roll-up is over the months.
+                asal = "bulanan" if any("bulanan" in tw.path for tw in ind.triwulan) \
+                    else "triwulan"
                 yield _temuan(_tabel(h, "3.4"), ind.kode, kolom, annual, rolled.nilai,
-                              f"nilai tahunan {angka(annual)} berbeda dengan rekap triwulan "
+                              f"nilai tahunan {angka(annual)} berbeda dengan rekap {asal} "
                               f"{angka(rolled.nilai)} ({rolled.rumus})", (*ind.path, key))
 
 
@@ -100,11 +104,18 @@ def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
 
 
 def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
-    """A share (`satuan: %`, `persen_maks_100` left true) lies between 0 and 100: the year's
-    target (both bounds of a range) and realisasi, and each triwulan's."""
-    shares = {i.kode for s in h.laporan.sasaran for i in s.indikator if i.persen_maks_100} | {
-        ik.kode for p in h.laporan.program for k in p.kegiatan for ik in k.indikator
-        if ik.persen_maks_100}
+    """A share (`satuan: %`, `jenis_persen: bagian`, or a name that says so: model/persen.py)
+    lies between 0 and 100: the year's target (both bounds of a range) and realisasi, and each
+    triwulan's. Other percentages (APK, rates, ratios, indices) may pass 100."""
+    models: list[IndikatorKinerja | IndikatorKegiatan] = [
+        *(i for s in h.laporan.sasaran for i in s.indikator),
+        *(ik for p in h.laporan.program for k in p.kegiatan for ik in k.indikator)]
+    # kode -> how its kind is known, in the words of the finding
+    shares = {m.kode: "dinyatakan" if dinyatakan else "dari namanya tampak sebagai"
+              for m in models
+              for jenis, dinyatakan in [jenis_efektif(m.nama, m.jenis_persen,
+                                                      m.persen_maks_100)]
+              if jenis == "bagian"}
     # (tabel, lokasi, kode of the indicator, satuan, target, realisasi, path)
     rows: list[tuple[str, str, str, str, object, Decimal | None, Path]] = []
     for ind in h.indikator:
@@ -127,14 +138,20 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
                 continue
             if value > HUNDRED:
                 yield _temuan(tabel, lokasi, kolom, value, None,
-                              f"persentase {angka(value)}% melebihi 100%: bagian dari suatu "
-                              "jumlah tidak dapat melebihi seluruhnya (untuk laju atau "
-                              "kenaikan, isi persen_maks_100: false)", (*path, kolom.lower()))
+                              f"persentase {angka(value)}% melebihi 100%, padahal indikator "
+                              f"ini {shares[kode]} bagian dari suatu jumlah, yang tidak dapat "
+                              f"melebihi seluruhnya; {cara_menyatakan(_lembar(path))}",
+                              (*path, kolom.lower()))
             elif value < 0:
                 yield _temuan(tabel, lokasi, kolom, value, None,
-                              f"persentase {angka(value)}% di bawah 0%: bagian dari suatu "
-                              "jumlah tidak dapat negatif (untuk laju atau kenaikan, isi "
-                              "persen_maks_100: false)", (*path, kolom.lower()))
+                              f"persentase {angka(value)}% di bawah 0%, padahal indikator ini "
+                              f"{shares[kode]} bagian dari suatu jumlah, yang tidak dapat "
+                              f"negatif; {cara_menyatakan(_lembar(path))}", (*path, kolom.lower()))
+
+
+def _lembar(path: Path) -> str:
+    """The workbook sheet an indicator is typed on: its kind goes in a column there."""
+    return "Indikator Kegiatan" if path[:1] == ("program",) else "Indikator"
 
 
 def pohon_dan_jenis(h: Hasil) -> Iterator[Temuan]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from lkjip_cli.audit.anggaran import kumpulkan_program
 from lkjip_cli.audit.belanja import kumpulkan_belanja
 from lkjip_cli.audit.cetakan import bandingkan, tingkat_cetakan
+from lkjip_cli.audit.hitungan import kumpulkan_hitungan
 from lkjip_cli.audit.indikator import kumpulkan_indikator
 from lkjip_cli.audit.kumpulan import Kumpulan
 from lkjip_cli.audit.laporan import kumpulkan_evaluasi, kumpulkan_laporan
@@ -30,6 +31,7 @@ def kumpulkan(h: Hasil) -> Kumpulan:
     for sas, model_sas in zip(h.sasaran, h.laporan.sasaran, strict=True):
         for ind, model_ind in zip(sas.indikator, model_sas.indikator, strict=True):
             kumpulkan_indikator(k, ind, model_ind)
+            kumpulkan_hitungan(k, ind, model_ind.hitung)
         kumpulkan_sasaran(k, sas, model_sas)
     kumpulkan_program(k)
     by_year = {b.tahun: b for b in h.laporan.belanja}
@@ -42,8 +44,8 @@ def kumpulkan(h: Hasil) -> Kumpulan:
 
 def temuan_dicetak(h: Hasil) -> list[Temuan]:
     k = kumpulkan(h)
-    mode = k.aturan.pembulatan
-    return [bandingkan(c, mode, k.printed[(c.entitas, c.kuantitas)]) for c in k.items]
+    return [bandingkan(c, k.mode_di(c.lokasi), k.printed[(c.entitas, c.kuantitas)])
+            for c in k.items]
 
 
 def tingkat_dicetak(h: Hasil) -> list[tuple[Tingkat, tuple[object, ...]]]:
@@ -51,10 +53,9 @@ def tingkat_dicetak(h: Hasil) -> list[tuple[Tingkat, tuple[object, ...]]]:
     two findings the same error (`temuan.kesalahan_dari`: the path less its place, the
     printed value, the class)."""
     k = kumpulkan(h)
-    mode = k.aturan.pembulatan
     out: list[tuple[Tingkat, tuple[object, ...]]] = []
     for c in k.items:
-        tingkat = tingkat_cetakan(c, mode)
+        tingkat = tingkat_cetakan(c, k.mode_di(c.lokasi))
         out.append((tingkat, (c.path[:-1], c.dicetak, tingkat)))
     return out
 

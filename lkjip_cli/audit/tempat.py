@@ -14,6 +14,9 @@ from lkjip_cli.model.penomoran import Penomoran, urutan_label
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")
 
 NAMA_KOLOM = {
+    "masukan": "Masukan rumus", "nrr": "NRR per unsur", "nrr_tertimbang": "NRR tertimbang",
+    "nilai_indeks": "Nilai indeks (1-4)", "mutu": "Mutu pelayanan",
+    "kinerja": "Kinerja unit pelayanan",
     "target": "Target", "realisasi": "Realisasi", "capaian": "Capaian (%)",
     "kategori": "Kategori", "realisasi_tahun_lalu": "Realisasi tahun lalu",
     "perubahan_persen": "% Peningkatan/Penurunan", "perubahan_poin": "Selisih (poin)",
@@ -37,8 +40,12 @@ NAMA_KOLOM = {
     "penyerapan_perjanjian_kinerja": "Jumlah penyerapan (%)",
     "nilai": "Nilai hasil evaluasi", "predikat": "Predikat", "status": "Berhasil/belum",
     "perbandingan_persen": "% Realisasi terhadap tahun lalu",
-    "rpd": "RPD (Rp)", "penyerapan_rpd": "% terhadap RPD",
+    "rpd": "RPD (Rp)", "penyerapan_rpd": "% terhadap RPD", "persen_rpd": "RPD terhadap pagu (%)",
+    "porsi": "% dari total pagu",
     "pagu_murni": "Pagu murni (Rp)", "perubahan_pagu": "Perubahan pagu (Rp)",
+    "target_tahun_lalu": "Target tahun lalu", "capaian_tahun_lalu": "Capaian tahun lalu (%)",
+    "perubahan_capaian_poin": "Perubahan capaian (poin)",
+    "perubahan_capaian_persen": "Perubahan capaian (%)",
 }
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from lkjip_cli.model.persen import JENIS_PERSEN
+
 Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "nama",
                 "periode", "bebas"]
 
@@ -64,11 +66,15 @@ KLASIFIKASI = ("bl-btl", "permendagri-77-2020", "apbn")
 TABEL = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
          "3.9", "3.10", "3.11", "3.12", "3.13")
 SKALA = ("interpretasi", "predikat")
+#: The named methods the Aturan sheet offers (engine/rata_rata.py, engine/efisiensi.py).
+METODE_RATA_RATA = ("rata-rata", "rasio-rata-rata", "tertimbang-pagu", "geometrik-pmk-22-2021")
+METODE_EFISIENSI = ("selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
+                    "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021")
 
 
-def _target(judul: str = "Target", kunci: str = "target", wajib: bool = False) -> list[Kolom]:
+def _target(judul: str = "Target", kunci: str = "target") -> list[Kolom]:
     return [
-        Kolom(judul, kunci, "angka", wajib=wajib,
+        Kolom(judul, kunci, "angka",
               bantuan="angka; untuk target rentang: batas bawah"),
         Kolom(f"{judul} maks", f"{kunci}_maks", "angka",
               bantuan="hanya untuk target rentang: batas atas (kosongkan bila satu angka)"),
@@ -103,10 +109,10 @@ ATURAN = Lembar("Aturan", (
           bantuan="rata-rata, tampilan (pisahkan dengan koma); - untuk tidak ada"),
     Kolom("Rata-rata dasar", "rata_rata_dasar", "pilihan", ("indikator", "sasaran")),
     Kolom("Efisiensi sasaran", "efisiensi_sasaran", "pilihan",
-          ("selisih", "sisa-anggaran", "rasio", "nominal", "output-input"),
+          (*METODE_EFISIENSI, "output-input"), lebar=22,
           bantuan="output-input: per masukan di lembar Masukan (BPKP)"),
-    Kolom("Efisiensi keseluruhan", "efisiensi_keseluruhan", "pilihan",
-          ("selisih", "sisa-anggaran", "rasio", "nominal")),
+    Kolom("Efisiensi keseluruhan", "efisiensi_keseluruhan", "pilihan", METODE_EFISIENSI,
+          lebar=22),
     Kolom("Efisiensi tahunan", "efisiensi_tahunan", "pilihan", ("nominal", "sisa-anggaran")),
     Kolom("Skala interpretasi", "skala_interpretasi", "pilihan",
           ("permendagri-86-2017", "enam-tingkat", "lembar Skala"), lebar=22),
@@ -115,6 +121,13 @@ ATURAN = Lembar("Aturan", (
     Kolom("Ambang berhasil", "ambang_berhasil", "angka", bantuan="bawaan 100"),
     Kolom("Batas bawah", "batas_bawah", "angka",
           bantuan="kosong: tanpa batas bawah (capaian negatif dicetak apa adanya)"),
+    Kolom("Bulatkan realisasi", "bulatkan_realisasi", "bulat",
+          bantuan="kosong: tidak; angka: realisasi dibulatkan sekian desimal sebelum capaian"),
+    # Issue 22, after every older column so that none moves.
+    Kolom("Rata-rata metode", "rata_rata_metode", "pilihan", METODE_RATA_RATA, lebar=22,
+          bantuan="kosong: rata-rata"),
+    Kolom("Batas E", "efisiensi_batas_e", "angka",
+          bantuan="nilai-efisiensi-pmk-22-2021: E dibatasi -batas sampai batas; kosong: 20"),
     Kolom("Kata kategori", "kata_kategori", "pilihan", ("laporan", "peraturan"),
           bantuan="laporan: Sangat Baik ... Sangat Kurang; peraturan: kata Permendagri "
           "86/2017 (Sangat Tinggi ... Sangat Rendah)"),
@@ -151,9 +164,12 @@ INDIKATOR = Lembar("Indikator", (
     Kolom("Satuan", "satuan", wajib=True, lebar=10),
     Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
     Kolom("Rumus negatif", "rumus_negatif", "pilihan", RUMUS_NEGATIF),
-    *_target(wajib=True),
+    *_target(),
     Kolom("Realisasi", "realisasi", "angka", bantuan="kosong: belum ada data"),
-    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK),
+    Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
+          bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
+    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK,
+          bantuan="kolom lama: ya = bagian, tidak = rasio; pakai Jenis persen"),
     Kolom("Rekap triwulan", "rekap_triwulan", "pilihan", REKAP),
     Kolom("Penjelasan", "penjelasan", lebar=40),
     Kolom("Pembilang", "pembilang", lebar=30),
@@ -180,6 +196,7 @@ RENSTRA = Lembar("Renstra", (
     *_target("Target Renstra", "target_renstra"),
     Kolom("Realisasi tahun itu", "realisasi_sebelumnya", "angka",
           bantuan="realisasi tahun-tahun sebelumnya (Tabel 3.6)"),
+    *_target("Target tahun itu", "target_sebelumnya"),
 ))
 
 ANGGARAN = Lembar("Program Kegiatan", (
@@ -200,6 +217,12 @@ ANGGARAN = Lembar("Program Kegiatan", (
           bantuan="kode indikator, dipisah koma; diwariskan ke baris di bawahnya"),
     Kolom("RPD", "rpd", "rupiah", lebar=18,
           bantuan="rencana penarikan dana s.d. periode laporan (baris terbawah)"),
+    Kolom("Pagu baris lain", "baris_lain_pagu", "rupiah", lebar=18,
+          bantuan="program: pagu kegiatan yang tercakup dalam Jumlah yang dicetak tetapi "
+          "tidak dirinci (tabel lanjutan)"),
+    Kolom("Realisasi baris lain", "baris_lain_realisasi", "rupiah", lebar=18),
+    Kolom("Keterangan baris lain", "baris_lain_keterangan", lebar=24,
+          bantuan="di mana baris itu dicetak"),
 ))
 
 INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
@@ -208,9 +231,12 @@ INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
     Kolom("Nama", "nama", wajib=True, lebar=50),
     Kolom("Satuan", "satuan", wajib=True, lebar=10),
     Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
-    *_target(wajib=True),
+    *_target(),
     Kolom("Realisasi", "realisasi", "angka"),
-    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK),
+    Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
+          bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
+    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK,
+          bantuan="kolom lama: ya = bagian, tidak = rasio; pakai Jenis persen"),
     Kolom("Rencana aksi", "rencana_aksi", lebar=50, bantuan="satu aksi per baris dalam sel"),
 ))
 
@@ -302,6 +328,22 @@ def dengan_tingkat(tingkat: tuple[str, ...]) -> Lembar:
     return Lembar(ANGGARAN.nama, kolom, ANGGARAN.satu_baris, ANGGARAN.opsional)
 
 
+ATURAN_TEMPAT = Lembar("Aturan Tempat", (
+    Kolom("Tempat", "tempat", wajib=True, bantuan='tabel atau bagian: "3.5", III.2, ikhtisar'),
+    Kolom("Pembulatan", "pembulatan", "pilihan", ("half-up", "half-even", "down")),
+    Kolom("Desimal", "desimal", "bulat", bantuan="kosong: desimal persen laporan"),
+), opsional=True)
+
+TANDA_CETAK = Lembar("Tanda Cetak", (
+    Kolom("Besaran", "besaran", wajib=True, lebar=24,
+          bantuan="besaran yang dicetak, seperti di lembar Dilaporkan: perubahan_pagu, ..."),
+    Kolom("Tempat", "tempat", lebar=10, bantuan="kosong: setiap tempat yang mencetaknya"),
+    Kolom("Tanda", "tanda", "pilihan", ("dibalik", "tanpa-tanda"), wajib=True,
+          bantuan="dibalik: pemotongan dicetak positif sebagai penghematan; tanpa-tanda: "
+          "nilai mutlak, arahnya dalam kata"),
+), opsional=True)
+
+
 #: `Narasi`: what each Kunci names. Report level: the cover, the Kata Pengantar and its
 #: signatory (one key per line of the signature), the Ikhtisar, and the sections of Bab I,
 #: Bab IV and the Lampiran. A sasaran or an indicator: the analyses of PermenPAN-RB 53/2014.
@@ -329,7 +371,8 @@ NARASI = Lembar("Narasi", (
 LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
-    PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA, NARASI,
+    PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA, ATURAN_TEMPAT, TANDA_CETAK,
+    NARASI,
 )
 
 #: Number format of a rupiah column: thousands grouped, as Excel's locale prints them.
@@ -359,6 +402,8 @@ PETA_MODEL: dict[str, str] = {
     "aturan.batas_atas.berlaku": "Aturan/Batas atas berlaku",
     "aturan.batas_bawah": "Aturan/Batas bawah",
     "aturan.rata_rata.dasar": "Aturan/Rata-rata dasar",
+    "aturan.rata_rata.metode": "Aturan/Rata-rata metode",
+    "aturan.efisiensi.batas_e": "Aturan/Batas E",
     "aturan.rata_rata.dikecualikan.indikator": "Dikecualikan/Indikator",
     "aturan.rata_rata.dikecualikan.alasan": "Dikecualikan/Alasan",
     "aturan.efisiensi.sasaran": "Aturan/Efisiensi sasaran",
@@ -375,6 +420,12 @@ PETA_MODEL: dict[str, str] = {
     "aturan.skala_predikat.mulai": "Skala/Mulai",
     "aturan.skala_predikat.inklusif": "Skala/Inklusif",
     "aturan.ambang_berhasil": "Aturan/Ambang berhasil",
+    "aturan.bulatkan_realisasi": "Aturan/Bulatkan realisasi",
+    "aturan.per_tempat.pembulatan": "Aturan Tempat/Pembulatan",
+    "aturan.per_tempat.desimal": "Aturan Tempat/Desimal",
+    "aturan.tanda_cetak.besaran": "Tanda Cetak/Besaran",
+    "aturan.tanda_cetak.tempat": "Tanda Cetak/Tempat",
+    "aturan.tanda_cetak.tanda": "Tanda Cetak/Tanda",
     "penomoran": "Penomoran/Label",
     "tujuan.kode": "Tujuan/Kode",
     "tujuan.nama": "Tujuan/Nama",
@@ -391,6 +442,7 @@ PETA_MODEL: dict[str, str] = {
     "sasaran.indikator.target.maks": "Indikator/Target maks",
     "sasaran.indikator.realisasi": "Indikator/Realisasi",
     "sasaran.indikator.persen_maks_100": "Indikator/Persen maks 100",
+    "sasaran.indikator.jenis_persen": "Indikator/Jenis persen",
     "sasaran.indikator.rekap_triwulan": "Indikator/Rekap triwulan",
     "sasaran.indikator.triwulan.target": "Triwulan/Target",
     "sasaran.indikator.triwulan.target.min": "Triwulan/Target",
@@ -402,6 +454,9 @@ PETA_MODEL: dict[str, str] = {
     "sasaran.indikator.target_renstra": "Renstra/Target Renstra",
     "sasaran.indikator.target_renstra.min": "Renstra/Target Renstra",
     "sasaran.indikator.target_renstra.maks": "Renstra/Target Renstra maks",
+    "sasaran.indikator.target_sebelumnya": "Renstra/Target tahun itu",
+    "sasaran.indikator.target_sebelumnya.min": "Renstra/Target tahun itu",
+    "sasaran.indikator.target_sebelumnya.maks": "Renstra/Target tahun itu maks",
     "sasaran.indikator.definisi.penjelasan": "Indikator/Penjelasan",
     "sasaran.indikator.definisi.pembilang": "Indikator/Pembilang",
     "sasaran.indikator.definisi.penyebut": "Indikator/Penyebut",
@@ -420,6 +475,9 @@ PETA_MODEL: dict[str, str] = {
     "program.anggaran_perjanjian_kinerja": "Program Kegiatan/Anggaran PK",
     "program.sumber_dana": "Program Kegiatan/Sumber dana",
     "program.mendukung": "Program Kegiatan/Mendukung",
+    "program.baris_lain.pagu": "Program Kegiatan/Pagu baris lain",
+    "program.baris_lain.realisasi": "Program Kegiatan/Realisasi baris lain",
+    "program.baris_lain.keterangan": "Program Kegiatan/Keterangan baris lain",
     "program.kegiatan.kode": "Program Kegiatan/Kode",
     "program.kegiatan.nama": "Program Kegiatan/Nama",
     "program.kegiatan.pagu": "Program Kegiatan/Pagu",
@@ -435,6 +493,7 @@ PETA_MODEL: dict[str, str] = {
     "program.kegiatan.indikator.target.maks": "Indikator Kegiatan/Target maks",
     "program.kegiatan.indikator.realisasi": "Indikator Kegiatan/Realisasi",
     "program.kegiatan.indikator.persen_maks_100": "Indikator Kegiatan/Persen maks 100",
+    "program.kegiatan.indikator.jenis_persen": "Indikator Kegiatan/Jenis persen",
     "program.kegiatan.indikator.rencana_aksi": "Indikator Kegiatan/Rencana aksi",
     "program.kegiatan.rincian.kode": "Program Kegiatan/Kode",
     "program.kegiatan.rincian.nama": "Program Kegiatan/Nama",
@@ -560,5 +619,16 @@ BAGIAN_DILAPORKAN: dict[str, str] = {
 }
 
 #: Fields of the model the workbook does not hold, each with the reason (docs/excel.md
-#: lists them). None today: every field of the report has its column.
-HANYA_YAML: dict[str, str] = {}
+#: lists them); `export --data` refuses a report that uses one (xlsx-lossy).
+_HITUNG = ("indikator yang dihitung dari masukannya (issue 22) memerlukan lembar masukan "
+           "bernama per indikator; belum dibuat")
+HANYA_YAML: dict[str, str] = {
+    "program.kegiatan.realisasi_bulanan": "realisasi per bulan sebuah baris anggaran: dua "
+    "belas nilai per baris; lembar Program Kegiatan memuat satu realisasi per baris",
+    "program.kegiatan.rincian.realisasi_bulanan": "sama dengan realisasi_bulanan kegiatan",
+    "sasaran.indikator.hitung.masukan": _HITUNG,
+    "sasaran.indikator.hitung.realisasi": _HITUNG,
+    "sasaran.indikator.hitung.bawaan": _HITUNG,
+    "sasaran.indikator.hitung.responden": _HITUNG,
+    "sasaran.indikator.hitung.dilaporkan": _HITUNG,
+}

@@ -52,6 +52,7 @@ PEMERIKSAAN: tuple[Pemeriksaan, ...] = (
     belanja.belanja_checks,
     periode.periode_checks,
     ribuan.ribuan_salah_ketik,
+    indikator.shares,
 )
 
 

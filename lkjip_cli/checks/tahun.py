@@ -2,8 +2,8 @@
 
 The Renstra period runs forward and holds the report's year (outside it, a warning); a year
 is given once among the `belanja` years and the SAKIP evaluation results; and two keys of an
-indicator's mapping by year (`realisasi_sebelumnya`, `target_renstra`) never name the same
-year (`2019` and `"2019,0"`), which would silently merge them.
+indicator's mapping by year (`realisasi_sebelumnya`, `target_sebelumnya`, `target_renstra`)
+never name the same year (`2019` and `"2019,0"`), which would silently merge them.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def year_keys(ctx: Konteks) -> None:
     """Two keys of one mapping by year that name the same year (`2019` and `"2019,0"`)
     would silently merge into one entry."""
     for base, ind in ctx.indikator():
-        for name in ("realisasi_sebelumnya", "target_renstra"):
+        for name in ("realisasi_sebelumnya", "target_sebelumnya", "target_renstra"):
             first: dict[int, str] = {}
             for key in mapping(ind, name):
                 y = year(key)

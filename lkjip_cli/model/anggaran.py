@@ -33,6 +33,19 @@ class DilaporkanAnggaran(Model):
     penyerapan: Dicetak = {}
     rpd: Dicetak = Field(default={}, description="Rencana penarikan dana up to the period")
     penyerapan_rpd: Dicetak = Field(default={}, description="Realisasi / RPD x 100")
+    persen_rpd: Dicetak = Field(default={}, description="RPD / pagu x 100")
+    porsi: Dicetak = Field(default={}, description="The node's pagu as a share of all "
+                           "programs' pagu x 100")
+
+
+class BarisLain(Model):
+    """Rows a printed total covers that the file does not list: a table continued from
+    another page, or an excerpt that shows some kegiatan of a program. Their money (as the
+    other page prints it) joins the total, so a right Jumlah is not flagged."""
+
+    pagu: Rupiah | None = None
+    realisasi: Rupiah | None = None
+    keterangan: str | None = Field(default=None, description="Where those rows are printed")
 
 
 class RincianAnggaran(Model):
@@ -44,6 +57,10 @@ class RincianAnggaran(Model):
     realisasi: Rupiah | None = Field(default=None, description="Only at a leaf (no rincian)")
     rpd: Rupiah | None = Field(
         default=None, description="Rencana penarikan dana up to the report's period (a leaf)")
+    realisasi_bulanan: tuple[Rupiah | None, ...] = Field(
+        default=(), max_length=12, description="Monthly realisasi from January (each month's "
+        "own spending, not cumulative; null: no data), at a leaf: their sum is the realisasi "
+        "when realisasi is not given")
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this line supports; "
         "inherited by every line below it")

@@ -54,10 +54,14 @@ def aturan_dokumen(aturan: Aturan) -> dict[Any, Any]:
         "rata_rata": Catatan(a.rata_rata.model_dump(mode="json", exclude_defaults=True)
                              or {"dasar": a.rata_rata.dasar},
                              "rata-rata capaian atas semua indikator (atau per sasaran); "
-                             "dikecualikan: indikator yang tidak dihitung, dengan alasan"),
-        "efisiensi": Catatan(a.efisiensi.model_dump(mode="json"),
+                             "dikecualikan: indikator yang tidak dihitung, dengan alasan; "
+                             "metode: rata-rata, rasio-rata-rata, tertimbang-pagu, "
+                             "geometrik-pmk-22-2021"),
+        # batas_e matters only to one method and is left out of the starter file.
+        "efisiensi": Catatan(a.efisiensi.model_dump(mode="json", exclude={"batas_e"}),
                              "selisih: capaian - penyerapan; sisa-anggaran: 100 - penyerapan; "
-                             "rasio; nominal: pagu - realisasi (Rp)"),
+                             "rasio; nominal: pagu - realisasi (Rp); juga indeks-efisiensi, "
+                             "selisih-rata-rata-serapan, nilai-efisiensi-pmk-22-2021"),
         "skala_interpretasi": Catatan(_skala(a.skala_interpretasi), "kategori capaian: pita "
                                       "Permendagri 86/2017 (>= 91 Sangat Tinggi, 76-90 Tinggi, "
                                       "...)"),
@@ -130,7 +134,7 @@ def kerangka_baru(*, instansi: str | None, tahun: int, mulai: int, selesai: int,
             "pagu": isi(None, "pagu belanja tidak langsung (Tabel 2.5)"),
             "realisasi": isi(None, "realisasi belanja tidak langsung")}}],
         Baris("    "): None,
-        Baris("Teks laporan (docs/format.md bagian 8.6): blok teks `|`,\natau "
+        Baris("Teks laporan (docs/format.md bagian 8.7): blok teks `|`,\natau "
               "{berkas: narasi/bab1.md} di direktori laporan."): None,
         "narasi": {
             "kata_pengantar": isi(None, "teks Kata Pengantar"),
@@ -170,7 +174,7 @@ def _kepala(judul: str) -> str:
 # -------------------------------------------------------------- next year's report
 
 
-def _target_doc(target: Decimal | Rentang) -> Any:
+def _target_doc(target: Decimal | Rentang | None) -> Any:
     return target.model_dump() if isinstance(target, Rentang) else target
 
 
@@ -179,6 +183,9 @@ def _indikator_lanjut(ind: IndikatorKinerja, tahun: int) -> dict[Any, Any]:
     sebelumnya = dict(ind.realisasi_sebelumnya)
     if ind.realisasi is not None:
         sebelumnya[tahun - 1] = ind.realisasi
+    target_lalu = {y: _target_doc(t) for y, t in ind.target_sebelumnya.items()}
+    if ind.target is not None:
+        target_lalu[tahun - 1] = _target_doc(ind.target)
     renstra = ind.target_renstra.get(tahun)
     target = (Catatan(_target_doc(renstra), f"target Renstra {tahun}; periksa dengan "
                       "Perjanjian Kinerja") if renstra is not None
@@ -189,6 +196,8 @@ def _indikator_lanjut(ind: IndikatorKinerja, tahun: int) -> dict[Any, Any]:
         "realisasi": isi(None, f"realisasi {tahun}"),
         "realisasi_sebelumnya": Catatan(dict(sorted(sebelumnya.items())),
                                         f"realisasi {tahun - 1} dari laporan tahun lalu"),
+        "target_sebelumnya": Catatan(dict(sorted(target_lalu.items())),
+                                     f"target {tahun - 1} dari laporan tahun lalu"),
     })
     if ind.triwulan:
         lama["triwulan"] = [{"target": isi(None, f"target TW {t}"),

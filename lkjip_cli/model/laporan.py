@@ -9,23 +9,30 @@ what lkjip computes. docs/format.md documents each key with a complete example.
 
 from __future__ import annotations
 
+import difflib
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from lkjip_cli.model.anggaran import (
     TINGKAT_BAWAAN,
+    BarisLain,
     DilaporkanAnggaran,
+    DilaporkanPosBelanja,
     JenisBelanja,
     KelompokBelanja,
     NamaKlasifikasi,
     RincianAnggaran,
 )
 from lkjip_cli.model.dasar import Model
-from lkjip_cli.model.masukan import MasukanSasaran
+from lkjip_cli.model.hitungan import HitungIndikator
+from lkjip_cli.model.masukan import DilaporkanMasukan, MasukanSasaran
 from lkjip_cli.model.narasi import NarasiLaporan
-from lkjip_cli.model.periode import Bulan, PeriodeLaporan
+from lkjip_cli.model.penomoran import Penomoran
+from lkjip_cli.model.periode import Bulan, DilaporkanBulan, PeriodeLaporan
+from lkjip_cli.model.persen import JenisPersen
 from lkjip_cli.model.standar import StandarNasional
 from lkjip_cli.model.types import (
     Angka,
@@ -36,6 +43,7 @@ from lkjip_cli.model.types import (
     DicetakTeks,
     Kode,
     LabelTabel,
+    Lokasi,
     Rupiah,
     Tahun,
 )
@@ -69,7 +77,11 @@ Polaritas = Literal["positif", "negatif"]
 RumusNegatif = Literal["(2T-R)/T", "T/R"]
 TargetNol = Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"]
 RekapTriwulan = Literal["terakhir", "jumlah", "rata-rata"]
-MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal"]
+MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
+                          "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021"]
+#: The averaging methods (engine/rata_rata.py holds each one's rule and source).
+MetodeRataRata = Literal["rata-rata", "rasio-rata-rata", "tertimbang-pagu",
+                         "geometrik-pmk-22-2021"]
 
 
 # ------------------------------------------------------------------ printed figures
@@ -100,6 +112,14 @@ class DilaporkanIndikator(Model):
     perbandingan_persen: Dicetak = Field(
         default={}, description="Realisasi as a percentage of last year's: R / R_prev x 100"
     )
+    target_tahun_lalu: Dicetak = {}
+    capaian_tahun_lalu: Dicetak = Field(
+        default={}, description="Last year's capaian, from target_sebelumnya and "
+        "realisasi_sebelumnya of that year")
+    perubahan_capaian_poin: Dicetak = Field(
+        default={}, description="Capaian this year - capaian last year, in points")
+    perubahan_capaian_persen: Dicetak = Field(
+        default={}, description="(capaian / capaian last year - 1) x 100")
     target_renstra_akhir: Dicetak = {}
     capaian_renstra_akhir: Dicetak = {}
     capaian_renstra_tahun: Dicetak = {}
@@ -219,12 +239,18 @@ class IndikatorKinerja(Model):
     rumus_negatif: RumusNegatif | None = Field(
         default=None, description="Overrides aturan.rumus_negatif for this indicator"
     )
-    target: Target
+    target: Target | None = Field(
+        default=None, description="null or absent: no target (a budget-only excerpt); "
+        "its capaian is then not computable, with that reason")
     realisasi: Angka | None = Field(default=None, description="null when there is no data")
-    persen_maks_100: bool = Field(
-        default=True,
-        description="With satuan %, the figure is a share of a whole and cannot exceed 100; "
-        "false for growth rates and similar",
+    jenis_persen: JenisPersen | None = Field(
+        default=None, description="With satuan %: bagian (a share of a whole, 0-100), laju "
+        "(a growth or change rate), rasio (to a target or standard, may pass 100) or indeks; "
+        "null: inferred from the name (lkjip_cli/model/persen.py)")
+    persen_maks_100: bool | None = Field(
+        default=None,
+        description="Older key: true reads as jenis_persen bagian, false as rasio; null: "
+        "not declared",
     )
     rekap_triwulan: RekapTriwulan = "terakhir"
     triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
@@ -233,12 +259,25 @@ class IndikatorKinerja(Model):
         "rekap_triwulan; the quarters are derived from them when triwulan is not given")
     realisasi_sebelumnya: dict[Tahun, Angka] = Field(
         default={}, description="By year (1945-2200); two keys naming one year are an error")
+    target_sebelumnya: dict[Tahun, Target] = Field(
+        default={}, description="The target of earlier years, by year: with "
+        "realisasi_sebelumnya it gives the capaian of those years")
     target_renstra: dict[Tahun, Target] = Field(
         default={}, description="By year (1945-2200, Tabel 2.1)")
     definisi: Definisi | None = None
     standar_nasional: StandarNasional | None = Field(
         default=None, description="PermenPAN-RB 53/2014 analysis 4, when a standard exists")
+    hitung: HitungIndikator | None = Field(
+        default=None, description="Realisasi derived from named inputs by a formula or a "
+        "built-in index (IKM); then `realisasi` is left out")
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
+
+    @model_validator(mode="after")
+    def _realisasi_atau_hitung(self) -> IndikatorKinerja:
+        if self.hitung is not None and self.realisasi is not None:
+            raise ValueError("realisasi indikator ini dihitung dari `hitung`; hapus "
+                             "`realisasi` (atau hapus `hitung` dan tulis realisasinya)")
+        return self
 
 
 class Sasaran(Model):
@@ -258,12 +297,17 @@ class IndikatorKegiatan(Model):
     nama: str = Field(min_length=1)
     satuan: str = Field(min_length=1)
     polaritas: Polaritas = "positif"
-    target: Target
+    target: Target | None = Field(
+        default=None, description="null or absent: no target (a budget-only excerpt)")
     realisasi: Angka | None = None
-    persen_maks_100: bool = Field(
-        default=True,
-        description="With satuan %, the figure is a share of a whole and cannot exceed 100; "
-        "false for growth rates and similar",
+    jenis_persen: JenisPersen | None = Field(
+        default=None, description="With satuan %: bagian (a share of a whole, 0-100), laju "
+        "(a growth or change rate), rasio (to a target or standard, may pass 100) or indeks; "
+        "null: inferred from the name (lkjip_cli/model/persen.py)")
+    persen_maks_100: bool | None = Field(
+        default=None,
+        description="Older key: true reads as jenis_persen bagian, false as rasio; null: "
+        "not declared",
     )
     rencana_aksi: tuple[str, ...] = ()
     dilaporkan: DilaporkanIndikatorKegiatan = DilaporkanIndikatorKegiatan()
@@ -277,6 +321,10 @@ class Kegiatan(Model):
         default=None, description="Required when there is no rincian")
     rpd: Rupiah | None = Field(
         default=None, description="Rencana penarikan dana up to the report's period (a leaf)")
+    realisasi_bulanan: tuple[Rupiah | None, ...] = Field(
+        default=(), max_length=12, description="Monthly realisasi from January (each month's "
+        "own spending, not cumulative; null: no data), at a leaf: their sum is the realisasi "
+        "when realisasi is not given")
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this kegiatan supports"
     )
@@ -296,6 +344,9 @@ class Program(Model):
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Indikator kinerja supported by every kegiatan of the program")
     kegiatan: tuple[Kegiatan, ...] = Field(min_length=1)
+    baris_lain: BarisLain | None = Field(
+        default=None, description="Money of kegiatan the file does not list but the "
+        "program's printed total covers (a table continued from another page)")
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
 
 
@@ -375,6 +426,10 @@ class Pengecualian(Model):
 
 
 class AturanRataRata(Model):
+    metode: MetodeRataRata = Field(
+        default="rata-rata", description="How capaian are averaged: their mean (default), "
+        "mean realisasi over mean target, weighted by pagu, or the geometric mean of PMK "
+        "22/2021")
     dasar: Literal["indikator", "sasaran"] = "indikator"
     dikecualikan: tuple[Pengecualian, ...] = ()
 
@@ -393,13 +448,77 @@ class AturanEfisiensi(Model):
         default="nominal",
         description="Tabel 3.11; a year has no capaian, so only the budget-only methods apply",
     )
+    batas_e: AngkaPositif | None = Field(
+        default=Decimal(20), description="nilai-efisiensi-pmk-22-2021: E is held to "
+        "[-batas_e, batas_e] percent, so the nilai is 0 to 100; null for no bound")
+
+
+def besaran_angka() -> tuple[str, ...]:
+    """Every printed numeric quantity of the format (the keys of `dilaporkan` that hold
+    numbers, not words), for `aturan.tanda_cetak`."""
+    classes: tuple[type[Model], ...] = (
+        DilaporkanTriwulan, DilaporkanIndikator, DilaporkanSasaran,
+        DilaporkanIndikatorKegiatan, DilaporkanBelanja, DilaporkanLaporan, DilaporkanEvaluasi,
+        DilaporkanAnggaran, DilaporkanPosBelanja, DilaporkanMasukan, DilaporkanBulan)
+    return tuple(sorted({name for cls in classes for name, f in cls.model_fields.items()
+                         if "Decimal" in repr(f.annotation)}))
+
+
+# The sign a report prints an amount with, when its label carries the direction.
+#
+# A budget cut is a negative change of pagu (`perubahan_pagu`), but a report may print it as a
+# positive "penghematan Rp1.544.000.000" or "penurunan sebesar 3,77 poin": the word says the
+# direction and the number has no sign. lkjip keeps one signed quantity per concept, so the
+# report declares how it printed that quantity (`aturan.tanda_cetak`) instead of a second key
+# per label: `dibalik` (the printed number is the quantity times -1) or `tanpa-tanda` (the
+# printed number is its absolute value), for every place or for one place. `lkjip check` then
+# compares the printed figure with the quantity in that convention.
+
+TandaCetak = Literal["dibalik", "tanpa-tanda"]
+
+
+class AturanTanda(Model):
+    """How one printed quantity carries its sign, at one place or everywhere."""
+
+    besaran: str = Field(pattern=r"^[a-z][a-z_]*$", description="A printed quantity (a "
+                         "dilaporkan key), "
+                         "for example perubahan_pagu or perubahan_poin")
+    tempat: Lokasi | None = Field(default=None, description="Only this place; null: every "
+                                  "place that prints the quantity")
+    tanda: TandaCetak = Field(description="dibalik: printed = -quantity (a cut printed as "
+                              "a positive penghematan); tanpa-tanda: printed = |quantity|")
+
+    @field_validator("besaran")
+    @classmethod
+    def _besaran_dikenal(cls, value: str) -> str:
+        known = besaran_angka()
+        if value in known:
+            return value
+        near = difflib.get_close_matches(value, known, n=1)
+        hint = f" (maksudnya `{near[0]}`?)" if near else ""
+        raise PydanticCustomError(
+            "value", "besaran `{besaran}` tidak dikenal{hint}: tulis nama besaran angka di "
+            "`dilaporkan`, misalnya perubahan_pagu atau perubahan_poin",
+            {"besaran": value, "hint": hint})
+
+
+Pembulatan = Literal["half-up", "half-even", "down"]
+
+
+class AturanTampil(Model):
+    """How one place of the report rounds its percentages, where it differs from the
+    report-wide rule (one report truncates capaian in its IKU table and rounds in its
+    summary): `pembulatan` and `desimal`, each falling back to the report's."""
+
+    pembulatan: Pembulatan | None = None
+    desimal: Bulat | None = Field(default=None, ge=0, le=6)
 
 
 class Aturan(Model):
     """The report's calculation rules; every one has a documented default."""
 
     desimal_persen: Bulat = Field(default=2, ge=0, le=6)
-    pembulatan: Literal["half-up", "half-even", "down"] = "half-up"
+    pembulatan: Pembulatan = "half-up"
     rumus_negatif: RumusNegatif = "(2T-R)/T"
     target_nol: TargetNol = "tidak-dapat-dihitung"
     batas_atas: BatasAtas | None = None
@@ -423,6 +542,16 @@ class Aturan(Model):
         default=Decimal(100),
         description="A sasaran is 'berhasil' when every indicator's capaian reaches this",
     )
+    per_tempat: dict[Lokasi, AturanTampil] = Field(
+        default={}, description="Rounding of one table or place ('3.5', 'Tabel III.2', "
+        "ikhtisar) where the report differs from desimal_persen and pembulatan: its tables "
+        "print so, and check compares its printed figures so")
+    bulatkan_realisasi: Bulat | None = Field(
+        default=None, ge=0, le=6, description="Realisasi rounded to this many places (by "
+        "pembulatan) before capaian is computed, when the report does so")
+    tanda_cetak: tuple[AturanTanda, ...] = Field(
+        default=(), description="Printed quantities whose label carries the direction: "
+        "printed with the sign reversed (a cut as a positive penghematan) or without sign")
 
 
 # ---------------------------------------------------------------------------- report
@@ -461,3 +590,20 @@ class Laporan(Model):
         "Ikhtisar, Bab I, Bab IV, Lampiran, and the analyses of each sasaran and indicator "
         "(lkjip_cli/model/narasi.py)")
     dilaporkan: DilaporkanLaporan = DilaporkanLaporan()
+
+    def aturan_di(self, tempat: str) -> Aturan:
+        """The rules at one place (lkjip's table number, or `ikhtisar`, `bab4`...): the
+        report's, with that place's own rounding (`aturan.per_tempat`, whose keys may be
+        the labels the report prints) put in."""
+        a = self.aturan
+        if not a.per_tempat:
+            return a
+        nomor = Penomoran(self.penomoran)
+        base = tempat.partition("/")[0]
+        for kunci, tampil in a.per_tempat.items():
+            if (nomor.resolusi(kunci) or kunci) in (tempat, base):
+                return a.model_copy(update={
+                    "pembulatan": tampil.pembulatan or a.pembulatan,
+                    "desimal_persen": a.desimal_persen if tampil.desimal is None
+                    else tampil.desimal})
+        return a

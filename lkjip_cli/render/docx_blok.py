@@ -16,7 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.render.word.blok import (
+    Blok,
+    BlokGambar,
+    BlokTabel,
+    Butir,
+    Judul,
+    Paragraf,
+)
 from lkjip_cli.tabel import Tabel
+
+__all__ = ["TABEL_PENANDA", "Blok", "BlokGambar", "BlokTabel", "Butir", "Judul", "Paragraf",
+           "Sisipan", "baca_blok", "markdown_berpenanda"]
 
 #: `_tabel.md.j2` for the Word document: a marker per table instead of a Markdown table.
 TABEL_PENANDA = """\
@@ -51,46 +62,6 @@ _PENANDA_LOGO = "[[lkjip-logo]]"
 _NOMOR = re.compile(r"^ *(?:\d{1,3}|[a-zA-Z])[.)] +\S")
 _JUDUL = re.compile(r"^(#{1,6}) +(.*)$")
 _BUTIR = re.compile(r"^( *)- +(.*)$")
-
-
-# --------------------------------------------------------------------------- blocks
-
-
-@dataclass(frozen=True, slots=True)
-class Judul:
-    tingkat: int
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraf:
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class Butir:
-    tingkat: int
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class BlokTabel:
-    tabel: Tabel
-    lanjutan: bool
-    sumber: bool
-    #: False for a table printed without its numbered caption (the Lampiran's Perjanjian
-    #: Kinerja, which is Tabel 2.4 again).
-    nomor: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class BlokGambar:
-    """A picture of the report's own (the cover's logo), centred."""
-
-    isi: bytes
-
-
-Blok = Judul | Paragraf | Butir | BlokTabel | BlokGambar
 
 
 @dataclass(slots=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lkjip_cli import angka as fmt
+from lkjip_cli.engine import METODE_EFISIENSI, METODE_IKM, METODE_RATA_RATA, TURUNAN_EFISIENSI
 from lkjip_cli.engine.capaian import arti_capaian_negatif, mentah
 from lkjip_cli.engine.hasil import (
     Anggaran,
@@ -86,10 +87,64 @@ def uraikan_tampil(h: Hasil, judul: str, nilai: Nilai, source: SourceMap) -> Ite
            f"tampilan) -> ditampilkan {_tampil(shown, a)}")
 
 
+def _antar_tahun(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str]:
+    """Each earlier year's capaian, and the change of capaian from last year."""
+    at = ind.antar_tahun
+    if at is None or not at.tahun:
+        return
+    a = h.laporan.aturan
+    for y in at.tahun:
+        yield from uraikan_tampil(h, f"Capaian {y.tahun}", y.capaian, source)
+    yield from uraikan(f"Perubahan capaian dari {at.tahun_lalu} (poin)",
+                       at.perubahan_capaian_poin, a, source)
+    yield from uraikan(f"Perubahan capaian dari {at.tahun_lalu} (%)",
+                       at.perubahan_capaian_persen, a, source)
+
+
 def _anggaran(label: str, a: Anggaran, aturan: Aturan, source: SourceMap) -> Iterator[str]:
     yield from uraikan(f"Pagu {label}", a.pagu, aturan, source)
     yield from uraikan(f"Realisasi {label}", a.realisasi, aturan, source)
     yield from uraikan(f"Penyerapan {label}", a.penyerapan, aturan, source)
+    for judul, nilai in ((f"RPD {label}", a.rpd), (f"Penyerapan terhadap RPD {label}",
+                                                   a.penyerapan_rpd),
+                         (f"RPD terhadap pagu {label}", a.persen_rpd)):
+        if nilai is not None:
+            yield from uraikan(judul, nilai, aturan, source)
+
+
+def _hitungan(ind: HasilIndikator, a: Aturan, source: SourceMap) -> Iterator[str]:
+    """A derived realisasi: each IKM unsur's NRR and the index, or the formula."""
+    hh = ind.hitungan
+    if hh is None:
+        return
+    if hh.bawaan is not None:
+        m = METODE_IKM[hh.bawaan]
+        for nama, nrr in hh.nrr:
+            yield from uraikan(f"NRR {nama}", nrr, a, source)
+        if hh.nilai_indeks is not None:
+            yield from uraikan("Nilai indeks (1-4)", hh.nilai_indeks, a, source)
+        yield from uraikan(f"Realisasi ({m.nama})", hh.realisasi, a, source)
+        if hh.mutu is not None:
+            yield f"  mutu     : {hh.mutu.kode} ({hh.mutu.sebutan})"
+        yield f"  sumber   : {m.sumber}"
+        return
+    yield from uraikan("Realisasi (dihitung dari masukan)", hh.realisasi, a, source)
+
+
+def sumber_metode(nilai: Nilai) -> Iterator[str]:
+    """The source of the named method a figure was computed by, and its derived figures
+    (TE of an efficiency index, E of PMK 22/2021's nilai efisiensi)."""
+    for rule in nilai.aturan:
+        nama, _, kode = rule.partition("=")
+        registry = {"metode efisiensi": METODE_EFISIENSI,
+                    "rata_rata.metode": METODE_RATA_RATA}.get(nama)
+        if registry is None or kode not in registry:
+            continue
+        yield f"  sumber   : {registry[kode].sumber}"
+        if kode in TURUNAN_EFISIENSI:
+            for t in nilai.turunan:
+                shown = fmt.tepat(t.nilai) if t.nilai is not None else "tidak dapat dihitung"
+                yield f"  turunan  : {t.rumus} = {shown}"
 
 
 def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str]:
@@ -98,6 +153,7 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
     if ind.dikecualikan:
         yield f"  dikecualikan dari rata-rata: {ind.dikecualikan}"
     yield ""
+    yield from _hitungan(ind, a, source)
     yield from uraikan_tampil(h, "Capaian", ind.capaian, source)
     for tw in ind.triwulan:
         yield from uraikan_tampil(h, f"Capaian TW {tw.nomor}", tw.capaian, source)
@@ -105,6 +161,7 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
     yield from uraikan(f"Selisih dari {ind.tahun_lalu}", ind.perubahan_poin, a, source)
     yield from uraikan(f"Perbandingan dengan {ind.tahun_lalu}", ind.perbandingan_persen, a,
                        source)
+    yield from _antar_tahun(h, ind, source)
     yield from uraikan_tampil(h, "Capaian terhadap target akhir Renstra",
                               ind.capaian_renstra_akhir, source)
     yield from uraikan(f"Capaian terhadap target Renstra {h.laporan.tahun}",
@@ -136,9 +193,11 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
     None if unknown."""
     a = h.laporan.aturan
     if ref == "rata-rata":
-        return list(uraikan("Rata-rata capaian", h.rata_rata_capaian, a, source))
+        return [*uraikan("Rata-rata capaian", h.rata_rata_capaian, a, source),
+                *sumber_metode(h.rata_rata_capaian)]
     if ref == "efisiensi":
-        return list(uraikan("Efisiensi keseluruhan", h.efisiensi, a, source))
+        return [*uraikan("Efisiensi keseluruhan", h.efisiensi, a, source),
+                *sumber_metode(h.efisiensi)]
     for ind in h.indikator:
         if ind.kode == ref:
             return list(_indikator(h, ind, source))
@@ -146,20 +205,24 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
         if sas.kode == ref:
             return [f"{sas.kode} — {sas.nama} (sasaran strategis)", "",
                     *uraikan("Capaian", sas.capaian, a, source),
+                    *sumber_metode(sas.capaian),
                     *_anggaran(f"sasaran {sas.kode}", sas.anggaran, a, source),
                     *uraikan("Porsi belanja langsung", sas.porsi_belanja_langsung, a, source),
                     *uraikan("Efisiensi", sas.efisiensi, a, source),
+                    *sumber_metode(sas.efisiensi),
                     *(line for m in sas.masukan for line in (
                         *uraikan(f"Capaian masukan {m.nama}", m.capaian, a, source),
                         *uraikan(f"Efisiensi atas {m.nama}", m.efisiensi, a, source)))]
     for prog in h.program:
         if prog.kode == ref:
             return [f"{prog.kode} — {prog.nama} (program)", "",
-                    *_anggaran(f"program {prog.kode}", prog.anggaran, a, source)]
+                    *_anggaran(f"program {prog.kode}", prog.anggaran, a, source),
+                    *uraikan("Porsi dari total pagu", h.porsi(prog), a, source)]
     for keg in h.kegiatan:
         if keg.kode == ref:
             lines = [f"{keg.kode} — {keg.nama} (kegiatan)", "",
-                     *_anggaran(f"kegiatan {keg.kode}", keg.anggaran, a, source)]
+                     *_anggaran(f"kegiatan {keg.kode}", keg.anggaran, a, source),
+                     *uraikan("Porsi dari total pagu", h.porsi(keg), a, source)]
             for ik in keg.indikator:
                 lines += uraikan_tampil(h, f"Capaian {ik.kode} ({ik.nama})", ik.capaian, source)
             return lines
@@ -174,7 +237,8 @@ def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
         if isinstance(node, HasilRincian) and node.kode == ref:
             tingkat = h.nama_tingkat(node.tingkat)
             return [f"{node.kode} — {node.nama} ({tingkat.lower()})", "",
-                    *_anggaran(f"{tingkat.lower()} {node.kode}", node.anggaran, a, source)]
+                    *_anggaran(f"{tingkat.lower()} {node.kode}", node.anggaran, a, source),
+                    *uraikan("Porsi dari total pagu", h.porsi(node), a, source)]
     return None
 
 

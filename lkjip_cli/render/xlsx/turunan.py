@@ -21,10 +21,11 @@ from lkjip_cli.render.xlsx.peta import (
     CAPAIAN,
     Peta,
     angka_sel,
+    realisasi_turunan,
     rumus_polaritas,
     target_rentang,
 )
-from lkjip_cli.render.xlsx.rumus import Rumus
+from lkjip_cli.render.xlsx.rumus import Rumus, konstanta
 from lkjip_cli.tabel import Sel, Tabel
 
 Aturan = Callable[[Lembar, int, int, Rumus, Peta], "str | None"]
@@ -41,11 +42,18 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
     """The formula of cell (row i, column j) of a table, or None to write its value."""
     if (i, j) in lb.rumus:
         return lb.rumus[(i, j)]
+    sel = lb.tabel.baris[i].sel[j]
+    if lb.tabel.nomor in CAPAIAN and j == CAPAIAN[lb.tabel.nomor][2] and \
+            realisasi_turunan(sel) and peta.rujukan(lb, i, j) is None:
+        # a derived realisasi's home: the arithmetic of its inputs (`=42/45*100`)
+        assert sel.asal is not None
+        return konstanta(sel.asal)
     if (lb.ws.title, i, j) in peta.isian:  # an input: its home holds the value
         return peta.rujukan(lb, i, j)
-    sel = lb.tabel.baris[i].sel[j]
     if lb.tabel.nomor == "3.2":
         return _jumlah_sakip(lb, i, j)
+    if (gulungan := _gulungan(lb, i, j, peta)) is not None:
+        return gulungan
     if sel.asal is None or sel.asal.nilai is None:
         return None
     for aturan in ATURAN:
@@ -58,6 +66,28 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
     if sel.jenis == "rupiah":
         return peta.jumlah(sel.asal)
     return None
+
+
+#: The columns of an indicator's period realisasi (and target) per table, one row per
+#: indicator from the first.
+PERIODE = {("3.5", ""): (4, 3), ("3.6", ""): (4, None), ("3.6", "capaian"): (6, 4),
+           ("3.7", ""): (4, None), ("3.12", ""): (4, 3)}
+
+
+def _gulungan(lb: Lembar, i: int, j: int, peta: Peta) -> str | None:
+    """An interim report's realisasi (or target) up to its period rolled up from quarters by
+    a sum or a mean: the roll-up over the quarters' cells in Tabel 3.4, not a copy."""
+    kolom = PERIODE.get((lb.tabel.nomor, lb.tabel.bagian))
+    sel = lb.tabel.baris[i].sel[j]
+    if kolom is None or j not in kolom or i >= len(peta.hasil.indikator) or \
+            not angka_sel(sel):
+        return None
+    ind = peta.hasil.indikator[i]
+    rekap = ind.rekap_realisasi if j == kolom[0] else ind.rekap_target
+    periode = ind.realisasi_periode if j == kolom[0] else ind.target_periode
+    if rekap.nilai is None or rekap.nilai != sel.nilai or periode != sel.nilai:
+        return None
+    return peta.gulungan(rekap)
 
 
 def rumus_teks(lb: Lembar, i: int, j: int, peta: Peta) -> str | None:
@@ -141,8 +171,10 @@ def _penyerapan(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | N
     if t.nomor == "2.5":
         jp, jr, jpct, _ = _kolom_belanja(t)
         kolom = (jpct, jr, jp)
-    if t.nomor == "3.13" and j == 6 and len(t.kolom) == 8:
+    if t.nomor == "3.13" and j == 6 and len(t.kolom) == 9:
         kolom = (6, 3, 5)  # % terhadap RPD
+    if t.nomor == "3.13" and j == 7 and len(t.kolom) == 9:
+        kolom = (7, 5, 2)  # RPD terhadap pagu
     if kolom is None or j != kolom[0]:
         return None
     r = lb.baris(i)
@@ -151,7 +183,7 @@ def _penyerapan(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | N
 
 def _perubahan(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
     baris = lb.tabel.baris[i]
-    if lb.tabel.nomor != "3.6" or j not in (5, 6) or not (
+    if lb.tabel.nomor != "3.6" or lb.tabel.bagian or j not in (5, 6) or not (
             angka_sel(baris.sel[3]) and angka_sel(baris.sel[4])):
         return None
     kini, lalu = ref(4, lb.baris(i)), ref(3, lb.baris(i))
@@ -197,6 +229,8 @@ def _sasaran_3_10(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str |
         return rumus.bulat(f"{cap}-{pen}")
     if metode == "rasio":
         return rumus.bagi(cap, pen)
+    if metode == "indeks-efisiensi":  # the ratio without x 100 (BPOM)
+        return f'IF({pen}=0,"{fmt.TIDAK_ADA}",{rumus.bulat(f"{cap}/{pen}")})'
     return None
 
 
@@ -318,6 +352,35 @@ def _jumlah_anak(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | 
     return "SUM(" + ",".join(ref(j, lb.baris(k)) for k in anak) + ")"
 
 
-ATURAN: tuple[Aturan, ...] = (_capaian, _penyerapan, _perubahan, _efisiensi_tahunan,
+#: Tabel 3.6 (capaian): (capaian column, target column, realisasi column) of each year.
+CAPAIAN_TAHUN = {7: (3, 5), 8: (4, 6)}
+
+
+def _capaian_antar_tahun(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
+    """Tabel 3.6's capaian part: last year's and this year's capaian over their cells, and
+    the change in points as the difference of the two unrounded capaian (as the engine)."""
+    t = lb.tabel
+    if (t.nomor, t.bagian) != ("3.6", "capaian") or j not in (7, 8, 9):
+        return None
+    baris, r = t.baris[i], lb.baris(i)
+
+    def inti(kolom: int, bulat: bool) -> str | None:
+        jt, jr = CAPAIAN_TAHUN[kolom]
+        nama = _nama_rumus(baris.sel[kolom])
+        if nama is None or not (angka_sel(baris.sel[jt]) and angka_sel(baris.sel[jr])):
+            return None
+        return rumus.capaian(ref(jt, r), ref(jr, r), nama,
+                             batas=rumus.batas_tampil if bulat else None, bulat=bulat)
+
+    if j in CAPAIAN_TAHUN:
+        return inti(j, True)
+    kini, lalu = inti(8, False), inti(7, False)
+    if kini is None or lalu is None:
+        return None
+    return rumus.bulat(f"({kini})-({lalu})")
+
+
+ATURAN: tuple[Aturan, ...] = (_capaian, _capaian_antar_tahun, _penyerapan, _perubahan,
+                              _efisiensi_tahunan,
                               _sasaran_3_10, _output_input, _porsi_2_6, _perubahan_pagu,
                               _jumlah_anak)
