@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import batasi
+from lkjip_cli.engine.hasil_renja import HasilRenja
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.klasifikasi import KLASIFIKASI
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
@@ -273,6 +274,8 @@ class Hasil:
     efisiensi: Nilai
     #: All programs together (the budget tree's total), with its RPD when the lines give one.
     anggaran_program: Anggaran | None = None
+    #: The Evaluasi Hasil Renja, when the file asks for it (`evaluasi_renja`).
+    renja: HasilRenja | None = None
 
     # Derived once, when the result is made: renderers and the audit read them thousands of
     # times on a large report (a property rebuilding the tuple made that quadratic).

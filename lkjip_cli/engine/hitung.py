@@ -21,6 +21,7 @@ from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import presisi, tidak_dapat
 from lkjip_cli.engine.program import hitung_program
 from lkjip_cli.engine.rata_rata import rata_rata_laporan
+from lkjip_cli.engine.renja import hitung_renja
 from lkjip_cli.engine.sakip import hitung_evaluasi
 from lkjip_cli.engine.sasaran import hitung_sasaran
 from lkjip_cli.engine.skala import klasifikasi, skala
@@ -51,7 +52,7 @@ def _hasil(k: Konteks) -> Hasil:
         kategori=klasifikasi(rata.nilai, skala(k.aturan.skala_interpretasi)),
         anggaran_perjanjian_kinerja=pk,
         efisiensi=efisiensi(k.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
-        anggaran_program=semua,
+        anggaran_program=semua, renja=hitung_renja(k, program),
     )
 
 

@@ -10,9 +10,9 @@ what lkjip computes. docs/format.md documents each key with a complete example.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Field
 
 from lkjip_cli.model.anggaran import (
     TINGKAT_BAWAAN,
@@ -23,6 +23,23 @@ from lkjip_cli.model.anggaran import (
     RincianAnggaran,
 )
 from lkjip_cli.model.dasar import Model
+
+# Shared by every indicator of the cascade (model/indikator.py), importable from here as before.
+from lkjip_cli.model.indikator import DilaporkanTriwulan as DilaporkanTriwulan
+from lkjip_cli.model.indikator import Polaritas as Polaritas
+from lkjip_cli.model.indikator import RekapTriwulan as RekapTriwulan
+from lkjip_cli.model.indikator import Rentang as Rentang
+from lkjip_cli.model.indikator import RumusNegatif as RumusNegatif
+from lkjip_cli.model.indikator import Target as Target
+from lkjip_cli.model.indikator import TargetNol as TargetNol
+from lkjip_cli.model.indikator import Triwulan as Triwulan
+from lkjip_cli.model.indikator import target_tunggal as target_tunggal
+from lkjip_cli.model.kaskade import (
+    DilaporkanIndikatorSimpul,
+    EvaluasiRenja,
+    IndikatorSimpul,
+    SimpulRenja,
+)
 from lkjip_cli.model.masukan import MasukanSasaran
 from lkjip_cli.model.periode import Bulan, PeriodeLaporan
 from lkjip_cli.model.types import (
@@ -39,46 +56,10 @@ from lkjip_cli.model.types import (
 )
 from lkjip_cli.versi import VERSI_FORMAT
 
-# --------------------------------------------------------------------------- targets
-
-
-class Rentang(Model):
-    """A range target (PermenPAN-RB 6/2022): realisasi inside the range counts as 100."""
-
-    min: Angka
-    maks: Angka
-
-
-def _target_kind(value: Any) -> str:
-    return "rentang" if isinstance(value, dict | Rentang) else "angka"
-
-
-def target_tunggal(target: Decimal | Rentang | None) -> Decimal | None:
-    """A single-number target, or None for a range or no target."""
-    return target if isinstance(target, Decimal) else None
-
-
-Target = Annotated[
-    Annotated[Rentang, Tag("rentang")] | Annotated[Angka, Tag("angka")],
-    Discriminator(_target_kind),
-]
-
-Polaritas = Literal["positif", "negatif"]
-RumusNegatif = Literal["(2T-R)/T", "T/R"]
-TargetNol = Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"]
-RekapTriwulan = Literal["terakhir", "jumlah", "rata-rata"]
 MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal"]
 
 
 # ------------------------------------------------------------------ printed figures
-
-
-class DilaporkanTriwulan(Model):
-    """Figures a report printed for one triwulan row (Tabel 3.4)."""
-
-    target: Dicetak = {}
-    realisasi: Dicetak = {}
-    capaian: Dicetak = {}
 
 
 class DilaporkanIndikator(Model):
@@ -121,12 +102,8 @@ class DilaporkanSasaran(Model):
     efisiensi: Dicetak = {}
 
 
-class DilaporkanIndikatorKegiatan(Model):
-    """Printed figures of a kegiatan indicator (Tabel 3.8, 3.9)."""
-
-    target: Dicetak = {}
-    realisasi: Dicetak = {}
-    capaian: Dicetak = {}
+#: The printed figures of a kegiatan indicator are those of any node indicator (issue 23).
+DilaporkanIndikatorKegiatan = DilaporkanIndikatorSimpul
 
 
 class DilaporkanBelanja(Model):
@@ -197,14 +174,6 @@ class Definisi(Model):
     penanggung_jawab: str | None = None
 
 
-class Triwulan(Model):
-    """One quarter of an indicator (Tabel 3.4); values are cumulative unless rolled up by sum."""
-
-    target: Target | None = None
-    realisasi: Angka | None = None
-    dilaporkan: DilaporkanTriwulan = DilaporkanTriwulan()
-
-
 class IndikatorKinerja(Model):
     """An indikator kinerja utama of a sasaran."""
 
@@ -245,25 +214,11 @@ class Sasaran(Model):
     dilaporkan: DilaporkanSasaran = DilaporkanSasaran()
 
 
-class IndikatorKegiatan(Model):
-    """An output indicator of one kegiatan, with its rencana aksi (Tabel 3.8, 3.9)."""
-
-    kode: Kode
-    nama: str = Field(min_length=1)
-    satuan: str = Field(min_length=1)
-    polaritas: Polaritas = "positif"
-    target: Target
-    realisasi: Angka | None = None
-    persen_maks_100: bool = Field(
-        default=True,
-        description="With satuan %, the figure is a share of a whole and cannot exceed 100; "
-        "false for growth rates and similar",
-    )
-    rencana_aksi: tuple[str, ...] = ()
-    dilaporkan: DilaporkanIndikatorKegiatan = DilaporkanIndikatorKegiatan()
+#: A kegiatan's indicator is the kegiatan level of the cascade's one indicator class.
+IndikatorKegiatan = IndikatorSimpul
 
 
-class Kegiatan(Model):
+class Kegiatan(SimpulRenja):
     kode: Kode
     nama: str = Field(min_length=1)
     pagu: Rupiah | None = Field(default=None, description="Required when there is no rincian")
@@ -274,13 +229,12 @@ class Kegiatan(Model):
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this kegiatan supports"
     )
-    indikator: tuple[IndikatorKegiatan, ...] = ()
     rincian: tuple[RincianAnggaran, ...] = Field(
         default=(), description="Sub kegiatan (or KRO, RO): the kegiatan is their sum")
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
 
 
-class Program(Model):
+class Program(SimpulRenja):
     kode: Kode
     nama: str = Field(min_length=1)
     anggaran_perjanjian_kinerja: Rupiah | None = Field(
@@ -417,7 +371,7 @@ class Aturan(Model):
 
 #: The tables lkjip builds, by the reference report's numbers (lkjip_cli/model/penomoran.py).
 NomorTabel = Literal["2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7",
-                     "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
+                     "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "renja"]
 
 
 class Laporan(Model):
@@ -441,6 +395,9 @@ class Laporan(Model):
         "[Program, Kegiatan, Sub Kegiatan] or [Program, Kegiatan, KRO, RO]")
     belanja: tuple[BelanjaTahun, ...] = ()
     evaluasi_sakip: EvaluasiSakip | None = None
+    evaluasi_renja: EvaluasiRenja | None = Field(
+        default=None, description="The Evaluasi Hasil Renja this file also produces "
+        "(Permendagri 86/2017; docs/renja.md)")
     penomoran: dict[NomorTabel, LabelTabel] = Field(
         default={}, description="lkjip's table number -> the label the report prints "
         '("3.13": "19", "3.5": "III.2"); captions and dilaporkan places use it')

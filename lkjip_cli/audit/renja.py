@@ -1,0 +1,102 @@
+"""The figures an OPD printed in its Evaluasi terhadap Hasil Renja (form E.81), against the
+engine's columns (`engine/renja.py`).
+
+Each indicator's K columns (5, 6, 7, 12, 13, 14, 15), each node's Rp columns that an LKjIP
+does not print (5, 6, 8-11, 14, 15; 7, 12 and 13 Rp are the node's `pagu`, `realisasi` and
+`penyerapan`, which `anggaran.py` audits wherever they are printed), and the averages and
+predikat under the table. A kegiatan indicator's `target`, `realisasi` and `capaian` printed
+at the form's place are the form's columns; at any other place, Tabel 3.8's.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from lkjip_cli.audit.capaian import tanpa_batas_di
+from lkjip_cli.audit.kumpulan import Kumpulan, isian_target
+from lkjip_cli.engine.hasil_renja import HasilRenja, IndikatorRenja, SimpulRenjaHasil
+from lkjip_cli.model.anggaran import DilaporkanAnggaran, RincianAnggaran
+from lkjip_cli.model.kaskade import IndikatorSimpul
+from lkjip_cli.model.laporan import Kegiatan, Laporan, Program
+
+Simpul = Program | Kegiatan | RincianAnggaran
+
+
+def _model_simpul(laporan: Laporan) -> dict[str, Simpul]:
+    """Every node of the file's budget tree by kode (codes are unique in a valid file)."""
+    out: dict[str, Simpul] = {}
+
+    def walk(node: Simpul) -> None:
+        out[node.kode] = node
+        for x in node.kegiatan if isinstance(node, Program) else node.rincian:
+            walk(x)
+
+    for prog in laporan.program:
+        walk(prog)
+    return out
+
+
+def _indikator(k: Kumpulan, i: IndikatorRenja, m: IndikatorSimpul) -> None:
+    d = m.dilaporkan
+
+    def di(dicetak: dict[str, Decimal]) -> dict[str, Decimal]:
+        return k.pilah(dicetak, "renja", True)
+
+    label = f"{i.kode} (Evaluasi Renja)"
+    k.add(i.kode, label, i.path, di(d.target), "target", isian_target(i.target), i.satuan)
+    k.add(i.kode, label, i.path, di(d.realisasi), "realisasi", i.realisasi, i.satuan)
+    k.add(i.kode, label, i.path, di(d.capaian), "capaian", k.h.tampil(i.capaian), "%",
+          tanpa_batas_di(k, i.capaian))
+    k.add(i.kode, label, i.path, d.target_renstra_akhir, "target_renstra_akhir",
+          i.target_renstra, i.satuan)
+    k.add(i.kode, label, i.path, d.realisasi_renstra_lalu, "realisasi_renstra_lalu",
+          i.realisasi_lalu, i.satuan)
+    k.add(i.kode, label, i.path, d.realisasi_renstra_kumulatif,
+          "realisasi_renstra_kumulatif", i.realisasi_kumulatif, i.satuan)
+    k.add(i.kode, label, i.path, d.capaian_renstra_kumulatif, "capaian_renstra_kumulatif",
+          k.h.tampil(i.capaian_renstra), "%", tanpa_batas_di(k, i.capaian_renstra))
+
+
+def _simpul(k: Kumpulan, s: SimpulRenjaHasil, d: DilaporkanAnggaran) -> None:
+    label = f"{s.kode} (Evaluasi Renja)"
+    pairs = [("pagu_renstra_akhir", d.pagu_renstra_akhir, s.pagu_renstra),
+             ("realisasi_renstra_lalu", d.realisasi_renstra_lalu, s.realisasi_lalu),
+             ("realisasi_renstra_kumulatif", d.realisasi_renstra_kumulatif,
+              s.realisasi_kumulatif)]
+    for n, dicetak in enumerate((d.realisasi_tw1, d.realisasi_tw2, d.realisasi_tw3,
+                                 d.realisasi_tw4)):
+        nilai = s.triwulan[n]
+        if nilai is not None:
+            pairs.append((f"realisasi_tw{n + 1}", dicetak, nilai))
+    for kuantitas, dicetak, nilai in pairs:
+        k.add(s.kode, label, s.path, dicetak, kuantitas, nilai, "Rp")
+    k.add(s.kode, label, s.path, d.capaian_renstra_kumulatif, "capaian_renstra_kumulatif",
+          s.capaian_renstra, "%")
+
+
+def kumpulkan_renja(k: Kumpulan) -> None:
+    """Every figure printed for the Renja evaluation, when the file has one."""
+    r: HasilRenja | None = k.h.renja
+    ev = k.h.laporan.evaluasi_renja
+    if r is None or ev is None:
+        return
+    models = _model_simpul(k.h.laporan)
+    for s in r.simpul:
+        node = models[s.kode]
+        _simpul(k, s, node.dilaporkan)
+        for i, m in zip(s.indikator, node.indikator, strict=True):
+            _indikator(k, i, m)
+    d, label, path = ev.dilaporkan, "Evaluasi Hasil Renja", ("evaluasi_renja",)
+    for kuantitas, dicetak, rata in (
+            ("rata_rata_capaian_kinerja", d.rata_rata_capaian_kinerja, r.rata_kinerja),
+            ("rata_rata_capaian_anggaran", d.rata_rata_capaian_anggaran, r.rata_anggaran),
+            ("rata_rata_capaian_renstra_kinerja", d.rata_rata_capaian_renstra_kinerja,
+             r.rata_renstra_kinerja),
+            ("rata_rata_capaian_renstra_anggaran", d.rata_rata_capaian_renstra_anggaran,
+             r.rata_renstra_anggaran)):
+        k.add(label, label, path, dicetak, kuantitas, rata.nilai, "%")
+    for kuantitas, teks_dicetak, rata in (
+            ("predikat_kinerja", d.predikat_kinerja, r.rata_kinerja),
+            ("predikat_anggaran", d.predikat_anggaran, r.rata_anggaran)):
+        k.add(label, label, path, teks_dicetak, kuantitas,
+              rata.predikat.kode if rata.predikat else None, "")

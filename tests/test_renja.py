@@ -1,0 +1,263 @@
+"""The Evaluasi Hasil Renja of data/contoh-renja.yaml, every column worked by hand.
+
+The example and its arithmetic are docs/renja.md section 6 (the research note's hand-worked
+"s.d. Triwulan II" example, recomputed with Decimal): a negative `terakhir` program indicator
+(IKP1), counts rolled up by sum (IKK1, ISK1), levels rolled up by the last quarter (IKK2,
+ISK2), a sub kegiatan without money and with a target of 0 (S3, ISK3). Each expected figure
+is a literal with its arithmetic beside it, never a value read back from the engine.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+from lkjip_cli.engine import hitung
+from lkjip_cli.engine.hasil_renja import HasilRenja, IndikatorRenja, SimpulRenjaHasil
+from lkjip_cli.loader import load, load_text
+
+D = Decimal
+DATA = Path(__file__).resolve().parent.parent / "data" / "contoh-renja.yaml"
+TEKS = DATA.read_text(encoding="utf-8")
+JT = D(1_000_000)
+
+
+def q(value: Decimal | None, places: int = 2) -> Decimal:
+    assert value is not None, "expected a computed figure"
+    return value.quantize(D(1).scaleb(-places), ROUND_HALF_UP)
+
+
+def renja(teks: str = TEKS) -> HasilRenja:
+    result = load_text(teks, "contoh-renja.yaml")
+    assert result.report is not None, result.diagnostics
+    hasil = hitung(result.report).renja
+    assert hasil is not None
+    return hasil
+
+
+@pytest.fixture(scope="module")
+def r() -> HasilRenja:
+    return renja()
+
+
+def ind(r: HasilRenja, kode: str) -> IndikatorRenja:
+    return next(i for i in r.indikator if i.kode == kode)
+
+
+def node(r: HasilRenja, kode: str) -> SimpulRenjaHasil:
+    return next(s for s in r.simpul if s.kode == kode)
+
+
+P, K1, S1, K2, S2, S3 = ("1.02.02", "1.02.02.2.01", "1.02.02.2.01.0014", "1.02.02.2.02",
+                         "1.02.02.2.02.0001", "1.02.02.2.02.0002")
+
+
+def test_the_example_validates_and_rows_follow_the_tree(r: HasilRenja) -> None:
+    assert load(DATA).ok
+    assert [s.kode for s in r.simpul] == [P, K1, S1, K2, S2, S3]
+    assert [s.tingkat for s in r.simpul] == [0, 1, 2, 1, 2, 2]
+    assert r.sampai == 2
+    assert node(r, P).sasaran == ("Meningkatnya derajat kesehatan ibu dan anak",)
+    assert node(r, S3).penanggung_jawab == "Dinas Kesehatan Kabupaten Contoh (contoh rekaan)"
+
+
+# ------------------------------------------------------------------------------ Rp
+
+
+@pytest.mark.parametrize(("kode", "k5", "k6", "k7", "tw1", "tw2", "k12", "k14"), [
+    # 5 = Σ pagu_renstra 2021-2026; 6 = Σ realisasi 2021-2022; 14 = 6 + 12 (juta rupiah)
+    (S1, 700 + 750 + 800 + 850 + 900 + 1000, 650 + 700, 800, 50, 150, 200, 1350 + 200),
+    (S2, 300 + 350 + 400 + 400 + 450 + 500, 280 + 330, 400, 80, 100, 180, 610 + 180),
+    (S3, 150 + 150, 0, 0, 0, 0, 0, 0),
+    (K1, 5000, 1350, 800, 50, 150, 200, 1550),          # = S1
+    (K2, 2400 + 300, 610 + 0, 400, 80, 100, 180, 790),  # S2 + S3
+    (P, 5000 + 2700, 1350 + 610, 1200, 130, 250, 380, 2340),
+])
+def test_rupiah_columns(r: HasilRenja, kode: str, k5: int, k6: int, k7: int, tw1: int,
+                        tw2: int, k12: int, k14: int) -> None:
+    s = node(r, kode)
+    assert s.pagu_renstra.nilai == k5 * JT
+    assert s.realisasi_lalu.nilai == k6 * JT
+    assert s.pagu.nilai == k7 * JT
+    assert [t.nilai if t else None for t in s.triwulan] == [tw1 * JT, tw2 * JT, None, None]
+    assert s.realisasi.nilai == k12 * JT
+    assert s.realisasi_kumulatif.nilai == k14 * JT
+
+
+@pytest.mark.parametrize(("kode", "k13", "k15"), [
+    (S1, D("25.00"), D("31.00")),     # 200/800; 1.550/5.000
+    (S2, D("45.00"), D("32.92")),     # 180/400; 790/2.400 = 32,9166...
+    (K1, D("25.00"), D("31.00")),
+    (K2, D("45.00"), D("29.26")),     # 790/2.700 = 29,2592...
+    (P, D("31.67"), D("30.39")),      # 380/1.200 = 31,666...; 2.340/7.700 = 30,3896...
+])
+def test_rupiah_tingkat_capaian(r: HasilRenja, kode: str, k13: Decimal, k15: Decimal) -> None:
+    assert q(node(r, kode).capaian.nilai) == k13
+    assert q(node(r, kode).capaian_renstra.nilai) == k15
+
+
+def test_a_node_without_money_has_no_renja_capaian_but_a_renstra_one(r: HasilRenja) -> None:
+    s = node(r, S3)
+    assert s.capaian.nilai is None and s.capaian.alasan == "pagu bernilai 0"
+    assert s.capaian_renstra.nilai == 0  # 0 / 300 juta
+
+
+# ------------------------------------------------------------------------------- K
+
+
+@pytest.mark.parametrize(("kode", "k5", "k6", "tw", "k12", "k14"), [
+    ("IKP1", 8, 11, (9, 8), 8, 8),                 # terakhir: T2026, R2022, last quarter
+    ("IKK1", 18 + 20 + 20 + 22 + 22 + 24, 17 + 21, (4, 7), 4 + 7, 38 + 11),
+    ("ISK1", 30 + 35 + 40 + 40 + 45 + 50, 28 + 36, (10, 6), 16, 64 + 16),
+    ("IKK2", 100, 96, (24, 52), 52, 52),           # a level: never 24 + 52 nor 96 + 52
+    ("ISK2", 95, 86, (20, 45), 45, 45),
+    ("ISK3", 0, 2 + 1, (0, 0), 0, 3 + 0),
+])
+def test_kinerja_columns(r: HasilRenja, kode: str, k5: int, k6: int, tw: tuple[int, int],
+                         k12: int, k14: int) -> None:
+    i = ind(r, kode)
+    assert i.target_renstra.nilai == k5
+    assert i.realisasi_lalu.nilai == k6
+    assert i.triwulan == (D(tw[0]), D(tw[1]), None, None)
+    assert i.realisasi.nilai == k12
+    assert i.realisasi_kumulatif.nilai == k14
+
+
+@pytest.mark.parametrize(("kode", "k13", "k15"), [
+    ("IKP1", D("120.00"), D("100.00")),   # (2·10 − 8)/10; (2·8 − 8)/8
+    ("IKK1", D("55.00"), D("38.89")),     # 11/20; 49/126 = 38,888...
+    ("ISK1", D("40.00"), D("33.33")),     # 16/40; 80/240
+    ("IKK2", D("52.00"), D("52.00")),     # 52/100; 52/100
+    ("ISK2", D("50.00"), D("47.37")),     # 45/90; 45/95 = 47,368...
+])
+def test_kinerja_tingkat_capaian(r: HasilRenja, kode: str, k13: Decimal, k15: Decimal) -> None:
+    assert q(ind(r, kode).capaian.nilai) == k13
+    assert q(ind(r, kode).capaian_renstra.nilai) == k15
+
+
+def test_target_zero_is_not_computable_under_the_default_rule(r: HasilRenja) -> None:
+    i = ind(r, "ISK3")
+    assert i.capaian.nilai is None
+    assert i.capaian_renstra.nilai is None  # T = 0, R = 3
+
+
+def test_averages_and_predikat(r: HasilRenja) -> None:
+    # col 13 K: (120 + 55 + 40 + 52 + 50) / 5 = 63,40, ISK3 left out (target 0)
+    assert r.rata_kinerja.nilai.nilai == D("63.40")
+    assert r.rata_kinerja.predikat is not None
+    assert r.rata_kinerja.predikat.kode == "Rendah"
+    assert any("ISK3" in a for a in r.rata_kinerja.nilai.aturan)
+    # col 15 K: (100 + 350/9 + 100/3 + 52 + 900/19) / 5 = 54,3181...
+    assert q(r.rata_renstra_kinerja.nilai.nilai) == D("54.32")
+    expected = (D(100) + D(350) / 9 + D(100) / 3 + D(52) + D(900) / 19) / 5
+    assert r.rata_renstra_kinerja.nilai.nilai is not None
+    assert abs(r.rata_renstra_kinerja.nilai.nilai - expected) < D("1e-20")
+    # col 13 Rp: (31,666... + 25 + 25 + 45 + 45) / 5, S3 left out (pagu 0) = 34,33
+    assert q(r.rata_anggaran.nilai.nilai) == D("34.33")
+    assert r.rata_anggaran.predikat is not None
+    assert r.rata_anggaran.predikat.kode == "Sangat Rendah"
+    # col 15 Rp over all six nodes, S3's 0 included: 154,5655... / 6 = 25,76
+    assert q(r.rata_renstra_anggaran.nilai.nilai) == D("25.76")
+
+
+# ------------------------------------------------------------------------ variants
+
+
+def test_rumus_negatif_t_over_r() -> None:
+    teks = TEKS.replace("        polaritas: negatif\n        mendukung: [SS1]",
+                        "        polaritas: negatif\n        rumus_negatif: T/R\n"
+                        "        mendukung: [SS1]")
+    i = ind(renja(teks), "IKP1")
+    assert i.capaian.nilai == D("125")          # 10 / 8
+    assert i.capaian_renstra.nilai == D("100")  # 8 / 8
+
+
+def test_capaian_against_the_target_up_to_the_period() -> None:
+    r = renja(TEKS.replace("  bentuk: 17-kolom", "  bentuk: 17-kolom\n"
+                           "  capaian_renja_terhadap: periode"))
+    got = {k: q(ind(r, k).capaian.nilai) for k in ("IKP1", "IKK1", "ISK1", "IKK2", "ISK2")}
+    # (2·10−8)/10; 11/(5+5); 16/(10+10); 52/50 (TW II target); 45/45
+    assert got == {"IKP1": D("120.00"), "IKK1": D("110.00"), "ISK1": D("80.00"),
+                   "IKK2": D("104.00"), "ISK2": D("100.00")}
+    assert r.rata_kinerja.nilai.nilai == D("102.80")  # 514 / 5
+    assert r.rata_kinerja.predikat is not None
+    assert r.rata_kinerja.predikat.kode == "Sangat Tinggi"
+
+
+def test_target_zero_with_the_hundred_rule() -> None:
+    r = renja(TEKS.replace("renstra: {mulai: 2021, selesai: 2026}\n",
+                           "renstra: {mulai: 2021, selesai: 2026}\n"
+                           "aturan: {target_nol: 100-jika-realisasi-0}\n"))
+    i = ind(r, "ISK3")
+    assert i.capaian.nilai == 100          # T = 0, R = 0
+    assert i.capaian_renstra.nilai is None  # T = 0, R = 3
+
+
+def test_cap_on_averages() -> None:
+    r = renja(TEKS.replace("renstra: {mulai: 2021, selesai: 2026}\n",
+                           "renstra: {mulai: 2021, selesai: 2026}\n"
+                           "aturan: {batas_atas: {nilai: 100, berlaku: [rata-rata]}}\n"))
+    assert r.rata_kinerja.nilai.nilai == D("59.40")  # (100 + 55 + 40 + 52 + 50) / 5
+
+
+def test_program_rows_only() -> None:
+    r = renja(TEKS.replace("  bentuk: 17-kolom", "  bentuk: 17-kolom\n  rata_rata: program"))
+    assert r.rata_renstra_kinerja.nilai.nilai == 100
+    assert q(r.rata_anggaran.nilai.nilai) == D("31.67")
+
+
+def test_first_renstra_year_has_no_column_six() -> None:
+    r = renja(TEKS.replace("renstra: {mulai: 2021, selesai: 2026}",
+                           "renstra: {mulai: 2023, selesai: 2026}"))
+    i = ind(r, "IKK1")
+    assert i.realisasi_lalu.nilai is None
+    assert i.realisasi_kumulatif.nilai == 11  # = column 12
+    s = node(r, S1)
+    assert s.realisasi_kumulatif.nilai == 200 * JT
+    # col 5 over 2023-2026 only: 800 + 850 + 900 + 1.000
+    assert s.pagu_renstra.nilai == 3550 * JT
+
+
+def test_whole_year_leaves_no_quarter_blank() -> None:
+    r = renja(TEKS.replace("  sampai: TW2\n", "  sampai: TW4\n"))
+    assert r.sampai == 4
+    s = node(r, S1)
+    # only two quarters were given: TW III and IV are not computable, not 0
+    assert s.triwulan[2] is not None and s.triwulan[2].nilai is None
+
+
+def test_a_file_without_the_block_has_no_evaluation() -> None:
+    teks = TEKS[:TEKS.index("evaluasi_renja:")]
+    result = load_text(teks)
+    assert result.report is not None
+    assert hitung(result.report).renja is None
+
+
+# --------------------------------------------------------------------------- check
+
+
+def _temuan(teks: str) -> list[tuple[str, str, str]]:
+    from lkjip_cli.audit import Tingkat, audit
+
+    result = load_text(teks, "contoh-renja.yaml")
+    assert result.report is not None, result.diagnostics
+    return [(t.lokasi, t.kolom, t.tingkat.value) for t in audit(hitung(result.report)).temuan
+            if t.tingkat is not Tingkat.COCOK]
+
+
+def test_the_example_checks_clean() -> None:
+    assert _temuan(TEKS) == []
+
+
+def test_check_catches_what_naive_regional_formulas_print() -> None:
+    # IKP1's quarters summed (9 + 8 = 17) instead of the last one; IKK2's "6 + 12" would be
+    # 96 + 52 = 148 for a percentage; a zero pagu printed as capaian 0.
+    teks = (TEKS.replace('realisasi: {E.81: 8}                         # TW II',
+                         'realisasi: {E.81: 17}                        # TW II')
+            .replace('rata_rata_capaian_kinerja: {E.81: "63,40"}',
+                     'rata_rata_capaian_kinerja: {E.81: "59,40"}'))
+    found = _temuan(teks)
+    assert ("IKP1 (Evaluasi Renja)", "Realisasi", "selisih") in found
+    assert ("Evaluasi Hasil Renja", "Rata-rata capaian kinerja Renja (%)", "selisih") in found
