@@ -261,3 +261,56 @@ def test_check_catches_what_naive_regional_formulas_print() -> None:
     found = _temuan(teks)
     assert ("IKP1 (Evaluasi Renja)", "Realisasi", "selisih") in found
     assert ("Evaluasi Hasil Renja", "Rata-rata capaian kinerja Renja (%)", "selisih") in found
+
+
+# ------------------------------------------------------------------ cascade checks
+
+
+def _kode(teks: str) -> list[tuple[str, str, str]]:
+    result = load_text(teks, "contoh-renja.yaml")
+    return [(d.code, d.severity.value, d.path) for d in result.diagnostics]
+
+
+def test_the_example_has_no_diagnostic() -> None:
+    assert _kode(TEKS) == []
+
+
+def test_an_iku_no_program_supports() -> None:
+    teks = (TEKS.replace("    mendukung: [IKU1]\n", "")
+            .replace("        mendukung: [SS1]\n", ""))
+    assert _kode(teks) == [("kaskade-iku-tanpa-program", "warning",
+                            "sasaran[0].indikator[0].kode")]
+
+
+def test_a_program_indicator_no_kegiatan_indicator_supports() -> None:
+    teks = TEKS.replace(
+        "    dilaporkan:\n      pagu_renstra_akhir",
+        "      - {kode: IKP2, nama: Indeks lain, satuan: indeks, target: 1}\n"
+        "    dilaporkan:\n      pagu_renstra_akhir").replace(
+        "            rekap_triwulan: jumlah             # rekap_renstra: jumlah (bawaan)",
+        "            rekap_triwulan: jumlah\n            mendukung: [IKP1]").replace(
+        "            satuan: \"%\"\n            target: 100",
+        "            satuan: \"%\"\n            mendukung: [IKP1]\n            target: 100")
+    got = [d for d in _kode(teks) if d[0] == "kaskade-ikp-tanpa-kegiatan"]
+    assert got == [("kaskade-ikp-tanpa-kegiatan", "warning", "program[0].indikator[1].kode")]
+
+
+def test_quarterly_money_that_does_not_add_up() -> None:
+    teks = TEKS.replace("realisasi_triwulan: [50000000, 150000000]",
+                        "realisasi_triwulan: [50000000, 140000000]")
+    assert _kode(teks) == [("realisasi-triwulan", "warning",
+                            "program[0].kegiatan[0].rincian[0].realisasi_triwulan")]
+
+
+def test_missing_renstra_years() -> None:
+    teks = TEKS.replace("2025: 9, 2026: 8}", "2025: 9}")
+    assert _kode(teks) == [("kaskade-renstra-tidak-lengkap", "warning",
+                            "program[0].indikator[0].kode")]
+
+
+def test_unknown_and_duplicate_codes_of_node_indicators() -> None:
+    teks = TEKS.replace("mendukung: [SS1]", "mendukung: [SS9]").replace(
+        "          - kode: IKK2\n", "          - kode: IKK1\n")
+    got = _kode(teks)
+    assert ("unknown-ref", "error", "program[0].indikator[0].mendukung[0]") in got
+    assert ("duplicate-kode", "error", "program[0].kegiatan[1].indikator[0].kode") in got
