@@ -314,3 +314,78 @@ def test_unknown_and_duplicate_codes_of_node_indicators() -> None:
     got = _kode(teks)
     assert ("unknown-ref", "error", "program[0].indikator[0].mendukung[0]") in got
     assert ("duplicate-kode", "error", "program[0].kegiatan[1].indikator[0].kode") in got
+
+
+# ---------------------------------------------------------------------- surfaces
+
+
+def test_the_xlsx_sheet_recalculates_to_the_hand_worked_figures(tmp_path: Path) -> None:
+    pytest.importorskip("formulas")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from rekalkulasi import bandingkan, hitung_ulang
+
+    from lkjip_cli.render.xlsx.buku_kerja import buku_kerja
+
+    result = load_text(TEKS)
+    assert result.report is not None
+    h = hitung(result.report)
+    wb, lembar = buku_kerja(h, bab=[], tabel=["renja"])
+    path = tmp_path / "renja.xlsx"
+    wb.save(path)
+    nilai = hitung_ulang(path)
+    n, beda = bandingkan(lembar, nilai, h.laporan.aturan)
+    assert beda == []
+    assert n >= 30
+    sheet = lembar[0].ws.title.upper()
+    # row 4 is program 1.02.02; V = (13) K, W = (13) Rp, Z = (15) K, AA = (15) Rp
+    assert nilai[f"{sheet}!V4"] == pytest.approx(120.0)       # (2 x 10 - 8) / 10 x 100
+    assert nilai[f"{sheet}!W4"] == pytest.approx(31.67)       # 380 / 1.200 x 100
+    assert nilai[f"{sheet}!AA4"] == pytest.approx(30.39)      # 2.340 / 7.700 x 100
+    assert nilai[f"{sheet}!K4"] == pytest.approx(1_200_000_000)  # 800 + 400 juta
+    assert nilai[f"{sheet}!Y5"] == pytest.approx(1_550_000_000)  # 1.350 + 200 juta
+    assert nilai[f"{sheet}!X5"] == pytest.approx(49)          # IKK1: 38 + 11
+
+
+def test_the_15_column_form_leaves_column_13_out() -> None:
+    from lkjip_cli.tabel import bangun
+
+    result = load_text(TEKS.replace("bentuk: 17-kolom", "bentuk: 15-kolom"))
+    assert result.report is not None
+    [t] = bangun(hitung(result.report), ["renja"])
+    judul = [k.judul for k in t.kolom]
+    assert not any("capaian Renja" in j for j in judul)
+    assert "(13) Realisasi Renstra s.d. 2023 K" in judul
+    assert "(14) Tingkat capaian Renstra s.d. 2023 (%) Rp" in judul
+    assert judul[-1] == "(15) Unit Perangkat Daerah Penanggung Jawab"
+    assert t.nomor_judul == "Tabel E.81"
+
+
+def test_rkpd_words() -> None:
+    from lkjip_cli.tabel import bangun
+
+    result = load_text(TEKS.replace("bentuk: 17-kolom", "tingkat_dokumen: rkpd"))
+    assert result.report is not None
+    [t] = bangun(hitung(result.report), ["renja"])
+    assert t.judul[0] == "Evaluasi terhadap Hasil RKPD"
+    assert "(5) Target RPJMD akhir periode (2026) K" in [k.judul for k in t.kolom]
+
+
+def test_word_prints_the_form_as_one_wide_table() -> None:
+    pytest.importorskip("docx")
+    import io
+
+    import docx
+
+    from lkjip_cli.render.docx import dokumen_docx
+
+    result = load_text(TEKS)
+    assert result.report is not None
+    data = dokumen_docx(hitung(result.report), bab=[], tabel=["renja"])
+    doc = docx.Document(io.BytesIO(data))
+    [t] = [t for t in doc.tables if len(t.columns) == 29]  # 5 + 11 K/Rp pairs + 2
+    teks = "\n".join(p.text for p in doc.paragraphs)
+    assert "Tabel E.81\nEvaluasi terhadap Hasil Renja Perangkat Daerah" in teks
+    assert any(s.orientation == 1 for s in doc.sections)  # landscape
+    assert "120,00" in {c.text for row in t.rows for c in row.cells}

@@ -74,6 +74,9 @@ GABUNG: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {
     "3.9": ((0, (0,)),),
     "3.12": ((1, (0, 1)),),
     "3.13": ((0, (0, 5)),),
+    # Evaluasi Hasil Renja: a node's kode, name, sasaran and Rp columns (5-12 sit at the
+    # same place in the 17- and 15-column forms) over its indicators' rows.
+    "renja": ((0, (0, 1, 2, 6, 8, 10, 12, 14, 16, 18, 20)),),
 }
 
 

@@ -86,13 +86,13 @@ def _masukan(value: Decimal | None) -> Sel:
     return teks("") if value is None else Sel(value, "input")
 
 
-def _sel_k(r: HasilRenja, i: IndikatorRenja | None) -> dict[int, Sel]:
+def _sel_k(h: Hasil, i: IndikatorRenja | None) -> dict[int, Sel]:
     if i is None:
         return {n: teks("") for n in KOLOM_PASANGAN}
     return {5: _k(i.target_renstra), 6: _k(i.realisasi_lalu), 7: target_sel(i.target),
             **{8 + q: _masukan(i.triwulan[q]) for q in range(4)},
-            12: _k(i.realisasi), 13: persen(i.capaian), 14: _k(i.realisasi_kumulatif),
-            15: persen(i.capaian_renstra)}
+            12: _k(i.realisasi), 13: persen(h.tampil(i.capaian)),
+            14: _k(i.realisasi_kumulatif), 15: persen(h.tampil(i.capaian_renstra))}
 
 
 def _sel_rp(s: SimpulRenjaHasil | None) -> dict[int, Sel]:
@@ -104,9 +104,9 @@ def _sel_rp(s: SimpulRenjaHasil | None) -> dict[int, Sel]:
             15: persen(s.capaian_renstra)}
 
 
-def _baris(r: HasilRenja, s: SimpulRenjaHasil, i: IndikatorRenja | None,
+def _baris(h: Hasil, r: HasilRenja, s: SimpulRenjaHasil, i: IndikatorRenja | None,
            pertama: bool) -> Baris:
-    k, uang = _sel_k(r, i), _sel_rp(s if pertama else None)
+    k, uang = _sel_k(h, i), _sel_rp(s if pertama else None)
     cells = [teks(s.kode if pertama else ""), teks(s.nama if pertama else ""),
              teks("; ".join(s.sasaran) if pertama else ""),
              teks(i.nama if i else ""), teks(i.satuan if i else "")]
@@ -176,7 +176,7 @@ def tabel_renja(h: Hasil) -> list[Tabel]:
     rows: list[Baris] = []
     for s in r.simpul:
         for n, i in enumerate(s.indikator or (None,)):
-            rows.append(_baris(r, s, i, n == 0))
+            rows.append(_baris(h, r, s, i, n == 0))
     rows.append(_baris_ringkasan(
         r, "Rata-rata capaian kinerja (%)",
         (persen(h.tampil(r.rata_kinerja.nilai)), persen(r.rata_anggaran.nilai)),

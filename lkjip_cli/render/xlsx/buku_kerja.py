@@ -41,6 +41,7 @@ from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render.xlsx.lembar import BARIS_DATA, BARIS_JUDUL, Lembar, lembar_ref, ref
+from lkjip_cli.render.xlsx.renja import rumus_renja
 from lkjip_cli.render.xlsx.rumus import Rumus
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_rumus, tulis_teks
 from lkjip_cli.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
@@ -94,6 +95,8 @@ def rumus_sel(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
         return None
     if (i, j) in lembar.rumus:
         return lembar.rumus[(i, j)]
+    if t.nomor == "renja":
+        return rumus_renja(lembar, i, j, rumus)
     r = lembar.baris(i)
     kunci = f"{t.nomor}/{t.bagian}" if t.bagian else t.nomor
     if t.nomor in CAPAIAN and j == CAPAIAN[t.nomor][0]:
