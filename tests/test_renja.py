@@ -389,3 +389,57 @@ def test_word_prints_the_form_as_one_wide_table() -> None:
     assert "Tabel E.81\nEvaluasi terhadap Hasil Renja Perangkat Daerah" in teks
     assert any(s.orientation == 1 for s in doc.sections)  # landscape
     assert "120,00" in {c.text for row in t.rows for c in row.cells}
+
+
+def test_rkpd_recap_ranks_programs_of_many_opd(tmp_path: Path) -> None:
+    from lkjip_cli.banyak.rekap import ringkas_berkas, susun
+
+    a = tmp_path / "a.yaml"
+    a.write_text(TEKS, encoding="utf-8")
+    b = tmp_path / "b.yaml"
+    # another OPD whose IKP1 ends TW II at 9: (2 x 10 - 9) / 10 x 100 = 110
+    b.write_text(TEKS.replace("Dinas Kesehatan Kabupaten Contoh", "Dinas Lain Contoh")
+                 .replace("          - {target: 10, realisasi: 8}\n          - {target: 10}\n"
+                          "          - {target: 10}\n        target_renstra",
+                          "          - {target: 10, realisasi: 9}\n          - {target: 10}\n"
+                          "          - {target: 10}\n        target_renstra"),
+                 encoding="utf-8")
+    rows = [ringkas_berkas(str(p)) for p in (b, a)]
+    r = susun(rows, urut="capaian")
+    got = [(x.instansi.split(" (")[0], x.program.kode, x.program.capaian_kinerja, x.peringkat)
+           for x in r.rkpd]
+    assert got == [("Dinas Kesehatan Kabupaten Contoh", "1.02.02", D("120"), 1),
+                   ("Dinas Lain Contoh", "1.02.02", D("110"), 2)]
+    assert r.rkpd[0].program.predikat_kinerja == "Sangat Tinggi"
+    # by anggaran: both 380 / 1.200 x 100 = 31,666...: one rank, Sangat Rendah
+    r = susun(rows, urut="serapan")
+    assert [x.peringkat for x in r.rkpd] == [1, 1]
+    assert q(r.rkpd[0].program.capaian_anggaran) == D("31.67")
+    assert r.rkpd[0].program.predikat_anggaran == "Sangat Rendah"
+
+
+def test_explain_gives_every_column_of_a_node_indicator() -> None:
+    from lkjip_cli.render.teks.jelaskan import jelaskan, semua_ref
+
+    result = load_text(TEKS, "contoh-renja.yaml")
+    assert result.report is not None
+    h = hitung(result.report)
+    lines = jelaskan(h, "IKP1", result.source)
+    assert lines is not None
+    text = "\n".join(lines)
+    assert "(13) Tingkat capaian Renja: 120,00%" in text       # (2 x 10 - 8) / 10 x 100
+    assert "(15) Tingkat capaian Renstra: 100,00%" in text
+    assert "IKP1" in semua_ref(h) and "renja" in semua_ref(h)
+    renja_lines = jelaskan(h, "renja", result.source)
+    assert renja_lines is not None
+    assert "Rata-rata capaian kinerja Renja: 63,40%" in "\n".join(renja_lines)
+
+
+def test_an_interim_lkjip_measures_kegiatan_indicators_to_the_period(r: HasilRenja) -> None:
+    # Tabel 3.8 of the same file, s.d. TW II: IKK1 11 / (5 + 5) = 110; IKK2 52 / 50 = 104,
+    # while the form's column 13 compares with the year's target (55 and 52)
+    result = load_text(TEKS)
+    assert result.report is not None
+    h = hitung(result.report)
+    got = {i.kode: i.capaian.nilai for k in h.kegiatan for i in k.indikator}
+    assert got == {"IKK1": D(110), "IKK2": D(104)}

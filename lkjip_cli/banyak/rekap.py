@@ -64,6 +64,21 @@ class IndikatorRingkas:
 
 
 @dataclass(frozen=True, slots=True)
+class ProgramRenja:
+    """One program of an OPD's Evaluasi Hasil Renja, as the Bappeda's RKPD recap shows it:
+    the mean tingkat capaian Renja of its indicators (K) and of its money (Rp)."""
+
+    kode: str
+    nama: str
+    capaian_kinerja: Decimal | None
+    alasan_kinerja: str | None
+    capaian_anggaran: Decimal | None
+    alasan_anggaran: str | None
+    predikat_kinerja: str | None
+    predikat_anggaran: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class BarisRekap:
     """The figures of one valid report that the recap shows, ranks and averages."""
 
@@ -91,6 +106,8 @@ class BarisRekap:
     pembulatan: int
     selisih: int
     indikator: tuple[IndikatorRingkas, ...] = ()
+    #: The programs of the file's Evaluasi Hasil Renja (empty when it has none).
+    renja: tuple[ProgramRenja, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +182,16 @@ class RataKolom:
 
 
 @dataclass(frozen=True, slots=True)
+class BarisRKPD:
+    """One row of the RKPD recap: an OPD's program and its rank."""
+
+    instansi: str
+    berkas: str
+    program: ProgramRenja
+    peringkat: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class Rekap:
     """The whole recap, ready for any renderer."""
 
@@ -180,6 +207,8 @@ class Rekap:
     gagal: tuple[BerkasGagal, ...]
     per_indikator: bool = False
     catatan_urut: str = field(default="")
+    #: The RKPD view: one row per OPD and program of the Renja evaluations (issue 23).
+    rkpd: tuple[BarisRKPD, ...] = ()
 
 
 def _beda(a: Decimal | None, b: Decimal | None) -> Decimal | None:
@@ -267,8 +296,35 @@ def baris_dari(berkas: str, hasil: Hasil, r: Ringkasan, *,
         predikat=evaluasi.predikat.kode if evaluasi and evaluasi.predikat else None,
         tahun_sakip=evaluasi.tahun if evaluasi else None,
         cocok=r.cocok, pembulatan=r.pembulatan, selisih=r.selisih + r.konsistensi,
-        indikator=ringkas,
+        indikator=ringkas, renja=program_renja(hasil),
     )
+
+
+def program_renja(hasil: Hasil) -> tuple[ProgramRenja, ...]:
+    """Each program of the report's Evaluasi Hasil Renja: the mean tingkat capaian Renja of
+    its own indicators (those that can be computed), its money's, and their predikat on the
+    evaluation's scale."""
+    from lkjip_cli.engine.nilai import Masukan
+    from lkjip_cli.engine.rata_rata import mean
+    from lkjip_cli.engine.skala import klasifikasi, skala
+
+    r = hasil.renja
+    if r is None:
+        return ()
+    bands = skala(r.skala)
+    out = []
+    for s in r.simpul:
+        if s.tingkat != 0:
+            continue
+        inputs = tuple(Masukan(i.kode, i.capaian.nilai) for i in s.indikator
+                       if i.capaian.nilai is not None)
+        k = mean("rata-rata capaian program", inputs, ()).nilai if inputs else None
+        alasan = None if inputs else ("tidak ada indikator program" if not s.indikator else
+                                      "capaian indikator program tidak dapat dihitung")
+        pk, pr = klasifikasi(k, bands), klasifikasi(s.capaian.nilai, bands)
+        out.append(ProgramRenja(s.kode, s.nama, k, alasan, s.capaian.nilai, s.capaian.alasan,
+                                pk.kode if pk else None, pr.kode if pr else None))
+    return tuple(out)
 
 
 def ringkas_berkas(berkas: str, per_indikator: bool = False) -> BarisRekap | BerkasGagal:
@@ -483,8 +539,32 @@ def susun(hasil: Iterable[BarisRekap | BerkasGagal], *, urut: str = "capaian",
         tren=tuple(sorted(tren, key=lambda t: t.instansi.casefold())),
         turun=tuple(sorted(turun, key=lambda t: (t.instansi.casefold(), t.kode))),
         tidak_dibandingkan=tuple(catatan), gagal=tuple(gagal), per_indikator=per_indikator,
-        catatan_urut=aturan_urut(urut, utama),
+        catatan_urut=aturan_urut(urut, utama), rkpd=baris_rkpd(utama, urut),
     )
+
+
+def _nilai_rkpd(p: ProgramRenja, urut: str) -> Decimal | None:
+    """The RKPD recap ranks by its anggaran column for the absorption orders, else by
+    kinerja."""
+    return p.capaian_anggaran if urut in ("serapan", "serapan-pk") else p.capaian_kinerja
+
+
+def baris_rkpd(baris: Sequence[BarisRekap], urut: str) -> tuple[BarisRKPD, ...]:
+    """One row per OPD and program: ranked by capaian (kinerja, or anggaran for `serapan`),
+    largest first, ties sharing a rank; by instansi and kode for `instansi`/`berkas`."""
+    rows = [(b, p) for b in baris for p in b.renja]
+    rows.sort(key=lambda x: (x[0].instansi.casefold(), x[1].kode))
+    if urut in ("instansi", "berkas"):
+        return tuple(BarisRKPD(b.instansi, b.berkas, p, None) for b, p in rows)
+    ada = [x for x in rows if _nilai_rkpd(x[1], urut) is not None]
+    tanpa = [x for x in rows if _nilai_rkpd(x[1], urut) is None]
+    ada.sort(key=lambda x: _nilai_rkpd(x[1], urut), reverse=True)  # type: ignore[arg-type,return-value]
+    out: list[BarisRKPD] = []
+    for i, (b, p) in enumerate(ada):
+        same = i and _nilai_rkpd(p, urut) == _nilai_rkpd(ada[i - 1][1], urut)
+        rank = out[-1].peringkat if same else i + 1
+        out.append(BarisRKPD(b.instansi, b.berkas, p, rank))
+    return tuple([*out, *(BarisRKPD(b.instansi, b.berkas, p, None) for b, p in tanpa)])
 
 
 def _pilah(rows: Sequence[BarisRekap], tahun: int | None) -> tuple[
