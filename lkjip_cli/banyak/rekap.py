@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkjip_cli.banyak.rkpd import BarisRKPD, ProgramRenja, baris_rkpd, program_renja
 from lkjip_cli.diagnostics import Diagnostic
 from lkjip_cli.engine.nilai import HUNDRED, presisi
 
@@ -61,21 +62,6 @@ class IndikatorRingkas:
     satuan: str
     polaritas: str
     realisasi: Decimal | None
-
-
-@dataclass(frozen=True, slots=True)
-class ProgramRenja:
-    """One program of an OPD's Evaluasi Hasil Renja, as the Bappeda's RKPD recap shows it:
-    the mean tingkat capaian Renja of its indicators (K) and of its money (Rp)."""
-
-    kode: str
-    nama: str
-    capaian_kinerja: Decimal | None
-    alasan_kinerja: str | None
-    capaian_anggaran: Decimal | None
-    alasan_anggaran: str | None
-    predikat_kinerja: str | None
-    predikat_anggaran: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,16 +165,6 @@ class RataKolom:
     nilai: Decimal | None
     masuk: int
     tanpa_nilai: int
-
-
-@dataclass(frozen=True, slots=True)
-class BarisRKPD:
-    """One row of the RKPD recap: an OPD's program and its rank."""
-
-    instansi: str
-    berkas: str
-    program: ProgramRenja
-    peringkat: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,33 +274,6 @@ def baris_dari(berkas: str, hasil: Hasil, r: Ringkasan, *,
         cocok=r.cocok, pembulatan=r.pembulatan, selisih=r.selisih + r.konsistensi,
         indikator=ringkas, renja=program_renja(hasil),
     )
-
-
-def program_renja(hasil: Hasil) -> tuple[ProgramRenja, ...]:
-    """Each program of the report's Evaluasi Hasil Renja: the mean tingkat capaian Renja of
-    its own indicators (those that can be computed), its money's, and their predikat on the
-    evaluation's scale."""
-    from lkjip_cli.engine.nilai import Masukan
-    from lkjip_cli.engine.rata_rata import mean
-    from lkjip_cli.engine.skala import klasifikasi, skala
-
-    r = hasil.renja
-    if r is None:
-        return ()
-    bands = skala(r.skala)
-    out = []
-    for s in r.simpul:
-        if s.tingkat != 0:
-            continue
-        inputs = tuple(Masukan(i.kode, i.capaian.nilai) for i in s.indikator
-                       if i.capaian.nilai is not None)
-        k = mean("rata-rata capaian program", inputs, ()).nilai if inputs else None
-        alasan = None if inputs else ("tidak ada indikator program" if not s.indikator else
-                                      "capaian indikator program tidak dapat dihitung")
-        pk, pr = klasifikasi(k, bands), klasifikasi(s.capaian.nilai, bands)
-        out.append(ProgramRenja(s.kode, s.nama, k, alasan, s.capaian.nilai, s.capaian.alasan,
-                                pk.kode if pk else None, pr.kode if pr else None))
-    return tuple(out)
 
 
 def ringkas_berkas(berkas: str, per_indikator: bool = False) -> BarisRekap | BerkasGagal:
@@ -539,32 +488,9 @@ def susun(hasil: Iterable[BarisRekap | BerkasGagal], *, urut: str = "capaian",
         tren=tuple(sorted(tren, key=lambda t: t.instansi.casefold())),
         turun=tuple(sorted(turun, key=lambda t: (t.instansi.casefold(), t.kode))),
         tidak_dibandingkan=tuple(catatan), gagal=tuple(gagal), per_indikator=per_indikator,
-        catatan_urut=aturan_urut(urut, utama), rkpd=baris_rkpd(utama, urut),
+        catatan_urut=aturan_urut(urut, utama),
+        rkpd=baris_rkpd([(b.instansi, b.berkas, b.renja) for b in utama], urut),
     )
-
-
-def _nilai_rkpd(p: ProgramRenja, urut: str) -> Decimal | None:
-    """The RKPD recap ranks by its anggaran column for the absorption orders, else by
-    kinerja."""
-    return p.capaian_anggaran if urut in ("serapan", "serapan-pk") else p.capaian_kinerja
-
-
-def baris_rkpd(baris: Sequence[BarisRekap], urut: str) -> tuple[BarisRKPD, ...]:
-    """One row per OPD and program: ranked by capaian (kinerja, or anggaran for `serapan`),
-    largest first, ties sharing a rank; by instansi and kode for `instansi`/`berkas`."""
-    rows = [(b, p) for b in baris for p in b.renja]
-    rows.sort(key=lambda x: (x[0].instansi.casefold(), x[1].kode))
-    if urut in ("instansi", "berkas"):
-        return tuple(BarisRKPD(b.instansi, b.berkas, p, None) for b, p in rows)
-    ada = [x for x in rows if _nilai_rkpd(x[1], urut) is not None]
-    tanpa = [x for x in rows if _nilai_rkpd(x[1], urut) is None]
-    ada.sort(key=lambda x: _nilai_rkpd(x[1], urut), reverse=True)  # type: ignore[arg-type,return-value]
-    out: list[BarisRKPD] = []
-    for i, (b, p) in enumerate(ada):
-        same = i and _nilai_rkpd(p, urut) == _nilai_rkpd(ada[i - 1][1], urut)
-        rank = out[-1].peringkat if same else i + 1
-        out.append(BarisRKPD(b.instansi, b.berkas, p, rank))
-    return tuple([*out, *(BarisRKPD(b.instansi, b.berkas, p, None) for b, p in tanpa)])
 
 
 def _pilah(rows: Sequence[BarisRekap], tahun: int | None) -> tuple[
