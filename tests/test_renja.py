@@ -443,3 +443,19 @@ def test_an_interim_lkjip_measures_kegiatan_indicators_to_the_period(r: HasilRen
     h = hitung(result.report)
     got = {i.kode: i.capaian.nilai for k in h.kegiatan for i in k.indikator}
     assert got == {"IKK1": D(110), "IKK2": D(104)}
+
+
+def test_one_figure_two_documents() -> None:
+    from lkjip_cli.audit import audit
+
+    teks = TEKS.replace('penyerapan: {"3.13": "31,67", E.81: "31,67"}',
+                        'penyerapan: {"3.13": "31,67", E.81: "31,76"}')
+    result = load_text(teks)
+    assert result.report is not None
+    found = [t for t in audit(hitung(result.report)).temuan if t.jenis == "konsistensi"]
+    assert len(found) == 1
+    t = found[0]
+    assert (t.tabel, t.lokasi, t.dicetak, t.dihitung) == ("Tabel E.81", "1.02.02",
+                                                          D("31.76"), D("31.67"))
+    assert "Tabel 3.13 mencetak 31,67, Tabel E.81 mencetak 31,76" in t.keterangan
+    assert _temuan(TEKS) == []  # printed alike in both: nothing

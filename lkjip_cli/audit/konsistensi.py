@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lkjip_cli.angka import angka, rupiah
+from lkjip_cli.audit.renja import dua_dokumen
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
@@ -158,4 +159,4 @@ def pohon_dan_jenis(h: Hasil) -> Iterator[Temuan]:
 
 def periksa_konsistensi(h: Hasil) -> list[Temuan]:
     return [*rekap_triwulan(h), *kumulatif_turun(h), *melebihi_pagu(h), *persen_mustahil(h),
-            *pohon_dan_jenis(h)]
+            *pohon_dan_jenis(h), *dua_dokumen(h)]

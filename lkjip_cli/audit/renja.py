@@ -10,14 +10,21 @@ at the form's place are the form's columns; at any other place, Tabel 3.8's.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
+from lkjip_cli.angka import angka
 from lkjip_cli.audit.capaian import tanpa_batas_di
 from lkjip_cli.audit.kumpulan import Kumpulan, isian_target
+from lkjip_cli.audit.tempat import NAMA_KOLOM, nama_tempat
+from lkjip_cli.audit.temuan import Temuan, Tingkat
+from lkjip_cli.diagnostics import Path
+from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.hasil_renja import HasilRenja, IndikatorRenja, SimpulRenjaHasil
 from lkjip_cli.model.anggaran import DilaporkanAnggaran, RincianAnggaran
 from lkjip_cli.model.kaskade import IndikatorSimpul
 from lkjip_cli.model.laporan import Kegiatan, Laporan, Program
+from lkjip_cli.model.penomoran import Penomoran
 
 Simpul = Program | Kegiatan | RincianAnggaran
 
@@ -100,3 +107,73 @@ def kumpulkan_renja(k: Kumpulan) -> None:
             ("predikat_anggaran", d.predikat_anggaran, r.rata_anggaran)):
         k.add(label, label, path, teks_dicetak, kuantitas,
               rata.predikat.kode if rata.predikat else None, "")
+
+
+# ------------------------------------------------------- one file, two documents
+
+
+#: Quantities a node prints under the same key in the LKjIP (Tabel 3.13) and in the form.
+KUANTITAS_SIMPUL = ("pagu", "realisasi", "penyerapan")
+#: Quantities a kegiatan indicator prints in both (Tabel 3.8 and the form's K columns).
+KUANTITAS_INDIKATOR = ("target", "realisasi", "capaian")
+
+
+def _dua_tempat(p: Penomoran, dicetak: dict[str, Decimal]
+                ) -> tuple[tuple[str, Decimal], tuple[str, Decimal]] | None:
+    """The first place of the LKjIP and the first of the form that printed one quantity."""
+    lkjip = [(t, v) for t, v in dicetak.items()
+             if (p.resolusi(t) or t).partition("/")[0] != "renja"]
+    form = [(t, v) for t, v in dicetak.items()
+            if (p.resolusi(t) or t).partition("/")[0] == "renja"]
+    return (lkjip[0], form[0]) if lkjip and form else None
+
+
+def _beda(a: Decimal, b: Decimal) -> bool:
+    """Two printed figures of one quantity disagree beyond the places the shorter prints."""
+    places = min(-int(x.as_tuple().exponent) for x in (a, b))
+    q = Decimal(1).scaleb(-max(places, 0))
+    return a.quantize(q) != b.quantize(q)
+
+
+def dua_dokumen(h: Hasil) -> Iterator[Temuan]:
+    """One quantity printed in both documents of the file (the LKjIP and its Evaluasi Hasil
+    Renja) with two different figures: a finding naming both places, whichever is right.
+    Quantities whose two documents compute different figures (a kegiatan indicator measured
+    to the LKjIP's period and to the form's quarter) are left to each document's audit."""
+    r = h.renja
+    if r is None:
+        return
+    p = Penomoran(h.laporan.penomoran)
+    models = _model_simpul(h.laporan)
+    lkjip_ind = {ik.kode: ik for keg in h.kegiatan for ik in keg.indikator}
+    for s in r.simpul:
+        node = models[s.kode]
+        for kuantitas in KUANTITAS_SIMPUL:
+            yield from _bandingkan_dua(p, s.kode, kuantitas, s.path,
+                                       getattr(node.dilaporkan, kuantitas), True)
+        for i, m in zip(s.indikator, node.indikator, strict=True):
+            ik = lkjip_ind.get(i.kode)
+            if ik is None:
+                continue
+            sama = {"target": ik.target == i.target,
+                    "realisasi": ik.realisasi == i.realisasi.nilai,
+                    "capaian": ik.capaian.nilai == i.capaian.nilai}
+            for kuantitas in KUANTITAS_INDIKATOR:
+                yield from _bandingkan_dua(p, i.kode, kuantitas, i.path,
+                                           getattr(m.dilaporkan, kuantitas), sama[kuantitas])
+
+
+def _bandingkan_dua(p: Penomoran, kode: str, kuantitas: str, path: Path,
+                    dicetak: dict[str, Decimal], sama: bool) -> Iterator[Temuan]:
+    pasangan = _dua_tempat(p, dicetak)
+    if not sama or pasangan is None:
+        return
+    (t1, v1), (t2, v2) = pasangan
+    if not _beda(v1, v2):
+        return
+    n1, n2 = nama_tempat(p.resolusi(t1) or t1, p), nama_tempat(p.resolusi(t2) or t2, p)
+    yield Temuan(n2, kode, NAMA_KOLOM.get(kuantitas, kuantitas), v2, v1, v2 - v1,
+                 Tingkat.SELISIH,
+                 f"satu angka, dua dokumen: {n1} mencetak {angka(v1)}, {n2} mencetak "
+                 f"{angka(v2)}; LKjIP dan Evaluasi Hasil Renja dari berkas yang sama harus "
+                 "sama", (*path, "dilaporkan", kuantitas, t2), jenis="konsistensi")
