@@ -60,7 +60,10 @@ def test_the_example_validates_and_rows_follow_the_tree(r: HasilRenja) -> None:
     assert [s.tingkat for s in r.simpul] == [0, 1, 2, 1, 2, 2]
     assert r.sampai == 2
     assert node(r, P).sasaran == ("Meningkatnya derajat kesehatan ibu dan anak",)
-    assert node(r, S3).penanggung_jawab == "Dinas Kesehatan Kabupaten Contoh (contoh rekaan)"
+    # penanggung_jawab is inherited downward: S3 from K2, S1 from the program
+    assert node(r, S3).penanggung_jawab == "Bidang Kesehatan Masyarakat"
+    assert node(r, S2).penanggung_jawab == "Seksi Kesehatan Keluarga"
+    assert node(r, S1).penanggung_jawab == "Bidang Pelayanan Kesehatan"
 
 
 # ------------------------------------------------------------------------------ Rp
@@ -459,3 +462,16 @@ def test_one_figure_two_documents() -> None:
                                                           D("31.76"), D("31.67"))
     assert "Tabel 3.13 mencetak 31,67, Tabel E.81 mencetak 31,76" in t.keterangan
     assert _temuan(TEKS) == []  # printed alike in both: nothing
+
+
+def test_money_without_an_indicator_where_the_file_requires_one() -> None:
+    import yaml
+
+    data = yaml.safe_load(TEKS)
+    del data["program"][0]["kegiatan"][0]["indikator"]            # K1 keeps its 800 juta
+    del data["program"][0]["kegiatan"][1]["rincian"][1]["indikator"]  # S3: no money
+    data["evaluasi_renja"]["wajib_indikator"] = ["kegiatan", "Sub Kegiatan"]
+    got = [d for d in _kode(yaml.safe_dump(data, allow_unicode=True))
+           if d[0] == "kaskade-anggaran-tanpa-indikator"]
+    assert got == [("kaskade-anggaran-tanpa-indikator", "warning",
+                    "program[0].kegiatan[0].kode")]

@@ -12,8 +12,9 @@ Nothing here is a hand-kept list of where text goes:
   commands' signatures (`MODE`); the options whose help says they are "Untuk" that format
   are run in all their values (`--locale mesin|id`, `--data`);
 - the *text* is every free-text field of the report model (a `str` with no pattern), found
-  by walking the pydantic models; three reports (the reference 2020 report, the 2023
-  example and `LENGKAP` below, which holds what those two do not) together fill every one,
+  by walking the pydantic models; four reports (the reference 2020 report, the 2023
+  example, the Renja example and `LENGKAP` below, which holds what those do not) together
+  fill every one,
   which a test asserts, and every one is replaced with hostile text;
 - the workbooks are checked on their saved bytes: no formula anywhere (cell, defined name,
   data validation, chart reference) holds report text, and every cell that holds it is a
@@ -191,7 +192,8 @@ def teks_yaml(lap: Laporan) -> str:
 def _dasar() -> list[Laporan]:
     out = []
     for teks in ((ROOT / "data" / "2020.yaml").read_text(encoding="utf-8"),
-                 (ROOT / "data" / "contoh-2023.yaml").read_text(encoding="utf-8"), LENGKAP):
+                 (ROOT / "data" / "contoh-2023.yaml").read_text(encoding="utf-8"),
+                 (ROOT / "data" / "contoh-renja.yaml").read_text(encoding="utf-8"), LENGKAP):
         hasil = load_text(teks)
         assert hasil.report is not None, hasil.diagnostics
         out.append(hasil.report)

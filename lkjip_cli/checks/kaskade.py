@@ -3,8 +3,9 @@
 Warnings, each at the place to fix: an IKU that no program, kegiatan or indicator below it
 supports (`kaskade-iku-tanpa-program`); a program indicator that no kegiatan or sub kegiatan
 indicator supports (`kaskade-ikp-tanpa-kegiatan`); the Renstra's years an Evaluasi Hasil
-Renja needs and the file does not give (`kaskade-renstra-tidak-lengkap`); a leaf whose money
-by quarter does not add up to its realisasi (`realisasi-triwulan`). An indicator's
+Renja needs and the file does not give (`kaskade-renstra-tidak-lengkap`); a node with money
+and no indicator at a level the file requires one (`kaskade-anggaran-tanpa-indikator`); a leaf
+whose money by quarter does not add up to its realisasi (`realisasi-triwulan`). An indicator's
 `mendukung` naming nothing is the error every reference gets (`unknown-ref`).
 
 The cascade warnings run only in a file that uses the cascade (an indicator on a program or a
@@ -20,6 +21,7 @@ from lkjip_cli import angka
 from lkjip_cli.checks.dokumen import Doc, items, mapping, number, text, year
 from lkjip_cli.checks.konteks import Konteks
 from lkjip_cli.diagnostics import Path, Severity
+from lkjip_cli.model.anggaran import TINGKAT_BAWAAN
 
 
 def kaskade_checks(ctx: Konteks) -> None:
@@ -33,6 +35,7 @@ def kaskade_checks(ctx: Konteks) -> None:
     _ikp_tanpa_kegiatan(ctx)
     if isinstance(ev, dict):
         _renstra_lengkap(ctx, simpul_ind)
+        _anggaran_tanpa_indikator(ctx, ev)
 
 
 def _kode(doc: Doc) -> str | None:
@@ -90,6 +93,34 @@ def _ikp_tanpa_kegiatan(ctx: Konteks) -> None:
                         f"indikator program `{_kode(ik)}` tidak didukung indikator kegiatan "
                         "mana pun; beri kegiatannya indikator output yang `mendukung` kode "
                         "ini", Severity.WARNING)
+
+
+def _pagu_pohon(node: Doc) -> Decimal:
+    """A node's pagu: its own at a leaf, else the sum of its leaves' (what is typed)."""
+    anak = [x for _, x in (*items(node, "kegiatan"), *items(node, "rincian"))]
+    if not anak:
+        return number(node.get("pagu")) or Decimal(0)
+    return sum((_pagu_pohon(x) for x in anak), Decimal(0))
+
+
+def _anggaran_tanpa_indikator(ctx: Konteks, ev: Doc) -> None:
+    """A node with money and no indicator, at the levels the file says must have one."""
+    wajib = ev.get("wajib_indikator")
+    if not isinstance(wajib, list) or not wajib:
+        return
+    tingkat = ctx.data.get("tingkat_anggaran")
+    nama = ([t for t in tingkat if isinstance(t, str)] if isinstance(tingkat, list)
+            else list(TINGKAT_BAWAAN))
+    dicari = {w.casefold() for w in wajib if isinstance(w, str)}
+    for base, node, level in ctx.simpul():
+        if level >= len(nama) or nama[level].casefold() not in dicari:
+            continue
+        if any(True for _ in items(node, "indikator")) or _pagu_pohon(node) <= 0:
+            continue
+        ctx.add((*base, "kode"), "kaskade-anggaran-tanpa-indikator",
+                f"{nama[level]} `{_kode(node)}` beranggaran {angka.rupiah(_pagu_pohon(node))} "
+                "tanpa indikator, padahal evaluasi_renja.wajib_indikator mewajibkannya di "
+                "tingkat ini", Severity.WARNING)
 
 
 def _sampai(ctx: Konteks) -> int:

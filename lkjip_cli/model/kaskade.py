@@ -151,6 +151,10 @@ class EvaluasiRenja(Model):
         default="semua", description="Which rows the averages take: every indicator and "
         "node, or the programs only")
     skala: Literal["permendagri-86-2017", "enam-tingkat"] = "permendagri-86-2017"
+    wajib_indikator: tuple[str, ...] = Field(
+        default=(), description="Levels of the budget tree (names of tingkat_anggaran: "
+        "Program, Kegiatan, Sub Kegiatan) where every node with money must have an "
+        "indicator; check warns otherwise (kaskade-anggaran-tanpa-indikator)")
     faktor_pendorong: str | None = None
     faktor_penghambat: str | None = None
     tindak_lanjut_triwulan: str | None = None
