@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.model.kaskade import IndikatorSimpul
-from lkjip_cli.model.laporan import IndikatorKinerja, Rentang, Triwulan, target_tunggal
+from lkjip_cli.model.indikator import IndikatorPeriodik
+from lkjip_cli.model.laporan import Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan, PeriodeLaporan
 from lkjip_cli.model.rumus import gulung_triwulan
 
 Target = Decimal | Rentang
 #: An indicator with quarters: an IKU, or an indicator of a node of the budget tree.
-Indikator = IndikatorKinerja | IndikatorSimpul
+Indikator = IndikatorPeriodik
 
 
 def triwulan_efektif(ind: Indikator, path: Path) -> list[tuple[Triwulan, Path]]:

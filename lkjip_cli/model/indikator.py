@@ -12,10 +12,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Tag
+from pydantic import Discriminator, Field, Tag
 
 from lkjip_cli.model.dasar import Model
-from lkjip_cli.model.types import Angka, Dicetak
+from lkjip_cli.model.periode import Bulan
+from lkjip_cli.model.types import Angka, Dicetak, Kode, Tahun
 
 # --------------------------------------------------------------------------- targets
 
@@ -64,3 +65,37 @@ class Triwulan(Model):
     target: Target | None = None
     realisasi: Angka | None = None
     dilaporkan: DilaporkanTriwulan = DilaporkanTriwulan()
+
+
+# ------------------------------------------------------------------------ the indicator
+
+
+class IndikatorPeriodik(Model):
+    """What every indicator is, at any level of the cascade: its unit and polarity, its
+    year's target and realisasi, its quarters or months and their roll-up, earlier years and
+    the Renstra's targets. An IKU (`laporan.IndikatorKinerja`) and an indicator of a budget
+    node (`kaskade.IndikatorSimpul`) extend it, so both are measured by one mechanism."""
+
+    kode: Kode
+    nama: str = Field(min_length=1)
+    satuan: str = Field(min_length=1)
+    polaritas: Polaritas = "positif"
+    rumus_negatif: RumusNegatif | None = Field(
+        default=None, description="Overrides aturan.rumus_negatif for this indicator"
+    )
+    target: Target
+    realisasi: Angka | None = Field(default=None, description="null when there is no data")
+    persen_maks_100: bool = Field(
+        default=True,
+        description="With satuan %, the figure is a share of a whole and cannot exceed 100; "
+        "false for growth rates and similar",
+    )
+    rekap_triwulan: RekapTriwulan = "terakhir"
+    triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
+    bulanan: tuple[Bulan, ...] = Field(
+        default=(), max_length=12, description="Monthly values from January, rolled up by "
+        "rekap_triwulan; the quarters are derived from them when triwulan is not given")
+    realisasi_sebelumnya: dict[Tahun, Angka] = Field(
+        default={}, description="By year (1945-2200); two keys naming one year are an error")
+    target_renstra: dict[Tahun, Target] = Field(
+        default={}, description="By year (1945-2200, Tabel 2.1)")

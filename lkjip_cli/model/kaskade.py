@@ -20,9 +20,8 @@ from typing import Literal
 from pydantic import Field
 
 from lkjip_cli.model.dasar import Model
-from lkjip_cli.model.indikator import Polaritas, RekapTriwulan, RumusNegatif, Target, Triwulan
-from lkjip_cli.model.periode import Bulan
-from lkjip_cli.model.types import Angka, Dicetak, DicetakTeks, Kode, Rupiah, Tahun
+from lkjip_cli.model.indikator import IndikatorPeriodik
+from lkjip_cli.model.types import Dicetak, DicetakTeks, Kode, Rupiah, Tahun
 
 #: How the Renstra's years add up for an indicator: the final year's value (a level: a
 #: percentage, a rate) or the sum of the years (a count of things done each year).
@@ -48,32 +47,11 @@ class DilaporkanIndikatorSimpul(Model):
         default={}, description="Renja evaluation column 15 (K): column 14 against column 5")
 
 
-class IndikatorSimpul(Model):
+class IndikatorSimpul(IndikatorPeriodik):
     """An indicator of one node of the budget tree: a program's outcome (IKP), a kegiatan's
-    or sub kegiatan's output, a K/L RO's volume."""
+    or sub kegiatan's output, a K/L RO's volume; measured like an IKU
+    (`IndikatorPeriodik`)."""
 
-    kode: Kode
-    nama: str = Field(min_length=1)
-    satuan: str = Field(min_length=1)
-    polaritas: Polaritas = "positif"
-    rumus_negatif: RumusNegatif | None = Field(
-        default=None, description="Overrides aturan.rumus_negatif for this indicator")
-    target: Target
-    realisasi: Angka | None = None
-    persen_maks_100: bool = Field(
-        default=True,
-        description="With satuan %, the figure is a share of a whole and cannot exceed 100; "
-        "false for growth rates and similar",
-    )
-    rekap_triwulan: RekapTriwulan = "terakhir"
-    triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
-    bulanan: tuple[Bulan, ...] = Field(
-        default=(), max_length=12, description="Monthly values from January, rolled up by "
-        "rekap_triwulan; the quarters are derived from them when triwulan is not given")
-    realisasi_sebelumnya: dict[Tahun, Angka] = Field(
-        default={}, description="Realisasi of earlier years, by year (1945-2200)")
-    target_renstra: dict[Tahun, Target] = Field(
-        default={}, description="The Renstra's target by year (1945-2200)")
     rekap_renstra: RekapRenstra | None = Field(
         default=None, description="How the Renstra's years add up (columns 5, 6 and 14 of "
         "the Renja evaluation): `jumlah` (the sum of the years) or `terakhir` (the final "

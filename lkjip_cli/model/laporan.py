@@ -26,6 +26,7 @@ from lkjip_cli.model.dasar import Model
 
 # Shared by every indicator of the cascade (model/indikator.py), importable from here as before.
 from lkjip_cli.model.indikator import DilaporkanTriwulan as DilaporkanTriwulan
+from lkjip_cli.model.indikator import IndikatorPeriodik
 from lkjip_cli.model.indikator import Polaritas as Polaritas
 from lkjip_cli.model.indikator import RekapTriwulan as RekapTriwulan
 from lkjip_cli.model.indikator import Rentang as Rentang
@@ -41,7 +42,7 @@ from lkjip_cli.model.kaskade import (
     SimpulRenja,
 )
 from lkjip_cli.model.masukan import MasukanSasaran
-from lkjip_cli.model.periode import Bulan, PeriodeLaporan
+from lkjip_cli.model.periode import PeriodeLaporan
 from lkjip_cli.model.types import (
     Angka,
     AngkaPositif,
@@ -52,7 +53,6 @@ from lkjip_cli.model.types import (
     Kode,
     LabelTabel,
     Rupiah,
-    Tahun,
 )
 from lkjip_cli.versi import VERSI_FORMAT
 
@@ -174,32 +174,9 @@ class Definisi(Model):
     penanggung_jawab: str | None = None
 
 
-class IndikatorKinerja(Model):
+class IndikatorKinerja(IndikatorPeriodik):
     """An indikator kinerja utama of a sasaran."""
 
-    kode: Kode
-    nama: str = Field(min_length=1)
-    satuan: str = Field(min_length=1)
-    polaritas: Polaritas = "positif"
-    rumus_negatif: RumusNegatif | None = Field(
-        default=None, description="Overrides aturan.rumus_negatif for this indicator"
-    )
-    target: Target
-    realisasi: Angka | None = Field(default=None, description="null when there is no data")
-    persen_maks_100: bool = Field(
-        default=True,
-        description="With satuan %, the figure is a share of a whole and cannot exceed 100; "
-        "false for growth rates and similar",
-    )
-    rekap_triwulan: RekapTriwulan = "terakhir"
-    triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
-    bulanan: tuple[Bulan, ...] = Field(
-        default=(), max_length=12, description="Monthly values from January, rolled up by "
-        "rekap_triwulan; the quarters are derived from them when triwulan is not given")
-    realisasi_sebelumnya: dict[Tahun, Angka] = Field(
-        default={}, description="By year (1945-2200); two keys naming one year are an error")
-    target_renstra: dict[Tahun, Target] = Field(
-        default={}, description="By year (1945-2200, Tabel 2.1)")
     definisi: Definisi | None = None
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
 
