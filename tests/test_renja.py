@@ -475,3 +475,23 @@ def test_money_without_an_indicator_where_the_file_requires_one() -> None:
            if d[0] == "kaskade-anggaran-tanpa-indikator"]
     assert got == [("kaskade-anggaran-tanpa-indikator", "warning",
                     "program[0].kegiatan[0].kode")]
+
+
+def test_a_node_with_two_indicators_prints_its_money_once_and_merges_it() -> None:
+    from lkjip_cli.tabel import bangun, rentang_gabung
+
+    teks = TEKS.replace(
+        "    dilaporkan:\n      pagu_renstra_akhir",
+        "      - {kode: IKP2, nama: Indeks lain, satuan: indeks, target: 1, realisasi: 1}\n"
+        "    dilaporkan:\n      pagu_renstra_akhir")
+    result = load_text(teks)
+    assert result.report is not None
+    [t] = bangun(hitung(result.report), ["renja"])
+    first, second = t.baris[0], t.baris[1]
+    assert first.sel[0].nilai == "1.02.02" and second.sel[0].nilai == ""
+    assert second.sel[3].nilai == "Indeks lain"
+    assert second.sel[6].nilai == ""           # (5) Rp printed once, on the node's row
+    assert second.sel[9].nilai == 1            # (7) K of IKP2
+    merged = rentang_gabung(t)
+    assert (0, 0, 1) in merged and (6, 0, 1) in merged and (20, 0, 1) in merged
+    assert not any(c == 5 for c, _, _ in merged)  # K columns never merge
