@@ -495,3 +495,22 @@ def test_a_node_with_two_indicators_prints_its_money_once_and_merges_it() -> Non
     merged = rentang_gabung(t)
     assert (0, 0, 1) in merged and (6, 0, 1) in merged and (20, 0, 1) in merged
     assert not any(c == 5 for c, _, _ in merged)  # K columns never merge
+
+
+def test_markdown_golden(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The form as `lkjip render --tabel renja` prints it; read by eye against docs/renja.md
+    section 6 when written (rewrite with LKJIP_UPDATE_GOLDEN=1 after reading the diff)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from snapshot import assert_matches_golden
+    from typer.testing import CliRunner
+
+    from lkjip_cli.cli.app import app
+
+    monkeypatch.chdir(DATA.parent.parent)
+    result = CliRunner().invoke(app, ["render", "data/contoh-renja.yaml", "--tabel", "renja"],
+                                env={"NO_COLOR": "1", "COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert_matches_golden("renja.md", result.stdout,
+                          "lkjip render data/contoh-renja.yaml --tabel renja")
