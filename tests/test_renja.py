@@ -514,3 +514,22 @@ def test_markdown_golden(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 0
     assert_matches_golden("renja.md", result.stdout,
                           "lkjip render data/contoh-renja.yaml --tabel renja")
+
+
+def test_next_years_starter_carries_the_cascade() -> None:
+    from lkjip_cli.model.kerangka import kerangka_lanjutan
+
+    result = load_text(TEKS)
+    assert result.report is not None
+    lanjut = load_text(kerangka_lanjutan(result.report, "contoh-renja.yaml"))
+    assert [d.code for d in lanjut.diagnostics if d.is_error] == []
+    lap = lanjut.report
+    assert lap is not None and lap.tahun == 2024
+    prog = lap.program[0]
+    assert prog.indikator[0].target == 9          # target_renstra 2024 of IKP1
+    assert prog.indikator[0].realisasi is None
+    s1 = prog.kegiatan[0].rincian[0]
+    assert s1.realisasi_triwulan == ()              # last year's quarters are not this year's
+    assert 2023 not in s1.realisasi_sebelumnya      # an interim file's realisasi is no year's
+    assert prog.kegiatan[0].pagu is None            # money stays at the leaves
+    assert lap.evaluasi_renja is not None and lap.evaluasi_renja.faktor_pendorong is None

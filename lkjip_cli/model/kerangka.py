@@ -18,7 +18,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Kegiatan, Laporan, Rentang
+from lkjip_cli.model.anggaran import RincianAnggaran
+from lkjip_cli.model.indikator import IndikatorPeriodik
+from lkjip_cli.model.kaskade import IndikatorSimpul, SimpulRenja
+from lkjip_cli.model.laporan import Aturan, Kegiatan, Laporan, Rentang
 from lkjip_cli.source.yamlteks import Baris, Catatan, yaml_teks
 
 #: The mark of every value still to be filled.
@@ -166,7 +169,7 @@ def _target_doc(target: Decimal | Rentang) -> Any:
     return target.model_dump() if isinstance(target, Rentang) else target
 
 
-def _indikator_lanjut(ind: IndikatorKinerja, tahun: int) -> dict[Any, Any]:
+def _indikator_lanjut(ind: IndikatorPeriodik, tahun: int) -> dict[Any, Any]:
     lama = ind.model_dump(exclude_defaults=True, exclude={"dilaporkan", "triwulan"})
     sebelumnya = dict(ind.realisasi_sebelumnya)
     if ind.realisasi is not None:
@@ -188,15 +191,45 @@ def _indikator_lanjut(ind: IndikatorKinerja, tahun: int) -> dict[Any, Any]:
     return lama
 
 
-def _kegiatan_lanjut(keg: Kegiatan) -> dict[Any, Any]:
-    doc = keg.model_dump(exclude_defaults=True, exclude={"dilaporkan", "indikator"})
-    doc["pagu"] = isi(Decimal(0), "pagu tahun ini")
-    doc["realisasi"] = isi(Decimal(0), "realisasi tahun ini")
+def _kegiatan_lanjut(keg: Kegiatan | RincianAnggaran, tahun: int,
+                     tahunan: bool = True) -> dict[Any, Any]:
+    """A node of the budget tree next year: money typed at the leaves only (placeholders),
+    this year's realisasi among the earlier years' where the file keeps them (the Renja
+    evaluation's cascade) and it is the whole year's (`tahunan`: not an interim report),
+    indicators carried like an IKU when they have quarters or Renstra targets, and the
+    levels below."""
+    doc = keg.model_dump(exclude_defaults=True, exclude={
+        "dilaporkan", "indikator", "rincian", "rpd", "realisasi_triwulan"})
+    if keg.rincian:
+        doc.pop("pagu", None)
+        doc.pop("realisasi", None)
+    else:
+        doc["pagu"] = isi(Decimal(0), "pagu tahun ini")
+        doc["realisasi"] = isi(Decimal(0), "realisasi tahun ini")
+        if keg.realisasi_sebelumnya and keg.realisasi is not None and tahunan:
+            doc["realisasi_sebelumnya"] = Catatan(
+                dict(sorted({**keg.realisasi_sebelumnya, tahun - 1: keg.realisasi}.items())),
+                f"realisasi {tahun - 1} dari laporan tahun lalu")
     if keg.indikator:
-        doc["indikator"] = [
-            ik.model_dump(exclude_defaults=True, exclude={"dilaporkan", "realisasi"})
-            | {"realisasi": isi(None, "realisasi tahun ini")} for ik in keg.indikator]
-    return doc
+        doc["indikator"] = [_indikator_simpul_lanjut(ik, tahun) for ik in keg.indikator]
+    if keg.rincian:
+        doc["rincian"] = [_kegiatan_lanjut(r, tahun, tahunan) for r in keg.rincian]
+    return _kunci_kaskade_di_akhir(doc)
+
+
+def _kunci_kaskade_di_akhir(doc: dict[Any, Any]) -> dict[Any, Any]:
+    """A node's own keys first (kode, nama, money), the cascade's keys that every node shares
+    (`SimpulRenja`, declared first by inheritance) after them, the levels below last."""
+    bersama = set(SimpulRenja.model_fields) - {"indikator"}
+    akhir = ("indikator", "kegiatan", "rincian")
+    return {k: doc[k] for k in sorted(doc, key=lambda k: (k in akhir, k in bersama))}
+
+
+def _indikator_simpul_lanjut(ik: IndikatorSimpul, tahun: int) -> dict[Any, Any]:
+    if ik.triwulan or ik.target_renstra or ik.realisasi_sebelumnya:
+        return _indikator_lanjut(ik, tahun)
+    return (ik.model_dump(exclude_defaults=True, exclude={"dilaporkan", "realisasi"})
+            | {"realisasi": isi(None, "realisasi tahun ini")})
 
 
 def _belanja_lanjut(lap: Laporan) -> Iterator[dict[str, Any]]:
@@ -233,17 +266,28 @@ def kerangka_lanjutan(lap: Laporan, sumber: str) -> str:
         for sas in lap.sasaran]
     if lap.program:
         doc["program"] = [
-            prog.model_dump(exclude_defaults=True, exclude={"dilaporkan", "kegiatan"})
-            | {"kegiatan": [_kegiatan_lanjut(k) for k in prog.kegiatan]}
+            prog.model_dump(exclude_defaults=True, exclude={"dilaporkan", "kegiatan",
+                                                            "indikator"})
+            | ({"indikator": [_indikator_simpul_lanjut(ik, tahun) for ik in prog.indikator]}
+               if prog.indikator else {})
+            | {"kegiatan": [_kegiatan_lanjut(k, tahun, lap.periode is None)
+                            for k in prog.kegiatan]}
             for prog in lap.program]
+        doc["program"] = [_kunci_kaskade_di_akhir(p) for p in doc["program"]]
     doc["belanja"] = list(_belanja_lanjut(lap))
     if lap.evaluasi_sakip is not None:
         ev = lap.evaluasi_sakip
         doc["evaluasi_sakip"] = ev.model_dump(exclude_defaults=True, exclude={"hasil"}) | {
             "hasil": [h.model_dump(exclude_defaults=True, exclude={"dilaporkan"})
                       for h in ev.hasil]}
+    if lap.evaluasi_renja is not None:
+        # The form's settings carry over; its period, narrative and printed figures do not.
+        doc["evaluasi_renja"] = lap.evaluasi_renja.model_dump(
+            exclude_defaults=True, exclude={"sampai", "dilaporkan", "faktor_pendorong",
+                                            "faktor_penghambat", "tindak_lanjut_triwulan",
+                                            "tindak_lanjut_renja"})
     urut = ["instansi", "tahun", "renstra", "aturan", "tujuan", "sasaran", "program",
-            "belanja", "evaluasi_sakip"]
+            "belanja", "evaluasi_sakip", "evaluasi_renja"]
     return yaml_teks({k: doc[k] for k in urut if k in doc},
                      _kepala(f"Laporan Kinerja {tahun}: dilanjutkan dari {sumber} oleh "
                              "`lkjip init --dari`."))
