@@ -65,9 +65,9 @@ def _judul_pasangan(r: HasilRenja) -> list[tuple[int, str]]:
 def _kolom(r: HasilRenja) -> list[Kolom]:
     out = [Kolom("Kode"), Kolom("Program/Kegiatan/Sub Kegiatan"), Kolom("Sasaran"),
            Kolom("Indikator Kinerja Program (outcome)/Kegiatan (output)"), Kolom("Satuan")]
-    for n, judul in _judul_pasangan(r):
+    for n, _ in _judul_pasangan(r):
         nomor = _nomor(r, n)
-        out += [Kolom(f"({nomor}) {judul} K", True), Kolom(f"({nomor}) {judul} Rp", True)]
+        out += [Kolom(f"({nomor}) K", True), Kolom(f"({nomor}) Rp", True)]
     out.append(Kolom(f"({_nomor(r, 16)}) Unit Perangkat Daerah Penanggung Jawab"))
     if r.bentuk == "17-kolom":
         out.append(Kolom("(17) Keterangan"))
@@ -148,7 +148,9 @@ def _catatan(h: Hasil, r: HasilRenja) -> list[str]:
               "terakhir)", f"({n15}) = ({n14}) / (5) x 100"]
     capaian = [c for s in r.simpul for i in s.indikator
                for c in (i.capaian, i.capaian_renstra)]
-    notes = ["; ".join(rumus) + ".", catatan_capaian(h, capaian),
+    legenda = "; ".join(f"({_nomor(r, n)}) {judul}" for n, judul in _judul_pasangan(r))
+    notes = [f"Kolom: {legenda}. K = kinerja, dalam satuan indikator; Rp = anggaran.",
+             "; ".join(rumus) + ".", catatan_capaian(h, capaian),
              f"(5) Rp = jumlah pagu {panjang} per tahun; (6) = jumlah tahun {panjang} "
              f"sebelum {r.tahun}; simpul tanpa isian menjumlah simpul di bawahnya.",
              f"Predikat menurut {nama_skala(r.skala)}; rata-rata atas "
