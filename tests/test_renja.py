@@ -535,3 +535,9 @@ def test_next_years_starter_carries_the_cascade() -> None:
     assert 2023 not in s1.realisasi_sebelumnya      # an interim file's realisasi is no year's
     assert prog.kegiatan[0].pagu is None            # money stays at the leaves
     assert lap.evaluasi_renja is not None and lap.evaluasi_renja.faktor_pendorong is None
+
+
+def test_check_reads_a_quarter_printed_in_the_form() -> None:
+    # IKK1 is rolled up by sum: its TW II is 7 spent in the quarter, not 4 + 7 = 11
+    teks = TEKS.replace("realisasi: {E.81: 7}", "realisasi: {E.81: 11}")
+    assert _temuan(teks) == [("IKK1 TW 2", "Realisasi", "selisih")]

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from lkjip_cli.angka import angka
 from lkjip_cli.audit.capaian import tanpa_batas_di
-from lkjip_cli.audit.kumpulan import Kumpulan, isian_target
+from lkjip_cli.audit.kumpulan import Kumpulan, isian, isian_target
 from lkjip_cli.audit.tempat import NAMA_KOLOM, nama_tempat
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
@@ -62,6 +62,12 @@ def _indikator(k: Kumpulan, i: IndikatorRenja, m: IndikatorSimpul) -> None:
           "realisasi_renstra_kumulatif", i.realisasi_kumulatif, i.satuan)
     k.add(i.kode, label, i.path, d.capaian_renstra_kumulatif, "capaian_renstra_kumulatif",
           k.h.tampil(i.capaian_renstra), "%", tanpa_batas_di(k, i.capaian_renstra))
+    for n, tw in enumerate(m.triwulan):  # columns 8-11 (K): each quarter as held
+        nama, path = f"{i.kode} TW {n + 1}", (*i.path, "triwulan", n)
+        k.add(nama, nama, path, tw.dilaporkan.target, "target", isian_target(tw.target),
+              i.satuan)
+        k.add(nama, nama, path, tw.dilaporkan.realisasi, "realisasi",
+              isian("realisasi", tw.realisasi), i.satuan)
 
 
 def _simpul(k: Kumpulan, s: SimpulRenjaHasil, d: DilaporkanAnggaran) -> None:
