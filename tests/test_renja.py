@@ -541,3 +541,9 @@ def test_check_reads_a_quarter_printed_in_the_form() -> None:
     # IKK1 is rolled up by sum: its TW II is 7 spent in the quarter, not 4 + 7 = 11
     teks = TEKS.replace("realisasi: {E.81: 7}", "realisasi: {E.81: 11}")
     assert _temuan(teks) == [("IKK1 TW 2", "Realisasi", "selisih")]
+
+
+def test_a_program_indicator_is_checked_wherever_the_file_places_it() -> None:
+    # IKP1 has no LKjIP table of its own: a figure under another place is still the form's
+    teks = TEKS.replace('capaian: {E.81: "120,00"}', 'capaian: {"3.8": "112,00"}')
+    assert _temuan(teks) == [("IKP1 (Evaluasi Renja)", "Capaian (%)", "selisih")]

@@ -43,11 +43,13 @@ def _model_simpul(laporan: Laporan) -> dict[str, Simpul]:
     return out
 
 
-def _indikator(k: Kumpulan, i: IndikatorRenja, m: IndikatorSimpul) -> None:
+def _indikator(k: Kumpulan, i: IndikatorRenja, m: IndikatorSimpul, kegiatan: bool) -> None:
     d = m.dilaporkan
 
     def di(dicetak: dict[str, Decimal]) -> dict[str, Decimal]:
-        return k.pilah(dicetak, "renja", True)
+        # A kegiatan indicator's figures elsewhere are Tabel 3.8's (anggaran.py); a program's
+        # or sub kegiatan's are printed in this form only, wherever the file places them.
+        return k.pilah(dicetak, "renja", True) if kegiatan else dicetak
 
     label = f"{i.kode} (Evaluasi Renja)"
     k.add(i.kode, label, i.path, di(d.target), "target", isian_target(i.target), i.satuan)
@@ -98,7 +100,7 @@ def kumpulkan_renja(k: Kumpulan) -> None:
         node = models[s.kode]
         _simpul(k, s, node.dilaporkan)
         for i, m in zip(s.indikator, node.indikator, strict=True):
-            _indikator(k, i, m)
+            _indikator(k, i, m, isinstance(node, Kegiatan))
     d, label, path = ev.dilaporkan, "Evaluasi Hasil Renja", ("evaluasi_renja",)
     for kuantitas, dicetak, rata in (
             ("rata_rata_capaian_kinerja", d.rata_rata_capaian_kinerja, r.rata_kinerja),
