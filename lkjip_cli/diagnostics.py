@@ -36,9 +36,11 @@ class Diagnostic:
     code: str
     message: str
     path: str = ""
-    #: A workbook's sheet and cell (`Indikator`, `E7`) instead of a line and column.
+    #: A workbook's sheet and cell (`Indikator`, `E7`) instead of a line and column, or,
+    #: with `buku`, beside them: the cell of the workbook a YAML value was imported from.
     sheet: str | None = None
     cell: str | None = None
+    buku: str | None = None
 
     @property
     def is_error(self) -> bool:
@@ -87,11 +89,13 @@ def format_text(diag: Diagnostic) -> str:
     """`file:line:col: error[code]: path: message` (yamllint / compiler style), on one line
     whatever the file name or the data hold (`aman_terminal`)."""
     where = diag.file
+    subject = f"{diag.path}: " if diag.path else ""
     if diag.line is not None:
         where += f":{diag.line}:{diag.column or 1}"
+        if diag.buku is not None:  # imported: the cell the user typed, then the YAML path
+            subject = f"{diag.buku}:{diag.sheet}!{diag.cell}: {subject}"
     elif diag.sheet is not None:
         where += f":{diag.sheet}" + (f"!{diag.cell}" if diag.cell else "")
-    subject = f"{diag.path}: " if diag.path else ""
     return aman_terminal(f"{where}: {diag.severity.value}[{diag.code}]: {subject}{diag.message}")
 
 
@@ -124,8 +128,9 @@ def format_github(diag: Diagnostic) -> str:
 
 
 def _tanpa_sel_kosong(row: dict[str, object]) -> dict[str, object]:
-    """A YAML diagnostic's JSON keeps its shape: `sheet` and `cell` only for a workbook."""
-    return {k: v for k, v in row.items() if k not in ("sheet", "cell") or v is not None}
+    """A YAML diagnostic's JSON keeps its shape: `sheet` and `cell` only for a workbook (or a
+    file imported from one, with `buku`)."""
+    return {k: v for k, v in row.items() if k not in ("sheet", "cell", "buku") or v is not None}
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:

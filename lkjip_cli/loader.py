@@ -33,6 +33,7 @@ from lkjip_cli.pesan import (
     pesan_kurang,
     pesan_pydantic,
 )
+from lkjip_cli.source.asal_sel import tandai
 from lkjip_cli.source.berkas import baca_berkas_biasa, diagnostik_baca
 from lkjip_cli.source.yamlsource import (
     INVALID,
@@ -91,6 +92,8 @@ def load_parsed(parsed: ParsedYaml) -> LoadResult:
     if parsed.data is not None:
         diagnostics.extend(semantic_checks(parsed.data, parsed.source))
     diagnostics.sort(key=sort_key)
+    if parsed.source.asal is not None:  # imported from a workbook: name the cells too
+        diagnostics = [tandai(d, parsed.source.asal) for d in diagnostics]
     ok = report is not None and not has_errors(diagnostics)
     return LoadResult(report if ok else None, parsed.source, tuple(diagnostics))
 

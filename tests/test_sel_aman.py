@@ -340,12 +340,25 @@ def jalankan_compute(mode: Mode, varian: Sequence[str], lap: Bahan) -> list[Kelu
     return out
 
 
+def _hanya_yaml(output: str) -> bool:
+    """Whether `export --data` refused the report (`xlsx-lossy`) for fields that the data
+    workbook does not hold by design (`HANYA_YAML`, the Renja cascade) and for no other."""
+    from lkjip_cli.buku.tata import HANYA_YAML
+
+    paths = re.findall(r"error\[xlsx-lossy\]: ([^:]+):", output)
+    bersih = {re.sub(r"\[[^]]*\]", "", p) for p in paths}
+    return bool(bersih) and all(any(h == b or h.startswith(b + ".") for h in HANYA_YAML)
+                                for b in bersih)
+
+
 def jalankan_export(mode: Mode, varian: Sequence[str], lap: Bahan) -> list[Keluaran]:
     out = []
     for n, f in enumerate(lap.laporan):
         o = f"ekspor-{n}.xlsx"
         result = _jalankan("export", mode.opsi, mode.nilai, "-o", o, "--force", *varian,
                            "--", f)
+        if "--data" in varian and _hanya_yaml(result.output):
+            continue  # a report the data workbook refuses whole, by the fields it cannot hold
         assert result.exit_code == 0, result.output
         out.append(Keluaran(o, Path(o).read_bytes()))
     return out

@@ -162,6 +162,8 @@ class Pembaca:
     def rekaman(self, lembar: tb.Lembar) -> list[Rekaman]:
         """Every non-empty row of a sheet, by column key; header problems reported."""
         if lembar.nama not in self.wb.sheetnames:
+            if lembar.opsional:
+                return []
             lain = [n for n in self.wb.sheetnames
                     if _normal(n) not in {_normal(x.nama) for x in tb.LEMBAR}]
             dekat = difflib.get_close_matches(lembar.nama, lain, n=1, cutoff=0.6)
@@ -185,7 +187,7 @@ class Pembaca:
             isian = {}
             for c, kol in kolom.items():
                 ref = f"{_kolom_huruf(c)}{r}"
-                nilai = self._nilai(lembar.nama, baris[c - 1], ref, kol, survei)
+                nilai = self.nilai_sel(lembar.nama, baris[c - 1], ref, kol, survei)
                 if nilai is not None:
                     isian[kol.kunci] = Isian(nilai, ref)
             if isian:
@@ -267,7 +269,8 @@ class Pembaca:
 
     # -------------------------------------------------------------------- values
 
-    def _nilai(self, lembar: str, sel: Any, ref: str, kol: tb.Kolom, survei: Lembar) -> Any:
+    def nilai_sel(self, lembar: str, sel: Any, ref: str, kol: tb.Kolom, survei: Lembar) -> Any:
+        """One cell's value as typed, or `GAGAL` with its diagnostic (any sheet, any column)."""
         nilai = sel.value
         if nilai is None:
             rumus = survei.rumus_kosong.get(ref)
@@ -289,6 +292,8 @@ class Pembaca:
                 return GAGAL
             nilai = nilai.strip()
             return nilai or None
+        if isinstance(nilai, datetime.date) and kol.jenis == "periode":
+            return f"{nilai.year:04d}-{nilai.month:02d}"  # `2023-06` that Excel made a date
         if isinstance(nilai, datetime.date | datetime.time | datetime.timedelta):
             tampil = nilai.date() if isinstance(nilai, datetime.datetime) else nilai
             self.galat(lembar, ref, "cell-date",
@@ -388,6 +393,9 @@ def sebagai(jenis: str, nilai: Any) -> Any:
     if jenis == "yatidak":
         ya = {"ya": True, "tidak": False, "true": True, "false": False}
         return ya.get(_normal(nilai), nilai) if isinstance(nilai, str) else nilai
+    if jenis == "nama":  # names: one per line in the cell, or comma-separated without one
+        pemisah = r"\n" if "\n" in str(nilai) else r"[,;]"
+        return [b.strip() for b in re.split(pemisah, str(nilai)) if b.strip()]
     if jenis == "daftar":  # `-` is the empty list, an empty cell the default
         return [b.strip() for b in re.split(r"[,;\n]", str(nilai)) if b.strip() != "-"
                 and b.strip()]

@@ -10,22 +10,26 @@ from, so the user fixes the workbook, not the YAML (`data.xlsx:Indikator!G7: err
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lkjip_cli.buku import tata as tb
-from lkjip_cli.buku.baca import baca_buku
+from lkjip_cli.buku.baca import baca_buku, baca_isi_buku
 from lkjip_cli.buku.baca_sel import BacaanBuku
-from lkjip_cli.diagnostics import Diagnostic, has_errors
+from lkjip_cli.buku.rekening import PilihanRekening
+from lkjip_cli.diagnostics import Diagnostic, Severity, format_path, has_errors
 from lkjip_cli.loader import load_text
 from lkjip_cli.model.laporan import Laporan
+from lkjip_cli.source.asal_sel import PENANDA_IMPOR
 from lkjip_cli.source.batas import BATAS_BUKU, MIB, BatasArsip, ribuan
 from lkjip_cli.source.yamlsource import MAX_FILE_BYTES
 from lkjip_cli.source.yamlteks import yaml_teks
 
 #: First line of every file `lkjip import` writes: such a file may be replaced by the next
 #: import (the workbook is its source); any other file needs --force.
-PENANDA = "# lkjip import:"
+PENANDA = PENANDA_IMPOR
 
 #: The sheet a top-level key of the report comes from, for problems no cell explains.
 _LEMBAR_KUNCI = {
@@ -117,11 +121,16 @@ def kepala(sumber: str) -> str:
 
 
 def impor(path: str | Path, nama: str | None = None,
-          batas: BatasArsip = BATAS_BUKU) -> HasilImpor:
+          batas: BatasArsip = BATAS_BUKU,
+          rekening: PilihanRekening | None = None) -> HasilImpor:
     """Read, convert and validate one workbook; never raises for a user's mistake (`batas`:
-    the limits of reading it, `source/batas.py`)."""
+    the limits of reading it, `source/batas.py`; `rekening`: the sheet of kode rekening the
+    budget tree is read from, `buku/rekening.py`)."""
     file = nama or str(path)
-    bacaan = baca_buku(path, file, batas)
+    return _impor(baca_buku(path, file, batas, rekening), file)
+
+
+def _impor(bacaan: BacaanBuku, file: str) -> HasilImpor:
     if not bacaan.doc:
         return HasilImpor(None, None, tuple(bacaan.diagnostics))
     teks = yaml_teks(bacaan.doc, kepala(Path(file).name))
@@ -133,3 +142,54 @@ def impor(path: str | Path, nama: str | None = None,
     diagnostics.sort(key=_urutan)
     ok = loaded.report is not None and not has_errors(diagnostics)
     return HasilImpor(teks if ok else None, loaded.report if ok else None, tuple(diagnostics))
+
+
+def buku_utuh(laporan: Laporan, file: str, pembuat: str | None = None
+              ) -> tuple[bytes | None, list[Diagnostic]]:
+    """The filled data-entry workbook of `laporan` as .xlsx bytes, proved whole first: it is
+    read back as `lkjip import` reads it, and any field that does not come back equal makes
+    the workbook refused with one `xlsx-lossy` diagnostic per field (at most
+    `MAKS_LOSSY`), never written lossy (issue 20). `file` names the report in diagnostics,
+`pembuat` is the workbook's creator property.
+
+    openpyxl is imported by `tulis`, which is imported here only when a workbook is made."""
+    from lkjip_cli.buku.tulis import buku_data, simpan
+
+    wb = buku_data(laporan)
+    if pembuat is not None:
+        wb.properties.creator = pembuat
+    isi = simpan(wb)
+    nama = f"{Path(file).stem}.xlsx"
+    hasil = _impor(baca_isi_buku(isi, nama, BATAS_BUKU), nama)
+    if hasil.laporan is None:
+        return None, [Diagnostic(file, None, None, Severity.ERROR, "xlsx-lossy",
+                                 "buku kerja isian dari laporan ini tidak terbaca kembali "
+                                 f"sebagai laporan yang sah ({d.code}: {d.message}); buku "
+                                 "tidak ditulis", d.path)
+                      for d in hasil.diagnostics if d.is_error][:MAKS_LOSSY]
+    beda = list(_beda(laporan.model_dump(), hasil.laporan.model_dump(), ()))
+    if beda:
+        return None, [Diagnostic(file, None, None, Severity.ERROR, "xlsx-lossy",
+                                 f"buku kerja isian tidak dapat memuat nilai ini persis: "
+                                 f"{asli!r} terbaca kembali sebagai {kembali!r}; buku tidak "
+                                 "ditulis (laporkan sebagai bug lkjip, atau pakai YAML-nya)",
+                                 format_path(path))
+                      for path, asli, kembali in beda[:MAKS_LOSSY]]
+    return isi, []
+
+
+#: The fields named when a workbook cannot hold a report: the first few say enough.
+MAKS_LOSSY = 10
+
+
+def _beda(a: Any, b: Any, path: tuple[str | int, ...]
+          ) -> Iterator[tuple[tuple[str | int, ...], Any, Any]]:
+    """(path, original, read back) of every leaf where two dumped reports differ."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in dict.fromkeys((*a, *b)):
+            yield from _beda(a.get(k), b.get(k), (*path, k))
+    elif isinstance(a, list | tuple) and isinstance(b, list | tuple) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            yield from _beda(x, y, (*path, i))
+    elif a != b:
+        yield path, a, b

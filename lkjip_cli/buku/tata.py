@@ -6,17 +6,23 @@ so a column can never be written under one heading and looked for under another.
 a plain table: one header row, one record per row, columns found by their heading (their
 order does not matter). docs/excel.md documents the same layout for people.
 
-Room to grow: the budget tree has a `Tingkat` column (program, kegiatan; sub kegiatan when the
-model holds it) and belanja rows can gain a classification column (Belanja Operasi/Modal)
-without moving any other column.
+The whole report model has a home here (issue 20): the budget tree at any depth is one sheet
+with a row per node (`Tingkat` names its level, `Induk` its parent), spending by class has its
+own sheets, and every printed figure is a row of `Dilaporkan`. `PETA_MODEL` says, for every
+field of the model, the sheet and column that hold it, and `HANYA_YAML` lists the few fields
+the workbook does not hold, each with its reason; `tests/test_buku_model.py` walks the
+pydantic model and fails, naming what to add where, when a field has neither. Sheets added
+after the first layout are optional (`opsional`), so a workbook written by an older lkjip
+still imports.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "bebas"]
+Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "nama",
+                "periode", "bebas"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,8 @@ class Kolom:
     wajib: bool = False
     lebar: int = 14
     bantuan: str = ""
+    #: The list offers the usual values, Excel warns on another but lets it stand.
+    terbuka: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +45,8 @@ class Lembar:
     nama: str
     kolom: tuple[Kolom, ...]
     satu_baris: bool = False
+    #: Added after the first layout: an older workbook without it still imports.
+    opsional: bool = False
 
     def kolom_kunci(self, kunci: str) -> Kolom:
         return next(k for k in self.kolom if k.kunci == kunci)
@@ -46,9 +56,13 @@ POLARITAS = ("positif", "negatif")
 RUMUS_NEGATIF = ("(2T-R)/T", "T/R")
 REKAP = ("terakhir", "jumlah", "rata-rata")
 YA_TIDAK = ("ya", "tidak")
-TINGKAT = ("program", "kegiatan")
+TINGKAT = ("program", "kegiatan", "sub kegiatan")
 BAGIAN = ("laporan", "sasaran", "indikator", "triwulan", "program", "kegiatan",
-          "indikator kegiatan", "belanja", "evaluasi")
+          "indikator kegiatan", "belanja", "evaluasi", "bulan", "masukan", "rincian",
+          "jenis belanja", "kelompok belanja")
+KLASIFIKASI = ("bl-btl", "permendagri-77-2020", "apbn")
+TABEL = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
+         "3.9", "3.10", "3.11", "3.12", "3.13")
 SKALA = ("interpretasi", "predikat")
 
 
@@ -69,6 +83,13 @@ INSTANSI = Lembar("Instansi", (
     Kolom("Renstra selesai", "renstra_selesai", "bulat", wajib=True),
     Kolom("Sumber data evaluasi SAKIP", "sumber_evaluasi", lebar=40,
           bantuan="baris 'Sumber Data' Tabel 3.2"),
+    Kolom("Periode sampai", "periode", "periode", lebar=12,
+          bantuan="laporan antara: TW1..TW4, atau bulan sebagai teks ('2023-06'); "
+          "kosong: laporan tahunan"),
+    Kolom("Tingkat anggaran", "tingkat_anggaran", "nama", lebar=30,
+          bantuan="nama tingkat pohon anggaran dari atas, dipisah koma (atau satu per baris "
+          "dalam sel bila sebuah nama memuat koma); kosong: Program, Kegiatan, Sub Kegiatan"),
+    Kolom("Versi format", "versi_format", "bulat", bantuan="kosong: versi lkjip ini"),
 ), satu_baris=True)
 
 ATURAN = Lembar("Aturan", (
@@ -82,7 +103,8 @@ ATURAN = Lembar("Aturan", (
           bantuan="rata-rata, tampilan (pisahkan dengan koma); - untuk tidak ada"),
     Kolom("Rata-rata dasar", "rata_rata_dasar", "pilihan", ("indikator", "sasaran")),
     Kolom("Efisiensi sasaran", "efisiensi_sasaran", "pilihan",
-          ("selisih", "sisa-anggaran", "rasio", "nominal")),
+          ("selisih", "sisa-anggaran", "rasio", "nominal", "output-input"),
+          bantuan="output-input: per masukan di lembar Masukan (BPKP)"),
     Kolom("Efisiensi keseluruhan", "efisiensi_keseluruhan", "pilihan",
           ("selisih", "sisa-anggaran", "rasio", "nominal")),
     Kolom("Efisiensi tahunan", "efisiensi_tahunan", "pilihan", ("nominal", "sisa-anggaran")),
@@ -153,16 +175,23 @@ RENSTRA = Lembar("Renstra", (
 ))
 
 ANGGARAN = Lembar("Program Kegiatan", (
-    Kolom("Tingkat", "tingkat", "pilihan", TINGKAT, wajib=True),
-    Kolom("Kode", "kode", wajib=True),
-    Kolom("Induk", "induk", bantuan="kode program sebuah kegiatan"),
+    Kolom("Tingkat", "tingkat", "pilihan", TINGKAT, wajib=True, lebar=16,
+          bantuan="tingkat pohon anggaran (Instansi: Tingkat anggaran), atau nomornya: "
+          "1 program, 2 kegiatan, 3 sub kegiatan, ...", terbuka=True),
+    Kolom("Kode", "kode", wajib=True, lebar=20),
+    Kolom("Induk", "induk", lebar=20,
+          bantuan="kode baris di tingkat atasnya; kosong: baris terdekat di atasnya"),
     Kolom("Nama", "nama", wajib=True, lebar=50),
-    Kolom("Pagu", "pagu", "rupiah", lebar=18, bantuan="kegiatan: pagu (rupiah)"),
+    Kolom("Pagu", "pagu", "rupiah", lebar=18,
+          bantuan="hanya di baris terbawah (tanpa baris di bawahnya): pagu (rupiah)"),
     Kolom("Realisasi", "realisasi", "rupiah", lebar=18),
     Kolom("Anggaran PK", "anggaran_perjanjian_kinerja", "rupiah", lebar=18,
           bantuan="program: anggaran di Perjanjian Kinerja (Tabel 2.4)"),
     Kolom("Sumber dana", "sumber_dana"),
-    Kolom("Mendukung", "mendukung", "daftar", bantuan="kode indikator, dipisah koma"),
+    Kolom("Mendukung", "mendukung", "daftar",
+          bantuan="kode indikator, dipisah koma; diwariskan ke baris di bawahnya"),
+    Kolom("RPD", "rpd", "rupiah", lebar=18,
+          bantuan="rencana penarikan dana s.d. periode laporan (baris terbawah)"),
 ))
 
 INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
@@ -188,6 +217,9 @@ BELANJA = Lembar("Belanja", (
     Kolom("Pagu murni", "pagu_murni", "rupiah", lebar=18),
     Kolom("Jumlah program", "jumlah_program", "bulat"),
     Kolom("Jumlah kegiatan", "jumlah_kegiatan", "bulat"),
+    Kolom("Klasifikasi", "klasifikasi", "pilihan", KLASIFIKASI, lebar=20,
+          bantuan="kosong: bl-btl (sebelum 2021); sejak 2021 permendagri-77-2020, "
+          "K/L apbn: isi lembar Jenis Belanja"),
 ))
 
 KOMPONEN = Lembar("Komponen SAKIP", (
@@ -211,13 +243,321 @@ DILAPORKAN = Lembar("Dilaporkan", (
     Kolom("Tempat", "tempat", wajib=True, lebar=10, bantuan='"3.5", ikhtisar, bab3, ...'),
     Kolom("Nilai", "nilai", "bebas", wajib=True, lebar=18,
           bantuan="seperti dicetak: angka, atau teks untuk kategori/status/predikat"),
+    Kolom("Butir", "butir", lebar=14,
+          bantuan="bulan 1-12 (bagian bulan), kode kelas 5.1.01 (jenis/kelompok belanja) "
+          "atau nama masukan (masukan)"),
 ))
+
+PENOMORAN = Lembar("Penomoran", (
+    Kolom("Tabel", "tabel", "pilihan", TABEL, wajib=True,
+          bantuan="nomor tabel lkjip, sebagai teks ('3.10)"),
+    Kolom("Label", "label", wajib=True, bantuan="label cetakan laporan: III.2, 19, IV.1"),
+), opsional=True)
+
+BULAN = Lembar("Bulan", (
+    Kolom("Indikator", "indikator", wajib=True),
+    Kolom("Bulan", "bulan", "bulat", wajib=True, bantuan="1 (Januari) sampai 12"),
+    Kolom("Target", "target", "angka"),
+    Kolom("Realisasi", "realisasi", "angka"),
+), opsional=True)
+
+MASUKAN = Lembar("Masukan", (
+    Kolom("Sasaran", "sasaran", wajib=True, bantuan="kode sasaran"),
+    Kolom("Nama", "nama", wajib=True, lebar=30),
+    Kolom("Satuan", "satuan", lebar=12),
+    Kolom("Anggaran", "anggaran", "yatidak", YA_TIDAK,
+          bantuan="ya: dana, dari pagu dan realisasi anggaran sasaran (Target dan Realisasi "
+          "kosong)"),
+    Kolom("Target", "target", "angka", bantuan="rencana pemakaian"),
+    Kolom("Realisasi", "realisasi", "angka", bantuan="pemakaian sesungguhnya"),
+), opsional=True)
+
+JENIS_BELANJA = Lembar("Jenis Belanja", (
+    Kolom("Tahun", "tahun", "bulat", wajib=True, lebar=8),
+    Kolom("Jenis", "jenis", wajib=True, lebar=12,
+          bantuan="kode kelas klasifikasi tahunnya: 5.1.01, 5.2 (satu kelompok utuh), 52"),
+    Kolom("Pagu murni", "pagu_murni", "rupiah", lebar=18, bantuan="sebelum perubahan"),
+    Kolom("Pagu", "pagu", "rupiah", lebar=18, bantuan="setelah perubahan"),
+    Kolom("Realisasi", "realisasi", "rupiah", lebar=18),
+), opsional=True)
+
+KELOMPOK_BELANJA = Lembar("Kelompok Belanja", (
+    Kolom("Tahun", "tahun", "bulat", wajib=True, lebar=8),
+    Kolom("Kelompok", "kelompok", wajib=True, lebar=12,
+          bantuan="kode kelompok yang jumlahnya dicetak laporan: 5.1, 5.2"),
+), opsional=True)
+
+def dengan_tingkat(tingkat: tuple[str, ...]) -> Lembar:
+    """The budget tree's sheet whose `Tingkat` list offers a report's own level names."""
+    kolom = tuple(replace(k, pilihan=tingkat) if k.kunci == "tingkat" else k
+                  for k in ANGGARAN.kolom)
+    return Lembar(ANGGARAN.nama, kolom, ANGGARAN.satu_baris, ANGGARAN.opsional)
+
 
 #: Every sheet, in workbook order.
 LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
+    PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA,
 )
 
 #: Number format of a rupiah column: thousands grouped, as Excel's locale prints them.
 FORMAT_RUPIAH = "#,##0"
+
+
+# ------------------------------------------------------------- the model's home here
+
+#: Where each field of the report model stands in the workbook: the model path (list items
+#: without an index, `program.kegiatan.rincian.rincian` for the deeper levels of the tree)
+#: -> `Lembar/Judul kolom`. `tests/test_buku_model.py` walks the pydantic model and fails
+#: when a field is neither here, in `BAGIAN_DILAPORKAN`, nor in `HANYA_YAML`.
+PETA_MODEL: dict[str, str] = {
+    "versi_format": "Instansi/Versi format",
+    "instansi.nama": "Instansi/Nama instansi",
+    "instansi.singkatan": "Instansi/Singkatan",
+    "tahun": "Instansi/Tahun",
+    "periode.sampai": "Instansi/Periode sampai",
+    "renstra.mulai": "Instansi/Renstra mulai",
+    "renstra.selesai": "Instansi/Renstra selesai",
+    "tingkat_anggaran": "Instansi/Tingkat anggaran",
+    "aturan.desimal_persen": "Aturan/Desimal persen",
+    "aturan.pembulatan": "Aturan/Pembulatan",
+    "aturan.rumus_negatif": "Aturan/Rumus negatif",
+    "aturan.target_nol": "Aturan/Target nol",
+    "aturan.batas_atas.nilai": "Aturan/Batas atas",
+    "aturan.batas_atas.berlaku": "Aturan/Batas atas berlaku",
+    "aturan.batas_bawah": "Aturan/Batas bawah",
+    "aturan.rata_rata.dasar": "Aturan/Rata-rata dasar",
+    "aturan.rata_rata.dikecualikan.indikator": "Dikecualikan/Indikator",
+    "aturan.rata_rata.dikecualikan.alasan": "Dikecualikan/Alasan",
+    "aturan.efisiensi.sasaran": "Aturan/Efisiensi sasaran",
+    "aturan.efisiensi.keseluruhan": "Aturan/Efisiensi keseluruhan",
+    "aturan.efisiensi.tahunan": "Aturan/Efisiensi tahunan",
+    "aturan.skala_interpretasi": "Aturan/Skala interpretasi",
+    "aturan.skala_interpretasi.kode": "Skala/Kode",
+    "aturan.skala_interpretasi.sebutan": "Skala/Sebutan",
+    "aturan.skala_interpretasi.mulai": "Skala/Mulai",
+    "aturan.skala_interpretasi.inklusif": "Skala/Inklusif",
+    "aturan.skala_predikat": "Aturan/Skala predikat",
+    "aturan.skala_predikat.kode": "Skala/Kode",
+    "aturan.skala_predikat.sebutan": "Skala/Sebutan",
+    "aturan.skala_predikat.mulai": "Skala/Mulai",
+    "aturan.skala_predikat.inklusif": "Skala/Inklusif",
+    "aturan.ambang_berhasil": "Aturan/Ambang berhasil",
+    "penomoran": "Penomoran/Label",
+    "tujuan.kode": "Tujuan/Kode",
+    "tujuan.nama": "Tujuan/Nama",
+    "sasaran.kode": "Sasaran/Kode",
+    "sasaran.nama": "Sasaran/Nama",
+    "sasaran.tujuan": "Sasaran/Tujuan",
+    "sasaran.indikator.kode": "Indikator/Kode",
+    "sasaran.indikator.nama": "Indikator/Nama",
+    "sasaran.indikator.satuan": "Indikator/Satuan",
+    "sasaran.indikator.polaritas": "Indikator/Polaritas",
+    "sasaran.indikator.rumus_negatif": "Indikator/Rumus negatif",
+    "sasaran.indikator.target": "Indikator/Target",
+    "sasaran.indikator.target.min": "Indikator/Target",
+    "sasaran.indikator.target.maks": "Indikator/Target maks",
+    "sasaran.indikator.realisasi": "Indikator/Realisasi",
+    "sasaran.indikator.persen_maks_100": "Indikator/Persen maks 100",
+    "sasaran.indikator.rekap_triwulan": "Indikator/Rekap triwulan",
+    "sasaran.indikator.triwulan.target": "Triwulan/Target",
+    "sasaran.indikator.triwulan.target.min": "Triwulan/Target",
+    "sasaran.indikator.triwulan.target.maks": "Triwulan/Target maks",
+    "sasaran.indikator.triwulan.realisasi": "Triwulan/Realisasi",
+    "sasaran.indikator.bulanan.target": "Bulan/Target",
+    "sasaran.indikator.bulanan.realisasi": "Bulan/Realisasi",
+    "sasaran.indikator.realisasi_sebelumnya": "Renstra/Realisasi tahun itu",
+    "sasaran.indikator.target_renstra": "Renstra/Target Renstra",
+    "sasaran.indikator.target_renstra.min": "Renstra/Target Renstra",
+    "sasaran.indikator.target_renstra.maks": "Renstra/Target Renstra maks",
+    "sasaran.indikator.definisi.penjelasan": "Indikator/Penjelasan",
+    "sasaran.indikator.definisi.pembilang": "Indikator/Pembilang",
+    "sasaran.indikator.definisi.penyebut": "Indikator/Penyebut",
+    "sasaran.indikator.definisi.sumber_data": "Indikator/Sumber data",
+    "sasaran.indikator.definisi.penanggung_jawab": "Indikator/Penanggung jawab",
+    "sasaran.masukan.nama": "Masukan/Nama",
+    "sasaran.masukan.satuan": "Masukan/Satuan",
+    "sasaran.masukan.anggaran": "Masukan/Anggaran",
+    "sasaran.masukan.target": "Masukan/Target",
+    "sasaran.masukan.realisasi": "Masukan/Realisasi",
+    "program.kode": "Program Kegiatan/Kode",
+    "program.nama": "Program Kegiatan/Nama",
+    "program.anggaran_perjanjian_kinerja": "Program Kegiatan/Anggaran PK",
+    "program.sumber_dana": "Program Kegiatan/Sumber dana",
+    "program.mendukung": "Program Kegiatan/Mendukung",
+    "program.kegiatan.kode": "Program Kegiatan/Kode",
+    "program.kegiatan.nama": "Program Kegiatan/Nama",
+    "program.kegiatan.pagu": "Program Kegiatan/Pagu",
+    "program.kegiatan.realisasi": "Program Kegiatan/Realisasi",
+    "program.kegiatan.rpd": "Program Kegiatan/RPD",
+    "program.kegiatan.mendukung": "Program Kegiatan/Mendukung",
+    "program.kegiatan.indikator.kode": "Indikator Kegiatan/Kode",
+    "program.kegiatan.indikator.nama": "Indikator Kegiatan/Nama",
+    "program.kegiatan.indikator.satuan": "Indikator Kegiatan/Satuan",
+    "program.kegiatan.indikator.polaritas": "Indikator Kegiatan/Polaritas",
+    "program.kegiatan.indikator.target": "Indikator Kegiatan/Target",
+    "program.kegiatan.indikator.target.min": "Indikator Kegiatan/Target",
+    "program.kegiatan.indikator.target.maks": "Indikator Kegiatan/Target maks",
+    "program.kegiatan.indikator.realisasi": "Indikator Kegiatan/Realisasi",
+    "program.kegiatan.indikator.persen_maks_100": "Indikator Kegiatan/Persen maks 100",
+    "program.kegiatan.indikator.rencana_aksi": "Indikator Kegiatan/Rencana aksi",
+    "program.kegiatan.rincian.kode": "Program Kegiatan/Kode",
+    "program.kegiatan.rincian.nama": "Program Kegiatan/Nama",
+    "program.kegiatan.rincian.pagu": "Program Kegiatan/Pagu",
+    "program.kegiatan.rincian.realisasi": "Program Kegiatan/Realisasi",
+    "program.kegiatan.rincian.rpd": "Program Kegiatan/RPD",
+    "program.kegiatan.rincian.mendukung": "Program Kegiatan/Mendukung",
+    "program.kegiatan.rincian.rincian": "Program Kegiatan/Tingkat",
+    "belanja.tahun": "Belanja/Tahun",
+    "belanja.langsung.pagu": "Belanja/Pagu langsung",
+    "belanja.langsung.realisasi": "Belanja/Realisasi langsung",
+    "belanja.tidak_langsung.pagu": "Belanja/Pagu tidak langsung",
+    "belanja.tidak_langsung.realisasi": "Belanja/Realisasi tidak langsung",
+    "belanja.realisasi": "Belanja/Realisasi total",
+    "belanja.pagu_murni": "Belanja/Pagu murni",
+    "belanja.jumlah_program": "Belanja/Jumlah program",
+    "belanja.jumlah_kegiatan": "Belanja/Jumlah kegiatan",
+    "belanja.klasifikasi": "Belanja/Klasifikasi",
+    "belanja.jenis.jenis": "Jenis Belanja/Jenis",
+    "belanja.jenis.pagu": "Jenis Belanja/Pagu",
+    "belanja.jenis.pagu_murni": "Jenis Belanja/Pagu murni",
+    "belanja.jenis.realisasi": "Jenis Belanja/Realisasi",
+    "belanja.kelompok.kelompok": "Kelompok Belanja/Kelompok",
+    "evaluasi_sakip.komponen.kode": "Komponen SAKIP/Kode",
+    "evaluasi_sakip.komponen.nama": "Komponen SAKIP/Nama",
+    "evaluasi_sakip.komponen.bobot": "Komponen SAKIP/Bobot",
+    "evaluasi_sakip.hasil.tahun": "Nilai SAKIP/Tahun",
+    "evaluasi_sakip.hasil.nilai": "Nilai SAKIP/Nilai",
+    "evaluasi_sakip.sumber_data": "Instansi/Sumber data evaluasi SAKIP",
+}
+
+#: Every `dilaporkan` of the model -> the `Bagian` of its rows on the Dilaporkan sheet.
+BAGIAN_DILAPORKAN: dict[str, str] = {
+    "dilaporkan": "laporan",
+    "sasaran.dilaporkan": "sasaran",
+    "sasaran.indikator.dilaporkan": "indikator",
+    "sasaran.indikator.triwulan.dilaporkan": "triwulan",
+    "sasaran.indikator.bulanan.dilaporkan": "bulan",
+    "sasaran.masukan.dilaporkan": "masukan",
+    "program.dilaporkan": "program",
+    "program.kegiatan.dilaporkan": "kegiatan",
+    "program.kegiatan.indikator.dilaporkan": "indikator kegiatan",
+    "program.kegiatan.rincian.dilaporkan": "rincian",
+    "belanja.dilaporkan": "belanja",
+    "belanja.jenis.dilaporkan": "jenis belanja",
+    "belanja.kelompok.dilaporkan": "kelompok belanja",
+    "evaluasi_sakip.hasil.dilaporkan": "evaluasi",
+}
+
+#: Fields of the model the workbook does not hold, each with the reason (docs/excel.md
+#: lists them): the cascade of issue 23 (docs/renja.md) landed beside the whole-model
+#: workbook of issue 20 and has no sheets yet; `export --to xlsx --data` refuses a report
+#: that uses them (`xlsx-lossy`) rather than writing part of it.
+_KASKADE = ("kaskade Evaluasi Renja (issue 23, docs/renja.md): belum ada lembarnya; "
+            "export --data menolak laporan yang memakainya (xlsx-lossy)")
+_ALASAN_KASKADE = {
+    "INDIKATOR": f"indikator program dan sub kegiatan: {_KASKADE}",
+    "KEGIATAN": f"isian periodik indikator kegiatan: {_KASKADE}",
+    "SIMPUL": f"uang simpul per triwulan dan per tahun Renstra, penanggung jawab: {_KASKADE}",
+    "RENJA": f"blok evaluasi_renja: {_KASKADE}",
+}
+HANYA_YAML: dict[str, str] = {
+    "program.indikator.kode": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.nama": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.satuan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.polaritas": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.rumus_negatif": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.target": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.target.min": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.target.maks": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.realisasi": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.persen_maks_100": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.rekap_triwulan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.triwulan.target": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.triwulan.target.min": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.triwulan.target.maks": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.triwulan.realisasi": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.triwulan.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.bulanan.target": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.bulanan.realisasi": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.bulanan.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.realisasi_sebelumnya": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.target_renstra": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.target_renstra.min": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.target_renstra.maks": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.rekap_renstra": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.mendukung": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.keterangan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.rencana_aksi": _ALASAN_KASKADE["INDIKATOR"],
+    "program.indikator.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.kode": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.nama": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.satuan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.polaritas": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.rumus_negatif": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.target": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.target.min": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.target.maks": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.realisasi": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.persen_maks_100": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.rekap_triwulan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.triwulan.target": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.triwulan.target.min": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.triwulan.target.maks": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.triwulan.realisasi": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.triwulan.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.bulanan.target": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.bulanan.realisasi": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.bulanan.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.realisasi_sebelumnya": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.target_renstra": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.target_renstra.min": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.target_renstra.maks": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.rekap_renstra": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.mendukung": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.keterangan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.rencana_aksi": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.rincian.indikator.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
+    "program.kegiatan.indikator.rumus_negatif": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.rekap_triwulan": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.target": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.target.min": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.target.maks": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.realisasi": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.dilaporkan": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.bulanan.target": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.bulanan.realisasi": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.bulanan.dilaporkan": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.realisasi_sebelumnya": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.target_renstra": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.target_renstra.min": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.target_renstra.maks": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.rekap_renstra": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.mendukung": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.keterangan": _ALASAN_KASKADE["KEGIATAN"],
+    "program.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
+    "program.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
+    "program.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
+    "program.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.rincian.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.rincian.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.rincian.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.rincian.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
+    "evaluasi_renja.sampai": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.bentuk": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.tingkat_dokumen": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.capaian_renja_terhadap": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.rata_rata": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.skala": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.wajib_indikator": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.faktor_pendorong": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.faktor_penghambat": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.tindak_lanjut_triwulan": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.tindak_lanjut_renja": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.dilaporkan": _ALASAN_KASKADE["RENJA"],
+}

@@ -16,6 +16,7 @@ openpyxl is imported here only, and this module only by the commands that write 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -29,13 +30,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_cli import angka
 from lkjip_cli.buku import tata as tb
+from lkjip_cli.model.anggaran import RincianAnggaran
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.kerangka import bagi_indikator
 from lkjip_cli.model.laporan import (
     Aturan,
+    BelanjaTahun,
     IndikatorKinerja,
+    Kegiatan,
     Laporan,
     Rentang,
+    Sasaran,
 )
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_teks
 
@@ -81,6 +86,9 @@ def _validasi(kolom: tb.Kolom, huruf: str, akhir: int) -> DataValidation | None:
         dv = DataValidation(type="list", formula1='"' + ",".join(kolom.pilihan) + '"',
                             allow_blank=True)
         dv.error = f"Pilih salah satu: {', '.join(kolom.pilihan)}."
+        if kolom.terbuka:  # another value may stand: Excel warns, lkjip reads it
+            dv.errorStyle = "warning"
+            dv.error += " Nilai lain boleh bila lkjip mengenalnya (lihat keterangan kolom)."
     elif kolom.jenis == "angka":
         dv = DataValidation(type="decimal", operator="between", formula1="-1E+18",
                             formula2="1E+18", allow_blank=True)
@@ -129,12 +137,15 @@ def _lembar(wb: Workbook, lembar: tb.Lembar, rows: list[Baris]) -> None:
     ws.freeze_panes = "A2"
 
 
-def buku(rows: dict[str, list[Baris]]) -> Workbook:
-    """A workbook with every sheet of the layout, holding `rows` by sheet name."""
+def buku(rows: dict[str, list[Baris]], tingkat: tuple[str, ...] = ()) -> Workbook:
+    """A workbook with every sheet of the layout, holding `rows` by sheet name; the budget
+    tree's `Tingkat` list offers the report's own level names (`tingkat`) when it has them."""
     wb = Workbook()
     if wb.active is not None:
         wb.remove(wb.active)
     for lembar in tb.LEMBAR:
+        if lembar is tb.ANGGARAN and tingkat:
+            lembar = tb.dengan_tingkat(tingkat)
         _lembar(wb, lembar, rows.get(lembar.nama, []))
     return wb
 
@@ -226,11 +237,13 @@ def _renstra(ind: IndikatorKinerja) -> Iterator[Baris]:
 
 
 def _dilaporkan(bagian: str, kode: str | int | None, model: Model,
-                triwulan: int | None = None) -> Iterator[Baris]:
+                triwulan: int | None = None, butir: str | int | None = None
+                ) -> Iterator[tuple[str, Baris]]:
     for besaran in type(model).model_fields:
         for tempat, nilai in getattr(model, besaran).items():
-            yield {"bagian": bagian, "kode": kode, "triwulan": triwulan, "besaran": besaran,
-                   "tempat": tempat, "nilai": nilai}
+            yield "Dilaporkan", {"bagian": bagian, "kode": kode, "triwulan": triwulan,
+                                 "besaran": besaran, "tempat": tempat, "nilai": nilai,
+                                 "butir": butir}
 
 
 def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
@@ -239,8 +252,13 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
                        "tahun": lap.tahun, "renstra_mulai": lap.renstra.mulai,
                        "renstra_selesai": lap.renstra.selesai,
                        "sumber_evaluasi": lap.evaluasi_sakip.sumber_data
-                       if lap.evaluasi_sakip else None}
+                       if lap.evaluasi_sakip else None,
+                       "periode": lap.periode.sampai if lap.periode else None,
+                       "tingkat_anggaran": _nama_tingkat_sel(lap.tingkat_anggaran),
+                       "versi_format": lap.versi_format}
     yield "Aturan", _aturan(lap.aturan)
+    for nomor, label in lap.penomoran.items():
+        yield "Penomoran", {"tabel": nomor, "label": label}
     for p in lap.aturan.rata_rata.dikecualikan:
         yield "Dikecualikan", {"indikator": p.indikator, "alasan": p.alasan}
     for row in _skala(lap.aturan):
@@ -250,58 +268,105 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     yield from _baris_sasaran(lap)
     yield from _baris_anggaran(lap)
     for b in lap.belanja:
-        yield "Belanja", {
-            "tahun": b.tahun, "pagu_langsung": b.langsung.pagu,
-            "realisasi_langsung": b.langsung.realisasi, "pagu_tidak_langsung":
-            b.tidak_langsung.pagu, "realisasi_tidak_langsung": b.tidak_langsung.realisasi,
-            "realisasi": b.realisasi, "pagu_murni": b.pagu_murni,
-            "jumlah_program": b.jumlah_program, "jumlah_kegiatan": b.jumlah_kegiatan}
-        for row in _dilaporkan("belanja", b.tahun, b.dilaporkan):
-            yield "Dilaporkan", row
+        yield from _baris_belanja(b)
     yield from _baris_evaluasi(lap)
-    for row in _dilaporkan("laporan", None, lap.dilaporkan):
-        yield "Dilaporkan", row
+    yield from _dilaporkan("laporan", None, lap.dilaporkan)
 
 
 def _baris_sasaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     for s in lap.sasaran:
         yield "Sasaran", {"kode": s.kode, "nama": s.nama, "tujuan": s.tujuan}
-        for row in _dilaporkan("sasaran", s.kode, s.dilaporkan):
-            yield "Dilaporkan", row
+        yield from _dilaporkan("sasaran", s.kode, s.dilaporkan)
         for ind in s.indikator:
             yield "Indikator", _indikator(s.kode, ind)
-            for row in _dilaporkan("indikator", ind.kode, ind.dilaporkan):
-                yield "Dilaporkan", row
+            yield from _dilaporkan("indikator", ind.kode, ind.dilaporkan)
             for n, tw in enumerate(ind.triwulan, start=1):
                 yield "Triwulan", {"indikator": ind.kode, "triwulan": n,
                                    **_target("target", tw.target), "realisasi": tw.realisasi}
-                for row in _dilaporkan("triwulan", ind.kode, tw.dilaporkan, n):
-                    yield "Dilaporkan", row
+                yield from _dilaporkan("triwulan", ind.kode, tw.dilaporkan, n)
+            for n, bulan in enumerate(ind.bulanan, start=1):
+                yield "Bulan", {"indikator": ind.kode, "bulan": n, "target": bulan.target,
+                                "realisasi": bulan.realisasi}
+                yield from _dilaporkan("bulan", ind.kode, bulan.dilaporkan, butir=n)
             for row in _renstra(ind):
                 yield "Renstra", row
+        yield from _baris_masukan(s)
+
+
+def _baris_masukan(s: Sasaran) -> Iterator[tuple[str, Baris]]:
+    for m in s.masukan:
+        yield "Masukan", {"sasaran": s.kode, "nama": m.nama, "satuan": m.satuan,
+                          "anggaran": m.anggaran or None, "target": m.target,
+                          "realisasi": m.realisasi}
+        yield from _dilaporkan("masukan", s.kode, m.dilaporkan, butir=m.nama)
+
+
+def _nama_tingkat_sel(nama: tuple[str, ...]) -> str:
+    """The level names in one cell: comma-separated, or one per line when a name holds a
+    comma or a semicolon (the reader splits on lines whenever the cell has one)."""
+    return ("\n" if any("," in n or ";" in n for n in nama) else ", ").join(nama)
+
+
+def nama_tingkat(lap: Laporan, n: int) -> str:
+    """What the `Tingkat` column says for level `n` (1-based): the report's level name in
+    lower case when it names that level alone, else the level's number (`tingkat N`)."""
+    normal = [" ".join(t.split()).lower() for t in lap.tingkat_anggaran]
+    if n <= len(normal):
+        nama = normal[n - 1]
+        bawaan = {"program": 1, "kegiatan": 2}
+        if (normal.count(nama) == 1 and bawaan.get(nama, n) == n
+                and not re.fullmatch(r"(?:tingkat\s*)?[1-9][0-9]?", nama)):
+            return nama
+    return f"tingkat {n}"
 
 
 def _baris_anggaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     for p in lap.program:
-        yield "Program Kegiatan", {"tingkat": "program", "kode": p.kode, "nama": p.nama,
+        yield "Program Kegiatan", {"tingkat": nama_tingkat(lap, 1), "kode": p.kode,
+                                   "nama": p.nama,
                                    "anggaran_perjanjian_kinerja": p.anggaran_perjanjian_kinerja,
-                                   "sumber_dana": p.sumber_dana}
-        for row in _dilaporkan("program", p.kode, p.dilaporkan):
-            yield "Dilaporkan", row
+                                   "sumber_dana": p.sumber_dana,
+                                   "mendukung": ", ".join(p.mendukung) or None}
+        yield from _dilaporkan("program", p.kode, p.dilaporkan)
         for k in p.kegiatan:
-            yield "Program Kegiatan", {"tingkat": "kegiatan", "kode": k.kode, "induk": p.kode,
-                                       "nama": k.nama, "pagu": k.pagu, "realisasi": k.realisasi,
-                                       "mendukung": ", ".join(k.mendukung) or None}
-            for row in _dilaporkan("kegiatan", k.kode, k.dilaporkan):
-                yield "Dilaporkan", row
+            yield from _simpul(lap, k, p.kode, 2)
             for ik in k.indikator:
                 yield "Indikator Kegiatan", {
                     "kegiatan": k.kode, "kode": ik.kode, "nama": ik.nama, "satuan": ik.satuan,
                     "polaritas": ik.polaritas, **_target("target", ik.target),
                     "realisasi": ik.realisasi, "persen_maks_100": ik.persen_maks_100,
                     "rencana_aksi": "\n".join(ik.rencana_aksi) or None}
-                for row in _dilaporkan("indikator kegiatan", ik.kode, ik.dilaporkan):
-                    yield "Dilaporkan", row
+                yield from _dilaporkan("indikator kegiatan", ik.kode, ik.dilaporkan)
+
+
+def _simpul(lap: Laporan, node: Kegiatan | RincianAnggaran, induk: str,
+            n: int) -> Iterator[tuple[str, Baris]]:
+    """A kegiatan (level 2) or a node below it, then its own nodes, depth first."""
+    yield "Program Kegiatan", {"tingkat": nama_tingkat(lap, n), "kode": node.kode,
+                               "induk": induk, "nama": node.nama, "pagu": node.pagu,
+                               "realisasi": node.realisasi, "rpd": node.rpd,
+                               "mendukung": ", ".join(node.mendukung) or None}
+    yield from _dilaporkan("kegiatan" if n == 2 else "rincian", node.kode, node.dilaporkan)
+    for anak in node.rincian:
+        yield from _simpul(lap, anak, node.kode, n + 1)
+
+
+def _baris_belanja(b: BelanjaTahun) -> Iterator[tuple[str, Baris]]:
+    yield "Belanja", {
+        "tahun": b.tahun, "pagu_langsung": b.langsung.pagu,
+        "realisasi_langsung": b.langsung.realisasi, "pagu_tidak_langsung":
+        b.tidak_langsung.pagu, "realisasi_tidak_langsung": b.tidak_langsung.realisasi,
+        "realisasi": b.realisasi, "pagu_murni": b.pagu_murni,
+        "jumlah_program": b.jumlah_program, "jumlah_kegiatan": b.jumlah_kegiatan,
+        "klasifikasi": b.klasifikasi}
+    yield from _dilaporkan("belanja", b.tahun, b.dilaporkan)
+    for j in b.jenis:
+        yield "Jenis Belanja", {"tahun": b.tahun, "jenis": j.jenis, "pagu_murni": j.pagu_murni,
+                                "pagu": j.pagu, "realisasi": j.realisasi}
+        yield from _dilaporkan("jenis belanja", b.tahun, j.dilaporkan, butir=j.jenis)
+    for g in b.kelompok:
+        yield "Kelompok Belanja", {"tahun": b.tahun, "kelompok": g.kelompok}
+        yield from _dilaporkan("kelompok belanja", b.tahun, g.dilaporkan, butir=g.kelompok)
 
 
 def _baris_evaluasi(lap: Laporan) -> Iterator[tuple[str, Baris]]:
@@ -314,14 +379,22 @@ def _baris_evaluasi(lap: Laporan) -> Iterator[tuple[str, Baris]]:
             yield "Nilai SAKIP", {"tahun": h.tahun, "komponen": kode, "nilai": nilai}
         if not h.nilai:
             yield "Nilai SAKIP", {"tahun": h.tahun}
-        for row in _dilaporkan("evaluasi", h.tahun, h.dilaporkan):
-            yield "Dilaporkan", row
+        yield from _dilaporkan("evaluasi", h.tahun, h.dilaporkan)
 
 
 def buku_data(laporan: Laporan) -> Workbook:
     """The data-entry workbook holding every input and printed figure of `laporan`;
-    `lkjip import` reads it back into the same report."""
+    `lkjip import` reads it back into the same report (`buku/impor.py` `buku_utuh` proves
+    it for each report before the workbook is written)."""
     rows: dict[str, list[Baris]] = {}
     for nama, row in _baris_laporan(laporan):
         rows.setdefault(nama, []).append(row)
-    return buku(rows)
+    tingkat = tuple(nama_tingkat(laporan, n) for n in range(1, _kedalaman(laporan) + 1))
+    return buku(rows, tuple(dict.fromkeys((*tingkat, *tb.TINGKAT))))
+
+
+def _kedalaman(lap: Laporan) -> int:
+    def turun(node: Kegiatan | RincianAnggaran) -> int:
+        return 1 + max((turun(a) for a in node.rincian), default=0)
+
+    return 1 + max((turun(k) for p in lap.program for k in p.kegiatan), default=1)

@@ -81,12 +81,16 @@ def _xlsx(hasil: Hasil, p: Pilihan) -> bytes:
 
 def _xlsx_data(hasil: Hasil, p: Pilihan) -> bytes:
     """The data-entry workbook (docs/excel.md) that `lkjip import` reads back."""
-    from lkjip_cli.buku.tulis import buku_data, simpan
+    from lkjip_cli.buku.impor import buku_utuh
     from lkjip_cli.cli.berkas import PEMBUAT_OFFICE
 
-    wb = buku_data(hasil.laporan)
-    wb.properties.creator = PEMBUAT_OFFICE  # so a later export replaces it without --force
-    return simpan(wb)
+    # The creator mark lets a later export replace it without --force. A report the
+    # workbook cannot hold exactly is refused, never written lossy.
+    isi, masalah = buku_utuh(hasil.laporan, p.sumber, PEMBUAT_OFFICE)
+    if isi is None:
+        print_diagnostics(masalah, DiagnosticFormat.text)
+        raise typer.Exit(EXIT_INVALID)
+    return isi
 
 
 _PEMBUAT: dict[Tujuan, Callable[[Hasil, Pilihan], bytes]] = {

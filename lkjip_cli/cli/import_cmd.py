@@ -34,13 +34,32 @@ def import_(
     force: Annotated[bool, typer.Option(
         "--force", help="Timpa berkas keluaran yang tidak ditulis `lkjip import`.",
         metavar="")] = False,
+    rekening: Annotated[str | None, typer.Option(
+        "--rekening", help="Baca pohon anggaran dari lembar kode rekening ini (SIPD, disalin "
+        "ke buku isian), bukan dari lembar Program Kegiatan.", metavar="LEMBAR",
+        show_default=False)] = None,
+    kolom: Annotated[list[str] | None, typer.Option(
+        "--kolom", help="Untuk --rekening: kolom lembar itu, KUNCI=JUDUL atau KUNCI=HURUF "
+        "(kunci: kode, uraian, pagu, pagu_murni, realisasi); yang tidak diberi dikenali dari "
+        "judulnya.", metavar="KUNCI=JUDUL", show_default=False)] = None,
 ) -> None:
     """Impor buku kerja Excel isian menjadi berkas YAML laporan (yang sudah divalidasi)."""
     from lkjip_cli.buku.impor import PENANDA, impor
+    from lkjip_cli.buku.rekening import JUDUL_REKENING, PilihanRekening
 
+    if kolom and rekening is None:
+        raise typer.BadParameter("hanya bersama --rekening", param_hint="--kolom")
+    peta: dict[str, str] = {}
+    for teks in kolom or []:
+        kunci, _, nilai = teks.partition("=")
+        if kunci.strip() not in JUDUL_REKENING or not nilai.strip():
+            raise typer.BadParameter(f"`{teks}`: tulis KUNCI=JUDUL atau KUNCI=HURUF, kunci "
+                                     f"salah satu dari {', '.join(JUDUL_REKENING)}",
+                                     param_hint="--kolom")
+        peta[kunci.strip()] = nilai.strip()
     if output is not None:
         periksa_tujuan(output, buku, force=force, penanda=PENANDA, opsi="-o")
-    hasil = impor(buku)
+    hasil = impor(buku, rekening=PilihanRekening(rekening, peta) if rekening else None)
     print_diagnostics(hasil.diagnostics, fmt)
     if hasil.teks is None:
         raise typer.Exit(EXIT_INVALID)
@@ -54,4 +73,5 @@ def import_(
 def register(app: typer.Typer) -> None:
     daftarkan(app, "import", import_,
               "lkjip import isian.xlsx -o laporan.yaml",
-              "lkjip import isian.xlsx")
+              "lkjip import isian.xlsx",
+              "lkjip import isian.xlsx --rekening \"Realisasi SIPD\" -o laporan.yaml")

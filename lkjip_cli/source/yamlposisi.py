@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from lkjip_cli.diagnostics import Path
+from lkjip_cli.source.asal_sel import AsalSel
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ class SourceMap:
         self.alias: dict[int, int] = {}
         self.values = _Tanda(self, kunci=False)
         self.keys = _Tanda(self, kunci=True)
+        #: The workbook cells of a file `lkjip import` wrote (`source/asal_sel.py`).
+        self.asal: AsalSel | None = None
 
     def _simpul(self, mark: Any) -> int:
         self.baris.append(int(mark.line) + 1)

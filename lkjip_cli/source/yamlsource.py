@@ -44,6 +44,7 @@ import yaml
 
 from lkjip_cli.diagnostics import Diagnostic, Severity
 from lkjip_cli.pesan import pesan_yaml
+from lkjip_cli.source.asal_sel import asal_sel
 from lkjip_cli.source.yamlpembangun import INVALID, Batas, Invalid, Pembangun, pesan_kedalaman
 from lkjip_cli.source.yamlposisi import Anak, Mark, SourceMap
 from lkjip_cli.source.yamltag import (
@@ -214,4 +215,5 @@ def parse_yaml_text(file: str, text: str) -> ParsedYaml:
         builder.error(0, "not-mapping", "bagian teratas berkas harus berupa pemetaan kunci "
                       "(instansi:, tahun:, ...)", ())
         return ParsedYaml(None, builder.source, builder.diagnostics)
+    builder.source.asal = asal_sel(text)
     return ParsedYaml(data, builder.source, builder.diagnostics)

@@ -63,7 +63,9 @@ def uraikan(judul: str, nilai: Nilai, aturan: Aturan, source: SourceMap) -> Iter
             # would suggest a value is there.
             mark = source.values.get(masukan.sumber)
             if mark is not None:
-                where = f" ({source.file}:{mark.line}:{mark.column})"
+                sel = source.asal.teks(mark.line) if source.asal is not None else None
+                where = (f" ({source.file}:{mark.line}:{mark.column}"
+                         + (f"; {sel}" if sel else "") + ")")
         shown = fmt.rupiah(masukan.nilai) if nilai.satuan == "Rp" else fmt.tepat(masukan.nilai)
         yield f"{head}{masukan.nama} = {shown}{where}"
     for i, rule in enumerate(nilai.aturan):

@@ -81,12 +81,17 @@ KOLOM_TEMUAN = (("lokasi", False), ("kolom", False), ("dicetak", True), ("dihitu
 def cetak_tabel(console: Console, hasil: HasilBerkas, *, semua: bool) -> None:
     shown = [t for t in hasil.audit.temuan if semua or t.tingkat is not Tingkat.COCOK]
     # The title names the file; each row its line, so `berkas:baris` is one look away.
+    # A report imported from a workbook also names the cell each figure was typed in.
+    sel = hasil.source.asal is not None
     kolom = [KolomTeks(Text("baris"), kanan=True, no_wrap=True, overflow="ellipsis"),
+             *([KolomTeks(Text("sel"), no_wrap=True)] if sel else []),
              *(KolomTeks(Text(name), kanan=right, no_wrap=right)
                for name, right in KOLOM_TEMUAN)]
     for tabel, group in groupby(shown, key=lambda t: t.tabel):
         # Literal strings, never markup (render/teks/tabel_teks.py); controls shown escaped.
-        rows = [BarisTeks([letak(hasil, t), aman_terminal(t.lokasi), aman_terminal(t.kolom),
+        rows = [BarisTeks([letak(hasil, t),
+                           *([aman_terminal(sel_asal(hasil, t) or "")] if sel else []),
+                           aman_terminal(t.lokasi), aman_terminal(t.kolom),
                            aman_terminal(_dicetak(t)),
                            aman_terminal(_dihitung(t, hasil.aturan)),
                            aman_terminal(_selisih(t)),
@@ -102,6 +107,14 @@ def letak(hasil: HasilBerkas, t: Temuan) -> str:
     """The line of the file where the printed figure (or the inconsistent value) stands."""
     line, _ = _baris(hasil, t)
     return str(line) if line is not None else ""
+
+
+def sel_asal(hasil: HasilBerkas, t: Temuan) -> str | None:
+    """`Dilaporkan!F3`: the workbook cell the figure was typed in, for a file `lkjip import`
+    wrote (the comment on its line, `source/asal_sel.py`); None otherwise."""
+    asal = hasil.source.asal
+    found = asal.di(_baris(hasil, t)[0]) if asal is not None else None
+    return f"{found[0]}!{found[1]}" if found else None
 
 
 def _angka_json(value: Decimal | str | None) -> str | None:
@@ -123,7 +136,15 @@ def temuan_dict(hasil: HasilBerkas, t: Temuan) -> dict[str, Any]:
         "selisih": _angka_json(t.selisih), "tingkat": t.tingkat.value,
         "keterangan": t.keterangan, "jenis": t.jenis, "berkas": hasil.berkas,
         "baris": line, "kolom_berkas": column, "path": format_path(t.path),
-    }
+    } | _sel_json(hasil, t)
+
+
+def _sel_json(hasil: HasilBerkas, t: Temuan) -> dict[str, Any]:
+    """`buku` and `sel` for a file imported from a workbook; nothing for any other file, so
+    the document keeps its shape."""
+    sel = sel_asal(hasil, t)
+    asal = hasil.source.asal
+    return {"buku": asal.buku, "sel": sel} if sel is not None and asal is not None else {}
 
 
 #: The counts of the JSON summary, in their order.
@@ -191,7 +212,9 @@ def github_lines(hasil: HasilBerkas) -> list[str]:
             continue
         level = "error" if t.tingkat is Tingkat.SELISIH else "warning"
         line, column = _baris(hasil, t)
-        message = (f"{t.lokasi} — {t.kolom}: dicetak {_dicetak(t)}, dihitung "
+        sel = sel_asal(hasil, t)
+        asal = f"{hasil.source.asal.buku}:{sel}: " if sel and hasil.source.asal else ""
+        message = (f"{asal}{t.lokasi} — {t.kolom}: dicetak {_dicetak(t)}, dihitung "
                    f"{_dihitung(t, hasil.aturan)}"
                    + (f" (selisih {_selisih(t)})" if t.selisih is not None else "")
                    + f" [{t.tingkat.value}]" + (f". {t.keterangan}" if t.keterangan else ""))
