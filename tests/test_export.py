@@ -299,7 +299,7 @@ def test_xlsx_one_sheet_per_table_and_findings(buku: Any) -> None:
         "Tabel 3.1", "Tabel 3.2", "Tabel 3.4", "Tabel 3.5", "Tabel 3.6", "Tabel 3.7",
         "Tabel 3.8 SS1", "Tabel 3.8 SS2", "Tabel 3.8 SS3", "Tabel 3.9", "Tabel 3.10",
         "Tabel 3.11 efisiensi", "Tabel 3.11 alokasi", "Tabel 3.12", "Tabel 3.13", "Ringkasan",
-        "Temuan"]
+        "Skala", "Temuan"]
     assert buku.properties.creator == "lkjip"
 
 

@@ -91,7 +91,7 @@ def test_export_inserts_charts_in_docx_and_xlsx(tmp_path: Path) -> None:
     assert runner.invoke(app, ["export", str(DATA), "--to", "xlsx", "-o", str(xlsx),
                                "--tabel", "3.5"]).exit_code == 0
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["Tabel 3.5", "Temuan", "Grafik"]
+    assert wb.sheetnames == ["Tabel 3.5", "Skala", "Temuan", "Grafik"]  # Skala: Kategori
     assert wb["Grafik"]["A1"].value == "Target dan Realisasi Sasaran Strategis I"
 
 

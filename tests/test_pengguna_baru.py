@@ -5,8 +5,10 @@ tree (program, kegiatan, sub kegiatan) with Belanja Operasi/Modal and pagu murni
 workbook and import and compute again. Every figure below is worked by hand from the typed
 inputs.
 
-Not here (issue 20 points 4 and 5, branch i20-xlsx): recalculating the exported XLSX's
-formulas after changing one of its input cells; this test recomputes through lkjip instead.
+The exported report workbook is then changed in the same cell (the sub kegiatan's realisasi,
+its one home in Tabel 3.13) and recalculated by an engine independent of lkjip (the
+`formulas` package): every figure of every sheet must equal lkjip's own for the changed
+report, so the workbook the user hands on computes what lkjip computes.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from rekalkulasi import bandingkan_semua
 from typer.testing import CliRunner
 
 from lkjip_cli.cli.app import app
 from lkjip_cli.engine import hitung
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.loader import load
+from lkjip_cli.render.xlsx.buku_kerja import buku_kerja
 
 SUB = [
     # (tingkat, kode, induk, nama, pagu, realisasi)
@@ -113,6 +117,7 @@ def test_a_new_user_goes_from_a_blank_workbook_to_a_computed_report(tmp_path: Pa
     assert "1.840.000.000" in compute.output and "92,00" in compute.output
     laporan = tmp_path / "laporan.xlsx"
     run("export", str(yaml), "--to", "xlsx", "-o", str(laporan))
+    _, lembar_laporan = buku_kerja(h, bab=["2", "3", "4"])  # where the export put each table
     wb = openpyxl.load_workbook(laporan)
     rumus = [c for ws in wb for row in ws.iter_rows() for c in row
              if isinstance(c.value, str) and c.value.startswith("=")]
@@ -137,3 +142,18 @@ def test_a_new_user_goes_from_a_blank_workbook_to_a_computed_report(tmp_path: Pa
     # The imported file names the cell the user changed.
     assert f"realisasi: 780000000  # Program Kegiatan!{sel.coordinate}" in yaml.read_text(
         encoding="utf-8")
+
+    # The same change in the exported report workbook, recalculated outside lkjip: every
+    # figure of every sheet (sub kegiatan, kegiatan, program and total in 3.13, the sasaran's
+    # budget in 2.6, 3.10 and 3.12, the Bab IV efficiency) is the changed report's.
+    wb = openpyxl.load_workbook(laporan)
+    ws = wb["Tabel 3.13"]
+    baris = next(r for r in range(1, ws.max_row + 1)
+                 if ws.cell(row=r, column=1).value == "1.01.02.2.01.0009")
+    assert ws.cell(row=baris, column=4).value == 760_000_000  # its one home, a value
+    ws.cell(row=baris, column=4).value = 780_000_000
+    wb.save(laporan)
+    _, lembar_baru = buku_kerja(h, bab=["2", "3", "4"])
+    n, beda = bandingkan_semua(lembar_laporan, laporan, lembar_baru, h.laporan.aturan)
+    assert n > 100
+    assert beda == []

@@ -6,16 +6,22 @@ change) any input and see every figure move as lkjip's engine would move it. The
 is a rendering of the provenance the engine already keeps (`Sel.asal`, a `Nilai` with its
 formula and rules), never a second derivation: the polarity and negative formula come from
 the figure's rules, the target-0 rule and the cap from the report's `aturan`, and the test
-suite recalculates every formula with an independent engine (the `formulas` package) and
-compares it with lkjip's own figure at the printed precision.
+suite recalculates every formula with two independent engines (the `formulas` package,
+and LibreOffice where it is installed) and compares it with lkjip's own figure at the
+printed precision.
 
 Layout: one sheet per table model (`tabel/`), caption in row 1, header in row 3
-(frozen), data from row 4, then the notes and "Sumber Data". Inputs are values; a figure
-lkjip cannot express as a formula (a range target, an input from a table not on the sheet)
-is its exact value. Rounding is Excel's ROUND (ROUNDDOWN when the report truncates); a
-report rounding half-even differs from ROUND only on an exact tie, which Excel cannot tell
-from its binary value anyway. Number formats use Excel's neutral codes (`#,##0.00`), which
-an Indonesian Excel displays as the report prints (`1.234,56`).
+(frozen), data from row 4, then the notes and "Sumber Data". The sheets are placed first,
+then the map of the workbook is built (`peta`: the one home cell of each input, the first
+table that shows it, shaded; where each figure is shown), and only then are cells written,
+each by `turunan.rumus_sel`: a reference to its input's home, or a formula over the cells
+of its inputs on any sheet. A figure lkjip cannot express as a formula (an input that no
+sheet shows) is its exact value with a comment saying why. Category words are lookups over
+the report's scales on the sheet "Skala" (`skala`). Rounding is Excel's ROUND (ROUNDDOWN
+when the report truncates); a report rounding half-even differs from ROUND only on an exact
+tie, which Excel cannot tell from its binary value anyway. Number formats use Excel's
+neutral codes (`#,##0.00`), which an Indonesian Excel displays as the report prints
+(`1.234,56`).
 
 A sheet "Temuan" lists the findings of `lkjip check`, each linked to the sheet (and where it
 can be placed, the cell) of the printed figure; printed figures sit in their own column
@@ -32,6 +38,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -41,8 +48,16 @@ from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.render.xlsx.lembar import BARIS_DATA, BARIS_JUDUL, Lembar, lembar_ref, ref
-from lkjip_cli.render.xlsx.renja import rumus_renja
+from lkjip_cli.render.xlsx.peta import Peta
 from lkjip_cli.render.xlsx.rumus import Rumus
+from lkjip_cli.render.xlsx.skala import NAMA as NAMA_SKALA
+from lkjip_cli.render.xlsx.skala import tulis_skala
+from lkjip_cli.render.xlsx.turunan import (
+    alasan_nilai,
+    catatan_rumus,
+    rumus_sel,
+    rumus_teks,
+)
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_rumus, tulis_teks
 from lkjip_cli.tabel import BUILDERS, Baris, Sel, Tabel, rentang_gabung
 
@@ -60,123 +75,14 @@ BAB_TABEL = {
 TEBAL = Font(bold=True)
 ARSIR = PatternFill("solid", fgColor="D9D9D9")
 BEDA = PatternFill("solid", fgColor="F4CCCC")
+#: Excel refuses a formula of 8,192 characters or more (its specification's limits).
+PANJANG_RUMUS = 8192
+
+#: An input's one home (every other cell showing it refers to it): the cell to change.
+MASUKAN = PatternFill("solid", fgColor="FFF2CC")
 GARIS = Border(*(Side(style="thin"),) * 4)
 TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
 ATAS = Alignment(vertical="top", wrap_text=True)
-
-#: (capaian column, target column, realisasi column) per table.
-CAPAIAN = {"3.4": (8, 6, 7), "3.5": (5, 3, 4), "3.7": (5, 3, 4), "3.8": (5, 3, 4),
-           "3.12": (5, 3, 4)}
-#: (penyerapan column, realisasi column, pagu column) per table (and bagian).
-PENYERAPAN = {"3.12": (8, 7, 6), "3.13": (4, 3, 2), "2.5": (4, 3, 2),
-              "3.11/efisiensi": (4, 2, 1)}
-
-
-# ------------------------------------------------------------------------ formulas
-
-
-def _nama_rumus(sel: Sel) -> str | None:
-    n = sel.asal
-    if n is None or n.nilai is None:
-        return None
-    return n.turunan[0].rumus if n.turunan else n.rumus
-
-
-def _angka_sel(sel: Sel) -> bool:
-    return sel.jenis in ("input", "rupiah", "bilangan") and isinstance(sel.nilai, Decimal)
-
-
-def rumus_sel(lembar: Lembar, i: int, j: int, rumus: Rumus) -> str | None:
-    """The formula of cell (row i, column j) of a table, or None to write its value."""
-    t = lembar.tabel
-    baris = t.baris[i]
-    sel = baris.sel[j]
-    if sel.asal is None or sel.nilai is None:
-        return None
-    if (i, j) in lembar.rumus:
-        return lembar.rumus[(i, j)]
-    if t.nomor == "renja":
-        return rumus_renja(lembar, i, j, rumus)
-    r = lembar.baris(i)
-    kunci = f"{t.nomor}/{t.bagian}" if t.bagian else t.nomor
-    if t.nomor in CAPAIAN and j == CAPAIAN[t.nomor][0]:
-        _, jt, jr = CAPAIAN[t.nomor]
-        if not (_angka_sel(baris.sel[jt]) and _angka_sel(baris.sel[jr])):
-            return None
-        nama = _nama_rumus(sel)
-        if nama is None:
-            return None
-        return rumus.capaian(ref(jt, r), ref(jr, r), nama, batas=rumus.batas_tampil)
-    for k in (kunci, t.nomor):
-        if k in PENYERAPAN and j == PENYERAPAN[k][0]:
-            _, jr, jp = PENYERAPAN[k]
-            if _angka_sel(baris.sel[jr]) and _angka_sel(baris.sel[jp]):
-                return rumus.bagi(ref(jr, r), ref(jp, r))
-            return None
-    if t.nomor == "3.6" and j in (5, 6) and _angka_sel(baris.sel[3]) and \
-            _angka_sel(baris.sel[4]):
-        kini, lalu = ref(4, r), ref(3, r)
-        return rumus.perubahan(kini, lalu) if j == 5 else rumus.bulat(f"{kini}-{lalu}")
-    if kunci == "3.11/efisiensi" and j == 3:
-        return _efisiensi_tahunan(lembar, i, rumus)
-    if t.nomor == "3.10" and j == 4:
-        return _efisiensi_sasaran(lembar, i, rumus)
-    if sel.jenis == "rupiah":
-        return _jumlah(lembar, i, j)
-    return None
-
-
-def _jumlah(lembar: Lembar, i: int, j: int) -> str | None:
-    """Totals as SUM over the rows they add up (Tabel 3.13, 2.5)."""
-    t = lembar.tabel
-    if t.baris[i].gaya != "jumlah":
-        return None
-    if t.nomor == "3.13":
-        if t.baris[i].sel[0].nilai:  # a program: its kegiatan rows below it
-            anak = []
-            for k in range(i + 1, len(t.baris)):
-                if t.baris[k].gaya != "rinci":
-                    break
-                anak.append(k)
-        else:  # Total Belanja Langsung: the programs
-            anak = [k for k in range(i) if t.baris[k].gaya == "jumlah"]
-    elif t.nomor == "2.5":
-        anak = list(range(i))
-    else:
-        return None
-    if not anak or not all(_angka_sel(t.baris[k].sel[j]) for k in anak):
-        return None
-    return "SUM(" + ",".join(ref(j, lembar.baris(k)) for k in anak) + ")"
-
-
-def _efisiensi_tahunan(lembar: Lembar, i: int, rumus: Rumus) -> str | None:
-    baris = lembar.tabel.baris[i]
-    if not (_angka_sel(baris.sel[1]) and _angka_sel(baris.sel[2])):
-        return None
-    pagu, real = ref(1, lembar.baris(i)), ref(2, lembar.baris(i))
-    if rumus.aturan.efisiensi.tahunan == "nominal":
-        return f"{pagu}-{real}"
-    return f"100-{rumus.bagi(real, pagu)}"
-
-
-def _efisiensi_sasaran(lembar: Lembar, i: int, rumus: Rumus) -> str | None:
-    """Tabel 3.10 by the report's method, over the capaian and penyerapan cells."""
-    baris = lembar.tabel.baris[i]
-    metode = rumus.aturan.efisiensi.sasaran
-    r = lembar.baris(i)
-    cap, pen = ref(2, r), ref(3, r)
-    capaian = baris.sel[2].asal
-    dibatasi = capaian is not None and capaian.turunan  # a capped capaian is not its input
-    if metode == "sisa-anggaran":
-        return rumus.bulat(f"100-{pen}")
-    if dibatasi:
-        return None
-    if metode == "selisih":
-        return rumus.bulat(f"{cap}-{pen}")
-    if metode == "rasio":
-        return rumus.bagi(cap, pen)
-    return None
-
 
 # -------------------------------------------------------------------------- sheets
 
@@ -206,18 +112,24 @@ def nama_lembar(t: Tabel, dipakai: set[str]) -> str:
     return nama
 
 
-def tulis_lembar(wb: Workbook, t: Tabel, aturan: Aturan, rumus: Rumus,
-                 dipakai: set[str], nama: str | None = None,
-                 rumus_luar: dict[tuple[int, int], str] | None = None) -> Lembar:
+def siapkan_lembar(wb: Workbook, t: Tabel, dipakai: set[str], nama: str | None = None,
+                   rumus_luar: dict[tuple[int, int], str] | None = None) -> Lembar:
+    """A sheet for a table, placed but not yet written: every formula may point to any
+    sheet, so all are placed (and the map of inputs built) before a cell is written."""
     ws = wb.create_sheet(nama or nama_lembar(t, dipakai))
-    lembar = Lembar(ws, t, rumus=rumus_luar or {})
-    judul = t.caption if nama is None else " ".join(t.judul)
+    return Lembar(ws, t, rumus=rumus_luar or {})
+
+
+def tulis_lembar(lembar: Lembar, aturan: Aturan, peta: Peta, judul_polos: bool = False
+                 ) -> None:
+    ws, t = lembar.ws, lembar.tabel
+    judul = " ".join(t.judul) if judul_polos else t.caption
     tulis_teks(ws.cell(1, 1), judul).font = Font(bold=True, size=12)
     for j, kolom in enumerate(t.kolom):
         c = tulis_teks(ws.cell(BARIS_JUDUL, j + 1), kolom.judul)
         c.font, c.fill, c.border, c.alignment = TEBAL, ARSIR, GARIS, TENGAH
     for i, baris in enumerate(t.baris):
-        _tulis_baris(lembar, i, baris, aturan, rumus)
+        _tulis_baris(lembar, i, baris, aturan, peta)
     for kol, awal, akhir in rentang_gabung(t):
         ws.merge_cells(start_row=lembar.baris(awal), start_column=kol + 1,
                        end_row=lembar.baris(akhir), end_column=kol + 1)
@@ -226,10 +138,9 @@ def tulis_lembar(wb: Workbook, t: Tabel, aturan: Aturan, rumus: Rumus,
                               *([f"Sumber Data: {t.sumber}"] if t.sumber else [])]):
         tulis_teks(ws.cell(bawah + n, 1), teks).font = Font(italic=True, size=9)
     _tata_halaman(ws, t)
-    return lembar
 
 
-def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, rumus: Rumus) -> None:
+def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, peta: Peta) -> None:
     ws = lembar.ws
     r = lembar.baris(i)
     for j, sel in enumerate(baris.sel):
@@ -239,17 +150,31 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, rumus: Ru
         if baris.gaya == "jumlah":
             c.font = TEBAL
         if sel.jenis == "teks":
-            tulis_teks(c, str(sel.nilai or ""))
+            if (kata := rumus_teks(lembar, i, j, peta)) is not None and \
+                    len(kata) < PANJANG_RUMUS:
+                tulis_rumus(c, kata)
+            else:
+                tulis_teks(c, str(sel.nilai or ""))
             continue
-        formula = rumus_sel(lembar, i, j, rumus)
+        formula = rumus_sel(lembar, i, j, peta.rumus, peta)
+        if formula is not None and len(formula) >= PANJANG_RUMUS:
+            formula = None  # written as its value, with the comment saying why
         if formula is not None:
             tulis_rumus(c, formula)
+            catatan = catatan_rumus(lembar, i, j)
+            if catatan is not None:
+                c.comment = Comment(catatan, PEMBUAT)
         elif sel.nilai is None or isinstance(sel.nilai, str):
             tulis_teks(c, sel.nilai if isinstance(sel.nilai, str) else fmt.TIDAK_ADA)
             c.alignment = Alignment(horizontal="right", vertical="top")
             continue
         else:
             tulis_nilai(c, sel.nilai)
+            if (ws.title, i, j) in peta.isian:
+                c.fill = MASUKAN
+            elif (alasan := alasan_nilai(lembar, i, j, rumus_sel(lembar, i, j, peta.rumus,
+                                                                 peta))) is not None:
+                c.comment = Comment(alasan, PEMBUAT)
         c.number_format = _format_angka(sel, aturan)
 
 
@@ -418,15 +343,24 @@ def buku_kerja(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
     props.lastModifiedBy = PEMBUAT
     props.title = f"LKjIP {hasil.laporan.instansi.nama} Tahun {hasil.laporan.tahun}"
     props.description = f"dibuat oleh lkjip dari {sumber or 'laporan'}"
-    rumus = Rumus(aturan)
     dipakai: set[str] = set()
-    lembar = [tulis_lembar(wb, t, aturan, rumus, dipakai)
+    lembar = [siapkan_lembar(wb, t, dipakai)
               for n in nomor_tabel(bab, tabel) for t in BUILDERS[n](hasil)]
+    skala = None
+    if any(lb.tabel.nomor in ("3.2", "3.5") for lb in lembar) or ("4" in bab and not tabel):
+        skala = tulis_skala(wb, hasil)
+    peta = Peta.susun(hasil, lembar, Rumus(aturan), skala)
+    polos = None
     if "4" in bab and not tabel:
-        from lkjip_cli.render.xlsx.ringkasan import ringkasan
+        from lkjip_cli.render.xlsx.ringkasan import NAMA, ringkasan
 
-        t, formulas = ringkasan(hasil, lembar, rumus)
-        lembar.append(tulis_lembar(wb, t, aturan, rumus, dipakai, "Ringkasan", formulas))
+        t, formulas = ringkasan(hasil, lembar, peta)
+        polos = siapkan_lembar(wb, t, dipakai, NAMA, formulas)
+        lembar.append(polos)
+    if skala:  # after the tables and the summary that look words up in it
+        wb.move_sheet(NAMA_SKALA, len(wb.sheetnames) - 1 - wb.sheetnames.index(NAMA_SKALA))
+    for lb in lembar:
+        tulis_lembar(lb, aturan, peta, judul_polos=lb is polos)
     if temuan is not None:
         tulis_temuan(wb, lembar, temuan, aturan)
     if grafik is not None:

@@ -2,48 +2,42 @@
 
 Why a sheet of its own: the averages, the quarterly roll-ups and the overall efficiency are
 printed in sentences (Bab III C.4, Bab IV), not in a table, yet a reviewer wants to follow
-them too. Each is written as the formula the engine used, over the cells of Tabel 3.4, 3.5
-and 3.13: an average over exactly the indicators the report's rules include (with the cap
-the report applies before averaging), a roll-up over exactly the quarters that have a value
-(the last, their sum or their mean, by the indicator's rule), the efficiency by the report's
-method. Averages are taken over the unrounded capaian (the formula of each repeated inside),
-as the engine takes them; only the result is rounded.
+them too. Each is written as the formula the engine used, over the home cells of its
+inputs (`peta`): an average over exactly the indicators the report's rules include (with the
+cap the report applies before averaging; a range target's capaian with its bounds), a
+roll-up over exactly the quarters that have a value (the last, their sum or their mean, by
+the indicator's rule), the efficiency by the report's method over the absorption of the
+year's program budget wherever it stands (the total of a tree of any depth), the overall
+category word looked up over the report's scale. Averages are taken over the unrounded
+capaian (the formula of each repeated inside), as the engine takes them; only the result is
+rounded.
 
-A figure whose inputs are not all on the sheets (a range target, a table left out) is its
-exact value instead.
+A figure whose inputs are not all on the sheets (a table left out) is its exact value
+instead, with a comment saying so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
+from lkjip_cli.engine.capaian import batasi
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
-from lkjip_cli.render.xlsx.lembar import Lembar, lembar_ref, ref
-from lkjip_cli.render.xlsx.rumus import Rumus
+from lkjip_cli.render.xlsx.lembar import BARIS_DATA, Lembar, ref
+from lkjip_cli.render.xlsx.peta import Peta
 from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel, persen, teks
+
+#: The summary sheet's name, as formulas on any sheet name it.
+NAMA = "Ringkasan"
 
 ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
-def _lembar(lembar: Sequence[Lembar], nomor: str) -> Lembar | None:
-    return next((lb for lb in lembar if lb.tabel.nomor == nomor), None)
-
-
-def _alamat(lb: Lembar, kolom: int, i: int) -> str:
-    return f"{lembar_ref(lb.ws)}!{ref(kolom, lb.baris(i))}"
-
-
 class _Penyusun:
-    def __init__(self, h: Hasil, lembar: Sequence[Lembar], rumus: Rumus) -> None:
+    def __init__(self, h: Hasil, lembar: Sequence[Lembar], peta: Peta) -> None:
         self.h = h
-        self.rumus = rumus
-        self.t35 = _lembar(lembar, "3.5")
-        self.t34 = _lembar(lembar, "3.4")
-        self.t313 = _lembar(lembar, "3.13")
-        cap = h.laporan.aturan.batas_atas
-        self.batas_rata = cap.nilai if cap is not None and "rata-rata" in cap.berlaku else None
+        self.peta = peta
+        self.rumus = peta.rumus
         self.baris: list[Baris] = []
         self.formulas: dict[tuple[int, int], str] = {}
 
@@ -52,21 +46,8 @@ class _Penyusun:
             self.formulas[(len(self.baris), 1)] = formula
         self.baris.append(Baris((teks(uraian), persen(nilai), teks(nilai.rumus))))
 
-    def capaian_tepat(self, ind: HasilIndikator) -> str | None:
-        """The unrounded capaian of one indicator over its Tabel 3.5 cells, capped for the
-        average when the report caps it there."""
-        if self.t35 is None or not isinstance(ind.target, Decimal) or ind.realisasi is None:
-            return None
-        k = next(n for n, i in enumerate(self.h.indikator) if i is ind)
-        return self.rumus.capaian(_alamat(self.t35, 3, k), _alamat(self.t35, 4, k),
-                                  ind.capaian.rumus, batas=self.batas_rata, bulat=False)
-
     def rata(self, inds: Sequence[HasilIndikator]) -> str | None:
-        included = [i for i in inds if i.dikecualikan is None]
-        parts = [self.capaian_tepat(i) for i in included]
-        if not parts or any(p is None for p in parts):
-            return None
-        return f"AVERAGE({','.join(p for p in parts if p is not None)})"
+        return self.peta.rata(inds)
 
     def sasaran(self) -> list[str | None]:
         out = []
@@ -92,14 +73,18 @@ class _Penyusun:
         return expr
 
     def efisiensi(self, rata: str | None) -> None:
+        """The overall efficiency by the report's method, over the mean capaian and the
+        absorption of the year's program budget (wherever its pagu and realisasi stand)."""
         h = self.h
         metode = h.laporan.aturan.efisiensi.keseluruhan
+        b = h.belanja_tahun_ini
         pen = None
-        t = self.t313
-        if t is not None and t.tabel.baris and t.tabel.baris[-1].sel[1].nilai == \
-                "Total Belanja Langsung":
-            i = len(t.tabel.baris) - 1
-            pen = f"{_alamat(t, 3, i)}/{_alamat(t, 2, i)}*100"
+        if b is not None:
+            pagu = self.peta.alamat_nilai(b.pagu_langsung) or self.peta.jumlah(b.pagu_langsung)
+            real = self.peta.alamat_nilai(b.realisasi_langsung) or \
+                self.peta.jumlah(b.realisasi_langsung)
+            if pagu is not None and real is not None:
+                pen = f"{real}/{pagu}*100"
         formula = None
         if pen is not None and metode == "sisa-anggaran":
             formula = self.rumus.bulat(f"100-{pen}")
@@ -110,22 +95,30 @@ class _Penyusun:
         if h.efisiensi.satuan != "Rp":
             self.tambah(f"Efisiensi penggunaan anggaran ({metode})", h.efisiensi, formula)
 
+    def kategori(self, rata: str | None) -> None:
+        """The overall category word, looked up from the unrounded mean over the scale."""
+        h = self.h
+        if h.kategori is None:
+            return
+        skala = self.peta.skala.get("skala_interpretasi")
+        if rata is not None and skala is not None and (kata := skala.kata(rata)) is not None:
+            self.formulas[(len(self.baris), 1)] = kata
+        self.baris.append(Baris((teks("Kategori capaian kinerja"), teks(h.kategori.sebutan),
+                                 teks(f"skala {h.laporan.aturan.skala_interpretasi}"
+                                      if isinstance(h.laporan.aturan.skala_interpretasi, str)
+                                      else "skala laporan"))))
+
     def rekap(self) -> None:
-        """Each indicator's year from its quarters, by its rule, over Tabel 3.4's cells."""
-        t = self.t34
-        i = 0
+        """Each indicator's year from its quarters, by its rule, over the quarters' cells."""
         for ind in self.h.indikator:
-            rows = list(range(i, i + max(len(ind.triwulan), 1)))
-            i += len(rows)
             rekap = ind.rekap_realisasi
             aturan = next((a for a in rekap.aturan if a.startswith("rekap_triwulan=")), "")
             rule = aturan.removeprefix("rekap_triwulan=")
-            known = [r for r, tw in zip(rows, ind.triwulan, strict=False)
-                     if tw.realisasi is not None]
+            known = [self.peta.alamat_isian(m.sumber) for m in rekap.masukan]
             formula = None
-            if t is not None and known:
-                cells = ",".join(_alamat(t, 7, r) for r in known)
-                formula = {"terakhir": _alamat(t, 7, known[-1]), "jumlah": f"SUM({cells})",
+            if known and None not in known:
+                cells = ",".join(k for k in known if k is not None)
+                formula = {"terakhir": known[-1], "jumlah": f"SUM({cells})",
                            "rata-rata": f"AVERAGE({cells})"}.get(rule)
             if rekap.nilai is not None:
                 if formula is not None:
@@ -135,13 +128,38 @@ class _Penyusun:
                                                                 rekap), teks(rekap.rumus))))
 
 
-def ringkasan(h: Hasil, lembar: Sequence[Lembar], rumus: Rumus
+def _baris_atas(h: Hasil) -> int:
+    """How many rows the summary's figures take, above the capaian the averages take."""
+    return (len(h.sasaran) + 1 + (h.efisiensi.satuan != "Rp") + (h.kategori is not None)
+            + sum(ind.rekap_realisasi.nilai is not None for ind in h.indikator))
+
+
+def ringkasan(h: Hasil, lembar: Sequence[Lembar], peta: Peta
               ) -> tuple[Tabel, dict[tuple[int, int], str]]:
-    """The summary table and the formulas of its cells, by (row, column)."""
-    p = _Penyusun(h, lembar, rumus)
+    """The summary table and the formulas of its cells, by (row, column): the figures, then
+    the capaian of each indicator the averages count, as they count it (capped when the
+    report caps before averaging), which every average refers to (`Peta.capaian_rata`)."""
+    p = _Penyusun(h, lembar, peta)
+    dihitung = [ind for ind in h.indikator
+                if ind.dikecualikan is None and ind.capaian.nilai is not None]
+    awal = _baris_atas(h)
+    rumus_rata: dict[int, str] = {}
+    for k, ind in enumerate(dihitung):
+        formula = peta.capaian_tepat(ind, peta.batas_rata)
+        if formula is not None:
+            rumus_rata[awal + k] = formula
+            peta.capaian_rata[id(ind)] = f"'{NAMA}'!{ref(1, BARIS_DATA + awal + k)}"
     rata = p.keseluruhan(p.sasaran())
     p.efisiensi(rata)
+    p.kategori(rata)
     p.rekap()
+    assert len(p.baris) == awal
+    for k, ind in enumerate(dihitung):
+        if awal + k in rumus_rata:
+            p.formulas[(len(p.baris), 1)] = rumus_rata[awal + k]
+        nilai = batasi(ind.capaian, peta.batas_rata)
+        p.baris.append(Baris((teks(f"Capaian {ind.kode} untuk rata-rata"), persen(nilai),
+                              teks(nilai.rumus))))
     t = Tabel("Ringkasan", ("Angka Bab III C.4 dan Bab IV",),
               (Kolom("Uraian"), Kolom("Nilai", True), Kolom("Rumus")), tuple(p.baris),
               ("Rata-rata atas indikator yang tidak dikecualikan aturan laporan.",))

@@ -31,18 +31,33 @@ class Rumus:
     def bulat(self, expr: str) -> str:
         return f"{self.fungsi}({expr},{self.aturan.desimal_persen})"
 
+    def _angka(self, expr: str, batas: Decimal | None, bulat: bool) -> str:
+        """A capaian with the report's floor and the given cap, rounded when asked."""
+        lantai = self.aturan.batas_bawah
+        if lantai is not None:
+            expr = f"MAX({lantai},{expr})"
+        if batas is not None:
+            expr = f"MIN({batas},{expr})"
+        return self.bulat(expr) if bulat else expr
+
+    def capaian_rentang(self, rendah: Decimal, tinggi: Decimal, r: str, rumus: str, *,
+                        batas: Decimal | None, bulat: bool = True) -> str | None:
+        """Capaian against a range target: 100 inside the range, else the formula with the
+        bound passed (PermenPAN-RB 6/2022). The bounds are written in the formula: the
+        target cell shows the range as text."""
+        lo, hi = format(rendah, "f"), format(tinggi, "f")
+        luar = self.capaian(f"IF({r}>{hi},{hi},{lo})", r, rumus, batas=batas, bulat=bulat)
+        if luar is None:
+            return None
+        return f"IF(AND({r}>={lo},{r}<={hi}),{self._angka('100', batas, bulat)},{luar})"
+
     def capaian(self, t: str, r: str, rumus: str, *, batas: Decimal | None,
                 bulat: bool = True) -> str | None:
         """Capaian by the figure's formula; the target-0 rule, the floor and the cap as IF,
         MAX and MIN."""
-        lantai = self.aturan.batas_bawah
 
         def angka(expr: str) -> str:
-            if lantai is not None:
-                expr = f"MAX({lantai},{expr})"
-            if batas is not None:
-                expr = f"MIN({batas},{expr})"
-            return self.bulat(expr) if bulat else expr
+            return self._angka(expr, batas, bulat)
 
         nol = (f'IF({r}=0,{angka("100")},"{fmt.TIDAK_ADA}")'
                if self.aturan.target_nol == "100-jika-realisasi-0" else f'"{fmt.TIDAK_ADA}"')
