@@ -8,13 +8,16 @@ to a temporary directory, then measures side by side, in one run:
 - `lkjip rekap DIR --format json` and `lkjip check FILES --format json`, each a fresh process
   using every core;
 
-and prints the median wall and CPU time of RUNS runs and their ratios to the floor, the peak
+and prints the median wall and CPU time of RUNS runs and their ratios to the floor (and of
+`check` to `rekap`, which issue 24 wants within 2x), the peak
 resident memory of the lkjip process tree (sampled from /proc: the main process plus its
 workers, summed; RSS counts the pages the forked workers share with the main process once
 per process, PSS shares them out) and the processes used. On a machine shared with other
 work the wall ratio says little; the CPU ratio divided by the cores is what the wall ratio
 would be on idle cores with perfect sharing. `python benchmarks/batch.py N RUNS rekap`
-measures rekap only. Figures go to docs/performance.md by hand.
+measures rekap only (`check` is JSON, `check-teks` the default text output). With
+`--sebelum DIR` every lkjip command also runs with the source tree at DIR, each run beside
+the same run of this tree. Figures go to docs/performance.md by hand.
 """
 
 from __future__ import annotations
@@ -165,12 +168,15 @@ class Ukuran(NamedTuple):
     proses: int
 
 
-def jalankan(argv: list[str]) -> Ukuran:
-    """Run `argv`, sampling the resident memory of it and its workers every 0.1 s."""
+def jalankan(argv: list[str], sumber: Path = ROOT) -> Ukuran:
+    """Run `argv` with the lkjip source tree `sumber`, sampling the resident memory of it
+    and its workers every 0.1 s."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    # cwd is the tree too: `python -m` puts the working directory first on the path.
+    proc = subprocess.Popen(argv, cwd=sumber, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL,
+                            env={**os.environ, "PYTHONPATH": str(sumber)})
     peak = [0, 0, 0]
 
     def sample() -> None:
@@ -199,23 +205,33 @@ def lantai_cpu(paths: list[Path]) -> tuple[float, float]:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    only = sys.argv[3].split(",") if len(sys.argv) > 3 else ["rekap", "check"]
+    posisi = [a for a in sys.argv[1:] if not a.startswith("--")]
+    pohon = {"": ROOT}
+    if "--sebelum" in sys.argv:
+        sebelum = Path(sys.argv[sys.argv.index("--sebelum") + 1]).resolve()
+        posisi.remove(str(sys.argv[sys.argv.index("--sebelum") + 1]))
+        pohon = {" [sebelum]": sebelum, " [sesudah]": ROOT}
+    n = int(posisi[0]) if posisi else 1000
+    runs = int(posisi[1]) if len(posisi) > 1 else 3
+    only = posisi[2].split(",") if len(posisi) > 2 else ["rekap", "check", "check-teks"]
     with tempfile.TemporaryDirectory(prefix="lkjip-batch-") as tmp:
         folder = Path(tmp)
         paths = tulis_laporan(folder, n)
         commands = {
             "rekap": [*LKJIP, "rekap", str(folder), "--format", "json"],
             "check": [*LKJIP, "check", *map(str, paths), "--format", "json"],
+            # the default text output, findings tables laid out (the directory: issue 24)
+            "check-teks": [*LKJIP, "check", *map(str, paths)],
         }
         commands = {k: v for k, v in commands.items() if k in only}
         floors: list[tuple[float, float]] = []
-        measured: dict[str, list[Ukuran]] = {k: [] for k in commands}
+        measured: dict[str, list[Ukuran]] = {
+            f"{k}{t}": [] for k in commands for t in pohon}
         for _ in range(runs):  # interleaved, so that load from others hits all alike
             floors.append(lantai_cpu(paths))
             for name, argv in commands.items():
-                measured[name].append(jalankan(argv))
+                for t, sumber in pohon.items():
+                    measured[f"{name}{t}"].append(jalankan(argv, sumber))
     floor = statistics.median(w for w, _ in floors)
     floor_cpu = statistics.median(c for _, c in floors)
     cores = len(os.sched_getaffinity(0))
@@ -223,9 +239,11 @@ def main() -> None:
           f"{os.getloadavg()[0]:.1f}; median of the runs")
     print(f"  parse floor (CSafeLoader, 1 process)  wall {floor:7.2f} s  cpu {floor_cpu:7.2f} s"
           f"  ({floor / n * 1000:.2f} ms/report)")
+    median: dict[str, tuple[float, float]] = {}
     for name, results in measured.items():
         wall = statistics.median(r.wall for r in results)
         cpu = statistics.median(r.cpu for r in results)
+        median[name] = (wall, cpu)
         rss = max(r.rss for r in results) / 1024
         pss = max(r.pss for r in results) / 1024
         procs = max(r.proses for r in results)
@@ -233,6 +251,11 @@ def main() -> None:
               f"wall ratio {wall / floor:5.2f}x  cpu ratio {cpu / floor_cpu:5.2f}x  "
               f"(cpu / {cores} cores: {cpu / cores / floor_cpu:4.2f}x)  "
               f"peak RSS {rss:6.1f} MB (PSS {pss:6.1f} MB)  processes {procs}")
+    for t in pohon:  # issue 24: check within 2x of rekap on the same files
+        for check in ("check", "check-teks"):
+            if f"{check}{t}" in median and f"rekap{t}" in median:
+                (cw, cc), (rw, rc) = median[f"{check}{t}"], median[f"rekap{t}"]
+                print(f"  {check}{t} / rekap{t}: wall {cw / rw:5.2f}x  cpu {cc / rc:5.2f}x")
 
 
 if __name__ == "__main__":

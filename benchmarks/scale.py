@@ -116,6 +116,74 @@ def laporan_skala(n: int) -> str:
                      default_flow_style=None, width=100)
 
 
+# ------------------------------------------------------- the 2021+ shape (contoh-2023)
+
+DATA_2021 = ROOT / "data" / "contoh-2023.yaml"
+#: data/contoh-2023.yaml: IKU1-IKU3 under two sasaran, two programs, three kegiatan, four
+#: sub kegiatan.
+INDIKATOR_PER_SALINAN_2021 = 3
+
+
+def _dasar_2021() -> dict[str, Any]:
+    from lkjip_cli.source.yamlsource import parse_yaml_text
+
+    parsed = parse_yaml_text(str(DATA_2021), DATA_2021.read_text(encoding="utf-8"))
+    assert parsed.data is not None and not parsed.diagnostics, parsed.diagnostics
+    return parsed.data
+
+
+def _ganti_kode(node: Any, akhiran: str) -> Any:
+    """A deep copy with every `kode` and every reference to one (`mendukung`, `tujuan`)
+    given `akhiran`, so that the copies of one report can live in one file."""
+    if isinstance(node, dict):
+        baru = {}
+        for kunci, nilai in node.items():
+            if kunci == "kode" or (kunci == "tujuan" and isinstance(nilai, str)):
+                baru[kunci] = f"{nilai}.{akhiran}"
+            elif kunci == "mendukung":
+                baru[kunci] = [f"{x}.{akhiran}" for x in nilai]
+            else:
+                baru[kunci] = _ganti_kode(nilai, akhiran)
+        return baru
+    if isinstance(node, list):
+        return [_ganti_kode(x, akhiran) for x in node]
+    return copy.deepcopy(node)
+
+
+def laporan_skala_2021(n: int) -> str:
+    """The YAML text of a report of data/contoh-2023.yaml's structure (budget tree program ->
+    kegiatan -> sub kegiatan with SIPD codes, Permendagri 77/2020 spending, quarterly
+    targets, table numbering of its own) with `n` indicators: copies of its sasaran and
+    programs, each copy's codes suffixed, each copy's programs supporting its indicators.
+    The printed figures are copied too, so a copy's printed sums over the whole report
+    (belanja, the average) are selisih for `check`, as in the 2020 generator."""
+    dasar = _dasar_2021()
+    laporan = dict(dasar)
+    sasaran: list[dict[str, Any]] = []
+    program: list[dict[str, Any]] = []
+    tujuan: list[dict[str, Any]] = []
+    sisa = n
+    salinan = 0
+    while sisa > 0:
+        akhiran = f"s{salinan}"
+        tujuan += _ganti_kode(dasar["tujuan"], akhiran)
+        for sas in _ganti_kode(dasar["sasaran"], akhiran):
+            sas["indikator"] = sas["indikator"][:sisa]
+            if not sas["indikator"]:
+                break
+            sisa -= len(sas["indikator"])
+            sasaran.append(sas)
+        ada = {ind["kode"] for sas in sasaran for ind in sas["indikator"]}
+        for prog in _ganti_kode(dasar["program"], akhiran):
+            prog["mendukung"] = [k for k in prog["mendukung"] if k in ada]
+            if prog["mendukung"]:
+                program.append(prog)
+        salinan += 1
+    laporan.update(tujuan=tujuan, sasaran=sasaran, program=program)
+    return yaml.dump(laporan, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=None, width=100)
+
+
 class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):  # type: ignore[misc]
     """Dumps Decimals as the plain YAML numbers they were read from, with no anchors."""
 

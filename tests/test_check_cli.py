@@ -195,6 +195,34 @@ def test_missing_file_exits_2(here: Path) -> None:
     assert result.stderr.startswith("tidak-ada.yaml: error[io]")
 
 
+def test_directories_and_globs_name_files_as_rekap_takes_them(here: Path) -> None:
+    (here / "opd" / "2021").mkdir(parents=True)
+    write(here, COCOK, "opd/a.yaml")
+    write(here, PEMBULATAN, "opd/2021/b.yaml")
+    (here / "opd" / "catatan.txt").write_text("bukan laporan", encoding="utf-8")
+    # a directory: every *.yaml under it, sorted; other files are not read
+    result = invoke("opd", "--fail-on", "pembulatan")
+    assert result.exit_code == 1
+    assert [line for line in result.stdout.splitlines() if "diperiksa:" in line] == [
+        summary("opd/2021/b.yaml", 3, 2, 1, 0, 0), summary("opd/a.yaml", 4, 4, 0, 0, 0)]
+    # a glob lkjip expands itself (quoted from the shell); a file named twice is read once
+    result = invoke("opd/*.yaml", "opd/a.yaml")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [summary("opd/a.yaml", 4, 4, 0, 0, 0)]
+
+
+def test_a_path_naming_no_file_is_an_error_and_the_rest_is_checked(here: Path) -> None:
+    write(here, COCOK, "a.yaml")
+    (here / "kosong").mkdir()
+    result = invoke("a.yaml", "kosong", "tidak-*.yaml")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [summary("a.yaml", 4, 4, 0, 0, 0)]
+    assert result.stderr.splitlines() == [
+        "kosong: error[io]: direktori ini tidak memuat berkas *.yaml",
+        "tidak-*.yaml: error[io]: pola ini tidak cocok dengan berkas mana pun",
+    ]
+
+
 def test_valid_and_invalid_file_exits_2(here: Path) -> None:
     # the valid file is still audited and reported; its selisih does not turn 2 into 1
     result = invoke(write(here, SELISIH, "good.yaml"), write(here, INVALID, "bad.yaml"))

@@ -209,7 +209,7 @@ def test_explain_no_suggestion_when_nothing_is_close() -> None:
     ("compute", ["BERKAS", "NOMOR", "DIR"]),
     ("explain", ["BERKAS", "KODE"]),
     ("validate", ["BERKAS"]),
-    ("check", ["BERKAS"]),
+    ("check", ["PATH"]),
     ("render", ["BERKAS", "NOMOR", "DIR"]),
     ("export", ["BERKAS", "NOMOR", "BERKAS.docx"]),
     ("schema", []),

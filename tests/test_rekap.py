@@ -34,6 +34,7 @@ from xml.etree import ElementTree
 import pytest
 from typer.testing import CliRunner
 
+from lkjip_cli import __version__
 from lkjip_cli.banyak.rekap import BarisRekap, BerkasGagal, Bobot, ringkas_berkas, susun
 from lkjip_cli.cli.app import app
 
@@ -267,6 +268,7 @@ def test_json_and_xlsx_hold_the_same_rows(tmp_path: Path) -> None:
     result = run(str(folder), "--format", "json")
     assert result.exit_code == 2
     doc = json.loads(result.stdout)
+    assert doc["lkjip"] == __version__  # every JSON lkjip prints names its version
     out = tmp_path / "rekap.xlsx"
     assert run(str(folder), "--format", "xlsx", "-o", str(out)).exit_code == 2
     sheet = _xlsx_rows(out.read_bytes(), 1)

@@ -281,7 +281,9 @@ def test_the_context_keeps_the_names_templates_use(hasil_2020: Hasil) -> None:
     assert str(ind["capaian"]["nilai"]).startswith("97.33333333")  # 73 / 75 x 100
     assert "tampil" not in hasil and "belanja_tahun" not in hasil  # methods are gone
     assert set(ctx) == {"hasil", "laporan", "aturan", "tahun", "instansi", "singkatan",
-                        "tabel", "rumus_efisiensi", "bagian"}
+                        "tabel", "tabel_bagian", "rumus_efisiensi", "bagian"}
+    # Tabel 3.8's part for one sasaran, looked up by its kode, is that part of `tabel`.
+    assert ctx["tabel_bagian"]["3.8"]["SS1"] == (ctx["tabel"]["3.8"][0],)
     assert ctx["tabel"]["3.5"][0]["caption"].startswith("Tabel 3.5 Perbandingan")
     with pytest.raises(AttributeError):
         ind.nama = "x"  # type: ignore[attr-defined]

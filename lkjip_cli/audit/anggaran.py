@@ -30,8 +30,11 @@ def kumpulkan_anggaran(k: Kumpulan, entitas: str, label: str, base: Path, a: Ang
     """Printed pagu, realisasi and penyerapan of a set of budget lines. `bagian` names the
     parts a printed total may have left out or added: a node's children in the budget tree,
     else the leaves that make the sum."""
+    if not any(dicetak.get(kunci) for kunci in ("pagu", "realisasi", "penyerapan", "rpd",
+                                                "penyerapan_rpd")):
+        return  # nothing printed: no parts to look up
     if bagian is None:
-        leaves = {keg.kode: keg for keg in k.h.baris_anggaran if keg.kode in a.kegiatan}
+        leaves = {keg.kode: keg for keg in k.baris_anggaran(a.kegiatan)}
         bagian = Bagian(leaves, _kata_bagian(k.h, leaves.values()), {})
 
     def subsets(field_name: str) -> Callable[[str], Iterator[Alternatif]]:
@@ -91,9 +94,14 @@ def _jumlah_bagian(nodes: Iterable[Simpul], field_name: str) -> Decimal | None:
     return {"pagu": pagu, "realisasi": real}.get(field_name)
 
 
+#: Most nodes of the same level elsewhere in the tree that a total is tried with, one at a
+#: time: beyond that a report's tree is too large for one added by mistake to be guessed.
+MAKS_LAIN = 20
+
+
 def _extra_alts(bagian: Bagian, field_name: str) -> Iterator[Alternatif]:
-    """The sum with one node of the same level from elsewhere added (up to 20 of them)."""
-    if not bagian.anak or len(bagian.lain) > 20:
+    """The sum with one node of the same level from elsewhere added (up to `MAKS_LAIN`)."""
+    if not bagian.anak or len(bagian.lain) > MAKS_LAIN:
         return
     for kode, node in bagian.lain.items():
         yield Alternatif(f"jumlah termasuk {bagian.kata} {kode} yang bukan bagiannya",
@@ -121,8 +129,11 @@ def _kumpulkan_simpul(k: Kumpulan, node: Simpul,
     a child left out, or one from elsewhere added), then the nodes below it."""
     d = model.dilaporkan
     anak: dict[str, Simpul] = {x.kode: x for x in node.anak}
-    lain = {x.kode: x for x in k.h.simpul
-            if x.tingkat == node.tingkat + 1 and x.kode not in anak}
+    sama_tingkat = k.simpul_per_tingkat.get(node.tingkat + 1, [])
+    # Nodes elsewhere are tried only when there are few (`_extra_alts`); the level is not
+    # walked for each node when there are many, which made a large tree quadratic.
+    lain = ({x.kode: x for x in sama_tingkat if x.kode not in anak}
+            if len(sama_tingkat) - len(anak) <= MAKS_LAIN else {})
     bagian = Bagian(anak, _kata_bagian(k.h, anak.values()), lain) if anak else None
     kumpulkan_anggaran(k, node.kode, node.kode, node.path, node.anggaran,
                        {"pagu": d.pagu, "realisasi": d.realisasi, "penyerapan": d.penyerapan,

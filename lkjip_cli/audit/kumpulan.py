@@ -18,7 +18,7 @@ from lkjip_cli.audit.cetakan import Cetakan
 from lkjip_cli.audit.kategori import kosakata_kategori
 from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine.hasil import Hasil, Target
+from lkjip_cli.engine.hasil import Hasil, Simpul, Target
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
 from lkjip_cli.model.laporan import Pita, Rentang
 from lkjip_cli.model.penomoran import Penomoran
@@ -41,6 +41,15 @@ class Kumpulan:
             ind.kode: sas for sas in hasil.sasaran
             if len([i for i in sas.indikator if i.dikecualikan is None]) == 1
             for ind in sas.indikator}
+        # The budget tree's leaves by kode (their order in the report), and its nodes by
+        # level: a printed total looks its parts up instead of scanning the tree.
+        self.posisi_baris: dict[str, int] = {}
+        for i, baris in enumerate(hasil.baris_anggaran):
+            self.posisi_baris.setdefault(baris.kode, i)
+        self.kosakata: dict[Pita | None, dict[str, tuple[bool, str]]] = {}
+        self.simpul_per_tingkat: dict[int, list[Simpul]] = {}
+        for node in hasil.simpul:
+            self.simpul_per_tingkat.setdefault(node.tingkat, []).append(node)
 
     def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
             dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
@@ -59,6 +68,13 @@ class Kumpulan:
                                       dihitung, satuan, bound, catatan,
                                       kosakata or {}, self.penomoran))
 
+    def baris_anggaran(self, kodes: Iterable[str]) -> list[Simpul]:
+        """The leaves of the budget tree with these codes, each once, in the report's
+        order."""
+        posisi = self.posisi_baris
+        baris = self.h.baris_anggaran
+        return [baris[i] for i in sorted({posisi[k] for k in kodes if k in posisi})]
+
     def tempat(self, tertulis: str) -> str:
         """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`)."""
         return self.penomoran.resolusi(tertulis) or tertulis
@@ -66,11 +82,13 @@ class Kumpulan:
     def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
                      pita: Pita | None, nilai: Nilai) -> None:
         """A printed category word against the band of the report's interpretation scale."""
+        if not dicetak:
+            return
         spec = self.aturan.skala_interpretasi
         scale = spec if isinstance(spec, str) else "skala laporan"
         shown = persen(nilai.nilai, self.aturan.desimal_persen, self.aturan.pembulatan)
         self.add(entitas, label, base, dicetak, "kategori", pita.sebutan if pita else None, "",
-                 kosakata=kosakata_kategori(spec, pita),
+                 kosakata=self._kosakata(pita),
                  catatan=f"capaian {shown} termasuk "
                          f"{pita.sebutan if pita else 'tidak ada kategori'} menurut {scale} "
                          "(aturan.skala_interpretasi)")
@@ -82,6 +100,13 @@ class Kumpulan:
         LKjIP and the Renja evaluation's column in form E.81."""
         return {t: v for t, v in dicetak.items()
                 if (self.tempat(t).partition("/")[0] == nomor) == di_sana}
+
+    def _kosakata(self, pita: Pita | None) -> dict[str, tuple[bool, str]]:
+        """The category words for a band, made once per band: every indicator of a large
+        report names one of a handful."""
+        if pita not in self.kosakata:
+            self.kosakata[pita] = kosakata_kategori(self.aturan.skala_interpretasi, pita)
+        return self.kosakata[pita]
 
     def dicetak_di(self, entitas: str, kuantitas: str, lokasi: str,
                    fallback: bool = False) -> Decimal | None:

@@ -233,11 +233,13 @@ def cetak(tables: Sequence[Tabel]) -> None:
 
 
 def json_potongan(r: Rekap, tables: Sequence[Tabel]) -> Iterator[str]:
-    """`{"tahun", "bobot", "urut", "tabel": [...]}`, tables as `lkjip compute` prints them,
-    a row per line and a row at a time: 10,000 rows never become one document in memory."""
+    """`{"lkjip", "tahun", "bobot", "urut", "tabel": [...]}`, tables as `lkjip compute`
+    prints them, a row per line and a row at a time: 10,000 rows never become one document
+    in memory. `lkjip` is the version that made it, as in every JSON lkjip prints."""
+    from lkjip_cli import __version__
     from lkjip_cli.render.teks.ekspor import tabel_dict
 
-    kepala = {"tahun": r.tahun, "bobot": r.bobot.value, "urut": r.urut}
+    kepala = {"lkjip": __version__, "tahun": r.tahun, "bobot": r.bobot.value, "urut": r.urut}
     yield json.dumps(kepala, ensure_ascii=False)[:-1] + ', "tabel": ['
     for i, t in enumerate(tables):
         bagian = tabel_dict(replace(t, baris=()), ATURAN_TAMPIL)

@@ -17,8 +17,6 @@ Why it is built this way:
 
 from __future__ import annotations
 
-import glob
-import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -26,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from lkjip_cli.banyak.cari import cari_berkas as cari
 from lkjip_cli.banyak.rkpd import BarisRKPD, ProgramRenja, baris_rkpd, program_renja
 from lkjip_cli.diagnostics import Diagnostic
 from lkjip_cli.engine.nilai import HUNDRED, presisi
@@ -195,45 +194,10 @@ def _beda(a: Decimal | None, b: Decimal | None) -> Decimal | None:
 
 
 def cari_berkas(paths: Iterable[str | Path]) -> tuple[list[str], list[BerkasGagal]]:
-    """Files named, `*.yaml` under directories (sorted), and glob matches, each once.
-
-    A path that names nothing is kept as a failure with its reason, never dropped.
-    """
-    found: list[str] = []
-    missing: list[BerkasGagal] = []
-    seen: set[str] = set()
-
-    def add(name: str) -> None:
-        key = os.path.normpath(name)
-        if key not in seen:
-            seen.add(key)
-            found.append(name)
-
-    for raw in paths:
-        text = str(raw)
-        if os.path.isdir(text):
-            names = sorted(str(p) for p in Path(text).rglob("*.yaml") if p.is_file())
-            for name in names:
-                add(name)
-            if not names:
-                missing.append(_gagal_io(text, "direktori ini tidak memuat berkas *.yaml"))
-        elif os.path.exists(text):
-            add(text)
-        elif glob.has_magic(text):
-            matches = sorted(glob.glob(text, recursive=True))
-            for name in matches:
-                add(name)
-            if not matches:
-                missing.append(_gagal_io(text, "pola ini tidak cocok dengan berkas mana pun"))
-        else:
-            missing.append(_gagal_io(text, "berkas atau direktori tidak ada"))
-    return found, missing
-
-
-def _gagal_io(name: str, pesan: str) -> BerkasGagal:
-    from lkjip_cli.diagnostics import Severity
-
-    return BerkasGagal(name, Diagnostic(name, None, None, Severity.ERROR, "io", pesan), 1)
+    """The files PATH arguments name (`lkjip_cli.banyak.cari`); each path that names none
+    kept as a failure with its reason."""
+    found, missing = cari(paths)
+    return found, [BerkasGagal(d.file, d, 1) for d in missing]
 
 
 # ------------------------------------------------------------------- one report a row

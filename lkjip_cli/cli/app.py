@@ -78,5 +78,8 @@ PYDANTIC_PLUGINS = "PYDANTIC_DISABLE_PLUGINS"
 
 def main() -> None:
     """Console-script entry point."""
+    from lkjip_cli.memori import untuk_perintah
+
     os.environ.setdefault(PYDANTIC_PLUGINS, "__all__")
+    untuk_perintah()  # one command per process: collect cycles rarely (lkjip_cli/memori.py)
     app(prog_name="lkjip")

@@ -1,9 +1,10 @@
 """`lkjip check BERKAS...`: audit every figure a report printed; exit 1 when a finding reaches
 --fail-on, 2 when a file is invalid. Ready for CI and pre-commit.
 
-Why it streams: a CI job may check a thousand files. Each file's findings are printed as soon
-as that file is done and then dropped, so memory stays one file's worth; the JSON format is
-still one document (`render.teks.temuan.JsonBertahap` writes it piece by piece).
+Why it streams: a CI job may check a thousand files. Each file's findings are formatted by
+the worker that audited it (`lkjip_cli.banyak.periksa`), printed here as soon as that file
+is done and then dropped, so memory stays one file's worth; the JSON format is still one
+document (`render.teks.temuan.JsonBertahap` writes it piece by piece).
 """
 
 from __future__ import annotations
@@ -20,15 +21,14 @@ from lkjip_cli.cli.output import (
     EXIT_FINDINGS,
     EXIT_INVALID,
     EXIT_OK,
-    BerkasArg,
     DiagnosticFormat,
     FormatOpt,
     print_diagnostics,
 )
 
 if TYPE_CHECKING:
+    from lkjip_cli.banyak.periksa import Tercetak
     from lkjip_cli.diagnostics import Diagnostic
-    from lkjip_cli.render.teks.temuan import HasilBerkas
 
 
 class FailOn(StrEnum):
@@ -36,8 +36,14 @@ class FailOn(StrEnum):
     pembulatan = "pembulatan"
 
 
+#: Files, directories (every *.yaml under them) and glob patterns, as `lkjip rekap` takes them.
+PathArg = Annotated[list[str], typer.Argument(
+    help="Berkas YAML laporan, direktori (dicari *.yaml) atau pola glob.", metavar="PATH",
+    show_default=False)]
+
+
 def check(
-    files: BerkasArg,
+    files: PathArg,
     fmt: FormatOpt = DiagnosticFormat.text,
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Tingkat temuan yang membuat keluar dengan 1.")
@@ -49,22 +55,25 @@ def check(
 ) -> None:
     """Audit angka yang dicetak laporan terhadap hitungan dari aturannya sendiri."""
     from lkjip_cli.audit import Tingkat
-    from lkjip_cli.banyak.periksa import periksa_semua
-    from lkjip_cli.render.teks.temuan import HasilBerkas
+    from lkjip_cli.banyak.cari import cari_berkas
+    from lkjip_cli.banyak.periksa import cetak_semua
 
-    threshold = Tingkat(fail_on.value).berat
-    invalid = failing = False
-    with _keluaran(fmt, semua) as keluaran:
+    berkas, hilang = cari_berkas(files)
+    invalid = bool(hilang)
+    failing = False
+    with _keluaran(fmt) as keluaran:
+        if hilang:
+            keluaran.tidak_sah(hilang)
         # Every core, results in the order of the files (lkjip_cli.banyak.periksa), each
-        # printed as it arrives and dropped: memory stays a few files' worth.
-        for done in periksa_semua(list(files)):
-            if done.audit is None or done.aturan is None:
+        # formatted by its worker, printed as it arrives and dropped.
+        for done in cetak_semua(berkas, fmt.value, semua=semua,
+                                ambang=Tingkat(fail_on.value).berat):
+            if done.ringkasan is None:
                 invalid = True
                 keluaran.tidak_sah(done.diagnostik)
                 continue
-            hasil = HasilBerkas(done.berkas, done.audit, done.source, done.aturan)
-            failing = failing or any(t.tingkat.berat >= threshold for t in hasil.audit.temuan)
-            keluaran.hasil(hasil)
+            failing = failing or done.gagal
+            keluaran.hasil(done)
     if invalid:
         raise typer.Exit(EXIT_INVALID)
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
@@ -73,25 +82,15 @@ def check(
 class _Keluaran:
     """Prints each file's outcome as soon as it is known (text and GitHub formats)."""
 
-    def __init__(self, fmt: DiagnosticFormat, semua: bool) -> None:
-        from lkjip_cli.render.teks.terminal import console_for_output
-
+    def __init__(self, fmt: DiagnosticFormat) -> None:
         self.fmt = fmt
-        self.semua = semua
-        self.console = console_for_output() if fmt is DiagnosticFormat.text else None
 
     def tidak_sah(self, diagnostics: Sequence[Diagnostic]) -> None:
         print_diagnostics(diagnostics, self.fmt)
 
-    def hasil(self, result: HasilBerkas) -> None:
-        from lkjip_cli.render.teks import temuan as out
-
-        if self.console is None:
-            for line in out.github_lines(result):
-                typer.echo(line)
-        else:
-            out.cetak_tabel(self.console, result, semua=self.semua)
-        typer.echo(out.ringkasan_teks(result.berkas, result.audit.ringkasan))
+    def hasil(self, result: Tercetak) -> None:
+        # As the worker's console made it: its colours (only on a terminal) are kept.
+        typer.echo(result.teks, nl=False, color=True)
 
     def selesai(self) -> None:
         """Nothing is held back in these formats."""
@@ -101,7 +100,7 @@ class _KeluaranJson(_Keluaran):
     """Streams one JSON document: each file's findings as it is done, the totals and the
     diagnostics of invalid files (small) at the end."""
 
-    def __init__(self, fmt: DiagnosticFormat, semua: bool) -> None:
+    def __init__(self, fmt: DiagnosticFormat) -> None:
         from lkjip_cli.render.teks.temuan import JsonBertahap
 
         self.json = JsonBertahap(lambda teks: typer.echo(teks, nl=False))
@@ -109,16 +108,17 @@ class _KeluaranJson(_Keluaran):
     def tidak_sah(self, diagnostics: Sequence[Diagnostic]) -> None:
         self.json.diagnostik(diagnostics)
 
-    def hasil(self, result: HasilBerkas) -> None:
-        self.json.hasil(result)
+    def hasil(self, result: Tercetak) -> None:
+        assert result.ringkasan is not None
+        self.json.tambah(result.ringkasan, result.json)
 
     def selesai(self) -> None:
         self.json.tutup()
 
 
 @contextmanager
-def _keluaran(fmt: DiagnosticFormat, semua: bool) -> Iterator[_Keluaran]:
-    keluaran = (_KeluaranJson if fmt is DiagnosticFormat.json else _Keluaran)(fmt, semua)
+def _keluaran(fmt: DiagnosticFormat) -> Iterator[_Keluaran]:
+    keluaran = (_KeluaranJson if fmt is DiagnosticFormat.json else _Keluaran)(fmt)
     yield keluaran
     keluaran.selesai()
 
@@ -126,4 +126,5 @@ def _keluaran(fmt: DiagnosticFormat, semua: bool) -> Iterator[_Keluaran]:
 def register(app: typer.Typer) -> None:
     daftarkan(app, "check", check,
               "lkjip check data/2020.yaml",
-              "lkjip check --format github --fail-on pembulatan data/*.yaml")
+              "lkjip check --format github --fail-on pembulatan data/*.yaml",
+              "lkjip check laporan/ 'arsip/**/*.yaml'")

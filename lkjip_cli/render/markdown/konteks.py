@@ -27,7 +27,7 @@ and templates read a fraction of them.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from functools import cache
@@ -37,7 +37,7 @@ from pydantic import BaseModel
 
 from lkjip_cli.engine import RUMUS_EFISIENSI
 from lkjip_cli.engine.hasil import Hasil
-from lkjip_cli.tabel import BUILDERS
+from lkjip_cli.tabel import BUILDERS, Tabel
 
 #: The values a template can hold that are not containers.
 Skalar = str | int | bool | Decimal | None
@@ -221,6 +221,7 @@ def konteks(hasil: Hasil) -> dict[str, object]:
     """What every template sees (documented in docs/render.md), as plain data."""
     laporan = hasil.laporan
     pengubah = _Pengubah()
+    tabel = {n: build(hasil) for n, build in BUILDERS.items()}
     return {
         "hasil": pengubah.data(hasil),
         "laporan": pengubah.data(laporan),
@@ -228,7 +229,20 @@ def konteks(hasil: Hasil) -> dict[str, object]:
         "tahun": laporan.tahun,
         "instansi": laporan.instansi.nama,
         "singkatan": laporan.instansi.singkatan or laporan.instansi.nama,
-        "tabel": pengubah.data({n: build(hasil) for n, build in BUILDERS.items()}),
+        "tabel": pengubah.data(tabel),
+        "tabel_bagian": pengubah.data(_per_bagian(tabel)),
         "rumus_efisiensi": pengubah.data(dict(RUMUS_EFISIENSI)),
         "bagian": None,
     }
+
+
+def _per_bagian(tabel: Mapping[str, Sequence[Tabel]]) -> dict[str, dict[str, list[Tabel]]]:
+    """The parts of each table by their `bagian` (Tabel 3.8: one per sasaran), so that a
+    template printing one part per sasaran looks it up instead of walking every part for
+    every sasaran, which grows with the square of the report."""
+    hasil: dict[str, dict[str, list[Tabel]]] = {nomor: {} for nomor in tabel}
+    for nomor, bagian in tabel.items():
+        for t in bagian:
+            if t.bagian:
+                hasil[nomor].setdefault(t.bagian, []).append(t)
+    return hasil

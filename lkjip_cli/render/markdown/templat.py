@@ -49,7 +49,7 @@ from lkjip_cli.render.markdown.konteks import asal, konteks
 from lkjip_cli.render.markdown.operasi import HANYA_LKJIP, teks_aman
 from lkjip_cli.render.markdown.pemuat import LoaderDirektori
 from lkjip_cli.render.markdown.sandbox import Sandbox, TakTerdefinisi
-from lkjip_cli.tabel import BUILDERS, ROMAWI, Sel, format_sel
+from lkjip_cli.tabel import BUILDERS, ROMAWI, Baris, Sel, format_sel
 
 #: How lkjip's own output begins; `lkjip render -o` replaces such a file without --force.
 PENANDA = "<!-- dibuat oleh lkjip"
@@ -264,8 +264,27 @@ def filters(aturan: Aturan, batas: Batas = BATAS) -> dict[str, Callable[..., str
             _cek_digit(cell.nilai, "sel", batas)
         return format_sel(cell, aturan)
 
+    def baris_gfm(nilai: object) -> str:
+        """One table row as a GFM line, as the macro `baris_md` of `_tabel.md.j2` wrote it
+        cell by cell: each cell `sel` then `gfm`, the second column indented by the row's
+        level beyond the first, a `jumlah` row bold. One call per row: a large report's
+        tables have hundreds of thousands of cells, and the sandbox's per-operation cost
+        made them most of a render."""
+        row = asal(nilai)
+        if not isinstance(row, Baris):
+            raise FilterArgumentError(f"filter baris_gfm: bukan baris tabel: {_ringkas(nilai)}")
+        indent = "&nbsp;&nbsp;&nbsp;&nbsp;" * (row.tingkat - 1) if row.tingkat > 1 else ""
+        tebal = row.gaya == "jumlah"
+        cells = []
+        for i, cell in enumerate(row.sel):
+            v = sel_gfm(sel(cell))
+            if i == 1:
+                v = indent + v
+            cells.append(f" **{v}** |" if tebal and v else f" {v} |")
+        return "|" + "".join(cells)
+
     return {"angka": angka, "persen": persen, "rupiah": rupiah, "tepat": tepat, "sel": sel,
-            "gfm": sel_gfm}
+            "gfm": sel_gfm, "baris_gfm": baris_gfm}
 
 
 def pesan_terlarang(filter_: str) -> str:
@@ -361,14 +380,15 @@ def templat_untuk(bab: Sequence[str], tabel: Sequence[str]) -> list[str]:
 
 def render_markdown(hasil: Hasil, *, bab: Sequence[str] = BAB,
                     tabel: Sequence[str] = (), template_dir: Path | None = None,
-                    sumber: str = "") -> str:
-    """The chapters `bab` (or only the tables `tabel`) as one Markdown document.
+                    sumber: str = "", batas: Batas = BATAS) -> str:
+    """The chapters `bab` (or only the tables `tabel`) as one Markdown document, within the
+    limits `batas` (a test passes smaller ones).
 
     Raises `GalatTemplat` for any template that cannot be rendered, and KeyError for an
     unknown chapter or table number.
     """
     names = templat_untuk(bab, tabel)
-    env = lingkungan(hasil.laporan.aturan, template_dir)
+    env = lingkungan(hasil.laporan.aturan, template_dir, batas)
     ctx = konteks(hasil)
     parts = (_satu(env, name, ctx).strip("\n") for name in names)
     body = "\n\n".join(p for p in parts if p)

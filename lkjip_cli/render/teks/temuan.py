@@ -5,7 +5,6 @@ line of the printed figure)."""
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -164,6 +163,35 @@ def to_json(results: Sequence[HasilBerkas], diagnostics: Sequence[Diagnostic] = 
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
+def json_temuan(hasil: HasilBerkas) -> list[str]:
+    """Each finding of one file as the JSON document prints it (an indented object), made
+    where the file was audited: only text then crosses to the process that prints."""
+    return [_objek_datar(temuan_dict(hasil, t)) for t in hasil.audit.temuan]
+
+
+def _objek_datar(d: dict[str, Any]) -> str:
+    """A dict of scalars as `json.dumps(d, indent=2)` writes it, indented four more spaces:
+    `json` encodes with indentation in Python, a finding at a time the most of check's
+    JSON output; each scalar here goes through its C encoder."""
+    isi = ",\n".join(f"      {json.dumps(k, ensure_ascii=False)}: "
+                     f"{json.dumps(v, ensure_ascii=False)}" for k, v in d.items())
+    return f"    {{\n{isi}\n    }}"
+
+
+def teks_berkas(console: Console, hasil: HasilBerkas, *, semua: bool) -> str:
+    """What `check` prints for one file as text: its findings tables (captured from
+    `console`, colours and width as it would print them) and its summary line."""
+    with console.capture() as tangkap:
+        cetak_tabel(console, hasil, semua=semua)
+    return tangkap.get() + ringkasan_teks(hasil.berkas, hasil.audit.ringkasan) + "\n"
+
+
+def github_berkas(hasil: HasilBerkas) -> str:
+    """What `check --format github` prints for one file: its annotations and summary."""
+    return "".join(f"{line}\n" for line in github_lines(hasil)) + \
+        ringkasan_teks(hasil.berkas, hasil.audit.ringkasan) + "\n"
+
+
 class JsonBertahap:
     """Writes `to_json`'s document (and the newline after it) piece by piece, byte for byte
     the same: each file's findings as it is done, then the totals and the diagnostics of
@@ -181,13 +209,17 @@ class JsonBertahap:
         self.ada_temuan = False
 
     def hasil(self, hasil: HasilBerkas) -> None:
+        self.tambah(hasil.audit.ringkasan, json_temuan(hasil))
+
+    def tambah(self, ringkasan: Ringkasan, potongan: Sequence[str]) -> None:
+        """One file's counts and its findings as `json_temuan` made them (perhaps in a
+        worker process)."""
         self.berkas += 1
         for key in self.KUNCI:
-            self.jumlah[key] += getattr(hasil.audit.ringkasan, key)
-        for t in hasil.audit.temuan:
-            teks = json.dumps(temuan_dict(hasil, t), ensure_ascii=False, indent=2)
+            self.jumlah[key] += getattr(ringkasan, key)
+        for teks in potongan:
             awal = ",\n" if self.ada_temuan else self.KEPALA + '  "temuan": [\n'
-            self.tulis(awal + textwrap.indent(teks, "    "))
+            self.tulis(awal + teks)
             self.ada_temuan = True
 
     def diagnostik(self, diagnostics: Sequence[Diagnostic]) -> None:

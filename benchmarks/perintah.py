@@ -1,0 +1,161 @@
+"""Every command on one large report against the parse of the same file (issue 24 P4).
+
+For reports of both shapes at N indicators (benchmarks/scale.py: `2020`, data/2020.yaml's
+structure; `2021`, data/contoh-2023.yaml's, with its budget tree program -> kegiatan -> sub
+kegiatan), this runs, each as a fresh process and interleaved so that a busy machine slows
+all alike:
+
+- the floor: `python -c "yaml.load(..., CSafeLoader)"` on the same file;
+- `lkjip validate`, `compute`, `check` and `render` (output to /dev/null);
+
+and prints, from the median of `--runs` runs (`nan`: the command failed, exit 2), each
+command's CPU time (user + system, which other work on a shared machine changes far less
+than the wall clock) as a multiple of the
+floor's, the growth exponent log(t2/t1) / log(N2/N1) between successive N, and the peak
+resident memory. The goals: every command within 3x the floor at N = 1,000, exponent at most
+1.1 from 300 to 3,000.
+
+With `--sebelum DIR` (another lkjip source tree, e.g. `git archive main | tar -x -C DIR`)
+every figure is measured for that tree too, each of its runs next to the same run of this
+tree, and the tables show both and their ratio.
+
+Run: `python benchmarks/perintah.py [N ...] [--bentuk 2020|2021] [--runs R] [--sebelum DIR]`
+(default N = 300, 1,000, 3,000; both shapes). Reports above the 5 MiB input limit are read
+with the limit lifted inside the measured processes only.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UKURAN = (300, 1_000, 3_000)
+BENTUK = ("2021", "2020")
+
+#: Runs the CLI's entry point with the input limit lifted (argv after `-c`).
+CLI = ("import sys, lkjip_cli.source.yamlsource as y; y.MAX_FILE_BYTES = 1 << 31; "
+       "from lkjip_cli.cli.app import main; sys.argv[0] = 'lkjip'; main()")
+LANTAI = ("import sys, yaml; "
+          "yaml.load(open(sys.argv[1], 'rb').read(), Loader=yaml.CSafeLoader)")
+PERINTAH = ("validate", "compute", "check", "render")
+
+
+def _jalan(sumber: Path, argv: list[str]) -> tuple[float, float]:
+    """CPU seconds (user + system) and peak RSS (MiB) of one process running `argv` with
+    the lkjip source tree `sumber` first on its path."""
+    env = {**os.environ, "PYTHONPATH": str(sumber), "NO_COLOR": "1"}
+    proc = subprocess.Popen([sys.executable, *argv], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=env, cwd=sumber)
+    _, status, usage = os.wait4(proc.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):  # a failure (a render over the sandbox's limits) is shown as nan
+        print(f"{sumber}: {' '.join(argv[2:])}: exit {code}", file=sys.stderr, flush=True)
+        return math.nan, usage.ru_maxrss / 1024
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def _laporan(bentuk: str, n: int) -> str:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import scale
+
+    return scale.laporan_skala(n) if bentuk == "2020" else scale.laporan_skala_2021(n)
+
+
+Hasil = dict[str, dict[int, dict[str, dict[str, tuple[float, float]]]]]
+
+
+def ukur(bentuk_: list[str], sizes: list[int], runs: int, pohon: dict[str, Path]) -> Hasil:
+    """{shape: {N: {tree: {command: (median CPU s, peak MiB)}}}}."""
+    hasil: Hasil = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for bentuk, n in itertools.product(bentuk_, sizes):
+            path = Path(tmp) / f"{bentuk}-{n}.yaml"
+            path.write_text(_laporan(bentuk, n), encoding="utf-8")
+            print(f"{bentuk}, N = {n}: {path.stat().st_size / 2**20:.1f} MiB",
+                  file=sys.stderr, flush=True)
+            cmds = {"floor": ["-c", LANTAI, str(path)]} | {
+                c: ["-c", CLI, c, str(path)] for c in PERINTAH}
+            samples: dict[str, dict[str, list[tuple[float, float]]]] = {
+                t: {c: [] for c in cmds} for t in pohon}
+            for _ in range(runs):
+                for name, argv in cmds.items():
+                    for tree, sumber in pohon.items():
+                        samples[tree][name].append(_jalan(sumber, argv))
+            hasil.setdefault(bentuk, {})[n] = {
+                tree: {c: (statistics.median(s[0] for s in v), max(s[1] for s in v))
+                       for c, v in per.items()} for tree, per in samples.items()}
+    return hasil
+
+
+def tabel(hasil: Hasil, sizes: list[int], pohon: dict[str, Path]) -> list[str]:
+    out: list[str] = []
+    pairs = list(itertools.pairwise(sizes))
+    for bentuk, per_n in hasil.items():
+        head = f"{'':28}" + "".join(f"{f'N={n}':>10}" for n in sizes)
+        out += ["", f"== shape {bentuk}: CPU time / floor CPU time (median of runs)", head]
+        for tree in pohon:
+            for c in ("floor", *PERINTAH):
+                out.append(f"{f'{c} [{tree}]':28}" + "".join(
+                    f"{per_n[n][tree][c][0] / per_n[n][tree]['floor'][0]:10.2f}"
+                    for n in sizes))
+        out += ["", f"   shape {bentuk}: CPU seconds", head]
+        for tree in pohon:
+            for c in ("floor", *PERINTAH):
+                out.append(f"{f'{c} [{tree}]':28}" + "".join(
+                    f"{per_n[n][tree][c][0]:10.2f}" for n in sizes))
+        out += ["", f"   shape {bentuk}: growth exponent of CPU time",
+                f"{'':28}" + "".join(f"{f'{a}->{b}':>12}" for a, b in pairs)]
+        for tree in pohon:
+            for c in ("floor", *PERINTAH):
+                out.append(f"{f'{c} [{tree}]':28}" + "".join(
+                    f"{_eksponen(per_n[a][tree][c][0], per_n[b][tree][c][0], a, b):12.2f}"
+                    for a, b in pairs))
+        out += ["", f"   shape {bentuk}: peak RSS (MiB)", head]
+        for tree in pohon:
+            for c in ("floor", *PERINTAH):
+                out.append(f"{f'{c} [{tree}]':28}" + "".join(
+                    f"{per_n[n][tree][c][1]:10.0f}" for n in sizes))
+        if len(pohon) == 2:
+            out += ["", f"   shape {bentuk}: CPU time sebelum / sesudah", head]
+            for c in PERINTAH:
+                out.append(f"{c:28}" + "".join(
+                    f"{per_n[n]['sebelum'][c][0] / per_n[n]['sesudah'][c][0]:10.2f}"
+                    for n in sizes))
+    return out
+
+
+def _eksponen(t1: float, t2: float, n1: int, n2: int) -> float:
+    return math.log(t2 / t1) / math.log(n2 / n1)
+
+
+def main(argv: list[str]) -> None:
+    runs = 1
+    sizes: list[int] = []
+    bentuk: list[str] = []
+    pohon = {"sesudah": ROOT}
+    args = iter(argv)
+    for arg in args:
+        if arg == "--runs":
+            runs = int(next(args))
+        elif arg == "--bentuk":
+            bentuk.append(next(args))
+        elif arg == "--sebelum":
+            pohon = {"sebelum": Path(next(args)).resolve(), "sesudah": ROOT}
+        else:
+            sizes.append(int(arg))
+    sizes = sorted(sizes or list(UKURAN))
+    hasil = ukur(bentuk or list(BENTUK), sizes, runs, pohon)
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; "
+          f"{runs} run(s) per figure")
+    print("\n".join(tabel(hasil, sizes, pohon)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
