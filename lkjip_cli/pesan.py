@@ -238,6 +238,13 @@ def pesan_yaml(problem: str, context: str | None, text: str, mark: Any,
         return _KARAKTER_CADANGAN["\t"]
     if "end of stream" in problem and "quoted" in ctx:
         return f"tanda kutip tidak ditutup{opened}: tutup teksnya dengan tanda kutip yang sama"
+    if "did not find expected node content" in problem:
+        return (f"nilai kosong di dalam `[ ]` atau `{{ }}`{opened}: ada koma tanpa butir "
+                "sesudahnya (`[1, ]`), dua koma berurutan, atau kunci tanpa nama (`{: 1}`); "
+                "hapus koma yang berlebih atau isi nilainya")
+    if "end of stream" in problem:
+        return (f"berkas berakhir sebelum strukturnya ditutup{opened}: tutup `[`, `{{` atau "
+                "tanda kutip yang masih terbuka")
     if "expected ',' or ']'" in problem:
         return (f"daftar `[` tidak ditutup dengan `]`{opened}, atau dua butirnya tidak "
                 "dipisah koma")
@@ -279,7 +286,9 @@ def pesan_yaml(problem: str, context: str | None, text: str, mark: Any,
                 "atasnya")
     if "found undefined tag handle" in problem or "tag" in ctx:
         return "tag YAML (`!...`) tidak dikenal: hapus tag itu"
-    return f"sintaks YAML tidak sah (libyaml: {f'{ctx}, ' if ctx else ''}{problem})"
+    return ("sintaks YAML tidak sah di posisi ini: periksa tanda kurung, koma, titik dua dan "
+            "indentasinya (pesan asli libyaml, berbahasa Inggris: "
+            f"{f'{ctx}, ' if ctx else ''}{problem})")
 
 
 # ------------------------------------------------------------------- system errors

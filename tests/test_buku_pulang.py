@@ -123,7 +123,32 @@ def laporan_2021(draw: st.DrawFn) -> dict[str, Any]:
                    "realisasi": draw(RUPIAH)} for j in jenis],
         "kelompok": [{"kelompok": "5.1", "dilaporkan": {"pagu": {kelas: draw(RUPIAH)}}}],
         "dilaporkan": {"pagu_murni": {"bab2": draw(RUPIAH)}}}]
+    _issue_22(draw, data, tahun)
     return data
+
+
+def _issue_22(draw: st.DrawFn, data: dict[str, Any], tahun: int) -> None:
+    """The keys issue 22 added: earlier years' targets, the kind of percentage, rounding per
+    place, printed signs, and rows a program's total covers that the file does not list."""
+    for s in data["sasaran"]:
+        for ind in s["indikator"]:
+            if draw(st.booleans()):
+                ind["target_sebelumnya"] = {tahun - 1: draw(ANGKA)}
+            if draw(st.booleans()):
+                ind["jenis_persen"] = draw(st.sampled_from(["bagian", "laju", "rasio",
+                                                            "indeks"]))
+    aturan = data.setdefault("aturan", {})
+    if draw(st.booleans()):
+        aturan["bulatkan_realisasi"] = draw(st.integers(0, 3))
+    if draw(st.booleans()):
+        aturan["per_tempat"] = {"3.5": {"pembulatan": "down"}, "ikhtisar": {"desimal": 1}}
+    if draw(st.booleans()):
+        aturan["tanda_cetak"] = [{"besaran": "perubahan_pagu", "tempat": "bab2",
+                                  "tanda": "dibalik"},
+                                 {"besaran": "perubahan_poin", "tanda": "tanpa-tanda"}]
+    if draw(st.booleans()):
+        data["program"][0]["baris_lain"] = {"pagu": draw(RUPIAH), "realisasi": draw(RUPIAH),
+                                            "keterangan": "halaman sebelumnya"}
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))

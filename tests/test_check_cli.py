@@ -157,8 +157,8 @@ def test_semua_lists_cocok_figures_too(here: Path) -> None:
 
 
 def test_consistency_finding_alone_exits_1(here: Path) -> None:
-    # a % indicator at 105%: no printed figure, still a selisih-level finding
-    text = vary(MINIMAL, "realisasi: 72", "realisasi: 105")
+    # a share (declared) at 105%: no printed figure, still a selisih-level finding
+    text = vary(MINIMAL, "realisasi: 72", "realisasi: 105\n        jenis_persen: bagian")
     result = invoke(write(here, text))
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == summary("laporan.yaml", 0, 0, 0, 0, 1)
@@ -356,8 +356,9 @@ def test_github_nothing_for_cocok(here: Path) -> None:
 
 
 def test_github_consistency_finding_at_the_input_line(here: Path) -> None:
-    # realisasi 105 of a % indicator, at line 13, value at column 20
-    result = invoke(write(here, vary(MINIMAL, "realisasi: 72", "realisasi: 105")),
+    # realisasi 105 of a share, at line 13, value at column 20
+    result = invoke(write(here, vary(MINIMAL, "realisasi: 72",
+                                     "realisasi: 105\n        jenis_persen: bagian")),
                     "--format", "github")
     assert result.exit_code == 1
     first = result.stdout.splitlines()[0]

@@ -572,8 +572,9 @@ def test_kegiatan_realisasi_above_pagu() -> None:
 
 
 def test_percent_indicator_above_100() -> None:
-    # satuan %: 105 and 100,5 are impossible shares; 150 PNS is a count, not a share
-    a = periksa(laporan("target: 100\nrealisasi: 105\n", textwrap.dedent(
+    # satuan %: 105 and 100,5 are impossible shares (one declared, one named as a share);
+    # 150 PNS is a count, and an APK of 107,12% a ratio that normally passes 100
+    a = periksa(laporan("target: 100\nrealisasi: 105\njenis_persen: bagian\n", textwrap.dedent(
         """\
         program:
           - kode: P01
@@ -585,8 +586,13 @@ def test_percent_indicator_above_100() -> None:
                 realisasi: 900000
                 mendukung: [IKU1]
                 indikator:
-                  - {kode: P01.01-1, nama: Persen, satuan: "%", target: 90, realisasi: 100.5}
+                  - {kode: P01.01-1, nama: Persentase dokumen selesai, satuan: "%",
+                     target: 90, realisasi: 100.5}
                   - {kode: P01.01-2, nama: Jumlah, satuan: PNS, target: 90, realisasi: 150}
+                  - {kode: P01.01-3, nama: Angka Partisipasi Kasar SD, satuan: "%",
+                     target: 105, realisasi: 107.12}
+                  - {kode: P01.01-4, nama: Persentase kenaikan PAD, satuan: "%",
+                     target: 105, realisasi: 107.12}
         """)))
     found = {(t.tabel, t.lokasi, t.kolom, t.dicetak, t.tingkat) for t in konsistensi(a)}
     assert found == {("Tabel 3.5", "IKU1", "Realisasi", D(105), SELISIH),

@@ -276,6 +276,8 @@ MUTASI: list[Callable[[random.Random, Bagian], None]] = [
 
 def _ukuran_bohong(rng: random.Random, data: bytes) -> bytes:
     part = br.bagian_lembar(br.buku_2020(), rng.choice(LEMBAR).nama)
+    if part not in br.bagian(data):  # an earlier mutation removed that sheet's part
+        return data
     return br.ukuran_palsu(data, part, rng.choice([10, 5_000, 2**31]))
 
 

@@ -214,7 +214,7 @@ def test_ascii_numbers_unchanged() -> None:
 def test_share_outside_0_to_100_is_a_finding(target: str, realisasi: str,
                                              flagged: list[tuple[str, Decimal]]) -> None:
     text = vary(vary(MINIMAL, "target: 80", f"target: {target}"), "realisasi: 72",
-                f"realisasi: {realisasi}")
+                f"realisasi: {realisasi}\n        jenis_persen: bagian")
     report = load_text(text).report
     assert report is not None
     found = list(persen_mustahil(hitung(report)))
@@ -225,7 +225,8 @@ def test_share_outside_0_to_100_is_a_finding(target: str, realisasi: str,
 
 
 def test_share_outside_0_to_100_in_a_triwulan() -> None:
-    text = vary(MINIMAL, "realisasi: 72", "realisasi: 72\n        triwulan:\n"
+    text = vary(MINIMAL, "realisasi: 72", "realisasi: 72\n        jenis_persen: bagian\n"
+                "        triwulan:\n"
                 "          - {target: 20, realisasi: -3}\n"
                 "          - {target: 40, realisasi: 101}")
     report = load_text(text).report

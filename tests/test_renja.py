@@ -547,3 +547,47 @@ def test_a_program_indicator_is_checked_wherever_the_file_places_it() -> None:
     # IKP1 has no LKjIP table of its own: a figure under another place is still the form's
     teks = TEKS.replace('capaian: {E.81: "120,00"}', 'capaian: {"3.8": "112,00"}')
     assert _temuan(teks) == [("IKP1 (Evaluasi Renja)", "Capaian (%)", "selisih")]
+
+
+# ------------------------------------------- issue 22's indicator keys at every level
+
+_IKP1 = ("        satuan: per 1.000 KH\n        polaritas: negatif\n"
+         "        mendukung: [SS1]\n        target: 10\n")
+
+
+def test_a_program_indicator_declared_a_share_cannot_pass_100() -> None:
+    # jenis_persen sits on every indicator of the cascade: a program's outcome declared a
+    # share with a target of 110% is as wrong as an IKU's; only the YAML holds its kind.
+    from lkjip_cli.audit import audit
+
+    teks = TEKS.replace(_IKP1, '        satuan: "%"\n        jenis_persen: bagian\n'
+                        "        mendukung: [SS1]\n        target: 110\n")
+    result = load_text(teks, "contoh-renja.yaml")
+    assert result.report is not None, result.diagnostics
+    got = [t for t in audit(hitung(result.report)).temuan
+           if t.jenis == "konsistensi" and t.lokasi == "IKP1"]
+    assert [(t.kolom, t.dicetak) for t in got] == [("Target", Decimal(110))]
+    assert "jenis_persen: rasio (atau laju, indeks) pada indikator itu di YAML" in \
+        got[0].keterangan
+
+
+def test_a_node_indicator_whose_kinds_contradict_is_refused() -> None:
+    teks = TEKS.replace(_IKP1, _IKP1 + "        jenis_persen: laju\n"
+                        "        persen_maks_100: true\n")
+    assert ("jenis-persen", "error", "program[0].indikator[0].persen_maks_100") in _kode(teks)
+
+
+def test_a_node_indicator_without_target_has_no_renja_capaian() -> None:
+    # An empty target (issue 22) holds at every level: the form prints no tingkat capaian.
+    teks = TEKS.replace(_IKP1, _IKP1.replace("        target: 10\n", ""))
+    i = ind(renja(teks), "IKP1")
+    assert i.target is None
+    assert i.capaian.nilai is None
+    assert i.realisasi.nilai == 8
+
+
+def test_target_sebelumnya_belongs_to_an_iku_only() -> None:
+    # Capaian across years is Tabel 3.6's, of IKUs: a node indicator has no such key.
+    teks = TEKS.replace(_IKP1, _IKP1 + "        target_sebelumnya: {2022: 11}\n")
+    assert [p for _, sev, p in _kode(teks) if sev == "error"] == [
+        "program[0].indikator[0].target_sebelumnya"]

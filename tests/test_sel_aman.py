@@ -91,10 +91,11 @@ evaluasi_sakip:
     - {kode: K1, nama: Perencanaan, bobot: 100}
   hasil:
     - {tahun: 2020, nilai: {K1: 85}, dilaporkan: {predikat: {"3.2": Memuaskan}}}
-""" + vary(PROGRAM, "        pagu: 2.000.000\n        realisasi: 1.500.000\n", """\
+""" + vary(vary(PROGRAM, "        pagu: 2.000.000\n        realisasi: 1.500.000\n", """\
         rincian:
           - {kode: P01.01.1, nama: Sub kegiatan satu, pagu: 1000000, realisasi: 900000}
-""")
+"""), "    kegiatan:\n", "    baris_lain: {pagu: 1, realisasi: 1, keterangan: halaman lain}\n"
+    "    kegiatan:\n")
 
 #: Free-text fields a report cannot fill with hostile text: the class codes of a spending
 #: classification are checked against the classification (`5.1.01`, not a name).

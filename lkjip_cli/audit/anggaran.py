@@ -31,7 +31,7 @@ def kumpulkan_anggaran(k: Kumpulan, entitas: str, label: str, base: Path, a: Ang
     parts a printed total may have left out or added: a node's children in the budget tree,
     else the leaves that make the sum."""
     if not any(dicetak.get(kunci) for kunci in ("pagu", "realisasi", "penyerapan", "rpd",
-                                                "penyerapan_rpd")):
+                                                "penyerapan_rpd", "persen_rpd")):
         return  # nothing printed: no parts to look up
     if bagian is None:
         leaves = {keg.kode: keg for keg in k.baris_anggaran(a.kegiatan)}
@@ -64,6 +64,12 @@ def kumpulkan_anggaran(k: Kumpulan, entitas: str, label: str, base: Path, a: Ang
               a.penyerapan_rpd, "%",
               lambda _lokasi: iter([Alternatif("penyerapan terhadap pagu, bukan terhadap RPD",
                                                a.penyerapan.nilai)]))
+    if a.rpd is not None and a.persen_rpd is not None:
+        k.add(entitas, label, base, dicetak.get("persen_rpd", {}), "persen_rpd",
+              a.persen_rpd, "%",
+              lambda _lokasi: iter([Alternatif("realisasi terhadap RPD, bukan RPD terhadap pagu",
+                                               a.penyerapan_rpd.nilai if a.penyerapan_rpd
+                                               else None)]))
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,11 @@ def _kumpulkan_simpul(k: Kumpulan, node: Simpul,
     bagian = Bagian(anak, _kata_bagian(k.h, anak.values()), lain) if anak else None
     kumpulkan_anggaran(k, node.kode, node.kode, node.path, node.anggaran,
                        {"pagu": d.pagu, "realisasi": d.realisasi, "penyerapan": d.penyerapan,
-                        "rpd": d.rpd, "penyerapan_rpd": d.penyerapan_rpd}, bagian)
+                        "rpd": d.rpd, "penyerapan_rpd": d.penyerapan_rpd,
+                        "persen_rpd": d.persen_rpd}, bagian)
+    k.add(node.kode, node.kode, node.path, d.porsi, "porsi", k.h.porsi(node), "%",
+          lambda _lokasi: iter([Alternatif("penyerapan, bukan porsi pagu",
+                                           node.anggaran.penyerapan.nilai)]))
     models: tuple[Kegiatan | RincianAnggaran, ...] = (
         model.kegiatan if isinstance(model, Program) else model.rincian)
     children: tuple[Simpul, ...] = node.anak

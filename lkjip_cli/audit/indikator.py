@@ -84,6 +84,7 @@ def kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
           "poin", perubahan_alts(False))
     k.add(ind.kode, label, base, d.perbandingan_persen, "perbandingan_persen",
           ind.perbandingan_persen, "%", lambda lokasi: _perbandingan_lain(ind))
+    kumpulkan_antar_tahun(k, ind, model_ind, rumus)
     k.add(ind.kode, label, base, d.target_renstra_akhir, "target_renstra_akhir",
           isian_target(ind.target_renstra_akhir), "")
     k.add(ind.kode, label, base, d.capaian_renstra_akhir, "capaian_renstra_akhir",
@@ -148,11 +149,51 @@ def _perbandingan_lain(ind: HasilIndikator) -> Iterator[Alternatif]:
 
 
 def _capaian_tahun_lalu(ind: HasilIndikator, k: Kumpulan, rumus: str) -> Iterator[Alternatif]:
+    if ind.antar_tahun is not None and ind.antar_tahun.ada:
+        yield Alternatif(f"capaian tahun {ind.tahun_lalu}",
+                         ind.antar_tahun.capaian_tahun_lalu.nilai)
+        return
     model_ind = k.model_indikator.get(ind.kode)
     target_lalu = None if model_ind is None else model_ind.target_renstra.get(ind.tahun_lalu)
     if target_lalu is not None and ind.realisasi_tahun_lalu is not None:
         yield Alternatif(f"capaian tahun {ind.tahun_lalu}",
                          _capaian(target_lalu, ind.realisasi_tahun_lalu, ind.polaritas, rumus))
+
+
+def kumpulkan_antar_tahun(k: Kumpulan, ind: HasilIndikator, model_ind: IndikatorKinerja,
+                          rumus: str) -> None:
+    """Last year's printed target and capaian, and the printed change of capaian."""
+    a = ind.antar_tahun
+    if a is None:
+        return
+    d, label, base = model_ind.dilaporkan, ind.kode, ind.path
+    k.add(ind.kode, label, base, d.target_tahun_lalu, "target_tahun_lalu",
+          isian_target(a.target_tahun_lalu), "")
+    k.add(ind.kode, label, base, d.capaian_tahun_lalu, "capaian_tahun_lalu",
+          k.h.tampil(a.capaian_tahun_lalu), "%",
+          lambda lokasi: itertools.chain(
+              tanpa_batas(k, a.capaian_tahun_lalu),
+              _capaian_cara_lain(ind, a.target_tahun_lalu, ind.realisasi_tahun_lalu, rumus),
+              [Alternatif(f"capaian tahun {ind.tahun_lalu + 1}, bukan tahun lalu",
+                          ind.capaian.nilai)]))
+    kini, lalu = ind.capaian.nilai, a.capaian_tahun_lalu.nilai
+
+    def perubahan_capaian_alts(as_ratio: bool) -> Callable[[str], Iterator[Alternatif]]:
+        def make(lokasi: str) -> Iterator[Alternatif]:
+            yield from _perubahan_cara_lain(kini, lalu, as_ratio, "")
+            c_cetak = k.dicetak_di(ind.kode, "capaian", lokasi)
+            l_cetak = k.dicetak_di(ind.kode, "capaian_tahun_lalu", lokasi)
+            if c_cetak is not None and l_cetak is not None and (c_cetak, l_cetak) != (kini, lalu):
+                yield from _perubahan_cara_lain(
+                    c_cetak, l_cetak, as_ratio,
+                    f", dari capaian yang dicetak ({plain(c_cetak)} dan {plain(l_cetak)})",
+                    include_same=True)
+        return make
+
+    k.add(ind.kode, label, base, d.perubahan_capaian_poin, "perubahan_capaian_poin",
+          a.perubahan_capaian_poin, "poin", perubahan_capaian_alts(False))
+    k.add(ind.kode, label, base, d.perubahan_capaian_persen, "perubahan_capaian_persen",
+          a.perubahan_capaian_persen, "%", perubahan_capaian_alts(True))
 
 
 def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bool,

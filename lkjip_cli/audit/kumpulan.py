@@ -20,8 +20,20 @@ from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, Simpul, Target
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
-from lkjip_cli.model.laporan import Pita, Rentang
+from lkjip_cli.model.laporan import Pita, Rentang, TandaCetak
 from lkjip_cli.model.penomoran import Penomoran
+
+
+def dengan_tanda(dihitung: Nilai | str | None, tanda: TandaCetak) -> Nilai | str | None:
+    """The computed quantity in the sign convention the report printed it with."""
+    if not isinstance(dihitung, Nilai) or dihitung.nilai is None:
+        return dihitung
+    nilai = -dihitung.nilai if tanda == "dibalik" else abs(dihitung.nilai)
+    kata = ("dicetak dengan tanda dibalik" if tanda == "dibalik"
+            else "dicetak tanpa tanda (nilai mutlak)")
+    return Nilai(nilai, f"{dihitung.rumus}; {kata}", dihitung.masukan,
+                 (*dihitung.aturan, f"tanda_cetak={tanda}"), None, dihitung.satuan,
+                 (dihitung,))
 
 
 class Kumpulan:
@@ -33,6 +45,7 @@ class Kumpulan:
         self.items: list[Cetakan] = []
         self.penomoran = Penomoran(hasil.laporan.penomoran)
         self.printed: dict[tuple[str, str], dict[str, Decimal | str]] = {}
+        self._mode: dict[str, str] = {}
         # Indexes built once, so that each figure's lookups do not scan the whole report.
         self.urutan_kegiatan = {keg.kode: i for i, keg in enumerate(hasil.kegiatan)}
         self.model_indikator = {ind.kode: ind for sas in hasil.laporan.sasaran
@@ -64,9 +77,33 @@ class Kumpulan:
             lokasi = self.tempat(tertulis)
             path = (*base, "dilaporkan", kuantitas, tertulis)
             bound = [bind(p, lokasi) for p in penghasil]
+            tanda = self.tanda_cetak(kuantitas, lokasi)
+            nilai = dengan_tanda(dihitung, tanda) if tanda is not None else dihitung
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
-                                      dihitung, satuan, bound, catatan,
+                                      nilai, satuan, bound, catatan,
                                       kosakata or {}, self.penomoran))
+
+    def mode_di(self, lokasi: str) -> str:
+        """How the report rounds at this place: its own rule (`aturan.per_tempat`), else
+        the report's."""
+        if not self.aturan.per_tempat:
+            return self.aturan.pembulatan
+        if lokasi not in self._mode:
+            self._mode[lokasi] = self.h.laporan.aturan_di(lokasi).pembulatan
+        return self._mode[lokasi]
+
+    def tanda_cetak(self, kuantitas: str, lokasi: str) -> TandaCetak | None:
+        """How the report declares it printed this quantity here (`aturan.tanda_cetak`):
+        a declaration for this place wins over one for every place."""
+        umum = None
+        for a in self.aturan.tanda_cetak:
+            if a.besaran != kuantitas:
+                continue
+            if a.tempat is None:
+                umum = a.tanda
+            elif self.tempat(a.tempat) in (lokasi, lokasi.partition("/")[0]):
+                return a.tanda
+        return umum
 
     def baris_anggaran(self, kodes: Iterable[str]) -> list[Simpul]:
         """The leaves of the budget tree with these codes, each once, in the report's

@@ -44,8 +44,8 @@ def kumpulkan(h: Hasil) -> Kumpulan:
 
 def temuan_dicetak(h: Hasil) -> list[Temuan]:
     k = kumpulkan(h)
-    mode = k.aturan.pembulatan
-    return [bandingkan(c, mode, k.printed[(c.entitas, c.kuantitas)]) for c in k.items]
+    return [bandingkan(c, k.mode_di(c.lokasi), k.printed[(c.entitas, c.kuantitas)])
+            for c in k.items]
 
 
 def tingkat_dicetak(h: Hasil) -> list[tuple[Tingkat, tuple[object, ...]]]:
@@ -53,10 +53,9 @@ def tingkat_dicetak(h: Hasil) -> list[tuple[Tingkat, tuple[object, ...]]]:
     two findings the same error (`temuan.kesalahan_dari`: the path less its place, the
     printed value, the class)."""
     k = kumpulkan(h)
-    mode = k.aturan.pembulatan
     out: list[tuple[Tingkat, tuple[object, ...]]] = []
     for c in k.items:
-        tingkat = tingkat_cetakan(c, mode)
+        tingkat = tingkat_cetakan(c, k.mode_di(c.lokasi))
         out.append((tingkat, (c.path[:-1], c.dicetak, tingkat)))
     return out
 

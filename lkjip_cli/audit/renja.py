@@ -29,7 +29,7 @@ from lkjip_cli.model.penomoran import Penomoran
 Simpul = Program | Kegiatan | RincianAnggaran
 
 
-def _model_simpul(laporan: Laporan) -> dict[str, Simpul]:
+def model_simpul(laporan: Laporan) -> dict[str, Simpul]:
     """Every node of the file's budget tree by kode (codes are unique in a valid file)."""
     out: dict[str, Simpul] = {}
 
@@ -95,7 +95,7 @@ def kumpulkan_renja(k: Kumpulan) -> None:
     ev = k.h.laporan.evaluasi_renja
     if r is None or ev is None:
         return
-    models = _model_simpul(k.h.laporan)
+    models = model_simpul(k.h.laporan)
     for s in r.simpul:
         node = models[s.kode]
         _simpul(k, s, node.dilaporkan)
@@ -152,7 +152,7 @@ def dua_dokumen(h: Hasil) -> Iterator[Temuan]:
     if r is None:
         return
     p = Penomoran(h.laporan.penomoran)
-    models = _model_simpul(h.laporan)
+    models = model_simpul(h.laporan)
     lkjip_ind = {ik.kode: ik for keg in h.kegiatan for ik in keg.indikator}
     for s in r.simpul:
         node = models[s.kode]

@@ -36,8 +36,12 @@ NAMA_KOLOM = {
     "penyerapan_perjanjian_kinerja": "Jumlah penyerapan (%)",
     "nilai": "Nilai hasil evaluasi", "predikat": "Predikat", "status": "Berhasil/belum",
     "perbandingan_persen": "% Realisasi terhadap tahun lalu",
-    "rpd": "RPD (Rp)", "penyerapan_rpd": "% terhadap RPD",
+    "rpd": "RPD (Rp)", "penyerapan_rpd": "% terhadap RPD", "persen_rpd": "RPD terhadap pagu (%)",
+    "porsi": "% dari total pagu",
     "pagu_murni": "Pagu murni (Rp)", "perubahan_pagu": "Perubahan pagu (Rp)",
+    "target_tahun_lalu": "Target tahun lalu", "capaian_tahun_lalu": "Capaian tahun lalu (%)",
+    "perubahan_capaian_poin": "Perubahan capaian (poin)",
+    "perubahan_capaian_persen": "Perubahan capaian (%)",
     # The Evaluasi Hasil Renja (form E.81), by the 17-column form's numbers.
     "pagu_renstra_akhir": "(5) Pagu Renstra (Rp)",
     "realisasi_renstra_lalu": "(6) Realisasi Renstra s.d. tahun lalu",

@@ -70,6 +70,7 @@ def susun_anggaran(p: Penyusun, doc: dict[str, Any]) -> Pohon:
         if n == 1:
             path: Path = ("program", len(daftar))
             item = _simpul(p, rek, path, _KOLOM_PROGRAM, ("pagu", "realisasi", "rpd", "induk"))
+            _baris_lain(p, rek, item, path)
             daftar.append(item)
             p.hasil.sel.setdefault(format_path((*path, "kegiatan")), (L.nama, rek.sel, ""))
         else:
@@ -81,7 +82,7 @@ def susun_anggaran(p: Penyusun, doc: dict[str, Any]) -> Pohon:
             saudara = wadah.setdefault(anak, [])
             path = (*base, anak, len(saudara))
             item = _simpul(p, rek, path, _KOLOM_SIMPUL,
-                           ("anggaran_perjanjian_kinerja", "sumber_dana"))
+                           ("anggaran_perjanjian_kinerja", "sumber_dana", *_BARIS_LAIN))
             saudara.append(item)
         terakhir[n] = (item, path)
         for lebih in [k for k in terakhir if k > n]:
@@ -110,6 +111,19 @@ def _simpul(p: Penyusun, rek: Rekaman, path: Path, kolom: tuple[str, ...],
                      else "kolom ini untuk baris program")
             p.galat(L.nama, rek[k].sel, "value", f"{pesan}; kosongkan sel ini", judul)
     return item
+
+
+#: A program's columns for the rows its printed total covers that the file does not list.
+_BARIS_LAIN = ("baris_lain_pagu", "baris_lain_realisasi", "baris_lain_keterangan")
+
+
+def _baris_lain(p: Penyusun, rek: Rekaman, item: dict[str, Any], path: Path) -> None:
+    lain: dict[str, Any] = {}
+    for k in _BARIS_LAIN:
+        kunci = k.removeprefix("baris_lain_")
+        p.taruh(lain, kunci, rek, k, (*path, "baris_lain", kunci), tb.ANGGARAN)
+    if lain:
+        item["baris_lain"] = lain
 
 
 def _induk(p: Penyusun, rek: Rekaman, n: int, pohon: Pohon,
@@ -153,7 +167,7 @@ def susun_indikator_kegiatan(p: Penyusun, kegiatan: Indeks) -> Indeks:
         for kolom in ("kode", "nama", "satuan", "polaritas"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         p.target(item, "target", rek, "target", (*path, "target"), L)
-        for kolom in ("realisasi", "persen_maks_100"):
+        for kolom in ("realisasi", "jenis_persen", "persen_maks_100"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         aksi = rek["rencana_aksi"].nilai
         if isinstance(aksi, str):

@@ -65,7 +65,7 @@ def susun_aturan(p: Penyusun, doc: dict[str, Any]) -> None:
     if rows:
         rek = rows[0]
         for kunci in ("desimal_persen", "pembulatan", "rumus_negatif", "target_nol",
-                      "ambang_berhasil", "batas_bawah"):
+                      "ambang_berhasil", "batas_bawah", "bulatkan_realisasi"):
             p.taruh(aturan, kunci, rek, kunci, ("aturan", kunci), L)
         if rek["batas_atas"].nilai is not None:
             batas: dict[str, Any] = {}
@@ -87,6 +87,8 @@ def susun_aturan(p: Penyusun, doc: dict[str, Any]) -> None:
             if rek[kunci].nilai != "lembar Skala":
                 p.taruh(aturan, kunci, rek, kunci, ("aturan", kunci), L)
     _susun_kecuali(p, aturan)
+    _susun_tanda(p, aturan)
+    _susun_tempat(p, aturan)
     _susun_skala(p, aturan)
     if aturan:
         doc["aturan"] = aturan
@@ -104,6 +106,37 @@ def _susun_kecuali(p: Penyusun, aturan: dict[str, Any]) -> None:
         daftar.append(item)
     if daftar:
         aturan.setdefault("rata_rata", {})["dikecualikan"] = daftar
+
+
+def _susun_tanda(p: Penyusun, aturan: dict[str, Any]) -> None:
+    L = tb.TANDA_CETAK
+    daftar: list[Any] = []
+    for rek in p.rekaman(L):
+        path = ("aturan", "tanda_cetak", len(daftar))
+        p.baris_item(path, rek)
+        item: dict[str, Any] = {}
+        for kolom in ("besaran", "tempat", "tanda"):
+            p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
+        daftar.append(item)
+    if daftar:
+        aturan["tanda_cetak"] = daftar
+
+
+def _susun_tempat(p: Penyusun, aturan: dict[str, Any]) -> None:
+    L = tb.ATURAN_TEMPAT
+    peta: dict[Any, Any] = {}
+    for rek in p.rekaman(L):
+        tempat = sebagai("teks", rek["tempat"].nilai)
+        if not isinstance(tempat, str):
+            continue
+        path = ("aturan", "per_tempat", tempat)
+        p.baris_item(path, rek)
+        item: dict[str, Any] = {}
+        for kolom in ("pembulatan", "desimal"):
+            p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
+        peta[tempat] = item
+    if peta:
+        aturan["per_tempat"] = peta
 
 
 def _susun_skala(p: Penyusun, aturan: dict[str, Any]) -> None:
@@ -208,7 +241,7 @@ def _susun_indikator(p: Penyusun, sasaran: Indeks) -> Indeks:
         for kolom in ("kode", "nama", "satuan", "polaritas", "rumus_negatif"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         p.target(item, "target", rek, "target", (*path, "target"), L)
-        for kolom in ("realisasi", "persen_maks_100", "rekap_triwulan"):
+        for kolom in ("realisasi", "jenis_persen", "persen_maks_100", "rekap_triwulan"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         definisi: dict[str, Any] = {}
         for kolom in ("penjelasan", "pembilang", "penyebut", "sumber_data", "penanggung_jawab"):
@@ -273,6 +306,9 @@ def _susun_renstra(p: Penyusun, indikator: Indeks) -> None:
         if rek["realisasi_sebelumnya"].nilai is not None:
             p.taruh(ind.setdefault("realisasi_sebelumnya", {}), tahun, rek,
                     "realisasi_sebelumnya", (*base, "realisasi_sebelumnya", str(tahun)), L)
+        if rek["target_sebelumnya"].nilai is not None:
+            p.target(ind.setdefault("target_sebelumnya", {}), tahun, rek, "target_sebelumnya",
+                     (*base, "target_sebelumnya", str(tahun)), L)
 
 
 def susun_masukan(p: Penyusun, sasaran: Indeks) -> dict[tuple[str, str], tuple[Any, Path]]:

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from lkjip_cli.model.persen import JENIS_PERSEN
+
 Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "nama",
                 "periode", "bebas"]
 
@@ -66,9 +68,9 @@ TABEL = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "
 SKALA = ("interpretasi", "predikat")
 
 
-def _target(judul: str = "Target", kunci: str = "target", wajib: bool = False) -> list[Kolom]:
+def _target(judul: str = "Target", kunci: str = "target") -> list[Kolom]:
     return [
-        Kolom(judul, kunci, "angka", wajib=wajib,
+        Kolom(judul, kunci, "angka",
               bantuan="angka; untuk target rentang: batas bawah"),
         Kolom(f"{judul} maks", f"{kunci}_maks", "angka",
               bantuan="hanya untuk target rentang: batas atas (kosongkan bila satu angka)"),
@@ -115,6 +117,8 @@ ATURAN = Lembar("Aturan", (
     Kolom("Ambang berhasil", "ambang_berhasil", "angka", bantuan="bawaan 100"),
     Kolom("Batas bawah", "batas_bawah", "angka",
           bantuan="kosong: tanpa batas bawah (capaian negatif dicetak apa adanya)"),
+    Kolom("Bulatkan realisasi", "bulatkan_realisasi", "bulat",
+          bantuan="kosong: tidak; angka: realisasi dibulatkan sekian desimal sebelum capaian"),
 ), satu_baris=True)
 
 DIKECUALIKAN = Lembar("Dikecualikan", (
@@ -148,9 +152,12 @@ INDIKATOR = Lembar("Indikator", (
     Kolom("Satuan", "satuan", wajib=True, lebar=10),
     Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
     Kolom("Rumus negatif", "rumus_negatif", "pilihan", RUMUS_NEGATIF),
-    *_target(wajib=True),
+    *_target(),
     Kolom("Realisasi", "realisasi", "angka", bantuan="kosong: belum ada data"),
-    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK),
+    Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
+          bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
+    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK,
+          bantuan="kolom lama: ya = bagian, tidak = rasio; pakai Jenis persen"),
     Kolom("Rekap triwulan", "rekap_triwulan", "pilihan", REKAP),
     Kolom("Penjelasan", "penjelasan", lebar=40),
     Kolom("Pembilang", "pembilang", lebar=30),
@@ -172,6 +179,7 @@ RENSTRA = Lembar("Renstra", (
     *_target("Target Renstra", "target_renstra"),
     Kolom("Realisasi tahun itu", "realisasi_sebelumnya", "angka",
           bantuan="realisasi tahun-tahun sebelumnya (Tabel 3.6)"),
+    *_target("Target tahun itu", "target_sebelumnya"),
 ))
 
 ANGGARAN = Lembar("Program Kegiatan", (
@@ -192,6 +200,12 @@ ANGGARAN = Lembar("Program Kegiatan", (
           bantuan="kode indikator, dipisah koma; diwariskan ke baris di bawahnya"),
     Kolom("RPD", "rpd", "rupiah", lebar=18,
           bantuan="rencana penarikan dana s.d. periode laporan (baris terbawah)"),
+    Kolom("Pagu baris lain", "baris_lain_pagu", "rupiah", lebar=18,
+          bantuan="program: pagu kegiatan yang tercakup dalam Jumlah yang dicetak tetapi "
+          "tidak dirinci (tabel lanjutan)"),
+    Kolom("Realisasi baris lain", "baris_lain_realisasi", "rupiah", lebar=18),
+    Kolom("Keterangan baris lain", "baris_lain_keterangan", lebar=24,
+          bantuan="di mana baris itu dicetak"),
 ))
 
 INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
@@ -200,9 +214,12 @@ INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
     Kolom("Nama", "nama", wajib=True, lebar=50),
     Kolom("Satuan", "satuan", wajib=True, lebar=10),
     Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
-    *_target(wajib=True),
+    *_target(),
     Kolom("Realisasi", "realisasi", "angka"),
-    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK),
+    Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
+          bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
+    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK,
+          bantuan="kolom lama: ya = bagian, tidak = rasio; pakai Jenis persen"),
     Kolom("Rencana aksi", "rencana_aksi", lebar=50, bantuan="satu aksi per baris dalam sel"),
 ))
 
@@ -294,11 +311,27 @@ def dengan_tingkat(tingkat: tuple[str, ...]) -> Lembar:
     return Lembar(ANGGARAN.nama, kolom, ANGGARAN.satu_baris, ANGGARAN.opsional)
 
 
+ATURAN_TEMPAT = Lembar("Aturan Tempat", (
+    Kolom("Tempat", "tempat", wajib=True, bantuan='tabel atau bagian: "3.5", III.2, ikhtisar'),
+    Kolom("Pembulatan", "pembulatan", "pilihan", ("half-up", "half-even", "down")),
+    Kolom("Desimal", "desimal", "bulat", bantuan="kosong: desimal persen laporan"),
+), opsional=True)
+
+TANDA_CETAK = Lembar("Tanda Cetak", (
+    Kolom("Besaran", "besaran", wajib=True, lebar=24,
+          bantuan="besaran yang dicetak, seperti di lembar Dilaporkan: perubahan_pagu, ..."),
+    Kolom("Tempat", "tempat", lebar=10, bantuan="kosong: setiap tempat yang mencetaknya"),
+    Kolom("Tanda", "tanda", "pilihan", ("dibalik", "tanpa-tanda"), wajib=True,
+          bantuan="dibalik: pemotongan dicetak positif sebagai penghematan; tanpa-tanda: "
+          "nilai mutlak, arahnya dalam kata"),
+), opsional=True)
+
+
 #: Every sheet, in workbook order.
 LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
-    PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA,
+    PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA, ATURAN_TEMPAT, TANDA_CETAK,
 )
 
 #: Number format of a rupiah column: thousands grouped, as Excel's locale prints them.
@@ -344,6 +377,12 @@ PETA_MODEL: dict[str, str] = {
     "aturan.skala_predikat.mulai": "Skala/Mulai",
     "aturan.skala_predikat.inklusif": "Skala/Inklusif",
     "aturan.ambang_berhasil": "Aturan/Ambang berhasil",
+    "aturan.bulatkan_realisasi": "Aturan/Bulatkan realisasi",
+    "aturan.per_tempat.pembulatan": "Aturan Tempat/Pembulatan",
+    "aturan.per_tempat.desimal": "Aturan Tempat/Desimal",
+    "aturan.tanda_cetak.besaran": "Tanda Cetak/Besaran",
+    "aturan.tanda_cetak.tempat": "Tanda Cetak/Tempat",
+    "aturan.tanda_cetak.tanda": "Tanda Cetak/Tanda",
     "penomoran": "Penomoran/Label",
     "tujuan.kode": "Tujuan/Kode",
     "tujuan.nama": "Tujuan/Nama",
@@ -360,6 +399,7 @@ PETA_MODEL: dict[str, str] = {
     "sasaran.indikator.target.maks": "Indikator/Target maks",
     "sasaran.indikator.realisasi": "Indikator/Realisasi",
     "sasaran.indikator.persen_maks_100": "Indikator/Persen maks 100",
+    "sasaran.indikator.jenis_persen": "Indikator/Jenis persen",
     "sasaran.indikator.rekap_triwulan": "Indikator/Rekap triwulan",
     "sasaran.indikator.triwulan.target": "Triwulan/Target",
     "sasaran.indikator.triwulan.target.min": "Triwulan/Target",
@@ -371,6 +411,9 @@ PETA_MODEL: dict[str, str] = {
     "sasaran.indikator.target_renstra": "Renstra/Target Renstra",
     "sasaran.indikator.target_renstra.min": "Renstra/Target Renstra",
     "sasaran.indikator.target_renstra.maks": "Renstra/Target Renstra maks",
+    "sasaran.indikator.target_sebelumnya": "Renstra/Target tahun itu",
+    "sasaran.indikator.target_sebelumnya.min": "Renstra/Target tahun itu",
+    "sasaran.indikator.target_sebelumnya.maks": "Renstra/Target tahun itu maks",
     "sasaran.indikator.definisi.penjelasan": "Indikator/Penjelasan",
     "sasaran.indikator.definisi.pembilang": "Indikator/Pembilang",
     "sasaran.indikator.definisi.penyebut": "Indikator/Penyebut",
@@ -386,6 +429,9 @@ PETA_MODEL: dict[str, str] = {
     "program.anggaran_perjanjian_kinerja": "Program Kegiatan/Anggaran PK",
     "program.sumber_dana": "Program Kegiatan/Sumber dana",
     "program.mendukung": "Program Kegiatan/Mendukung",
+    "program.baris_lain.pagu": "Program Kegiatan/Pagu baris lain",
+    "program.baris_lain.realisasi": "Program Kegiatan/Realisasi baris lain",
+    "program.baris_lain.keterangan": "Program Kegiatan/Keterangan baris lain",
     "program.kegiatan.kode": "Program Kegiatan/Kode",
     "program.kegiatan.nama": "Program Kegiatan/Nama",
     "program.kegiatan.pagu": "Program Kegiatan/Pagu",
@@ -401,6 +447,7 @@ PETA_MODEL: dict[str, str] = {
     "program.kegiatan.indikator.target.maks": "Indikator Kegiatan/Target maks",
     "program.kegiatan.indikator.realisasi": "Indikator Kegiatan/Realisasi",
     "program.kegiatan.indikator.persen_maks_100": "Indikator Kegiatan/Persen maks 100",
+    "program.kegiatan.indikator.jenis_persen": "Indikator Kegiatan/Jenis persen",
     "program.kegiatan.indikator.rencana_aksi": "Indikator Kegiatan/Rencana aksi",
     "program.kegiatan.rincian.kode": "Program Kegiatan/Kode",
     "program.kegiatan.rincian.nama": "Program Kegiatan/Nama",
@@ -462,63 +509,19 @@ _ALASAN_KASKADE = {
     "SIMPUL": f"uang simpul per triwulan dan per tahun Renstra, penanggung jawab: {_KASKADE}",
     "RENJA": f"blok evaluasi_renja: {_KASKADE}",
 }
+#: The keys of a program's or sub kegiatan's indicator (`kaskade.IndikatorSimpul`).
+_ISIAN_INDIKATOR_SIMPUL = (
+    "kode", "nama", "satuan", "polaritas", "rumus_negatif", "target", "target.min",
+    "target.maks", "realisasi", "jenis_persen", "persen_maks_100", "rekap_triwulan",
+    "triwulan.target", "triwulan.target.min", "triwulan.target.maks", "triwulan.realisasi",
+    "triwulan.dilaporkan", "bulanan.target", "bulanan.realisasi", "bulanan.dilaporkan",
+    "realisasi_sebelumnya", "target_renstra", "target_renstra.min", "target_renstra.maks",
+    "rekap_renstra", "mendukung", "keterangan", "rencana_aksi", "dilaporkan",
+)
 HANYA_YAML: dict[str, str] = {
-    "program.indikator.kode": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.nama": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.satuan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.polaritas": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.rumus_negatif": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.target": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.target.min": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.target.maks": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.realisasi": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.persen_maks_100": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.rekap_triwulan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.triwulan.target": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.triwulan.target.min": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.triwulan.target.maks": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.triwulan.realisasi": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.triwulan.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.bulanan.target": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.bulanan.realisasi": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.bulanan.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.realisasi_sebelumnya": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.target_renstra": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.target_renstra.min": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.target_renstra.maks": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.rekap_renstra": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.mendukung": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.keterangan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.rencana_aksi": _ALASAN_KASKADE["INDIKATOR"],
-    "program.indikator.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.kode": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.nama": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.satuan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.polaritas": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.rumus_negatif": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.target": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.target.min": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.target.maks": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.realisasi": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.persen_maks_100": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.rekap_triwulan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.triwulan.target": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.triwulan.target.min": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.triwulan.target.maks": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.triwulan.realisasi": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.triwulan.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.bulanan.target": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.bulanan.realisasi": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.bulanan.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.realisasi_sebelumnya": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.target_renstra": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.target_renstra.min": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.target_renstra.maks": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.rekap_renstra": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.mendukung": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.keterangan": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.rencana_aksi": _ALASAN_KASKADE["INDIKATOR"],
-    "program.kegiatan.rincian.indikator.dilaporkan": _ALASAN_KASKADE["INDIKATOR"],
+    **{f"{tingkat}.indikator.{isian}": _ALASAN_KASKADE["INDIKATOR"]
+       for tingkat in ("program", "program.kegiatan.rincian")
+       for isian in _ISIAN_INDIKATOR_SIMPUL},
     "program.kegiatan.indikator.rumus_negatif": _ALASAN_KASKADE["KEGIATAN"],
     "program.kegiatan.indikator.rekap_triwulan": _ALASAN_KASKADE["KEGIATAN"],
     "program.kegiatan.indikator.triwulan.target": _ALASAN_KASKADE["KEGIATAN"],
@@ -560,4 +563,7 @@ HANYA_YAML: dict[str, str] = {
     "evaluasi_renja.tindak_lanjut_triwulan": _ALASAN_KASKADE["RENJA"],
     "evaluasi_renja.tindak_lanjut_renja": _ALASAN_KASKADE["RENJA"],
     "evaluasi_renja.dilaporkan": _ALASAN_KASKADE["RENJA"],
+    "program.kegiatan.realisasi_bulanan": "realisasi per bulan sebuah baris anggaran: dua "
+    "belas nilai per baris; lembar Program Kegiatan memuat satu realisasi per baris",
+    "program.kegiatan.rincian.realisasi_bulanan": "sama dengan realisasi_bulanan kegiatan",
 }

@@ -30,7 +30,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_cli import angka
 from lkjip_cli.buku import tata as tb
-from lkjip_cli.model.anggaran import RincianAnggaran
+from lkjip_cli.model.anggaran import BarisLain, RincianAnggaran
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.kerangka import bagi_indikator
 from lkjip_cli.model.laporan import (
@@ -205,7 +205,7 @@ def _aturan(a: Aturan) -> Baris:
         "skala_predikat": a.skala_predikat if isinstance(a.skala_predikat, str)
         else "lembar Skala",
         "ambang_berhasil": a.ambang_berhasil,
-        "batas_bawah": a.batas_bawah,
+        "batas_bawah": a.batas_bawah, "bulatkan_realisasi": a.bulatkan_realisasi,
     }
 
 
@@ -224,16 +224,19 @@ def _indikator(sasaran: str, ind: IndikatorKinerja) -> Baris:
         "sasaran": sasaran, "kode": ind.kode, "nama": ind.nama, "satuan": ind.satuan,
         "polaritas": ind.polaritas, "rumus_negatif": ind.rumus_negatif,
         **_target("target", ind.target), "realisasi": ind.realisasi,
-        "persen_maks_100": ind.persen_maks_100, "rekap_triwulan": ind.rekap_triwulan,
+        "jenis_persen": ind.jenis_persen, "persen_maks_100": ind.persen_maks_100,
+        "rekap_triwulan": ind.rekap_triwulan,
         **(d.model_dump() if d is not None else {}),
     }
 
 
 def _renstra(ind: IndikatorKinerja) -> Iterator[Baris]:
-    for tahun in sorted(set(ind.target_renstra) | set(ind.realisasi_sebelumnya)):
+    for tahun in sorted(set(ind.target_renstra) | set(ind.realisasi_sebelumnya)
+                        | set(ind.target_sebelumnya)):
         yield {"indikator": ind.kode, "tahun": tahun,
                **_target("target_renstra", ind.target_renstra.get(tahun)),
-               "realisasi_sebelumnya": ind.realisasi_sebelumnya.get(tahun)}
+               "realisasi_sebelumnya": ind.realisasi_sebelumnya.get(tahun),
+               **_target("target_sebelumnya", ind.target_sebelumnya.get(tahun))}
 
 
 def _dilaporkan(bagian: str, kode: str | int | None, model: Model,
@@ -261,6 +264,11 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
         yield "Penomoran", {"tabel": nomor, "label": label}
     for p in lap.aturan.rata_rata.dikecualikan:
         yield "Dikecualikan", {"indikator": p.indikator, "alasan": p.alasan}
+    for tempat, tampil in lap.aturan.per_tempat.items():
+        yield "Aturan Tempat", {"tempat": tempat, "pembulatan": tampil.pembulatan,
+                                "desimal": tampil.desimal}
+    for tc in lap.aturan.tanda_cetak:
+        yield "Tanda Cetak", {"besaran": tc.besaran, "tempat": tc.tempat, "tanda": tc.tanda}
     for row in _skala(lap.aturan):
         yield "Skala", row
     for t in lap.tujuan:
@@ -320,13 +328,21 @@ def nama_tingkat(lap: Laporan, n: int) -> str:
     return f"tingkat {n}"
 
 
+def _baris_lain(lain: BarisLain | None) -> Baris:
+    if lain is None:
+        return {}
+    return {"baris_lain_pagu": lain.pagu, "baris_lain_realisasi": lain.realisasi,
+            "baris_lain_keterangan": lain.keterangan}
+
+
 def _baris_anggaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     for p in lap.program:
         yield "Program Kegiatan", {"tingkat": nama_tingkat(lap, 1), "kode": p.kode,
                                    "nama": p.nama,
                                    "anggaran_perjanjian_kinerja": p.anggaran_perjanjian_kinerja,
                                    "sumber_dana": p.sumber_dana,
-                                   "mendukung": ", ".join(p.mendukung) or None}
+                                   "mendukung": ", ".join(p.mendukung) or None,
+                                   **_baris_lain(p.baris_lain)}
         yield from _dilaporkan("program", p.kode, p.dilaporkan)
         for k in p.kegiatan:
             yield from _simpul(lap, k, p.kode, 2)
@@ -334,7 +350,8 @@ def _baris_anggaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
                 yield "Indikator Kegiatan", {
                     "kegiatan": k.kode, "kode": ik.kode, "nama": ik.nama, "satuan": ik.satuan,
                     "polaritas": ik.polaritas, **_target("target", ik.target),
-                    "realisasi": ik.realisasi, "persen_maks_100": ik.persen_maks_100,
+                    "realisasi": ik.realisasi, "jenis_persen": ik.jenis_persen,
+                    "persen_maks_100": ik.persen_maks_100,
                     "rencana_aksi": "\n".join(ik.rencana_aksi) or None}
                 yield from _dilaporkan("indikator kegiatan", ik.kode, ik.dilaporkan)
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from lkjip_cli import angka
-from lkjip_cli.checks.dokumen import items, mapping, number, year
+from lkjip_cli.checks.dokumen import Doc, items, mapping, number, year
 from lkjip_cli.checks.konteks import MAKS_RINCIAN, Konteks
 from lkjip_cli.diagnostics import Path, Severity
 
@@ -82,8 +82,29 @@ def budget_tree_checks(ctx: Konteks) -> None:
                         f"adalah jumlah rinciannya. Hapus `{key}`, atau catat angka yang "
                         f"dicetak laporan di `dilaporkan.{key}` agar lkjip check "
                         "membandingkannya")
-            elif not has_rincian and key not in node:
+            elif not has_rincian and key not in node and not (
+                    key == "realisasi" and node.get("realisasi_bulanan")):
                 ctx.add((*base, key), "missing",
                         f"kunci wajib `{key}` tidak ada: tingkat terbawah pohon anggaran "
                         f"(tanpa `rincian`) membawa pagu dan realisasinya sendiri",
                         mark_at=base)
+        _bulanan(ctx, base, node, has_rincian)
+
+
+def _bulanan(ctx: Konteks, base: Path, node: Doc, has_rincian: bool) -> None:
+    """Monthly realisasi belong to a leaf, and sum to its realisasi when both are given."""
+    months = node.get("realisasi_bulanan")
+    if not isinstance(months, list) or not months:
+        return
+    if has_rincian:
+        ctx.add((*base, "realisasi_bulanan"), "budget-above-leaf",
+                "`realisasi_bulanan` diisi pada tingkat yang mempunyai rincian: isi pada "
+                "rinciannya")
+        return
+    values = [number(v) for v in months]
+    given = number(node.get("realisasi"))
+    total = sum((v for v in values if v is not None), Decimal(0))
+    if given is not None and any(v is not None for v in values) and given != total:
+        ctx.add((*base, "realisasi"), "rekap-bulanan",
+                f"realisasi {angka.rupiah(given)} berbeda dengan jumlah realisasi bulanannya "
+                f"{angka.rupiah(total)}", Severity.WARNING)

@@ -13,6 +13,7 @@ from lkjip_cli import angka
 from lkjip_cli.checks.dokumen import items, mapping, number
 from lkjip_cli.checks.konteks import Konteks
 from lkjip_cli.diagnostics import Path, Severity
+from lkjip_cli.model.persen import JENIS_PERSEN
 from lkjip_cli.model.rumus import ATURAN_REKAP, gulung_triwulan
 
 
@@ -21,8 +22,9 @@ def ranges(ctx: Konteks) -> None:
         range_order(ctx, (*base, "target"), ind.get("target"))
         for t, tw in items(ind, "triwulan"):
             range_order(ctx, (*base, "triwulan", t, "target"), tw.get("target"))
-        for key, target in mapping(ind, "target_renstra").items():
-            range_order(ctx, (*base, "target_renstra", key), target)
+        for name in ("target_sebelumnya", "target_renstra"):
+            for key, target in mapping(ind, name).items():
+                range_order(ctx, (*base, name, key), target)
     for base, ik, _ in ctx.indikator_simpul():
         range_order(ctx, (*base, "target"), ik.get("target"))
         for t, tw in items(ik, "triwulan"):
@@ -58,3 +60,15 @@ def quarters(ctx: Konteks) -> None:
                         f"{name} tahunan {angka.angka(annual)} berbeda dengan rekap "
                         f"triwulan {angka.angka(rolled)} (rekap_triwulan: {rule})",
                         Severity.WARNING)
+
+
+def shares(ctx: Konteks) -> None:
+    """`jenis_persen` and the older `persen_maks_100` do not contradict each other (whether
+    a share's figures stay within 0-100 is `check`'s: audit/konsistensi.py)."""
+    nodes = [*ctx.indikator(), *((b, i) for b, i, _ in ctx.indikator_simpul())]
+    for base, ind in nodes:
+        jenis, maks = ind.get("jenis_persen"), ind.get("persen_maks_100")
+        if jenis in JENIS_PERSEN and isinstance(maks, bool) and (jenis == "bagian") != maks:
+            ctx.add((*base, "persen_maks_100"), "jenis-persen",
+                    f"persen_maks_100: {str(maks).lower()} bertentangan dengan jenis_persen: "
+                    f"{jenis}; hapus persen_maks_100 (kunci lama) dan pakai jenis_persen saja")

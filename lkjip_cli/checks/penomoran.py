@@ -54,3 +54,10 @@ def penomoran_checks(ctx: Konteks) -> None:
                 if nomoran.resolusi(tempat) is None:
                     ctx.add((*base, kuantitas, tempat), "unknown-place",
                             nomoran.pesan_tidak_dikenal(tempat))
+    aturan = ctx.data.get("aturan") if isinstance(ctx.data, dict) else None
+    for tempat in mapping(aturan, "per_tempat"):
+        if isinstance(tempat, str) and re.match(POLA_LOKASI, tempat) and \
+                nomoran.resolusi(tempat) is None:
+            ctx.add(("aturan", "per_tempat", tempat), "unknown-place",
+                    nomoran.pesan_tidak_dikenal(tempat),
+                    mark_at=("aturan", "per_tempat", tempat))

@@ -51,8 +51,9 @@ def _nilai_angka(node: Doc) -> Iterator[tuple[Path, Any]]:
             yield from _target_parts(("triwulan", t, name), tw.get(name))
     for key, value in mapping(node, "realisasi_sebelumnya").items():
         yield ("realisasi_sebelumnya", key), value
-    for key, value in mapping(node, "target_renstra").items():
-        yield from _target_parts(("target_renstra", key), value)
+    for name in ("target_sebelumnya", "target_renstra"):
+        for key, value in mapping(node, name).items():
+            yield from _target_parts((name, key), value)
 
 
 def _target_parts(path: Path, value: Any) -> Iterator[tuple[Path, Any]]:

@@ -54,6 +54,7 @@ PEMERIKSAAN: tuple[Pemeriksaan, ...] = (
     periode.periode_checks,
     ribuan.ribuan_salah_ketik,
     kaskade.kaskade_checks,
+    indikator.shares,
 )
 
 

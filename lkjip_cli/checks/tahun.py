@@ -2,8 +2,8 @@
 
 The Renstra period runs forward and holds the report's year (outside it, a warning); a year
 is given once among the `belanja` years and the SAKIP evaluation results; and two keys of an
-indicator's mapping by year (`realisasi_sebelumnya`, `target_renstra`) never name the same
-year (`2019` and `"2019,0"`), which would silently merge them.
+indicator's mapping by year (`realisasi_sebelumnya`, `target_sebelumnya`, `target_renstra`)
+never name the same year (`2019` and `"2019,0"`), which would silently merge them.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def unique_years(ctx: Konteks, base: Path, entries: Iterator[tuple[int, Doc]]) -
 def year_keys(ctx: Konteks) -> None:
     """Two keys of one mapping by year that name the same year (`2019` and `"2019,0"`)
     would silently merge into one entry."""
-    bertahun = [*((b, i, ("realisasi_sebelumnya", "target_renstra"))
+    bertahun = [*((b, i, ("realisasi_sebelumnya", "target_sebelumnya", "target_renstra"))
                   for b, i in ctx.indikator()),
                 *((b, i, ("realisasi_sebelumnya", "target_renstra"))
                   for b, i, _ in ctx.indikator_simpul()),

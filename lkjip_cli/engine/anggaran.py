@@ -9,16 +9,18 @@ year are `belanja.py`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Anggaran
 from lkjip_cli.engine.nilai import Masukan, Nilai, dari, jumlah, persentase, tidak_dapat
-from lkjip_cli.model.anggaran import RincianAnggaran
+from lkjip_cli.model.anggaran import BarisLain, RincianAnggaran
 from lkjip_cli.model.laporan import Kegiatan
 
 RUMUS_PENYERAPAN = "penyerapan = realisasi / pagu x 100"
 RUMUS_SISA = "sisa anggaran = pagu - realisasi"
 RUMUS_PENYERAPAN_RPD = "penyerapan terhadap RPD = realisasi / RPD x 100"
+RUMUS_PERSEN_RPD = "RPD terhadap pagu = RPD / pagu x 100"
 
 #: A leaf of the budget tree (where money is typed) and where the file holds it.
 KegiatanDenganPath = tuple[Kegiatan | RincianAnggaran, Path]
@@ -30,13 +32,22 @@ def anggaran_dari(rumus: str, kegiatan: Sequence[KegiatanDenganPath],
     pagu = jumlah(f"pagu {rumus} = jumlah pagu {bagian}",
                   [Masukan(f"pagu {k.kode}", k.pagu, (*p, "pagu")) for k, p in kegiatan])
     real = jumlah(f"realisasi {rumus} = jumlah realisasi {bagian}",
-                  [Masukan(f"realisasi {k.kode}", k.realisasi, (*p, "realisasi"))
-                   for k, p in kegiatan])
+                  [realisasi_daun(k, p) for k, p in kegiatan])
     rpd = None
     if any(k.rpd is not None for k, _ in kegiatan):
         rpd = jumlah(f"RPD {rumus} = jumlah RPD {bagian}",
                      [Masukan(f"RPD {k.kode}", k.rpd, (*p, "rpd")) for k, p in kegiatan])
     return anggaran_total(pagu, real, tuple(k.kode for k, _ in kegiatan), rpd)
+
+
+def realisasi_daun(node: Kegiatan | RincianAnggaran, path: Path) -> Masukan:
+    """A leaf's realisasi: as typed, or the sum of its monthly realisasi when only those are
+    given (a report printing spending per month)."""
+    if node.realisasi is not None or not node.realisasi_bulanan:
+        return Masukan(f"realisasi {node.kode}", node.realisasi, (*path, "realisasi"))
+    bulan = [v for v in node.realisasi_bulanan if v is not None]
+    return Masukan(f"realisasi {node.kode} (jumlah {len(bulan)} bulan)",
+                   sum(bulan, Decimal(0)) if bulan else None, (*path, "realisasi_bulanan"))
 
 
 def anggaran_gabungan(rumus: str, bagian: str,
@@ -74,8 +85,10 @@ def anggaran_total(pagu: Nilai, realisasi: Nilai, kegiatan: tuple[str, ...] = ()
     penyerapan = persentase(RUMUS_PENYERAPAN, dari("realisasi", realisasi), dari("pagu", pagu))
     penyerapan_rpd = None if rpd is None else persentase(
         RUMUS_PENYERAPAN_RPD, dari("realisasi", realisasi), dari("RPD", rpd))
+    persen_rpd = None if rpd is None else persentase(
+        RUMUS_PERSEN_RPD, dari("RPD", rpd), dari("pagu", pagu))
     return Anggaran(pagu, realisasi, penyerapan, selisih_rupiah(pagu, realisasi), kegiatan,
-                    rpd, penyerapan_rpd)
+                    rpd, penyerapan_rpd, persen_rpd)
 
 
 def selisih_rupiah(pagu: Nilai, realisasi: Nilai) -> Nilai:
@@ -84,3 +97,17 @@ def selisih_rupiah(pagu: Nilai, realisasi: Nilai) -> Nilai:
         return tidak_dapat(RUMUS_SISA, "data tidak lengkap", inputs, satuan="Rp")
     return Nilai(pagu.nilai - realisasi.nilai, RUMUS_SISA, inputs, satuan="Rp").with_uraian(
         "{0} - {1}", pagu.nilai, realisasi.nilai)
+
+
+def dengan_baris_lain(a: Anggaran, lain: BarisLain | None, path: Path) -> Anggaran:
+    """A total that also covers rows the file does not list (`baris_lain`): their money
+    joins the sum as one more named part."""
+    if lain is None:
+        return a
+
+    def tambah(n: Nilai, nilai: Decimal | None, kunci: str) -> Nilai:
+        extra = Masukan(f"{kunci} baris lain (tidak dirinci)", nilai, (*path, kunci))
+        return jumlah(f"{n.rumus} + baris lain", [*n.masukan, extra])
+
+    return anggaran_total(tambah(a.pagu, lain.pagu, "pagu"),
+                          tambah(a.realisasi, lain.realisasi, "realisasi"), a.kegiatan, a.rpd)

@@ -14,9 +14,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine.anggaran import RUMUS_PENYERAPAN, anggaran_dari, anggaran_total
+from lkjip_cli.engine.anggaran import (
+    RUMUS_PENYERAPAN,
+    anggaran_dari,
+    anggaran_total,
+    dengan_baris_lain,
+)
 from lkjip_cli.engine.efisiensi import efisiensi
-from lkjip_cli.engine.hasil import HasilBelanja, HasilPosBelanja
+from lkjip_cli.engine.hasil import Anggaran, HasilBelanja, HasilPosBelanja
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import Masukan, Nilai, dari, jumlah, persentase, tidak_dapat
 from lkjip_cli.model.anggaran import JenisBelanja
@@ -39,12 +44,20 @@ def belanja_langsung(k: Konteks, b: BelanjaTahun, path: Path) -> tuple[Nilai, Ni
     if b.tahun == k.laporan.tahun and k.pohon.kegiatan:
         # Belanja langsung of the report's year is its kegiatan; a figure given in the
         # file as well is compared by the semantic checks (`belanja-langsung`).
-        anggaran = anggaran_dari("belanja langsung", k.pohon.kegiatan,
-                                 k.pohon.bagian(k.pohon.kegiatan))
+        anggaran = _seluruh_pohon(k, "belanja langsung")
         return anggaran.pagu, anggaran.realisasi
     return (_given("pagu belanja langsung", b.langsung.pagu, (*path, "langsung", "pagu")),
             _given("realisasi belanja langsung", b.langsung.realisasi,
                    (*path, "langsung", "realisasi")))
+
+
+def _seluruh_pohon(k: Konteks, rumus: str) -> Anggaran:
+    """The whole budget tree's money: its leaves, and the rows a program's printed total
+    covers that the file does not list (`baris_lain`)."""
+    anggaran = anggaran_dari(rumus, k.pohon.kegiatan, k.pohon.bagian(k.pohon.kegiatan))
+    for i, prog in enumerate(k.laporan.program):
+        anggaran = dengan_baris_lain(anggaran, prog.baris_lain, ("program", i, "baris_lain"))
+    return anggaran
 
 
 def baris_belanja(k: Konteks, b: BelanjaTahun, path: Path) -> tuple[HasilPosBelanja, ...]:
@@ -79,8 +92,7 @@ def belanja_tahun(k: Konteks, b: BelanjaTahun, path: Path) -> HasilBelanja:
         # No belanja langsung in this classification: what Tabel 2.6 and 3.12 relate
         # sasaran to is the budget tree's total (its leaves), for the report's year.
         if b.tahun == k.laporan.tahun and k.pohon.kegiatan:
-            anggaran = anggaran_dari("anggaran program", k.pohon.kegiatan,
-                                     k.pohon.bagian(k.pohon.kegiatan))
+            anggaran = _seluruh_pohon(k, "anggaran program")
             pagu_bl, real_bl = anggaran.pagu, anggaran.realisasi
         else:
             pagu_bl = real_bl = tidak_dapat("anggaran program", "tidak ada pohon anggaran",

@@ -144,3 +144,21 @@ def arti_capaian_negatif(nilai: Nilai) -> str | None:
                 "negatif), sehingga hasil bagi keduanya negatif; kinerjanya berlawanan arah "
                 "dengan target")
     return None
+
+
+#: Above this a capaian is printed with a word of warning: a realisasi more than twice its
+#: target usually means a target set far too low, or target and realisasi written in
+#: different units (a share written as 1 for 100%, a count against a percentage). The
+#: reference report's highest is 168,85 (a negative-polarity indicator); issue 22 saw a
+#: capaian of 1.337,80% (target 1) printed without a word.
+BATAS_WAJAR = Decimal(200)
+
+
+def arti_capaian_tinggi(nilai: Nilai) -> str | None:
+    """What a capaian above `BATAS_WAJAR` may mean, in a reader's words; None otherwise."""
+    asal = mentah(nilai)
+    if asal.nilai is None or asal.nilai <= BATAS_WAJAR:
+        return None
+    return (f"capaian di atas {BATAS_WAJAR}%: realisasi jauh melampaui target; periksa "
+            "apakah target terlalu rendah, atau target dan realisasi ditulis dalam satuan "
+            "yang berbeda (misalnya target 1 untuk 100%)")

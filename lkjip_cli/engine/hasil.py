@@ -10,13 +10,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine.capaian import batasi
+from lkjip_cli.engine.capaian import arti_capaian_negatif, arti_capaian_tinggi, batasi
 from lkjip_cli.engine.hasil_renja import HasilRenja
-from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.engine.nilai import Nilai, dari, persentase, tidak_dapat
+from lkjip_cli.engine.tahun import AntarTahun
 from lkjip_cli.model.klasifikasi import KLASIFIKASI
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
 
 Target = Decimal | Rentang
+
+RUMUS_PORSI = "porsi = pagu simpul / pagu seluruh program x 100"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +35,8 @@ class Anggaran:
     #: when the budget lines give no RPD.
     rpd: Nilai | None = None
     penyerapan_rpd: Nilai | None = None
+    #: The disbursement plan as a share of pagu (RPD / pagu x 100), printed by some agencies.
+    persen_rpd: Nilai | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +56,7 @@ class HasilIndikator:
     nama: str
     satuan: str
     polaritas: str
-    target: Target
+    target: Target | None
     realisasi: Decimal | None
     capaian: Nilai
     capaian_dibatasi: Nilai
@@ -75,6 +80,14 @@ class HasilIndikator:
     target_periode: Target | None = None
     realisasi_periode: Decimal | None = None
     bulanan: tuple[HasilTriwulan, ...] = ()
+    #: Earlier years' target, realisasi and capaian, and the change of capaian (tahun.py).
+    antar_tahun: AntarTahun | None = None
+
+    @property
+    def arti_capaian(self) -> str | None:
+        """What an unusual capaian means (below 0, or far above its target), for sentences;
+        None for an ordinary one."""
+        return arti_capaian_negatif(self.capaian) or arti_capaian_tinggi(self.capaian)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +122,7 @@ class HasilIndikatorKegiatan:
     kode: str
     nama: str
     satuan: str
-    target: Target
+    target: Target | None
     realisasi: Decimal | None
     capaian: Nilai
     rencana_aksi: tuple[str, ...]
@@ -314,6 +327,15 @@ class Hasil:
         """How many levels the budget tree has (2 for program and kegiatan)."""
         return max((s.tingkat + 1 for s in self.simpul), default=0)
 
+    def porsi(self, simpul: Simpul) -> Nilai:
+        """A node's share of the whole budget tree (its pagu / all programs' pagu x 100),
+        which some reports print beside Tabel 3.13's rows."""
+        total = self.anggaran_program
+        if total is None:
+            return tidak_dapat(RUMUS_PORSI, "tidak ada pohon anggaran")
+        return persentase(RUMUS_PORSI, dari(f"pagu {simpul.kode}", simpul.anggaran.pagu),
+                          dari("pagu seluruh program", total.pagu))
+
     def nama_tingkat(self, tingkat: int) -> str:
         names = self.laporan.tingkat_anggaran
         return names[tingkat] if tingkat < len(names) else "Rincian"
@@ -351,3 +373,22 @@ class Hasil:
     @property
     def belanja_tahun_ini(self) -> HasilBelanja | None:
         return self.belanja_tahun(self.laporan.tahun)
+
+    @property
+    def ada_belanja_tahun_ini(self) -> bool:
+        """Whether the file gives any of this year's spending (a `belanja` entry with no
+        figure is no data: its words must not be Belanja Langsung/Tidak Langsung)."""
+        b = self.belanja_tahun_ini
+        return b is not None and (b.pagu_total.ada or b.realisasi_total.ada or any(
+            p.pagu.ada or p.realisasi.ada for p in (*b.jenis, *b.kelompok)))
+
+    @property
+    def nama_belanja_program(self) -> str:
+        """What the spending through the budget tree is called in this report: the year's
+        own classification's word when the file gives the year's spending; else by the
+        year, Belanja Langsung until 2020 and Belanja from 2021 (Permendagri 90/2019 ended
+        the BL/BTL split)."""
+        b = self.belanja_tahun_ini
+        if b is not None and self.ada_belanja_tahun_ini:
+            return b.nama_belanja_program
+        return "Belanja Langsung" if self.laporan.tahun <= 2020 else "Belanja"

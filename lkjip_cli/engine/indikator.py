@@ -11,15 +11,18 @@ kegiatan supporting it (`pohon.py`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
+from lkjip_cli.angka import bulatkan
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import batasi, batasi_bawah, hitung_capaian
 from lkjip_cli.engine.hasil import HasilIndikator, HasilTriwulan
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, persentase, presisi, tidak_dapat
-from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
+from lkjip_cli.engine.periode import isi_dari_rekap, nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala
+from lkjip_cli.engine.tahun import hitung_antar_tahun
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan
 from lkjip_cli.model.rumus import gulung_triwulan
@@ -82,6 +85,9 @@ def perubahan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
         "{0} - {1}", sekarang, lalu)
     if lalu == 0:
         return (tidak_dapat(RUMUS_PERUBAHAN_PERSEN, "realisasi tahun lalu 0", inputs), poin)
+    if lalu < 0:  # from -100 to 50 is a rise of 150, never "a fall of 150%"
+        return (tidak_dapat(RUMUS_PERUBAHAN_PERSEN, "realisasi tahun lalu negatif: perubahan "
+                            "relatif tidak bermakna, pakai selisih", inputs), poin)
     relatif = Nilai((sekarang / lalu - 1) * HUNDRED, RUMUS_PERUBAHAN_PERSEN, inputs)
     return (relatif.with_uraian("({0} / {1} - 1) x 100", sekarang, lalu), poin)
 
@@ -99,12 +105,19 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
     aturan, tahun = k.aturan, k.laporan.tahun
     tws = triwulan_efektif(ind, path)
     per = nilai_periode(ind, path, k.laporan.periode, tws)
+    rekap_r, rekap_t = rekap_indikator(ind, path, tws)
+    if k.laporan.periode is None:
+        per = isi_dari_rekap(per, rekap_r, rekap_t)
+    if aturan.bulatkan_realisasi is not None and per.realisasi is not None:
+        n = aturan.bulatkan_realisasi
+        per = replace(per, realisasi=bulatkan(per.realisasi, n, aturan.pembulatan),
+                      aturan=(*per.aturan, f"bulatkan_realisasi={n}: realisasi dibulatkan "
+                              f"{n} desimal sebelum capaian dihitung"))
     capaian = _capaian(per.target, per.realisasi, ind, aturan, per.path_target,
                        per.path_realisasi).with_aturan(*per.aturan)
     triwulan = _triwulan(ind, tws, aturan)
     bulanan = _triwulan(ind, [(b, (*path, "bulanan", i))
                               for i, b in enumerate(ind.bulanan)], aturan)
-    rekap_r, rekap_t = rekap_indikator(ind, path, tws)
     lalu = tahun - 1
     prev_path: Path = (*path, "realisasi_sebelumnya", str(lalu))
     # Comparisons use the realisasi up to the period (the year's, for a yearly report).
@@ -134,6 +147,9 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
         dikecualikan=k.excluded.get(ind.kode),
         path=path,
         target_periode=per.target, realisasi_periode=per.realisasi, bulanan=bulanan,
+        antar_tahun=hitung_antar_tahun(
+            ind, path, tahun, capaian,
+            lambda t, r, pt, pr: _capaian(t, r, ind, aturan, pt, pr)),
     )
 
 

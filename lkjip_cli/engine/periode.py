@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
+from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.indikator import IndikatorPeriodik
 from lkjip_cli.model.laporan import Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan, PeriodeLaporan
@@ -88,3 +89,19 @@ def nilai_periode(ind: Indikator, path: Path, periode: PeriodeLaporan | None,
         target, path_t = ind.target, (*path, "target")
         aturan.append("target tahunan dipakai: tidak ada target periode")
     return NilaiPeriode(target, realisasi, path_t, path_r, tuple(aturan))
+
+
+def isi_dari_rekap(per: NilaiPeriode, realisasi: Nilai, target: Nilai) -> NilaiPeriode:
+    """A yearly report whose file gives quarters or months but no annual value: the year's
+    value is their roll-up (`rekap_triwulan`), as the report itself reads it, with the rule
+    named, rather than "belum ada data realisasi" under a right capaian."""
+    aturan = list(per.aturan)
+    r, path_r = per.realisasi, per.path_realisasi
+    if r is None and realisasi.nilai is not None and realisasi.masukan:
+        r, path_r = realisasi.nilai, realisasi.masukan[-1].sumber or path_r
+        aturan.append(f"realisasi tahunan tidak diisi: {realisasi.rumus}")
+    t, path_t = per.target, per.path_target
+    if t is None and target.nilai is not None and target.masukan:
+        t, path_t = target.nilai, target.masukan[-1].sumber or path_t
+        aturan.append(f"target tahunan tidak diisi: {target.rumus}")
+    return NilaiPeriode(t, r, path_t, path_r, tuple(aturan))

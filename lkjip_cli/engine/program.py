@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine.anggaran import anggaran_dari, anggaran_gabungan
+from lkjip_cli.engine.anggaran import anggaran_dari, anggaran_gabungan, dengan_baris_lain
 from lkjip_cli.engine.capaian import batasi_bawah, hitung_capaian
 from lkjip_cli.engine.hasil import (
     Anggaran,
@@ -44,6 +44,7 @@ def hitung_program(k: Konteks) -> tuple[HasilProgram, ...]:
             anggaran = anggaran_gabungan(f"program {prog.kode}", "kegiatan",
                                          [(x.kode, x.anggaran, x.path) for x in kegiatan],
                                          frozenset(x.kode for x in kegiatan if not x.anak))
+        anggaran = dengan_baris_lain(anggaran, prog.baris_lain, (*path, "baris_lain"))
         out.append(HasilProgram(prog.kode, prog.nama, anggaran,
                                 prog.anggaran_perjanjian_kinerja, prog.sumber_dana,
                                 kegiatan, path, prog.mendukung))

@@ -34,6 +34,9 @@ class DilaporkanAnggaran(Model):
     penyerapan: Dicetak = {}
     rpd: Dicetak = Field(default={}, description="Rencana penarikan dana up to the period")
     penyerapan_rpd: Dicetak = Field(default={}, description="Realisasi / RPD x 100")
+    persen_rpd: Dicetak = Field(default={}, description="RPD / pagu x 100")
+    porsi: Dicetak = Field(default={}, description="The node's pagu as a share of all "
+                           "programs' pagu x 100")
     pagu_renstra_akhir: Dicetak = Field(
         default={}, description="Renja evaluation column 5 (Rp): the Renstra's pagu")
     realisasi_renstra_lalu: Dicetak = Field(
@@ -48,6 +51,16 @@ class DilaporkanAnggaran(Model):
     realisasi_tw4: Dicetak = {}
 
 
+class BarisLain(Model):
+    """Rows a printed total covers that the file does not list: a table continued from
+    another page, or an excerpt that shows some kegiatan of a program. Their money (as the
+    other page prints it) joins the total, so a right Jumlah is not flagged."""
+
+    pagu: Rupiah | None = None
+    realisasi: Rupiah | None = None
+    keterangan: str | None = Field(default=None, description="Where those rows are printed")
+
+
 class RincianAnggaran(SimpulRenja):
     """A level below kegiatan: a sub kegiatan, a KRO, an RO; any depth."""
 
@@ -57,6 +70,10 @@ class RincianAnggaran(SimpulRenja):
     realisasi: Rupiah | None = Field(default=None, description="Only at a leaf (no rincian)")
     rpd: Rupiah | None = Field(
         default=None, description="Rencana penarikan dana up to the report's period (a leaf)")
+    realisasi_bulanan: tuple[Rupiah | None, ...] = Field(
+        default=(), max_length=12, description="Monthly realisasi from January (each month's "
+        "own spending, not cumulative; null: no data), at a leaf: their sum is the realisasi "
+        "when realisasi is not given")
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this line supports; "
         "inherited by every line below it")

@@ -16,6 +16,7 @@ from pydantic import Discriminator, Field, Tag
 
 from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.periode import Bulan
+from lkjip_cli.model.persen import JenisPersen
 from lkjip_cli.model.types import Angka, Dicetak, Kode, Tahun
 
 # --------------------------------------------------------------------------- targets
@@ -83,12 +84,18 @@ class IndikatorPeriodik(Model):
     rumus_negatif: RumusNegatif | None = Field(
         default=None, description="Overrides aturan.rumus_negatif for this indicator"
     )
-    target: Target
+    target: Target | None = Field(
+        default=None, description="null or absent: no target (a budget-only excerpt); "
+        "its capaian is then not computable, with that reason")
     realisasi: Angka | None = Field(default=None, description="null when there is no data")
-    persen_maks_100: bool = Field(
-        default=True,
-        description="With satuan %, the figure is a share of a whole and cannot exceed 100; "
-        "false for growth rates and similar",
+    jenis_persen: JenisPersen | None = Field(
+        default=None, description="With satuan %: bagian (a share of a whole, 0-100), laju "
+        "(a growth or change rate), rasio (to a target or standard, may pass 100) or indeks; "
+        "null: inferred from the name (lkjip_cli/model/persen.py)")
+    persen_maks_100: bool | None = Field(
+        default=None,
+        description="Older key: true reads as jenis_persen bagian, false as rasio; null: "
+        "not declared",
     )
     rekap_triwulan: RekapTriwulan = "terakhir"
     triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)

@@ -21,7 +21,7 @@ from typing import Any
 from lkjip_cli.model.anggaran import RincianAnggaran
 from lkjip_cli.model.indikator import IndikatorPeriodik
 from lkjip_cli.model.kaskade import IndikatorSimpul, SimpulRenja
-from lkjip_cli.model.laporan import Aturan, Kegiatan, Laporan, Rentang
+from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Kegiatan, Laporan, Rentang
 from lkjip_cli.source.yamlteks import Baris, Catatan, yaml_teks
 
 #: The mark of every value still to be filled.
@@ -165,7 +165,7 @@ def _kepala(judul: str) -> str:
 # -------------------------------------------------------------- next year's report
 
 
-def _target_doc(target: Decimal | Rentang) -> Any:
+def _target_doc(target: Decimal | Rentang | None) -> Any:
     return target.model_dump() if isinstance(target, Rentang) else target
 
 
@@ -185,6 +185,14 @@ def _indikator_lanjut(ind: IndikatorPeriodik, tahun: int) -> dict[Any, Any]:
         "realisasi_sebelumnya": Catatan(dict(sorted(sebelumnya.items())),
                                         f"realisasi {tahun - 1} dari laporan tahun lalu"),
     })
+    if isinstance(ind, IndikatorKinerja):
+        # Only an IKU's capaian is compared across years (Tabel 3.6); a node indicator
+        # has no target_sebelumnya.
+        target_lalu = {y: _target_doc(t) for y, t in ind.target_sebelumnya.items()}
+        if ind.target is not None:
+            target_lalu[tahun - 1] = _target_doc(ind.target)
+        lama["target_sebelumnya"] = Catatan(dict(sorted(target_lalu.items())),
+                                            f"target {tahun - 1} dari laporan tahun lalu")
     if ind.triwulan:
         lama["triwulan"] = [{"target": isi(None, f"target TW {t}"),
                              "realisasi": isi(None, f"realisasi TW {t}")} for t in range(1, 5)]

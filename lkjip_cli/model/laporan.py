@@ -9,14 +9,18 @@ what lkjip computes. docs/format.md documents each key with a complete example.
 
 from __future__ import annotations
 
+import difflib
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from lkjip_cli.model.anggaran import (
     TINGKAT_BAWAAN,
+    BarisLain,
     DilaporkanAnggaran,
+    DilaporkanPosBelanja,
     JenisBelanja,
     KelompokBelanja,
     NamaKlasifikasi,
@@ -37,12 +41,14 @@ from lkjip_cli.model.indikator import Triwulan as Triwulan
 from lkjip_cli.model.indikator import target_tunggal as target_tunggal
 from lkjip_cli.model.kaskade import (
     DilaporkanIndikatorSimpul,
+    DilaporkanRenja,
     EvaluasiRenja,
     IndikatorSimpul,
     SimpulRenja,
 )
-from lkjip_cli.model.masukan import MasukanSasaran
-from lkjip_cli.model.periode import PeriodeLaporan
+from lkjip_cli.model.masukan import DilaporkanMasukan, MasukanSasaran
+from lkjip_cli.model.penomoran import Penomoran
+from lkjip_cli.model.periode import DilaporkanBulan, PeriodeLaporan
 from lkjip_cli.model.types import (
     Angka,
     AngkaPositif,
@@ -52,7 +58,9 @@ from lkjip_cli.model.types import (
     DicetakTeks,
     Kode,
     LabelTabel,
+    Lokasi,
     Rupiah,
+    Tahun,
 )
 from lkjip_cli.versi import VERSI_FORMAT
 
@@ -79,6 +87,14 @@ class DilaporkanIndikator(Model):
     perbandingan_persen: Dicetak = Field(
         default={}, description="Realisasi as a percentage of last year's: R / R_prev x 100"
     )
+    target_tahun_lalu: Dicetak = {}
+    capaian_tahun_lalu: Dicetak = Field(
+        default={}, description="Last year's capaian, from target_sebelumnya and "
+        "realisasi_sebelumnya of that year")
+    perubahan_capaian_poin: Dicetak = Field(
+        default={}, description="Capaian this year - capaian last year, in points")
+    perubahan_capaian_persen: Dicetak = Field(
+        default={}, description="(capaian / capaian last year - 1) x 100")
     target_renstra_akhir: Dicetak = {}
     capaian_renstra_akhir: Dicetak = {}
     capaian_renstra_tahun: Dicetak = {}
@@ -177,6 +193,9 @@ class Definisi(Model):
 class IndikatorKinerja(IndikatorPeriodik):
     """An indikator kinerja utama of a sasaran."""
 
+    target_sebelumnya: dict[Tahun, Target] = Field(
+        default={}, description="The target of earlier years, by year: with "
+        "realisasi_sebelumnya it gives the capaian of those years (Tabel 3.6)")
     definisi: Definisi | None = None
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
 
@@ -203,6 +222,10 @@ class Kegiatan(SimpulRenja):
         default=None, description="Required when there is no rincian")
     rpd: Rupiah | None = Field(
         default=None, description="Rencana penarikan dana up to the report's period (a leaf)")
+    realisasi_bulanan: tuple[Rupiah | None, ...] = Field(
+        default=(), max_length=12, description="Monthly realisasi from January (each month's "
+        "own spending, not cumulative; null: no data), at a leaf: their sum is the realisasi "
+        "when realisasi is not given")
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this kegiatan supports"
     )
@@ -221,6 +244,9 @@ class Program(SimpulRenja):
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Indikator kinerja supported by every kegiatan of the program")
     kegiatan: tuple[Kegiatan, ...] = Field(min_length=1)
+    baris_lain: BarisLain | None = Field(
+        default=None, description="Money of kegiatan the file does not list but the "
+        "program's printed total covers (a table continued from another page)")
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
 
 
@@ -320,11 +346,73 @@ class AturanEfisiensi(Model):
     )
 
 
+def besaran_angka() -> tuple[str, ...]:
+    """Every printed numeric quantity of the format (the keys of `dilaporkan` that hold
+    numbers, not words), for `aturan.tanda_cetak`."""
+    classes: tuple[type[Model], ...] = (
+        DilaporkanTriwulan, DilaporkanIndikator, DilaporkanSasaran,
+        DilaporkanIndikatorKegiatan, DilaporkanBelanja, DilaporkanLaporan, DilaporkanEvaluasi,
+        DilaporkanAnggaran, DilaporkanPosBelanja, DilaporkanMasukan, DilaporkanBulan,
+        DilaporkanRenja)
+    return tuple(sorted({name for cls in classes for name, f in cls.model_fields.items()
+                         if "Decimal" in repr(f.annotation)}))
+
+
+# The sign a report prints an amount with, when its label carries the direction.
+#
+# A budget cut is a negative change of pagu (`perubahan_pagu`), but a report may print it as a
+# positive "penghematan Rp1.544.000.000" or "penurunan sebesar 3,77 poin": the word says the
+# direction and the number has no sign. lkjip keeps one signed quantity per concept, so the
+# report declares how it printed that quantity (`aturan.tanda_cetak`) instead of a second key
+# per label: `dibalik` (the printed number is the quantity times -1) or `tanpa-tanda` (the
+# printed number is its absolute value), for every place or for one place. `lkjip check` then
+# compares the printed figure with the quantity in that convention.
+
+TandaCetak = Literal["dibalik", "tanpa-tanda"]
+
+
+class AturanTanda(Model):
+    """How one printed quantity carries its sign, at one place or everywhere."""
+
+    besaran: str = Field(pattern=r"^[a-z][a-z_]*$", description="A printed quantity (a "
+                         "dilaporkan key), "
+                         "for example perubahan_pagu or perubahan_poin")
+    tempat: Lokasi | None = Field(default=None, description="Only this place; null: every "
+                                  "place that prints the quantity")
+    tanda: TandaCetak = Field(description="dibalik: printed = -quantity (a cut printed as "
+                              "a positive penghematan); tanpa-tanda: printed = |quantity|")
+
+    @field_validator("besaran")
+    @classmethod
+    def _besaran_dikenal(cls, value: str) -> str:
+        known = besaran_angka()
+        if value in known:
+            return value
+        near = difflib.get_close_matches(value, known, n=1)
+        hint = f" (maksudnya `{near[0]}`?)" if near else ""
+        raise PydanticCustomError(
+            "value", "besaran `{besaran}` tidak dikenal{hint}: tulis nama besaran angka di "
+            "`dilaporkan`, misalnya perubahan_pagu atau perubahan_poin",
+            {"besaran": value, "hint": hint})
+
+
+Pembulatan = Literal["half-up", "half-even", "down"]
+
+
+class AturanTampil(Model):
+    """How one place of the report rounds its percentages, where it differs from the
+    report-wide rule (one report truncates capaian in its IKU table and rounds in its
+    summary): `pembulatan` and `desimal`, each falling back to the report's."""
+
+    pembulatan: Pembulatan | None = None
+    desimal: Bulat | None = Field(default=None, ge=0, le=6)
+
+
 class Aturan(Model):
     """The report's calculation rules; every one has a documented default."""
 
     desimal_persen: Bulat = Field(default=2, ge=0, le=6)
-    pembulatan: Literal["half-up", "half-even", "down"] = "half-up"
+    pembulatan: Pembulatan = "half-up"
     rumus_negatif: RumusNegatif = "(2T-R)/T"
     target_nol: TargetNol = "tidak-dapat-dihitung"
     batas_atas: BatasAtas | None = None
@@ -342,6 +430,16 @@ class Aturan(Model):
         default=Decimal(100),
         description="A sasaran is 'berhasil' when every indicator's capaian reaches this",
     )
+    per_tempat: dict[Lokasi, AturanTampil] = Field(
+        default={}, description="Rounding of one table or place ('3.5', 'Tabel III.2', "
+        "ikhtisar) where the report differs from desimal_persen and pembulatan: its tables "
+        "print so, and check compares its printed figures so")
+    bulatkan_realisasi: Bulat | None = Field(
+        default=None, ge=0, le=6, description="Realisasi rounded to this many places (by "
+        "pembulatan) before capaian is computed, when the report does so")
+    tanda_cetak: tuple[AturanTanda, ...] = Field(
+        default=(), description="Printed quantities whose label carries the direction: "
+        "printed with the sign reversed (a cut as a positive penghematan) or without sign")
 
 
 # ---------------------------------------------------------------------------- report
@@ -379,3 +477,20 @@ class Laporan(Model):
         default={}, description="lkjip's table number -> the label the report prints "
         '("3.13": "19", "3.5": "III.2"); captions and dilaporkan places use it')
     dilaporkan: DilaporkanLaporan = DilaporkanLaporan()
+
+    def aturan_di(self, tempat: str) -> Aturan:
+        """The rules at one place (lkjip's table number, or `ikhtisar`, `bab4`...): the
+        report's, with that place's own rounding (`aturan.per_tempat`, whose keys may be
+        the labels the report prints) put in."""
+        a = self.aturan
+        if not a.per_tempat:
+            return a
+        nomor = Penomoran(self.penomoran)
+        base = tempat.partition("/")[0]
+        for kunci, tampil in a.per_tempat.items():
+            if (nomor.resolusi(kunci) or kunci) in (tempat, base):
+                return a.model_copy(update={
+                    "pembulatan": tampil.pembulatan or a.pembulatan,
+                    "desimal_persen": a.desimal_persen if tampil.desimal is None
+                    else tampil.desimal})
+        return a

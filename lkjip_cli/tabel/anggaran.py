@@ -14,11 +14,11 @@ import itertools
 from collections.abc import Callable
 from decimal import Decimal
 
+from lkjip_cli import angka as fmt
 from lkjip_cli.engine import RUMUS_EFISIENSI
 from lkjip_cli.engine.hasil import (
     Anggaran,
     Hasil,
-    HasilBelanja,
     HasilPosBelanja,
     HasilProgram,
     HasilSasaran,
@@ -105,13 +105,22 @@ def _rumus_efisiensi(metode: str) -> str:
 def tabel_3_11(h: Hasil) -> list[Tabel]:
     judul = ["Efisiensi Penggunaan Anggaran Program/Kegiatan", nama_singkat(h)]
     metode = h.laporan.aturan.efisiensi.tahunan
-    efisiensi_rows = [Baris((teks(str(b.tahun)), rp(b.pagu_total), rp(b.realisasi_total),
-                             persen(b.efisiensi), persen(b.penyerapan_total)))
+    efisiensi_rows = [Baris((teks(_tahun_sampai(h, b.tahun)), rp(b.pagu_total),
+                             rp(b.realisasi_total), persen(b.efisiensi),
+                             persen(b.penyerapan_total)))
                       for b in h.belanja]
+    total = "total APBD" if all(b.klasifikasi == "bl-btl" for b in h.belanja) \
+        else "total anggaran"
     efisiensi_head, efisiensi_note = {
-        "nominal": ("Nilai Efisiensi (Rp)", "nilai efisiensi = total APBD - realisasi"),
+        "nominal": ("Nilai Efisiensi (Rp)", f"nilai efisiensi = {total} - realisasi"),
         "sisa-anggaran": ("Efisiensi (poin)", "efisiensi = 100 - % realisasi"),
     }[metode]
+    p = h.laporan.periode
+    if p is not None:  # mid-year, what is left is not yet saved: it is still to be spent
+        efisiensi_head = efisiensi_head.replace("Nilai Efisiensi", "Sisa Anggaran").replace(
+            "Efisiensi", "Sisa Anggaran")
+        efisiensi_note += (f" (tahun {h.laporan.tahun} s.d. {p.sebutan}: tahun anggaran belum "
+                           "berakhir, sehingga angkanya sisa anggaran, belum efisiensi)")
     if all(b.klasifikasi == "bl-btl" for b in h.belanja):
         total_head, total_note = "Total APBD (Rp)", (
             "total APBD x 100; total APBD = belanja langsung + belanja tidak langsung.")
@@ -138,6 +147,13 @@ def tabel_3_11(h: Hasil) -> list[Tabel]:
                     alokasi_rows, ["Jumlah program dan kegiatan yang dialokasikan."],
                     bagian="alokasi", lanjutan=True),
     ]
+
+
+def _tahun_sampai(h: Hasil, tahun: int) -> str:
+    """A year of Tabel 3.11, with the report's period when it is the interim report's own."""
+    p = h.laporan.periode
+    return f"{tahun} s.d. {p.sebutan}" if p is not None and tahun == h.laporan.tahun \
+        else str(tahun)
 
 
 def _alokasi_per_kelas(h: Hasil) -> tuple[list[str], list[Baris]]:
@@ -177,7 +193,7 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
                        persen(pk.penyerapan)), "jumlah"))
     b = h.belanja_tahun_ini
     if b is not None:
-        rows.append(Baris((*empty[:2], teks(_nama_total_program(b)), *empty[3:],
+        rows.append(Baris((*empty[:2], teks(_nama_total_program(h)), *empty[3:],
                            rp(b.pagu_langsung), rp(b.realisasi_langsung),
                            persen(b.penyerapan_langsung)), "jumlah"))
     return [susun_tabel("3.12", ["Realisasi Anggaran sesuai dengan Perjanjian Kinerja"],
@@ -206,13 +222,15 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
                                persen(k.penyerapan), *_sel_rpd(k, rpd), teks("")), "rinci", 1))
     b = h.belanja_tahun_ini
     if b is not None:
-        rows.append(Baris((teks(""), teks(_nama_total_program(b)), rp(b.pagu_langsung),
+        rows.append(Baris((teks(""), teks(_nama_total_program(h)), rp(b.pagu_langsung),
                            rp(b.realisasi_langsung), persen(b.penyerapan_langsung),
                            *_sel_rpd(h.anggaran_program, rpd), teks("")), "jumlah"))
-    notes = ["Program = jumlah kegiatannya; Total Belanja Langsung = jumlah program.",
+    notes = [f"Program = jumlah kegiatannya; {_nama_total_program(h)} = jumlah program.",
              catatan_penyerapan(h)]
+    notes += _catatan_baris_lain(h)
     if rpd:
-        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
+        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100; "
+                     "RPD terhadap pagu = RPD / alokasi x 100.")
     return [susun_tabel("3.13", ["Realisasi Anggaran Per Program dan Kegiatan",
                                  h.judul_periode],
                         [*kolom_judul("No", "Program/Kegiatan"),
@@ -221,10 +239,25 @@ def tabel_3_13(h: Hasil) -> list[Tabel]:
                         rows, notes)]
 
 
-def _nama_total_program(b: HasilBelanja) -> str:
+def _catatan_baris_lain(h: Hasil) -> list[str]:
+    """Programs whose total covers rows the file does not list (`baris_lain`)."""
+    notes = []
+    for prog in h.laporan.program:
+        lain = prog.baris_lain
+        if lain is None:
+            continue
+        where = f" ({lain.keterangan})" if lain.keterangan else ""
+        pagu = fmt.rupiah(lain.pagu) if lain.pagu is not None else fmt.TIDAK_ADA
+        real = fmt.rupiah(lain.realisasi) if lain.realisasi is not None else fmt.TIDAK_ADA
+        notes.append(f"Jumlah {prog.nama} mencakup kegiatan yang tidak dirinci di tabel ini"
+                     f"{where}: alokasi {pagu}, realisasi {real}.")
+    return notes
+
+
+def _nama_total_program(h: Hasil) -> str:
     """The total row of Tabel 3.12 and 3.13: belanja langsung until 2020, then the budget
-    tree's own total."""
-    return f"Total {b.nama_belanja_program}"
+    tree's own total (`Hasil.nama_belanja_program`)."""
+    return f"Total {h.nama_belanja_program}"
 
 
 def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
@@ -249,8 +282,10 @@ def _tabel_3_13_pohon(h: Hasil) -> list[Tabel]:
                       for atas, bawah in itertools.pairwise(levels))
     notes = [f"{turun}; pagu dan realisasi diisi pada tingkat terbawah; Jumlah = jumlah "
              "program.", catatan_penyerapan(h)]
+    notes += _catatan_baris_lain(h)
     if rpd:
-        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100.")
+        notes.append("% terhadap RPD = realisasi / rencana penarikan dana s.d. periode x 100; "
+                     "RPD terhadap pagu = RPD / alokasi x 100.")
     return [susun_tabel("3.13", [f"Realisasi Anggaran Per {', '.join(levels[:-1])} dan "
                                  f"{levels[-1]}", h.judul_periode],
                         [*kolom_judul("Kode", "/".join(levels)),
@@ -268,12 +303,12 @@ def _kolom_rpd(h: Hasil, rpd: bool) -> tuple[str, ...]:
     if not rpd:
         return ()
     sampai = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
-    return (f"RPD{sampai} (Rp)", "% terhadap RPD")
+    return (f"RPD{sampai} (Rp)", "% terhadap RPD", "RPD terhadap pagu (%)")
 
 
 def _sel_rpd(a: Anggaran | None, rpd: bool) -> tuple[Sel, ...]:
     if not rpd:
         return ()
-    if a is None or a.rpd is None or a.penyerapan_rpd is None:
-        return (teks(""), teks(""))
-    return (rp(a.rpd), persen(a.penyerapan_rpd))
+    if a is None or a.rpd is None or a.penyerapan_rpd is None or a.persen_rpd is None:
+        return (teks(""), teks(""), teks(""))
+    return (rp(a.rpd), persen(a.penyerapan_rpd), persen(a.persen_rpd))

@@ -97,7 +97,19 @@ def tabel_3_5(h: Hasil) -> list[Tabel]:
                          *kolom_judul("Target", "Realisasi", "Capaian (%)", angka=True),
                          Kolom("Kategori")],
                         rows, [catatan_capaian(h, (i.capaian for i in h.indikator)),
-                               _catatan_kategori(h)])]
+                               _catatan_kategori(h), *_catatan_rekap(h)])]
+
+
+def _catatan_rekap(h: Hasil) -> list[str]:
+    """Which indicators' year values are the roll-up of their quarters or months, because
+    the file gives no annual value (`periode.isi_dari_rekap`)."""
+    notes = []
+    for ind in h.indikator:
+        rules = [a.partition(": ")[2] for a in ind.capaian.aturan if " tidak diisi: " in a]
+        if rules:
+            notes.append(f"{ind.nama}: nilai tahunan tidak diisi, dipakai rekapnya "
+                         f"({'; '.join(rules)}).")
+    return notes
 
 
 def _catatan_kategori(h: Hasil) -> str:
@@ -124,7 +136,37 @@ def tabel_3_6(h: Hasil) -> list[Tabel]:
                                       "% Peningkatan/ Penurunan (5/4-1)x100", "Selisih (5-4) poin",
                                       angka=True)],
                         rows, ["Kolom 6 = (realisasi tahun ini / realisasi tahun lalu - 1) x 100; "
-                               "kolom 7 = realisasi tahun ini - realisasi tahun lalu (poin)."])]
+                               "kolom 7 = realisasi tahun ini - realisasi tahun lalu (poin)."]),
+            *_capaian_antar_tahun(h)]
+
+
+def _capaian_antar_tahun(h: Hasil) -> list[Tabel]:
+    """Capaian of last year beside this year's (Kecamatan Gunung Kaler, LKjIP 2020, Tabel
+    3.5): shown when the file gives last year's target and realisasi of some indicator."""
+    if not any(i.antar_tahun is not None and i.antar_tahun.ada for i in h.indikator):
+        return []
+    tahun, lalu = h.laporan.tahun, h.laporan.tahun - 1
+    rows = []
+    for n, _, ind in _baris_indikator(h):
+        a = ind.antar_tahun
+        assert a is not None
+        rows.append(Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
+                           target_sel(a.target_tahun_lalu), target_sel(ind.target_periode),
+                           *_sebanding(ind.realisasi_tahun_lalu, ind.realisasi_periode),
+                           persen(h.tampil(a.capaian_tahun_lalu)), persen(h.tampil(ind.capaian)),
+                           persen(a.perubahan_capaian_poin))))
+    capaian = [n for i in h.indikator if i.antar_tahun is not None
+               for n in (i.antar_tahun.capaian_tahun_lalu, i.capaian) if n.ada]
+    judul = f"Perbandingan Capaian Kinerja {h.judul_periode} dengan Tahun {lalu}"
+    return [susun_tabel("3.6", [judul],
+                        [*kolom_judul("No", "Indikator Kinerja", "Satuan"),
+                         *kolom_judul(f"Target {lalu}", f"Target {tahun}", f"Realisasi {lalu}",
+                                      f"Realisasi {tahun}", f"Capaian {lalu} (%)",
+                                      f"Capaian {tahun} (%)", "Perubahan capaian (9-8) poin",
+                                      angka=True)],
+                        rows, [catatan_capaian(h, capaian),
+                               "Kolom 10 = capaian tahun ini - capaian tahun lalu (poin)."],
+                        bagian="capaian")]
 
 
 def tabel_3_7(h: Hasil) -> list[Tabel]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from lkjip_cli import angka as fmt
-from lkjip_cli.engine.capaian import arti_capaian_negatif
+from lkjip_cli.engine.capaian import arti_capaian_negatif, arti_capaian_tinggi
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.tabel.sel import ROMAWI, Baris, Kolom, Tabel
@@ -45,7 +45,8 @@ def catatan_capaian(h: Hasil, capaian: Iterable[Nilai]) -> str:
     cap = a.batas_atas
     if cap is not None and "tampilan" in cap.berlaku:
         text += f" Capaian ditampilkan paling tinggi {fmt.angka(cap.nilai)}."
-    for arti in sorted({s for n in used if (s := arti_capaian_negatif(n))}):
+    for arti in sorted({s for n in used
+                        if (s := arti_capaian_negatif(n) or arti_capaian_tinggi(n))}):
         text += f" {arti[0].upper()}{arti[1:]}."
     if a.batas_bawah is not None and floored:
         text += (f" Capaian di bawah {fmt.angka(a.batas_bawah)} dihitung sebagai "

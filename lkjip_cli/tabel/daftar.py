@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from lkjip_cli.angka import uraian_pembulatan
 from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.tabel.anggaran import tabel_3_10, tabel_3_11, tabel_3_12, tabel_3_13
 from lkjip_cli.tabel.capaian import (
@@ -36,9 +38,24 @@ def _bernomor(nomor: str, build: Callable[[Hasil], list[Tabel]]
 
     def build_bernomor(h: Hasil) -> list[Tabel]:
         label = Penomoran(h.laporan.penomoran).label(nomor)
-        return [replace(t, nomor_cetak=label) for t in build(h)]
+        tabel = [replace(t, nomor_cetak=label) for t in build(h)]
+        aturan = h.laporan.aturan_di(nomor)
+        if aturan is not h.laporan.aturan:
+            tabel = [_dibulatkan(t, aturan, h.laporan.aturan) for t in tabel]
+        return tabel
 
     return build_bernomor
+
+
+def _dibulatkan(t: Tabel, aturan: Aturan, umum: Aturan) -> Tabel:
+    """A table of a place that rounds its own way (`aturan.per_tempat`): its percentages
+    carry that rounding, and its notes say it instead of the report's."""
+    rows = tuple(replace(b, sel=tuple(
+        replace(s, desimal=aturan.desimal_persen, pembulatan=aturan.pembulatan)
+        if s.jenis in ("persen", "poin") else s for s in b.sel)) for b in t.baris)
+    lama = uraian_pembulatan(umum.desimal_persen, umum.pembulatan)
+    baru = uraian_pembulatan(aturan.desimal_persen, aturan.pembulatan)
+    return replace(t, baris=rows, catatan=tuple(c.replace(lama, baru) for c in t.catatan))
 
 
 _PEMBANGUN: dict[str, Callable[[Hasil], list[Tabel]]] = {

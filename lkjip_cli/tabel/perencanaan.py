@@ -80,7 +80,7 @@ def tabel_2_4(h: Hasil) -> list[Tabel]:
 
 def tabel_2_5(h: Hasil) -> list[Tabel]:
     b = h.belanja_tahun_ini
-    if b is None:
+    if b is None or not h.ada_belanja_tahun_ini:
         return []
     if b.klasifikasi != "bl-btl":
         return [_tabel_belanja_kelas(h, b)]
@@ -92,7 +92,7 @@ def tabel_2_5(h: Hasil) -> list[Tabel]:
         Baris((teks(""), teks("Jumlah"), rp(b.pagu_total), rp(b.realisasi_total),
                persen(b.penyerapan_total)), "jumlah"),
     ]
-    return [susun_tabel("2.5", [f"Target Belanja {nama_singkat(h)}", f"Tahun {b.tahun}"],
+    return [susun_tabel("2.5", [f"Target Belanja {nama_singkat(h)}", h.judul_periode],
                         [*kolom_judul("No", "Uraian Belanja"),
                          *kolom_judul("Anggaran (Rp)", "Realisasi Belanja (Rp)", "%", angka=True)],
                         rows, [catatan_penyerapan(h)],
@@ -134,7 +134,7 @@ def _tabel_belanja_kelas(h: Hasil, b: HasilBelanja) -> Tabel:
     if murni:
         notes.insert(1, "Perubahan = anggaran setelah perubahan - anggaran murni (negatif: "
                         "pemotongan).")
-    return susun_tabel("2.5", [f"Target Belanja {nama_singkat(h)}", f"Tahun {b.tahun}"],
+    return susun_tabel("2.5", [f"Target Belanja {nama_singkat(h)}", h.judul_periode],
                        [*kolom_judul("No", "Uraian Belanja"),
                         *kolom_judul(*money_cols, anggaran, "Realisasi Belanja (Rp)", "%",
                                      angka=True)],
@@ -160,7 +160,7 @@ def tabel_2_6(h: Hasil) -> list[Tabel]:
                    persen(s.porsi_belanja_langsung),
                    teks(_nama_kegiatan(h, s.anggaran.kegiatan))))
             for i, s in enumerate(h.sasaran)]
-    bl = b.nama_belanja_program if (b := h.belanja_tahun_ini) else "Belanja Langsung"
+    bl = h.nama_belanja_program
     return [susun_tabel("2.6", [f"Anggaran {bl} per Sasaran Strategis",
                                 f"{nama_singkat(h)} Tahun {h.laporan.tahun}"],
                         [*kolom_judul("No", "Sasaran Strategis"),

@@ -36,6 +36,8 @@ class Sel:
     #: Places an input prints with, when a row compares two inputs (Tabel 3.6: 84,19 beside
     #: 73,00); None keeps the places the file gave.
     desimal: int | None = None
+    #: A place's own rounding of its percentages (`aturan.per_tempat`); None: the report's.
+    pembulatan: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,8 @@ def format_sel(sel: Sel, aturan: Aturan) -> str:
         return str(sel.nilai or "")
     assert not isinstance(sel.nilai, str)
     if sel.jenis in ("persen", "poin"):
-        return fmt.persen(sel.nilai, aturan.desimal_persen, aturan.pembulatan)
+        return fmt.persen(sel.nilai, aturan.desimal_persen if sel.desimal is None
+                          else sel.desimal, sel.pembulatan or aturan.pembulatan)
     if sel.jenis == "rupiah":
         return fmt.rupiah(sel.nilai, awalan=False)
     return fmt.angka(sel.nilai, sel.desimal)

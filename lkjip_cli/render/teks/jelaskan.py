@@ -86,10 +86,29 @@ def uraikan_tampil(h: Hasil, judul: str, nilai: Nilai, source: SourceMap) -> Ite
            f"tampilan) -> ditampilkan {_tampil(shown, a)}")
 
 
+def _antar_tahun(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str]:
+    """Each earlier year's capaian, and the change of capaian from last year."""
+    at = ind.antar_tahun
+    if at is None or not at.tahun:
+        return
+    a = h.laporan.aturan
+    for y in at.tahun:
+        yield from uraikan_tampil(h, f"Capaian {y.tahun}", y.capaian, source)
+    yield from uraikan(f"Perubahan capaian dari {at.tahun_lalu} (poin)",
+                       at.perubahan_capaian_poin, a, source)
+    yield from uraikan(f"Perubahan capaian dari {at.tahun_lalu} (%)",
+                       at.perubahan_capaian_persen, a, source)
+
+
 def _anggaran(label: str, a: Anggaran, aturan: Aturan, source: SourceMap) -> Iterator[str]:
     yield from uraikan(f"Pagu {label}", a.pagu, aturan, source)
     yield from uraikan(f"Realisasi {label}", a.realisasi, aturan, source)
     yield from uraikan(f"Penyerapan {label}", a.penyerapan, aturan, source)
+    for judul, nilai in ((f"RPD {label}", a.rpd), (f"Penyerapan terhadap RPD {label}",
+                                                   a.penyerapan_rpd),
+                         (f"RPD terhadap pagu {label}", a.persen_rpd)):
+        if nilai is not None:
+            yield from uraikan(judul, nilai, aturan, source)
 
 
 def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str]:
@@ -105,6 +124,7 @@ def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str
     yield from uraikan(f"Selisih dari {ind.tahun_lalu}", ind.perubahan_poin, a, source)
     yield from uraikan(f"Perbandingan dengan {ind.tahun_lalu}", ind.perbandingan_persen, a,
                        source)
+    yield from _antar_tahun(h, ind, source)
     yield from uraikan_tampil(h, "Capaian terhadap target akhir Renstra",
                               ind.capaian_renstra_akhir, source)
     yield from uraikan(f"Capaian terhadap target Renstra {h.laporan.tahun}",
@@ -207,11 +227,13 @@ def _jelaskan_lkjip(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
     for prog in h.program:
         if prog.kode == ref:
             return [f"{prog.kode} — {prog.nama} (program)", "",
-                    *_anggaran(f"program {prog.kode}", prog.anggaran, a, source)]
+                    *_anggaran(f"program {prog.kode}", prog.anggaran, a, source),
+                    *uraikan("Porsi dari total pagu", h.porsi(prog), a, source)]
     for keg in h.kegiatan:
         if keg.kode == ref:
             lines = [f"{keg.kode} — {keg.nama} (kegiatan)", "",
-                     *_anggaran(f"kegiatan {keg.kode}", keg.anggaran, a, source)]
+                     *_anggaran(f"kegiatan {keg.kode}", keg.anggaran, a, source),
+                     *uraikan("Porsi dari total pagu", h.porsi(keg), a, source)]
             for ik in keg.indikator:
                 lines += uraikan_tampil(h, f"Capaian {ik.kode} ({ik.nama})", ik.capaian, source)
             return lines
@@ -226,7 +248,8 @@ def _jelaskan_lkjip(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
         if isinstance(node, HasilRincian) and node.kode == ref:
             tingkat = h.nama_tingkat(node.tingkat)
             return [f"{node.kode} — {node.nama} ({tingkat.lower()})", "",
-                    *_anggaran(f"{tingkat.lower()} {node.kode}", node.anggaran, a, source)]
+                    *_anggaran(f"{tingkat.lower()} {node.kode}", node.anggaran, a, source),
+                    *uraikan("Porsi dari total pagu", h.porsi(node), a, source)]
     return None
 
 

@@ -143,6 +143,9 @@ def tulis_lembar(lembar: Lembar, aturan: Aturan, peta: Peta, judul_polos: bool =
 def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, peta: Peta) -> None:
     ws = lembar.ws
     r = lembar.baris(i)
+    # A table that rounds its own way (`aturan.per_tempat`) rounds so in its formulas too.
+    aturan = peta.hasil.laporan.aturan_di(lembar.tabel.nomor)
+    rumus = peta.rumus if aturan is peta.rumus.aturan else Rumus(aturan)
     for j, sel in enumerate(baris.sel):
         c = ws.cell(r, j + 1)
         c.border = GARIS
@@ -156,7 +159,7 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, peta: Pet
             else:
                 tulis_teks(c, str(sel.nilai or ""))
             continue
-        formula = rumus_sel(lembar, i, j, peta.rumus, peta)
+        formula = rumus_sel(lembar, i, j, rumus, peta)
         if formula is not None and len(formula) >= PANJANG_RUMUS:
             formula = None  # written as its value, with the comment saying why
         if formula is not None:
@@ -172,7 +175,7 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, peta: Pet
             tulis_nilai(c, sel.nilai)
             if (ws.title, i, j) in peta.isian:
                 c.fill = MASUKAN
-            elif (alasan := alasan_nilai(lembar, i, j, rumus_sel(lembar, i, j, peta.rumus,
+            elif (alasan := alasan_nilai(lembar, i, j, rumus_sel(lembar, i, j, rumus,
                                                                  peta))) is not None:
                 c.comment = Comment(alasan, PEMBUAT)
         c.number_format = _format_angka(sel, aturan)

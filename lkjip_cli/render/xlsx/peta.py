@@ -243,6 +243,13 @@ def _masukan_kolom(nomor: str, sel: Sequence[Sel]
         for m in asal.masukan if asal is not None else ():
             if m.nama in PERUBAHAN and m.sumber is not None:
                 yield PERUBAHAN[m.nama], m.nilai, tuple(m.sumber)
+    if nomor == "3.6" and len(sel) == 10:  # its capaian part: each year's capaian
+        for jc, (jt, jr) in ((7, (3, 5)), (8, (4, 6))):
+            asal = sel[jc].asal
+            kolom = {"target": jt, "realisasi": jr}
+            for m in asal.masukan if asal is not None else ():
+                if m.nama in kolom and m.sumber is not None:
+                    yield kolom[m.nama], m.nilai, tuple(m.sumber)
 
 
 def _baris_3_4(h: Hasil) -> dict[int, HasilIndikator]:

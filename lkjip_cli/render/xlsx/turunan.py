@@ -142,8 +142,10 @@ def _penyerapan(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | N
     if t.nomor == "2.5":
         jp, jr, jpct, _ = _kolom_belanja(t)
         kolom = (jpct, jr, jp)
-    if t.nomor == "3.13" and j == 6 and len(t.kolom) == 8:
+    if t.nomor == "3.13" and j == 6 and len(t.kolom) == 9:
         kolom = (6, 3, 5)  # % terhadap RPD
+    if t.nomor == "3.13" and j == 7 and len(t.kolom) == 9:
+        kolom = (7, 5, 2)  # RPD terhadap pagu
     if kolom is None or j != kolom[0]:
         return None
     r = lb.baris(i)
@@ -152,7 +154,7 @@ def _penyerapan(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | N
 
 def _perubahan(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
     baris = lb.tabel.baris[i]
-    if lb.tabel.nomor != "3.6" or j not in (5, 6) or not (
+    if lb.tabel.nomor != "3.6" or lb.tabel.bagian or j not in (5, 6) or not (
             angka_sel(baris.sel[3]) and angka_sel(baris.sel[4])):
         return None
     kini, lalu = ref(4, lb.baris(i)), ref(3, lb.baris(i))
@@ -324,6 +326,35 @@ def _renja(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
     return rumus_renja(lb, i, j, rumus) if lb.tabel.nomor == "renja" else None
 
 
-ATURAN: tuple[Aturan, ...] = (_renja, _capaian, _penyerapan, _perubahan, _efisiensi_tahunan,
+#: Tabel 3.6 (capaian): (capaian column, target column, realisasi column) of each year.
+CAPAIAN_TAHUN = {7: (3, 5), 8: (4, 6)}
+
+
+def _capaian_antar_tahun(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
+    """Tabel 3.6's capaian part: last year's and this year's capaian over their cells, and
+    the change in points as the difference of the two unrounded capaian (as the engine)."""
+    t = lb.tabel
+    if (t.nomor, t.bagian) != ("3.6", "capaian") or j not in (7, 8, 9):
+        return None
+    baris, r = t.baris[i], lb.baris(i)
+
+    def inti(kolom: int, bulat: bool) -> str | None:
+        jt, jr = CAPAIAN_TAHUN[kolom]
+        nama = _nama_rumus(baris.sel[kolom])
+        if nama is None or not (angka_sel(baris.sel[jt]) and angka_sel(baris.sel[jr])):
+            return None
+        return rumus.capaian(ref(jt, r), ref(jr, r), nama,
+                             batas=rumus.batas_tampil if bulat else None, bulat=bulat)
+
+    if j in CAPAIAN_TAHUN:
+        return inti(j, True)
+    kini, lalu = inti(8, False), inti(7, False)
+    if kini is None or lalu is None:
+        return None
+    return rumus.bulat(f"({kini})-({lalu})")
+
+
+ATURAN: tuple[Aturan, ...] = (_renja, _capaian, _capaian_antar_tahun, _penyerapan, _perubahan,
+                              _efisiensi_tahunan,
                               _sasaran_3_10, _output_input, _porsi_2_6, _perubahan_pagu,
                               _jumlah_anak)
