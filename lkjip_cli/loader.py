@@ -14,7 +14,7 @@ import re
 import types
 import typing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -69,16 +69,19 @@ def load(path: str | FsPath) -> LoadResult:
     except OSError as exc:
         return LoadResult(None, SourceMap(name), (diagnostik_baca(name, exc),))
     with tanpa_gc():  # acyclic data, hundreds of thousands of objects: lkjip_cli/memori.py
-        return load_parsed(parse_yaml_bytes(name, raw))
+        return load_parsed(parse_yaml_bytes(name, raw), raw)
 
 
 def load_text(text: str, name: str = "<teks>") -> LoadResult:
     """Validate a report given as text (tests, editors)."""
     with tanpa_gc():
-        return load_parsed(parse_yaml_bytes(name, text.encode("utf-8")))
+        raw = text.encode("utf-8")
+        return load_parsed(parse_yaml_bytes(name, raw), raw)
 
 
-def load_parsed(parsed: ParsedYaml) -> LoadResult:
+def load_parsed(parsed: ParsedYaml, raw: bytes | None = None) -> LoadResult:
+    """Validate a parsed report; `raw`, the file's bytes, lets a formula's error point at
+    the column of the offending character in the file, not only at the formula's start."""
     terlalu_baru = _format_terlalu_baru(parsed)
     if terlalu_baru is not None:
         return LoadResult(None, parsed.source, (terlalu_baru,))
@@ -88,7 +91,7 @@ def load_parsed(parsed: ParsedYaml) -> LoadResult:
         try:
             report = Laporan.model_validate(parsed.data)
         except ValidationError as exc:
-            diagnostics.extend(_validation_diagnostics(exc, parsed.source))
+            diagnostics.extend(_validation_diagnostics(exc, parsed.source, raw))
     if parsed.data is not None:
         diagnostics.extend(semantic_checks(parsed.data, parsed.source))
     diagnostics.sort(key=sort_key)
@@ -110,7 +113,8 @@ def _format_terlalu_baru(parsed: ParsedYaml) -> Diagnostic | None:
     return periksa_versi_format(parsed.source.file, parsed.data, posisi)
 
 
-def _validation_diagnostics(exc: ValidationError, source: SourceMap) -> Iterator[Diagnostic]:
+def _validation_diagnostics(exc: ValidationError, source: SourceMap,
+                            raw: bytes | None = None) -> Iterator[Diagnostic]:
     all_errors = exc.errors()
     errors = [e for e in all_errors if e.get("input") is not INVALID]
     # From all errors: an item that failed because its YAML scalar was already reported
@@ -126,13 +130,34 @@ def _validation_diagnostics(exc: ValidationError, source: SourceMap) -> Iterator
             continue  # pydantic's echo of an item that failed for its own reason
         kept.append(error)
     for error in _satukan_union(kept):
-        yield _diagnostic(error, _file_path(error["loc"]), source,
-                          is_key="[key]" in error["loc"])
+        diag = _diagnostic(error, _file_path(error["loc"]), source,
+                           is_key="[key]" in error["loc"])
+        yield _kolom_rumus(diag, error, raw)
 
 
 #: How pydantic names a member of a union in an error's location: a type name with its
 #: parameters (`literal['a','b']`, `tuple[Pita, ...]`, `function-after[...]`).
 _TAG_UNION = re.compile(r"[a-z][a-z_-]*\[.*\]", re.DOTALL)
+
+
+def _kolom_rumus(diag: Diagnostic, error: Any, raw: bytes | None) -> Diagnostic:
+    """A formula's error at the column of the offending character in the file, when the
+    formula stands on one line as written (plain, or quoted without escapes); otherwise at
+    the formula's start, whose message names the column inside the formula."""
+    ctx = error.get("ctx") or {}
+    if error["type"] != "rumus" or "kolom" not in ctx or raw is None or diag.line is None \
+            or diag.column is None:
+        return diag
+    lines = raw.split(b"\n", diag.line)
+    if len(lines) < diag.line:
+        return diag
+    line = lines[diag.line - 1].decode("utf-8", "replace")
+    start = diag.column - 1
+    if line[start:start + 1] in ("'", '"'):
+        start += 1
+    if line[start:start + len(ctx["teks"])] != ctx["teks"]:
+        return diag
+    return replace(diag, column=start + int(ctx["kolom"]))
 
 
 def _union_tag(part: int | str) -> bool:

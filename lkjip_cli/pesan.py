@@ -126,6 +126,8 @@ def kode_pydantic(kind: str) -> str:
     kind, `value` when the kind is right but the value is not allowed (codes unchanged)."""
     if kind.startswith(("number-", "negative")):
         return kind
+    if kind == "rumus":
+        return "rumus"
     if kind.endswith(("_type", "_parsing")) or kind in {"literal_error", "union_tag_invalid"}:
         return "type"
     return "value"
@@ -140,7 +142,7 @@ def harapan(kind: str, ctx: Mapping[str, Any]) -> str | None:
 def pesan_pydantic(kind: str, msg: str, ctx: Mapping[str, Any] | None, value: Any) -> str:
     """The Indonesian message of one pydantic error (not `missing` or `extra_forbidden`)."""
     ctx = ctx or {}
-    if kind.startswith(("number-", "negative")):
+    if kind.startswith(("number-", "negative")) or kind == "rumus":
         return msg  # lkjip's own validators already speak Indonesian
     if kind in ("value_error", "assertion_error"):
         # A validator's own words (Indonesian), without pydantic's English prefix.

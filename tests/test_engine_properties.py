@@ -213,7 +213,10 @@ TARGET = st.one_of(
 MAYBE = st.one_of(st.none(), ANGKA)
 POLARITAS = st.sampled_from(["positif", "negatif"])
 RUMUS_NEGATIF = st.sampled_from(["(2T-R)/T", "T/R"])
-METODE = st.sampled_from(["selisih", "sisa-anggaran", "rasio", "nominal"])
+METODE = st.sampled_from(["selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
+                          "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021"])
+METODE_RATA = st.sampled_from(["rata-rata", "rasio-rata-rata", "tertimbang-pagu",
+                               "geometrik-pmk-22-2021"])
 METODE_TAHUNAN = st.sampled_from(["nominal", "sisa-anggaran"])
 
 
@@ -280,6 +283,7 @@ def laporan_acak(draw: st.DrawFn) -> dict[str, Any]:
         "rumus_negatif": draw(RUMUS_NEGATIF),
         "target_nol": draw(st.sampled_from(["tidak-dapat-dihitung", "100-jika-realisasi-0"])),
         "rata_rata": {
+            "metode": draw(METODE_RATA),
             "dasar": draw(st.sampled_from(["indikator", "sasaran"])),
             "dikecualikan": [{"indikator": k, "alasan": "uji"} for k in
                              draw(st.lists(st.sampled_from(kodes), unique=True))]},

@@ -97,6 +97,21 @@ def test_own_scale_bands_round_trip_through_the_skala_sheet(tmp_path: Path) -> N
     assert hasil.laporan.model_dump() == asli.model_dump()
 
 
+def test_named_methods_round_trip_through_the_aturan_sheet(tmp_path: Path) -> None:
+    """Issue 22's averaging method, efficiency methods and batas_e have Aturan columns."""
+    text = BASE + textwrap.dedent("""\
+        aturan:
+          rata_rata: {metode: geometrik-pmk-22-2021}
+          efisiensi: {sasaran: indeks-efisiensi, keseluruhan: nilai-efisiensi-pmk-22-2021,
+                      batas_e: 25}
+        """)
+    asli = _laporan(text)
+    hasil = impor(_simpan(buku_data(asli), tmp_path / "metode.xlsx"))
+    assert hasil.laporan is not None, [format_text(d) for d in hasil.diagnostics]
+    assert hasil.laporan.model_dump() == asli.model_dump()
+    assert hasil.laporan.aturan.rata_rata.metode == "geometrik-pmk-22-2021"
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=laporan_acak())
 def test_generated_reports_round_trip(tmp_path_factory: pytest.TempPathFactory,

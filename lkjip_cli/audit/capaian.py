@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from lkjip_cli.audit.kumpulan import Kumpulan, PenghasilDiTempat, alt, lengkap
 from lkjip_cli.audit.sebab import Alternatif, aman
+from lkjip_cli.engine import METODE_RATA_RATA
 from lkjip_cli.engine.hasil import HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
 
@@ -67,6 +68,19 @@ def _bagi(jumlah: Decimal, banyak: int) -> Decimal | None:
 
 def _rata_dari(values: Sequence[Decimal]) -> Decimal | None:
     return aman(lambda: sum(values, Decimal(0)) / len(values))
+
+
+def metode_rata_lain(k: Kumpulan, sasaran: str | None) -> Iterator[Alternatif]:
+    """The average (the report's, or sasaran `sasaran`'s) by every other named averaging
+    method: the registry `compute --bandingkan` shows."""
+    own = k.aturan.rata_rata.metode
+    for kode in METODE_RATA_RATA:
+        if kode == own:
+            continue
+        h = k.varian("rata_rata.metode", kode)
+        nilai = h.rata_rata_capaian if sasaran is None else next(
+            s.capaian for s in h.sasaran if s.kode == sasaran)
+        yield Alternatif(f"metode rata-rata {kode}", nilai.nilai, utama=True)
 
 
 def capaian_rata(k: Kumpulan, ind: HasilIndikator) -> Decimal | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lkjip_cli.angka import angka, bulatkan, desimal_dari
-from lkjip_cli.audit.sebab import Penghasil, cari_sebab
+from lkjip_cli.audit.sebab import Alternatif, Penghasil, cari_sebab
 from lkjip_cli.audit.tempat import NAMA_KOLOM, nama_tempat
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
@@ -66,11 +66,20 @@ def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
                       c.path, satuan=c.satuan)
     unit = Decimal(1).scaleb(-places)
     tingkat = _tingkat_selisih(c.dihitung, diff, unit, c.dicetak)
-    causes = cari_sebab(c.dicetak, exact, mode, c.penghasil)
+    # A printed 0 is never "the ratio without x 100" of a small figure, nor is 0's ratio.
+    penghasil = [*c.penghasil, _skala_seratus(exact)] \
+        if c.satuan == "%" and c.dicetak != 0 and exact != 0 else c.penghasil
+    causes = cari_sebab(c.dicetak, exact, mode, penghasil)
     if not causes:
         causes = [_tanpa_sebab(tingkat, c.dihitung, unit, c.dicetak)]
     return Temuan(tabel, c.label, kolom, c.dicetak, exact, diff, tingkat,
                   _join("", causes, elsewhere), c.path, satuan=c.satuan)
+
+
+def _skala_seratus(exact: Decimal) -> Penghasil:
+    """A percentage printed as the ratio behind it (no x 100), or multiplied by 100 twice."""
+    return lambda: (Alternatif("rasio tanpa x 100", exact / 100),
+                    Alternatif("dikali 100 dua kali", exact * 100))
 
 
 #: Every way a report may round a figure to its printed places.

@@ -17,6 +17,7 @@ from typing import cast
 from lkjip_cli.audit.anggaran import kumpulkan_anggaran
 from lkjip_cli.audit.capaian import tanpa_batas, tanpa_batas_di
 from lkjip_cli.audit.cetakan import plain
+from lkjip_cli.audit.hitungan import alternatif_realisasi
 from lkjip_cli.audit.kumpulan import Kumpulan, alt, isian, isian_target
 from lkjip_cli.audit.sebab import Alternatif, aman
 from lkjip_cli.engine.capaian import hitung_capaian
@@ -53,6 +54,7 @@ def kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
         yield from _capaian_tahun_lalu(ind, k, rumus)
 
     def realisasi_alts(lokasi: str) -> Iterator[Alternatif]:
+        yield from alternatif_realisasi(ind, k, lokasi)
         yield Alternatif(f"realisasi tahun {ind.tahun_lalu}", ind.realisasi_tahun_lalu)
         yield Alternatif("capaian, bukan realisasi", ind.capaian.nilai)
 
@@ -71,7 +73,8 @@ def kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
 
     k.add(ind.kode, label, base, d.target, "target", isian_target(ind.target), "")
     k.add(ind.kode, label, base, d.realisasi, "realisasi",
-          isian("realisasi", ind.realisasi_periode),
+          ind.hitungan.realisasi if ind.hitungan is not None
+          else isian("realisasi", ind.realisasi_periode),
           "", realisasi_alts)
     k.add(ind.kode, label, base, d.capaian, "capaian", k.h.tampil(ind.capaian), "%",
           capaian_alts)

@@ -18,6 +18,7 @@ from lkjip_cli.audit.cetakan import Cetakan
 from lkjip_cli.audit.kategori import kosakata_kategori
 from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman
 from lkjip_cli.diagnostics import Path
+from lkjip_cli.engine import hitung_dengan
 from lkjip_cli.engine.hasil import Hasil, Simpul, Target
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
 from lkjip_cli.model.laporan import Pita, Rentang, TandaCetak
@@ -50,6 +51,9 @@ class Kumpulan:
         self.urutan_kegiatan = {keg.kode: i for i, keg in enumerate(hasil.kegiatan)}
         self.model_indikator = {ind.kode: ind for sas in hasil.laporan.sasaran
                                 for ind in sas.indikator}
+        #: The report computed with one rule changed, by (rule, value), computed on demand
+        #: (only a printed figure that does not match asks) and once.
+        self._varian: dict[tuple[str, str], Hasil] = {}
         self.sasaran_tunggal = {  # indikator kode -> its sasaran, when the only one counted
             ind.kode: sas for sas in hasil.sasaran
             if len([i for i in sas.indikator if i.dikecualikan is None]) == 1
@@ -82,6 +86,12 @@ class Kumpulan:
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
                                       nilai, satuan, bound, catatan,
                                       kosakata or {}, self.penomoran))
+
+    def varian(self, kunci: str, nilai: str) -> Hasil:
+        """The report computed with rule `kunci` set to `nilai` (another named method)."""
+        if (kunci, nilai) not in self._varian:
+            self._varian[(kunci, nilai)] = hitung_dengan(self.h.laporan, kunci, nilai)
+        return self._varian[(kunci, nilai)]
 
     def mode_di(self, lokasi: str) -> str:
         """How the report rounds at this place: its own rule (`aturan.per_tempat`), else

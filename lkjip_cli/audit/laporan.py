@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from lkjip_cli.audit.capaian import capaian_rata, rata, rata_tanpa
+from lkjip_cli.audit.capaian import capaian_rata, metode_rata_lain, rata, rata_tanpa
 from lkjip_cli.audit.cetakan import plain
 from lkjip_cli.audit.kumpulan import Kumpulan, alt, lengkap
-from lkjip_cli.audit.sasaran import efisiensi_lain
+from lkjip_cli.audit.sasaran import efisiensi_bagian_lain, efisiensi_lain
 from lkjip_cli.audit.sebab import Alternatif
 from lkjip_cli.engine.hasil import Anggaran, HasilIndikator
 from lkjip_cli.engine.nilai import HUNDRED
@@ -38,6 +38,7 @@ def kumpulkan_laporan(k: Kumpulan) -> None:
                                   [(i.kode, capaian_rata(k, i)) for i in included])
             yield from rata_tanpa("rata-rata capaian yang dicetak",
                                   list(zip((i.kode for i in included), printed, strict=True)))
+        yield from metode_rata_lain(k, None)
 
     def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
         b = h.belanja_tahun_ini
@@ -46,6 +47,7 @@ def kumpulkan_laporan(k: Kumpulan) -> None:
             a = Anggaran(b.pagu_langsung, b.realisasi_langsung, b.penyerapan_langsung,
                          b.efisiensi_nominal, ())
             yield from efisiensi_lain(metode, h.rata_rata_capaian.nilai, a)
+        yield from efisiensi_bagian_lain(k, "efisiensi.keseluruhan", metode, None)
         rata_cetak = k.dicetak_di("laporan", "rata_rata_capaian", lokasi)
         pen = k.dicetak_di(f"Belanja {h.laporan.tahun}", "penyerapan_langsung", lokasi)
         if rata_cetak is not None and pen is not None and metode == "selisih":

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from lkjip_cli.audit.anggaran import kumpulkan_program
 from lkjip_cli.audit.belanja import kumpulkan_belanja
 from lkjip_cli.audit.cetakan import bandingkan, tingkat_cetakan
+from lkjip_cli.audit.hitungan import kumpulkan_hitungan
 from lkjip_cli.audit.indikator import kumpulkan_indikator
 from lkjip_cli.audit.kumpulan import Kumpulan
 from lkjip_cli.audit.laporan import kumpulkan_evaluasi, kumpulkan_laporan
@@ -31,6 +32,7 @@ def kumpulkan(h: Hasil) -> Kumpulan:
     for sas, model_sas in zip(h.sasaran, h.laporan.sasaran, strict=True):
         for ind, model_ind in zip(sas.indikator, model_sas.indikator, strict=True):
             kumpulkan_indikator(k, ind, model_ind)
+            kumpulkan_hitungan(k, ind, model_ind.hitung)
         kumpulkan_sasaran(k, sas, model_sas)
     kumpulkan_program(k)
     by_year = {b.tahun: b for b in h.laporan.belanja}

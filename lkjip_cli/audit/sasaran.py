@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lkjip_cli.audit.anggaran import kumpulkan_anggaran
-from lkjip_cli.audit.capaian import capaian_rata, rata, rata_tanpa, tanpa_batas
+from lkjip_cli.audit.capaian import (
+    capaian_rata,
+    metode_rata_lain,
+    rata,
+    rata_tanpa,
+    tanpa_batas,
+)
 from lkjip_cli.audit.cetakan import plain
 from lkjip_cli.audit.kumpulan import Kumpulan, PenghasilDiTempat, alt
 from lkjip_cli.audit.sebab import Alternatif
@@ -38,9 +44,11 @@ def kumpulkan_sasaran(k: Kumpulan, sas: HasilSasaran, model_sas: Sasaran) -> Non
         yield from rata_tanpa("rata-rata", [(i.kode, capaian_rata(k, i)) for i in included])
         yield from rata_tanpa("rata-rata capaian yang dicetak",
                               list(zip((i.kode for i in included), printed, strict=True)))
+        yield from metode_rata_lain(k, sas.kode)
 
     def efisiensi_alts(lokasi: str) -> Iterator[Alternatif]:
         yield from efisiensi_lain(metode, sas.capaian.nilai, sas.anggaran)
+        yield from efisiensi_bagian_lain(k, "efisiensi.sasaran", metode, sas.kode)
         pen = k.dicetak_di(sas.kode, "penyerapan", lokasi)
         if pen is not None and metode == "sisa-anggaran":
             yield alt("dihitung dari penyerapan yang dicetak", lambda: HUNDRED - pen)
@@ -81,6 +89,23 @@ def _efisiensi_masukan_lain(sas: HasilSasaran, m: HasilMasukan) -> PenghasilDiTe
     return make
 
 
+#: The efficiency methods taken over parts (a sasaran's indicators, the report's sasaran):
+#: tried as causes by recomputing the report with them.
+METODE_BAGIAN = ("selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021")
+
+
+def efisiensi_bagian_lain(k: Kumpulan, kunci: str, metode: str,
+                          sasaran: str | None) -> Iterator[Alternatif]:
+    """The efficiency by each method over parts that the report did not choose."""
+    for other in METODE_BAGIAN:
+        if other == metode:
+            continue
+        h = k.varian(kunci, other)
+        nilai = h.efisiensi if sasaran is None else next(
+            s.efisiensi for s in h.sasaran if s.kode == sasaran)
+        yield Alternatif(f"metode efisiensi {other}", nilai.nilai)
+
+
 def efisiensi_lain(metode: str, capaian: Decimal | None, a: Anggaran) -> Iterator[Alternatif]:
     pen, pagu, real = a.penyerapan.nilai, a.pagu.nilai, a.realisasi.nilai
     for other in RUMUS_EFISIENSI:
@@ -94,3 +119,6 @@ def efisiensi_lain(metode: str, capaian: Decimal | None, a: Anggaran) -> Iterato
             yield alt("metode efisiensi rasio", lambda: capaian / pen * HUNDRED)
         elif other == "nominal" and pagu is not None and real is not None:
             yield Alternatif("metode efisiensi nominal", pagu - real)
+        elif other == "indeks-efisiensi" and capaian is not None and pen is not None:
+            # The ratio printed without its x 100 (or, for an index, with it).
+            yield alt("metode indeks-efisiensi (rasio tanpa x 100)", lambda: capaian / pen)

@@ -14,6 +14,9 @@ from lkjip_cli.model.penomoran import Penomoran, urutan_label
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")
 
 NAMA_KOLOM = {
+    "masukan": "Masukan rumus", "nrr": "NRR per unsur", "nrr_tertimbang": "NRR tertimbang",
+    "nilai_indeks": "Nilai indeks (1-4)", "mutu": "Mutu pelayanan",
+    "kinerja": "Kinerja unit pelayanan",
     "target": "Target", "realisasi": "Realisasi", "capaian": "Capaian (%)",
     "kategori": "Kategori", "realisasi_tahun_lalu": "Realisasi tahun lalu",
     "perubahan_persen": "% Peningkatan/Penurunan", "perubahan_poin": "Selisih (poin)",

@@ -170,12 +170,23 @@ def buku_utuh(laporan: Laporan, file: str, pembuat: str | None = None
     beda = list(_beda(laporan.model_dump(), hasil.laporan.model_dump(), ()))
     if beda:
         return None, [Diagnostic(file, None, None, Severity.ERROR, "xlsx-lossy",
-                                 f"buku kerja isian tidak dapat memuat nilai ini persis: "
-                                 f"{asli!r} terbaca kembali sebagai {kembali!r}; buku tidak "
-                                 "ditulis (laporkan sebagai bug lkjip, atau pakai YAML-nya)",
-                                 format_path(path))
+                                 _pesan_lossy(path, asli, kembali), format_path(path))
                       for path, asli, kembali in beda[:MAKS_LOSSY]]
     return isi, []
+
+
+def _pesan_lossy(path: tuple[str | int, ...], asli: Any, kembali: Any) -> str:
+    """Why a field did not come back: a field the workbook does not hold by design
+    (`tata.HANYA_YAML`, with its reason), or a value it failed to hold (a bug)."""
+    isian = ".".join(str(p) for p in path if isinstance(p, str))
+    alasan = next((v for k, v in tb.HANYA_YAML.items()
+                   if k == isian or k.startswith(f"{isian}.")), None)
+    if alasan is not None:
+        return (f"buku kerja isian tidak memuat `{isian}` (hanya di YAML: {alasan}); buku "
+                "tidak ditulis: pakai YAML-nya")
+    return (f"buku kerja isian tidak dapat memuat nilai ini persis: {asli!r} terbaca kembali "
+            f"sebagai {kembali!r}; buku tidak ditulis (laporkan sebagai bug lkjip, atau pakai "
+            "YAML-nya)")
 
 
 #: The fields named when a workbook cannot hold a report: the first few say enough.

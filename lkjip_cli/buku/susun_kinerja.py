@@ -75,10 +75,11 @@ def susun_aturan(p: Penyusun, doc: dict[str, Any]) -> None:
             aturan["batas_atas"] = batas
         rata: dict[str, Any] = {}
         p.taruh(rata, "dasar", rek, "rata_rata_dasar", ("aturan", "rata_rata", "dasar"), L)
+        p.taruh(rata, "metode", rek, "rata_rata_metode", ("aturan", "rata_rata", "metode"), L)
         if rata:
             aturan["rata_rata"] = rata
         efisiensi: dict[str, Any] = {}
-        for kunci in ("sasaran", "keseluruhan", "tahunan"):
+        for kunci in ("sasaran", "keseluruhan", "tahunan", "batas_e"):
             p.taruh(efisiensi, kunci, rek, f"efisiensi_{kunci}",
                     ("aturan", "efisiensi", kunci), L)
         if efisiensi:

@@ -66,6 +66,10 @@ KLASIFIKASI = ("bl-btl", "permendagri-77-2020", "apbn")
 TABEL = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
          "3.9", "3.10", "3.11", "3.12", "3.13")
 SKALA = ("interpretasi", "predikat")
+#: The named methods the Aturan sheet offers (engine/rata_rata.py, engine/efisiensi.py).
+METODE_RATA_RATA = ("rata-rata", "rasio-rata-rata", "tertimbang-pagu", "geometrik-pmk-22-2021")
+METODE_EFISIENSI = ("selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
+                    "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021")
 
 
 def _target(judul: str = "Target", kunci: str = "target") -> list[Kolom]:
@@ -105,10 +109,10 @@ ATURAN = Lembar("Aturan", (
           bantuan="rata-rata, tampilan (pisahkan dengan koma); - untuk tidak ada"),
     Kolom("Rata-rata dasar", "rata_rata_dasar", "pilihan", ("indikator", "sasaran")),
     Kolom("Efisiensi sasaran", "efisiensi_sasaran", "pilihan",
-          ("selisih", "sisa-anggaran", "rasio", "nominal", "output-input"),
+          (*METODE_EFISIENSI, "output-input"), lebar=22,
           bantuan="output-input: per masukan di lembar Masukan (BPKP)"),
-    Kolom("Efisiensi keseluruhan", "efisiensi_keseluruhan", "pilihan",
-          ("selisih", "sisa-anggaran", "rasio", "nominal")),
+    Kolom("Efisiensi keseluruhan", "efisiensi_keseluruhan", "pilihan", METODE_EFISIENSI,
+          lebar=22),
     Kolom("Efisiensi tahunan", "efisiensi_tahunan", "pilihan", ("nominal", "sisa-anggaran")),
     Kolom("Skala interpretasi", "skala_interpretasi", "pilihan",
           ("permendagri-86-2017", "enam-tingkat", "lembar Skala"), lebar=22),
@@ -119,6 +123,11 @@ ATURAN = Lembar("Aturan", (
           bantuan="kosong: tanpa batas bawah (capaian negatif dicetak apa adanya)"),
     Kolom("Bulatkan realisasi", "bulatkan_realisasi", "bulat",
           bantuan="kosong: tidak; angka: realisasi dibulatkan sekian desimal sebelum capaian"),
+    # Issue 22, after every older column so that none moves.
+    Kolom("Rata-rata metode", "rata_rata_metode", "pilihan", METODE_RATA_RATA, lebar=22,
+          bantuan="kosong: rata-rata"),
+    Kolom("Batas E", "efisiensi_batas_e", "angka",
+          bantuan="nilai-efisiensi-pmk-22-2021: E dibatasi -batas sampai batas; kosong: 20"),
 ), satu_baris=True)
 
 DIKECUALIKAN = Lembar("Dikecualikan", (
@@ -361,6 +370,8 @@ PETA_MODEL: dict[str, str] = {
     "aturan.batas_atas.berlaku": "Aturan/Batas atas berlaku",
     "aturan.batas_bawah": "Aturan/Batas bawah",
     "aturan.rata_rata.dasar": "Aturan/Rata-rata dasar",
+    "aturan.rata_rata.metode": "Aturan/Rata-rata metode",
+    "aturan.efisiensi.batas_e": "Aturan/Batas E",
     "aturan.rata_rata.dikecualikan.indikator": "Dikecualikan/Indikator",
     "aturan.rata_rata.dikecualikan.alasan": "Dikecualikan/Alasan",
     "aturan.efisiensi.sasaran": "Aturan/Efisiensi sasaran",
@@ -500,7 +511,8 @@ BAGIAN_DILAPORKAN: dict[str, str] = {
 #: Fields of the model the workbook does not hold, each with the reason (docs/excel.md
 #: lists them): the cascade of issue 23 (docs/renja.md) landed beside the whole-model
 #: workbook of issue 20 and has no sheets yet; `export --to xlsx --data` refuses a report
-#: that uses them (`xlsx-lossy`) rather than writing part of it.
+#: that uses them (`xlsx-lossy`) rather than writing part of it; so does a derived
+#: indicator's `hitung` (issue 22).
 _KASKADE = ("kaskade Evaluasi Renja (issue 23, docs/renja.md): belum ada lembarnya; "
             "export --data menolak laporan yang memakainya (xlsx-lossy)")
 _ALASAN_KASKADE = {
@@ -518,6 +530,8 @@ _ISIAN_INDIKATOR_SIMPUL = (
     "realisasi_sebelumnya", "target_renstra", "target_renstra.min", "target_renstra.maks",
     "rekap_renstra", "mendukung", "keterangan", "rencana_aksi", "dilaporkan",
 )
+_HITUNG = ("indikator yang dihitung dari masukannya (issue 22) memerlukan lembar masukan "
+           "bernama per indikator; belum dibuat")
 HANYA_YAML: dict[str, str] = {
     **{f"{tingkat}.indikator.{isian}": _ALASAN_KASKADE["INDIKATOR"]
        for tingkat in ("program", "program.kegiatan.rincian")
@@ -566,4 +580,9 @@ HANYA_YAML: dict[str, str] = {
     "program.kegiatan.realisasi_bulanan": "realisasi per bulan sebuah baris anggaran: dua "
     "belas nilai per baris; lembar Program Kegiatan memuat satu realisasi per baris",
     "program.kegiatan.rincian.realisasi_bulanan": "sama dengan realisasi_bulanan kegiatan",
+    "sasaran.indikator.hitung.masukan": _HITUNG,
+    "sasaran.indikator.hitung.realisasi": _HITUNG,
+    "sasaran.indikator.hitung.bawaan": _HITUNG,
+    "sasaran.indikator.hitung.responden": _HITUNG,
+    "sasaran.indikator.hitung.dilaporkan": _HITUNG,
 }

@@ -197,6 +197,8 @@ def _aturan(a: Aturan) -> Baris:
         "batas_atas_berlaku": (", ".join(a.batas_atas.berlaku) or "-") if a.batas_atas
         else None,
         "rata_rata_dasar": a.rata_rata.dasar,
+        "rata_rata_metode": a.rata_rata.metode,
+        "efisiensi_batas_e": a.efisiensi.batas_e,
         "efisiensi_sasaran": a.efisiensi.sasaran,
         "efisiensi_keseluruhan": a.efisiensi.keseluruhan,
         "efisiensi_tahunan": a.efisiensi.tahunan,

@@ -65,6 +65,12 @@ def compute(
         Lokal, typer.Option("--locale", help="Untuk --format csv: `id` untuk Excel berbahasa "
                             "Indonesia (`;`, koma desimal, dibulatkan seperti dicetak).")
     ] = Lokal.mesin,
+    bandingkan: Annotated[
+        bool, typer.Option("--bandingkan", help="Tampilkan angka utama laporan menurut aturan "
+                           "lain yang dapat dipilihnya (rumus negatif, batas atas, dasar dan "
+                           "metode rata-rata, metode efisiensi, pembulatan), berdampingan "
+                           "dengan aturan laporan sendiri.", metavar="")
+    ] = False,
 ) -> None:
     """Hitung dan tampilkan tabel Bab III (Tabel 3.4 s/d 3.13) atau tabel yang dipilih."""
     from lkjip_cli.tabel import BAB_III, BUILDERS
@@ -84,7 +90,16 @@ def compute(
     from lkjip_cli.tabel import bangun
 
     hasil = hitung(result.report)
-    tables = bangun(hasil, nomor)
+    if bandingkan:
+        from lkjip_cli.engine.bandingkan import bandingkan as hitung_varian
+        from lkjip_cli.render.teks.bandingkan import tabel_bandingkan
+
+        if tabel:
+            raise typer.BadParameter("--bandingkan mencetak satu tabel perbandingan; jangan "
+                                     "dipakai bersama --tabel", param_hint="--tabel")
+        tables = [tabel_bandingkan(hitung_varian(result.report))]
+    else:
+        tables = bangun(hasil, nomor)
     if fmt is ComputeFormat.json:
         from lkjip_cli.render.teks.ekspor import to_json
 
@@ -128,4 +143,5 @@ def register(app: typer.Typer) -> None:
     daftarkan(app, "compute", compute,
               "lkjip compute data/2020.yaml",
               "lkjip compute data/2020.yaml --tabel 3.5",
-              "lkjip compute data/2020.yaml --format json > hasil.json")
+              "lkjip compute data/2020.yaml --format json > hasil.json",
+              "lkjip compute data/2020.yaml --bandingkan")

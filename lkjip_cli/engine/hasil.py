@@ -14,6 +14,7 @@ from lkjip_cli.engine.capaian import arti_capaian_negatif, arti_capaian_tinggi, 
 from lkjip_cli.engine.hasil_renja import HasilRenja
 from lkjip_cli.engine.nilai import Nilai, dari, persentase, tidak_dapat
 from lkjip_cli.engine.tahun import AntarTahun
+from lkjip_cli.engine.turunan import HasilHitungan
 from lkjip_cli.model.klasifikasi import KLASIFIKASI
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
 
@@ -80,6 +81,8 @@ class HasilIndikator:
     target_periode: Target | None = None
     realisasi_periode: Decimal | None = None
     bulanan: tuple[HasilTriwulan, ...] = ()
+    #: The realisasi derived from named inputs (`hitung`: a formula or the IKM), if any.
+    hitungan: HasilHitungan | None = None
     #: Earlier years' target, realisasi and capaian, and the change of capaian (tahun.py).
     antar_tahun: AntarTahun | None = None
 

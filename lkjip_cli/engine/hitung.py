@@ -51,7 +51,9 @@ def _hasil(k: Konteks) -> Hasil:
         evaluasi=hitung_evaluasi(k.laporan), rata_rata_capaian=rata,
         kategori=klasifikasi(rata.nilai, skala(k.aturan.skala_interpretasi)),
         anggaran_perjanjian_kinerja=pk,
-        efisiensi=efisiensi(k.aturan.efisiensi.keseluruhan, rata, bl_anggaran),
+        efisiensi=efisiensi(k.aturan.efisiensi.keseluruhan, rata, bl_anggaran,
+                            [(s.kode, s.capaian, s.anggaran) for s in sasaran],
+                            k.aturan.efisiensi.batas_e),
         anggaran_program=semua, renja=hitung_renja(k, program),
     )
 

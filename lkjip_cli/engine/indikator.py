@@ -23,6 +23,7 @@ from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, persentase, presisi,
 from lkjip_cli.engine.periode import isi_dari_rekap, nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala
 from lkjip_cli.engine.tahun import hitung_antar_tahun
+from lkjip_cli.engine.turunan import hitung_turunan
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan
 from lkjip_cli.model.rumus import gulung_triwulan
@@ -103,6 +104,11 @@ def perbandingan(sekarang: Decimal | None, lalu: Decimal | None, path_now: Path,
 def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndikator:
     """Every figure of one indicator of a sasaran."""
     aturan, tahun = k.aturan, k.laporan.tahun
+    hitungan = (hitung_turunan(ind.kode, ind.hitung, (*path, "hitung"))
+                if ind.hitung is not None else None)
+    if hitungan is not None:
+        # The derived value is the realisasi every figure of the indicator is made from.
+        ind = ind.model_copy(update={"realisasi": hitungan.realisasi.nilai})
     tws = triwulan_efektif(ind, path)
     per = nilai_periode(ind, path, k.laporan.periode, tws)
     rekap_r, rekap_t = rekap_indikator(ind, path, tws)
@@ -147,6 +153,7 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
         dikecualikan=k.excluded.get(ind.kode),
         path=path,
         target_periode=per.target, realisasi_periode=per.realisasi, bulanan=bulanan,
+        hitungan=hitungan,
         antar_tahun=hitung_antar_tahun(
             ind, path, tahun, capaian,
             lambda t, r, pt, pr: _capaian(t, r, ind, aturan, pt, pr)),

@@ -1,6 +1,8 @@
 """Averages of capaian: a sasaran's over its indicators, and the report's.
 
-The plain mean (rules.md section 2), with the report's choices made visible in each figure:
+By the report's named method (`METODE_RATA_RATA`, `rata_rata.metode`): the plain mean
+(rules.md section 2, the default), mean realisasi over mean target, the pagu-weighted mean,
+or PMK 22/2021's geometric mean. The report's choices are visible in each figure:
 indicators left out (`rata_rata.dikecualikan`), a cap applied before averaging
 (`batas_atas`), and the report's basis (`rata_rata.dasar`: every indicator, or each
 sasaran). `mean` is also the mean the output-over-input efficiency takes over a sasaran's
@@ -15,9 +17,32 @@ from decimal import Decimal
 from lkjip_cli.engine.capaian import batasi
 from lkjip_cli.engine.hasil import HasilIndikator, HasilSasaran
 from lkjip_cli.engine.konteks import Konteks
-from lkjip_cli.engine.nilai import Masukan, Nilai, presisi, tidak_dapat
+from lkjip_cli.engine.metode import Metode, daftar
+from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, presisi, tidak_dapat
+from lkjip_cli.model.laporan import target_tunggal
 
 RUMUS_RATA_RATA = "rata-rata capaian = jumlah capaian / banyak indikator"
+
+#: Every averaging method a report can name (`aturan.rata_rata.metode`), with its source.
+METODE_RATA_RATA = daftar(
+    Metode("rata-rata", "rata-rata capaian",
+           "LKjIP BKD Kota Yogyakarta 2015; LKjIP Kecamatan Gunung Kaler 2020, Tabel 3.5",
+           RUMUS_RATA_RATA, "=AVERAGE(CAPAIAN)"),
+    Metode("rasio-rata-rata", "rata-rata realisasi terhadap rata-rata target",
+           "issue 22 (laporan instansi yang disimpan terpisah); belum ada salinan publik",
+           "rata-rata capaian = jumlah realisasi / jumlah target x 100",
+           "=SUM(REALISASI)/SUM(TARGET)*100", pasti=False),
+    Metode("tertimbang-pagu", "rata-rata tertimbang pagu",
+           "issue 22 (laporan instansi yang disimpan terpisah); belum ada salinan publik",
+           "rata-rata capaian = jumlah (pagu x capaian) / jumlah pagu",
+           "=SUMPRODUCT(PAGU,CAPAIAN)/SUM(PAGU)", pasti=False),
+    Metode("geometrik-pmk-22-2021", "rata-rata geometrik (PMK 22/2021)",
+           "Peraturan Menteri Keuangan Nomor 22/PMK.02/2021 tentang Pengukuran dan Evaluasi "
+           "Kinerja Anggaran atas Pelaksanaan Rencana Kerja dan Anggaran Kementerian Negara/"
+           "Lembaga, Lampiran (capaian output program)",
+           "rata-rata capaian = (hasil kali capaian / 100) ^ (1 / banyak) x 100",
+           "=GEOMEAN(CAPAIAN/100)*100"),
+)
 
 
 @presisi
@@ -33,11 +58,22 @@ def rata_rata(k: Konteks, label: str, indikator: Sequence[HasilIndikator]) -> Ni
     inputs = tuple(Masukan(f"capaian {i.kode}", batasi(i.capaian, batas).nilai, i.path)
                    for i in included)
     missing = [m.nama for m in inputs if m.nilai is None]
+    metode = k.aturan.rata_rata.metode
+    if metode != "rata-rata":
+        rumus = f"{METODE_RATA_RATA[metode].rumus} ({label})"
+        aturan = (*aturan, f"rata_rata.metode={metode}")
     if not inputs:
         return tidak_dapat(rumus, "semua indikator dikecualikan", aturan=aturan)
+    if metode == "rasio-rata-rata":
+        return rasio_rata_rata(rumus, included, aturan)
     if missing:
         return tidak_dapat(rumus, f"tidak ada nilai untuk {', '.join(missing)}", inputs,
                            aturan=aturan)
+    if metode == "tertimbang-pagu":
+        return tertimbang(rumus, inputs, [(i.kode, i.anggaran.pagu) for i in included],
+                          aturan)
+    if metode == "geometrik-pmk-22-2021":
+        return geometrik(rumus, inputs, aturan)
     return mean(rumus, inputs, aturan)
 
 
@@ -51,9 +87,87 @@ def rata_rata_laporan(k: Konteks, sasaran: Sequence[HasilSasaran]) -> Nilai:
     counted = [s for s in sasaran if any(i.dikecualikan is None for i in s.indikator)]
     inputs = tuple(Masukan(f"capaian {s.kode}", s.capaian.nilai, s.path) for s in counted)
     rumus = "rata-rata capaian = jumlah capaian sasaran / banyak sasaran"
+    aturan: tuple[str, ...] = ("rata_rata.dasar=sasaran",)
+    metode = k.aturan.rata_rata.metode
+    if metode in ("tertimbang-pagu", "geometrik-pmk-22-2021"):
+        rumus = f"{METODE_RATA_RATA[metode].rumus} (sasaran)"
+        aturan = (*aturan, f"rata_rata.metode={metode}")
     if any(m.nilai is None for m in inputs) or not inputs:
-        return tidak_dapat(rumus, "capaian sasaran tidak lengkap", inputs)
-    return mean(rumus, inputs, ("rata_rata.dasar=sasaran",))
+        return tidak_dapat(rumus, "capaian sasaran tidak lengkap", inputs, aturan=aturan)
+    if metode == "tertimbang-pagu":
+        return tertimbang(rumus, inputs, [(s.kode, s.anggaran.pagu) for s in counted], aturan)
+    if metode == "geometrik-pmk-22-2021":
+        return geometrik(rumus, inputs, aturan)
+    return mean(rumus, inputs, aturan)
+
+
+def rasio_rata_rata(rumus: str, indikator: Sequence[HasilIndikator],
+                    aturan: tuple[str, ...]) -> Nilai:
+    """Sum of realisasi over sum of target x 100: only for indicators of one unit and
+    positive polarity with single-number targets (otherwise the sums mean nothing)."""
+    inputs = tuple(m for i in indikator for m in (
+        Masukan(f"realisasi {i.kode}", i.realisasi_periode, (*i.path, "realisasi")),
+        Masukan(f"target {i.kode}", target_tunggal(i.target_periode), (*i.path, "target"))))
+    bad = [i.kode for i in indikator if i.polaritas != "positif"
+           or target_tunggal(i.target_periode) is None]
+    if bad:
+        return tidak_dapat(rumus, "hanya untuk indikator positif dengan target satu angka: "
+                           + ", ".join(bad), inputs, aturan=aturan)
+    if len({i.satuan for i in indikator}) > 1:
+        return tidak_dapat(rumus, "satuan indikator berbeda: "
+                           + ", ".join(sorted({i.satuan for i in indikator})), inputs,
+                           aturan=aturan)
+    if any(m.nilai is None for m in inputs):
+        return tidak_dapat(rumus, "realisasi atau target tidak lengkap", inputs, aturan=aturan)
+    real = sum((m.nilai for m in inputs[0::2] if m.nilai is not None), Decimal(0))
+    target = sum((m.nilai for m in inputs[1::2] if m.nilai is not None), Decimal(0))
+    if target == 0:
+        return tidak_dapat(rumus, "jumlah target 0", inputs, aturan=aturan)
+    return Nilai(real / target * HUNDRED, rumus, inputs, aturan).with_uraian(
+        "{0} / {1} x 100", real, target)
+
+
+def tertimbang(rumus: str, inputs: tuple[Masukan, ...], pagu: Sequence[tuple[str, Nilai]],
+               aturan: tuple[str, ...]) -> Nilai:
+    """The mean of the inputs weighted by each one's pagu; a part without pagu is an error,
+    not a zero weight."""
+    weights = tuple(Masukan(f"pagu {kode}", p.nilai) for kode, p in pagu)
+    both = (*inputs, *weights)
+    missing = [w.nama for w in weights if w.nilai is None]
+    if missing:
+        return tidak_dapat(rumus, f"tidak ada pagu untuk {', '.join(missing)}", both,
+                           aturan=aturan)
+    w = [m.nilai for m in weights if m.nilai is not None]
+    c = [m.nilai for m in inputs if m.nilai is not None]
+    total = sum(w, Decimal(0))
+    if total == 0:
+        return tidak_dapat(rumus, "jumlah pagu 0", both, aturan=aturan)
+    n = len(c)
+    uraian = "(" + " + ".join(f"{{{i + n}}} x {{{i}}}" for i in range(n)) + ") / (" + \
+        " + ".join(f"{{{i + n}}}" for i in range(n)) + ")"
+    value = sum((a * b for a, b in zip(w, c, strict=True)), Decimal(0)) / total
+    return Nilai(value, rumus, both, aturan).with_uraian(uraian, *c, *w)
+
+
+def geometrik(rumus: str, inputs: tuple[Masukan, ...], aturan: tuple[str, ...]) -> Nilai:
+    """The geometric mean of the capaian as ratios, x 100 (PMK 22/2021); a capaian of 0
+    makes it 0, a negative one leaves it undefined."""
+    c = [m.nilai for m in inputs if m.nilai is not None]
+    if any(v < 0 for v in c):
+        return tidak_dapat(rumus, "capaian negatif tidak mempunyai rata-rata geometrik",
+                           inputs, aturan=aturan)
+    uraian = "(" + " x ".join(f"{{{i}}} / 100" for i in range(len(c))) + \
+        f") ^ (1/{len(c)}) x 100"
+    return Nilai(rata_geometrik([v / HUNDRED for v in c]) * HUNDRED, rumus, inputs,
+                 aturan).with_uraian(uraian, *c)
+
+
+@presisi
+def rata_geometrik(nilai: Sequence[Decimal]) -> Decimal:
+    """The n-th root of the product, as exp(mean of ln) at the engine's precision."""
+    if any(v == 0 for v in nilai):
+        return Decimal(0)
+    return (sum((v.ln() for v in nilai), Decimal(0)) / len(nilai)).exp()
 
 
 def mean(rumus: str, inputs: tuple[Masukan, ...], aturan: tuple[str, ...]) -> Nilai:

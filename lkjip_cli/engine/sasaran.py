@@ -33,8 +33,10 @@ def hitung_sasaran(k: Konteks, sas: Sasaran, path: Path, bl: Nilai) -> HasilSasa
     masukan = tuple(hitung_masukan(m, (*path, "masukan", i), capaian, anggaran)
                     for i, m in enumerate(sas.masukan))
     metode = k.aturan.efisiensi.sasaran
+    bagian = tuple((i.kode, i.capaian, i.anggaran) for i in indikator
+                   if i.dikecualikan is None)
     eff = (efisiensi_output_input(masukan) if metode == "output-input"
-           else efisiensi(metode, capaian, anggaran))
+           else efisiensi(metode, capaian, anggaran, bagian, k.aturan.efisiensi.batas_e))
     return HasilSasaran(
         kode=sas.kode, nama=sas.nama, indikator=indikator, capaian=capaian,
         kategori=klasifikasi(capaian.nilai, skala(k.aturan.skala_interpretasi)),

@@ -57,10 +57,14 @@ def aturan_dokumen(aturan: Aturan) -> dict[Any, Any]:
         "rata_rata": Catatan(a.rata_rata.model_dump(mode="json", exclude_defaults=True)
                              or {"dasar": a.rata_rata.dasar},
                              "rata-rata capaian atas semua indikator (atau per sasaran); "
-                             "dikecualikan: indikator yang tidak dihitung, dengan alasan"),
-        "efisiensi": Catatan(a.efisiensi.model_dump(mode="json"),
+                             "dikecualikan: indikator yang tidak dihitung, dengan alasan; "
+                             "metode: rata-rata, rasio-rata-rata, tertimbang-pagu, "
+                             "geometrik-pmk-22-2021"),
+        # batas_e matters only to one method and is left out of the starter file.
+        "efisiensi": Catatan(a.efisiensi.model_dump(mode="json", exclude={"batas_e"}),
                              "selisih: capaian - penyerapan; sisa-anggaran: 100 - penyerapan; "
-                             "rasio; nominal: pagu - realisasi (Rp)"),
+                             "rasio; nominal: pagu - realisasi (Rp); juga indeks-efisiensi, "
+                             "selisih-rata-rata-serapan, nilai-efisiensi-pmk-22-2021"),
         "skala_interpretasi": Catatan(_skala(a.skala_interpretasi), "kategori capaian: pita "
                                       "Permendagri 86/2017 (>= 91 Sangat Tinggi, 76-90 Tinggi, "
                                       "...)"),

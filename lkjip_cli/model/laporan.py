@@ -13,7 +13,7 @@ import difflib
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lkjip_cli.model.anggaran import (
@@ -29,6 +29,7 @@ from lkjip_cli.model.anggaran import (
 from lkjip_cli.model.dasar import Model
 
 # Shared by every indicator of the cascade (model/indikator.py), importable from here as before.
+from lkjip_cli.model.hitungan import HitungIndikator
 from lkjip_cli.model.indikator import DilaporkanTriwulan as DilaporkanTriwulan
 from lkjip_cli.model.indikator import IndikatorPeriodik
 from lkjip_cli.model.indikator import Polaritas as Polaritas
@@ -64,7 +65,11 @@ from lkjip_cli.model.types import (
 )
 from lkjip_cli.versi import VERSI_FORMAT
 
-MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal"]
+MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
+                          "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021"]
+#: The averaging methods (engine/rata_rata.py holds each one's rule and source).
+MetodeRataRata = Literal["rata-rata", "rasio-rata-rata", "tertimbang-pagu",
+                         "geometrik-pmk-22-2021"]
 
 
 # ------------------------------------------------------------------ printed figures
@@ -197,7 +202,17 @@ class IndikatorKinerja(IndikatorPeriodik):
         default={}, description="The target of earlier years, by year: with "
         "realisasi_sebelumnya it gives the capaian of those years (Tabel 3.6)")
     definisi: Definisi | None = None
+    hitung: HitungIndikator | None = Field(
+        default=None, description="Realisasi derived from named inputs by a formula or a "
+        "built-in index (IKM); then `realisasi` is left out")
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
+
+    @model_validator(mode="after")
+    def _realisasi_atau_hitung(self) -> IndikatorKinerja:
+        if self.hitung is not None and self.realisasi is not None:
+            raise ValueError("realisasi indikator ini dihitung dari `hitung`; hapus "
+                             "`realisasi` (atau hapus `hitung` dan tulis realisasinya)")
+        return self
 
 
 class Sasaran(Model):
@@ -326,6 +341,10 @@ class Pengecualian(Model):
 
 
 class AturanRataRata(Model):
+    metode: MetodeRataRata = Field(
+        default="rata-rata", description="How capaian are averaged: their mean (default), "
+        "mean realisasi over mean target, weighted by pagu, or the geometric mean of PMK "
+        "22/2021")
     dasar: Literal["indikator", "sasaran"] = "indikator"
     dikecualikan: tuple[Pengecualian, ...] = ()
 
@@ -344,6 +363,9 @@ class AturanEfisiensi(Model):
         default="nominal",
         description="Tabel 3.11; a year has no capaian, so only the budget-only methods apply",
     )
+    batas_e: AngkaPositif | None = Field(
+        default=Decimal(20), description="nilai-efisiensi-pmk-22-2021: E is held to "
+        "[-batas_e, batas_e] percent, so the nilai is 0 to 100; null for no bound")
 
 
 def besaran_angka() -> tuple[str, ...]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from lkjip_cli import angka as fmt
-from lkjip_cli.engine import RUMUS_EFISIENSI
+from lkjip_cli.engine import METODE_EFISIENSI, RUMUS_EFISIENSI
 from lkjip_cli.engine.hasil import (
     Anggaran,
     Hasil,
@@ -26,6 +26,7 @@ from lkjip_cli.engine.hasil import (
 from lkjip_cli.tabel.catatan import (
     NAMA_METODE,
     catatan_capaian,
+    catatan_metode_rata,
     catatan_penyerapan,
     kolom_judul,
     nama_singkat,
@@ -59,7 +60,8 @@ def tabel_3_10(h: Hasil) -> list[Tabel]:
                    persen(s.efisiensi)))
             for i, s in enumerate(h.sasaran)]
     unit = {"nominal": " (Rp)", "selisih": " (poin)", "sisa-anggaran": " (poin)",
-            "rasio": " (%)"}[metode]
+            "rasio": " (%)", "indeks-efisiensi": " (IE)", "selisih-rata-rata-serapan": " (poin)",
+            "nilai-efisiensi-pmk-22-2021": " (nilai)"}[metode]
     return [susun_tabel("3.10", ["Hasil Perbandingan Output dan Input dengan Standar Efisiensi",
                                  f"{nama_singkat(h)} Tahun {h.laporan.tahun}"],
                         [*kolom_judul("No", "Sasaran Strategis"),
@@ -67,7 +69,8 @@ def tabel_3_10(h: Hasil) -> list[Tabel]:
                                       f"Tingkat Efisiensi{unit}", angka=True)],
                         rows, [f"Efisiensi dihitung dengan metode {NAMA_METODE[metode]} "
                                f"({_rumus_efisiensi(metode)}); penyerapan sasaran dari kegiatan "
-                               "yang menunjang indikatornya."])]
+                               "yang menunjang indikatornya.", *catatan_sumber_efisiensi(metode),
+                               *catatan_metode_rata(h)])]
 
 
 def _tabel_3_10_masukan(h: Hasil) -> Tabel:
@@ -100,6 +103,14 @@ def _tabel_3_10_masukan(h: Hasil) -> Tabel:
 
 def _rumus_efisiensi(metode: str) -> str:
     return RUMUS_EFISIENSI[metode]
+
+
+def catatan_sumber_efisiensi(metode: str) -> list[str]:
+    """The source of a method issue 22 added (the four older ones are the reference
+    report's own and keep their notes unchanged)."""
+    if metode in ("selisih", "sisa-anggaran", "rasio", "nominal"):
+        return []
+    return [f"Sumber metode: {METODE_EFISIENSI[metode].sumber}."]
 
 
 def tabel_3_11(h: Hasil) -> list[Tabel]:

@@ -22,6 +22,7 @@ from lkjip_cli.engine.hasil import (
 )
 from lkjip_cli.tabel.catatan import (
     catatan_capaian,
+    catatan_hitungan,
     kolom_judul,
     nama_instansi,
     nama_singkat,
@@ -37,6 +38,8 @@ from lkjip_cli.tabel.sel import (
     Tabel,
     masukan,
     persen,
+    realisasi_sel,
+    realisasi_tampil,
     target_sel,
     teks,
 )
@@ -87,7 +90,7 @@ def _baris_indikator(h: Hasil) -> Iterator[tuple[int, HasilSasaran, HasilIndikat
 
 def tabel_3_5(h: Hasil) -> list[Tabel]:
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   target_sel(ind.target_periode), masukan(ind.realisasi_periode),
+                   target_sel(ind.target_periode), realisasi_sel(ind),
                    persen(h.tampil(ind.capaian)),
                    teks(ind.kategori.sebutan if ind.kategori else "")))
             for n, _, ind in _baris_indikator(h)]
@@ -97,7 +100,8 @@ def tabel_3_5(h: Hasil) -> list[Tabel]:
                          *kolom_judul("Target", "Realisasi", "Capaian (%)", angka=True),
                          Kolom("Kategori")],
                         rows, [catatan_capaian(h, (i.capaian for i in h.indikator)),
-                               _catatan_kategori(h), *_catatan_rekap(h)])]
+                               _catatan_kategori(h), *catatan_hitungan(h),
+                               *_catatan_rekap(h)])]
 
 
 def _catatan_rekap(h: Hasil) -> list[str]:
@@ -127,7 +131,8 @@ def _sebanding(*values: Decimal | None) -> tuple[Sel, ...]:
 def tabel_3_6(h: Hasil) -> list[Tabel]:
     tahun = h.laporan.tahun
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   *_sebanding(ind.realisasi_tahun_lalu, ind.realisasi_periode),
+                   *_sebanding(ind.realisasi_tahun_lalu,
+                               realisasi_tampil(ind, h.laporan.aturan)),
                    persen(ind.perubahan_persen), persen(ind.perubahan_poin)))
             for n, _, ind in _baris_indikator(h)]
     return [susun_tabel("3.6", [f"Realisasi Kinerja serta Capaian Kinerja periode {tahun}"],
@@ -172,7 +177,7 @@ def _capaian_antar_tahun(h: Hasil) -> list[Tabel]:
 def tabel_3_7(h: Hasil) -> list[Tabel]:
     r = h.laporan.renstra
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   target_sel(ind.target_renstra_akhir), masukan(ind.realisasi_periode),
+                   target_sel(ind.target_renstra_akhir), realisasi_sel(ind),
                    persen(h.tampil(ind.capaian_renstra_akhir))))
             for n, _, ind in _baris_indikator(h)]
     return [susun_tabel("3.7", [f"Perbandingan Realisasi Kinerja Tahun {h.laporan.tahun} dengan "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from lkjip_cli import angka as fmt
+from lkjip_cli.engine import METODE_EFISIENSI, METODE_IKM, METODE_RATA_RATA
 from lkjip_cli.engine.capaian import arti_capaian_negatif, arti_capaian_tinggi
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.nilai import Nilai
@@ -79,9 +80,42 @@ def nama_skala(spec: str | tuple[object, ...]) -> str:
     return NAMA_SKALA.get(spec, spec) if isinstance(spec, str) else "skala laporan ini"
 
 
-#: Efficiency methods in words.
-NAMA_METODE = {"selisih": "selisih", "sisa-anggaran": "sisa anggaran", "rasio": "rasio",
-               "nominal": "nominal"}
+def catatan_hitungan(h: Hasil) -> list[str]:
+    """One sentence per indicator whose realisasi is derived from its inputs: the formula
+    with its numbers, or the IKM's rule, source and band."""
+    a = h.laporan.aturan
+    out = []
+    for ind in h.indikator:
+        hh = ind.hitungan
+        if hh is None:
+            continue
+        r = hh.realisasi
+        shown = fmt.persen(r.nilai, a.desimal_persen, a.pembulatan)
+        if hh.bawaan is not None:
+            m = METODE_IKM[hh.bawaan]
+            band = f", mutu {hh.mutu.kode} ({hh.mutu.sebutan})" if hh.mutu else ""
+            out.append(f"Realisasi {ind.nama} = {m.rumus} = {shown}{band}, menurut "
+                       f"{m.sumber}; bobot tiap unsur 1/{len(hh.nrr)}.")
+            continue
+        angka = [fmt.tepat(x) for x in r.uraian_angka]
+        worked = f" = {r.uraian.format(*angka)}" if r.uraian and r.nilai is not None else ""
+        why = "" if r.nilai is not None else f" (tidak dapat dihitung: {r.alasan})"
+        out.append(f"Realisasi {ind.nama} dihitung dari masukannya: {hh.rumus}{worked}"
+                   f"{' = ' + shown if r.nilai is not None else why}.")
+    return out
+
+
+def catatan_metode_rata(h: Hasil) -> list[str]:
+    """The averaging method, its formula and source, when it is not the plain mean."""
+    kode = h.laporan.aturan.rata_rata.metode
+    if kode == "rata-rata":
+        return []
+    m = METODE_RATA_RATA[kode]
+    return [f"Capaian sasaran dirata-rata dengan metode {m.nama}: {m.rumus} ({m.sumber})."]
+
+
+#: Efficiency methods in words, from the engine's registry of methods.
+NAMA_METODE = {kode: m.nama for kode, m in METODE_EFISIENSI.items()}
 
 
 def _urutan_rumus(rumus: str) -> tuple[bool, str]:

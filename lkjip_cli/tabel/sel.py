@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from lkjip_cli import angka as fmt
-from lkjip_cli.engine.hasil import Target
+from lkjip_cli.engine.hasil import HasilIndikator, Target
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan, Rentang
 
@@ -98,6 +98,35 @@ def teks(value: str | None) -> Sel:
 
 def masukan(value: Decimal | None) -> Sel:
     return Sel(value, "input")
+
+
+def _turunan(ind: HasilIndikator) -> Nilai | None:
+    """The derived realisasi (`hitung`) when it is the realisasi the tables show."""
+    hh = ind.hitungan
+    if hh is None or hh.realisasi.nilai is None or hh.realisasi.nilai != ind.realisasi_periode:
+        return None
+    return hh.realisasi
+
+
+def realisasi_sel(ind: HasilIndikator) -> Sel:
+    """An indicator's realisasi: as typed, or, when derived from its inputs (`hitung`), a
+    computed figure rounded by the report's rule like any other."""
+    turunan = _turunan(ind)
+    if turunan is None:
+        return masukan(ind.realisasi_periode)
+    if turunan.nilai is not None and turunan.nilai == turunan.nilai.to_integral_value():
+        # A whole result (a sum of counts, 57/60*100 = 95) prints as a whole number.
+        return Sel(turunan.nilai.to_integral_value(), "input", None, turunan)
+    return Sel(turunan.nilai, "persen", None, turunan)
+
+
+def realisasi_tampil(ind: HasilIndikator, aturan: Aturan) -> Decimal | None:
+    """The realisasi as printed: typed, or derived and rounded by the report's rule (to
+    stand beside typed values in one row)."""
+    turunan = _turunan(ind)
+    if turunan is None or turunan.nilai is None:
+        return ind.realisasi_periode
+    return fmt.bulatkan(turunan.nilai, aturan.desimal_persen, aturan.pembulatan)
 
 
 def target_sel(target: Target | None) -> Sel:

@@ -17,7 +17,7 @@ from typing import Any
 
 from lkjip_cli import __version__
 from lkjip_cli.angka import desimal_polos
-from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.source.sel_aman import teks_csv
 from lkjip_cli.tabel import Sel, Tabel, format_sel
@@ -56,7 +56,29 @@ def to_json(h: Hasil, tables: Sequence[Tabel]) -> str:
         "aturan": json.loads(aturan.model_dump_json()),
         "tabel": [tabel_dict(t, aturan) for t in tables],
     }
+    turunan = [_turunan(i) for i in h.indikator if i.hitungan is not None]
+    if turunan:  # only when the report has any: other reports' JSON stays as it was
+        doc["indikator_turunan"] = turunan
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _turunan(ind: HasilIndikator) -> dict[str, Any]:
+    """A derived indicator's formula, inputs and result, for a program reading the JSON."""
+    hh = ind.hitungan
+    assert hh is not None
+    out: dict[str, Any] = {
+        "kode": ind.kode, "rumus": hh.rumus, "bawaan": hh.bawaan,
+        "masukan": {m.nama: desimal_polos(m.nilai) for m in hh.masukan},
+        "realisasi": desimal_polos(hh.realisasi.nilai),
+    }
+    if hh.realisasi.nilai is None:
+        out["alasan"] = hh.realisasi.alasan
+    if hh.bawaan is not None:
+        out["nrr"] = {nama: desimal_polos(n.nilai) for nama, n in hh.nrr}
+        out["nilai_indeks"] = desimal_polos(hh.nilai_indeks.nilai) if hh.nilai_indeks else None
+        out["mutu"] = hh.mutu.kode if hh.mutu else None
+        out["kinerja"] = hh.mutu.sebutan if hh.mutu else None
+    return out
 
 
 def _csv_value(sel: Sel) -> str:

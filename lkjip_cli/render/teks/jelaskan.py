@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lkjip_cli import angka as fmt
+from lkjip_cli.engine import METODE_EFISIENSI, METODE_IKM, METODE_RATA_RATA, TURUNAN_EFISIENSI
 from lkjip_cli.engine.capaian import arti_capaian_negatif, mentah
 from lkjip_cli.engine.hasil import (
     Anggaran,
@@ -111,12 +112,48 @@ def _anggaran(label: str, a: Anggaran, aturan: Aturan, source: SourceMap) -> Ite
             yield from uraikan(judul, nilai, aturan, source)
 
 
+def _hitungan(ind: HasilIndikator, a: Aturan, source: SourceMap) -> Iterator[str]:
+    """A derived realisasi: each IKM unsur's NRR and the index, or the formula."""
+    hh = ind.hitungan
+    if hh is None:
+        return
+    if hh.bawaan is not None:
+        m = METODE_IKM[hh.bawaan]
+        for nama, nrr in hh.nrr:
+            yield from uraikan(f"NRR {nama}", nrr, a, source)
+        if hh.nilai_indeks is not None:
+            yield from uraikan("Nilai indeks (1-4)", hh.nilai_indeks, a, source)
+        yield from uraikan(f"Realisasi ({m.nama})", hh.realisasi, a, source)
+        if hh.mutu is not None:
+            yield f"  mutu     : {hh.mutu.kode} ({hh.mutu.sebutan})"
+        yield f"  sumber   : {m.sumber}"
+        return
+    yield from uraikan("Realisasi (dihitung dari masukan)", hh.realisasi, a, source)
+
+
+def sumber_metode(nilai: Nilai) -> Iterator[str]:
+    """The source of the named method a figure was computed by, and its derived figures
+    (TE of an efficiency index, E of PMK 22/2021's nilai efisiensi)."""
+    for rule in nilai.aturan:
+        nama, _, kode = rule.partition("=")
+        registry = {"metode efisiensi": METODE_EFISIENSI,
+                    "rata_rata.metode": METODE_RATA_RATA}.get(nama)
+        if registry is None or kode not in registry:
+            continue
+        yield f"  sumber   : {registry[kode].sumber}"
+        if kode in TURUNAN_EFISIENSI:
+            for t in nilai.turunan:
+                shown = fmt.tepat(t.nilai) if t.nilai is not None else "tidak dapat dihitung"
+                yield f"  turunan  : {t.rumus} = {shown}"
+
+
 def _indikator(h: Hasil, ind: HasilIndikator, source: SourceMap) -> Iterator[str]:
     a = h.laporan.aturan
     yield f"{ind.kode} — {ind.nama} (indikator kinerja, polaritas {ind.polaritas})"
     if ind.dikecualikan:
         yield f"  dikecualikan dari rata-rata: {ind.dikecualikan}"
     yield ""
+    yield from _hitungan(ind, a, source)
     yield from uraikan_tampil(h, "Capaian", ind.capaian, source)
     for tw in ind.triwulan:
         yield from uraikan_tampil(h, f"Capaian TW {tw.nomor}", tw.capaian, source)
@@ -208,9 +245,11 @@ def _jelaskan_lkjip(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
     """The explanation of `ref` in the LKjIP's figures, or None if it names none."""
     a = h.laporan.aturan
     if ref == "rata-rata":
-        return list(uraikan("Rata-rata capaian", h.rata_rata_capaian, a, source))
+        return [*uraikan("Rata-rata capaian", h.rata_rata_capaian, a, source),
+                *sumber_metode(h.rata_rata_capaian)]
     if ref == "efisiensi":
-        return list(uraikan("Efisiensi keseluruhan", h.efisiensi, a, source))
+        return [*uraikan("Efisiensi keseluruhan", h.efisiensi, a, source),
+                *sumber_metode(h.efisiensi)]
     for ind in h.indikator:
         if ind.kode == ref:
             return list(_indikator(h, ind, source))
@@ -218,9 +257,11 @@ def _jelaskan_lkjip(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
         if sas.kode == ref:
             return [f"{sas.kode} — {sas.nama} (sasaran strategis)", "",
                     *uraikan("Capaian", sas.capaian, a, source),
+                    *sumber_metode(sas.capaian),
                     *_anggaran(f"sasaran {sas.kode}", sas.anggaran, a, source),
                     *uraikan("Porsi belanja langsung", sas.porsi_belanja_langsung, a, source),
                     *uraikan("Efisiensi", sas.efisiensi, a, source),
+                    *sumber_metode(sas.efisiensi),
                     *(line for m in sas.masukan for line in (
                         *uraikan(f"Capaian masukan {m.nama}", m.capaian, a, source),
                         *uraikan(f"Efisiensi atas {m.nama}", m.efisiensi, a, source)))]

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
+from lkjip_cli.engine import ATURAN_TURUNAN
 from lkjip_cli.engine.capaian import nama_rumus
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.render.xlsx.lembar import Lembar, lembar_ref, ref
-from lkjip_cli.render.xlsx.rumus import Rumus
+from lkjip_cli.render.xlsx.rumus import Rumus, konstanta
 from lkjip_cli.render.xlsx.skala import Skala
 from lkjip_cli.tabel import Sel, Tabel
 
@@ -38,8 +39,27 @@ PERUBAHAN = {"realisasi tahun ini": 4, "realisasi tahun lalu": 3}
 
 
 def angka_sel(sel: Sel) -> bool:
-    """Whether a cell shows a number written as a number (not a range, not `n/a`)."""
-    return sel.jenis in ("input", "rupiah", "bilangan") and isinstance(sel.nilai, Decimal)
+    """Whether a cell shows a number written as a number (not a range, not `n/a`): an
+    input, or a realisasi derived from its inputs (`hitung`), a formula of its own."""
+    return (sel.jenis in ("input", "rupiah", "bilangan") or realisasi_turunan(sel)) and \
+        isinstance(sel.nilai, Decimal)
+
+
+def realisasi_turunan(sel: Sel) -> bool:
+    """A realisasi derived from named inputs (`hitung`) whose arithmetic Excel can redo."""
+    return sel.asal is not None and ATURAN_TURUNAN in sel.asal.aturan and \
+        konstanta(sel.asal) is not None
+
+
+def rata_metode(metode: str, parts: Sequence[str]) -> str | None:
+    """The Excel average of `parts` by a named averaging method; None for one whose weights
+    are not on the sheets (pagu per indicator), written as its value."""
+    if metode == "rata-rata":
+        return f"AVERAGE({','.join(parts)})"
+    if metode == "geometrik-pmk-22-2021":
+        # PRODUCT()^(1/n), not GEOMEAN: a capaian of 0 makes the mean 0, where GEOMEAN fails.
+        return f"PRODUCT({','.join(f'({p})/100' for p in parts)})^(1/{len(parts)})*100"
+    return None
 
 
 def sumber_isian(nilai: Nilai | None, angka: Decimal | str | None) -> Path | None:
@@ -86,6 +106,8 @@ class Peta:
     isian: dict[tuple[str, int, int], Path] = field(default_factory=dict)
     #: the report's scales by the rule naming them, for category words (sheet "Skala")
     skala: dict[str, Skala] = field(default_factory=dict)
+    #: the table sheets, in the workbook's order
+    tampil_lembar: tuple[Lembar, ...] = ()
     #: id of an indicator -> the cell of its capaian as averages take it (Ringkasan), so that
     #: an average over hundreds of indicators stays within Excel's formula length
     capaian_rata: dict[int, str] = field(default_factory=dict)
@@ -93,7 +115,7 @@ class Peta:
     @classmethod
     def susun(cls, hasil: Hasil, lembar: Sequence[Lembar], rumus: Rumus,
               skala: dict[str, Skala] | None = None) -> Peta:
-        peta = cls(hasil, rumus, skala=skala or {})
+        peta = cls(hasil, rumus, skala=skala or {}, tampil_lembar=tuple(lembar))
         for lb in lembar:
             struktur = _masukan_tanpa_rumus(hasil, lb.tabel)
             for i in range(len(lb.tabel.baris)):
@@ -148,14 +170,27 @@ class Peta:
             return None
         return "SUM(" + ",".join(s for s in sel if s is not None) + ")"
 
+    def gulungan(self, nilai: Nilai) -> str | None:
+        """A year (or period) rolled up from its quarters by the indicator's rule
+        (`rekap_triwulan`: the last, their sum or their mean), over the quarters' cells."""
+        aturan = next((a for a in nilai.aturan if a.startswith("rekap_triwulan=")), "")
+        sel = [self.alamat_isian(m.sumber, m.nilai) for m in nilai.masukan]
+        if nilai.nilai is None or not sel or None in sel:
+            return None
+        daftar = ",".join(s for s in sel if s is not None)
+        return {"terakhir": sel[-1], "jumlah": f"SUM({daftar})",
+                "rata-rata": f"AVERAGE({daftar})"}.get(aturan.removeprefix("rekap_triwulan="))
+
     def capaian_tepat(self, ind: HasilIndikator, batas: Decimal | None) -> str | None:
         """An indicator's unrounded capaian over the home cells of its target and
         realisasi, capped at `batas` (the cap the report applies before averaging)."""
         n = ind.capaian
         if n.nilai is None:
             return None
-        tempat = {m.nama: self.alamat_isian(m.sumber, m.nilai) for m in n.masukan
-                  if m.nama in ("target", "realisasi")}
+        kolom = {"target": 3, "realisasi": 4}  # Tabel 3.5's columns
+        tempat = {m.nama: self.alamat_isian(m.sumber, m.nilai) or
+                  self._sel_3_5(ind, kolom[m.nama], m.nilai)
+                  for m in n.masukan if m.nama in kolom}
         r = tempat.get("realisasi")
         if r is None:
             return None
@@ -168,6 +203,17 @@ class Peta:
             return None
         nama = n.turunan[0].rumus if n.turunan else n.rumus
         return self.rumus.capaian(t, r, nama, batas=batas, bulat=False)
+
+    def _sel_3_5(self, ind: HasilIndikator, j: int, nilai: Decimal | None) -> str | None:
+        """Tabel 3.5's cell showing `nilai` in the indicator's row: a period's target or
+        realisasi rolled up from quarters has no single home, but that cell holds it (as
+        the SUM of its quarters, or its value)."""
+        t35 = next((lb for lb in self.tampil_lembar if lb.tabel.nomor == "3.5"), None)
+        k = next((n for n, x in enumerate(self.hasil.indikator) if x is ind), None)
+        if t35 is None or k is None or nilai is None:
+            return None
+        sel = t35.tabel.baris[k].sel[j]
+        return self.alamat((t35, k, j)) if sel.nilai == nilai and angka_sel(sel) else None
 
     @property
     def batas_rata(self) -> Decimal | None:
@@ -184,14 +230,30 @@ class Peta:
         return None if x is None else skala.kata(x)
 
     def rata(self, inds: Sequence[HasilIndikator]) -> str | None:
-        """The unrounded mean capaian over exactly the indicators the report's rules
-        include, capped as the report caps them before averaging."""
+        """The unrounded average capaian over exactly the indicators the report's rules
+        include, capped as the report caps them before averaging, by the report's
+        averaging method (`rata_rata.metode`)."""
+        metode = self.hasil.laporan.aturan.rata_rata.metode
+        included = [i for i in inds if i.dikecualikan is None]
+        if metode == "rasio-rata-rata":
+            return self.rasio_rata(included)
         batas = self.batas_rata
         parts = [self.capaian_rata.get(id(i)) or self.capaian_tepat(i, batas)
-                 for i in inds if i.dikecualikan is None]
+                 for i in included]
         if not parts or any(p is None for p in parts):
             return None
-        return f"AVERAGE({','.join(p for p in parts if p is not None)})"
+        return rata_metode(metode, [p for p in parts if p is not None])
+
+    def rasio_rata(self, inds: Sequence[HasilIndikator]) -> str | None:
+        """Sum of realisasi over sum of target x 100, over their home cells."""
+        sel = [{m.nama: self.alamat_isian(m.sumber, m.nilai) for m in i.capaian.masukan
+                if m.nama in ("target", "realisasi")} for i in inds]
+        if not sel or any(s.get("target") is None or s.get("realisasi") is None
+                          for s in sel):
+            return None
+        real = ",".join(str(s["realisasi"]) for s in sel)
+        target = ",".join(str(s["target"]) for s in sel)
+        return f"SUM({real})/SUM({target})*100"
 
 
 def _nilai(tempat: tuple[Lembar, int, int]) -> Decimal | str | None:

@@ -24,7 +24,7 @@ from lkjip_cli.engine.capaian import batasi
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.render.xlsx.lembar import BARIS_DATA, Lembar, ref
-from lkjip_cli.render.xlsx.peta import Peta
+from lkjip_cli.render.xlsx.peta import Peta, rata_metode
 from lkjip_cli.tabel import Baris, Kolom, Sel, Tabel, persen, teks
 
 #: The summary sheet's name, as formulas on any sheet name it.
@@ -66,8 +66,10 @@ class _Penyusun:
         else:
             counted = [e for s, e in zip(h.sasaran, per_sasaran, strict=True)
                        if any(i.dikecualikan is None for i in s.indikator)]
-            expr = None if not counted or None in counted else \
-                f"AVERAGE({','.join(e for e in counted if e is not None)})"
+            metode = h.laporan.aturan.rata_rata.metode
+            expr = None if not counted or None in counted else rata_metode(
+                "rata-rata" if metode == "rasio-rata-rata" else metode,
+                [e for e in counted if e is not None])
         self.tambah("Rata-rata capaian kinerja", h.rata_rata_capaian,
                     self.rumus.bulat(expr) if expr else None)
         return expr
@@ -92,6 +94,8 @@ class _Penyusun:
             formula = self.rumus.bulat(f"{rata}-{pen}")
         elif pen is not None and rata is not None and metode == "rasio":
             formula = self.rumus.bulat(f"{rata}/({pen})*100")
+        elif pen is not None and rata is not None and metode == "indeks-efisiensi":
+            formula = self.rumus.bulat(f"{rata}/({pen})")
         if h.efisiensi.satuan != "Rp":
             self.tambah(f"Efisiensi penggunaan anggaran ({metode})", h.efisiensi, formula)
 
@@ -114,12 +118,7 @@ class _Penyusun:
             rekap = ind.rekap_realisasi
             aturan = next((a for a in rekap.aturan if a.startswith("rekap_triwulan=")), "")
             rule = aturan.removeprefix("rekap_triwulan=")
-            known = [self.peta.alamat_isian(m.sumber) for m in rekap.masukan]
-            formula = None
-            if known and None not in known:
-                cells = ",".join(k for k in known if k is not None)
-                formula = {"terakhir": known[-1], "jumlah": f"SUM({cells})",
-                           "rata-rata": f"AVERAGE({cells})"}.get(rule)
+            formula = self.peta.gulungan(rekap)
             if rekap.nilai is not None:
                 if formula is not None:
                     self.formulas[(len(self.baris), 1)] = formula

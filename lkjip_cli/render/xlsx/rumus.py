@@ -15,7 +15,11 @@ from lkjip_cli.engine.capaian import (
     RUMUS_NEGATIF_SELISIH,
     RUMUS_POSITIF,
 )
+from lkjip_cli.engine.nilai import Nilai
 from lkjip_cli.model.laporan import Aturan
+
+#: The IKM's conversion from the 1-4 index (PermenPAN-RB 14/2017).
+IKM_KALI = 25
 
 
 class Rumus:
@@ -77,3 +81,25 @@ class Rumus:
 
     def perubahan(self, kini: str, lalu: str) -> str:
         return f'IF({lalu}=0,"{fmt.TIDAK_ADA}",{self.bulat(f"({kini}/{lalu}-1)*100")})'
+
+
+def _angka_excel(nilai: Decimal) -> str:
+    """A number as Excel's file syntax writes it: `.` decimal, no exponent."""
+    return format(nilai, "f")
+
+
+def konstanta(nilai: Nilai) -> str | None:
+    """A derived figure as an Excel formula over its inputs' numbers (`42/45*100`): the
+    arithmetic of its `uraian`, so the cell recomputes it; an IKM over its unsur's NRR, each
+    as its own arithmetic (`105/29`). None when the figure has no arithmetic to write."""
+    if nilai.nilai is None or not nilai.uraian:
+        return None
+    if nilai.turunan and nilai.turunan[0].turunan:  # IKM: index over the unsur's NRR
+        nrr = [konstanta(n) or (_angka_excel(n.nilai) if n.nilai is not None else None)
+               for n in nilai.turunan[0].turunan]
+        if any(n is None for n in nrr):
+            return None
+        return f"({'+'.join(n for n in nrr if n is not None)})/{len(nrr)}*{IKM_KALI}"
+    angka = [_angka_excel(x) for x in nilai.uraian_angka]
+    # The template's literal numbers carry a decimal comma; Excel's file syntax wants `.`.
+    return nilai.uraian.replace(",", ".").format(*angka).replace(" x ", "*").replace(" ", "")

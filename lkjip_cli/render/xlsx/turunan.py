@@ -21,11 +21,12 @@ from lkjip_cli.render.xlsx.peta import (
     CAPAIAN,
     Peta,
     angka_sel,
+    realisasi_turunan,
     rumus_polaritas,
     target_rentang,
 )
 from lkjip_cli.render.xlsx.renja import rumus_renja
-from lkjip_cli.render.xlsx.rumus import Rumus
+from lkjip_cli.render.xlsx.rumus import Rumus, konstanta
 from lkjip_cli.tabel import Sel, Tabel
 
 Aturan = Callable[[Lembar, int, int, Rumus, Peta], "str | None"]
@@ -42,11 +43,18 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
     """The formula of cell (row i, column j) of a table, or None to write its value."""
     if (i, j) in lb.rumus:
         return lb.rumus[(i, j)]
+    sel = lb.tabel.baris[i].sel[j]
+    if lb.tabel.nomor in CAPAIAN and j == CAPAIAN[lb.tabel.nomor][2] and \
+            realisasi_turunan(sel) and peta.rujukan(lb, i, j) is None:
+        # a derived realisasi's home: the arithmetic of its inputs (`=42/45*100`)
+        assert sel.asal is not None
+        return konstanta(sel.asal)
     if (lb.ws.title, i, j) in peta.isian:  # an input: its home holds the value
         return peta.rujukan(lb, i, j)
-    sel = lb.tabel.baris[i].sel[j]
     if lb.tabel.nomor == "3.2":
         return _jumlah_sakip(lb, i, j)
+    if (gulungan := _gulungan(lb, i, j, peta)) is not None:
+        return gulungan
     if sel.asal is None or sel.asal.nilai is None:
         return None
     for aturan in ATURAN:
@@ -59,6 +67,28 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
     if sel.jenis == "rupiah":
         return peta.jumlah(sel.asal)
     return None
+
+
+#: The columns of an indicator's period realisasi (and target) per table, one row per
+#: indicator from the first.
+PERIODE = {("3.5", ""): (4, 3), ("3.6", ""): (4, None), ("3.6", "capaian"): (6, 4),
+           ("3.7", ""): (4, None), ("3.12", ""): (4, 3)}
+
+
+def _gulungan(lb: Lembar, i: int, j: int, peta: Peta) -> str | None:
+    """An interim report's realisasi (or target) up to its period rolled up from quarters by
+    a sum or a mean: the roll-up over the quarters' cells in Tabel 3.4, not a copy."""
+    kolom = PERIODE.get((lb.tabel.nomor, lb.tabel.bagian))
+    sel = lb.tabel.baris[i].sel[j]
+    if kolom is None or j not in kolom or i >= len(peta.hasil.indikator) or \
+            not angka_sel(sel):
+        return None
+    ind = peta.hasil.indikator[i]
+    rekap = ind.rekap_realisasi if j == kolom[0] else ind.rekap_target
+    periode = ind.realisasi_periode if j == kolom[0] else ind.target_periode
+    if rekap.nilai is None or rekap.nilai != sel.nilai or periode != sel.nilai:
+        return None
+    return peta.gulungan(rekap)
 
 
 def rumus_teks(lb: Lembar, i: int, j: int, peta: Peta) -> str | None:
@@ -200,6 +230,8 @@ def _sasaran_3_10(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str |
         return rumus.bulat(f"{cap}-{pen}")
     if metode == "rasio":
         return rumus.bagi(cap, pen)
+    if metode == "indeks-efisiensi":  # the ratio without x 100 (BPOM)
+        return f'IF({pen}=0,"{fmt.TIDAK_ADA}",{rumus.bulat(f"{cap}/{pen}")})'
     return None
 
 

@@ -1,0 +1,59 @@
+"""`lkjip compute --bandingkan`: the report's figures under the other rules it could have
+chosen, each worked by hand from the rule (two indicators, T 80/90, R 84/81, pagu 100/300
+juta, realisasi 90/294 juta; capaian 105 and 90, penyerapan 384/400 = 96)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from lkjip_cli.cli.app import app
+from tests.test_metode import DUA
+
+TEKS = DUA.replace("METODE", "rata-rata").replace("EFISIENSI", "selisih")
+
+
+def _baris(tmp_path: Path) -> dict[tuple[str, str], list[str]]:
+    berkas = tmp_path / "l.yaml"
+    berkas.write_text(TEKS, encoding="utf-8")
+    r = CliRunner().invoke(app, ["compute", str(berkas), "--bandingkan", "-f", "json"])
+    assert r.exit_code == 0, r.output
+    [tabel] = json.loads(r.output)["tabel"]
+    out = {}
+    for row in tabel["baris"]:
+        cells = [c["tampil"] if isinstance(c, dict) else c for c in row]
+        out[(cells[0], cells[1])] = cells[2:]
+    return out
+
+
+def test_bandingkan(tmp_path: Path) -> None:
+    rows = _baris(tmp_path)
+    # columns: rata-rata, kategori, efisiensi, capaian SS1
+    assert rows[("aturan laporan", "(pilihan laporan)")] == ["97,50", "Sangat Baik", "1,50",
+                                                            "97,50"]
+    assert rows[("rata_rata.metode", "rasio-rata-rata")][0] == "97,06"    # 165 / 170
+    assert rows[("rata_rata.metode", "tertimbang-pagu")][0] == "93,75"    # 37.500 / 400
+    assert rows[("rata_rata.metode", "geometrik-pmk-22-2021")][0] == "97,21"
+    assert rows[("batas_atas", "batas atas 100 (rata-rata)")][0] == "95,00"  # (100 + 90) / 2
+    eff = {pilihan: v[2] for (aspek, pilihan), v in rows.items()
+           if aspek == "efisiensi.keseluruhan"}
+    assert eff == {
+        "sisa-anggaran": "4,00",                     # 100 - 96
+        "rasio": "101,56",                           # 97,5 / 96 x 100
+        "nominal": "16.000.000",                     # 400 - 384 juta
+        "indeks-efisiensi": "1,016",                 # 97,5 / 96, one place more
+        "selisih-rata-rata-serapan": "1,50",         # one sasaran: its mean absorption is 96
+        "nilai-efisiensi-pmk-22-2021": "53,85",      # E = (390 - 384) / 390; 50 + E/20 x 50
+    }
+    # A report without negative indicators has no negative-formula variant.
+    assert not any(aspek == "rumus_negatif" for aspek, _ in rows)
+    assert rows[("pembulatan", "down")][0] == "97,50"
+
+
+def test_bandingkan_tidak_bersama_tabel(tmp_path: Path) -> None:
+    berkas = tmp_path / "l.yaml"
+    berkas.write_text(TEKS, encoding="utf-8")
+    r = CliRunner().invoke(app, ["compute", str(berkas), "--bandingkan", "-t", "3.5"])
+    assert r.exit_code == 2
