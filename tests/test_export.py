@@ -175,8 +175,8 @@ def test_docx_table_3_10_figures(dokumen: Any) -> None:
 def test_docx_headings_sentences_and_sources(dokumen: Any) -> None:
     paragraphs = [p.text for p in dokumen.paragraphs]
     headings = [p.text for p in dokumen.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA",
-                        "BAB IV PENUTUP"]
+    assert headings == ["DAFTAR ISI", "DAFTAR TABEL", "BAB II PERENCANAAN KINERJA",
+                        "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP"]
     assert "Sumber Data: hasil monev IKU per triwulan" in paragraphs
     text = "\n".join(paragraphs)
     # a generated sentence (templates/_kalimat.md.j2), with the report's 168,85

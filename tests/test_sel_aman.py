@@ -44,7 +44,7 @@ from typing import Annotated, Any, get_args, get_origin
 import openpyxl
 import pytest
 import typer.utils
-from conftest import MINIMAL, PROGRAM, vary
+from conftest import MINIMAL, PROGRAM, listing, vary
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -594,6 +594,29 @@ def test_a_control_character_is_one_clear_error_and_nothing_written(
     assert not out.exists()
 
 
+@pytest.mark.parametrize("teks", ["Dinas\\x07 Contoh", "Dinas\\x1b Contoh", "Dinas\\uFFFE"])
+def test_a_control_character_in_a_word_export_is_one_clear_error(
+        tmp_path: Path, teks: str) -> None:
+    """A Word document is XML too: the instansi's name with a BEL (the case that ended in
+    lxml's ValueError traceback with exit 0) is refused before anything is built, naming
+    the first text that holds it and how many others do, exit 2, no file."""
+    laporan = tmp_path / "laporan.yaml"
+    laporan.write_text(MINIMAL.replace("nama: Dinas Contoh", f'nama: "{teks}"'),
+                       encoding="utf-8")
+    out = tmp_path / "keluaran.docx"
+    result = _jalankan("export", "--to", "docx", "-o", str(out), str(laporan))
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    tampak = teks.replace("\\uFFFE", "\\ufffe")
+    assert result.stderr.startswith("Tidak dapat menulis ")
+    # the text as the document prints it (a cover prints the name in capitals)
+    assert "teks \"" in result.stderr and tampak.upper() in result.stderr.upper()
+    assert "yang tidak dapat disimpan dalam dokumen Word" in result.stderr
+    assert result.stderr.endswith("hapus karakter itu dari berkas laporan.\n")
+    assert result.stderr.count("\n") == 1
+    assert listing(tmp_path) == ["laporan.yaml"]
+
+
 def test_init_instansi_with_a_control_character_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "isian.xlsx"
     result = _jalankan("init", str(out), "--to", "xlsx", "--instansi", "Dinas\x1b[31m")
@@ -641,3 +664,20 @@ def test_only_sel_aman_puts_a_value_into_a_cell() -> None:
                         k.arg == "value" for k in node.keywords)):
                 liar.append(f"{path.name}:{node.lineno}")
     assert liar == []
+
+
+def test_a_control_character_only_in_the_documents_title_is_refused_too(
+        tmp_path: Path) -> None:
+    """Tabel 3.1 alone prints no instansi name, but the document's properties hold it."""
+    laporan = tmp_path / "laporan.yaml"
+    laporan.write_text(MINIMAL.replace("nama: Dinas Contoh", 'nama: "Dinas\\x07"'),
+                       encoding="utf-8")
+    out = tmp_path / "keluaran.docx"
+    result = _jalankan("export", "--to", "docx", "-o", str(out), "--tabel", "3.1",
+                       str(laporan))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Tidak dapat menulis judul di properti dokumen: teks \"LKjIP Dinas\\x07 Tahun 2020\" "
+        "memuat karakter kendali (\\x07) yang tidak dapat disimpan dalam dokumen Word; hapus "
+        "karakter itu dari berkas laporan.\n")
+    assert listing(tmp_path) == ["laporan.yaml"]

@@ -12,7 +12,8 @@ be lost. Every command that writes a file (`render -o`, `compute --out-dir`, `ex
 - the input file is never a target, not even through a symbolic or hard link;
 - a directory is never a file target;
 - an existing file is replaced only if lkjip wrote it (its first line carries lkjip's
-  marker; a Word or Excel file names lkjip as its creator in its document properties) or
+  marker; a Word or Excel file names lkjip as its creator in its document properties, a PDF
+  as its author, which LibreOffice copies from the Word document) or
   with `--force`; a format with no room for a marker (CSV) is never replaced without
   `--force`;
 - only a regular file is ever replaced, even with `--force`: a FIFO, a device node
@@ -61,6 +62,12 @@ PEMBUAT_OFFICE = "lkjip"
 
 #: The largest `docProps/core.xml` read to find the creator (a real one is under 2 KB).
 BACA_PROPERTI = 64 * 1024
+
+#: How a PDF made from lkjip's Word document names its author (LibreOffice writes the
+#: document's author as UTF-16 in the PDF's Info dictionary, near the end of the file).
+PENULIS_PDF = (b"/Author<FEFF006C006B006A00690070>", b"/Author(lkjip)")
+#: How many bytes at the end of a PDF are read to find it.
+BACA_EKOR_PDF = 64 * 1024
 
 #: lkjip's own output: a marker line (text formats) or a test on the file (Office formats).
 Penanda = str | Callable[[Path], bool]
@@ -121,6 +128,21 @@ def ditulis_lkjip_office(path: Path) -> bool:
             ElementTree.ParseError):
         return False
     return creator is not None and (creator.text or "").strip() == PEMBUAT_OFFICE
+
+
+def ditulis_lkjip_pdf(path: Path) -> bool:
+    """Whether an existing PDF names lkjip as its author (only its start and last 64 KB are
+    read, from the file opened by lkjip's reader of regular files)."""
+    try:
+        with buka_berkas_biasa(path) as berkas:
+            if berkas.read(5) != b"%PDF-":
+                return False
+            ukuran = berkas.seek(0, os.SEEK_END)
+            berkas.seek(max(ukuran - BACA_EKOR_PDF, 0))
+            ekor = berkas.read(BACA_EKOR_PDF)
+    except (OSError, ValueError):
+        return False
+    return any(p in ekor for p in PENULIS_PDF)
 
 
 def _milik_lkjip(out: Path, penanda: Penanda) -> bool:

@@ -1,4 +1,5 @@
-"""`lkjip export BERKAS --to docx|xlsx`: the report as a Word document or an Excel workbook.
+"""`lkjip export BERKAS --to docx|xlsx|pdf`: the report as a Word document, an Excel
+workbook, or the Word document as PDF (through LibreOffice, `render/pdf.py`).
 
 Why a separate command from `render`: the outputs are binary office files with their own
 libraries (python-docx, openpyxl, and matplotlib for charts when installed), imported only
@@ -6,8 +7,10 @@ here, inside the command, so that `lkjip --help` and `compute` never pay for the
 
 Files are written under the policy of `cli/berkas.py` (checked before anything is built,
 atomic, never the input, a file lkjip did not write kept unless `--force`): a DOCX or XLSX
-file is recognised as lkjip's by the creator in its document properties. Each output is a
-function `(hasil, pilihan) -> bytes` in `_PEMBUAT`; a new kind of workbook is one more entry.
+file is recognised as lkjip's by the creator in its document properties, a PDF by its
+author. Each output is a function `(hasil, pilihan) -> bytes` in `_PEMBUAT`; a new kind of
+workbook is one more entry. A PDF needs LibreOffice: without it the command says how to
+install it in one line, exit 2, before reading the report.
 """
 
 from __future__ import annotations
@@ -21,7 +24,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
-from lkjip_cli.cli.berkas import ditulis_lkjip_office, gagal, periksa_tujuan, tulis_atomik
+from lkjip_cli.cli.berkas import (
+    Penanda,
+    ditulis_lkjip_office,
+    ditulis_lkjip_pdf,
+    gagal,
+    periksa_tujuan,
+    tulis_atomik,
+)
 from lkjip_cli.cli.opsi import (
     TANPA_GRAFIK,
     BabOpt,
@@ -45,6 +55,7 @@ if TYPE_CHECKING:
 class Tujuan(StrEnum):
     docx = "docx"
     xlsx = "xlsx"
+    pdf = "pdf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,8 @@ class Pilihan:
     grafik: bool
     #: The reference document, opened (python-docx) once it was read and inspected.
     dokumen: Any = None
+    #: LibreOffice's program, for a PDF.
+    soffice: str = ""
 
 
 def _docx(hasil: Hasil, p: Pilihan) -> bytes:
@@ -70,6 +83,12 @@ def _docx(hasil: Hasil, p: Pilihan) -> bytes:
         grafik = png_per_tabel(hasil)
     return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.dokumen,
                         sumber=p.sumber, grafik=grafik)
+
+
+def _pdf(hasil: Hasil, p: Pilihan) -> bytes:
+    from lkjip_cli.render.pdf import docx_ke_pdf
+
+    return docx_ke_pdf(_docx(hasil, p), p.soffice)
 
 
 def _xlsx(hasil: Hasil, p: Pilihan) -> bytes:
@@ -94,7 +113,13 @@ def _xlsx_data(hasil: Hasil, p: Pilihan) -> bytes:
 
 
 _PEMBUAT: dict[Tujuan, Callable[[Hasil, Pilihan], bytes]] = {
-    Tujuan.docx: _docx, Tujuan.xlsx: _xlsx,
+    Tujuan.docx: _docx, Tujuan.xlsx: _xlsx, Tujuan.pdf: _pdf,
+}
+
+#: How an existing output is recognised as lkjip's.
+_PENANDA: dict[Tujuan, Penanda] = {
+    Tujuan.docx: ditulis_lkjip_office, Tujuan.xlsx: ditulis_lkjip_office,
+    Tujuan.pdf: ditulis_lkjip_pdf,
 }
 
 
@@ -106,14 +131,15 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Berkas keluaran (bawaan: nama berkas masukan "
-                     "dengan akhiran .docx/.xlsx, di direktori kerja).", metavar="BERKAS",
+                     "dengan akhiran .docx/.xlsx/.pdf, di direktori kerja).",
+                     metavar="BERKAS",
                      show_default=False),
     ] = None,
     bab: BabOpt = None,
     tabel: TabelOpt = None,
     reference_doc: Annotated[
         Path | None,
-        typer.Option("--reference-doc", help="Untuk --to docx: dokumen Word instansi yang "
+        typer.Option("--reference-doc", help="Untuk --to docx/pdf: dokumen Word instansi yang "
                      "gaya, huruf dan tata halamannya dipakai.", metavar="BERKAS.docx",
                      show_default=False),
     ] = None,
@@ -130,25 +156,38 @@ def export(
                            metavar="")
     ] = False,
 ) -> None:
-    """Tulis laporan sebagai dokumen Word (DOCX) atau buku kerja Excel (XLSX, rumus hidup)."""
+    """Tulis laporan sebagai dokumen Word (DOCX), buku kerja Excel (XLSX, rumus hidup) atau
+    PDF (dokumen Word lewat LibreOffice)."""
     from lkjip_cli.tabel import BUILDERS
 
-    if reference_doc is not None and to is not Tujuan.docx:
-        raise typer.BadParameter("hanya untuk --to docx", param_hint="--reference-doc")
+    if reference_doc is not None and to is Tujuan.xlsx:
+        raise typer.BadParameter("hanya untuk --to docx atau pdf", param_hint="--reference-doc")
     if data and to is not Tujuan.xlsx:
         raise typer.BadParameter("hanya untuk --to xlsx", param_hint="--data")
     nomor = parse_tabel(tabel, list(BUILDERS))
     babs = pilih_bab(bab, nomor)
     out = output if output is not None else Path(f"{Path(file).stem}.{to.value}")
-    periksa_tujuan(out, Path(file), force=force, penanda=ditulis_lkjip_office,
+    soffice = _soffice() if to is Tujuan.pdf else ""
+    periksa_tujuan(out, Path(file), force=force, penanda=_PENANDA[to],
                    opsi="-o" if output is not None else None)
     grafik = not tanpa_grafik and not data and matplotlib_ada()
     pembuat = _xlsx_data if data else _PEMBUAT[to]
-    isi = _buat(file, pembuat, Pilihan(babs, nomor, reference_doc, file, grafik))
+    isi = _buat(file, pembuat, Pilihan(babs, nomor, reference_doc, file, grafik,
+                                       soffice=soffice))
     tulis_atomik(out, isi)
     if not tanpa_grafik and not data and not grafik:
         typer.echo(TANPA_GRAFIK, err=True)
     typer.echo(f"Ditulis: {out}", err=True)
+
+
+def _soffice() -> str:
+    """LibreOffice's program, or one line saying how to install it and exit 2."""
+    from lkjip_cli.render import pdf
+
+    soffice = pdf.cari_soffice()
+    if soffice is None:
+        raise gagal(pdf.TANPA_LIBREOFFICE)
+    return soffice
 
 
 def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Pilihan) -> bytes:
@@ -158,6 +197,7 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
 
     from lkjip_cli.engine import hitung
     from lkjip_cli.render.markdown.templat import GalatTemplat
+    from lkjip_cli.render.pdf import GalatPdf
     from lkjip_cli.source.sel_aman import GalatSel
 
     if pilihan.referensi is not None:
@@ -165,7 +205,7 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
     hasil = hitung(result.report)
     try:
         return pembuat(hasil, pilihan)
-    except (GalatTemplat, GalatSel) as exc:
+    except (GalatTemplat, GalatSel, GalatPdf) as exc:
         raise gagal(str(exc)) from None
 
 
@@ -185,5 +225,6 @@ def register(app: typer.Typer) -> None:
     daftarkan(app, "export", export,
               "lkjip export data/2020.yaml --to docx -o laporan.docx",
               "lkjip export data/2020.yaml --to docx --reference-doc templat-instansi.docx",
+              "lkjip export data/2020.yaml --to pdf -o laporan.pdf",
               "lkjip export data/2020.yaml --to xlsx -o angka.xlsx",
               "lkjip export data/2020.yaml --to xlsx --data -o isian.xlsx")

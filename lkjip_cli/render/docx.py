@@ -1,4 +1,4 @@
-"""Bab II to IV as a Word document (DOCX) an analyst can submit after adding narrative.
+"""The report as a Word document (DOCX) that behaves like one written in Word.
 
 Why the prose comes from the Markdown templates: the chapters' headings and generated
 sentences are already written once, in `templates/*.md.j2`; the Word document renders those
@@ -10,11 +10,16 @@ table was drawn from: caption from `Tabel.caption`'s parts (so a renumbering flo
 cells through `format_sel` (so through `lkjip_cli/angka.py`), merged cells from
 `tabel.GABUNG`.
 
-Page set-up (A4; margins kiri 4 cm, atas 3 cm, kanan 3 cm, bawah 3 cm) follows the common
-layout of Indonesian government reports bound on the left; a landscape page turns its top
-edge to the binding, so it gets the 4 cm there. Tables of 7 or more columns go on landscape
-pages. `--reference-doc` opens the agency's own document as the base (its styles, fonts,
-page set-up and table style), with its body cleared, as pandoc's option of that name does.
+Word's own machinery does the rest (`render/word/`): headings in heading styles (the
+navigation pane and the Daftar Isi read them), captions in the Caption style numbered by SEQ
+fields that reproduce the report's `penomoran`, the Daftar Isi, Daftar Tabel and Daftar
+Gambar as TOC fields, page numbers as a PAGE field (roman for the front matter, arabic from
+the first chapter), and `updateFields` so Word refreshes them all on opening. Column widths
+are measured from the text in the typeface, and a table too wide for a portrait page goes on
+a landscape page; landscape runs with little between them share their pages. A4 pages,
+margins as `render/word/halaman.py` says. `--reference-doc` opens the agency's own document
+as the base (its styles, fonts, page set-up, footer and table style), with its body
+cleared, as pandoc's option of that name does.
 
 python-docx is imported here at the top; only `lkjip export` imports this module.
 """
@@ -24,41 +29,71 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu, Pt, RGBColor
-from docx.table import Table, _Cell
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
-from lkjip_cli.tabel import Baris, Tabel, format_sel, rentang_gabung
+from lkjip_cli.render.grafik import Gambar
+from lkjip_cli.render.word.blok import (
+    Blok,
+    BlokTabel,
+    Butir,
+    Judul,
+    Paragraf,
+    bab_baru,
+    baca_blok,
+    orientasi,
+)
+from lkjip_cli.render.word.halaman import (
+    ARAB,
+    ROMAWI,
+    adalah_lanskap,
+    halaman_a4,
+    kaki_bernomor,
+    lebar_isi,
+    nomor_halaman,
+    putar,
+    satu_huruf,
+)
+from lkjip_cli.render.word.medan import (
+    TOC_ISI,
+    Runtun,
+    medan_panjang,
+    nomor_caption,
+    perbarui_saat_dibuka,
+    pisah_label,
+    toc_caption,
+)
+from lkjip_cli.render.word.tabel import UKURAN_TABEL, tabel_word
+from lkjip_cli.render.word.ukuran import (
+    Ukuran,
+    bagi_lebar,
+    perlu_lebar,
+    tinggi_tabel,
+    ukur_kolom,
+)
+from lkjip_cli.source.sel_aman import BUKAN_XML, teks_tak_tersimpan
+from lkjip_cli.tabel import Tabel, format_sel
 
 #: The creator written into the document's core properties; `cli/berkas.py` recognises a
 #: file lkjip wrote by it and replaces it without --force.
 PEMBUAT = "lkjip"
 
-#: Tables with this many columns or more are printed on a landscape page.
-KOLOM_LANSKAP = 7
-
-#: Margins in cm (portrait): kiri, atas, kanan, bawah.
-MARGIN = (4.0, 3.0, 3.0, 3.0)
-A4 = (21.0, 29.7)
-
 #: The default font when no reference document is given.
 FONT = "Arial"
 UKURAN = 11
-UKURAN_TABEL = 9
-WARNA_JUDUL_KOLOM = "D9D9D9"
+#: The cover's lines, in points.
+UKURAN_SAMPUL = 16
 
 #: `_tabel.md.j2` for the Word document: a marker per table instead of a Markdown table.
 TABEL_PENANDA = """\
@@ -77,41 +112,11 @@ TABEL_PENANDA = """\
 {% endmacro %}
 """
 
-_PENANDA_TABEL = re.compile(r"^\[\[lkjip-tabel (\d+)\|([01])\|([01])\]\]$")
-_JUDUL = re.compile(r"^(#{1,6}) +(.*)$")
-_BUTIR = re.compile(r"^( *)- +(.*)$")
-_GRAFIK = re.compile(r"^\[\[lkjip-grafik (\S+)\]\]$")
+#: How much wider than the portrait text width a table's comfortable widths may be before
+#: it goes on a landscape page.
+LONGGAR = 1.05
+
 _SEBARIS = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*)")
-
-
-# --------------------------------------------------------------------------- blocks
-
-
-@dataclass(frozen=True, slots=True)
-class Judul:
-    tingkat: int
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraf:
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class Butir:
-    tingkat: int
-    teks: str
-
-
-@dataclass(frozen=True, slots=True)
-class BlokTabel:
-    tabel: Tabel
-    lanjutan: bool
-    sumber: bool
-
-
-Blok = Judul | Paragraf | Butir | BlokTabel
 
 
 def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str]
@@ -145,78 +150,70 @@ def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str]
     return rapikan("\n\n".join(p for p in parts if p) + "\n"), daftar
 
 
-def baca_blok(teks: str, daftar: Sequence[Tabel]) -> list[Blok]:
-    """The Markdown of lkjip's templates as blocks (the few constructs they use)."""
-    out: list[Blok] = []
-    paragraf: list[str] = []
-
-    def tutup() -> None:
-        if paragraf:
-            out.append(Paragraf(" ".join(paragraf)))
-            paragraf.clear()
-
-    for line in teks.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith("<!--"):
-            tutup()
-        elif m := _PENANDA_TABEL.match(stripped):
-            tutup()
-            out.append(BlokTabel(daftar[int(m[1])], m[2] == "1", m[3] == "1"))
-        elif m := _JUDUL.match(line):
-            tutup()
-            out.append(Judul(len(m[1]), m[2].strip()))
-        elif m := _BUTIR.match(line):
-            tutup()
-            out.append(Butir(len(m[1]) // 2, m[2].strip()))
-        else:
-            paragraf.append(stripped)
-    tutup()
-    return out
-
-
 # ------------------------------------------------------------------------ document
 
 
 def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
                  referensi: DocumentObject | None = None, sumber: str = "",
-                 grafik: dict[str, list[tuple[str, bytes]]] | None = None) -> bytes:
+                 grafik: dict[str, list[Gambar]] | None = None) -> bytes:
     """The chapters (or only the tables asked) as DOCX bytes.
 
     `referensi` is the agency's document, already opened (`source/dokumen.py` reads and
-    inspects it); its body is replaced. `grafik` maps a table number to PNG charts inserted
-    after that table. Raises `GalatTemplat` for a template that cannot be rendered (the
-    command turns it into one line).
+    inspects it); its body is replaced. `grafik` maps a table number to the charts inserted
+    after that table. More than one chapter is a document: it opens with the Daftar Isi,
+    Daftar Tabel and Daftar Gambar on pages numbered i, ii, ...; Bab I (or the first chapter
+    written) starts page 1. Raises `GalatTemplat` for a template that cannot be rendered and
+    `GalatSel` for a text that Word cannot hold (the command turns both into one line).
     """
     teks, daftar = markdown_berpenanda(hasil, bab, tabel)
+    daftar_blok = baca_blok(teks, daftar)
+    aturan = hasil.laporan.aturan
+    teks_tak_tersimpan([*teks_dokumen(daftar_blok, aturan),
+                        ("judul di properti dokumen", _judul_dokumen(hasil))])
     doc = dokumen_dasar(referensi)
     _properti(doc, hasil, sumber)
-    penulis = _Penulis(doc, hasil.laporan.aturan, gaya_bawaan=referensi is None,
-                       grafik=grafik or {})
-    daftar_blok = baca_blok(teks, daftar)
-    for blok, lanskap in zip(daftar_blok, orientasi(daftar_blok), strict=True):
-        penulis.tulis(blok, lanskap)
+    tulis_blok(doc, daftar_blok, aturan, gaya_bawaan=referensi is None, grafik=grafik or {},
+               daftar=len(bab) > 1, kaki=referensi is None or not _ada_kaki(doc))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
 
 
-def lebar(blok: BlokTabel) -> bool:
-    return len(blok.tabel.kolom) >= KOLOM_LANSKAP
+def tulis_blok(doc: DocumentObject, daftar_blok: Sequence[Blok], aturan: Aturan, *,
+               gaya_bawaan: bool, grafik: dict[str, list[Gambar]], daftar: bool,
+               kaki: bool) -> None:
+    """The blocks into `doc`, each on the page orientation `orientasi` gives it; `daftar`:
+    a whole document (a cover, if the blocks open with one, then the lists and the
+    front matter numbered i, ii, ..., the chapters from 1); `kaki`: add the page-number
+    footer."""
+    penulis = _Penulis(doc, aturan, gaya_bawaan=gaya_bawaan, grafik=grafik, daftar=daftar,
+                       ada_tabel=any(isinstance(b, BlokTabel) for b in daftar_blok), kaki=kaki)
+    for blok, lanskap in zip(daftar_blok, orientasi(daftar_blok, penulis.lanskap_perlu),
+                             strict=True):
+        penulis.tulis(blok, lanskap)
+    penulis.selesai()
+    perbarui_saat_dibuka(doc)
 
 
-def orientasi(daftar: Sequence[Blok]) -> list[bool]:
-    """Whether each block goes on a landscape page: a wide table, and the headings and
-    paragraphs that lead straight into it (so that a heading is never left alone on a
-    portrait page before its table)."""
-    out = [False] * len(daftar)
-    ikut = [False] * len(daftar)  # the block leads into a table
-    for i in range(len(daftar) - 1, -1, -1):
-        blok = daftar[i]
-        if isinstance(blok, BlokTabel):
-            out[i], ikut[i] = lebar(blok), True
-        elif isinstance(blok, Judul | Paragraf) and i + 1 < len(daftar) and ikut[i + 1]:
-            out[i], ikut[i] = out[i + 1], True
-    return out
+def teks_dokumen(daftar: Sequence[Blok], aturan: Aturan) -> Iterator[tuple[str, str]]:
+    """Every text the document will hold, with where a reader finds it: what
+    `teks_tak_tersimpan` checks before a byte is written (the title in the document's
+    properties is the instansi's name, which the chapters print too)."""
+    letak = "di awal dokumen"
+    for blok in daftar:
+        if isinstance(blok, Judul):
+            yield f"judul \"{blok.teks[:40]}\"", blok.teks
+            letak = f"di bawah judul \"{blok.teks[:40]}\""
+        elif isinstance(blok, Paragraf | Butir):
+            yield f"paragraf {letak}", blok.teks
+        else:
+            t = blok.tabel
+            yield f"judul Tabel {t.label}", t.caption
+            yield from ((f"Tabel {t.label} (catatan)", c) for c in (*t.catatan, t.sumber))
+            yield from ((f"judul kolom Tabel {t.label}", k.judul) for k in t.kolom)
+            for i, b in enumerate(t.baris, start=1):
+                yield from ((f"Tabel {t.label} baris {i}", format_sel(s, aturan))
+                            for s in b.sel)
 
 
 def dokumen_dasar(referensi: DocumentObject | None) -> DocumentObject:
@@ -224,23 +221,68 @@ def dokumen_dasar(referensi: DocumentObject | None) -> DocumentObject:
     if referensi is None:
         doc = Document()
         _gaya_bawaan(doc)
-        _halaman(doc.sections[0], lanskap=False)
+        halaman_a4(doc.sections[0], lanskap=False)
         return doc
     doc = referensi
     body = doc.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    _gaya_wajib(doc)
     return doc
+
+
+def _gaya_wajib(doc: DocumentObject) -> None:
+    """The styles Word's machinery needs, added to a reference document that lacks them:
+    "Caption" (the lists of tables and charts) and "Heading 1" to "Heading 4" with their
+    outline level (the navigation pane and the Daftar Isi). python-docx gives them Word's
+    built-in names, so Word treats them as its own; the agency's fonts stay."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles: Any = doc.styles
+    for nama, tingkat in (("Caption", None), *((f"Heading {n}", n - 1) for n in range(1, 5))):
+        try:
+            styles[nama]
+            continue
+        except KeyError:
+            style = styles.add_style(nama, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.bold = True
+        if tingkat is not None:
+            ppr = style.element.get_or_add_pPr()
+            el = OxmlElement("w:outlineLvl")
+            el.set(qn("w:val"), str(tingkat))
+            ppr.append(el)
+
+
+def _ada_kaki(doc: DocumentObject) -> bool:
+    """Whether the reference document's footer already holds text or a field (its own page
+    number, which lkjip keeps)."""
+    kaki = doc.sections[0].footer
+    if kaki.is_linked_to_previous:
+        return False
+    el = kaki._element
+    return bool("".join(el.itertext()).strip()) or el.find(".//" + qn("w:fldChar")) is not None \
+        or el.find(".//" + qn("w:fldSimple")) is not None
+
+
+def _judul_dokumen(hasil: Hasil) -> str:
+    return f"LKjIP {hasil.laporan.instansi.nama} Tahun {hasil.laporan.tahun}"
 
 
 def _properti(doc: DocumentObject, hasil: Hasil, sumber: str) -> None:
     props = doc.core_properties
     props.author = PEMBUAT
     props.last_modified_by = PEMBUAT
-    props.title = f"LKjIP {hasil.laporan.instansi.nama} Tahun {hasil.laporan.tahun}"
-    props.comments = (f"dibuat oleh lkjip dari {Path(sumber).name or 'laporan'}; "
-                      "lkjip export menimpa berkas ini")
+    props.title = _judul_dokumen(hasil)
+    nama = BUKAN_XML.sub("?", Path(sumber).name) or "laporan"  # a file name is anyone's
+    props.comments = f"dibuat oleh lkjip dari {nama}; lkjip export menimpa berkas ini"
+
+
+#: The styles lkjip sets its font on (when no reference document is given).
+GAYA_HURUF = ["Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title",
+              "Subtitle", "Caption", "TOC Heading", "Header", "Footer", "List Bullet",
+              "List Bullet 2", "List Bullet 3", "Table Grid"]
 
 
 def _gaya_bawaan(doc: DocumentObject) -> None:
@@ -248,103 +290,159 @@ def _gaya_bawaan(doc: DocumentObject) -> None:
     normal = styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(UKURAN)
-    _font_timur(normal.element, FONT)
     normal.paragraph_format.space_after = Pt(6)
     for level, size in ((1, 14), (2, 12), (3, 11), (4, 11)):
         style = styles[f"Heading {level}"]
-        style.font.name = FONT
         style.font.size = Pt(size)
         style.font.bold = True
         style.font.color.rgb = RGBColor(0, 0, 0)
-        _font_timur(style.element, FONT)
     styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption = styles["Caption"]
-    caption.font.name = FONT
     caption.font.size = Pt(UKURAN)
+    caption.font.bold = False
     caption.font.italic = False
     caption.font.color.rgb = RGBColor(0, 0, 0)
-
-
-def _font_timur(element: Any, font: str) -> None:
-    """Set the font for every script (Word reads w:eastAsia and w:cs besides w:ascii)."""
-    rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), font)
-
-
-def _halaman(section: Any, *, lanskap: bool) -> None:
-    kiri, atas, kanan, bawah = MARGIN
-    lebar, tinggi = A4
-    if lanskap:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Cm(tinggi), Cm(lebar)
-        # The binding edge (kiri on a portrait page) is the landscape page's top.
-        section.top_margin, section.left_margin = Cm(kiri), Cm(atas)
-        section.right_margin, section.bottom_margin = Cm(bawah), Cm(kanan)
-    else:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Cm(lebar), Cm(tinggi)
-        section.left_margin, section.top_margin = Cm(kiri), Cm(atas)
-        section.right_margin, section.bottom_margin = Cm(kanan), Cm(bawah)
-
-
-def _putar(section: Any, *, lanskap: bool) -> None:
-    """Turn a section (copied from the previous one) to the other orientation."""
-    w, h = section.page_width, section.page_height
-    if lanskap == (w > h):
-        return
-    section.orientation = WD_ORIENT.LANDSCAPE if lanskap else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = h, w
-    l_, t, r, b = (section.left_margin, section.top_margin, section.right_margin,
-                   section.bottom_margin)
-    if lanskap:  # the left (binding) margin becomes the top
-        section.top_margin, section.right_margin = l_, t
-        section.bottom_margin, section.left_margin = r, b
-    else:
-        section.left_margin, section.top_margin = t, r
-        section.right_margin, section.bottom_margin = b, l_
+    satu_huruf(styles, FONT, GAYA_HURUF)
 
 
 class _Penulis:
-    """Writes blocks into the document, turning pages for wide tables."""
+    """Writes blocks into the document: sections for landscape pages and for the change from
+    roman to arabic page numbers, captions with SEQ fields, the lists as TOC fields."""
 
     def __init__(self, doc: DocumentObject, aturan: Aturan, *, gaya_bawaan: bool,
-                 grafik: dict[str, list[tuple[str, bytes]]]) -> None:
+                 grafik: dict[str, list[Gambar]], daftar: bool, ada_tabel: bool,
+                 kaki: bool) -> None:
         self.doc = doc
         self.aturan = aturan
         self.gaya_bawaan = gaya_bawaan
         self.grafik = grafik
+        self.daftar = daftar  # the document opens with Daftar Isi, Tabel, Gambar
+        self.ada_tabel = ada_tabel
         section: Any = doc.sections[-1]
-        self.lanskap = bool(section.page_width > section.page_height)
-        self.kosong = True  # nothing written yet: a chapter needs no page break
+        self.lanskap = adalah_lanskap(section)
+        self.potret = int(min(section.page_width, section.page_height)
+                          - section.left_margin - section.right_margin)
+        self.kosong = True  # nothing written yet: no page break, no new section
+        self.sampul = daftar  # before the first heading: the cover, if anything is written
+        self.halaman_baru = True  # the next block starts a page (a section just began)
+        self.arab = False  # arabic page numbers have begun (at the first chapter)
         self.grafik_ditulis: set[str] = set()
+        self.runtun = Runtun()
+        self.gambar_ke: dict[str, int] = {}
+        #: (title paragraph, TOC instruction, cached entries) of each list
+        self.toc: list[tuple[Paragraph, str, list[tuple[int, str]]]] = []
+        self.isi: list[tuple[int, str]] = []
+        self.entri: dict[str, list[tuple[int, str]]] = {"Tabel": [], "Gambar": []}
+        if kaki:
+            kaki_bernomor(section)
+        nomor_halaman(section, ROMAWI if daftar else ARAB, mulai=1)
+        self.arab = not daftar
+
+    def lanskap_perlu(self, blok: BlokTabel) -> bool:
+        """A table whose comfortable widths do not fit a portrait page's text width (with
+        `LONGGAR` to spare: a text column a little under its comfortable width costs less
+        than a page turned for it)."""
+        return perlu_lebar(self.ukuran(blok.tabel)) * 635 > self.potret * LONGGAR
+
+    def muat_setengah(self, t: Tabel, lebar: Sequence[int]) -> bool:
+        """Whether the table fits half a page: then it is kept on one page (moving it costs at
+        most half a page; a taller one runs over pages, its header rows repeated)."""
+        s: Any = self.doc.sections[-1]
+        tinggi_isi = int(s.page_height - s.top_margin - s.bottom_margin) // 635
+        baris = [[format_sel(c, self.aturan) for c in b.sel] for b in t.baris]
+        kepala = [[k.judul for k in t.kolom]]
+        return tinggi_tabel(kepala + baris, lebar, self.pt()) <= tinggi_isi // 2
+
+    def pt(self) -> float:
+        return UKURAN_TABEL if self.gaya_bawaan else self._ukuran_normal()
+
+    def ukuran(self, t: Tabel) -> list[Ukuran]:
+        return [ukur_kolom(k.judul, [format_sel(b.sel[j], self.aturan) for b in t.baris],
+                           angka=k.angka, pt=self.pt()) for j, k in enumerate(t.kolom)]
+
+    def _ukuran_normal(self) -> float:
+        size = self.gaya("Normal").font.size if self.gaya("Normal") is not None else None
+        return float(size.pt) if size is not None else float(UKURAN)
 
     def tulis(self, blok: Blok, lanskap: bool) -> None:
-        self.orientasi(lanskap=lanskap)
+        if self.daftar and isinstance(blok, Judul) and blok.tingkat == 1:
+            if self.sampul:
+                self.akhiri_sampul()
+            if not self.toc and blok.teks.upper() != "KATA PENGANTAR":
+                self.daftar_daftar()
+        self.bagian(lanskap=lanskap, bab=bab_baru(blok) and not self.arab)
         if isinstance(blok, BlokTabel):
             self.tabel(blok)
-            self.kosong = False
-            return
-        if isinstance(blok, Judul):
+        elif isinstance(blok, Judul):
             self.judul(blok)
         elif isinstance(blok, Butir):
             self.butir(blok)
+        elif self.sampul:
+            self.baris_sampul(blok.teks)
         else:
             p = self.doc.add_paragraph()
             p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             tulis_sebaris(p, blok.teks)
-        self.kosong = False
+        self.kosong = self.halaman_baru = False
 
-    def orientasi(self, *, lanskap: bool) -> None:
-        if lanskap == self.lanskap:
+    def baris_sampul(self, teks: str) -> None:
+        """A line of the cover: centred, larger, the first a third of the way down."""
+        p = self.doc.add_paragraph()
+        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before = Pt(120 if self.kosong else 18)
+        tulis_sebaris(p, teks)
+        for run in p.runs:
+            run.font.size = Pt(UKURAN_SAMPUL)
+
+    def akhiri_sampul(self) -> None:
+        """What came before the first heading is the cover: a page of its own without a page
+        number (a first-page footer left empty); the front matter after it starts at i."""
+        self.sampul = False
+        if self.kosong:
             return
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
-        _putar(section, lanskap=lanskap)
+        section: Any = self.doc.sections[-1]
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False  # an empty footer
+        baru: Any = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        baru.different_first_page_header_footer = False
+        putar(baru, lanskap=False)
+        self.lanskap = False
+        nomor_halaman(baru, ROMAWI, mulai=1)
+        self.halaman_baru = True
+
+    def bagian(self, *, lanskap: bool, bab: bool) -> None:
+        """A new section where the orientation changes or the first chapter begins; on an
+        empty document the first section itself is turned (no blank first page)."""
+        if lanskap == self.lanskap and not bab:
+            return
+        section: Any = self.doc.sections[-1]
+        if not self.kosong:
+            section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+            self.halaman_baru = True
+        putar(section, lanskap=lanskap)
         self.lanskap = lanskap
+        if bab:
+            nomor_halaman(section, ARAB, mulai=1)
+            self.arab = True
+        else:  # python-docx copied the previous section's restart: count on
+            nomor_halaman(section, ARAB if self.arab else ROMAWI, mulai=None)
+
+    def daftar_daftar(self) -> None:
+        """DAFTAR ISI, DAFTAR TABEL, DAFTAR GAMBAR: titles now, fields at the end."""
+        self.bagian(lanskap=False, bab=False)
+        lists = [("DAFTAR ISI", TOC_ISI, self.isi)]
+        if self.ada_tabel:
+            lists.append(("DAFTAR TABEL", toc_caption("Tabel"), self.entri["Tabel"]))
+        if self.grafik:
+            lists.append(("DAFTAR GAMBAR", toc_caption("Gambar"), self.entri["Gambar"]))
+        for judul, instr, entri in lists:
+            p = self.judul(Judul(1, judul))
+            self.toc.append((p, instr, entri))
+            self.kosong = self.halaman_baru = False
+
+    def selesai(self) -> None:
+        for p, instr, entri in self.toc:
+            medan_panjang(p, instr, entri)
 
     def gaya(self, nama: str) -> Any:
         styles: Any = self.doc.styles
@@ -353,17 +451,21 @@ class _Penulis:
         except KeyError:
             return None
 
-    def judul(self, blok: Judul) -> None:
+    def judul(self, blok: Judul) -> Paragraph:
         style = self.gaya(f"Heading {min(blok.tingkat, 9)}")
         p = self.doc.add_paragraph(style=style)
         if style is None:
             tulis_sebaris(p, f"**{blok.teks}**")
         else:
             p.add_run(blok.teks)
+        if blok.tingkat <= 3:
+            self.isi.append((blok.tingkat, blok.teks))
         if blok.tingkat == 1:
             p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if not self.kosong:
+            if not self.halaman_baru:
                 p.paragraph_format.page_break_before = True
+        p.paragraph_format.keep_with_next = True
+        return p
 
     def butir(self, blok: Butir) -> None:
         nama = "List Bullet" if blok.tingkat == 0 else f"List Bullet {min(blok.tingkat + 1, 3)}"
@@ -374,41 +476,57 @@ class _Penulis:
     def tabel(self, blok: BlokTabel) -> None:
         t = blok.tabel
         self.caption(t, blok.lanjutan)
-        tabel_word(self.doc, t, self.aturan, gaya_bawaan=self.gaya_bawaan,
-                   lebar=self.lebar_isi())
+        lebar = bagi_lebar(self.ukuran(t), self.lebar_isi() // 635)
+        tabel_word(self.doc, t, self.aturan, gaya_bawaan=self.gaya_bawaan, lebar=lebar,
+                   utuh=self.muat_setengah(t, lebar))
         if t.catatan:
             self.kecil("Keterangan:")
             for c in t.catatan:
                 self.kecil(f"– {c}")
         if blok.sumber and t.sumber:
             self.kecil(f"Sumber Data: {t.sumber}", miring=True)
-        for nama, png in self.grafik.get(t.nomor, []):
-            if nama not in self.grafik_ditulis:
-                self.gambar(nama, png)
+        for g in self.grafik.get(t.nomor, []):
+            if g.kode not in self.grafik_ditulis:
+                self.gambar(g, t)
 
-    def gambar(self, nama: str, png: bytes) -> None:
-        self.grafik_ditulis.add(nama)
+    def gambar(self, g: Gambar, t: Tabel) -> None:
+        """The chart, its numbered caption below it (SEQ Gambar, numbered within the chapter
+        of the table it illustrates) and its source."""
+        self.grafik_ditulis.add(g.kode)
         p = self.doc.add_paragraph()
         p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        # two charts to a landscape page, a little wider on a portrait one
-        lebar = min(self.lebar_isi(), Cm(12) if self.lanskap else Cm(15))
-        p.add_run().add_picture(io.BytesIO(png), width=lebar)
+        p.paragraph_format.keep_with_next = True
+        lebar = min(self.lebar_isi(), Cm(13) if self.lanskap else Cm(15))
+        p.add_run().add_picture(io.BytesIO(g.png), width=lebar)
+        awal = pisah_label(t.label)[0]
+        n = self.gambar_ke[awal] = self.gambar_ke.get(awal, 0) + 1
+        label = f"{awal}{n}"
+        c = self.doc.add_paragraph(style=self.gaya("Caption"))
+        c.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        c.paragraph_format.keep_with_next = True
+        nomor_caption(c, "Gambar", label, self.runtun)
+        c.add_run(f" {g.judul}").bold = True
+        self.entri["Gambar"].append((1, f"Gambar {label} {g.judul}"))
+        self.kecil(f"Sumber: Tabel {t.label}, diolah", miring=True)
 
-    def lebar_isi(self) -> Any:
-        s: Any = self.doc.sections[-1]
-        return s.page_width - s.left_margin - s.right_margin
+    def lebar_isi(self) -> int:
+        return lebar_isi(self.doc.sections[-1])
 
     def caption(self, t: Tabel, lanjutan: bool) -> None:
-        style = self.gaya("Caption")
-        p = self.doc.add_paragraph(style=style)
+        """`Tabel 3.5` (the number a SEQ field) and the title lines, above the table; a
+        continued part's caption is plain text, so the Daftar Tabel lists a table once."""
+        p = self.doc.add_paragraph(style=self.gaya("Caption"))
         p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
         p.paragraph_format.space_before = Pt(6)
-        for i, teks in enumerate(judul_caption(t, lanjutan)):
-            if i:
-                p.add_run().add_break(WD_BREAK.LINE)
-            run = p.add_run(teks)
-            run.bold = True
+        if lanjutan or t.lanjutan:
+            p.add_run(judul_caption(t, lanjutan)[0]).bold = True
+        else:
+            nomor_caption(p, "Tabel", t.label, self.runtun)
+            self.entri["Tabel"].append((1, " ".join((f"Tabel {t.label}", *t.judul))))
+        for teks in t.judul:
+            p.add_run().add_break(WD_BREAK.LINE)
+            p.add_run(teks).bold = True
 
     def kecil(self, teks: str, *, miring: bool = False) -> None:
         p = self.doc.add_paragraph()
@@ -436,118 +554,3 @@ def tulis_sebaris(p: Paragraph, teks: str) -> None:
             p.add_run(bagian[1:-1]).italic = True
         else:
             p.add_run(bagian)
-
-
-# --------------------------------------------------------------------------- tables
-
-
-def tabel_word(doc: DocumentObject, t: Tabel, aturan: Aturan, *, gaya_bawaan: bool,
-               lebar: Any) -> Table:
-    """One table model as a Word table in the report's layout."""
-    n = len(t.kolom)
-    table: Table = doc.add_table(rows=2 + len(t.baris), cols=n)
-    styles: Any = doc.styles
-    try:
-        table.style = styles["Table Grid"]
-    except KeyError:
-        _garis(table)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    # python-docx finds a cell by walking the whole table; take the grid once (no merges yet)
-    grid = table._cells
-    for j, kolom in enumerate(t.kolom):
-        _isi(grid[j], kolom.judul, rata="tengah", tebal=True, kecil=gaya_bawaan)
-        _isi(grid[n + j], str(j + 1), rata="tengah", kecil=gaya_bawaan)
-    for r in (0, 1):
-        _ulang_judul(table.rows[r])
-        for cell in grid[r * n:(r + 1) * n]:
-            _arsir(cell, WARNA_JUDUL_KOLOM)
-    for i, baris in enumerate(t.baris):
-        _baris(grid[(2 + i) * n:(3 + i) * n], t, baris, aturan, kecil=gaya_bawaan)
-    for kol, awal, akhir in rentang_gabung(t):
-        gabung = table.cell(2 + awal, kol).merge(table.cell(2 + akhir, kol))
-        for p in gabung.paragraphs[1:]:  # the merged rows' empty paragraphs
-            if not p.text:
-                p._element.getparent().remove(p._element)
-    _lebar_kolom(table, t, aturan, lebar)
-    return table
-
-
-def _baris(cells: Sequence[_Cell], t: Tabel, baris: Baris, aturan: Aturan, *,
-           kecil: bool) -> None:
-    for j, (sel, kolom) in enumerate(zip(baris.sel, t.kolom, strict=True)):
-        angka = sel.jenis != "teks" or (kolom.angka and _seperti_angka(sel.nilai))
-        _isi(cells[j], format_sel(sel, aturan), rata="kanan" if angka else "kiri",
-             tebal=baris.gaya == "jumlah", kecil=kecil)
-
-
-def _seperti_angka(nilai: object) -> bool:
-    return isinstance(nilai, str) and bool(re.fullmatch(r"[\d.,–-]+", nilai))
-
-
-def _isi(cell: _Cell, teks: str, *, rata: str, tebal: bool = False, kecil: bool) -> None:
-    p = cell.paragraphs[0]
-    p.paragraph_format.alignment = {"kiri": WD_ALIGN_PARAGRAPH.LEFT,
-                                    "kanan": WD_ALIGN_PARAGRAPH.RIGHT,
-                                    "tengah": WD_ALIGN_PARAGRAPH.CENTER}[rata]
-    p.paragraph_format.space_after = Pt(0)
-    run = p.add_run(teks)
-    run.bold = tebal
-    if kecil:
-        run.font.size = Pt(UKURAN_TABEL)
-
-
-def _ulang_judul(row: Any) -> None:
-    """Repeat the row at the top of every page the table runs over (w:tblHeader)."""
-    trpr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    trpr.append(el)
-    cant = OxmlElement("w:cantSplit")
-    trpr.append(cant)
-
-
-def _arsir(cell: _Cell, warna: str) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), warna)
-    tcpr.append(shd)
-
-
-def _garis(table: Table) -> None:
-    """Single borders on every edge, for a reference document without "Table Grid"."""
-    tblpr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "4")
-        el.set(qn("w:space"), "0")
-        el.set(qn("w:color"), "000000")
-        borders.append(el)
-    tblpr.append(borders)
-
-
-def _bobot(t: Tabel, aturan: Aturan) -> Iterator[float]:
-    """Relative column widths in characters: a number's full width, text wrapped to a few
-    lines but never narrower than its longest word (a header such as "Satuan" unbroken)."""
-    for j, kolom in enumerate(t.kolom):
-        teks = [format_sel(b.sel[j], aturan) for b in t.baris]
-        kata = max((len(w) for x in (kolom.judul, *teks) for w in x.split()), default=2)
-        if kolom.angka:
-            yield max(kata, 4) + 2.5
-        else:
-            terpanjang = max((len(x) for x in teks), default=0)
-            yield min(max(terpanjang / 3, kata + 2.5, 4.5), 40)
-
-
-def _lebar_kolom(table: Table, t: Tabel, aturan: Aturan, lebar: Any) -> None:
-    bobot = list(_bobot(t, aturan))
-    total = sum(bobot)
-    table.autofit = False
-    for j, b in enumerate(bobot):
-        w = Emu(int(lebar * b / total))
-        table.columns[j].width = w  # w:gridCol, which LibreOffice reads
-        for tr in table._tbl.tr_lst:
-            tr.tc_lst[j].width = w  # w:tcW, which Word reads (every row has n cells)

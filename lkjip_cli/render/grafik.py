@@ -10,9 +10,19 @@ Excel charts.
 Four kinds, as LKjIPs draw them: per sasaran, target vs realisasi of each indicator with its
 capaian; capaian of every indicator against the interpretation scale's bands; realisasi last
 year and this year with the Renstra end target (Tabel 3.6 and 3.7 data); penyerapan per
-program (Tabel 3.13). Labels are Indonesian and every number shown is formatted by
-`lkjip_cli/angka.py`. Plotting positions are the one place a figure becomes a float: for
-pixels only, never for a printed number.
+program (Tabel 3.13), each bar labelled by the program's kode and (shortened) name.
+
+Never two units on one axis: a target and a realisasi mean something only in their own unit
+(an indicator near 107 beside one near 0,09 on one axis makes the second invisible), so the
+two charts of indicators' own figures draw one small panel per indicator, each with its own
+axis labelled with the indicator's satuan (`DataGrafik.satuan`), and Excel gets one chart per
+indicator (`pecah`). Capaian, which is in % for every indicator, keeps one chart with the
+scale's bands: the cross-indicator view. A capaian-only chart instead would lose what Tabel
+3.5 prints (the figures in their units) and hide a negative polarity.
+
+Labels are Indonesian and every number shown is formatted by `lkjip_cli/angka.py`. Plotting
+positions are the one place a figure becomes a float: for pixels only, never for a printed
+number.
 
 matplotlib is an optional extra (`lkjip[grafik]`) imported inside `gambar`; the data half needs
 nothing but the engine's result.
@@ -21,7 +31,9 @@ nothing but the engine's result.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import math
+import textwrap
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -63,6 +75,17 @@ class DataGrafik:
     jenis: Jenis = "batang"
     label: tuple[str, ...] = ()
     pita: tuple[Pita, ...] = ()
+    #: One panel per category with its own axis, in this unit (one per category); empty:
+    #: one axis for every category (the figures share a unit).
+    satuan: tuple[str, ...] = ()
+    #: Each category's full name (an indicator's, a program's), for titles and labels.
+    nama: tuple[str, ...] = ()
+
+    def label_kategori(self, i: int, panjang: int = 45) -> str:
+        """`IKU1 Persentase SDM Aparatur yang …`: the kode and the name, shortened."""
+        if not self.nama:
+            return self.kategori[i]
+        return f"{self.kategori[i]} {textwrap.shorten(self.nama[i], panjang, placeholder=' …')}"
 
 
 def _angka_target(target: Target | None) -> Decimal | None:
@@ -89,7 +112,10 @@ def grafik_sasaran(h: Hasil) -> list[DataGrafik]:
             seri=(Seri("Target", tuple(_angka_target(ind.target) for ind in inds)),
                   Seri("Realisasi", tuple(ind.realisasi for ind in inds))),
             sumbu="Nilai (satuan indikator)",
-            label=tuple(f"capaian {_persen(h.tampil(ind.capaian).nilai, h)}" for ind in inds),
+            label=tuple(f"capaian {_persen(h.tampil(ind.capaian).nilai, h)}"
+                        + (" (makin kecil makin baik)" if ind.polaritas == "negatif" else "")
+                        for ind in inds),
+            satuan=tuple(ind.satuan for ind in inds), nama=tuple(ind.nama for ind in inds),
         ))
     return out
 
@@ -139,7 +165,10 @@ def grafik_tahunan(h: Hasil) -> DataGrafik:
               Seri(f"Realisasi {tahun}", tuple(ind.realisasi for ind in inds)),
               Seri(f"Target Akhir Renstra ({akhir})",
                    tuple(_angka_target(ind.target_renstra_akhir) for ind in inds))),
-        sumbu="Nilai (satuan indikator)")
+        sumbu="Nilai (satuan indikator)", satuan=tuple(ind.satuan for ind in inds),
+        nama=tuple(ind.nama for ind in inds),
+        label=tuple("makin kecil makin baik" if ind.polaritas == "negatif" else ""
+                    for ind in inds))
 
 
 def grafik_penyerapan(h: Hasil) -> DataGrafik | None:
@@ -151,7 +180,21 @@ def grafik_penyerapan(h: Hasil) -> DataGrafik | None:
         kode="penyerapan-program", judul=f"Penyerapan Anggaran per Program Tahun "
         f"{h.laporan.tahun}", tabel="3.13", kategori=tuple(p.kode for p in h.program),
         seri=(Seri("Penyerapan (%)", pen),), sumbu="Penyerapan (%)", jenis="mendatar",
-        label=tuple(_persen(v, h) for v in pen))
+        label=tuple(_persen(v, h) for v in pen),
+        # every bar is a program: the word says nothing, the rest of the name does
+        nama=tuple(p.nama.removeprefix("Program ") for p in h.program))
+
+
+def pecah(data: DataGrafik) -> list[DataGrafik]:
+    """A chart of one panel per category as one chart per category (for Excel, whose chart
+    has one value axis); a chart on one axis as it is."""
+    if not data.satuan:
+        return [data]
+    return [replace(data, kode=f"{data.kode}-{k}", judul=f"{data.judul}: {k}",
+                    kategori=(k,), seri=tuple(Seri(s.nama, (s.nilai[i],)) for s in data.seri),
+                    sumbu=data.satuan[i], label=data.label[i:i + 1], satuan=(data.satuan[i],),
+                    nama=data.nama[i:i + 1])
+            for i, k in enumerate(data.kategori)]
 
 
 def data_grafik(h: Hasil) -> list[DataGrafik]:
@@ -175,10 +218,26 @@ def _label_angka(x: float, _pos: int) -> str:
 def gambar(data: DataGrafik, bentuk: Literal["png", "svg"] = "png") -> bytes:
     """The chart drawn by matplotlib (Agg backend) as PNG or SVG bytes."""
     from matplotlib.figure import Figure  # a bare Figure draws with Agg, no display
+
+    if data.satuan:
+        fig = _panel(data)
+    else:
+        tinggi = 4.2 if data.jenis != "mendatar" else max(3.0, 1.2 + 0.42 * len(data.kategori))
+        fig = Figure(figsize=(7.5, tinggi), dpi=110)
+        _satu_sumbu(fig.add_subplot(), data)
+        fig.tight_layout()
+    buffer = io.BytesIO()
+    # No date or version in the file: the same report gives the same bytes.
+    meta: dict[str, Any] = ({"Date": None, "Creator": None} if bentuk == "svg"
+                            else {"Software": None})
+    fig.savefig(buffer, format=bentuk, metadata=meta)
+    return buffer.getvalue()
+
+
+def _satu_sumbu(ax: Any, data: DataGrafik) -> None:
+    """Every category on one axis (the figures share a unit)."""
     from matplotlib.ticker import FuncFormatter
 
-    fig = Figure(figsize=(7.5, 4.2), dpi=110)
-    ax = fig.add_subplot()
     n = len(data.kategori)
     lebar = 0.8 / max(len(data.seri), 1)
     mendatar = data.jenis == "mendatar"
@@ -194,29 +253,78 @@ def gambar(data: DataGrafik, bentuk: Literal["png", "svg"] = "png") -> bytes:
                      zorder=2)
         if data.label and k == len(data.seri) - 1:
             ax.bar_label(batang, labels=list(data.label), fontsize=8, padding=2)
-    sumbu_kategori = ax.set_yticks if mendatar else ax.set_xticks
-    sumbu_kategori(range(n), list(data.kategori))
+    if mendatar:  # programs by kode and name, the first at the top
+        ax.set_yticks(range(n), [data.label_kategori(i, 40) for i in range(n)], fontsize=8)
+        ax.invert_yaxis()
+    else:
+        ax.set_xticks(range(n), list(data.kategori))
     sumbu_angka = ax.xaxis if mendatar else ax.yaxis
     sumbu_angka.set_major_formatter(FuncFormatter(_label_angka))
     (ax.set_xlabel if mendatar else ax.set_ylabel)(data.sumbu)
     ax.set_title(data.judul, fontsize=10)
-    ax.legend(fontsize=7, loc="best")
+    if len(data.seri) > 1 or data.pita:
+        ax.legend(fontsize=7, loc="best")
     if mendatar:
         ax.margins(x=0.2)
     else:
         ax.margins(y=0.15)
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    # No date or version in the file: the same report gives the same bytes.
-    meta: dict[str, Any] = ({"Date": None, "Creator": None} if bentuk == "svg"
-                            else {"Software": None})
-    fig.savefig(buffer, format=bentuk, metadata=meta)
-    return buffer.getvalue()
 
 
-def png_per_tabel(h: Hasil) -> dict[str, list[tuple[str, bytes]]]:
+def _panel(data: DataGrafik) -> Any:
+    """One small panel per category, each with its own axis in the category's unit; the
+    series (Target, Realisasi, ...) side by side, each bar labelled with its figure."""
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
+    n = len(data.kategori)
+    kolom = 1 if n == 1 else 2
+    baris = math.ceil(n / kolom)
+    fig = Figure(figsize=(7.5, 0.9 + 2.7 * baris), dpi=110, layout="constrained")
+    axes = fig.subplots(baris, kolom, squeeze=False)
+    for i, ax in enumerate(ax for row in axes for ax in row):
+        if i >= n:
+            ax.set_visible(False)
+            continue
+        nilai = [s.nilai[i] for s in data.seri]
+        batang = ax.bar(range(len(nilai)), [float(v) if v is not None else 0.0 for v in nilai],
+                        0.7, color=[WARNA[k % len(WARNA)] for k in range(len(nilai))],
+                        zorder=2)
+        ax.bar_label(batang, labels=[fmt.angka(v) if v is not None else "–" for v in nilai],
+                     fontsize=7, padding=2)
+        ax.set_xticks([])
+        ax.yaxis.set_major_formatter(FuncFormatter(_label_angka))
+        ax.tick_params(axis="y", labelsize=7)
+        ax.set_ylabel(data.satuan[i], fontsize=8)
+        judul = textwrap.fill(data.label_kategori(i, 70), 48)
+        ax.set_title(judul + (f"\n{data.label[i]}" if data.label and data.label[i] else ""),
+                     fontsize=8)
+        ax.margins(y=0.2)
+        ax.set_ylim(bottom=0)
+    fig.suptitle(data.judul, fontsize=10)
+    fig.legend(handles=[_kotak(WARNA[k % len(WARNA)], s.nama) for k, s in enumerate(data.seri)],
+               loc="outside lower center", ncols=len(data.seri), fontsize=7, frameon=False)
+    return fig
+
+
+def _kotak(warna: str, nama: str) -> Any:
+    from matplotlib.patches import Patch
+
+    return Patch(color=warna, label=nama)
+
+
+@dataclass(frozen=True, slots=True)
+class Gambar:
+    """A drawn chart for the Word document: its caption's title and the PNG."""
+
+    kode: str
+    judul: str
+    png: bytes
+
+
+def png_per_tabel(h: Hasil) -> dict[str, list[Gambar]]:
     """PNG charts keyed by the table they follow in the Word document."""
-    out: dict[str, list[tuple[str, bytes]]] = {}
+    out: dict[str, list[Gambar]] = {}
     for data in data_grafik(h):
-        out.setdefault(data.tabel, []).append((data.kode, gambar(data, "png")))
+        out.setdefault(data.tabel, []).append(Gambar(data.kode, data.judul,
+                                                      gambar(data, "png")))
     return out

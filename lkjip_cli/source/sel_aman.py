@@ -18,12 +18,20 @@ who opens what lkjip made of the report (OWASP "CSV injection", CWE-1236). So:
   a number is decided by the cell's kind in the table model (`Sel.jenis`), never by what its
   text looks like, so `-0,59` stays a number and a name `-0,59` is neutralised.
 
+The Word document (`render/docx.py`) is XML too: a control character in a report's text
+(`BKD\x07 Kaltim`) cannot be stored there either, and lxml would stop with a traceback
+half-way through. `teks_tak_tersimpan` finds every such text before anything is built, so
+the user gets the same one-line message per text as the spreadsheets give, exit 2, and no
+file.
+
 openpyxl is imported only inside the XLSX functions (cells are passed in), so that
 `lkjip compute --format csv` does not pay for it.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -41,8 +49,15 @@ PEMICU_RUMUS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\
 AWALAN_CSV = "'"
 
 
+#: What XML 1.0 cannot hold (the XML of XLSX and DOCX alike; lxml and openpyxl refuse it):
+#: C0 control characters except tab, line feed and carriage return, lone surrogates, and
+#: the non-characters U+FFFE and U+FFFF.
+BUKAN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 class GalatSel(ValueError):
-    """Text that an XLSX cell cannot hold (a control character): one line for the user."""
+    """Text that an XLSX cell or a Word document cannot hold (a control character): one
+    line per text for the user."""
 
 
 def pemicu_rumus(teks: str) -> bool:
@@ -104,12 +119,36 @@ def _bukan_gabungan(cell: Cell | MergedCell) -> Cell:
 
 
 def _pesan_kendali(cell: Cell, teks: str) -> str:
-    kendali = sorted({aman_terminal(c) for c in teks if aman_terminal(c) != c})
+    return _pesan(f"sel {cell.parent.title}!{cell.coordinate}", teks, "buku kerja Excel")
+
+
+def _tampak(teks: str) -> str:
+    """`aman_terminal`, and the non-characters it leaves alone (U+FFFE) as escapes too."""
+    return BUKAN_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", aman_terminal(teks))
+
+
+def _pesan(tempat: str, teks: str, wadah: str) -> str:
+    kendali = sorted({_tampak(c) for c in teks if _tampak(c) != c})
     contoh = teks if len(teks) <= 60 else teks[:57] + "..."
-    return (f"Tidak dapat menulis sel {cell.parent.title}!{cell.coordinate}: teks "
-            f"\"{aman_terminal(contoh)}\" memuat karakter kendali ({', '.join(kendali)}) yang "
-            "tidak dapat disimpan dalam buku kerja Excel; hapus karakter itu dari berkas "
-            "laporan.")
+    return (f"Tidak dapat menulis {tempat}: teks \"{_tampak(contoh)}\" memuat karakter "
+            f"kendali ({', '.join(kendali)}) yang tidak dapat disimpan dalam {wadah}; hapus "
+            "karakter itu dari berkas laporan.")
+
+
+# ------------------------------------------------------------------------------ DOCX
+
+
+def teks_tak_tersimpan(teks: Iterable[tuple[str, str]], wadah: str = "dokumen Word"
+                       ) -> None:
+    """Raise `GalatSel` for the first of `(tempat, teks)` pairs that XML cannot hold, saying
+    how many other texts hold such a character too (a name printed in fifty sentences is
+    one fix in the report, so one line)."""
+    buruk = [(tempat, isi) for tempat, isi in teks if BUKAN_XML.search(isi)]
+    if buruk:
+        tempat, isi = buruk[0]
+        lain = len({isi for _, isi in buruk}) - 1
+        raise GalatSel(_pesan(tempat, isi, wadah + (f" (juga di {lain} teks lain)" if lain
+                                                     else "")))
 
 
 # ------------------------------------------------------------------------------ CSV

@@ -2,7 +2,9 @@
 
 What each chart shows is decided once, in `render/grafik.py` (`data_grafik`), for the Word
 document, the SVG files and this sheet alike; here each chart's data becomes a small table
-(text through `source/sel_aman.py`) and an openpyxl `BarChart` over it.
+(text through `source/sel_aman.py`) and an openpyxl `BarChart` over it. A chart of one panel
+per indicator (figures in each indicator's own unit) becomes one Excel chart per indicator
+(`pecah`), since an Excel chart has one value axis.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 
 from lkjip_cli.engine.hasil import Hasil
-from lkjip_cli.render.grafik import data_grafik
+from lkjip_cli.render.grafik import data_grafik, pecah
 from lkjip_cli.render.xlsx.lembar import Lembar
 
 
@@ -24,7 +26,7 @@ def grafik_excel(wb: Workbook, h: Hasil, lembar: Sequence[Lembar]) -> None:
 
     ws = wb.create_sheet("Grafik")
     baris = 1
-    for data in data_grafik(h):
+    for data in (satu for g in data_grafik(h) for satu in pecah(g)):
         tulis_teks(ws.cell(baris, 1), data.judul)
         tulis_teks(ws.cell(baris + 1, 1), "Kode")
         for k, seri in enumerate(data.seri):

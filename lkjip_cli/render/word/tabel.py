@@ -1,0 +1,144 @@
+"""A table model (`lkjip_cli.tabel`) as a Word table in the report's layout.
+
+Why here: the table is drawn from the same model every surface draws (caption, columns,
+cells through `format_sel`, so through `lkjip_cli/angka.py`, merged cells from
+`rentang_gabung`); this module knows only Word's side of it: the header row and the row of
+column numbers repeated on every page, shaded, rows that do not split, borders when the
+reference document has no "Table Grid", and the column widths that `ukuran.py` measured,
+written where both Word and LibreOffice read them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from docx.document import Document as DocumentObject
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+from docx.table import Table, _Cell
+
+from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.tabel import Baris, Tabel, format_sel, rentang_gabung
+
+UKURAN_TABEL = 9
+WARNA_JUDUL_KOLOM = "D9D9D9"
+
+
+def tabel_word(doc: DocumentObject, t: Tabel, aturan: Aturan, *, gaya_bawaan: bool,
+               lebar: Sequence[int], utuh: bool = False) -> Table:
+    """One table model as a Word table in the report's layout; `lebar`: each column's width
+    in twips (`render/word/ukuran.py`); `utuh`: kept on one page (it moves to the next page
+    whole rather than leave its first rows at the foot of one)."""
+    n = len(t.kolom)
+    table: Table = doc.add_table(rows=2 + len(t.baris), cols=n)
+    styles: Any = doc.styles
+    try:
+        table.style = styles["Table Grid"]
+    except KeyError:
+        _garis(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    # python-docx finds a cell by walking the whole table; take the grid once (no merges yet)
+    grid = table._cells
+    for j, kolom in enumerate(t.kolom):
+        _isi(grid[j], kolom.judul, rata="tengah", tebal=True, kecil=gaya_bawaan)
+        _isi(grid[n + j], str(j + 1), rata="tengah", kecil=gaya_bawaan)
+    for r in (0, 1):
+        _ulang_judul(table.rows[r])
+        for cell in grid[r * n:(r + 1) * n]:
+            _arsir(cell, WARNA_JUDUL_KOLOM)
+    for i, baris in enumerate(t.baris):
+        _baris(grid[(2 + i) * n:(3 + i) * n], t, baris, aturan, kecil=gaya_bawaan)
+    for kol, awal, akhir in rentang_gabung(t):
+        gabung = table.cell(2 + awal, kol).merge(table.cell(2 + akhir, kol))
+        for p in gabung.paragraphs[1:]:  # the merged rows' empty paragraphs
+            if not p.text:
+                p._element.getparent().remove(p._element)
+    _lebar_kolom(table, lebar)
+    if utuh:
+        _utuh(table)
+    return table
+
+
+def _baris(cells: Sequence[_Cell], t: Tabel, baris: Baris, aturan: Aturan, *,
+           kecil: bool) -> None:
+    for j, (sel, kolom) in enumerate(zip(baris.sel, t.kolom, strict=True)):
+        angka = sel.jenis != "teks" or (kolom.angka and _seperti_angka(sel.nilai))
+        _isi(cells[j], format_sel(sel, aturan), rata="kanan" if angka else "kiri",
+             tebal=baris.gaya == "jumlah", kecil=kecil)
+
+
+def _seperti_angka(nilai: object) -> bool:
+    return isinstance(nilai, str) and bool(re.fullmatch(r"[\d.,–-]+", nilai))
+
+
+def _isi(cell: _Cell, teks: str, *, rata: str, tebal: bool = False, kecil: bool) -> None:
+    p = cell.paragraphs[0]
+    p.paragraph_format.alignment = {"kiri": WD_ALIGN_PARAGRAPH.LEFT,
+                                    "kanan": WD_ALIGN_PARAGRAPH.RIGHT,
+                                    "tengah": WD_ALIGN_PARAGRAPH.CENTER}[rata]
+    p.paragraph_format.space_after = Pt(0)
+    run = p.add_run(teks)
+    run.bold = tebal
+    if kecil:
+        run.font.size = Pt(UKURAN_TABEL)
+
+
+def _ulang_judul(row: Any) -> None:
+    """Repeat the row at the top of every page the table runs over (w:tblHeader)."""
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trpr.append(el)
+    cant = OxmlElement("w:cantSplit")
+    trpr.append(cant)
+
+
+def _arsir(cell: _Cell, warna: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), warna)
+    tcpr.append(shd)
+
+
+def _garis(table: Table) -> None:
+    """Single borders on every edge, for a reference document without "Table Grid"."""
+    tblpr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+        borders.append(el)
+    tblpr.append(borders)
+
+
+def _lebar_kolom(table: Table, lebar: Sequence[int]) -> None:
+    """Column widths in twips, written both where LibreOffice reads them (w:gridCol) and
+    where Word does (w:tcW of every cell), with a fixed layout and the table's own width."""
+    table.autofit = False
+    for j, w in enumerate(lebar):
+        table.columns[j].width = Twips(w)
+        for tr in table._tbl.tr_lst:
+            tr.tc_lst[j].width = Twips(w)  # every row has n cells
+    tblw = table._tbl.tblPr.find(qn("w:tblW"))
+    if tblw is not None:
+        tblw.set(qn("w:type"), "dxa")
+        tblw.set(qn("w:w"), str(sum(lebar)))
+
+
+def _utuh(table: Table) -> None:
+    """Keep the table on one page: every row's paragraphs keep with the next row (Word's own
+    way, "Keep with next" on all rows but the last)."""
+    for tr in table._tbl.tr_lst[:-1]:
+        for p in tr.iter(qn("w:p")):
+            ppr = p.get_or_add_pPr()
+            ppr.keepNext_val = True
