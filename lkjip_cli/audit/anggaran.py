@@ -162,8 +162,10 @@ def kumpulkan_program(k: Kumpulan) -> None:
             for ik, model_ik in zip(keg.indikator, model_keg.indikator, strict=True):
                 di = model_ik.dilaporkan
                 label = ik.kode
-                k.add(ik.kode, label, ik.path, di.target, "target", isian_target(ik.target), "")
-                k.add(ik.kode, label, ik.path, di.realisasi, "realisasi",
-                      isian("realisasi", ik.realisasi), "")
-                k.add(ik.kode, label, ik.path, di.capaian, "capaian", k.h.tampil(ik.capaian),
-                      "%", tanpa_batas_di(k, ik.capaian))
+                # Places of the Renja evaluation are its own columns (audit/renja.py).
+                k.add(ik.kode, label, ik.path, k.pilah(di.target, "renja", False), "target",
+                      isian_target(ik.target), "")
+                k.add(ik.kode, label, ik.path, k.pilah(di.realisasi, "renja", False),
+                      "realisasi", isian("realisasi", ik.realisasi), "")
+                k.add(ik.kode, label, ik.path, k.pilah(di.capaian, "renja", False), "capaian",
+                      k.h.tampil(ik.capaian), "%", tanpa_batas_di(k, ik.capaian))

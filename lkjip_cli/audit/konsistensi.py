@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lkjip_cli.angka import angka, rupiah
+from lkjip_cli.audit.renja import dua_dokumen, model_simpul
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import HUNDRED
-from lkjip_cli.model.laporan import IndikatorKegiatan, IndikatorKinerja, Rentang
+from lkjip_cli.model.indikator import IndikatorPeriodik
+from lkjip_cli.model.laporan import IndikatorKegiatan, IndikatorKinerja, Kegiatan, Rentang
 from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.model.persen import cara_menyatakan, jenis_efektif
 
@@ -103,32 +105,39 @@ def melebihi_pagu(h: Hasil) -> Iterator[Temuan]:
                               f"{rupiah(line.pagu)}", ("belanja", i, "jenis", j, "realisasi"))
 
 
+def _bagian(m: IndikatorPeriodik) -> str | None:
+    """How the indicator is known to be a share, in the words of the finding; None when it
+    is not one."""
+    jenis, dinyatakan = jenis_efektif(m.nama, m.jenis_persen, m.persen_maks_100)
+    if jenis != "bagian":
+        return None
+    return "dinyatakan" if dinyatakan else "dari namanya tampak sebagai"
+
+
 def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
     """A share (`satuan: %`, `jenis_persen: bagian`, or a name that says so: model/persen.py)
     lies between 0 and 100: the year's target (both bounds of a range) and realisasi, and each
-    triwulan's. Other percentages (APK, rates, ratios, indices) may pass 100."""
+    triwulan's; for the indicators of programs and sub kegiatan, those the Renja form prints.
+    Other percentages (APK, rates, ratios, indices) may pass 100."""
     models: list[IndikatorKinerja | IndikatorKegiatan] = [
         *(i for s in h.laporan.sasaran for i in s.indikator),
         *(ik for p in h.laporan.program for k in p.kegiatan for ik in k.indikator)]
     # kode -> how its kind is known, in the words of the finding
-    shares = {m.kode: "dinyatakan" if dinyatakan else "dari namanya tampak sebagai"
-              for m in models
-              for jenis, dinyatakan in [jenis_efektif(m.nama, m.jenis_persen,
-                                                      m.persen_maks_100)]
-              if jenis == "bagian"}
-    # (tabel, lokasi, kode of the indicator, satuan, target, realisasi, path)
-    rows: list[tuple[str, str, str, str, object, Decimal | None, Path]] = []
+    shares = {m.kode: jenis for m in models if (jenis := _bagian(m)) is not None}
+    # (tabel, lokasi, satuan, target, realisasi, path, how it is a share)
+    rows: list[tuple[str, str, str, object, Decimal | None, Path, str | None]] = []
     for ind in h.indikator:
-        rows.append((_tabel(h, "3.5"), ind.kode, ind.kode, ind.satuan, ind.target, ind.realisasi,
-                     ind.path))
-        rows += [(_tabel(h, "3.4"), f"{ind.kode} TW {tw.nomor}", ind.kode, ind.satuan, tw.target,
-                  tw.realisasi, tw.path) for tw in ind.triwulan]
+        rows.append((_tabel(h, "3.5"), ind.kode, ind.satuan, ind.target, ind.realisasi,
+                     ind.path, shares.get(ind.kode)))
+        rows += [(_tabel(h, "3.4"), f"{ind.kode} TW {tw.nomor}", ind.satuan, tw.target,
+                  tw.realisasi, tw.path, shares.get(ind.kode)) for tw in ind.triwulan]
     for keg in h.kegiatan:
         for ik in keg.indikator:
-            rows.append((_tabel(h, "3.8"), ik.kode, ik.kode, ik.satuan, ik.target, ik.realisasi,
-                         ik.path))
-    for tabel, lokasi, kode, satuan, target, realisasi, path in rows:
-        if satuan.strip() != "%" or kode not in shares:
+            rows.append((_tabel(h, "3.8"), ik.kode, ik.satuan, ik.target, ik.realisasi,
+                         ik.path, shares.get(ik.kode)))
+    rows += _baris_renja(h)
+    for tabel, lokasi, satuan, target, realisasi, path, bagian in rows:
+        if satuan.strip() != "%" or bagian is None:
             continue
         values = [("Target", target), ("Realisasi", realisasi)]
         if isinstance(target, Rentang):
@@ -139,19 +148,40 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
             if value > HUNDRED:
                 yield _temuan(tabel, lokasi, kolom, value, None,
                               f"persentase {angka(value)}% melebihi 100%, padahal indikator "
-                              f"ini {shares[kode]} bagian dari suatu jumlah, yang tidak dapat "
+                              f"ini {bagian} bagian dari suatu jumlah, yang tidak dapat "
                               f"melebihi seluruhnya; {cara_menyatakan(_lembar(path))}",
                               (*path, kolom.lower()))
             elif value < 0:
                 yield _temuan(tabel, lokasi, kolom, value, None,
                               f"persentase {angka(value)}% di bawah 0%, padahal indikator ini "
-                              f"{shares[kode]} bagian dari suatu jumlah, yang tidak dapat "
+                              f"{bagian} bagian dari suatu jumlah, yang tidak dapat "
                               f"negatif; {cara_menyatakan(_lembar(path))}", (*path, kolom.lower()))
 
 
-def _lembar(path: Path) -> str:
-    """The workbook sheet an indicator is typed on: its kind goes in a column there."""
-    return "Indikator Kegiatan" if path[:1] == ("program",) else "Indikator"
+def _baris_renja(h: Hasil) -> list[tuple[str, str, str, object, Decimal | None, Path,
+                                         str | None]]:
+    """The indicators of programs and sub kegiatan as the Renja form prints them (a
+    kegiatan's are already in Tabel 3.8): this year's target and realisasi."""
+    if h.renja is None:
+        return []
+    nodes = model_simpul(h.laporan)
+    rows: list[tuple[str, str, str, object, Decimal | None, Path, str | None]] = []
+    for s in h.renja.simpul:
+        node = nodes[s.kode]
+        if isinstance(node, Kegiatan):
+            continue
+        for i, m in zip(s.indikator, node.indikator, strict=True):
+            rows.append((_tabel(h, "renja"), i.kode, i.satuan, i.target, i.realisasi.nilai,
+                         i.path, _bagian(m)))
+    return rows
+
+
+def _lembar(path: Path) -> str | None:
+    """The workbook sheet an indicator is typed on: its kind goes in a column there (None:
+    a program's or sub kegiatan's indicator, which only the YAML holds)."""
+    if path[:1] != ("program",):
+        return "Indikator"
+    return "Indikator Kegiatan" if path[2:3] == ("kegiatan",) and len(path) == 6 else None
 
 
 def pohon_dan_jenis(h: Hasil) -> Iterator[Temuan]:
@@ -175,4 +205,4 @@ def pohon_dan_jenis(h: Hasil) -> Iterator[Temuan]:
 
 def periksa_konsistensi(h: Hasil) -> list[Temuan]:
     return [*rekap_triwulan(h), *kumulatif_turun(h), *melebihi_pagu(h), *persen_mustahil(h),
-            *pohon_dan_jenis(h)]
+            *pohon_dan_jenis(h), *dua_dokumen(h)]

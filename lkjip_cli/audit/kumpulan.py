@@ -140,6 +140,14 @@ class Kumpulan:
                          f"{pita.sebutan if pita else 'tidak ada kategori'} menurut {scale} "
                          "(aturan.skala_interpretasi)")
 
+    def pilah(self, dicetak: dict[str, Decimal], nomor: str, di_sana: bool
+              ) -> dict[str, Decimal]:
+        """The printed values at the places naming table `nomor` (`di_sana`), or at every
+        other place: one quantity of a kegiatan indicator means Tabel 3.8's figure in an
+        LKjIP and the Renja evaluation's column in form E.81."""
+        return {t: v for t, v in dicetak.items()
+                if (self.tempat(t).partition("/")[0] == nomor) == di_sana}
+
     def _kosakata(self, pita: Pita | None) -> dict[str, tuple[bool, str]]:
         """The category words for a band, made once per band: every indicator of a large
         report names one of a handful."""

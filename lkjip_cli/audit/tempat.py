@@ -46,6 +46,18 @@ NAMA_KOLOM = {
     "target_tahun_lalu": "Target tahun lalu", "capaian_tahun_lalu": "Capaian tahun lalu (%)",
     "perubahan_capaian_poin": "Perubahan capaian (poin)",
     "perubahan_capaian_persen": "Perubahan capaian (%)",
+    # The Evaluasi Hasil Renja (form E.81), by the 17-column form's numbers.
+    "pagu_renstra_akhir": "(5) Pagu Renstra (Rp)",
+    "realisasi_renstra_lalu": "(6) Realisasi Renstra s.d. tahun lalu",
+    **{f"realisasi_tw{n}": f"({7 + n}) Realisasi triwulan {r} (Rp)"
+       for n, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))},
+    "realisasi_renstra_kumulatif": "(14) Realisasi Renstra s.d. tahun ini",
+    "capaian_renstra_kumulatif": "(15) Tingkat capaian Renstra (%)",
+    "rata_rata_capaian_kinerja": "Rata-rata capaian kinerja Renja (%)",
+    "rata_rata_capaian_anggaran": "Rata-rata capaian anggaran Renja (%)",
+    "rata_rata_capaian_renstra_kinerja": "Rata-rata capaian kinerja Renstra (%)",
+    "rata_rata_capaian_renstra_anggaran": "Rata-rata capaian anggaran Renstra (%)",
+    "predikat_kinerja": "Predikat kinerja", "predikat_anggaran": "Predikat anggaran",
 }
 
 

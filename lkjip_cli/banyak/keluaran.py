@@ -165,9 +165,36 @@ def tabel_tidak_valid(r: Rekap) -> Tabel:
                  bagian="tidak-valid")
 
 
+def tabel_rkpd(r: Rekap) -> Tabel:
+    """The Bappeda's view of many OPD's Evaluasi Hasil Renja: one row per OPD and program."""
+    rows = tuple(Baris((
+        _t(str(x.peringkat) if x.peringkat is not None else "-"), _t(x.instansi),
+        _t(x.program.kode), _t(x.program.nama),
+        Sel(x.program.capaian_kinerja, "persen", x.program.alasan_kinerja),
+        _t(x.program.predikat_kinerja or fmt.TIDAK_ADA),
+        Sel(x.program.capaian_anggaran, "persen", x.program.alasan_anggaran),
+        _t(x.program.predikat_anggaran or fmt.TIDAK_ADA),
+    )) for x in r.rkpd)
+    kolom = (_k("No"), _k("Perangkat Daerah"), _k("Kode"), _k("Program"),
+             _k("Capaian Kinerja (%)", True), _k("Predikat Kinerja"),
+             _k("Capaian Anggaran (%)", True), _k("Predikat Anggaran"))
+    urut = ("capaian anggaran" if r.urut in ("serapan", "serapan-pk") else
+            "nama Perangkat Daerah dan kode program" if r.urut in ("instansi", "berkas")
+            else "capaian kinerja")
+    return Tabel("R.6", ("Rekap Evaluasi Hasil Renja Perangkat Daerah (RKPD)",), kolom, rows,
+                 (f"Diurutkan menurut {urut} (terbesar lebih dulu; nilai sama berperingkat "
+                  "sama; tanpa nilai di bawah).",
+                  "Capaian Kinerja: rata-rata tingkat capaian Renja indikator program yang "
+                  "dapat dihitung; Capaian Anggaran: realisasi / pagu program x 100; "
+                  "predikat menurut skala evaluasi Renja setiap laporan (Permendagri "
+                  "86/2017: Sangat Tinggi ... Sangat Rendah)."), bagian="rkpd")
+
+
 def tabel_rekap(r: Rekap) -> list[Tabel]:
     """Every table of the recap: the recap itself, then trends and lists, when not empty."""
     out = [tabel_utama(r)]
+    if r.rkpd:
+        out.append(tabel_rkpd(r))
     if r.tren:
         out.append(tabel_tren(r))
     if r.per_indikator:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lkjip_cli.banyak.cari import cari_berkas as cari
+from lkjip_cli.banyak.rkpd import BarisRKPD, ProgramRenja, baris_rkpd, program_renja
 from lkjip_cli.diagnostics import Diagnostic
 from lkjip_cli.engine.nilai import HUNDRED, presisi
 
@@ -90,6 +91,8 @@ class BarisRekap:
     pembulatan: int
     selisih: int
     indikator: tuple[IndikatorRingkas, ...] = ()
+    #: The programs of the file's Evaluasi Hasil Renja (empty when it has none).
+    renja: tuple[ProgramRenja, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +182,8 @@ class Rekap:
     gagal: tuple[BerkasGagal, ...]
     per_indikator: bool = False
     catatan_urut: str = field(default="")
+    #: The RKPD view: one row per OPD and program of the Renja evaluations (issue 23).
+    rkpd: tuple[BarisRKPD, ...] = ()
 
 
 def _beda(a: Decimal | None, b: Decimal | None) -> Decimal | None:
@@ -231,7 +236,7 @@ def baris_dari(berkas: str, hasil: Hasil, r: Ringkasan, *,
         predikat=evaluasi.predikat.kode if evaluasi and evaluasi.predikat else None,
         tahun_sakip=evaluasi.tahun if evaluasi else None,
         cocok=r.cocok, pembulatan=r.pembulatan, selisih=r.selisih + r.konsistensi,
-        indikator=ringkas,
+        indikator=ringkas, renja=program_renja(hasil),
     )
 
 
@@ -448,6 +453,7 @@ def susun(hasil: Iterable[BarisRekap | BerkasGagal], *, urut: str = "capaian",
         turun=tuple(sorted(turun, key=lambda t: (t.instansi.casefold(), t.kode))),
         tidak_dibandingkan=tuple(catatan), gagal=tuple(gagal), per_indikator=per_indikator,
         catatan_urut=aturan_urut(urut, utama),
+        rkpd=baris_rkpd([(b.instansi, b.berkas, b.renja) for b in utama], urut),
     )
 
 

@@ -619,10 +619,74 @@ BAGIAN_DILAPORKAN: dict[str, str] = {
 }
 
 #: Fields of the model the workbook does not hold, each with the reason (docs/excel.md
-#: lists them); `export --data` refuses a report that uses one (xlsx-lossy).
+#: lists them): the cascade of issue 23 (docs/renja.md) landed beside the whole-model
+#: workbook of issue 20 and has no sheets yet; `export --to xlsx --data` refuses a report
+#: that uses them (`xlsx-lossy`) rather than writing part of it; so does a derived
+#: indicator's `hitung` (issue 22).
+_KASKADE = ("kaskade Evaluasi Renja (issue 23, docs/renja.md): belum ada lembarnya; "
+            "export --data menolak laporan yang memakainya (xlsx-lossy)")
+_ALASAN_KASKADE = {
+    "INDIKATOR": f"indikator program dan sub kegiatan: {_KASKADE}",
+    "KEGIATAN": f"isian periodik indikator kegiatan: {_KASKADE}",
+    "SIMPUL": f"uang simpul per triwulan dan per tahun Renstra, penanggung jawab: {_KASKADE}",
+    "RENJA": f"blok evaluasi_renja: {_KASKADE}",
+}
+#: The keys of a program's or sub kegiatan's indicator (`kaskade.IndikatorSimpul`).
+_ISIAN_INDIKATOR_SIMPUL = (
+    "kode", "nama", "satuan", "polaritas", "rumus_negatif", "target", "target.min",
+    "target.maks", "realisasi", "jenis_persen", "persen_maks_100", "rekap_triwulan",
+    "triwulan.target", "triwulan.target.min", "triwulan.target.maks", "triwulan.realisasi",
+    "triwulan.dilaporkan", "bulanan.target", "bulanan.realisasi", "bulanan.dilaporkan",
+    "realisasi_sebelumnya", "target_renstra", "target_renstra.min", "target_renstra.maks",
+    "rekap_renstra", "mendukung", "keterangan", "rencana_aksi", "dilaporkan",
+)
 _HITUNG = ("indikator yang dihitung dari masukannya (issue 22) memerlukan lembar masukan "
            "bernama per indikator; belum dibuat")
 HANYA_YAML: dict[str, str] = {
+    **{f"{tingkat}.indikator.{isian}": _ALASAN_KASKADE["INDIKATOR"]
+       for tingkat in ("program", "program.kegiatan.rincian")
+       for isian in _ISIAN_INDIKATOR_SIMPUL},
+    "program.kegiatan.indikator.rumus_negatif": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.rekap_triwulan": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.target": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.target.min": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.target.maks": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.realisasi": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.triwulan.dilaporkan": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.bulanan.target": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.bulanan.realisasi": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.bulanan.dilaporkan": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.realisasi_sebelumnya": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.target_renstra": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.target_renstra.min": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.target_renstra.maks": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.rekap_renstra": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.mendukung": _ALASAN_KASKADE["KEGIATAN"],
+    "program.kegiatan.indikator.keterangan": _ALASAN_KASKADE["KEGIATAN"],
+    "program.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
+    "program.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
+    "program.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
+    "program.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.rincian.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.rincian.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.rincian.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
+    "program.kegiatan.rincian.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
+    "evaluasi_renja.sampai": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.bentuk": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.tingkat_dokumen": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.capaian_renja_terhadap": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.rata_rata": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.skala": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.wajib_indikator": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.faktor_pendorong": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.faktor_penghambat": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.tindak_lanjut_triwulan": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.tindak_lanjut_renja": _ALASAN_KASKADE["RENJA"],
+    "evaluasi_renja.dilaporkan": _ALASAN_KASKADE["RENJA"],
     "program.kegiatan.realisasi_bulanan": "realisasi per bulan sebuah baris anggaran: dua "
     "belas nilai per baris; lembar Program Kegiatan memuat satu realisasi per baris",
     "program.kegiatan.rincian.realisasi_bulanan": "sama dengan realisasi_bulanan kegiatan",

@@ -25,9 +25,12 @@ def ranges(ctx: Konteks) -> None:
         for name in ("target_sebelumnya", "target_renstra"):
             for key, target in mapping(ind, name).items():
                 range_order(ctx, (*base, name, key), target)
-    for base, keg in ctx.kegiatan():
-        for k, ik in items(keg, "indikator"):
-            range_order(ctx, (*base, "indikator", k, "target"), ik.get("target"))
+    for base, ik, _ in ctx.indikator_simpul():
+        range_order(ctx, (*base, "target"), ik.get("target"))
+        for t, tw in items(ik, "triwulan"):
+            range_order(ctx, (*base, "triwulan", t, "target"), tw.get("target"))
+        for key, target in mapping(ik, "target_renstra").items():
+            range_order(ctx, (*base, "target_renstra", key), target)
 
 
 def range_order(ctx: Konteks, path: Path, target: Any) -> None:
@@ -42,7 +45,8 @@ def range_order(ctx: Konteks, path: Path, target: Any) -> None:
 
 def quarters(ctx: Konteks) -> None:
     """A year's target and realisasi against the roll-up of its quarters."""
-    for base, ind in ctx.indikator():
+    semua = [*ctx.indikator(), *((b, i) for b, i, _ in ctx.indikator_simpul())]
+    for base, ind in semua:
         rule = ind.get("rekap_triwulan", "terakhir")
         quarters = [tw for _, tw in items(ind, "triwulan")]
         if rule not in ATURAN_REKAP or not quarters:
@@ -61,9 +65,7 @@ def quarters(ctx: Konteks) -> None:
 def shares(ctx: Konteks) -> None:
     """`jenis_persen` and the older `persen_maks_100` do not contradict each other (whether
     a share's figures stay within 0-100 is `check`'s: audit/konsistensi.py)."""
-    nodes = [*ctx.indikator(),
-             *(((*base, "indikator", k), ik) for base, keg in ctx.kegiatan()
-               for k, ik in items(keg, "indikator"))]
+    nodes = [*ctx.indikator(), *((b, i) for b, i, _ in ctx.indikator_simpul())]
     for base, ind in nodes:
         jenis, maks = ind.get("jenis_persen"), ind.get("persen_maks_100")
         if jenis in JENIS_PERSEN and isinstance(maks, bool) and (jenis == "bagian") != maks:

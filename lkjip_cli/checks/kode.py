@@ -16,6 +16,9 @@ from lkjip_cli.checks.dokumen import Doc, items, mapping, text
 from lkjip_cli.checks.konteks import Konteks
 from lkjip_cli.diagnostics import Path, format_path
 
+#: What a node's indicator is called in a message, by level (kegiatan's is above).
+JENIS_INDIKATOR_SIMPUL = {0: "indikator program", 2: "indikator rincian anggaran"}
+
 #: Unknown references that get a "did you mean" suggestion; each costs a scan of the codes,
 #: so a file of thousands of dangling references stays linear.
 MAX_SARAN = 20
@@ -37,6 +40,11 @@ def all_codes(ctx: Konteks) -> Iterator[tuple[str, str, Path]]:
             yield from _kode("indikator kegiatan", ik, (*base, "indikator", k))
     for base, node in ctx.rincian():
         yield from _kode("rincian anggaran", node, base)
+    # Indicators of the other levels of the cascade (issue 23), after the kinds above so
+    # that a file without them reports exactly what it always did.
+    for base, ik, tingkat in ctx.indikator_simpul():
+        if tingkat != 1:
+            yield from _kode(JENIS_INDIKATOR_SIMPUL[min(tingkat, 2)], ik, base)
     for i, komp in items(mapping(ctx.data, "evaluasi_sakip"), "komponen"):
         yield from _kode("komponen", komp, ("evaluasi_sakip", "komponen", i))
 

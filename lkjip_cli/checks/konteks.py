@@ -60,6 +60,24 @@ class Konteks:
         for base, keg in self.kegiatan():
             yield from _rincian(keg, base)
 
+    def simpul(self) -> Iterator[tuple[Path, Doc, int]]:
+        """Every node of the budget tree with its level (0 program, 1 kegiatan, 2 and on
+        rincian), top-down: a program, then its kegiatan each followed by its rincian."""
+        for i, prog in items(self.data, "program"):
+            yield ("program", i), prog, 0
+            for j, keg in items(prog, "kegiatan"):
+                base: Path = ("program", i, "kegiatan", j)
+                yield base, keg, 1
+                for path, node in _rincian(keg, base):
+                    yield path, node, 1 + sum(1 for p in path[len(base):] if p == "rincian")
+
+    def indikator_simpul(self) -> Iterator[tuple[Path, Doc, int]]:
+        """The indicators of every node of the budget tree (issue 23's cascade), with the
+        node's level, in the order of `simpul`."""
+        for base, node, tingkat in self.simpul():
+            for k, ik in items(node, "indikator"):
+                yield (*base, "indikator", k), ik, tingkat
+
     def daun(self) -> Iterator[tuple[Path, Doc]]:
         """The leaves of the budget tree, where pagu and realisasi are typed."""
         for base, node in (*self.kegiatan(), *self.rincian()):

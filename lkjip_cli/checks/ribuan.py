@@ -67,8 +67,7 @@ def _target_parts(path: Path, value: Any) -> Iterator[tuple[Path, Any]]:
 def ribuan_salah_ketik(ctx: Konteks) -> None:
     """Warn where a count-unit figure is written `5.840`: almost surely 5840, not 5,84."""
     indikator = list(ctx.indikator())
-    for base, keg in ctx.kegiatan():
-        indikator += [((*base, "indikator", k), ik) for k, ik in items(keg, "indikator")]
+    indikator += [(base, ik) for base, ik, _ in ctx.indikator_simpul()]
     for base, ind in indikator:
         if not satuan_hitung(ind.get("satuan")):
             continue

@@ -22,6 +22,7 @@ from lkjip_cli.checks import (
     anggaran,
     belanja,
     indikator,
+    kaskade,
     kode,
     penomoran,
     periode,
@@ -52,6 +53,7 @@ PEMERIKSAAN: tuple[Pemeriksaan, ...] = (
     belanja.belanja_checks,
     periode.periode_checks,
     ribuan.ribuan_salah_ketik,
+    kaskade.kaskade_checks,
     indikator.shares,
 )
 

@@ -48,8 +48,13 @@ def unique_years(ctx: Konteks, base: Path, entries: Iterator[tuple[int, Doc]]) -
 def year_keys(ctx: Konteks) -> None:
     """Two keys of one mapping by year that name the same year (`2019` and `"2019,0"`)
     would silently merge into one entry."""
-    for base, ind in ctx.indikator():
-        for name in ("realisasi_sebelumnya", "target_sebelumnya", "target_renstra"):
+    bertahun = [*((b, i, ("realisasi_sebelumnya", "target_sebelumnya", "target_renstra"))
+                  for b, i in ctx.indikator()),
+                *((b, i, ("realisasi_sebelumnya", "target_renstra"))
+                  for b, i, _ in ctx.indikator_simpul()),
+                *((b, n, ("pagu_renstra", "realisasi_sebelumnya")) for b, n, _ in ctx.simpul())]
+    for base, ind, names in bertahun:
+        for name in names:
             first: dict[int, str] = {}
             for key in mapping(ind, name):
                 y = year(key)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import arti_capaian_negatif, arti_capaian_tinggi, batasi
+from lkjip_cli.engine.hasil_renja import HasilRenja
 from lkjip_cli.engine.nilai import Nilai, dari, persentase, tidak_dapat
 from lkjip_cli.engine.tahun import AntarTahun
 from lkjip_cli.engine.turunan import HasilHitungan
@@ -307,6 +308,8 @@ class Hasil:
     efisiensi: Nilai
     #: All programs together (the budget tree's total), with its RPD when the lines give one.
     anggaran_program: Anggaran | None = None
+    #: The Evaluasi Hasil Renja, when the file asks for it (`evaluasi_renja`).
+    renja: HasilRenja | None = None
 
     # Derived once, when the result is made: renderers and the audit read them thousands of
     # times on a large report (a property rebuilding the tuple made that quadratic).

@@ -24,6 +24,7 @@ from lkjip_cli.engine.nilai import presisi, tidak_dapat
 from lkjip_cli.engine.pendukung import pendukung_sasaran
 from lkjip_cli.engine.program import hitung_program
 from lkjip_cli.engine.rata_rata import rata_rata_laporan
+from lkjip_cli.engine.renja import hitung_renja
 from lkjip_cli.engine.sakip import hitung_evaluasi
 from lkjip_cli.engine.sasaran import hitung_sasaran
 from lkjip_cli.engine.skala import klasifikasi, skala_interpretasi
@@ -59,7 +60,7 @@ def _hasil(k: Konteks) -> Hasil:
         efisiensi=efisiensi(k.aturan.efisiensi.keseluruhan, rata, bl_anggaran,
                             [(s.kode, s.capaian, s.anggaran) for s in sasaran],
                             k.aturan.efisiensi.batas_e),
-        anggaran_program=semua,
+        anggaran_program=semua, renja=hitung_renja(k, program),
     )
 
 

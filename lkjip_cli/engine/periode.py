@@ -14,14 +14,17 @@ from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.nilai import Nilai
-from lkjip_cli.model.laporan import IndikatorKinerja, Rentang, Triwulan, target_tunggal
+from lkjip_cli.model.indikator import IndikatorPeriodik
+from lkjip_cli.model.laporan import Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan, PeriodeLaporan
 from lkjip_cli.model.rumus import gulung_triwulan
 
 Target = Decimal | Rentang
+#: An indicator with quarters: an IKU, or an indicator of a node of the budget tree.
+Indikator = IndikatorPeriodik
 
 
-def triwulan_efektif(ind: IndikatorKinerja, path: Path) -> list[tuple[Triwulan, Path]]:
+def triwulan_efektif(ind: Indikator, path: Path) -> list[tuple[Triwulan, Path]]:
     """The indicator's quarters with their place in the file; derived from its months when
     it gives months only (a quarter's place is then its last month's)."""
     if ind.triwulan or not ind.bulanan:
@@ -53,7 +56,7 @@ class NilaiPeriode:
     aturan: tuple[str, ...]
 
 
-def nilai_periode(ind: IndikatorKinerja, path: Path, periode: PeriodeLaporan | None,
+def nilai_periode(ind: Indikator, path: Path, periode: PeriodeLaporan | None,
                   tws: Sequence[tuple[Triwulan, Path]]) -> NilaiPeriode:
     """The year's values for a yearly report; for an interim one, the roll-up of the months
     (or whole quarters) up to the period, the target falling back to the year's when the

@@ -10,6 +10,7 @@ Which leaves support which indicator is the tree's index (`pohon.py`), read thro
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.anggaran import anggaran_dari, anggaran_gabungan, dengan_baris_lain
@@ -22,8 +23,9 @@ from lkjip_cli.engine.hasil import (
     HasilRincian,
 )
 from lkjip_cli.engine.konteks import Konteks
+from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
 from lkjip_cli.model.anggaran import RincianAnggaran
-from lkjip_cli.model.laporan import Kegiatan
+from lkjip_cli.model.laporan import Kegiatan, Rentang
 
 
 def hitung_program(k: Konteks) -> tuple[HasilProgram, ...]:
@@ -78,14 +80,25 @@ def kegiatan_hasil(k: Konteks, keg: Kegiatan, path: Path,
     indikator = []
     for n, ik in enumerate(keg.indikator):
         ipath: Path = (*path, "indikator", n)
-        cap = batasi_bawah(hitung_capaian(ik.target, ik.realisasi, polaritas=ik.polaritas,
-                                          rumus_negatif=k.aturan.rumus_negatif,
+        target: Decimal | Rentang | None = ik.target
+        realisasi = ik.realisasi
+        path_t, path_r = (*ipath, "target"), (*ipath, "realisasi")
+        aturan: tuple[str, ...] = ()
+        if ik.triwulan or ik.bulanan:
+            # An indicator with quarters (the cascade, issue 23) is measured like an IKU:
+            # up to the report's period, by its roll-up rule.
+            per = nilai_periode(ik, ipath, k.laporan.periode, triwulan_efektif(ik, ipath))
+            target, realisasi = per.target, per.realisasi
+            path_t, path_r, aturan = per.path_target, per.path_realisasi, per.aturan
+        cap = batasi_bawah(hitung_capaian(target, realisasi, polaritas=ik.polaritas,
+                                          rumus_negatif=ik.rumus_negatif
+                                          or k.aturan.rumus_negatif,
                                           target_nol=k.aturan.target_nol,
-                                          sumber_target=(*ipath, "target"),
-                                          sumber_realisasi=(*ipath, "realisasi")),
-                           k.aturan.batas_bawah)
-        indikator.append(HasilIndikatorKegiatan(ik.kode, ik.nama, ik.satuan, ik.target,
-                                                ik.realisasi, cap, ik.rencana_aksi, ipath))
+                                          sumber_target=path_t, sumber_realisasi=path_r),
+                           k.aturan.batas_bawah).with_aturan(*aturan)
+        indikator.append(HasilIndikatorKegiatan(ik.kode, ik.nama, ik.satuan,
+                                                ik.target if target is None else target,
+                                                realisasi, cap, ik.rencana_aksi, ipath))
     mendukung = _gabung(warisan, keg.mendukung)
     rincian = tuple(rincian_hasil(k, r, (*path, "rincian", n), 2, mendukung)
                     for n, r in enumerate(keg.rincian))

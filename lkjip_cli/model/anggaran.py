@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from lkjip_cli.model.dasar import Model
+from lkjip_cli.model.kaskade import SimpulRenja
 from lkjip_cli.model.types import Dicetak, Kode, Rupiah
 
 #: The level names of the reference report's tree and of a 2021+ region's.
@@ -36,6 +37,18 @@ class DilaporkanAnggaran(Model):
     persen_rpd: Dicetak = Field(default={}, description="RPD / pagu x 100")
     porsi: Dicetak = Field(default={}, description="The node's pagu as a share of all "
                            "programs' pagu x 100")
+    pagu_renstra_akhir: Dicetak = Field(
+        default={}, description="Renja evaluation column 5 (Rp): the Renstra's pagu")
+    realisasi_renstra_lalu: Dicetak = Field(
+        default={}, description="Renja evaluation column 6 (Rp): up to last year")
+    realisasi_renstra_kumulatif: Dicetak = Field(
+        default={}, description="Renja evaluation column 14 (Rp): up to this year")
+    capaian_renstra_kumulatif: Dicetak = Field(
+        default={}, description="Renja evaluation column 15 (Rp): column 14 against 5")
+    realisasi_tw1: Dicetak = {}
+    realisasi_tw2: Dicetak = {}
+    realisasi_tw3: Dicetak = {}
+    realisasi_tw4: Dicetak = {}
 
 
 class BarisLain(Model):
@@ -48,7 +61,7 @@ class BarisLain(Model):
     keterangan: str | None = Field(default=None, description="Where those rows are printed")
 
 
-class RincianAnggaran(Model):
+class RincianAnggaran(SimpulRenja):
     """A level below kegiatan: a sub kegiatan, a KRO, an RO; any depth."""
 
     kode: Kode

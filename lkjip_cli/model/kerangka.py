@@ -18,6 +18,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from lkjip_cli.model.anggaran import RincianAnggaran
+from lkjip_cli.model.indikator import IndikatorPeriodik
+from lkjip_cli.model.kaskade import IndikatorSimpul, SimpulRenja
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Kegiatan, Laporan, Rentang
 from lkjip_cli.source.yamlteks import Baris, Catatan, yaml_teks
 
@@ -134,7 +137,7 @@ def kerangka_baru(*, instansi: str | None, tahun: int, mulai: int, selesai: int,
             "pagu": isi(None, "pagu belanja tidak langsung (Tabel 2.5)"),
             "realisasi": isi(None, "realisasi belanja tidak langsung")}}],
         Baris("    "): None,
-        Baris("Teks laporan (docs/format.md bagian 8.7): blok teks `|`,\natau "
+        Baris("Teks laporan (docs/format.md bagian 8.8): blok teks `|`,\natau "
               "{berkas: narasi/bab1.md} di direktori laporan."): None,
         "narasi": {
             "kata_pengantar": isi(None, "teks Kata Pengantar"),
@@ -178,14 +181,11 @@ def _target_doc(target: Decimal | Rentang | None) -> Any:
     return target.model_dump() if isinstance(target, Rentang) else target
 
 
-def _indikator_lanjut(ind: IndikatorKinerja, tahun: int) -> dict[Any, Any]:
+def _indikator_lanjut(ind: IndikatorPeriodik, tahun: int) -> dict[Any, Any]:
     lama = ind.model_dump(exclude_defaults=True, exclude={"dilaporkan", "triwulan"})
     sebelumnya = dict(ind.realisasi_sebelumnya)
     if ind.realisasi is not None:
         sebelumnya[tahun - 1] = ind.realisasi
-    target_lalu = {y: _target_doc(t) for y, t in ind.target_sebelumnya.items()}
-    if ind.target is not None:
-        target_lalu[tahun - 1] = _target_doc(ind.target)
     renstra = ind.target_renstra.get(tahun)
     target = (Catatan(_target_doc(renstra), f"target Renstra {tahun}; periksa dengan "
                       "Perjanjian Kinerja") if renstra is not None
@@ -196,24 +196,60 @@ def _indikator_lanjut(ind: IndikatorKinerja, tahun: int) -> dict[Any, Any]:
         "realisasi": isi(None, f"realisasi {tahun}"),
         "realisasi_sebelumnya": Catatan(dict(sorted(sebelumnya.items())),
                                         f"realisasi {tahun - 1} dari laporan tahun lalu"),
-        "target_sebelumnya": Catatan(dict(sorted(target_lalu.items())),
-                                     f"target {tahun - 1} dari laporan tahun lalu"),
     })
+    if isinstance(ind, IndikatorKinerja):
+        # Only an IKU's capaian is compared across years (Tabel 3.6); a node indicator
+        # has no target_sebelumnya.
+        target_lalu = {y: _target_doc(t) for y, t in ind.target_sebelumnya.items()}
+        if ind.target is not None:
+            target_lalu[tahun - 1] = _target_doc(ind.target)
+        lama["target_sebelumnya"] = Catatan(dict(sorted(target_lalu.items())),
+                                            f"target {tahun - 1} dari laporan tahun lalu")
     if ind.triwulan:
         lama["triwulan"] = [{"target": isi(None, f"target TW {t}"),
                              "realisasi": isi(None, f"realisasi TW {t}")} for t in range(1, 5)]
     return lama
 
 
-def _kegiatan_lanjut(keg: Kegiatan) -> dict[Any, Any]:
-    doc = keg.model_dump(exclude_defaults=True, exclude={"dilaporkan", "indikator"})
-    doc["pagu"] = isi(Decimal(0), "pagu tahun ini")
-    doc["realisasi"] = isi(Decimal(0), "realisasi tahun ini")
+def _kegiatan_lanjut(keg: Kegiatan | RincianAnggaran, tahun: int,
+                     tahunan: bool = True) -> dict[Any, Any]:
+    """A node of the budget tree next year: money typed at the leaves only (placeholders),
+    this year's realisasi among the earlier years' where the file keeps them (the Renja
+    evaluation's cascade) and it is the whole year's (`tahunan`: not an interim report),
+    indicators carried like an IKU when they have quarters or Renstra targets, and the
+    levels below."""
+    doc = keg.model_dump(exclude_defaults=True, exclude={
+        "dilaporkan", "indikator", "rincian", "rpd", "realisasi_triwulan"})
+    if keg.rincian:
+        doc.pop("pagu", None)
+        doc.pop("realisasi", None)
+    else:
+        doc["pagu"] = isi(Decimal(0), "pagu tahun ini")
+        doc["realisasi"] = isi(Decimal(0), "realisasi tahun ini")
+        if keg.realisasi_sebelumnya and keg.realisasi is not None and tahunan:
+            doc["realisasi_sebelumnya"] = Catatan(
+                dict(sorted({**keg.realisasi_sebelumnya, tahun - 1: keg.realisasi}.items())),
+                f"realisasi {tahun - 1} dari laporan tahun lalu")
     if keg.indikator:
-        doc["indikator"] = [
-            ik.model_dump(exclude_defaults=True, exclude={"dilaporkan", "realisasi"})
-            | {"realisasi": isi(None, "realisasi tahun ini")} for ik in keg.indikator]
-    return doc
+        doc["indikator"] = [_indikator_simpul_lanjut(ik, tahun) for ik in keg.indikator]
+    if keg.rincian:
+        doc["rincian"] = [_kegiatan_lanjut(r, tahun, tahunan) for r in keg.rincian]
+    return _kunci_kaskade_di_akhir(doc)
+
+
+def _kunci_kaskade_di_akhir(doc: dict[Any, Any]) -> dict[Any, Any]:
+    """A node's own keys first (kode, nama, money), the cascade's keys that every node shares
+    (`SimpulRenja`, declared first by inheritance) after them, the levels below last."""
+    bersama = set(SimpulRenja.model_fields) - {"indikator"}
+    akhir = ("indikator", "kegiatan", "rincian")
+    return {k: doc[k] for k in sorted(doc, key=lambda k: (k in akhir, k in bersama))}
+
+
+def _indikator_simpul_lanjut(ik: IndikatorSimpul, tahun: int) -> dict[Any, Any]:
+    if ik.triwulan or ik.target_renstra or ik.realisasi_sebelumnya:
+        return _indikator_lanjut(ik, tahun)
+    return (ik.model_dump(exclude_defaults=True, exclude={"dilaporkan", "realisasi"})
+            | {"realisasi": isi(None, "realisasi tahun ini")})
 
 
 def _belanja_lanjut(lap: Laporan) -> Iterator[dict[str, Any]]:
@@ -250,9 +286,14 @@ def kerangka_lanjutan(lap: Laporan, sumber: str) -> str:
         for sas in lap.sasaran]
     if lap.program:
         doc["program"] = [
-            prog.model_dump(exclude_defaults=True, exclude={"dilaporkan", "kegiatan"})
-            | {"kegiatan": [_kegiatan_lanjut(k) for k in prog.kegiatan]}
+            prog.model_dump(exclude_defaults=True, exclude={"dilaporkan", "kegiatan",
+                                                            "indikator"})
+            | ({"indikator": [_indikator_simpul_lanjut(ik, tahun) for ik in prog.indikator]}
+               if prog.indikator else {})
+            | {"kegiatan": [_kegiatan_lanjut(k, tahun, lap.periode is None)
+                            for k in prog.kegiatan]}
             for prog in lap.program]
+        doc["program"] = [_kunci_kaskade_di_akhir(p) for p in doc["program"]]
     doc["belanja"] = list(_belanja_lanjut(lap))
     if lap.evaluasi_sakip is not None:
         ev = lap.evaluasi_sakip
@@ -263,8 +304,14 @@ def kerangka_lanjutan(lap: Laporan, sumber: str) -> str:
         "sampul": True, "penandatangan": {"jabatan", "nama", "pangkat", "nip"}, "bab1": True})
     if narasi:  # what outlives the year; Kata Pengantar, Ikhtisar and analyses are rewritten
         doc["narasi"] = narasi
+    if lap.evaluasi_renja is not None:
+        # The form's settings carry over; its period, narrative and printed figures do not.
+        doc["evaluasi_renja"] = lap.evaluasi_renja.model_dump(
+            exclude_defaults=True, exclude={"sampai", "dilaporkan", "faktor_pendorong",
+                                            "faktor_penghambat", "tindak_lanjut_triwulan",
+                                            "tindak_lanjut_renja"})
     urut = ["instansi", "tahun", "renstra", "aturan", "tujuan", "sasaran", "program",
-            "belanja", "evaluasi_sakip", "narasi"]
+            "belanja", "evaluasi_sakip", "evaluasi_renja", "narasi"]
     return yaml_teks({k: doc[k] for k in urut if k in doc},
                      _kepala(f"Laporan Kinerja {tahun}: dilanjutkan dari {sumber} oleh "
                              "`lkjip init --dari`."))

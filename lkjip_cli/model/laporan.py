@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lkjip_cli.model.anggaran import (
@@ -27,12 +27,30 @@ from lkjip_cli.model.anggaran import (
     RincianAnggaran,
 )
 from lkjip_cli.model.dasar import Model
+
+# Shared by every indicator of the cascade (model/indikator.py), importable from here as before.
 from lkjip_cli.model.hitungan import HitungIndikator
+from lkjip_cli.model.indikator import DilaporkanTriwulan as DilaporkanTriwulan
+from lkjip_cli.model.indikator import IndikatorPeriodik
+from lkjip_cli.model.indikator import Polaritas as Polaritas
+from lkjip_cli.model.indikator import RekapTriwulan as RekapTriwulan
+from lkjip_cli.model.indikator import Rentang as Rentang
+from lkjip_cli.model.indikator import RumusNegatif as RumusNegatif
+from lkjip_cli.model.indikator import Target as Target
+from lkjip_cli.model.indikator import TargetNol as TargetNol
+from lkjip_cli.model.indikator import Triwulan as Triwulan
+from lkjip_cli.model.indikator import target_tunggal as target_tunggal
+from lkjip_cli.model.kaskade import (
+    DilaporkanIndikatorSimpul,
+    DilaporkanRenja,
+    EvaluasiRenja,
+    IndikatorSimpul,
+    SimpulRenja,
+)
 from lkjip_cli.model.masukan import DilaporkanMasukan, MasukanSasaran
 from lkjip_cli.model.narasi import NarasiLaporan
 from lkjip_cli.model.penomoran import Penomoran
-from lkjip_cli.model.periode import Bulan, DilaporkanBulan, PeriodeLaporan
-from lkjip_cli.model.persen import JenisPersen
+from lkjip_cli.model.periode import DilaporkanBulan, PeriodeLaporan
 from lkjip_cli.model.standar import StandarNasional
 from lkjip_cli.model.types import (
     Angka,
@@ -49,34 +67,6 @@ from lkjip_cli.model.types import (
 )
 from lkjip_cli.versi import VERSI_FORMAT
 
-# --------------------------------------------------------------------------- targets
-
-
-class Rentang(Model):
-    """A range target (PermenPAN-RB 6/2022): realisasi inside the range counts as 100."""
-
-    min: Angka
-    maks: Angka
-
-
-def _target_kind(value: Any) -> str:
-    return "rentang" if isinstance(value, dict | Rentang) else "angka"
-
-
-def target_tunggal(target: Decimal | Rentang | None) -> Decimal | None:
-    """A single-number target, or None for a range or no target."""
-    return target if isinstance(target, Decimal) else None
-
-
-Target = Annotated[
-    Annotated[Rentang, Tag("rentang")] | Annotated[Angka, Tag("angka")],
-    Discriminator(_target_kind),
-]
-
-Polaritas = Literal["positif", "negatif"]
-RumusNegatif = Literal["(2T-R)/T", "T/R"]
-TargetNol = Literal["tidak-dapat-dihitung", "100-jika-realisasi-0"]
-RekapTriwulan = Literal["terakhir", "jumlah", "rata-rata"]
 MetodeEfisiensi = Literal["selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
                           "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021"]
 #: The averaging methods (engine/rata_rata.py holds each one's rule and source).
@@ -85,14 +75,6 @@ MetodeRataRata = Literal["rata-rata", "rasio-rata-rata", "tertimbang-pagu",
 
 
 # ------------------------------------------------------------------ printed figures
-
-
-class DilaporkanTriwulan(Model):
-    """Figures a report printed for one triwulan row (Tabel 3.4)."""
-
-    target: Dicetak = {}
-    realisasi: Dicetak = {}
-    capaian: Dicetak = {}
 
 
 class DilaporkanIndikator(Model):
@@ -145,12 +127,8 @@ class DilaporkanSasaran(Model):
     efisiensi: Dicetak = {}
 
 
-class DilaporkanIndikatorKegiatan(Model):
-    """Printed figures of a kegiatan indicator (Tabel 3.8, 3.9)."""
-
-    target: Dicetak = {}
-    realisasi: Dicetak = {}
-    capaian: Dicetak = {}
+#: The printed figures of a kegiatan indicator are those of any node indicator (issue 23).
+DilaporkanIndikatorKegiatan = DilaporkanIndikatorSimpul
 
 
 class DilaporkanBelanja(Model):
@@ -221,49 +199,12 @@ class Definisi(Model):
     penanggung_jawab: str | None = None
 
 
-class Triwulan(Model):
-    """One quarter of an indicator (Tabel 3.4); values are cumulative unless rolled up by sum."""
-
-    target: Target | None = None
-    realisasi: Angka | None = None
-    dilaporkan: DilaporkanTriwulan = DilaporkanTriwulan()
-
-
-class IndikatorKinerja(Model):
+class IndikatorKinerja(IndikatorPeriodik):
     """An indikator kinerja utama of a sasaran."""
 
-    kode: Kode
-    nama: str = Field(min_length=1)
-    satuan: str = Field(min_length=1)
-    polaritas: Polaritas = "positif"
-    rumus_negatif: RumusNegatif | None = Field(
-        default=None, description="Overrides aturan.rumus_negatif for this indicator"
-    )
-    target: Target | None = Field(
-        default=None, description="null or absent: no target (a budget-only excerpt); "
-        "its capaian is then not computable, with that reason")
-    realisasi: Angka | None = Field(default=None, description="null when there is no data")
-    jenis_persen: JenisPersen | None = Field(
-        default=None, description="With satuan %: bagian (a share of a whole, 0-100), laju "
-        "(a growth or change rate), rasio (to a target or standard, may pass 100) or indeks; "
-        "null: inferred from the name (lkjip_cli/model/persen.py)")
-    persen_maks_100: bool | None = Field(
-        default=None,
-        description="Older key: true reads as jenis_persen bagian, false as rasio; null: "
-        "not declared",
-    )
-    rekap_triwulan: RekapTriwulan = "terakhir"
-    triwulan: tuple[Triwulan, ...] = Field(default=(), max_length=4)
-    bulanan: tuple[Bulan, ...] = Field(
-        default=(), max_length=12, description="Monthly values from January, rolled up by "
-        "rekap_triwulan; the quarters are derived from them when triwulan is not given")
-    realisasi_sebelumnya: dict[Tahun, Angka] = Field(
-        default={}, description="By year (1945-2200); two keys naming one year are an error")
     target_sebelumnya: dict[Tahun, Target] = Field(
         default={}, description="The target of earlier years, by year: with "
-        "realisasi_sebelumnya it gives the capaian of those years")
-    target_renstra: dict[Tahun, Target] = Field(
-        default={}, description="By year (1945-2200, Tabel 2.1)")
+        "realisasi_sebelumnya it gives the capaian of those years (Tabel 3.6)")
     definisi: Definisi | None = None
     standar_nasional: StandarNasional | None = Field(
         default=None, description="PermenPAN-RB 53/2014 analysis 4, when a standard exists")
@@ -290,30 +231,11 @@ class Sasaran(Model):
     dilaporkan: DilaporkanSasaran = DilaporkanSasaran()
 
 
-class IndikatorKegiatan(Model):
-    """An output indicator of one kegiatan, with its rencana aksi (Tabel 3.8, 3.9)."""
-
-    kode: Kode
-    nama: str = Field(min_length=1)
-    satuan: str = Field(min_length=1)
-    polaritas: Polaritas = "positif"
-    target: Target | None = Field(
-        default=None, description="null or absent: no target (a budget-only excerpt)")
-    realisasi: Angka | None = None
-    jenis_persen: JenisPersen | None = Field(
-        default=None, description="With satuan %: bagian (a share of a whole, 0-100), laju "
-        "(a growth or change rate), rasio (to a target or standard, may pass 100) or indeks; "
-        "null: inferred from the name (lkjip_cli/model/persen.py)")
-    persen_maks_100: bool | None = Field(
-        default=None,
-        description="Older key: true reads as jenis_persen bagian, false as rasio; null: "
-        "not declared",
-    )
-    rencana_aksi: tuple[str, ...] = ()
-    dilaporkan: DilaporkanIndikatorKegiatan = DilaporkanIndikatorKegiatan()
+#: A kegiatan's indicator is the kegiatan level of the cascade's one indicator class.
+IndikatorKegiatan = IndikatorSimpul
 
 
-class Kegiatan(Model):
+class Kegiatan(SimpulRenja):
     kode: Kode
     nama: str = Field(min_length=1)
     pagu: Rupiah | None = Field(default=None, description="Required when there is no rincian")
@@ -328,13 +250,12 @@ class Kegiatan(Model):
     mendukung: tuple[Kode, ...] = Field(
         default=(), description="Kode of the indikator kinerja this kegiatan supports"
     )
-    indikator: tuple[IndikatorKegiatan, ...] = ()
     rincian: tuple[RincianAnggaran, ...] = Field(
         default=(), description="Sub kegiatan (or KRO, RO): the kegiatan is their sum")
     dilaporkan: DilaporkanAnggaran = DilaporkanAnggaran()
 
 
-class Program(Model):
+class Program(SimpulRenja):
     kode: Kode
     nama: str = Field(min_length=1)
     anggaran_perjanjian_kinerja: Rupiah | None = Field(
@@ -459,7 +380,8 @@ def besaran_angka() -> tuple[str, ...]:
     classes: tuple[type[Model], ...] = (
         DilaporkanTriwulan, DilaporkanIndikator, DilaporkanSasaran,
         DilaporkanIndikatorKegiatan, DilaporkanBelanja, DilaporkanLaporan, DilaporkanEvaluasi,
-        DilaporkanAnggaran, DilaporkanPosBelanja, DilaporkanMasukan, DilaporkanBulan)
+        DilaporkanAnggaran, DilaporkanPosBelanja, DilaporkanMasukan, DilaporkanBulan,
+        DilaporkanRenja)
     return tuple(sorted({name for cls in classes for name, f in cls.model_fields.items()
                          if "Decimal" in repr(f.annotation)}))
 
@@ -558,7 +480,7 @@ class Aturan(Model):
 
 #: The tables lkjip builds, by the reference report's numbers (lkjip_cli/model/penomoran.py).
 NomorTabel = Literal["2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7",
-                     "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
+                     "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "renja"]
 
 
 class Laporan(Model):
@@ -582,6 +504,9 @@ class Laporan(Model):
         "[Program, Kegiatan, Sub Kegiatan] or [Program, Kegiatan, KRO, RO]")
     belanja: tuple[BelanjaTahun, ...] = ()
     evaluasi_sakip: EvaluasiSakip | None = None
+    evaluasi_renja: EvaluasiRenja | None = Field(
+        default=None, description="The Evaluasi Hasil Renja this file also produces "
+        "(Permendagri 86/2017; docs/renja.md)")
     penomoran: dict[NomorTabel, LabelTabel] = Field(
         default={}, description="lkjip's table number -> the label the report prints "
         '("3.13": "19", "3.5": "III.2"); captions and dilaporkan places use it')

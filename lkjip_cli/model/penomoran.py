@@ -20,7 +20,13 @@ from typing import Any
 
 #: The tables lkjip builds, by the reference report's numbers (`lkjip_cli.tabel.BUILDERS`).
 TABEL_LKJIP = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
-               "3.9", "3.10", "3.11", "3.12", "3.13")
+               "3.9", "3.10", "3.11", "3.12", "3.13", "renja")
+
+#: The label a table prints when the report's `penomoran` gives none, for tables that are
+#: not numbered like an LKjIP's: the Evaluasi terhadap Hasil Renja is form E.81 as regional
+#: systems number the Lampiran of Permendagri 86/2017 (docs/renja.md).
+LABEL_BAWAAN = {"renja": "E.81"}
+BALIK_BAWAAN = {label: nomor for nomor, label in LABEL_BAWAAN.items()}
 
 #: Places that are not tables.
 TEMPAT_NARASI = ("ikhtisar", "bab1", "bab2", "bab3", "bab4")
@@ -51,7 +57,7 @@ class Penomoran:
 
     def label(self, nomor: str) -> str:
         """The label the report prints for lkjip's table `nomor` (itself when not mapped)."""
-        return self.cetak.get(nomor, nomor)
+        return self.cetak.get(nomor, LABEL_BAWAAN.get(nomor, nomor))
 
     def nama_tabel(self, nomor: str) -> str:
         """`"3.13"` -> `"Tabel 19"` when the report numbers Tabel 3.13 as 19."""
@@ -68,6 +74,9 @@ class Penomoran:
             return self.balik[label]
         if _NOMOR_LAMA.match(label) and self.cetak.get(label, label) == label:
             return label
+        bawaan = BALIK_BAWAAN.get(label)
+        if bawaan is not None and bawaan not in self.cetak:
+            return bawaan
         return None
 
     def resolusi(self, tempat: str) -> str | None:

@@ -29,11 +29,15 @@ _BUKAN_BAGIAN = re.compile(
     r"pertumbuhan|kenaikan|peningkatan|penurunan|laju|rasio|indeks|partisipasi kasar|"
     r"terhadap target|terhadap standar", re.IGNORECASE)
 
-def cara_menyatakan(lembar: str) -> str:
+def cara_menyatakan(lembar: str | None) -> str:
     """How to declare the kind, in both places a user writes it: the workbook's sheet
-    (`Indikator` or `Indikator Kegiatan`) and the YAML."""
-    return ("bila indikator ini bukan bagian dari suatu jumlah (misalnya APK, laju atau rasio "
-            f"terhadap standar), isi kolom 'Jenis persen' di lembar {lembar} dengan rasio, laju "
+    (`Indikator` or `Indikator Kegiatan`) and the YAML; only the YAML for an indicator no
+    sheet holds (`lembar` None: a program's or sub kegiatan's)."""
+    awal = ("bila indikator ini bukan bagian dari suatu jumlah (misalnya APK, laju atau rasio "
+            "terhadap standar), ")
+    if lembar is None:
+        return awal + "tulis jenis_persen: rasio (atau laju, indeks) pada indikator itu di YAML"
+    return (awal + f"isi kolom 'Jenis persen' di lembar {lembar} dengan rasio, laju "
             "atau indeks (di YAML: jenis_persen: rasio)")
 
 

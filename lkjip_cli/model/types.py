@@ -180,9 +180,11 @@ Kode = Annotated[
 #: The named places a report prints figures in (the pattern below accepts exactly these).
 TEMPAT_BERNAMA = ("ikhtisar", "bab1", "bab2", "bab3", "bab4")
 
-#: A table label as a report prints it: `3.5`, `19`, `III.2`, `Tabel IV.1`, `3.21a`.
+#: A table label as a report prints it: `3.5`, `19`, `III.2`, `Tabel IV.1`, `3.21a`, and the
+#: lettered numbers of the regional planning forms: `E.81`, `T-C.29`.
 POLA_LABEL_TABEL = (r"(?:Tabel )?(?:[0-9]{1,3}(?:\.[0-9]{1,3}){0,2}[a-z]?"
-                    r"|[IVXLC]{1,7}(?:\.[0-9]{1,3}){1,2}[a-z]?)")
+                    r"|[IVXLC]{1,7}(?:\.[0-9]{1,3}){1,2}[a-z]?"
+                    r"|[A-Z](?:-[A-Z])?\.[0-9]{1,3}[a-z]?)")
 
 #: The printed label of a table (`penomoran`).
 LabelTabel = Annotated[str, StringConstraints(pattern=rf"^{POLA_LABEL_TABEL}$")]

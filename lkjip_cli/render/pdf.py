@@ -134,7 +134,9 @@ def docx_ke_pdf(isi: bytes, soffice: str, *, batas: int = BATAS_DETIK) -> bytes:
                            str(src)], batas)
             if not _ada(out):
                 raise GalatPdf(f"Tidak dapat menulis PDF: LibreOffice ({soffice}) berhenti "
-                               f"tanpa menulis PDF (kode keluar {kode}).")
+                               f"tanpa menulis PDF (kode keluar {kode}). Pastikan "
+                               "komponen Writer-nya terpasang (Debian/Ubuntu: paket "
+                               "libreoffice-writer-nogui).")
         return out.read_bytes()
 
 

@@ -27,6 +27,7 @@ from lkjip_cli.tabel.capaian import (
     tabel_3_9,
 )
 from lkjip_cli.tabel.perencanaan import tabel_2_1, tabel_2_4, tabel_2_5, tabel_2_6
+from lkjip_cli.tabel.renja import tabel_renja
 from lkjip_cli.tabel.sakip import tabel_3_1, tabel_3_2
 from lkjip_cli.tabel.sel import Sel, Tabel
 
@@ -62,6 +63,7 @@ _PEMBANGUN: dict[str, Callable[[Hasil], list[Tabel]]] = {
     "3.1": tabel_3_1, "3.2": tabel_3_2, "3.4": tabel_3_4, "3.5": tabel_3_5,
     "3.6": tabel_3_6, "3.7": tabel_3_7, "3.8": tabel_3_8, "3.9": tabel_3_9,
     "3.10": tabel_3_10, "3.11": tabel_3_11, "3.12": tabel_3_12, "3.13": tabel_3_13,
+    "renja": tabel_renja,
 }
 
 BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
@@ -89,6 +91,9 @@ GABUNG: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {
     "3.9": ((0, (0,)),),
     "3.12": ((1, (0, 1)),),
     "3.13": ((0, (0, 5)),),
+    # Evaluasi Hasil Renja: a node's kode, name, sasaran and Rp columns (5-12 sit at the
+    # same place in the 17- and 15-column forms) over its indicators' rows.
+    "renja": ((0, (0, 1, 2, 6, 8, 10, 12, 14, 16, 18, 20)),),
 }
 
 

@@ -189,8 +189,63 @@ def _belanja(b: HasilBelanja, a: Aturan, source: SourceMap) -> Iterator[str]:
 
 
 def jelaskan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
-    """The explanation of `ref` (a kode, `rata-rata`, `efisiensi` or `belanja-TAHUN`), or
-    None if unknown."""
+    """The explanation of `ref` (a kode, `rata-rata`, `efisiensi`, `belanja-TAHUN` or
+    `renja`), or None if unknown: its LKjIP figures, then its Evaluasi Hasil Renja columns
+    when the file has one."""
+    lkjip = _jelaskan_lkjip(h, ref, source)
+    renja = _renja(h, ref, source)
+    if lkjip is None and not renja:
+        return None
+    if lkjip is None:
+        return renja
+    return [*lkjip, *(["", *renja] if renja else [])]
+
+
+def _renja(h: Hasil, ref: str, source: SourceMap) -> list[str]:
+    """The Evaluasi Hasil Renja (form E.81) columns of a node or an indicator, or the
+    averages under the table (`renja`)."""
+    r, a = h.renja, h.laporan.aturan
+    if r is None:
+        return []
+    if ref == "renja":
+        return ["Evaluasi Hasil Renja (Tabel E.81): rata-rata dan predikat", "",
+                *(line for judul, x in (("kinerja Renja", r.rata_kinerja),
+                                        ("anggaran Renja", r.rata_anggaran),
+                                        ("kinerja Renstra", r.rata_renstra_kinerja),
+                                        ("anggaran Renstra", r.rata_renstra_anggaran))
+                  for line in (*uraikan(f"Rata-rata capaian {judul}", x.nilai, a, source),
+                               f"  predikat : {x.predikat.kode if x.predikat else '-'}"))]
+    for s in r.simpul:
+        if s.kode == ref:
+            return [f"Evaluasi Hasil Renja (Tabel E.81), kolom Rp {s.kode}", "",
+                    *uraikan("(5) Pagu Renstra", s.pagu_renstra, a, source),
+                    *uraikan("(6) Realisasi s.d. tahun lalu", s.realisasi_lalu, a, source),
+                    *(line for n, q in enumerate(s.triwulan) if q is not None
+                      for line in uraikan(f"({8 + n}) Realisasi triwulan {n + 1}", q, a,
+                                          source)),
+                    *uraikan("(13) Tingkat capaian Renja", s.capaian, a, source),
+                    *uraikan("(14) Realisasi Renstra s.d. tahun ini", s.realisasi_kumulatif,
+                             a, source),
+                    *uraikan("(15) Tingkat capaian Renstra", s.capaian_renstra, a, source)]
+        for i in s.indikator:
+            if i.kode == ref:
+                return [f"Evaluasi Hasil Renja (Tabel E.81), kolom K {i.kode} — {i.nama} "
+                        f"({i.satuan})", "",
+                        *uraikan("(5) Target Renstra akhir periode", i.target_renstra, a,
+                                 source),
+                        *uraikan("(6) Realisasi s.d. tahun lalu", i.realisasi_lalu, a,
+                                 source),
+                        *uraikan("(12) Realisasi", i.realisasi, a, source),
+                        *uraikan_tampil(h, "(13) Tingkat capaian Renja", i.capaian, source),
+                        *uraikan("(14) Realisasi Renstra s.d. tahun ini",
+                                 i.realisasi_kumulatif, a, source),
+                        *uraikan_tampil(h, "(15) Tingkat capaian Renstra", i.capaian_renstra,
+                                        source)]
+    return []
+
+
+def _jelaskan_lkjip(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
+    """The explanation of `ref` in the LKjIP's figures, or None if it names none."""
     a = h.laporan.aturan
     if ref == "rata-rata":
         return [*uraikan("Rata-rata capaian", h.rata_rata_capaian, a, source),
@@ -249,4 +304,7 @@ def semua_ref(h: Hasil) -> list[str]:
             *(ik.kode for k in h.kegiatan for ik in k.indikator),
             *(n.kode for n in h.simpul if isinstance(n, HasilRincian)),
             *(f"belanja-{b.tahun}" for b in h.belanja)]
+    if h.renja is not None:
+        known = set(refs)
+        refs += ["renja", *(i.kode for i in h.renja.indikator if i.kode not in known)]
     return refs

@@ -25,6 +25,7 @@ from lkjip_cli.render.xlsx.peta import (
     rumus_polaritas,
     target_rentang,
 )
+from lkjip_cli.render.xlsx.renja import rumus_renja
 from lkjip_cli.render.xlsx.rumus import Rumus, konstanta
 from lkjip_cli.tabel import Sel, Tabel
 
@@ -352,6 +353,11 @@ def _jumlah_anak(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | 
     return "SUM(" + ",".join(ref(j, lb.baris(k)) for k in anak) + ")"
 
 
+def _renja(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
+    """Form E.81 (Evaluasi Hasil Renja): its own printed formulas (`renja.py`)."""
+    return rumus_renja(lb, i, j, rumus) if lb.tabel.nomor == "renja" else None
+
+
 #: Tabel 3.6 (capaian): (capaian column, target column, realisasi column) of each year.
 CAPAIAN_TAHUN = {7: (3, 5), 8: (4, 6)}
 
@@ -380,7 +386,7 @@ def _capaian_antar_tahun(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -
     return rumus.bulat(f"({kini})-({lalu})")
 
 
-ATURAN: tuple[Aturan, ...] = (_capaian, _capaian_antar_tahun, _penyerapan, _perubahan,
+ATURAN: tuple[Aturan, ...] = (_renja, _capaian, _capaian_antar_tahun, _penyerapan, _perubahan,
                               _efisiensi_tahunan,
                               _sasaran_3_10, _output_input, _porsi_2_6, _perubahan_pagu,
                               _jumlah_anak)
