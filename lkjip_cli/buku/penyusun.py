@@ -75,6 +75,22 @@ class Penyusun(Pembaca):
         nilai = sebagai("teks", rek[kolom].nilai)
         return nilai if isinstance(nilai, str) else None
 
+    def anak(self, rek: Rekaman, kolom: str, jenis: str, dikenal: dict[str, Any],
+             lembar: tb.Lembar, kunci: str) -> tuple[dict[str, Any], Path] | None:
+        """A new item under the record `rek`'s column names, appended to that record's list
+        `kunci` and placed at `rek`'s cell, with its path; None with a diagnostic when the
+        record is not known (the rows of a child sheet: indicators, inputs)."""
+        induk = self.rujukan(rek, kolom, jenis, dikenal, lembar)
+        if induk is None:
+            return None
+        atas, base = induk
+        daftar = atas.setdefault(kunci, [])
+        path: Path = (*base, kunci, len(daftar))
+        self.baris_item(path, rek)
+        item: dict[str, Any] = {}
+        daftar.append(item)
+        return item, path
+
     def rujukan(self, rek: Rekaman, kolom: str, jenis: str, dikenal: dict[str, Any],
                 lembar: tb.Lembar) -> Any:
         """The record that `rek`'s column names, or None with a diagnostic."""

@@ -156,14 +156,10 @@ def susun_indikator_kegiatan(p: Penyusun, kegiatan: Indeks) -> Indeks:
     L = tb.INDIKATOR_KEGIATAN
     indikator: Indeks = {}
     for rek in p.rekaman(L):
-        induk = p.rujukan(rek, "kegiatan", "kegiatan", kegiatan, L)
-        if induk is None:
+        baru = p.anak(rek, "kegiatan", "kegiatan", kegiatan, L, "indikator")
+        if baru is None:
             continue
-        keg, base = induk
-        daftar = keg.setdefault("indikator", [])
-        path: Path = (*base, "indikator", len(daftar))
-        p.baris_item(path, rek)
-        item: dict[str, Any] = {}
+        item, path = baru
         for kolom in ("kode", "nama", "satuan", "polaritas"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         p.target(item, "target", rek, "target", (*path, "target"), L)
@@ -173,7 +169,6 @@ def susun_indikator_kegiatan(p: Penyusun, kegiatan: Indeks) -> Indeks:
         if isinstance(aksi, str):
             item["rencana_aksi"] = Catatan([a.strip() for a in aksi.splitlines() if a.strip()],
                                            f"{L.nama}!{rek['rencana_aksi'].sel}")
-        daftar.append(item)
         kode = p.kode(rek)
         if kode is not None:
             indikator.setdefault(kode, (item, path))

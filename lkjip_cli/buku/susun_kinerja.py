@@ -232,14 +232,10 @@ def _susun_indikator(p: Penyusun, sasaran: Indeks) -> Indeks:
     L = tb.INDIKATOR
     indikator: Indeks = {}
     for rek in p.rekaman(L):
-        induk = p.rujukan(rek, "sasaran", "sasaran", sasaran, L)
-        if induk is None:
+        baru = p.anak(rek, "sasaran", "sasaran", sasaran, L, "indikator")
+        if baru is None:
             continue
-        sas, base = induk
-        daftar = sas.setdefault("indikator", [])
-        path: Path = (*base, "indikator", len(daftar))
-        p.baris_item(path, rek)
-        item: dict[str, Any] = {}
+        item, path = baru
         for kolom in ("kode", "nama", "satuan", "polaritas", "rumus_negatif"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
         p.target(item, "target", rek, "target", (*path, "target"), L)
@@ -256,7 +252,6 @@ def _susun_indikator(p: Penyusun, sasaran: Indeks) -> Indeks:
             p.taruh(standar, kunci, rek, kolom, (*path, "standar_nasional", kunci), L)
         if standar:
             item["standar_nasional"] = standar
-        daftar.append(item)
         kode = p.kode(rek)
         if kode is not None:
             indikator.setdefault(kode, (item, path))
@@ -325,17 +320,12 @@ def susun_masukan(p: Penyusun, sasaran: Indeks) -> dict[tuple[str, str], tuple[A
     L = tb.MASUKAN
     indeks: dict[tuple[str, str], tuple[Any, Path]] = {}
     for rek in p.rekaman(L):
-        induk = p.rujukan(rek, "sasaran", "sasaran", sasaran, L)
-        if induk is None:
+        baru = p.anak(rek, "sasaran", "sasaran", sasaran, L, "masukan")
+        if baru is None:
             continue
-        sas, base = induk
-        daftar = sas.setdefault("masukan", [])
-        path: Path = (*base, "masukan", len(daftar))
-        p.baris_item(path, rek)
-        item: dict[str, Any] = {}
+        item, path = baru
         for kolom in ("nama", "satuan", "anggaran", "target", "realisasi"):
             p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
-        daftar.append(item)
         nama, kode = p.kode(rek, "nama"), p.kode(rek, "sasaran")
         if nama is not None and kode is not None:
             indeks.setdefault((kode, nama), (item, path))
