@@ -47,8 +47,10 @@ def _hasil(k: Konteks) -> Hasil:
                                 (i.kode for s in sasaran for i in s.indikator))
     program = hitung_program(k)
     if program:
-        sasaran = tuple(dataclasses.replace(s, pendukung=pendukung_sasaran(
-            k, program, frozenset(i.kode for i in s.indikator))) for s in sasaran)
+        pendukung = pendukung_sasaran(
+            k, program, [frozenset(i.kode for i in s.indikator) for s in sasaran])
+        sasaran = tuple(dataclasses.replace(s, pendukung=baris)
+                        for s, baris in zip(sasaran, pendukung, strict=True))
     semua = (anggaran_gabungan("seluruh program", "program",
                                [(p.kode, p.anggaran, p.path) for p in program])
              if program else None)

@@ -6,38 +6,54 @@ same mapping answers "analisis program/kegiatan yang menunjang keberhasilan atau
 pencapaian pernyataan kinerja": every node with at least one supporting line under it, in the
 tree's order, with its own pagu, realisasi and penyerapan; a node only part of whose lines
 support the sasaran says so (`sebagian`), since its figures then include other work.
+One walk serves every sasaran: each node counts, per sasaran, the leaves under it that support
+it, so a report of N nodes costs N steps (times the few sasaran a line supports), not N for
+each sasaran and again for each level above a leaf.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lkjip_cli.engine.hasil import BarisPendukung, HasilProgram, Simpul
 from lkjip_cli.engine.konteks import Konteks
 
 
-def _daun(simpul: Simpul) -> Iterator[Simpul]:
+@dataclass(frozen=True, slots=True)
+class _Hitungan:
+    """A node with its leaf count and, per sasaran (by index), its supporting leaves."""
+
+    simpul: Simpul
+    daun: int
+    dukung: Counter[int]
+    anak: tuple[_Hitungan, ...]
+
+
+def _hitung(simpul: Simpul, sasaran_dari: dict[str, frozenset[int]]) -> _Hitungan:
     if not simpul.anak:
-        yield simpul
-    for anak in simpul.anak:
-        yield from _daun(anak)
+        dukung: Counter[int] = Counter()
+        if not isinstance(simpul, HasilProgram):
+            dukung.update(frozenset().union(*(sasaran_dari.get(kode, frozenset())
+                                              for kode in simpul.mendukung)))
+        return _Hitungan(simpul, 1, dukung, ())
+    anak = tuple(_hitung(a, sasaran_dari) for a in simpul.anak)
+    total: Counter[int] = Counter()
+    for a in anak:
+        total.update(a.dukung)
+    return _Hitungan(simpul, sum(a.daun for a in anak), total, anak)
 
 
-def _mendukung(simpul: Simpul, kode: frozenset[str]) -> bool:
-    return not isinstance(simpul, HasilProgram) and bool(kode.intersection(simpul.mendukung))
-
-
-def _baris(k: Konteks, simpul: Simpul, tingkat: int, kode: frozenset[str]
-           ) -> Iterator[BarisPendukung]:
-    daun = list(_daun(simpul))
-    ikut = [d for d in daun if _mendukung(d, kode)]
-    if not ikut:
-        return
-    nama = _nama_tingkat(k, tingkat)
-    yield BarisPendukung(tingkat, nama, simpul.kode, simpul.nama,
-                         simpul.anggaran, len(ikut) < len(daun))
-    for anak in simpul.anak:
-        yield from _baris(k, anak, tingkat + 1, kode)
+def _baris(k: Konteks, h: _Hitungan, tingkat: int, keluar: list[list[BarisPendukung]]
+           ) -> None:
+    """Top-down: the node's row in the list of every sasaran some leaf under it supports."""
+    s = h.simpul
+    for i, n in h.dukung.items():
+        keluar[i].append(BarisPendukung(tingkat, _nama_tingkat(k, tingkat), s.kode, s.nama,
+                                        s.anggaran, n < h.daun))
+    for anak in h.anak:
+        _baris(k, anak, tingkat + 1, keluar)
 
 
 def _nama_tingkat(k: Konteks, tingkat: int) -> str:
@@ -47,6 +63,15 @@ def _nama_tingkat(k: Konteks, tingkat: int) -> str:
 
 
 def pendukung_sasaran(k: Konteks, program: tuple[HasilProgram, ...],
-                      kode_indikator: frozenset[str]) -> tuple[BarisPendukung, ...]:
-    """The supporting nodes of one sasaran (its indicators' codes), top-down."""
-    return tuple(b for p in program for b in _baris(k, p, 0, kode_indikator))
+                      kode_indikator: Sequence[frozenset[str]]
+                      ) -> tuple[tuple[BarisPendukung, ...], ...]:
+    """The supporting nodes of each sasaran (given by its indicators' codes), top-down."""
+    sasaran_dari: dict[str, set[int]] = {}
+    for i, kode in enumerate(kode_indikator):
+        for c in kode:
+            sasaran_dari.setdefault(c, set()).add(i)
+    beku = {c: frozenset(v) for c, v in sasaran_dari.items()}
+    keluar: list[list[BarisPendukung]] = [[] for _ in kode_indikator]
+    for p in program:
+        _baris(k, _hitung(p, beku), 0, keluar)
+    return tuple(tuple(b) for b in keluar)
