@@ -404,8 +404,9 @@ def _pelengkap(p: Penyusun, pohon: Pohon) -> None:
         if found is None:
             continue
         item, path, tingkat = found
-        kolom = (("anggaran_perjanjian_kinerja", "sumber_dana", "mendukung") if tingkat == 1
-                 else ("mendukung", "rpd"))
+        kolom = (("anggaran_perjanjian_kinerja", "sumber_dana", "mendukung",
+                  "penanggung_jawab") if tingkat == 1
+                 else ("mendukung", "rpd", "penanggung_jawab"))
         for k in kolom:
             p.taruh(item, k, rek, k, (*path, k), L)
         for k in ("pagu", "realisasi"):
