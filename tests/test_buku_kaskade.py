@@ -18,7 +18,6 @@ import pytest
 from conftest import listing
 from typer.testing import CliRunner
 
-from lkjip_cli.buku import tata as _tata  # noqa: F401  (temporary: import order)
 from lkjip_cli.buku import tata_kaskade as tk
 from lkjip_cli.buku.impor import impor
 from lkjip_cli.buku.tulis import buku_data, simpan

@@ -16,7 +16,7 @@ from typing import Any
 
 from lkjip_cli.buku import tata as tb
 from lkjip_cli.buku.baca_sel import GAGAL, Rekaman, sebagai
-from lkjip_cli.buku.penyusun import Indeks, Penyusun, Pohon
+from lkjip_cli.buku.penyusun import Penyusun, Pohon
 from lkjip_cli.diagnostics import Path, format_path
 from lkjip_cli.model.anggaran import TINGKAT_BAWAAN
 from lkjip_cli.source.yamlteks import Catatan

@@ -59,20 +59,25 @@ def susun_indikator_simpul(p: Penyusun, pohon: Pohon) -> Indeks:
     indikator: Indeks = {}
     _susun_lembar_indikator(p, tb.INDIKATOR_KEGIATAN, "kegiatan", "kegiatan", pohon.kegiatan,
                             indikator)
-    semua = {kode: (item, path) for kode, (item, path, _) in pohon.semua.items()}
     _susun_lembar_indikator(p, tk.INDIKATOR_SIMPUL, "simpul",
-                            "program, kegiatan atau sub kegiatan", semua, indikator)
+                            "program, kegiatan atau sub kegiatan", _semua(pohon), indikator)
     return indikator
+
+
+def _semua(pohon: Pohon) -> Indeks:
+    """Every node of the tree by kode, whatever its level."""
+    return {kode: (item, path) for kode, (item, path, _) in pohon.semua.items()}
 
 
 # ------------------------------------------------------------------ a node's money
 
 
-def _simpul(p: Penyusun, rek: Rekaman, L: tb.Lembar, pohon: Pohon
+def _simpul(p: Penyusun, rek: Rekaman, L: tb.Lembar, pohon: Pohon, semua: Indeks
             ) -> tuple[dict[str, Any], Path] | None:
+    """The node a row's Kode names; None with a diagnostic when there is none (or none
+    again when the tree itself could not be read: its own sheet said why)."""
     if pohon.gagal:
-        return None  # the tree's own sheet said why it could not be read
-    semua = {kode: (item, path) for kode, (item, path, _) in pohon.semua.items()}
+        return None
     found: tuple[dict[str, Any], Path] | None = p.rujukan(
         rek, "kode", "baris Program Kegiatan", semua, L)
     return found
@@ -83,13 +88,14 @@ def _per_periode(p: Penyusun, L: tb.Lembar, kolom: str, maks: int, pohon: Pohon
     """The rows of a sheet of money per quarter or month, by node and period; a period
     given twice is an error at its second row."""
     per_simpul: dict[str, tuple[dict[str, Any], Path, dict[int, Rekaman]]] = {}
+    semua = _semua(pohon)
     for rek in p.rekaman(L):
-        found = _simpul(p, rek, L, pohon)
+        found = _simpul(p, rek, L, pohon, semua)
         n = p.nomor(rek, kolom, maks, L)
         kode = p.kode(rek)
         if found is None or n is None or kode is None:
             continue
-        item, path, baris = per_simpul.setdefault(kode, (*found, {}))
+        baris = per_simpul.setdefault(kode, (*found, {}))[2]
         if n in baris:
             judul = L.kolom_kunci(kolom).judul
             p.galat(L.nama, rek[kolom].sel, "duplicate-key",
@@ -151,8 +157,9 @@ def _susun_bulan(p: Penyusun, pohon: Pohon) -> None:
 def _susun_renstra(p: Penyusun, pohon: Pohon) -> None:
     """`Anggaran Renstra`: a node's pagu indikatif and realisasi by year."""
     L = tk.ANGGARAN_RENSTRA
+    semua = _semua(pohon)
     for rek in p.rekaman(L):
-        found = _simpul(p, rek, L, pohon)
+        found = _simpul(p, rek, L, pohon, semua)
         tahun = p.tahun(rek, L)
         if found is None or tahun is None:
             continue

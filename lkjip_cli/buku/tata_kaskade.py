@@ -16,23 +16,18 @@ optional: a workbook written before it imports as before.
 
 from __future__ import annotations
 
-from lkjip_cli.buku.kolom import Kolom, Lembar
+from lkjip_cli.buku.kolom import (
+    POLARITAS,
+    REKAP,
+    RUMUS_NEGATIF,
+    YA_TIDAK,
+    Kolom,
+    Lembar,
+    kolom_target,
+)
 from lkjip_cli.model.persen import JENIS_PERSEN
 
-POLARITAS = ("positif", "negatif")
-RUMUS_NEGATIF = ("(2T-R)/T", "T/R")
-REKAP = ("terakhir", "jumlah", "rata-rata")
-YA_TIDAK = ("ya", "tidak")
 REKAP_RENSTRA = ("terakhir", "jumlah")
-
-
-def kolom_target(judul: str = "Target", kunci: str = "target") -> tuple[Kolom, ...]:
-    return (
-        Kolom(judul, kunci, "angka",
-              bantuan="angka; untuk target rentang: batas bawah"),
-        Kolom(f"{judul} maks", f"{kunci}_maks", "angka",
-              bantuan="hanya untuk target rentang: batas atas (kosongkan bila satu angka)"),
-    )
 
 
 #: The columns of an indicator of a node, after the node's own column; the first eleven are

@@ -34,7 +34,6 @@ from lkjip_cli.buku.tulis_kaskade import baris_periodik, baris_renja, baris_simp
 from lkjip_cli.buku.tulis_kaskade import dilaporkan as _dilaporkan
 from lkjip_cli.buku.tulis_kaskade import target as _target
 from lkjip_cli.model.anggaran import BarisLain, RincianAnggaran
-from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.kerangka import bagi_indikator
 from lkjip_cli.model.laporan import (
     Aturan,
@@ -42,7 +41,6 @@ from lkjip_cli.model.laporan import (
     IndikatorKinerja,
     Kegiatan,
     Laporan,
-    Rentang,
     Sasaran,
 )
 from lkjip_cli.model.narasi import NarasiAnalisis, Sampul, Teks, isi

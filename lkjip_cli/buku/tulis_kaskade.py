@@ -90,11 +90,11 @@ def _indikator(ind: IndikatorSimpul, induk: str, kode: str) -> Baris:
 def baris_uang_simpul(node: SimpulRenja, kode: str) -> Rekaman:
     """A node's money over time: per quarter, per month (a leaf's `realisasi_bulanan`, a
     month without data as a row with an empty Realisasi) and per Renstra year."""
-    for n, rp in enumerate(node.realisasi_triwulan, start=1):
-        yield tk.ANGGARAN_TRIWULAN.nama, {"kode": kode, "triwulan": n, "realisasi": rp}
+    for n, uang in enumerate(node.realisasi_triwulan, start=1):
+        yield tk.ANGGARAN_TRIWULAN.nama, {"kode": kode, "triwulan": n, "realisasi": uang}
     bulanan: tuple[Decimal | None, ...] = getattr(node, "realisasi_bulanan", ())
-    for n, rp in enumerate(bulanan, start=1):
-        yield tk.ANGGARAN_BULAN.nama, {"kode": kode, "bulan": n, "realisasi": rp}
+    for n, bulan in enumerate(bulanan, start=1):
+        yield tk.ANGGARAN_BULAN.nama, {"kode": kode, "bulan": n, "realisasi": bulan}
     for tahun in sorted(set(node.pagu_renstra) | set(node.realisasi_sebelumnya)):
         yield tk.ANGGARAN_RENSTRA.nama, {
             "kode": kode, "tahun": tahun, "pagu_renstra": node.pagu_renstra.get(tahun),
