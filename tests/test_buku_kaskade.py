@@ -290,3 +290,21 @@ def test_a_workbook_without_the_cascade_sheets_still_imports(tmp_path: Path) -> 
     assert hasil.laporan is not None, [format_text(d) for d in hasil.diagnostics]
     assert hasil.laporan.model_dump() == _laporan(
         ROOT / "data" / "contoh-2023.yaml").model_dump()
+
+
+def test_a_kegiatan_indicator_may_also_be_typed_on_indikator_simpul(tmp_path: Path) -> None:
+    """Indikator Simpul takes any node's kode: an analyst who lists a kegiatan's indicator
+    there (after those of Indikator Kegiatan) gets it on that kegiatan."""
+    path, wb = _buku(tmp_path)
+    simpul = wb["Indikator Simpul"]
+    r = simpul.max_row + 1
+    for judul, nilai in (("Simpul", "1.02.02.2.01"), ("Kode", "IKK9"),
+                         ("Nama", "Jumlah puskesmas yang dikunjungi"), ("Satuan", "unit"),
+                         ("Target", 12)):
+        simpul.cell(r, _kolom(simpul, judul)).value = nilai
+    wb.save(path)
+    hasil = impor(path)
+    assert hasil.laporan is not None, [format_text(d) for d in hasil.diagnostics]
+    kegiatan = hasil.laporan.program[0].kegiatan[0]
+    assert [(i.kode, i.target) for i in kegiatan.indikator] == [
+        ("IKK1", Decimal(20)), ("IKK9", Decimal(12))]
