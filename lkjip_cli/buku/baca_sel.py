@@ -162,13 +162,11 @@ class Pembaca:
     def rekaman(self, lembar: tb.Lembar) -> list[Rekaman]:
         """Every non-empty row of a sheet, by column key; header problems reported."""
         if lembar.nama not in self.wb.sheetnames:
-            if lembar.opsional:
+            asal = self._diganti_nama(lembar)
+            if lembar.opsional and asal is None:
                 return []
-            lain = [n for n in self.wb.sheetnames
-                    if _normal(n) not in {_normal(x.nama) for x in tb.LEMBAR}]
-            dekat = difflib.get_close_matches(lembar.nama, lain, n=1, cutoff=0.6)
-            saran = (f"; lembar `{dekat[0]}` tampaknya lembar ini yang diganti namanya: "
-                     f"kembalikan namanya" if dekat else
+            saran = (f"; lembar `{asal}` tampaknya lembar ini yang diganti namanya: "
+                     f"kembalikan namanya" if asal else
                      "; tambahkan lembar itu (boleh kosong, dengan baris judulnya) dari "
                      "`lkjip init --to xlsx`")
             self.galat(lembar.nama, None, "sheet-missing",
@@ -197,6 +195,28 @@ class Pembaca:
             if lembar.satu_baris:
                 break
         return out
+
+    def _diganti_nama(self, lembar: tb.Lembar) -> str | None:
+        """A sheet outside the layout that looks like `lembar` renamed: a name close to its
+        name, or row 1 holding its headings (every required one and at least half of all).
+        An optional sheet renamed would otherwise be skipped as absent, its rows lost without
+        a word; a notes or pivot sheet with other headings is left alone."""
+        lain = [n for n in self.wb.sheetnames
+                if _normal(n) not in {_normal(x.nama) for x in tb.LEMBAR}]
+        dekat = difflib.get_close_matches(lembar.nama, lain, n=1, cutoff=0.6)
+        if dekat:
+            return dekat[0]
+        perlu = {_normal(k.judul) for k in lembar.kolom if k.wajib}
+        semua = {_normal(k.judul) for k in lembar.kolom}
+        for nama in lain:
+            survei = self.paket.lembar.get(nama)
+            if survei is None:
+                continue
+            pertama = next(self._baris(self.wb[nama], survei), None)
+            judul = {_normal(sel.value) for sel in pertama[1]} if pertama else set()
+            if perlu <= judul and 2 * len(semua & judul) >= len(semua):
+                return nama
+        return None
 
     def _baca(self, lembar: str, baris: int, langkah: Iterator[tuple[Any, ...]]
               ) -> tuple[Any, ...] | None:

@@ -1,0 +1,66 @@
+"""What an analyst does to the data-entry workbook between `lkjip init --to xlsx` (or
+`export --to xlsx --data`) and `lkjip import`, and what lkjip must say about it: found by
+filling a 2021+ cascade workbook by hand (branch i2x-coba). Every mistake is named at its
+sheet and cell, all at once, exit 2, nothing written; nothing typed is dropped silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from typer.testing import CliRunner
+
+from lkjip_cli.buku.impor import impor
+from lkjip_cli.buku.tulis import buku_data, simpan
+from lkjip_cli.cli.app import app
+from lkjip_cli.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
+RENJA = ROOT / "data" / "contoh-renja.yaml"
+
+
+def _buku(tmp: Path) -> Any:
+    lap = load(RENJA).report
+    assert lap is not None
+    path = tmp / "isian.xlsx"
+    path.write_bytes(simpan(buku_data(lap)))
+    return openpyxl.load_workbook(path)
+
+
+def _simpan(wb: Any, path: Path) -> Path:
+    wb.save(path)
+    return path
+
+
+def test_a_renamed_optional_sheet_is_named_not_dropped(tmp_path: Path) -> None:
+    # contoh-renja's node money per quarter (6 rows on Anggaran Triwulan) and per Renstra
+    # year (16 rows on Anggaran Renstra) were lost without a word when the analyst renamed
+    # the two sheets: both are optional (an older workbook has neither), so a missing one was
+    # taken as absent and the import wrote its YAML, exit 0.
+    wb = _buku(tmp_path)
+    wb["Anggaran Triwulan"].title = "Realisasi per TW"   # no name close: its headings tell
+    wb["Anggaran Renstra"].title = "Pagu Renstra"
+    path = _simpan(wb, tmp_path / "ganti.xlsx")
+    out = tmp_path / "hasil.yaml"
+    result = CliRunner().invoke(app, ["import", str(path), "-o", str(out)])
+    assert result.exit_code == 2
+    assert not out.exists()
+    assert result.stderr.splitlines() == [
+        f"{path}:Anggaran Triwulan: error[sheet-missing]: lembar `Anggaran Triwulan` tidak "
+        "ada; lembar `Realisasi per TW` tampaknya lembar ini yang diganti namanya: "
+        "kembalikan namanya",
+        f"{path}:Anggaran Renstra: error[sheet-missing]: lembar `Anggaran Renstra` tidak ada; "
+        "lembar `Pagu Renstra` tampaknya lembar ini yang diganti namanya: kembalikan namanya",
+    ]
+
+
+def test_an_absent_optional_sheet_and_a_notes_sheet_still_import(tmp_path: Path) -> None:
+    wb = _buku(tmp_path)
+    del wb["Anggaran Bulan"]                   # an older workbook's: optional, not there
+    catatan = wb.create_sheet("Catatan")       # the analyst's own sheet, other headings
+    catatan.append(["Kode", "Uraian"])
+    catatan.append(["1.02.02", "cek ulang pagu"])
+    hasil = impor(_simpan(wb, tmp_path / "catatan.xlsx"))
+    assert hasil.laporan is not None
+    assert [d.code for d in hasil.diagnostics if d.severity.value == "error"] == []
