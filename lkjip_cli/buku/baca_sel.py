@@ -201,8 +201,8 @@ class Pembaca:
         name, or row 1 holding its headings (every required one and at least half of all).
         An optional sheet renamed would otherwise be skipped as absent, its rows lost without
         a word; a notes or pivot sheet with other headings is left alone."""
-        lain = [n for n in self.wb.sheetnames
-                if _normal(n) not in {_normal(x.nama) for x in tb.LEMBAR}]
+        lain: list[str] = [n for n in self.wb.sheetnames
+                           if _normal(n) not in {_normal(x.nama) for x in tb.LEMBAR}]
         dekat = difflib.get_close_matches(lembar.nama, lain, n=1, cutoff=0.6)
         if dekat:
             return dekat[0]
