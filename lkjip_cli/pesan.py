@@ -60,11 +60,28 @@ def _literal(ctx: Mapping[str, Any]) -> str:
     return "salah satu dari: " + ", ".join(choices)
 
 
+#: The model's other patterns in words, recognised by a part only they have: a regular
+#: expression means nothing to the analyst who typed `TW 2` (tests/test_pesan.py walks every
+#: pattern of the model).
+KATA_POLA: tuple[tuple[str, str], ...] = (
+    ("[0-9]{4}-", "triwulan TW1 sampai TW4, atau bulan berbentuk TAHUN-BULAN (misalnya "
+                  "2023-06), tanpa spasi"),
+    ("TW[1-4]", "TW1, TW2, TW3 atau TW4, tanpa spasi"),
+    ("ikhtisar|bab", "label tabel laporan (3.5, Tabel 19, III.2, E.81), ikhtisar, atau bab1 "
+                     "sampai bab4, boleh diakhiri /akhiran (3.5/tw1)"),
+    ("[IVXLC]", "label tabel laporan (3.5, Tabel 19, III.2, E.81)"),
+    ("^[a-z][a-z_]*$", "nama besaran dari huruf kecil dan garis bawah (capaian, realisasi_tw1)"),
+    ("^[a-z_][a-z0-9_]", "nama dari huruf kecil, angka dan garis bawah, diawali huruf atau "
+                         "garis bawah, paling panjang 64 karakter"),
+)
+
+
 def _pattern(ctx: Mapping[str, Any]) -> str:
     pattern = str(ctx.get("pattern", ""))
     if pattern.startswith("^[A-Za-z0-9]"):
         return f"berupa {KATA_KODE}"
-    return f"sesuai pola {pattern}"
+    kata = next((k for penanda, k in KATA_POLA if penanda in pattern), None)
+    return f"berupa {kata}" if kata else f"sesuai pola {pattern}"
 
 
 #: What was expected, by pydantic's error type; the message adds what was found and the fix.

@@ -187,3 +187,36 @@ def test_a_validators_own_words_pass_through_without_library_prefix() -> None:
         "target harus positif")
     assert pesan_pydantic("target-urutan", "urutan target salah", None, "x") == (
         'urutan target salah, ditemukan "x"')
+
+
+# ------------------------------------------------ patterns in words, never a regex
+
+
+def _pola(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [*([node["pattern"]] if isinstance(node.get("pattern"), str) else []),
+                *(p for v in node.values() for p in _pola(v))]
+    if isinstance(node, list):
+        return [p for v in node for p in _pola(v)]
+    return []
+
+
+def test_every_pattern_of_the_model_is_described_in_words() -> None:
+    # `periode.sampai: TW 2` said "harus sesuai pola ^(?:TW[1-4]|[0-9]{4}-(?:0[1-9]|1[0-2]))$"
+    import json
+
+    from lkjip_cli.pesan import HARAPAN
+
+    skema = json.loads((ROOT / "docs" / "lkjip.schema.json").read_text(encoding="utf-8"))
+    semua = set(_pola(skema))
+    assert len(semua) >= 5
+    for pola in semua:
+        kata = HARAPAN["string_pattern_mismatch"]({"pattern": pola})
+        assert "pola" not in kata and "^" not in kata and "[" not in kata, (pola, kata)
+
+
+def test_a_quarter_typed_with_a_space_is_named_in_words() -> None:
+    [d] = load_text(MINIMAL + "periode: {sampai: TW 2}\n").diagnostics
+    assert (d.code, d.path) == ("value", "periode.sampai")
+    assert d.message == ("harus berupa triwulan TW1 sampai TW4, atau bulan berbentuk "
+                         "TAHUN-BULAN (misalnya 2023-06), tanpa spasi, ditemukan \"TW 2\"")
