@@ -64,3 +64,36 @@ def test_an_absent_optional_sheet_and_a_notes_sheet_still_import(tmp_path: Path)
     hasil = impor(_simpan(wb, tmp_path / "catatan.xlsx"))
     assert hasil.laporan is not None
     assert [d.code for d in hasil.diagnostics if d.severity.value == "error"] == []
+
+
+def _galat(path: Path) -> list[str]:
+    result = CliRunner().invoke(app, ["import", str(path), "-o", str(path.with_suffix(".yaml"))])
+    assert result.exit_code == 2
+    assert not path.with_suffix(".yaml").exists()
+    return [line.removeprefix(f"{path}:") for line in result.stderr.splitlines()
+            if "error[" in line]
+
+
+def test_a_required_column_missing_is_one_diagnostic_not_one_per_row(tmp_path: Path) -> None:
+    # The heading cleared on Sasaran (1 row) and Anggaran Renstra (16 rows) gave 1 + 16 more
+    # errors, each at column A (Kode) of its row, the latter "tahun harus bilangan bulat,
+    # bukan None".
+    wb = _buku(tmp_path)
+    wb["Sasaran"]["B1"] = None
+    wb["Anggaran Renstra"]["B1"] = None
+    assert _galat(_simpan(wb, tmp_path / "judul.xlsx")) == [
+        "Sasaran!1:1: error[column-missing]: kolom wajib `Nama` tidak ada di baris judul",
+        "Anggaran Renstra!1:1: error[column-missing]: kolom wajib `Tahun` tidak ada di baris "
+        "judul",
+    ]
+
+
+def test_an_empty_year_cell_says_so_in_words(tmp_path: Path) -> None:
+    wb = _buku(tmp_path)
+    ws = wb["Anggaran Renstra"]
+    assert (ws["A2"].value, ws["B2"].value) == ("1.02.02.2.01.0014", 2021)
+    ws["B2"] = None
+    assert _galat(_simpan(wb, tmp_path / "tahun.xlsx")) == [
+        "Anggaran Renstra!B2: error[missing]: Tahun: sel wajib `Tahun` kosong: isi tahunnya "
+        "(misalnya 2023)",
+    ]

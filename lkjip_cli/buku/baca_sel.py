@@ -91,6 +91,9 @@ class BacaanBuku:
     kode_sel: dict[str, str] = field(default_factory=dict)
     #: The "did you mean" hint given for each unknown code (`buku/baca.py`).
     saran: dict[str, str] = field(default_factory=dict)
+    #: (sheet, heading) of each required column missing from its header row: reported once
+    #: there, never again as an empty cell on every row (at a column it does not have).
+    kolom_hilang: set[tuple[str, str]] = field(default_factory=set)
 
 
 # ------------------------------------------------------------------------- numbers
@@ -278,6 +281,7 @@ class Pembaca:
             if k.wajib:
                 self.galat(lembar.nama, "1:1", "column-missing",
                            f"kolom wajib `{k.judul}` tidak ada di baris judul")
+                self.hasil.kolom_hilang.add((lembar.nama, k.judul))
         return kolom
 
     def _gabungan(self, lembar: str, survei: Lembar) -> None:

@@ -142,6 +142,8 @@ def _impor(bacaan: BacaanBuku, file: str) -> HasilImpor:
     for diag in loaded.diagnostics:
         if diag.path not in bacaan.sudah:
             diagnostics.append(_ke_sel(diag, bacaan, file))
+    diagnostics = [d for d in diagnostics if d.code == "column-missing"
+                   or (d.sheet, d.path) not in bacaan.kolom_hilang]
     diagnostics.sort(key=_urutan)
     ok = loaded.report is not None and not has_errors(diagnostics)
     return HasilImpor(teks if ok else None, loaded.report if ok else None, tuple(diagnostics))

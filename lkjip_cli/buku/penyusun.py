@@ -150,10 +150,13 @@ class Penyusun(Pembaca):
         tahun = sebagai("bulat", rek[kolom].nilai)
         if isinstance(tahun, int):
             return tahun
-        if tahun is not GAGAL:
+        judul = L.kolom_kunci(kolom).judul
+        if tahun is None:
+            self.galat(L.nama, rek[kolom].sel, "missing",
+                       f"sel wajib `{judul}` kosong: isi tahunnya (misalnya 2023)", judul)
+        elif tahun is not GAGAL:
             self.galat(L.nama, rek[kolom].sel, "type",
-                       f"tahun harus bilangan bulat, bukan {tahun!r}",
-                       L.kolom_kunci(kolom).judul)
+                       f"tahun harus bilangan bulat, bukan {tahun!r}", judul)
         return None
 
 
