@@ -342,6 +342,7 @@ def test_the_xlsx_sheet_recalculates_to_the_hand_worked_figures(tmp_path: Path) 
     assert beda == []
     assert n >= 30
     sheet = lembar[0].ws.title.upper()
+    assert sheet == "TABEL E.81"  # the form's printed label; it was "Tabel renja", its key
     # row 4 is program 1.02.02; V = (13) K, W = (13) Rp, Z = (15) K, AA = (15) Rp
     assert nilai[f"{sheet}!V4"] == pytest.approx(120.0)       # (2 x 10 - 8) / 10 x 100
     assert nilai[f"{sheet}!W4"] == pytest.approx(31.67)       # 380 / 1.200 x 100

@@ -99,8 +99,11 @@ def _format_angka(sel: Sel, aturan: Aturan) -> str:
 
 
 def nama_lembar(t: Tabel, dipakai: set[str]) -> str:
-    """`Tabel 3.8 SS1`: unique, at most 31 characters, none of Excel's forbidden ones."""
-    nama = f"Tabel {t.nomor}" + (f" {t.bagian}" if t.bagian else "")
+    """`Tabel 3.8 SS1`: unique, at most 31 characters, none of Excel's forbidden ones. A
+    table without a number of lkjip's own (the Renja form, `renja`) is named by the label
+    the report prints for it (`Tabel E.81`), never by its key."""
+    nomor = t.nomor if t.nomor[:1].isdigit() else t.label
+    nama = f"Tabel {nomor}" + (f" {t.bagian}" if t.bagian else "")
     for ch in "[]:*?/\\":
         nama = nama.replace(ch, "-")
     nama = nama[:31]
