@@ -197,7 +197,7 @@ def _capaian_antar_tahun(h: Hasil) -> list[Tabel]:
                                       angka=True)],
                         rows, [catatan_capaian(h, capaian),
                                "Kolom 10 = capaian tahun ini - capaian tahun lalu (poin)."],
-                        bagian="capaian")]
+                        bagian="capaian", lanjutan=True)]
 
 
 def tabel_3_7(h: Hasil) -> list[Tabel]:
