@@ -115,3 +115,18 @@ def test_no_two_tables_of_an_example_carry_the_same_caption() -> None:
         assert [j for j, n in Counter(judul).items() if n > 1] == [], nama
     assert "**Tabel III.5** (lanjutan) Perbandingan Capaian Kinerja" in CliRunner().invoke(
         app, ["render", str(ROOT / "data" / "contoh-2023.yaml"), "--bab", "3"]).stdout
+
+
+def test_a_rupiah_typo_gets_rupiah_advice_not_the_satuan_column(tmp_path: Path) -> None:
+    # '1000.000.000' (a dot left out) in Pagu Renstra was told "satuan ditulis di kolom
+    # Satuan": Anggaran Renstra has no Satuan column, and a rupiah has no unit to move.
+    wb = _buku(tmp_path)
+    wb["Anggaran Renstra"]["C2"] = "1000.000.000"
+    wb["Indikator"]["G2"] = "sepuluh"          # an indicator's target keeps its advice
+    assert _galat(_simpan(wb, tmp_path / "rupiah.xlsx")) == [
+        "Indikator!G2: error[number-invalid]: Target: 'sepuluh' bukan angka: ketik angkanya "
+        "saja (75, 70,42); satuan ditulis di kolom Satuan, dan data yang belum ada dikosongkan",
+        "Anggaran Renstra!C2: error[number-invalid]: Pagu Renstra: '1000.000.000' bukan "
+        "angka: ketik angkanya saja, titik setiap tiga angka dan koma desimal (1.250.000.000 "
+        "atau 1.250.000.000,50), dan data yang belum ada dikosongkan",
+    ]

@@ -73,7 +73,7 @@ def _ke_sel(diag: Diagnostic, bacaan: BacaanBuku, file: str) -> Diagnostic:
         found = peta.get(path) or bacaan.sel.get(path)
         if found is not None:
             sheet, cell, judul = found
-            message = _pesan_sel(diag, path, judul, bacaan)
+            message = _pesan_sel(diag, path, judul, bacaan, sheet)
             return Diagnostic(file, None, None, diag.severity, diag.code, message,
                               judul or diag.path, sheet=sheet, cell=cell)
         path = _induk(path)
@@ -82,7 +82,8 @@ def _ke_sel(diag: Diagnostic, bacaan: BacaanBuku, file: str) -> Diagnostic:
                       sheet=_LEMBAR_KUNCI.get(top, tb.INSTANSI.nama))
 
 
-def _pesan_sel(diag: Diagnostic, path: str, judul: str, bacaan: BacaanBuku) -> str:
+def _pesan_sel(diag: Diagnostic, path: str, judul: str, bacaan: BacaanBuku,
+               sheet: str = "") -> str:
     """The message in a workbook's terms where the loader's speaks of YAML (a line, a path,
     "a plain YAML number"); any other message is kept."""
     if diag.code == "missing" and path == diag.path and judul:
@@ -90,13 +91,30 @@ def _pesan_sel(diag: Diagnostic, path: str, judul: str, bacaan: BacaanBuku) -> s
     teks = bacaan.teks_angka.get(diag.path)
     if teks is not None and diag.code in _PESAN_ANGKA:
         indonesia = teks.replace(",", "\0").replace(".", ",").replace("\0", ".")
-        return _PESAN_ANGKA[diag.code].format(teks=teks, indonesia=indonesia)
+        pesan = _PESAN_ANGKA[diag.code]
+        if diag.code == "number-invalid" and _rupiah(sheet, judul):
+            pesan = _BUKAN_ANGKA_RUPIAH
+        return pesan.format(teks=teks, indonesia=indonesia)
     kode = re.search(r"`([^`]+)`", diag.message)
     if diag.code == "duplicate-kode" and kode and kode[1] in bacaan.kode_sel:
         return (f"kode `{kode[1]}` sudah dipakai di {bacaan.kode_sel[kode[1]]}; setiap kode "
                 "dalam laporan harus unik")
     return diag.message
 
+
+def _rupiah(sheet: str, judul: str) -> bool:
+    """Whether the cell's column holds rupiah (Pagu, Realisasi of a budget line): no unit
+    goes with it, and the typical mistake is the thousands' dots."""
+    lembar = next((x for x in tb.LEMBAR if x.nama == sheet), None)
+    return lembar is not None and any(k.judul == judul and k.jenis == "rupiah"
+                                      for k in lembar.kolom)
+
+
+#: number-invalid in a rupiah column, where the indicator's advice (a unit in the Satuan
+#: column) does not apply.
+_BUKAN_ANGKA_RUPIAH = ("{teks!r} bukan angka: ketik angkanya saja, titik setiap tiga angka "
+                       "dan koma desimal (1.250.000.000 atau 1.250.000.000,50), dan data "
+                       "yang belum ada dikosongkan")
 
 _PESAN_ANGKA = {
     "number-invalid": "{teks!r} bukan angka: ketik angkanya saja (75, 70,42); satuan ditulis "
