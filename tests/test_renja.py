@@ -543,10 +543,11 @@ def test_check_reads_a_quarter_printed_in_the_form() -> None:
     assert _temuan(teks) == [("IKK1 TW 2", "Realisasi", "selisih")]
 
 
-def test_a_program_indicator_is_checked_wherever_the_file_places_it() -> None:
-    # IKP1 has no LKjIP table of its own: a figure under another place is still the form's
-    teks = TEKS.replace('capaian: {E.81: "120,00"}', 'capaian: {"3.8": "112,00"}')
-    assert _temuan(teks) == [("IKP1 (Evaluasi Renja)", "Capaian (%)", "selisih")]
+def test_a_program_indicator_is_checked_in_its_lkjip_table_too() -> None:
+    # IKP1's LKjIP table is the capaian kinerja program (label 3.7a by default): printed
+    # there, its capaian is the LKjIP's, (2 x 10 - 8) / 10 x 100 = 120,00, not 112,00
+    teks = TEKS.replace('capaian: {E.81: "120,00"}', 'capaian: {"3.7a": "112,00"}')
+    assert _temuan(teks) == [("IKP1", "Capaian (%)", "selisih")]
 
 
 # ------------------------------------------- issue 22's indicator keys at every level
