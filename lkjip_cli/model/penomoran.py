@@ -81,6 +81,24 @@ class Penomoran:
             return bawaan
         return None
 
+    def tabel(self, pilihan: str) -> str | None:
+        """lkjip's table for a choice of table (`--tabel`): lkjip's id (`3.5`, `renja`), or
+        the label the report prints for it (`III.2`, `Tabel 19`, `E.81`); an id wins over a
+        label. None when it names no table lkjip builds."""
+        pilihan = bersih(pilihan)
+        if pilihan in TABEL_LKJIP:
+            return pilihan
+        nomor = self.nomor(pilihan)
+        return nomor if nomor in TABEL_LKJIP else None
+
+    def pilihan_tabel(self) -> list[str]:
+        """Every table a choice may name, as `3.5` or `3.5 (dicetak III.2)`."""
+        out = []
+        for nomor in TABEL_LKJIP:
+            label = self.label(nomor)
+            out.append(nomor if label == nomor else f"{nomor} (dicetak {label})")
+        return out
+
     def resolusi(self, tempat: str) -> str | None:
         """A `dilaporkan` place with its table label resolved: `"Tabel III.2/x"` ->
         `"3.5/x"`; narrative places unchanged; None for a label that names nothing."""
