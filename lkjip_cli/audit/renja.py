@@ -12,7 +12,7 @@ form's place are the form's columns; at any other place, those of its level's LK
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from lkjip_cli.angka import angka
 from lkjip_cli.audit.capaian import tanpa_batas_di
@@ -138,10 +138,13 @@ def _dua_tempat(p: Penomoran, dicetak: dict[str, Decimal]
 
 
 def _beda(a: Decimal, b: Decimal) -> bool:
-    """Two printed figures of one quantity disagree beyond the places the shorter prints."""
+    """Two printed figures of one quantity disagree beyond the places the shorter prints,
+    rounded either way: a place that truncates (`aturan.per_tempat`, `pembulatan: down`)
+    prints 31,6 for the 31,67 another rounds half up, and that is no contradiction."""
     places = min(-int(x.as_tuple().exponent) for x in (a, b))
     q = Decimal(1).scaleb(-max(places, 0))
-    return a.quantize(q) != b.quantize(q)
+    return all(a.quantize(q, rounding=r) != b.quantize(q, rounding=r)
+               for r in (ROUND_HALF_UP, ROUND_DOWN))
 
 
 def dua_dokumen(h: Hasil) -> Iterator[Temuan]:
