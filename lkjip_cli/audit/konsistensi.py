@@ -55,11 +55,22 @@ def rekap_triwulan(h: Hasil) -> Iterator[Temuan]:
                               f"{angka(rolled.nilai)} ({rolled.rumus})", (*ind.path, key))
 
 
+#: Kinds of percentage that are levels, not running totals: a growth rate, a ratio to a
+#: target or standard, an index may fall from one quarter to the next and still be right.
+JENIS_TINGKAT = ("laju", "rasio", "indeks")
+
+
 def kumulatif_turun(h: Hasil) -> Iterator[Temuan]:
-    """Cumulative quarters (rolled up by `terakhir`) whose realisasi falls."""
-    rules = {i.kode: i.rekap_triwulan for s in h.laporan.sasaran for i in s.indikator}
+    """Cumulative quarters (rolled up by `terakhir`) whose realisasi falls. The last-value
+    roll-up also serves levels (a rate, a ratio, an index: `jenis_persen` laju, rasio or
+    indeks, or `persen_maks_100: false`), whose quarters may legitimately fall: those are
+    left alone."""
+    models = {i.kode: i for s in h.laporan.sasaran for i in s.indikator}
     for ind in h.indikator:
-        if rules.get(ind.kode) != "terakhir":
+        m = models.get(ind.kode)
+        if m is None or m.rekap_triwulan != "terakhir":
+            continue
+        if jenis_efektif(m.nama, m.jenis_persen, m.persen_maks_100)[0] in JENIS_TINGKAT:
             continue
         yield from _turun(ind, _tabel(h, "3.4"))
 
