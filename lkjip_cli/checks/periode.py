@@ -96,6 +96,8 @@ def _bandingkan_triwulan(ctx: Konteks, quarters: Sequence[Decimal | None],
 
 
 def _kata_rekap(rule: str) -> str:
-    return {"terakhir": "rekap_triwulan: terakhir, nilai bulan terakhir triwulan itu",
-            "jumlah": "jumlah ketiga bulan",
-            "rata-rata": "rekap_triwulan: rata-rata ketiga bulan"}[rule]
+    if rule == "terakhir":
+        return "rekap_triwulan: terakhir, nilai bulan terakhir triwulan itu"
+    if rule == "jumlah":
+        return "jumlah ketiga bulan"
+    return "rekap_triwulan: rata-rata ketiga bulan"

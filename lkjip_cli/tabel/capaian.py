@@ -239,19 +239,17 @@ class TabelSimpul:
     judul: str
     #: whether each node's pagu, realisasi and penyerapan stand beside its indicators
     uang: bool
+    #: whether every sasaran gets its table even when no node of the level holds an
+    #: indicator (Tabel 3.8, which renderers then say is not presented); else none is made
+    selalu: bool = False
 
 
 #: The kegiatan indicators of 2020 (Tabel 3.8), as the reference report prints them.
-KEGIATAN = TabelSimpul("3.8", (1,), "Indikator Kinerja {tingkat}", False)
+KEGIATAN = TabelSimpul("3.8", (1,), "Indikator Kinerja {tingkat}", False, selalu=True)
 #: Capaian kinerja program: the program's outcome indicators with its money.
 PROGRAM = TabelSimpul("kinerja-program", (0,), "Capaian Kinerja {tingkat}", True)
 #: Every level below kegiatan, each its own table.
 SUB_KEGIATAN = TabelSimpul("kinerja-sub-kegiatan", None, "Capaian Kinerja {tingkat}", True)
-
-
-def _nama_tingkat(h: Hasil, tingkat: int) -> str:
-    names = h.laporan.tingkat_anggaran
-    return names[tingkat] if tingkat < len(names) else "Rincian"
 
 
 def _simpul_per_sasaran(h: Hasil, tingkat: int) -> dict[str, list[Simpul]]:
@@ -283,19 +281,15 @@ def _tingkat_tabel(h: Hasil, spec: TabelSimpul) -> list[int]:
 
 
 def tabel_indikator_simpul(h: Hasil, spec: TabelSimpul) -> list[Tabel]:
-    """The tables of `spec`: per level, one per sasaran. A level whose nodes hold no
-    indicator gives no table unless it is Tabel 3.8, which a report of 2020 prints empty
-    for a sasaran without kegiatan indicators."""
+    """The tables of `spec`: per level, one per sasaran its nodes with indicators support
+    (every sasaran, for a table printed `selalu`)."""
     tables = []
     for tingkat in _tingkat_tabel(h, spec):
-        if spec.nomor != KEGIATAN.nomor and not any(
-                x.indikator for x in h.simpul if x.tingkat == tingkat):
-            continue
-        nama = _nama_tingkat(h, tingkat)
+        nama = h.nama_tingkat(tingkat)
         per_sasaran = _simpul_per_sasaran(h, tingkat)
         for i, sas in enumerate(h.sasaran):
             nodes = per_sasaran[sas.kode]
-            if spec.nomor != KEGIATAN.nomor and not any(x.indikator for x in nodes):
+            if not spec.selalu and not any(x.indikator for x in nodes):
                 continue
             rows = [Baris(_sel_indikator_simpul(h, node, j, ik, spec.uang))
                     for node in nodes for j, ik in enumerate(node.indikator)]
