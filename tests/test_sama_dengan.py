@@ -90,3 +90,27 @@ def test_an_iku_reached_only_by_sama_dengan_is_supported() -> None:
         "        mendukung: [SS1]\n", "", 1)
     codes = [d.code for d in muat(teks).diagnostics]
     assert "kaskade-iku-tanpa-program" not in codes
+
+
+def test_the_xlsx_program_table_refers_to_the_ikus_cells(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("formulas")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from rekalkulasi import bandingkan, hitung_ulang
+
+    from lkjip_cli.render.xlsx.buku_kerja import buku_kerja
+
+    h = hasil(sama_dengan())
+    wb, lembar = buku_kerja(h, bab=[], tabel=["3.4", "kinerja-program"])
+    path = tmp_path / "sama.xlsx"
+    wb.save(path)
+    nilai = hitung_ulang(path)
+    assert bandingkan(lembar, nilai, h.laporan.aturan)[1] == []
+    program = lembar[1].ws
+    # IKU1's TW II target and realisasi stand once, in Tabel 3.4 (its second row)
+    assert (program["D4"].value, program["E4"].value) == ("='Tabel 3.4'!G5",
+                                                          "='Tabel 3.4'!H5")
+    assert nilai[f"{program.title.upper()}!F4"] == pytest.approx(120.0)
