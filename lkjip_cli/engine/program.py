@@ -82,14 +82,16 @@ def indikator_simpul(k: Konteks, node: Program | Kegiatan | RincianAnggaran,
     report's rules. An indicator with quarters or months (the cascade, issue 23) is measured
     like an IKU: up to the report's period, by its roll-up rule."""
     out = []
-    for n, ik in enumerate(node.indikator):
+    for n, sendiri in enumerate(node.indikator):
         ipath: Path = (*path, "indikator", n)
+        # an indicator that is an IKU (`sama_dengan`) is measured from the IKU's values
+        ik, vpath, _ = k.indikator_efektif(sendiri, ipath)
         target: Decimal | Rentang | None = ik.target
         realisasi = ik.realisasi
-        path_t, path_r = (*ipath, "target"), (*ipath, "realisasi")
+        path_t, path_r = (*vpath, "target"), (*vpath, "realisasi")
         aturan: tuple[str, ...] = ()
         if ik.triwulan or ik.bulanan:
-            per = nilai_periode(ik, ipath, k.laporan.periode, triwulan_efektif(ik, ipath))
+            per = nilai_periode(ik, vpath, k.laporan.periode, triwulan_efektif(ik, vpath))
             target, realisasi = per.target, per.realisasi
             path_t, path_r, aturan = per.path_target, per.path_realisasi, per.aturan
         cap = batasi_bawah(hitung_capaian(target, realisasi, polaritas=ik.polaritas,
