@@ -138,3 +138,17 @@ def test_the_workbook_carries_sama_dengan_and_imports_the_same_report(tmp_path: 
     assert a is not None and b is not None
     assert a.program[0].indikator[0].sama_dengan == "IKU1"
     assert a.model_dump() == b.model_dump()
+
+
+def test_next_years_starter_leaves_the_values_to_the_iku() -> None:
+    from lkjip_cli.model.kerangka import kerangka_lanjutan
+
+    result = muat(sama_dengan())
+    assert result.report is not None
+    lanjut = muat(kerangka_lanjutan(result.report, "contoh-renja.yaml"))
+    assert [d.code for d in lanjut.diagnostics if d.code == "sama-dengan"] == []
+    lap = lanjut.report
+    assert lap is not None and lap.tahun == 2024
+    ikp = lap.program[0].indikator[0]
+    assert (ikp.sama_dengan, ikp.target, ikp.triwulan) == ("IKU1", None, ())
+    assert ikp.target_renstra[2026] == D(8)  # its own Renstra years stay
