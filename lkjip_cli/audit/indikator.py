@@ -17,7 +17,7 @@ from typing import cast
 from lkjip_cli.audit.anggaran import kumpulkan_anggaran
 from lkjip_cli.audit.capaian import tanpa_batas, tanpa_batas_di
 from lkjip_cli.audit.cetakan import plain
-from lkjip_cli.audit.hitungan import alternatif_realisasi
+from lkjip_cli.audit.hitungan import alternatif_realisasi, alternatif_target
 from lkjip_cli.audit.kumpulan import Kumpulan, alt, isian, isian_target
 from lkjip_cli.audit.sebab import Alternatif, aman
 from lkjip_cli.engine.capaian import hitung_capaian
@@ -71,7 +71,9 @@ def kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
                     include_same=True)
         return make
 
-    k.add(ind.kode, label, base, d.target, "target", isian_target(ind.target), "")
+    k.add(ind.kode, label, base, d.target, "target",
+          ind.hitungan.target if ind.hitungan is not None and ind.hitungan.target is not None
+          else isian_target(ind.target), "", lambda lokasi: alternatif_target(ind, k, lokasi))
     k.add(ind.kode, label, base, d.realisasi, "realisasi",
           ind.hitungan.realisasi if ind.hitungan is not None
           else isian("realisasi", ind.realisasi_periode),

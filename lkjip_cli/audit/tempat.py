@@ -14,7 +14,8 @@ from lkjip_cli.model.penomoran import Penomoran, urutan_label
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")
 
 NAMA_KOLOM = {
-    "masukan": "Masukan rumus", "nrr": "NRR per unsur", "nrr_tertimbang": "NRR tertimbang",
+    "masukan": "Masukan rumus", "masukan_target": "Masukan rumus target",
+    "nrr": "NRR per unsur", "nrr_tertimbang": "NRR tertimbang",
     "nilai_indeks": "Nilai indeks (1-4)", "mutu": "Mutu pelayanan",
     "kinerja": "Kinerja unit pelayanan",
     "target": "Target", "realisasi": "Realisasi", "capaian": "Capaian (%)",

@@ -107,8 +107,12 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
     hitungan = (hitung_turunan(ind.kode, ind.hitung, (*path, "hitung"))
                 if ind.hitung is not None else None)
     if hitungan is not None:
-        # The derived value is the realisasi every figure of the indicator is made from.
-        ind = ind.model_copy(update={"realisasi": hitungan.realisasi.nilai})
+        # The derived value is the realisasi (and target) every figure of the indicator is
+        # made from.
+        update: dict[str, object] = {"realisasi": hitungan.realisasi.nilai}
+        if hitungan.target is not None:
+            update["target"] = hitungan.target.nilai
+        ind = ind.model_copy(update=update)
     tws = triwulan_efektif(ind, path)
     per = nilai_periode(ind, path, k.laporan.periode, tws)
     rekap_r, rekap_t = rekap_indikator(ind, path, tws)

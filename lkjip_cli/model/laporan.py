@@ -209,8 +209,9 @@ class IndikatorKinerja(IndikatorPeriodik):
     standar_nasional: StandarNasional | None = Field(
         default=None, description="PermenPAN-RB 53/2014 analysis 4, when a standard exists")
     hitung: HitungIndikator | None = Field(
-        default=None, description="Realisasi derived from named inputs by a formula or a "
-        "built-in index (IKM); then `realisasi` is left out")
+        default=None, description="Realisasi (and, with `hitung.target`, the target) "
+        "derived from named inputs by a formula or a built-in index (IKM); then "
+        "`realisasi` (and `target`) is left out")
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
 
     @model_validator(mode="after")
@@ -218,6 +219,10 @@ class IndikatorKinerja(IndikatorPeriodik):
         if self.hitung is not None and self.realisasi is not None:
             raise ValueError("realisasi indikator ini dihitung dari `hitung`; hapus "
                              "`realisasi` (atau hapus `hitung` dan tulis realisasinya)")
+        if self.hitung is not None and self.hitung.target is not None \
+                and self.target is not None:
+            raise ValueError("target indikator ini dihitung dari `hitung.target`; hapus "
+                             "`target` (atau hapus `hitung.target` dan tulis targetnya)")
         return self
 
 

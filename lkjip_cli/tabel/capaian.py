@@ -41,6 +41,7 @@ from lkjip_cli.tabel.sel import (
     persen,
     realisasi_sel,
     realisasi_tampil,
+    target_indikator_sel,
     target_sel,
     teks,
 )
@@ -58,7 +59,7 @@ def tabel_3_4(h: Hasil) -> list[Tabel]:
                     teks(sas.nama if first_of_sasaran else ""),
                     teks(ind.nama if head else ""),
                     teks(ind.satuan if head else ""),
-                    target_sel(ind.target) if head else teks(""),
+                    target_indikator_sel(ind, periode=False) if head else teks(""),
                     *quarter,
                 )))
                 first_of_sasaran = False
@@ -87,7 +88,7 @@ def _baris_triwulan(h: Hasil, ind: HasilIndikator) -> list[tuple[Sel, ...]]:
     capaian (up to the report's period for an interim report), labelled so."""
     if all(tw.target is None and tw.realisasi is None for tw in ind.triwulan):
         label = f"s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else "Tahunan"
-        return [(teks(label), target_sel(ind.target_periode), realisasi_sel(ind),
+        return [(teks(label), target_indikator_sel(ind), realisasi_sel(ind),
                  persen(h.tampil(ind.capaian)))]
     return [(teks(f"TW.{ROMAWI[tw.nomor - 1]}"), target_sel(tw.target), masukan(tw.realisasi),
              persen(h.tampil(tw.capaian))) for tw in ind.triwulan]
@@ -108,7 +109,7 @@ def _baris_indikator(h: Hasil) -> Iterator[tuple[int, HasilSasaran, HasilIndikat
 
 def tabel_3_5(h: Hasil) -> list[Tabel]:
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   target_sel(ind.target_periode), realisasi_sel(ind),
+                   target_indikator_sel(ind), realisasi_sel(ind),
                    persen(h.tampil(ind.capaian)),
                    teks(ind.kategori.sebutan if ind.kategori else "")))
             for n, _, ind in _baris_indikator(h)]
@@ -182,7 +183,7 @@ def _capaian_antar_tahun(h: Hasil) -> list[Tabel]:
         a = ind.antar_tahun
         assert a is not None
         rows.append(Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                           target_sel(a.target_tahun_lalu), target_sel(ind.target_periode),
+                           target_sel(a.target_tahun_lalu), target_indikator_sel(ind),
                            *_sebanding(ind.realisasi_tahun_lalu, ind.realisasi_periode),
                            persen(h.tampil(a.capaian_tahun_lalu)), persen(h.tampil(ind.capaian)),
                            persen(a.perubahan_capaian_poin))))

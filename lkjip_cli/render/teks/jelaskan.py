@@ -113,7 +113,8 @@ def _anggaran(label: str, a: Anggaran, aturan: Aturan, source: SourceMap) -> Ite
 
 
 def _hitungan(ind: HasilIndikator, a: Aturan, source: SourceMap) -> Iterator[str]:
-    """A derived realisasi: each IKM unsur's NRR and the index, or the formula."""
+    """A derived realisasi: each IKM unsur's NRR and the index, or the formula (and the
+    target's, when it is derived too)."""
     hh = ind.hitungan
     if hh is None:
         return
@@ -128,6 +129,8 @@ def _hitungan(ind: HasilIndikator, a: Aturan, source: SourceMap) -> Iterator[str
             yield f"  mutu     : {hh.mutu.kode} ({hh.mutu.sebutan})"
         yield f"  sumber   : {m.sumber}"
         return
+    if hh.target is not None:
+        yield from uraikan("Target (dihitung dari masukan)", hh.target, a, source)
     yield from uraikan("Realisasi (dihitung dari masukan)", hh.realisasi, a, source)
 
 

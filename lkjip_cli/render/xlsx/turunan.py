@@ -44,9 +44,9 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
     if (i, j) in lb.rumus:
         return lb.rumus[(i, j)]
     sel = lb.tabel.baris[i].sel[j]
-    if lb.tabel.nomor in CAPAIAN and j == CAPAIAN[lb.tabel.nomor][2] and \
-            realisasi_turunan(sel) and peta.rujukan(lb, i, j) is None:
-        # a derived realisasi's home: the arithmetic of its inputs (`=42/45*100`)
+    if realisasi_turunan(sel) and peta.rujukan(lb, i, j) is None:
+        # a derived realisasi's (or target's) home, in the first table that shows it: the
+        # arithmetic of its inputs (`=42/45*100`)
         assert sel.asal is not None
         return konstanta(sel.asal)
     if (lb.ws.title, i, j) in peta.isian:  # an input: its home holds the value
