@@ -31,6 +31,14 @@ def test_contoh_hitung_bersih_dan_angkanya() -> None:
                                                       Decimal("95.00")]
     assert r(h.rata_rata_capaian.nilai) == Decimal("103.73")
     assert r(h.efisiensi.nilai) == Decimal("69.50")
+    # IKU3's target derived from its inputs' target values: 57 / 60 x 100 = 95
+    assert h.indikator[2].target == Decimal(95)
+    # last year's capaian 100; 87,5 / 85 x 100 = 102,9412; 90 / 95 x 100 = 94,7368;
+    # geometric mean (1 x 1,029412 x 0,947368)^(1/3) x 100 = 99,1675
+    assert h.rata_rata_capaian_tahun_lalu is not None
+    assert r(h.rata_rata_capaian_tahun_lalu.nilai) == Decimal("99.17")
+    assert h.perubahan_rata_rata_capaian is not None
+    assert r(h.perubahan_rata_rata_capaian.nilai) == Decimal("4.56")
 
 
 def test_json_indikator_turunan() -> None:

@@ -36,6 +36,8 @@ NAMA_KOLOM = {
     "penyerapan_total": "Penyerapan total (%)", "efisiensi_nominal": "Nilai efisiensi (Rp)",
     "jumlah_program": "Jumlah program", "jumlah_kegiatan": "Jumlah kegiatan",
     "rata_rata_capaian": "Rata-rata capaian (%)",
+    "rata_rata_capaian_tahun_lalu": "Rata-rata capaian tahun lalu (%)",
+    "perubahan_rata_rata_capaian_poin": "Perubahan rata-rata capaian (poin)",
     "pagu_perjanjian_kinerja": "Jumlah alokasi (Rp)",
     "realisasi_perjanjian_kinerja": "Jumlah realisasi (Rp)",
     "penyerapan_perjanjian_kinerja": "Jumlah penyerapan (%)",
