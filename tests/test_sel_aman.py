@@ -103,9 +103,10 @@ evaluasi_sakip:
 
 #: Free-text fields a report cannot fill with hostile text: the class codes of a spending
 #: classification are checked against the classification (`5.1.01`, not a name), and a
-#: derived indicator's formula is read by the safe formula language, which refuses `=`.
+#: derived indicator's formulas (realisasi and target) are read by the safe formula
+#: language, which refuses `=`.
 DITOLAK = {("JenisBelanja", "jenis"), ("KelompokBelanja", "kelompok"),
-           ("HitungIndikator", "realisasi")}
+           ("HitungIndikator", "realisasi"), ("HitungIndikator", "target")}
 
 #: File names, not text: the loader reads them from the report's own directory (never from
 #: a report given as text, as these tests load it) and refuses any name that is not a file

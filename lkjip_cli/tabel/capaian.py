@@ -167,8 +167,7 @@ def _realisasi_dua_tahun(h: Hasil, ind: HasilIndikator) -> tuple[Sel, Sel]:
 def tabel_3_6(h: Hasil) -> list[Tabel]:
     tahun = h.laporan.tahun
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   *_sebanding(ind.realisasi_tahun_lalu,
-                               realisasi_tampil(ind, h.laporan.aturan)),
+                   *_realisasi_dua_tahun(h, ind),
                    persen(ind.perubahan_persen), persen(ind.perubahan_poin)))
             for n, _, ind in _baris_indikator(h)]
     return [susun_tabel("3.6", [f"Realisasi Kinerja serta Capaian Kinerja periode {tahun}"],
