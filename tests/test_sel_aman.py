@@ -366,18 +366,9 @@ def _hanya_yaml(output: str) -> bool:
                                 for b in bersih)
 
 
-def _punya_hitung(f: str) -> bool:
-    """Whether a report has derived indicators, which the data-entry workbook refuses (it
-    cannot hold `hitung` yet; tests/test_contoh_hitung.py)."""
-    report = load_text(Path(f).read_text(encoding="utf-8")).report
-    return report is not None and any(i.hitung for s in report.sasaran for i in s.indikator)
-
-
 def jalankan_export(mode: Mode, varian: Sequence[str], lap: Bahan) -> list[Keluaran]:
     out = []
     for n, f in enumerate(lap.laporan):
-        if "--data" in varian and _punya_hitung(f):
-            continue
         o = f"ekspor-{n}.xlsx"
         result = _jalankan("export", mode.opsi, mode.nilai, "-o", o, "--force", *varian,
                            "--", f)

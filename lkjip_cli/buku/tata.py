@@ -46,6 +46,9 @@ from lkjip_cli.buku.kolom import SKALA as SKALA
 from lkjip_cli.buku.kolom import TINGKAT as TINGKAT
 from lkjip_cli.buku.kolom import Kolom as Kolom
 from lkjip_cli.buku.kolom import Lembar as Lembar
+from lkjip_cli.buku.tata_hitung import HITUNG as HITUNG
+from lkjip_cli.buku.tata_hitung import LEMBAR_HITUNG, PETA_HITUNG
+from lkjip_cli.buku.tata_hitung import MASUKAN_HITUNG as MASUKAN_HITUNG
 from lkjip_cli.buku.tata_narasi import KUNCI_ANALISIS as KUNCI_ANALISIS
 from lkjip_cli.buku.tata_narasi import KUNCI_BERJUDUL as KUNCI_BERJUDUL
 from lkjip_cli.buku.tata_narasi import KUNCI_LAPORAN as KUNCI_LAPORAN
@@ -251,8 +254,9 @@ DILAPORKAN = Lembar("Dilaporkan", (
     Kolom("Nilai", "nilai", "bebas", wajib=True, lebar=18,
           bantuan="seperti dicetak: angka, atau teks untuk kategori/status/predikat"),
     Kolom("Butir", "butir", lebar=14,
-          bantuan="bulan 1-12 (bagian bulan), kode kelas 5.1.01 (jenis/kelompok belanja) "
-          "atau nama masukan (masukan)"),
+          bantuan="bulan 1-12 (bagian bulan), kode kelas 5.1.01 (jenis/kelompok belanja), "
+          "nama masukan (masukan, hitung) atau tahun sebelumnya (indikator: target, "
+          "realisasi, capaian tahun itu)"),
 ))
 
 PENOMORAN = Lembar("Penomoran", (
@@ -322,7 +326,7 @@ LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
     PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA, ATURAN_TEMPAT, TANDA_CETAK,
-    NARASI,
+    NARASI, *LEMBAR_HITUNG,
 )
 
 
@@ -474,6 +478,7 @@ PETA_MODEL: dict[str, str] = {
     "aturan.kata_kategori": "Aturan/Kata kategori",
     # Families of sheets in modules of their own add their part here.
     **PETA_NARASI,
+    **PETA_HITUNG,
 }
 
 #: Every `dilaporkan` of the model -> the `Bagian` of its rows on the Dilaporkan sheet.
@@ -492,13 +497,14 @@ BAGIAN_DILAPORKAN: dict[str, str] = {
     "belanja.jenis.dilaporkan": "jenis belanja",
     "belanja.kelompok.dilaporkan": "kelompok belanja",
     "evaluasi_sakip.hasil.dilaporkan": "evaluasi",
+    "sasaran.indikator.hitung.dilaporkan": "hitung",
 }
 
 #: Fields of the model the workbook does not hold, each with the reason (docs/excel.md
 #: lists them): the cascade of issue 23 (docs/renja.md) landed beside the whole-model
 #: workbook of issue 20 and has no sheets yet; `export --to xlsx --data` refuses a report
-#: that uses them (`xlsx-lossy`) rather than writing part of it; so does a derived
-#: indicator's `hitung` (issue 22).
+#: that uses them (`xlsx-lossy`) rather than writing part of it. (A derived indicator's
+#: `hitung` has its sheets since issue 22: `buku/tata_hitung.py`.)
 _KASKADE = ("kaskade Evaluasi Renja (issue 23, docs/renja.md): belum ada lembarnya; "
             "export --data menolak laporan yang memakainya (xlsx-lossy)")
 _ALASAN_KASKADE = {
@@ -516,8 +522,6 @@ _ISIAN_INDIKATOR_SIMPUL = (
     "realisasi_sebelumnya", "target_renstra", "target_renstra.min", "target_renstra.maks",
     "rekap_renstra", "mendukung", "keterangan", "rencana_aksi", "dilaporkan",
 )
-_HITUNG = ("indikator yang dihitung dari masukannya (issue 22) memerlukan lembar masukan "
-           "bernama per indikator; belum dibuat")
 HANYA_YAML: dict[str, str] = {
     **{f"{tingkat}.indikator.{isian}": _ALASAN_KASKADE["INDIKATOR"]
        for tingkat in ("program", "program.kegiatan.rincian")
@@ -566,9 +570,4 @@ HANYA_YAML: dict[str, str] = {
     "program.kegiatan.realisasi_bulanan": "realisasi per bulan sebuah baris anggaran: dua "
     "belas nilai per baris; lembar Program Kegiatan memuat satu realisasi per baris",
     "program.kegiatan.rincian.realisasi_bulanan": "sama dengan realisasi_bulanan kegiatan",
-    "sasaran.indikator.hitung.masukan": _HITUNG,
-    "sasaran.indikator.hitung.realisasi": _HITUNG,
-    "sasaran.indikator.hitung.bawaan": _HITUNG,
-    "sasaran.indikator.hitung.responden": _HITUNG,
-    "sasaran.indikator.hitung.dilaporkan": _HITUNG,
 }

@@ -32,6 +32,7 @@ from lkjip_cli import angka
 from lkjip_cli.buku import tata as tb
 from lkjip_cli.model.anggaran import BarisLain, RincianAnggaran
 from lkjip_cli.model.dasar import Model
+from lkjip_cli.model.hitungan import nilai_sisi
 from lkjip_cli.model.kerangka import bagi_indikator
 from lkjip_cli.model.laporan import (
     Aturan,
@@ -291,11 +292,36 @@ def _renstra(ind: IndikatorKinerja) -> Iterator[Baris]:
 def _dilaporkan(bagian: str, kode: str | int | None, model: Model,
                 triwulan: int | None = None, butir: str | int | None = None
                 ) -> Iterator[tuple[str, Baris]]:
+    """One Dilaporkan row per printed figure; a quantity keyed one level further (an
+    earlier year's figures, a derived indicator's input) names that key in `Butir`."""
     for besaran in type(model).model_fields:
-        for tempat, nilai in getattr(model, besaran).items():
-            yield "Dilaporkan", {"bagian": bagian, "kode": kode, "triwulan": triwulan,
-                                 "besaran": besaran, "tempat": tempat, "nilai": nilai,
-                                 "butir": butir}
+        for kunci, nilai in getattr(model, besaran).items():
+            if isinstance(nilai, Model):  # an earlier year: its own quantities
+                yield from _dilaporkan(bagian, kode, nilai, triwulan, kunci)
+                continue
+            tempat_nilai = nilai.items() if isinstance(nilai, dict) else [(kunci, nilai)]
+            for tempat, v in tempat_nilai:
+                yield "Dilaporkan", {"bagian": bagian, "kode": kode, "triwulan": triwulan,
+                                     "besaran": besaran, "tempat": tempat, "nilai": v,
+                                     "butir": kunci if isinstance(nilai, dict) else butir}
+
+
+def _baris_hitung(ind: IndikatorKinerja) -> Iterator[tuple[str, Baris]]:
+    """A derived indicator's rule on `Hitung`, its inputs on `Masukan Hitung`, what the
+    report printed of them on `Dilaporkan` (tata_hitung.py)."""
+    h = ind.hitung
+    if h is None:
+        return
+    satu = h.responden if not isinstance(h.responden, dict) else None
+    yield "Hitung", {"indikator": ind.kode, "realisasi": h.realisasi, "bawaan": h.bawaan,
+                     "target": h.target, "responden": satu}
+    per_unsur = h.responden if isinstance(h.responden, dict) else {}
+    for nama, isian in h.masukan.items():
+        yield "Masukan Hitung", {"indikator": ind.kode, "nama": nama,
+                                 "target": nilai_sisi(isian, "target"),
+                                 "realisasi": nilai_sisi(isian, "realisasi"),
+                                 "responden": per_unsur.get(nama)}
+    yield from _dilaporkan("hitung", ind.kode, h.dilaporkan)
 
 
 def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
@@ -348,6 +374,7 @@ def _baris_sasaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
                 yield from _dilaporkan("bulan", ind.kode, bulan.dilaporkan, butir=n)
             for row in _renstra(ind):
                 yield "Renstra", row
+            yield from _baris_hitung(ind)
         yield from _baris_masukan(s)
 
 
