@@ -113,6 +113,9 @@ def test_target_kosong_tidak_dapat_dihitung() -> None:
     assert ind.hitungan.target.nilai is None
     assert "`diterima` kosong" in str(ind.hitungan.target.alasan)
     assert ind.capaian.nilai is None
+    # the capaian says why: the target's formula, not "target tidak ada"
+    assert ind.capaian.alasan == ("target tidak dapat dihitung dari masukannya: masukan "
+                                  "`diterima` kosong")
 
 
 def test_tabel_catatan_dan_json() -> None:
