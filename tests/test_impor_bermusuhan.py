@@ -286,14 +286,18 @@ def test_the_column_limit(tmp_path: Path) -> None:
 
 def test_the_cell_limit(tmp_path: Path) -> None:
     path = tulis(tmp_path, br.buku_2020())
-    # it has 1,984 non-empty cells (114 on the Narasi sheet; 10 for the header rows of issue
-    # 22's Hitung and Masukan Hitung sheets, five columns each), under the limit of 2,000
-    assert impor(path, batas=BatasArsip(sel=1_984)).laporan is not None
-    assert "lebih dari 1.983 sel" in _satu(path, BatasArsip(sel=1_983))
+    # it has 2,027 non-empty cells (114 on the Narasi sheet, 43 headings of issue 23's
+    # cascade sheets and columns, 10 of issue 22's Hitung and Masukan Hitung sheets, five
+    # columns each, the last sheets of the layout)
+    assert impor(path, batas=BatasArsip(sel=2_027)).laporan is not None
+    assert _satu(path, BatasArsip(sel=2_026)) == (
+        f"{path}:Masukan Hitung!E1: error[xlsx-limit]: buku kerja berisi lebih dari 2.026 sel "
+        "(batas)")
     assert _satu(path, BatasArsip(sel=1_000)) == (  # the 1,001st, counted in sheet order
-        # A72: issue 22's Aturan columns and issue 21's Kata kategori and standar nasional
-        # columns before Dilaporkan
-        f"{path}:Dilaporkan!A72: error[xlsx-limit]: buku kerja berisi lebih dari 1.000 sel "
+        # F70: issue 22's Aturan columns, issue 21's Kata kategori and standar nasional
+        # columns and issue 23's Program Kegiatan and Indikator Kegiatan columns before
+        # Dilaporkan
+        f"{path}:Dilaporkan!F70: error[xlsx-limit]: buku kerja berisi lebih dari 1.000 sel "
         "(batas)")
 
 
@@ -316,16 +320,16 @@ def test_the_zip_limits(tmp_path: Path) -> None:
     # 96 parts: issue 22's Hitung and Masukan Hitung sheets added four each (the sheet, its
     # relations, the header comments and their drawing) to the 88 before them
     assert _satu(path, BatasArsip(bagian=50)) == (
-        f"{path}: error[too-large]: arsip berisi 96 bagian, melewati batas 50 bagian")
-    # 70.200 bytes: the Bagian list of Dilaporkan names `hitung` (issue 22), 7 bytes in the
-    # list (`,hitung`) and 8 in its error message (`, hitung`) more than 70.185
+        # 116: every sheet with its comments (the headings' help), drawing and relations
+        # (issue 22's Hitung and Masukan Hitung four parts each, after issue 23's 108)
+        f"{path}: error[too-large]: arsip berisi 116 bagian, melewati batas 50 bagian")
+    # 70.266 bytes: issue 23's 70.251, and the Bagian list of Dilaporkan naming `hitung`
+    # (issue 22): 7 bytes in the list (`,hitung`) and 8 in its error message (`, hitung`)
     assert _satu(path, BatasArsip(terurai_bagian=50_000)) == (
         f"{path}:Dilaporkan: error[too-large]: bagian xl/worksheets/sheet15.xml berukuran "
-        "70.200 byte setelah diurai, melewati batas 50.000 byte per bagian")
-    # its size holds the date (and every sheet of the layout: 314.889 bytes with issue 22's
-    # two Hitung sheets, 15.363 bytes more than the 299.526 before them)
-    assert re.match(
-        rf"{re.escape(str(path))}: error\[too-large\]: isi arsip berukuran [23]\d\d\.\d{{3}} byte",
+        "70.266 byte setelah diurai, melewati batas 50.000 byte per bagian")
+    assert re.match(  # its size holds the date (and every sheet of the layout)
+        rf"{re.escape(str(path))}: error\[too-large\]: isi arsip berukuran 3\d\d\.\d{{3}} byte",
         _satu(path, BatasArsip(terurai=150_000)))
     assert _satu(path, BatasArsip(terurai=150_000)).endswith(
         " byte setelah diurai, melewati batas 150.000 byte")
