@@ -21,6 +21,7 @@ from lkjip_cli.engine.efisiensi import efisiensi
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import presisi, tidak_dapat
+from lkjip_cli.engine.pendapatan import hitung_pendapatan
 from lkjip_cli.engine.pendukung import pendukung_sasaran
 from lkjip_cli.engine.program import hitung_program
 from lkjip_cli.engine.rata_rata import rata_rata_laporan
@@ -63,6 +64,7 @@ def _hasil(k: Konteks) -> Hasil:
                             [(s.kode, s.capaian, s.anggaran) for s in sasaran],
                             k.aturan.efisiensi.batas_e),
         anggaran_program=semua, renja=hitung_renja(k, program),
+        pendapatan=hitung_pendapatan(k.laporan.pendapatan),
     )
 
 

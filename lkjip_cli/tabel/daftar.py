@@ -26,6 +26,7 @@ from lkjip_cli.tabel.capaian import (
     tabel_3_8,
     tabel_3_9,
 )
+from lkjip_cli.tabel.pendapatan import tabel_3_14
 from lkjip_cli.tabel.perencanaan import tabel_2_1, tabel_2_4, tabel_2_5, tabel_2_6
 from lkjip_cli.tabel.renja import tabel_renja
 from lkjip_cli.tabel.sakip import tabel_3_1, tabel_3_2
@@ -63,14 +64,15 @@ _PEMBANGUN: dict[str, Callable[[Hasil], list[Tabel]]] = {
     "3.1": tabel_3_1, "3.2": tabel_3_2, "3.4": tabel_3_4, "3.5": tabel_3_5,
     "3.6": tabel_3_6, "3.7": tabel_3_7, "3.8": tabel_3_8, "3.9": tabel_3_9,
     "3.10": tabel_3_10, "3.11": tabel_3_11, "3.12": tabel_3_12, "3.13": tabel_3_13,
-    "renja": tabel_renja,
+    "3.14": tabel_3_14, "renja": tabel_renja,
 }
 
 BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
     nomor: _bernomor(nomor, build) for nomor, build in _PEMBANGUN.items()}
 
 #: What `lkjip compute` shows when no --tabel is given: Bab III's figures.
-BAB_III = ("3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13")
+BAB_III = ("3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13",
+           "3.14")
 
 
 def bangun(h: Hasil, nomor: Sequence[str]) -> list[Tabel]:
