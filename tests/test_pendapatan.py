@@ -110,7 +110,7 @@ def test_tabel_3_14_seperti_dicetak() -> None:
     assert rows[2] == ["4.1.01.06", "Pajak Hotel", "2.500.000.000", "2.712.500.000", "108,50",
                        "212.500.000", "10,10", "2.170.000.000", "25,00"]
     assert rows[-1] == ["", "Jumlah", "27.000.000.000", "26.850.500.000", "99,45",
-                        "-149.500.000", "100,00", "25.000.000.000", "7,40"]
+                        "(149.500.000)", "100,00", "25.000.000.000", "7,40"]
     assert [b.tingkat for b in t.baris] == [0, 1, 2, 2, 2, 2, 1, 2, 2, 0]
     assert t.sumber.startswith("Laporan Realisasi Anggaran")
 
@@ -135,6 +135,23 @@ def test_explain_akun_dan_jumlah() -> None:
                and ":104:23" in x for x in lines)
     r = CliRunner().invoke(app, ["explain", str(CONTOH), "pendapatan"])
     assert r.exit_code == 0 and r.output.startswith("Jumlah pendapatan\n")
+
+
+def test_kekurangan_dalam_kurung() -> None:
+    """A shortfall printed in parentheses reads as negative, and prints so in the table and
+    the workbook's number format."""
+    from lkjip_cli.source.numbers import NumberError, parse_number
+
+    assert parse_number("(149.500.000)") == Decimal("-149500000")
+    assert parse_number("(Rp1.250.000)") == Decimal("-1250000")
+    for salah in ("(-5)", "((5))", "(5", "()"):
+        try:
+            parse_number(salah)
+        except NumberError:
+            continue
+        raise AssertionError(salah)
+    assert rupiah(Decimal("-149500000"), awalan=False, kurung=True) == "(149.500.000)"
+    assert rupiah(Decimal("212500000"), awalan=False, kurung=True) == "212.500.000"
 
 
 # ------------------------------------------------------------------ small trees

@@ -10,6 +10,8 @@ revenue reads the other way round from spending: a realisasi above target is a c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.hasil_pendapatan import HasilAkun
@@ -48,7 +50,7 @@ def _sel_tambahan(a: HasilAkun, kolom: KolomPendapatan) -> Sel:
 def _baris(a: HasilAkun, kolom: tuple[KolomPendapatan, ...]) -> Baris:
     gaya: Gaya = "jumlah" if a.tingkat < 0 else ("biasa" if a.anak else "rinci")
     return Baris((teks(a.kode if a.tingkat >= 0 else ""), teks(a.uraian), rp(a.target),
-                  rp(a.realisasi), persen(a.capaian), rp(a.selisih),
+                  rp(a.realisasi), persen(a.capaian), replace(rp(a.selisih), kurung=True),
                   *(_sel_tambahan(a, k) for k in kolom)), gaya, max(a.tingkat, 0))
 
 
@@ -58,7 +60,7 @@ def _catatan(h: Hasil, kolom: tuple[KolomPendapatan, ...]) -> list[str]:
              + (" dan baris yang tidak dirinci" if h.laporan.pendapatan is not None
                 and h.laporan.pendapatan.baris_lain is not None else "") + ".",
              "Capaian = realisasi / target x 100; Lebih/(Kurang) = realisasi - target "
-             "(negatif: kurang dari target). Untuk pendapatan, realisasi di atas target "
+             "(dalam kurung: kurang dari target). Untuk pendapatan, realisasi di atas target "
              "berarti capaian di atas 100% dan lebih, bukan efisiensi; capaian tidak dibatasi; "
              f"{fmt.uraian_pembulatan(a.desimal_persen, a.pembulatan)}."]
     if "porsi" in kolom:

@@ -94,7 +94,8 @@ def _format_angka(sel: Sel, aturan: Aturan) -> str:
     if isinstance(sel.nilai, Decimal):
         d = fmt.desimal_dari(sel.nilai) if sel.jenis != "rupiah" else (
             0 if sel.nilai == sel.nilai.to_integral_value() else 2)
-        return "#,##0" + ("." + "0" * d if d else "")
+        kode = "#,##0" + ("." + "0" * d if d else "")
+        return f"{kode};({kode})" if sel.kurung else kode
     return "General"
 
 
