@@ -299,3 +299,18 @@ def test_kolom_pilihan_laporan() -> None:
     (t,) = BUILDERS["3.14"](h)
     assert [k.judul for k in t.kolom][-1] == "Porsi (%)"
     assert any(c.startswith("Porsi = realisasi akun") for c in t.catatan)
+
+
+def test_init_dari_membawa_pohon_pendapatan() -> None:
+    """Next year's starter keeps the accounts, blanks the leaves' money and moves this
+    year's realisasi to last year's (Pajak Hotel 2.712.500.000), without printed figures."""
+    from lkjip_cli.model.kerangka import kerangka_lanjutan
+
+    loaded = load(str(CONTOH))
+    assert loaded.report is not None
+    lanjut = load_text(kerangka_lanjutan(loaded.report, "contoh-pendapatan-2023.yaml"))
+    assert lanjut.report is not None and lanjut.report.pendapatan is not None
+    hotel = lanjut.report.pendapatan.akun[0].rincian[0].rincian[0]
+    assert (hotel.kode, hotel.target, hotel.realisasi_sebelumnya) == (
+        "4.1.01.06", Decimal(0), Decimal("2712500000"))
+    assert hotel.dilaporkan.capaian == {} and lanjut.report.pendapatan.sumber_data is None
