@@ -16,7 +16,7 @@ from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.hasil_pendapatan import HasilAkun
 from lkjip_cli.model.pendapatan import KolomPendapatan
-from lkjip_cli.tabel.catatan import susun_tabel
+from lkjip_cli.tabel.catatan import catatan_baris_lain, susun_tabel
 from lkjip_cli.tabel.sel import Baris, Gaya, Kolom, Sel, Tabel, persen, rp, teks
 
 
@@ -71,11 +71,9 @@ def _catatan(h: Hasil, kolom: tuple[KolomPendapatan, ...]) -> list[str]:
     p = h.laporan.pendapatan
     if p is not None and p.baris_lain is not None:
         lain = p.baris_lain
-        where = f" ({lain.keterangan})" if lain.keterangan else ""
-        target = fmt.rupiah(lain.target) if lain.target is not None else fmt.TIDAK_ADA
-        real = fmt.rupiah(lain.realisasi) if lain.realisasi is not None else fmt.TIDAK_ADA
-        notes.append(f"Jumlah mencakup akun yang tidak dirinci di tabel ini{where}: target "
-                     f"{target}, realisasi {real}.")
+        notes.append(catatan_baris_lain(
+            "Jumlah mencakup akun yang tidak dirinci di tabel ini", lain.keterangan,
+            [("target", lain.target), ("realisasi", lain.realisasi)]))
     return notes
 
 
