@@ -314,3 +314,27 @@ def test_init_dari_membawa_pohon_pendapatan() -> None:
     assert (hotel.kode, hotel.target, hotel.realisasi_sebelumnya) == (
         "4.1.01.06", Decimal(0), Decimal("2712500000"))
     assert hotel.dilaporkan.capaian == {} and lanjut.report.pendapatan.sumber_data is None
+
+
+def test_buku_isian_induk_tidak_dikenal(tmp_path: Path) -> None:
+    """A workbook row naming a parent account that no earlier row has: one diagnostic at its
+    cell, with the nearest kode, and no report."""
+    import openpyxl
+
+    from lkjip_cli.buku.impor import impor
+    from lkjip_cli.buku.tulis import buku_data, simpan
+
+    loaded = load(str(CONTOH))
+    assert loaded.report is not None
+    path = tmp_path / "isian.xlsx"
+    path.write_bytes(simpan(buku_data(loaded.report)))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Pendapatan"]
+    assert (ws["A4"].value, ws["B4"].value) == ("4.1.01.06", "4.1.01")
+    ws["B4"] = "4.1.10"
+    wb.save(path)
+    hasil = impor(path)
+    assert hasil.laporan is None
+    assert [(d.code, d.sheet, d.cell, d.message) for d in hasil.diagnostics] == [
+        ("unknown-ref", "Pendapatan", "B4",
+         "tidak ada akun pendapatan berkode `4.1.10`; maksudnya `4.1.01`?")]

@@ -52,6 +52,9 @@ from lkjip_cli.buku.tata_narasi import KUNCI_LAPORAN as KUNCI_LAPORAN
 from lkjip_cli.buku.tata_narasi import KUNCI_TEKS as KUNCI_TEKS
 from lkjip_cli.buku.tata_narasi import NARASI as NARASI
 from lkjip_cli.buku.tata_narasi import PETA_NARASI
+from lkjip_cli.buku.tata_pendapatan import DILAPORKAN_PENDAPATAN, PETA_PENDAPATAN
+from lkjip_cli.buku.tata_pendapatan import PENDAPATAN as PENDAPATAN
+from lkjip_cli.buku.tata_pendapatan import TABEL_PENDAPATAN as TABEL_PENDAPATAN
 from lkjip_cli.model.persen import JENIS_PERSEN
 
 INSTANSI = Lembar("Instansi", (
@@ -322,7 +325,7 @@ LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
     PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA, ATURAN_TEMPAT, TANDA_CETAK,
-    NARASI,
+    NARASI, PENDAPATAN, TABEL_PENDAPATAN,
 )
 
 
@@ -474,6 +477,7 @@ PETA_MODEL: dict[str, str] = {
     "aturan.kata_kategori": "Aturan/Kata kategori",
     # Families of sheets in modules of their own add their part here.
     **PETA_NARASI,
+    **PETA_PENDAPATAN,
 }
 
 #: Every `dilaporkan` of the model -> the `Bagian` of its rows on the Dilaporkan sheet.
@@ -492,6 +496,7 @@ BAGIAN_DILAPORKAN: dict[str, str] = {
     "belanja.jenis.dilaporkan": "jenis belanja",
     "belanja.kelompok.dilaporkan": "kelompok belanja",
     "evaluasi_sakip.hasil.dilaporkan": "evaluasi",
+    **DILAPORKAN_PENDAPATAN,
 }
 
 #: Fields of the model the workbook does not hold, each with the reason (docs/excel.md
