@@ -338,3 +338,12 @@ def test_buku_isian_induk_tidak_dikenal(tmp_path: Path) -> None:
     assert [(d.code, d.sheet, d.cell, d.message) for d in hasil.diagnostics] == [
         ("unknown-ref", "Pendapatan", "B4",
          "tidak ada akun pendapatan berkode `4.1.10`; maksudnya `4.1.01`?")]
+
+
+def test_ikhtisar_menyebut_pendapatan() -> None:
+    r = CliRunner().invoke(app, ["render", str(CONTOH), "--bab", "ikhtisar"])
+    assert r.exit_code == 0, r.output
+    assert "Realisasi pendapatan Bapenda tahun 2023 sebesar Rp26.850.500.000" in r.output
+    r = CliRunner().invoke(app, ["render", str(ROOT / "data" / "contoh-2023.yaml"), "--bab",
+                                 "ikhtisar"])
+    assert r.exit_code == 0 and "Realisasi pendapatan" not in r.output
