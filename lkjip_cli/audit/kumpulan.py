@@ -47,6 +47,7 @@ class Kumpulan:
         self.penomoran = Penomoran(hasil.laporan.penomoran)
         self.printed: dict[tuple[str, str], dict[str, Decimal | str]] = {}
         self._mode: dict[str, str] = {}
+        self._tempat: dict[str, str] = {}
         # Indexes built once, so that each figure's lookups do not scan the whole report.
         self.urutan_kegiatan = {keg.kode: i for i, keg in enumerate(hasil.kegiatan)}
         self.model_indikator = {ind.kode: ind for sas in hasil.laporan.sasaran
@@ -124,8 +125,12 @@ class Kumpulan:
         return [baris[i] for i in sorted({posisi[k] for k in kodes if k in posisi})]
 
     def tempat(self, tertulis: str) -> str:
-        """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`)."""
-        return self.penomoran.resolusi(tertulis) or tertulis
+        """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`), resolved once per
+        label (a report writes the same few labels at every figure)."""
+        lokasi = self._tempat.get(tertulis)
+        if lokasi is None:
+            lokasi = self._tempat[tertulis] = self.penomoran.resolusi(tertulis) or tertulis
+        return lokasi
 
     def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
                      pita: Pita | None, nilai: Nilai) -> None:

@@ -46,11 +46,24 @@ def aman(func: Callable[[], Decimal | None]) -> Decimal | None:
 def mereproduksi(alt: Decimal, dicetak: Decimal, mode: str) -> str | None:
     """How `alt` reproduces the printed figure: rounded (""), truncated, or not (None)."""
     places = desimal_dari(dicetak)
+    unit = _SATUAN[places] if places < len(_SATUAN) else Decimal(1).scaleb(-places)
+    # No rounding moves a value by a whole unit of the last place: most alternatives are
+    # farther than that, and two comparisons say so without rounding them twice (exact
+    # while the printed figure's digits fit the context, as any printed figure's do).
+    if dicetak.adjusted() + places < _DIGIT_PASTI and not dicetak - unit < alt < dicetak + unit:
+        return None
     if bulatkan(alt, places, mode) == dicetak:
         return ""
     if bulatkan(alt, places, "down") == dicetak:
         return "dipotong, bukan dibulatkan"
     return None
+
+
+#: One unit of the last printed place, by the number of places (0,01 for two).
+_SATUAN = tuple(Decimal(1).scaleb(-p) for p in range(12))
+#: Fewer digits than the default context's 28: the printed figure plus or minus one unit is
+#: then exact.
+_DIGIT_PASTI = 25
 
 
 def _digits(value: Decimal, places: int) -> str:
