@@ -21,6 +21,7 @@ from lkjip_cli.engine.efisiensi import efisiensi
 from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilBelanja
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import presisi, tidak_dapat
+from lkjip_cli.engine.pendapatan import hitung_pendapatan
 from lkjip_cli.engine.pendukung import pendukung_sasaran
 from lkjip_cli.engine.program import hitung_program
 from lkjip_cli.engine.rata_rata import rata_rata_laporan, rata_rata_tahun_lalu
@@ -75,6 +76,7 @@ def _hasil(k: Konteks) -> Hasil:
         perubahan_rata_rata_capaian=(
             None if rata_lalu is None
             else perubahan_capaian(rata, rata_lalu, "rata-rata capaian")[0]),
+        pendapatan=hitung_pendapatan(k.laporan.pendapatan),
     )
 
 
