@@ -14,72 +14,52 @@ the workbook does not hold, each with its reason; `tests/test_buku_model.py` wal
 pydantic model and fails, naming what to add where, when a field has neither. Sheets added
 after the first layout are optional (`opsional`), so a workbook written by an older lkjip
 still imports.
+
+This module holds the core sheets (the figures of an LKjIP) and the lists every reader and
+writer walks (`LEMBAR`, `PETA_MODEL`, `BAGIAN_DILAPORKAN`, `HANYA_YAML`). The parts of a sheet
+live in `buku/kolom.py`; a later family of sheets lives in a module of its own (the analyst's
+text in `buku/tata_narasi.py`, the cascade of issue 23 in `buku/tata_kaskade.py`) that defines
+its `Lembar`s and its part of the model map, and is registered here by adding its sheets to
+`LEMBAR` and its map to `PETA_MODEL`. Names other modules import from here stay importable
+from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import replace
 
+from lkjip_cli.buku.kolom import BAGIAN as BAGIAN
+from lkjip_cli.buku.kolom import (
+    FORMAT_RUPIAH as FORMAT_RUPIAH,
+)
+from lkjip_cli.buku.kolom import (
+    KLASIFIKASI,
+    METODE_EFISIENSI,
+    METODE_RATA_RATA,
+    POLARITAS,
+    REKAP,
+    RUMUS_NEGATIF,
+    TABEL,
+    YA_TIDAK,
+    kolom_target,
+)
+from lkjip_cli.buku.kolom import SKALA as SKALA
+from lkjip_cli.buku.kolom import TINGKAT as TINGKAT
+from lkjip_cli.buku.kolom import Kolom as Kolom
+from lkjip_cli.buku.kolom import Lembar as Lembar
+from lkjip_cli.buku.tata_kaskade import (
+    BAGIAN_DILAPORKAN_KASKADE,
+    KOLOM_INDIKATOR_SIMPUL,
+    LEMBAR_KASKADE,
+    PETA_KASKADE,
+)
+from lkjip_cli.buku.tata_narasi import KUNCI_ANALISIS as KUNCI_ANALISIS
+from lkjip_cli.buku.tata_narasi import KUNCI_BERJUDUL as KUNCI_BERJUDUL
+from lkjip_cli.buku.tata_narasi import KUNCI_LAPORAN as KUNCI_LAPORAN
+from lkjip_cli.buku.tata_narasi import KUNCI_TEKS as KUNCI_TEKS
+from lkjip_cli.buku.tata_narasi import NARASI as NARASI
+from lkjip_cli.buku.tata_narasi import PETA_NARASI
 from lkjip_cli.model.persen import JENIS_PERSEN
-
-Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "nama",
-                "periode", "bebas"]
-
-
-@dataclass(frozen=True, slots=True)
-class Kolom:
-    """One column: its heading, its key in the reader, what it holds, and the help shown."""
-
-    judul: str
-    kunci: str
-    jenis: Jenis = "teks"
-    pilihan: tuple[str, ...] = ()
-    wajib: bool = False
-    lebar: int = 14
-    bantuan: str = ""
-    #: The list offers the usual values, Excel warns on another but lets it stand.
-    terbuka: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Lembar:
-    nama: str
-    kolom: tuple[Kolom, ...]
-    satu_baris: bool = False
-    #: Added after the first layout: an older workbook without it still imports.
-    opsional: bool = False
-
-    def kolom_kunci(self, kunci: str) -> Kolom:
-        return next(k for k in self.kolom if k.kunci == kunci)
-
-
-POLARITAS = ("positif", "negatif")
-RUMUS_NEGATIF = ("(2T-R)/T", "T/R")
-REKAP = ("terakhir", "jumlah", "rata-rata")
-YA_TIDAK = ("ya", "tidak")
-TINGKAT = ("program", "kegiatan", "sub kegiatan")
-BAGIAN = ("laporan", "sasaran", "indikator", "triwulan", "program", "kegiatan",
-          "indikator kegiatan", "belanja", "evaluasi", "bulan", "masukan", "rincian",
-          "jenis belanja", "kelompok belanja")
-KLASIFIKASI = ("bl-btl", "permendagri-77-2020", "apbn")
-TABEL = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
-         "3.9", "3.10", "3.11", "3.12", "3.13")
-SKALA = ("interpretasi", "predikat")
-#: The named methods the Aturan sheet offers (engine/rata_rata.py, engine/efisiensi.py).
-METODE_RATA_RATA = ("rata-rata", "rasio-rata-rata", "tertimbang-pagu", "geometrik-pmk-22-2021")
-METODE_EFISIENSI = ("selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
-                    "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021")
-
-
-def _target(judul: str = "Target", kunci: str = "target") -> list[Kolom]:
-    return [
-        Kolom(judul, kunci, "angka",
-              bantuan="angka; untuk target rentang: batas bawah"),
-        Kolom(f"{judul} maks", f"{kunci}_maks", "angka",
-              bantuan="hanya untuk target rentang: batas atas (kosongkan bila satu angka)"),
-    ]
-
 
 INSTANSI = Lembar("Instansi", (
     Kolom("Nama instansi", "nama", wajib=True, lebar=50),
@@ -164,7 +144,7 @@ INDIKATOR = Lembar("Indikator", (
     Kolom("Satuan", "satuan", wajib=True, lebar=10),
     Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
     Kolom("Rumus negatif", "rumus_negatif", "pilihan", RUMUS_NEGATIF),
-    *_target(),
+    *kolom_target(),
     Kolom("Realisasi", "realisasi", "angka", bantuan="kosong: belum ada data"),
     Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
           bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
@@ -183,20 +163,24 @@ INDIKATOR = Lembar("Indikator", (
     Kolom("Tahun standar nasional", "standar_nasional_tahun", "bulat"),
 ))
 
+#: The Triwulan, Bulan and Renstra sheets take any indicator's kode (issue 23).
+_KODE_INDIKATOR = ("kode indikator: IKU, atau indikator program, kegiatan atau sub kegiatan "
+                   "(lembar Indikator Kegiatan, Indikator Simpul)")
+
 TRIWULAN = Lembar("Triwulan", (
-    Kolom("Indikator", "indikator", wajib=True),
+    Kolom("Indikator", "indikator", wajib=True, bantuan=_KODE_INDIKATOR),
     Kolom("Triwulan", "triwulan", "bulat", wajib=True, bantuan="1 sampai 4"),
-    *_target(),
+    *kolom_target(),
     Kolom("Realisasi", "realisasi", "angka"),
 ))
 
 RENSTRA = Lembar("Renstra", (
-    Kolom("Indikator", "indikator", wajib=True),
+    Kolom("Indikator", "indikator", wajib=True, bantuan=_KODE_INDIKATOR),
     Kolom("Tahun", "tahun", "bulat", wajib=True),
-    *_target("Target Renstra", "target_renstra"),
+    *kolom_target("Target Renstra", "target_renstra"),
     Kolom("Realisasi tahun itu", "realisasi_sebelumnya", "angka",
           bantuan="realisasi tahun-tahun sebelumnya (Tabel 3.6)"),
-    *_target("Target tahun itu", "target_sebelumnya"),
+    *kolom_target("Target tahun itu", "target_sebelumnya"),
 ))
 
 ANGGARAN = Lembar("Program Kegiatan", (
@@ -223,21 +207,16 @@ ANGGARAN = Lembar("Program Kegiatan", (
     Kolom("Realisasi baris lain", "baris_lain_realisasi", "rupiah", lebar=18),
     Kolom("Keterangan baris lain", "baris_lain_keterangan", lebar=24,
           bantuan="di mana baris itu dicetak"),
+    Kolom("Penanggung jawab", "penanggung_jawab", lebar=25,
+          bantuan="unit penanggung jawab (Evaluasi Renja); diwariskan ke baris di bawahnya; "
+          "kosong: instansi"),
 ))
 
+#: A kegiatan's indicators: the cascade's node indicator (`tata_kaskade.py`) on the sheet
+#: of its own that 2020's reports already filled.
 INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
     Kolom("Kegiatan", "kegiatan", wajib=True, bantuan="kode kegiatan"),
-    Kolom("Kode", "kode", wajib=True),
-    Kolom("Nama", "nama", wajib=True, lebar=50),
-    Kolom("Satuan", "satuan", wajib=True, lebar=10),
-    Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
-    *_target(),
-    Kolom("Realisasi", "realisasi", "angka"),
-    Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
-          bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
-    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK,
-          bantuan="kolom lama: ya = bagian, tidak = rasio; pakai Jenis persen"),
-    Kolom("Rencana aksi", "rencana_aksi", lebar=50, bantuan="satu aksi per baris dalam sel"),
+    *KOLOM_INDIKATOR_SIMPUL,
 ))
 
 BELANJA = Lembar("Belanja", (
@@ -289,7 +268,7 @@ PENOMORAN = Lembar("Penomoran", (
 ), opsional=True)
 
 BULAN = Lembar("Bulan", (
-    Kolom("Indikator", "indikator", wajib=True),
+    Kolom("Indikator", "indikator", wajib=True, bantuan=_KODE_INDIKATOR),
     Kolom("Bulan", "bulan", "bulat", wajib=True, bantuan="1 (Januari) sampai 12"),
     Kolom("Target", "target", "angka"),
     Kolom("Realisasi", "realisasi", "angka"),
@@ -344,39 +323,14 @@ TANDA_CETAK = Lembar("Tanda Cetak", (
 ), opsional=True)
 
 
-#: `Narasi`: what each Kunci names. Report level: the cover, the Kata Pengantar and its
-#: signatory (one key per line of the signature), the Ikhtisar, and the sections of Bab I,
-#: Bab IV and the Lampiran. A sasaran or an indicator: the analyses of PermenPAN-RB 53/2014.
-KUNCI_LAPORAN = ("sampul.judul", "sampul.logo", "kata_pengantar", "penandatangan.tempat_tanggal",
-                 "penandatangan.jabatan", "penandatangan.nama", "penandatangan.pangkat",
-                 "penandatangan.nip", "ikhtisar", "bab1", "bab4", "lampiran")
-KUNCI_ANALISIS = ("standar_nasional", "penyebab", "solusi", "program", "lain")
-#: Keys whose rows are sections under their own heading, in row order.
-KUNCI_BERJUDUL = ("bab1", "bab4", "lampiran", "lain")
-#: Keys that are a narrative (with a `Sumber`), not a single line such as a name.
-KUNCI_TEKS = ("kata_pengantar", "ikhtisar", *KUNCI_BERJUDUL, *KUNCI_ANALISIS)
-
-NARASI = Lembar("Narasi", (
-    Kolom("Bagian", "bagian", "pilihan", ("laporan", "sasaran", "indikator"), wajib=True),
-    Kolom("Kode", "kode", bantuan="kode sasaran atau indikator; kosong untuk laporan"),
-    Kolom("Kunci", "kunci", "pilihan", KUNCI_LAPORAN + KUNCI_ANALISIS, wajib=True, lebar=26),
-    Kolom("Judul", "judul", lebar=30,
-          bantuan="untuk bab1, bab4, lampiran dan lain: judul bagian (satu baris per bagian)"),
-    Kolom("Teks", "teks", wajib=True, lebar=80,
-          bantuan="teks penyusun apa adanya (boleh Markdown); tidak pernah dibaca sebagai rumus"),
-    Kolom("Sumber", "sumber", lebar=30, bantuan="asal kata-kata, bila disalin"),
-), opsional=True)
-
 #: Every sheet, in workbook order.
 LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
     PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA, ATURAN_TEMPAT, TANDA_CETAK,
-    NARASI,
+    NARASI, *LEMBAR_KASKADE,
 )
 
-#: Number format of a rupiah column: thousands grouped, as Excel's locale prints them.
-FORMAT_RUPIAH = "#,##0"
 
 
 # ------------------------------------------------------------- the model's home here
@@ -484,17 +438,6 @@ PETA_MODEL: dict[str, str] = {
     "program.kegiatan.realisasi": "Program Kegiatan/Realisasi",
     "program.kegiatan.rpd": "Program Kegiatan/RPD",
     "program.kegiatan.mendukung": "Program Kegiatan/Mendukung",
-    "program.kegiatan.indikator.kode": "Indikator Kegiatan/Kode",
-    "program.kegiatan.indikator.nama": "Indikator Kegiatan/Nama",
-    "program.kegiatan.indikator.satuan": "Indikator Kegiatan/Satuan",
-    "program.kegiatan.indikator.polaritas": "Indikator Kegiatan/Polaritas",
-    "program.kegiatan.indikator.target": "Indikator Kegiatan/Target",
-    "program.kegiatan.indikator.target.min": "Indikator Kegiatan/Target",
-    "program.kegiatan.indikator.target.maks": "Indikator Kegiatan/Target maks",
-    "program.kegiatan.indikator.realisasi": "Indikator Kegiatan/Realisasi",
-    "program.kegiatan.indikator.persen_maks_100": "Indikator Kegiatan/Persen maks 100",
-    "program.kegiatan.indikator.jenis_persen": "Indikator Kegiatan/Jenis persen",
-    "program.kegiatan.indikator.rencana_aksi": "Indikator Kegiatan/Rencana aksi",
     "program.kegiatan.rincian.kode": "Program Kegiatan/Kode",
     "program.kegiatan.rincian.nama": "Program Kegiatan/Nama",
     "program.kegiatan.rincian.pagu": "Program Kegiatan/Pagu",
@@ -524,80 +467,9 @@ PETA_MODEL: dict[str, str] = {
     "evaluasi_sakip.hasil.nilai": "Nilai SAKIP/Nilai",
     "evaluasi_sakip.sumber_data": "Instansi/Sumber data evaluasi SAKIP",
     "aturan.kata_kategori": "Aturan/Kata kategori",
-    # The analyst's text: one row per text on the Narasi sheet, its Kunci naming the field
-    # (a file's text is written, not its name; docs/excel.md).
-    "narasi.sampul.judul": "Narasi/Teks",
-    "narasi.sampul.logo": "Narasi/Teks",
-    "narasi.kata_pengantar": "Narasi/Teks",
-    "narasi.kata_pengantar.teks": "Narasi/Teks",
-    "narasi.kata_pengantar.berkas": "Narasi/Teks",
-    "narasi.kata_pengantar.sumber": "Narasi/Sumber",
-    "narasi.penandatangan.tempat_tanggal": "Narasi/Teks",
-    "narasi.penandatangan.jabatan": "Narasi/Teks",
-    "narasi.penandatangan.nama": "Narasi/Teks",
-    "narasi.penandatangan.pangkat": "Narasi/Teks",
-    "narasi.penandatangan.nip": "Narasi/Teks",
-    "narasi.ikhtisar": "Narasi/Teks",
-    "narasi.ikhtisar.teks": "Narasi/Teks",
-    "narasi.ikhtisar.berkas": "Narasi/Teks",
-    "narasi.ikhtisar.sumber": "Narasi/Sumber",
-    "narasi.bab1.judul": "Narasi/Judul",
-    "narasi.bab1.isi": "Narasi/Teks",
-    "narasi.bab1.isi.teks": "Narasi/Teks",
-    "narasi.bab1.isi.berkas": "Narasi/Teks",
-    "narasi.bab1.isi.sumber": "Narasi/Sumber",
-    "narasi.bab4.judul": "Narasi/Judul",
-    "narasi.bab4.isi": "Narasi/Teks",
-    "narasi.bab4.isi.teks": "Narasi/Teks",
-    "narasi.bab4.isi.berkas": "Narasi/Teks",
-    "narasi.bab4.isi.sumber": "Narasi/Sumber",
-    "narasi.lampiran.judul": "Narasi/Judul",
-    "narasi.lampiran.isi": "Narasi/Teks",
-    "narasi.lampiran.isi.teks": "Narasi/Teks",
-    "narasi.lampiran.isi.berkas": "Narasi/Teks",
-    "narasi.lampiran.isi.sumber": "Narasi/Sumber",
-    "narasi.sasaran.standar_nasional": "Narasi/Teks",
-    "narasi.sasaran.standar_nasional.teks": "Narasi/Teks",
-    "narasi.sasaran.standar_nasional.berkas": "Narasi/Teks",
-    "narasi.sasaran.standar_nasional.sumber": "Narasi/Sumber",
-    "narasi.sasaran.penyebab": "Narasi/Teks",
-    "narasi.sasaran.penyebab.teks": "Narasi/Teks",
-    "narasi.sasaran.penyebab.berkas": "Narasi/Teks",
-    "narasi.sasaran.penyebab.sumber": "Narasi/Sumber",
-    "narasi.sasaran.solusi": "Narasi/Teks",
-    "narasi.sasaran.solusi.teks": "Narasi/Teks",
-    "narasi.sasaran.solusi.berkas": "Narasi/Teks",
-    "narasi.sasaran.solusi.sumber": "Narasi/Sumber",
-    "narasi.sasaran.program": "Narasi/Teks",
-    "narasi.sasaran.program.teks": "Narasi/Teks",
-    "narasi.sasaran.program.berkas": "Narasi/Teks",
-    "narasi.sasaran.program.sumber": "Narasi/Sumber",
-    "narasi.sasaran.lain.judul": "Narasi/Judul",
-    "narasi.sasaran.lain.isi": "Narasi/Teks",
-    "narasi.sasaran.lain.isi.teks": "Narasi/Teks",
-    "narasi.sasaran.lain.isi.berkas": "Narasi/Teks",
-    "narasi.sasaran.lain.isi.sumber": "Narasi/Sumber",
-    "narasi.indikator.standar_nasional": "Narasi/Teks",
-    "narasi.indikator.standar_nasional.teks": "Narasi/Teks",
-    "narasi.indikator.standar_nasional.berkas": "Narasi/Teks",
-    "narasi.indikator.standar_nasional.sumber": "Narasi/Sumber",
-    "narasi.indikator.penyebab": "Narasi/Teks",
-    "narasi.indikator.penyebab.teks": "Narasi/Teks",
-    "narasi.indikator.penyebab.berkas": "Narasi/Teks",
-    "narasi.indikator.penyebab.sumber": "Narasi/Sumber",
-    "narasi.indikator.solusi": "Narasi/Teks",
-    "narasi.indikator.solusi.teks": "Narasi/Teks",
-    "narasi.indikator.solusi.berkas": "Narasi/Teks",
-    "narasi.indikator.solusi.sumber": "Narasi/Sumber",
-    "narasi.indikator.program": "Narasi/Teks",
-    "narasi.indikator.program.teks": "Narasi/Teks",
-    "narasi.indikator.program.berkas": "Narasi/Teks",
-    "narasi.indikator.program.sumber": "Narasi/Sumber",
-    "narasi.indikator.lain.judul": "Narasi/Judul",
-    "narasi.indikator.lain.isi": "Narasi/Teks",
-    "narasi.indikator.lain.isi.teks": "Narasi/Teks",
-    "narasi.indikator.lain.isi.berkas": "Narasi/Teks",
-    "narasi.indikator.lain.isi.sumber": "Narasi/Sumber",
+    # Families of sheets in modules of their own add their part here.
+    **PETA_NARASI,
+    **PETA_KASKADE,
 }
 
 #: Every `dilaporkan` of the model -> the `Bagian` of its rows on the Dilaporkan sheet.
@@ -616,80 +488,15 @@ BAGIAN_DILAPORKAN: dict[str, str] = {
     "belanja.jenis.dilaporkan": "jenis belanja",
     "belanja.kelompok.dilaporkan": "kelompok belanja",
     "evaluasi_sakip.hasil.dilaporkan": "evaluasi",
+    **BAGIAN_DILAPORKAN_KASKADE,
 }
 
 #: Fields of the model the workbook does not hold, each with the reason (docs/excel.md
-#: lists them): the cascade of issue 23 (docs/renja.md) landed beside the whole-model
-#: workbook of issue 20 and has no sheets yet; `export --to xlsx --data` refuses a report
-#: that uses them (`xlsx-lossy`) rather than writing part of it; so does a derived
-#: indicator's `hitung` (issue 22).
-_KASKADE = ("kaskade Evaluasi Renja (issue 23, docs/renja.md): belum ada lembarnya; "
-            "export --data menolak laporan yang memakainya (xlsx-lossy)")
-_ALASAN_KASKADE = {
-    "INDIKATOR": f"indikator program dan sub kegiatan: {_KASKADE}",
-    "KEGIATAN": f"isian periodik indikator kegiatan: {_KASKADE}",
-    "SIMPUL": f"uang simpul per triwulan dan per tahun Renstra, penanggung jawab: {_KASKADE}",
-    "RENJA": f"blok evaluasi_renja: {_KASKADE}",
-}
-#: The keys of a program's or sub kegiatan's indicator (`kaskade.IndikatorSimpul`).
-_ISIAN_INDIKATOR_SIMPUL = (
-    "kode", "nama", "satuan", "polaritas", "rumus_negatif", "target", "target.min",
-    "target.maks", "realisasi", "jenis_persen", "persen_maks_100", "rekap_triwulan",
-    "triwulan.target", "triwulan.target.min", "triwulan.target.maks", "triwulan.realisasi",
-    "triwulan.dilaporkan", "bulanan.target", "bulanan.realisasi", "bulanan.dilaporkan",
-    "realisasi_sebelumnya", "target_renstra", "target_renstra.min", "target_renstra.maks",
-    "rekap_renstra", "mendukung", "keterangan", "rencana_aksi", "dilaporkan",
-)
+#: lists them): a derived indicator's `hitung` (issue 22); `export --to xlsx --data` refuses
+#: a report that uses it (`xlsx-lossy`) rather than writing part of it.
 _HITUNG = ("indikator yang dihitung dari masukannya (issue 22) memerlukan lembar masukan "
            "bernama per indikator; belum dibuat")
 HANYA_YAML: dict[str, str] = {
-    **{f"{tingkat}.indikator.{isian}": _ALASAN_KASKADE["INDIKATOR"]
-       for tingkat in ("program", "program.kegiatan.rincian")
-       for isian in _ISIAN_INDIKATOR_SIMPUL},
-    "program.kegiatan.indikator.rumus_negatif": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.rekap_triwulan": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.target": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.target.min": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.target.maks": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.realisasi": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.dilaporkan": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.bulanan.target": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.bulanan.realisasi": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.bulanan.dilaporkan": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.realisasi_sebelumnya": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.target_renstra": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.target_renstra.min": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.target_renstra.maks": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.rekap_renstra": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.mendukung": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.keterangan": _ALASAN_KASKADE["KEGIATAN"],
-    "program.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
-    "program.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
-    "program.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
-    "program.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.rincian.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.rincian.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.rincian.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.rincian.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
-    "evaluasi_renja.sampai": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.bentuk": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.tingkat_dokumen": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.capaian_renja_terhadap": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.rata_rata": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.skala": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.wajib_indikator": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.faktor_pendorong": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.faktor_penghambat": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.tindak_lanjut_triwulan": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.tindak_lanjut_renja": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.dilaporkan": _ALASAN_KASKADE["RENJA"],
-    "program.kegiatan.realisasi_bulanan": "realisasi per bulan sebuah baris anggaran: dua "
-    "belas nilai per baris; lembar Program Kegiatan memuat satu realisasi per baris",
-    "program.kegiatan.rincian.realisasi_bulanan": "sama dengan realisasi_bulanan kegiatan",
     "sasaran.indikator.hitung.masukan": _HITUNG,
     "sasaran.indikator.hitung.realisasi": _HITUNG,
     "sasaran.indikator.hitung.bawaan": _HITUNG,
