@@ -205,3 +205,13 @@ def test_render_cli_memakai_cache(xdg: Path, tmp_path: Path) -> None:
     assert len(_entri(xdg)) >= 20
     kedua = CliRunner().invoke(app, ["render", str(berkas)])
     assert kedua.stdout == pertama.stdout
+
+
+def test_tanpa_sumber_modul_tanpa_cache(hasil: Hasil, xdg: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installation without the sandbox modules' source (bytecode only) cannot be
+    fingerprinted: no cache, the render as before."""
+    monkeypatch.setattr(cache_mod, "MODUL_SANDBOX", ("tidak-ada.py",))
+    assert CacheTemplat.buka(templat.lingkungan(hasil.laporan.aturan)) is None
+    assert _render(hasil) == _render(hasil, cache=False)
+    assert not xdg.exists()

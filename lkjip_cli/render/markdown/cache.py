@@ -116,9 +116,14 @@ class CacheTemplat(BytecodeCache):
 
     @classmethod
     def buka(cls, env: Environment, path: Path | None = None) -> CacheTemplat | None:
-        """The cache for `env` in `path` (default `direktori_cache()`), or None if refused."""
-        fd = _direktori_aman(path if path is not None else direktori_cache())
-        return None if fd is None else cls(fd, sidik_jari(env))
+        """The cache for `env` in `path` (default `direktori_cache()`), or None if refused
+        or impossible (no home directory, an installation without the modules' source)."""
+        try:
+            sidik = sidik_jari(env)
+            fd = _direktori_aman(path if path is not None else direktori_cache())
+        except (OSError, RuntimeError):  # RuntimeError: Path.home() without a home
+            return None
+        return None if fd is None else cls(fd, sidik)
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None,
                    source: str) -> Bucket:
