@@ -15,6 +15,7 @@ install it in one line, exit 2, before reading the report.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -198,7 +199,6 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
     pilihan = replace(pilihan, tabel=tabel_laporan(pilihan.tabel, result.report.penomoran))
 
     from lkjip_cli.engine import hitung
-    from lkjip_cli.render.markdown.templat import GalatTemplat
     from lkjip_cli.render.pdf import GalatPdf
     from lkjip_cli.source.sel_aman import GalatSel
 
@@ -207,8 +207,20 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
     hasil = hitung(result.report)
     try:
         return pembuat(hasil, pilihan)
-    except (GalatTemplat, GalatSel, GalatPdf) as exc:
+    except (GalatSel, GalatPdf) as exc:
         raise gagal(str(exc)) from None
+    except Exception as exc:
+        if _galat_templat(exc):
+            raise gagal(str(exc)) from None
+        raise
+
+
+def _galat_templat(exc: Exception) -> bool:
+    """Whether `exc` is a template's error. Asked without importing the templates' module
+    (and Jinja2 with it) when nothing imported it: an XLSX workbook uses no template, and a
+    `GalatTemplat` cannot be raised before its module is loaded (start-up, issue 24)."""
+    templat = sys.modules.get("lkjip_cli.render.markdown.templat")
+    return templat is not None and isinstance(exc, templat.GalatTemplat)
 
 
 def _baca_referensi(path: Path) -> Any:

@@ -91,9 +91,10 @@ def pilih_bab(bab: Bab | None, tabel: list[str]) -> list[str]:
     if tabel:
         return []
     if bab is None or bab is Bab.semua:
-        from lkjip_cli.render.markdown.templat import BAB
-
-        return list(BAB)
+        # The chapters from the option's own list, not from `render.markdown.BAB`: that
+        # module imports Jinja2, which `export --to xlsx` never uses (tests/test_mulai.py
+        # holds the two lists equal).
+        return [b.value for b in Bab if b is not Bab.semua]
     return [bab.value]
 
 
