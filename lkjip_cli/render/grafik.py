@@ -32,18 +32,24 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
+from lkjip_cli import __version__
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil, Target
 from lkjip_cli.engine.skala import skala_interpretasi
 from lkjip_cli.model.laporan import Rentang
+from lkjip_cli.source.simpanan import Simpanan, kunci
 from lkjip_cli.tabel import ROMAWI
 
 Jenis = Literal["batang", "mendatar"]
+Bentuk = Literal["png", "svg"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +221,18 @@ def _label_angka(x: float, _pos: int) -> str:
     return fmt.angka(Decimal(f"{float(x):.6f}").normalize())
 
 
-def gambar(data: DataGrafik, bentuk: Literal["png", "svg"] = "png") -> bytes:
-    """The chart drawn by matplotlib (Agg backend) as PNG or SVG bytes."""
+def gambar(data: DataGrafik, bentuk: Bentuk = "png") -> bytes:
+    """The chart drawn by matplotlib (Agg backend) as PNG or SVG bytes, in matplotlib's own
+    default style (a user's matplotlibrc changes no chart: the same report and the same
+    matplotlib give the same bytes, which the cache of `gambar_semua` relies on; an SVG's
+    element ids are salted by a fixed word, not a random one)."""
+    from matplotlib import rc_context, style
+
+    with style.context("default"), rc_context({"svg.hashsalt": "lkjip"}):
+        return _gambar(data, bentuk)
+
+
+def _gambar(data: DataGrafik, bentuk: Bentuk) -> bytes:
     from matplotlib.figure import Figure  # a bare Figure draws with Agg, no display
 
     if data.satuan:
@@ -321,10 +337,76 @@ class Gambar:
     png: bytes
 
 
-def png_per_tabel(h: Hasil) -> dict[str, list[Gambar]]:
-    """PNG charts keyed by the table they follow in the Word document."""
+def png_per_tabel(h: Hasil, *, proses: int | None = None,
+                  simpanan: Simpanan | None = None) -> dict[str, list[Gambar]]:
+    """PNG charts keyed by the table they follow in the Word document (`gambar_semua`)."""
+    semua = data_grafik(h)
     out: dict[str, list[Gambar]] = {}
-    for data in data_grafik(h):
-        out.setdefault(data.tabel, []).append(Gambar(data.kode, data.judul,
-                                                      gambar(data, "png")))
+    for data, png in zip(semua, gambar_semua(semua, "png", proses=proses, simpanan=simpanan),
+                         strict=True):
+        out.setdefault(data.tabel, []).append(Gambar(data.kode, data.judul, png))
     return out
+
+
+# ------------------------------------------------------------ many charts: cache, workers
+
+#: The cache namespace of drawn charts (`source/simpanan.py`).
+SIMPANAN = "grafik"
+
+
+def gambar_semua(daftar: Sequence[DataGrafik], bentuk: Bentuk = "png", *,
+                 proses: int | None = None, simpanan: Simpanan | None = None) -> list[bytes]:
+    """Every chart drawn, in order, the same bytes `gambar` draws one by one.
+
+    A chart drawn before with the same data, drawing code and libraries comes from the
+    user's cache (`simpanan`, default the `grafik` namespace; `LKJIP_CACHE=0` turns it off);
+    the others are drawn on `proses` worker processes (default: every core this process may
+    use, at most one per chart), each importing matplotlib itself, so that this process
+    never pays for it; one chart, or one core, is drawn here.
+    """
+    simpanan = simpanan if simpanan is not None else Simpanan(SIMPANAN)
+    kunci = [_kunci(d, bentuk) for d in daftar]
+    hasil = [simpanan.ambil(k) if k else None for k in kunci]
+    kurang = [i for i, b in enumerate(hasil) if b is None]
+    for i, png in zip(kurang, _gambar_paralel([daftar[i] for i in kurang], bentuk, proses),
+                      strict=True):
+        hasil[i] = png
+        if kunci[i]:
+            simpanan.simpan(kunci[i], png)
+    return [b for b in hasil if b is not None]
+
+
+def _gambar_paralel(daftar: Sequence[DataGrafik], bentuk: Bentuk,
+                    proses: int | None) -> list[bytes]:
+    jumlah = min(_inti() if proses is None else max(1, proses), len(daftar))
+    if jumlah <= 1:
+        return [gambar(d, bentuk) for d in daftar]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: a worker starts with lkjip already imported and imports only matplotlib
+    ctx = multiprocessing.get_context("fork" if "fork" in
+                                      multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(jumlah, mp_context=ctx) as pool:
+        return list(pool.map(gambar, daftar, [bentuk] * len(daftar)))
+
+
+def _inti() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _kunci(data: DataGrafik, bentuk: Bentuk) -> str:
+    """The cache key of a chart: its data (the dataclasses' repr holds every field, exact
+    Decimals included), the format, this module's source (the drawing code), lkjip's,
+    matplotlib's and Pillow's versions; "" when one of them cannot be read (no cache)."""
+    from importlib import metadata
+
+    try:
+        kode = Path(__file__).read_bytes()
+        versi = [metadata.version(p) for p in ("matplotlib", "pillow")]
+    except (OSError, metadata.PackageNotFoundError):
+        return ""
+    return kunci(SIMPANAN, __version__, *versi, kode, bentuk, repr(data))
