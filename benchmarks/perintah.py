@@ -22,6 +22,17 @@ tree, and the tables show both and their ratio.
 Run: `python benchmarks/perintah.py [N ...] [--bentuk 2020|2021] [--runs R] [--sebelum DIR]`
 (default N = 300, 1,000, 3,000; both shapes). Reports above the 5 MiB input limit are read
 with the limit lifted inside the measured processes only.
+
+Export (`--ekspor`, issue 24 P1): for the reports under data/ (or the files named with
+`--berkas`), `lkjip export` to xlsx, docx and, where LibreOffice is installed, pdf, each a
+fresh process beside the import floor `python -c "import typer, pydantic, yaml, rich"` (the
+floor of any typer + pydantic + yaml + rich program) and `lkjip compute`; CPU time (the
+process and its children: chart workers, LibreOffice) and wall time as multiples of the
+floor's, medians of `--runs` interleaved runs. `docx` draws every chart (cache off,
+`LKJIP_CACHE=0`); `docx-cache` runs with a chart cache filled by a run before the timed
+ones (a tree without the cache draws them again). With `--sebelum DIR` both trees, each run
+of one next to the same run of the other, and the ratio sebelum / sesudah.
+Run: `python benchmarks/perintah.py --ekspor [--berkas F ...] [--runs R] [--sebelum DIR]`.
 """
 
 from __future__ import annotations
@@ -33,6 +44,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,10 +59,11 @@ LANTAI = ("import sys, yaml; "
 PERINTAH = ("validate", "compute", "check", "render")
 
 
-def _jalan(sumber: Path, argv: list[str]) -> tuple[float, float]:
-    """CPU seconds (user + system) and peak RSS (MiB) of one process running `argv` with
-    the lkjip source tree `sumber` first on its path."""
-    env = {**os.environ, "PYTHONPATH": str(sumber), "NO_COLOR": "1"}
+def _jalan(sumber: Path, argv: list[str], env_tambah: dict[str, str] | None = None
+           ) -> tuple[float, float]:
+    """CPU seconds (user + system, with every child it waited for) and peak RSS (MiB) of
+    one process running `argv` with the lkjip source tree `sumber` first on its path."""
+    env = {**os.environ, "PYTHONPATH": str(sumber), "NO_COLOR": "1", **(env_tambah or {})}
     proc = subprocess.Popen([sys.executable, *argv], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env=env, cwd=sumber)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -135,10 +148,93 @@ def _eksponen(t1: float, t2: float, n1: int, n2: int) -> float:
     return math.log(t2 / t1) / math.log(n2 / n1)
 
 
+# ------------------------------------------------------------------------------ export
+
+LANTAI_IMPOR = "import typer, pydantic, yaml, rich"
+EKSPOR = ("xlsx", "docx", "docx-cache", "pdf")
+
+
+def _ekspor_argv(berkas: Path, perintah: str, keluar: Path) -> list[str]:
+    if perintah == "floor":
+        return ["-c", LANTAI_IMPOR]
+    if perintah == "compute":
+        return ["-c", CLI, "compute", str(berkas)]
+    to = perintah.split("-")[0]
+    return ["-c", CLI, "export", str(berkas), "--to", to, "-o",
+            str(keluar / f"{berkas.stem}.{to}"), "--force"]
+
+
+def _waktu(sumber: Path, argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(CPU seconds of the process and its children, wall seconds)."""
+    mulai = time.perf_counter()
+    cpu, _ = _jalan(sumber, argv, env)
+    return cpu, time.perf_counter() - mulai
+
+
+def ukur_ekspor(berkas: list[Path], runs: int, pohon: dict[str, Path]
+                ) -> dict[str, dict[str, dict[str, tuple[float, float]]]]:
+    """{file: {tree: {command: (median CPU s, median wall s)}}}."""
+    from lkjip_cli.render.pdf import cari_soffice
+
+    perintah = ["floor", "compute", *(e for e in EKSPOR if e != "pdf" or cari_soffice())]
+    hasil: dict[str, dict[str, dict[str, tuple[float, float]]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        keluar = Path(tmp)
+        cache = {tree: keluar / f"cache-{tree}" for tree in pohon}
+        for path in berkas:
+            sampel: dict[str, dict[str, list[tuple[float, float]]]] = {
+                t: {c: [] for c in perintah} for t in pohon}
+            for tree, sumber in pohon.items():  # fill each tree's chart cache
+                _jalan(sumber, _ekspor_argv(path, "docx", keluar),
+                       {"LKJIP_CACHE": str(cache[tree])})
+            for _ in range(runs):
+                for c in perintah:
+                    for tree, sumber in pohon.items():
+                        env = {"LKJIP_CACHE": str(cache[tree]) if c == "docx-cache" else "0"}
+                        sampel[tree][c].append(
+                            _waktu(sumber, _ekspor_argv(path, c, keluar), env))
+            hasil[path.name] = {
+                tree: {c: (statistics.median(x[0] for x in v),
+                           statistics.median(x[1] for x in v)) for c, v in per.items()}
+                for tree, per in sampel.items()}
+            print(f"{path.name}: done", file=sys.stderr, flush=True)
+    return hasil
+
+
+def tabel_ekspor(hasil: dict[str, dict[str, dict[str, tuple[float, float]]]],
+                 pohon: dict[str, Path]) -> list[str]:
+    out: list[str] = []
+    nama = list(hasil)
+    head = f"{'':24}" + "".join(f"{n[:18]:>20}" for n in nama)
+    for judul, k in (("CPU time (process + children)", 0), ("wall time", 1)):
+        out += ["", f"== export: {judul} / import floor `python -c \"{LANTAI_IMPOR}\"`",
+                head]
+        for tree in pohon:
+            for c in hasil[nama[0]][tree]:
+                out.append(f"{f'{c} [{tree}]':24}" + "".join(
+                    f"{hasil[n][tree][c][k] / hasil[n][tree]['floor'][k]:20.2f}"
+                    for n in nama))
+        out += ["", f"   export: {judul}, seconds", head]
+        for tree in pohon:
+            for c in hasil[nama[0]][tree]:
+                out.append(f"{f'{c} [{tree}]':24}" + "".join(
+                    f"{hasil[n][tree][c][k]:20.2f}" for n in nama))
+        if len(pohon) == 2:
+            out += ["", f"   export: {judul} sebelum / sesudah", head]
+            for c in hasil[nama[0]]["sesudah"]:
+                if c != "floor":
+                    out.append(f"{c:24}" + "".join(
+                        f"{hasil[n]['sebelum'][c][k] / hasil[n]['sesudah'][c][k]:20.2f}"
+                        for n in nama))
+    return out
+
+
 def main(argv: list[str]) -> None:
     runs = 1
     sizes: list[int] = []
     bentuk: list[str] = []
+    berkas: list[Path] = []
+    ekspor = False
     pohon = {"sesudah": ROOT}
     args = iter(argv)
     for arg in args:
@@ -148,8 +244,20 @@ def main(argv: list[str]) -> None:
             bentuk.append(next(args))
         elif arg == "--sebelum":
             pohon = {"sebelum": Path(next(args)).resolve(), "sesudah": ROOT}
+        elif arg == "--ekspor":
+            ekspor = True
+        elif arg == "--berkas":
+            berkas.append(Path(next(args)).resolve())
         else:
             sizes.append(int(arg))
+    if ekspor:
+        sys.path.insert(0, str(ROOT))
+        hasil_ekspor = ukur_ekspor(berkas or sorted((ROOT / "data").glob("*.yaml")), runs,
+                                   pohon)
+        print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; "
+              f"{runs} run(s) per figure")
+        print("\n".join(tabel_ekspor(hasil_ekspor, pohon)))
+        return
     sizes = sorted(sizes or list(UKURAN))
     hasil = ukur(bentuk or list(BENTUK), sizes, runs, pohon)
     print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; "
