@@ -196,17 +196,21 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
-    from lkjip_cli.render.markdown.templat import GalatTemplat
-    from lkjip_cli.render.pdf import GalatPdf
-    from lkjip_cli.source.sel_aman import GalatSel
 
     if pilihan.referensi is not None:
         pilihan = replace(pilihan, dokumen=_baca_referensi(pilihan.referensi))
     hasil = hitung(result.report)
     try:
         return pembuat(hasil, pilihan)
-    except (GalatTemplat, GalatSel, GalatPdf) as exc:
-        raise gagal(str(exc)) from None
+    except Exception as exc:
+        # imported on failure only: a workbook needs neither Jinja nor LibreOffice
+        from lkjip_cli.render.markdown.templat import GalatTemplat
+        from lkjip_cli.render.pdf import GalatPdf
+        from lkjip_cli.source.sel_aman import GalatSel
+
+        if isinstance(exc, GalatTemplat | GalatSel | GalatPdf):
+            raise gagal(str(exc)) from None
+        raise
 
 
 def _baca_referensi(path: Path) -> Any:

@@ -65,9 +65,9 @@ def pilih_bab(bab: Bab | None, tabel: list[str]) -> list[str]:
     if tabel:
         return []
     if bab is None or bab is Bab.semua:
-        from lkjip_cli.render.markdown.templat import BAB
-
-        return list(BAB)
+        # the enum, not `render.markdown.BAB`: an export to xlsx never imports Jinja
+        # (tests/test_export.py keeps the two lists equal)
+        return [b.value for b in Bab if b is not Bab.semua]
     return [bab.value]
 
 
