@@ -14,72 +14,45 @@ the workbook does not hold, each with its reason; `tests/test_buku_model.py` wal
 pydantic model and fails, naming what to add where, when a field has neither. Sheets added
 after the first layout are optional (`opsional`), so a workbook written by an older lkjip
 still imports.
+
+This module holds the core sheets (the figures of an LKjIP) and the lists every reader and
+writer walks (`LEMBAR`, `PETA_MODEL`, `BAGIAN_DILAPORKAN`, `HANYA_YAML`). The parts of a sheet
+live in `buku/kolom.py`; a later family of sheets lives in a module of its own (the analyst's
+text in `buku/tata_narasi.py`) that defines its `Lembar`s and its part of the model map, and is
+registered here by adding its sheets to `LEMBAR` and its map to `PETA_MODEL`. Names other
+modules import from here stay importable from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Literal
+from dataclasses import replace
 
+from lkjip_cli.buku.kolom import BAGIAN as BAGIAN
+from lkjip_cli.buku.kolom import (
+    FORMAT_RUPIAH as FORMAT_RUPIAH,
+)
+from lkjip_cli.buku.kolom import (
+    KLASIFIKASI,
+    METODE_EFISIENSI,
+    METODE_RATA_RATA,
+    POLARITAS,
+    REKAP,
+    RUMUS_NEGATIF,
+    TABEL,
+    YA_TIDAK,
+    kolom_target,
+)
+from lkjip_cli.buku.kolom import SKALA as SKALA
+from lkjip_cli.buku.kolom import TINGKAT as TINGKAT
+from lkjip_cli.buku.kolom import Kolom as Kolom
+from lkjip_cli.buku.kolom import Lembar as Lembar
+from lkjip_cli.buku.tata_narasi import KUNCI_ANALISIS as KUNCI_ANALISIS
+from lkjip_cli.buku.tata_narasi import KUNCI_BERJUDUL as KUNCI_BERJUDUL
+from lkjip_cli.buku.tata_narasi import KUNCI_LAPORAN as KUNCI_LAPORAN
+from lkjip_cli.buku.tata_narasi import KUNCI_TEKS as KUNCI_TEKS
+from lkjip_cli.buku.tata_narasi import NARASI as NARASI
+from lkjip_cli.buku.tata_narasi import PETA_NARASI
 from lkjip_cli.model.persen import JENIS_PERSEN
-
-Jenis = Literal["teks", "angka", "rupiah", "bulat", "pilihan", "yatidak", "daftar", "nama",
-                "periode", "bebas"]
-
-
-@dataclass(frozen=True, slots=True)
-class Kolom:
-    """One column: its heading, its key in the reader, what it holds, and the help shown."""
-
-    judul: str
-    kunci: str
-    jenis: Jenis = "teks"
-    pilihan: tuple[str, ...] = ()
-    wajib: bool = False
-    lebar: int = 14
-    bantuan: str = ""
-    #: The list offers the usual values, Excel warns on another but lets it stand.
-    terbuka: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Lembar:
-    nama: str
-    kolom: tuple[Kolom, ...]
-    satu_baris: bool = False
-    #: Added after the first layout: an older workbook without it still imports.
-    opsional: bool = False
-
-    def kolom_kunci(self, kunci: str) -> Kolom:
-        return next(k for k in self.kolom if k.kunci == kunci)
-
-
-POLARITAS = ("positif", "negatif")
-RUMUS_NEGATIF = ("(2T-R)/T", "T/R")
-REKAP = ("terakhir", "jumlah", "rata-rata")
-YA_TIDAK = ("ya", "tidak")
-TINGKAT = ("program", "kegiatan", "sub kegiatan")
-BAGIAN = ("laporan", "sasaran", "indikator", "triwulan", "program", "kegiatan",
-          "indikator kegiatan", "belanja", "evaluasi", "bulan", "masukan", "rincian",
-          "jenis belanja", "kelompok belanja")
-KLASIFIKASI = ("bl-btl", "permendagri-77-2020", "apbn")
-TABEL = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
-         "3.9", "3.10", "3.11", "3.12", "3.13")
-SKALA = ("interpretasi", "predikat")
-#: The named methods the Aturan sheet offers (engine/rata_rata.py, engine/efisiensi.py).
-METODE_RATA_RATA = ("rata-rata", "rasio-rata-rata", "tertimbang-pagu", "geometrik-pmk-22-2021")
-METODE_EFISIENSI = ("selisih", "sisa-anggaran", "rasio", "nominal", "indeks-efisiensi",
-                    "selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021")
-
-
-def _target(judul: str = "Target", kunci: str = "target") -> list[Kolom]:
-    return [
-        Kolom(judul, kunci, "angka",
-              bantuan="angka; untuk target rentang: batas bawah"),
-        Kolom(f"{judul} maks", f"{kunci}_maks", "angka",
-              bantuan="hanya untuk target rentang: batas atas (kosongkan bila satu angka)"),
-    ]
-
 
 INSTANSI = Lembar("Instansi", (
     Kolom("Nama instansi", "nama", wajib=True, lebar=50),
@@ -164,7 +137,7 @@ INDIKATOR = Lembar("Indikator", (
     Kolom("Satuan", "satuan", wajib=True, lebar=10),
     Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
     Kolom("Rumus negatif", "rumus_negatif", "pilihan", RUMUS_NEGATIF),
-    *_target(),
+    *kolom_target(),
     Kolom("Realisasi", "realisasi", "angka", bantuan="kosong: belum ada data"),
     Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
           bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
@@ -186,17 +159,17 @@ INDIKATOR = Lembar("Indikator", (
 TRIWULAN = Lembar("Triwulan", (
     Kolom("Indikator", "indikator", wajib=True),
     Kolom("Triwulan", "triwulan", "bulat", wajib=True, bantuan="1 sampai 4"),
-    *_target(),
+    *kolom_target(),
     Kolom("Realisasi", "realisasi", "angka"),
 ))
 
 RENSTRA = Lembar("Renstra", (
     Kolom("Indikator", "indikator", wajib=True),
     Kolom("Tahun", "tahun", "bulat", wajib=True),
-    *_target("Target Renstra", "target_renstra"),
+    *kolom_target("Target Renstra", "target_renstra"),
     Kolom("Realisasi tahun itu", "realisasi_sebelumnya", "angka",
           bantuan="realisasi tahun-tahun sebelumnya (Tabel 3.6)"),
-    *_target("Target tahun itu", "target_sebelumnya"),
+    *kolom_target("Target tahun itu", "target_sebelumnya"),
 ))
 
 ANGGARAN = Lembar("Program Kegiatan", (
@@ -231,7 +204,7 @@ INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
     Kolom("Nama", "nama", wajib=True, lebar=50),
     Kolom("Satuan", "satuan", wajib=True, lebar=10),
     Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
-    *_target(),
+    *kolom_target(),
     Kolom("Realisasi", "realisasi", "angka"),
     Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
           bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
@@ -344,29 +317,6 @@ TANDA_CETAK = Lembar("Tanda Cetak", (
 ), opsional=True)
 
 
-#: `Narasi`: what each Kunci names. Report level: the cover, the Kata Pengantar and its
-#: signatory (one key per line of the signature), the Ikhtisar, and the sections of Bab I,
-#: Bab IV and the Lampiran. A sasaran or an indicator: the analyses of PermenPAN-RB 53/2014.
-KUNCI_LAPORAN = ("sampul.judul", "sampul.logo", "kata_pengantar", "penandatangan.tempat_tanggal",
-                 "penandatangan.jabatan", "penandatangan.nama", "penandatangan.pangkat",
-                 "penandatangan.nip", "ikhtisar", "bab1", "bab4", "lampiran")
-KUNCI_ANALISIS = ("standar_nasional", "penyebab", "solusi", "program", "lain")
-#: Keys whose rows are sections under their own heading, in row order.
-KUNCI_BERJUDUL = ("bab1", "bab4", "lampiran", "lain")
-#: Keys that are a narrative (with a `Sumber`), not a single line such as a name.
-KUNCI_TEKS = ("kata_pengantar", "ikhtisar", *KUNCI_BERJUDUL, *KUNCI_ANALISIS)
-
-NARASI = Lembar("Narasi", (
-    Kolom("Bagian", "bagian", "pilihan", ("laporan", "sasaran", "indikator"), wajib=True),
-    Kolom("Kode", "kode", bantuan="kode sasaran atau indikator; kosong untuk laporan"),
-    Kolom("Kunci", "kunci", "pilihan", KUNCI_LAPORAN + KUNCI_ANALISIS, wajib=True, lebar=26),
-    Kolom("Judul", "judul", lebar=30,
-          bantuan="untuk bab1, bab4, lampiran dan lain: judul bagian (satu baris per bagian)"),
-    Kolom("Teks", "teks", wajib=True, lebar=80,
-          bantuan="teks penyusun apa adanya (boleh Markdown); tidak pernah dibaca sebagai rumus"),
-    Kolom("Sumber", "sumber", lebar=30, bantuan="asal kata-kata, bila disalin"),
-), opsional=True)
-
 #: Every sheet, in workbook order.
 LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
@@ -375,8 +325,6 @@ LEMBAR: tuple[Lembar, ...] = (
     NARASI,
 )
 
-#: Number format of a rupiah column: thousands grouped, as Excel's locale prints them.
-FORMAT_RUPIAH = "#,##0"
 
 
 # ------------------------------------------------------------- the model's home here
@@ -524,80 +472,8 @@ PETA_MODEL: dict[str, str] = {
     "evaluasi_sakip.hasil.nilai": "Nilai SAKIP/Nilai",
     "evaluasi_sakip.sumber_data": "Instansi/Sumber data evaluasi SAKIP",
     "aturan.kata_kategori": "Aturan/Kata kategori",
-    # The analyst's text: one row per text on the Narasi sheet, its Kunci naming the field
-    # (a file's text is written, not its name; docs/excel.md).
-    "narasi.sampul.judul": "Narasi/Teks",
-    "narasi.sampul.logo": "Narasi/Teks",
-    "narasi.kata_pengantar": "Narasi/Teks",
-    "narasi.kata_pengantar.teks": "Narasi/Teks",
-    "narasi.kata_pengantar.berkas": "Narasi/Teks",
-    "narasi.kata_pengantar.sumber": "Narasi/Sumber",
-    "narasi.penandatangan.tempat_tanggal": "Narasi/Teks",
-    "narasi.penandatangan.jabatan": "Narasi/Teks",
-    "narasi.penandatangan.nama": "Narasi/Teks",
-    "narasi.penandatangan.pangkat": "Narasi/Teks",
-    "narasi.penandatangan.nip": "Narasi/Teks",
-    "narasi.ikhtisar": "Narasi/Teks",
-    "narasi.ikhtisar.teks": "Narasi/Teks",
-    "narasi.ikhtisar.berkas": "Narasi/Teks",
-    "narasi.ikhtisar.sumber": "Narasi/Sumber",
-    "narasi.bab1.judul": "Narasi/Judul",
-    "narasi.bab1.isi": "Narasi/Teks",
-    "narasi.bab1.isi.teks": "Narasi/Teks",
-    "narasi.bab1.isi.berkas": "Narasi/Teks",
-    "narasi.bab1.isi.sumber": "Narasi/Sumber",
-    "narasi.bab4.judul": "Narasi/Judul",
-    "narasi.bab4.isi": "Narasi/Teks",
-    "narasi.bab4.isi.teks": "Narasi/Teks",
-    "narasi.bab4.isi.berkas": "Narasi/Teks",
-    "narasi.bab4.isi.sumber": "Narasi/Sumber",
-    "narasi.lampiran.judul": "Narasi/Judul",
-    "narasi.lampiran.isi": "Narasi/Teks",
-    "narasi.lampiran.isi.teks": "Narasi/Teks",
-    "narasi.lampiran.isi.berkas": "Narasi/Teks",
-    "narasi.lampiran.isi.sumber": "Narasi/Sumber",
-    "narasi.sasaran.standar_nasional": "Narasi/Teks",
-    "narasi.sasaran.standar_nasional.teks": "Narasi/Teks",
-    "narasi.sasaran.standar_nasional.berkas": "Narasi/Teks",
-    "narasi.sasaran.standar_nasional.sumber": "Narasi/Sumber",
-    "narasi.sasaran.penyebab": "Narasi/Teks",
-    "narasi.sasaran.penyebab.teks": "Narasi/Teks",
-    "narasi.sasaran.penyebab.berkas": "Narasi/Teks",
-    "narasi.sasaran.penyebab.sumber": "Narasi/Sumber",
-    "narasi.sasaran.solusi": "Narasi/Teks",
-    "narasi.sasaran.solusi.teks": "Narasi/Teks",
-    "narasi.sasaran.solusi.berkas": "Narasi/Teks",
-    "narasi.sasaran.solusi.sumber": "Narasi/Sumber",
-    "narasi.sasaran.program": "Narasi/Teks",
-    "narasi.sasaran.program.teks": "Narasi/Teks",
-    "narasi.sasaran.program.berkas": "Narasi/Teks",
-    "narasi.sasaran.program.sumber": "Narasi/Sumber",
-    "narasi.sasaran.lain.judul": "Narasi/Judul",
-    "narasi.sasaran.lain.isi": "Narasi/Teks",
-    "narasi.sasaran.lain.isi.teks": "Narasi/Teks",
-    "narasi.sasaran.lain.isi.berkas": "Narasi/Teks",
-    "narasi.sasaran.lain.isi.sumber": "Narasi/Sumber",
-    "narasi.indikator.standar_nasional": "Narasi/Teks",
-    "narasi.indikator.standar_nasional.teks": "Narasi/Teks",
-    "narasi.indikator.standar_nasional.berkas": "Narasi/Teks",
-    "narasi.indikator.standar_nasional.sumber": "Narasi/Sumber",
-    "narasi.indikator.penyebab": "Narasi/Teks",
-    "narasi.indikator.penyebab.teks": "Narasi/Teks",
-    "narasi.indikator.penyebab.berkas": "Narasi/Teks",
-    "narasi.indikator.penyebab.sumber": "Narasi/Sumber",
-    "narasi.indikator.solusi": "Narasi/Teks",
-    "narasi.indikator.solusi.teks": "Narasi/Teks",
-    "narasi.indikator.solusi.berkas": "Narasi/Teks",
-    "narasi.indikator.solusi.sumber": "Narasi/Sumber",
-    "narasi.indikator.program": "Narasi/Teks",
-    "narasi.indikator.program.teks": "Narasi/Teks",
-    "narasi.indikator.program.berkas": "Narasi/Teks",
-    "narasi.indikator.program.sumber": "Narasi/Sumber",
-    "narasi.indikator.lain.judul": "Narasi/Judul",
-    "narasi.indikator.lain.isi": "Narasi/Teks",
-    "narasi.indikator.lain.isi.teks": "Narasi/Teks",
-    "narasi.indikator.lain.isi.berkas": "Narasi/Teks",
-    "narasi.indikator.lain.isi.sumber": "Narasi/Sumber",
+    # Families of sheets in modules of their own add their part here.
+    **PETA_NARASI,
 }
 
 #: Every `dilaporkan` of the model -> the `Bagian` of its rows on the Dilaporkan sheet.
