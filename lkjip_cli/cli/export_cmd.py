@@ -76,13 +76,15 @@ class Pilihan:
 def _docx(hasil: Hasil, p: Pilihan) -> bytes:
     from lkjip_cli.render.docx import dokumen_docx
 
-    grafik = None
-    if p.grafik:
-        from lkjip_cli.render.grafik import png_per_tabel
+    if not p.grafik:
+        return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.dokumen,
+                            sumber=p.sumber)
+    from lkjip_cli.render.grafik import png_tertunda
 
-        grafik = png_per_tabel(hasil)
-    return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.dokumen,
-                        sumber=p.sumber, grafik=grafik)
+    # the charts are drawn by worker processes while this one builds the document
+    with png_tertunda(hasil) as grafik:
+        return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.dokumen,
+                            sumber=p.sumber, grafik=grafik)
 
 
 def _pdf(hasil: Hasil, p: Pilihan) -> bytes:

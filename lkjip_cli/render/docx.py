@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +113,7 @@ _SEBARIS = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*)")
 
 def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
                  referensi: DocumentObject | None = None, sumber: str = "",
-                 grafik: dict[str, list[Gambar]] | None = None) -> bytes:
+                 grafik: Mapping[str, list[Gambar]] | None = None) -> bytes:
     """The chapters (or only the tables asked) as DOCX bytes.
 
     `referensi` is the agency's document, already opened (`source/dokumen.py` reads and
@@ -138,7 +138,7 @@ def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
 
 
 def tulis_blok(doc: DocumentObject, daftar_blok: Sequence[Blok], aturan: Aturan, *,
-               gaya_bawaan: bool, grafik: dict[str, list[Gambar]], daftar: bool,
+               gaya_bawaan: bool, grafik: Mapping[str, list[Gambar]], daftar: bool,
                kaki: bool) -> None:
     """The blocks into `doc`, each on the page orientation `orientasi` gives it; `daftar`:
     a whole document (a cover, if the blocks open with one, then the lists and the
@@ -268,7 +268,7 @@ class _Penulis:
     roman to arabic page numbers, captions with SEQ fields, the lists as TOC fields."""
 
     def __init__(self, doc: DocumentObject, aturan: Aturan, *, gaya_bawaan: bool,
-                 grafik: dict[str, list[Gambar]], daftar: bool, ada_tabel: bool,
+                 grafik: Mapping[str, list[Gambar]], daftar: bool, ada_tabel: bool,
                  kaki: bool) -> None:
         self.doc = doc
         self.aturan = aturan

@@ -34,7 +34,9 @@ import io
 import math
 import os
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -339,13 +341,39 @@ class Gambar:
 
 def png_per_tabel(h: Hasil, *, proses: int | None = None,
                   simpanan: Simpanan | None = None) -> dict[str, list[Gambar]]:
-    """PNG charts keyed by the table they follow in the Word document (`gambar_semua`)."""
+    """PNG charts keyed by the table they follow in the Word document, all drawn."""
+    with png_tertunda(h, proses=proses, simpanan=simpanan) as grafik:
+        return {nomor: grafik[nomor] for nomor in grafik}
+
+
+@contextmanager
+def png_tertunda(h: Hasil, *, proses: int | None = None, simpanan: Simpanan | None = None
+                 ) -> Iterator[Mapping[str, list[Gambar]]]:
+    """The charts of `png_per_tabel`, drawn while the caller goes on (the Word document is
+    built meanwhile): looking a table's charts up waits for those charts only. Charts still
+    to be drawn when the block ends are not drawn."""
     semua = data_grafik(h)
-    out: dict[str, list[Gambar]] = {}
-    for data, png in zip(semua, gambar_semua(semua, "png", proses=proses, simpanan=simpanan),
-                         strict=True):
-        out.setdefault(data.tabel, []).append(Gambar(data.kode, data.judul, png))
-    return out
+    with Antrean(semua, "png", proses=proses, simpanan=simpanan) as antrean:
+        yield _PerTabel(semua, antrean)
+
+
+class _PerTabel(Mapping[str, list[Gambar]]):
+    def __init__(self, semua: Sequence[DataGrafik], antrean: Antrean) -> None:
+        self._indeks: dict[str, list[int]] = {}
+        for i, data in enumerate(semua):
+            self._indeks.setdefault(data.tabel, []).append(i)
+        self._semua = semua
+        self._antrean = antrean
+
+    def __getitem__(self, nomor: str) -> list[Gambar]:
+        return [Gambar(self._semua[i].kode, self._semua[i].judul, self._antrean.ambil(i))
+                for i in self._indeks[nomor]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._indeks)
+
+    def __len__(self) -> int:
+        return len(self._indeks)
 
 
 # ------------------------------------------------------------ many charts: cache, workers
@@ -356,39 +384,67 @@ SIMPANAN = "grafik"
 
 def gambar_semua(daftar: Sequence[DataGrafik], bentuk: Bentuk = "png", *,
                  proses: int | None = None, simpanan: Simpanan | None = None) -> list[bytes]:
-    """Every chart drawn, in order, the same bytes `gambar` draws one by one.
+    """Every chart drawn, in order: the same bytes `gambar` draws one by one (`Antrean`)."""
+    with Antrean(daftar, bentuk, proses=proses, simpanan=simpanan) as antrean:
+        return [antrean.ambil(i) for i in range(len(daftar))]
+
+
+class Antrean:
+    """Charts being drawn, each taken by its index when wanted (`ambil`).
 
     A chart drawn before with the same data, drawing code and libraries comes from the
-    user's cache (`simpanan`, default the `grafik` namespace; `LKJIP_CACHE=0` turns it off);
-    the others are drawn on `proses` worker processes (default: every core this process may
-    use, at most one per chart), each importing matplotlib itself, so that this process
-    never pays for it; one chart, or one core, is drawn here.
+    user's cache (`simpanan`, default the `grafik` namespace; `LKJIP_CACHE=0` turns it off).
+    The others are handed at once to `proses` worker processes (default: every core this
+    process may use, at most one per chart), each importing matplotlib itself, so that this
+    process never pays for it and goes on with its own work while they draw; one chart, or
+    one core, is drawn here when it is taken. Each chart drawn is stored in the cache.
     """
-    simpanan = simpanan if simpanan is not None else Simpanan(SIMPANAN)
-    kunci = [_kunci(d, bentuk) for d in daftar]
-    hasil = [simpanan.ambil(k) if k else None for k in kunci]
-    kurang = [i for i, b in enumerate(hasil) if b is None]
-    for i, png in zip(kurang, _gambar_paralel([daftar[i] for i in kurang], bentuk, proses),
-                      strict=True):
-        hasil[i] = png
-        if kunci[i]:
-            simpanan.simpan(kunci[i], png)
-    return [b for b in hasil if b is not None]
 
+    def __init__(self, daftar: Sequence[DataGrafik], bentuk: Bentuk, *,
+                 proses: int | None = None, simpanan: Simpanan | None = None) -> None:
+        self.daftar = daftar
+        self.bentuk = bentuk
+        self.simpanan = simpanan if simpanan is not None else Simpanan(SIMPANAN)
+        self.kunci = [_kunci(d, bentuk) for d in daftar]
+        self.hasil = [self.simpanan.ambil(k) if k else None for k in self.kunci]
+        kurang = [i for i, b in enumerate(self.hasil) if b is None]
+        self.jumlah = min(_inti() if proses is None else max(1, proses), len(kurang))
+        self.pool: Executor | None = None
+        self.tugas: dict[int, Future[bytes]] = {}
+        if self.jumlah > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
-def _gambar_paralel(daftar: Sequence[DataGrafik], bentuk: Bentuk,
-                    proses: int | None) -> list[bytes]:
-    jumlah = min(_inti() if proses is None else max(1, proses), len(daftar))
-    if jumlah <= 1:
-        return [gambar(d, bentuk) for d in daftar]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+            # fork: a worker starts with lkjip already imported and imports only matplotlib
+            ctx = multiprocessing.get_context("fork" if "fork" in
+                                              multiprocessing.get_all_start_methods() else None)
+            self.pool = ProcessPoolExecutor(self.jumlah, mp_context=ctx)
+            self.tugas = {i: self.pool.submit(gambar, daftar[i], bentuk) for i in kurang}
 
-    # fork: a worker starts with lkjip already imported and imports only matplotlib
-    ctx = multiprocessing.get_context("fork" if "fork" in
-                                      multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(jumlah, mp_context=ctx) as pool:
-        return list(pool.map(gambar, daftar, [bentuk] * len(daftar)))
+    def __enter__(self) -> Antrean:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            for i, f in self.tugas.items():  # drawn but not taken: still worth keeping
+                if self.hasil[i] is None and f.done() and not f.cancelled() \
+                        and f.exception() is None:
+                    self._simpan(i, f.result())
+
+    def ambil(self, i: int) -> bytes:
+        """Chart `i`'s bytes, waiting for its worker (or drawing it here)."""
+        png = self.hasil[i]
+        if png is None:
+            png = self.tugas[i].result() if i in self.tugas else \
+                gambar(self.daftar[i], self.bentuk)
+            self._simpan(i, png)
+        return png
+
+    def _simpan(self, i: int, png: bytes) -> None:
+        self.hasil[i] = png
+        if self.kunci[i]:
+            self.simpanan.simpan(self.kunci[i], png)
 
 
 def _inti() -> int:
