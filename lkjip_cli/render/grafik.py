@@ -353,7 +353,7 @@ def png_tertunda(h: Hasil, *, proses: int | None = None, simpanan: Simpanan | No
     built meanwhile): looking a table's charts up waits for those charts only. Charts still
     to be drawn when the block ends are not drawn."""
     semua = data_grafik(h)
-    with Antrean(semua, "png", proses=proses, simpanan=simpanan) as antrean:
+    with Antrean(semua, "png", proses=proses, simpanan=simpanan, sibuk=True) as antrean:
         yield _PerTabel(semua, antrean)
 
 
@@ -394,24 +394,29 @@ class Antrean:
 
     A chart drawn before with the same data, drawing code and libraries comes from the
     user's cache (`simpanan`, default the `grafik` namespace; `LKJIP_CACHE=0` turns it off).
-    The others are handed at once to `proses` worker processes (default: every core this
-    process may use, at most one per chart), each importing matplotlib itself, so that this
-    process never pays for it and goes on with its own work while they draw; one chart, or
-    one core, is drawn here when it is taken. Each chart drawn is stored in the cache.
+    The others are handed at once to `proses` worker processes, each importing matplotlib
+    itself, so that this process never pays for it. By default one per core this process
+    may use, at most one per chart; `sibuk`: this process has its own work meanwhile (the
+    Word document), so one core is left to it (on 2 cores: one worker draws while this
+    process writes, no second import of matplotlib). Without a worker (one core, or one
+    chart while this process waits) a chart is drawn here when it is taken. Each chart
+    drawn is stored in the cache.
     """
 
     def __init__(self, daftar: Sequence[DataGrafik], bentuk: Bentuk, *,
-                 proses: int | None = None, simpanan: Simpanan | None = None) -> None:
+                 proses: int | None = None, simpanan: Simpanan | None = None,
+                 sibuk: bool = False) -> None:
         self.daftar = daftar
         self.bentuk = bentuk
         self.simpanan = simpanan if simpanan is not None else Simpanan(SIMPANAN)
         self.kunci = [_kunci(d, bentuk) for d in daftar]
         self.hasil = [self.simpanan.ambil(k) if k else None for k in self.kunci]
         kurang = [i for i, b in enumerate(self.hasil) if b is None]
-        self.jumlah = min(_inti() if proses is None else max(1, proses), len(kurang))
+        inti = max(1, _inti() - (1 if sibuk else 0)) if proses is None else max(1, proses)
+        self.jumlah = min(inti, len(kurang))
         self.pool: Executor | None = None
         self.tugas: dict[int, Future[bytes]] = {}
-        if self.jumlah > 1:
+        if self.jumlah > 1 or (sibuk and self.jumlah == 1 and _inti() > 1):
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 

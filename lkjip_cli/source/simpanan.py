@@ -46,8 +46,10 @@ def direktori_dasar() -> Path | None:
     if nilai:
         return Path(nilai)
     xdg = os.environ.get("XDG_CACHE_HOME", "")
-    dasar = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
-    return dasar / "lkjip"
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "lkjip"
+    rumah = Path(os.path.expanduser("~"))
+    return rumah / ".cache" / "lkjip" if rumah.is_absolute() else None  # no home: no cache
 
 
 def _milik_sendiri(path: Path) -> bool:
