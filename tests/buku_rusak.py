@@ -1,7 +1,8 @@
 """Hostile and damaged workbooks, built in memory from a valid one (issue 18).
 
 The tests of `lkjip import` (tests/test_impor_bermusuhan.py, tests/test_impor_fuzz.py) and
-benchmarks/impor.py take the data-entry workbook of data/2020.yaml and change its zip parts
+benchmarks/impor.py take the data-entry workbook of data/2020.yaml (or of
+data/contoh-renja.yaml, for the cascade's sheets) and change its zip parts
 and XML directly: a cell far down the sheet, tens of thousands of merged ranges, a sheet of
 150 MB that zips to a few hundred kB, values Excel never writes (`NaN`, `INF`, a date that is
 no date). Building them this way takes milliseconds where openpyxl would take minutes (a
@@ -29,6 +30,18 @@ def buku_2020() -> bytes:
     from lkjip_cli.loader import load
 
     result = load(ROOT / "data" / "2020.yaml")
+    assert result.report is not None
+    return simpan(buku_data(result.report))
+
+
+@cache
+def buku_renja() -> bytes:
+    """`lkjip export data/contoh-renja.yaml --to xlsx --data`, as bytes: the workbook whose
+    cascade sheets (issue 23) hold rows."""
+    from lkjip_cli.buku.tulis import buku_data, simpan
+    from lkjip_cli.loader import load
+
+    result = load(ROOT / "data" / "contoh-renja.yaml")
     assert result.report is not None
     return simpan(buku_data(result.report))
 

@@ -124,6 +124,7 @@ def laporan_2021(draw: st.DrawFn) -> dict[str, Any]:
         "kelompok": [{"kelompok": "5.1", "dilaporkan": {"pagu": {kelas: draw(RUPIAH)}}}],
         "dilaporkan": {"pagu_murni": {"bab2": draw(RUPIAH)}}}]
     _issue_22(draw, data, tahun)
+    _issue_23(draw, data, tahun, tingkat)
     return data
 
 
@@ -149,6 +150,79 @@ def _issue_22(draw: st.DrawFn, data: dict[str, Any], tahun: int) -> None:
     if draw(st.booleans()):
         data["program"][0]["baris_lain"] = {"pagu": draw(RUPIAH), "realisasi": draw(RUPIAH),
                                             "keterangan": "halaman sebelumnya"}
+
+
+@st.composite
+def _indikator_simpul(draw: st.DrawFn, kode: str, tahun: int, tempat: str,
+                      mendukung: list[str]) -> dict[str, Any]:
+    """An indicator of a node, measured like an IKU, with the cascade's keys."""
+    ind: dict[str, Any] = {"kode": kode, "nama": f"Indikator {kode}",
+                           "satuan": draw(st.sampled_from(["unit", "%", "orang"])),
+                           "target": draw(ANGKA), "realisasi": draw(st.one_of(st.none(), ANGKA))}
+    if draw(st.booleans()):
+        ind["polaritas"] = "negatif"
+        ind["rumus_negatif"] = draw(st.sampled_from(["T/R", "(2T-R)/T"]))
+    if draw(st.booleans()):
+        ind["rekap_triwulan"] = draw(st.sampled_from(["jumlah", "rata-rata", "terakhir"]))
+        ind["rekap_renstra"] = draw(st.sampled_from(["jumlah", "terakhir"]))
+    if draw(st.booleans()):
+        ind["triwulan"] = [{"target": draw(ANGKA), "realisasi": draw(ANGKA)}
+                           for _ in range(draw(st.integers(1, 4)))]
+        ind["triwulan"][0]["dilaporkan"] = {"realisasi": {tempat: draw(ANGKA)}}
+    elif draw(st.booleans()):
+        ind["bulanan"] = [{"realisasi": draw(st.one_of(st.none(), ANGKA))}
+                          for _ in range(draw(st.integers(1, 12)))]
+    if draw(st.booleans()):
+        ind["target_renstra"] = {t: draw(ANGKA) for t in range(tahun - 2, tahun + 2)}
+        ind["realisasi_sebelumnya"] = {tahun - 1: draw(ANGKA)}
+    if mendukung and draw(st.booleans()):
+        ind["mendukung"] = mendukung
+    if draw(st.booleans()):
+        ind["keterangan"] = "Keterangan\nberbaris dua"
+        ind["rencana_aksi"] = ["Aksi satu", "Aksi dua"]
+    if draw(st.booleans()):
+        ind["dilaporkan"] = {"capaian": {tempat: draw(ANGKA)}}
+    return ind
+
+
+def _issue_23(draw: st.DrawFn, data: dict[str, Any], tahun: int, tingkat: list[str]) -> None:
+    """The cascade (issue 23): indicators on nodes of any level, each node's money per
+    quarter, month and Renstra year and its unit, and the Evaluasi Renja block."""
+    sasaran = [s["kode"] for s in data["sasaran"]]
+    nomor = iter(range(1, 1000))
+
+    def simpul(node: dict[str, Any], n: int) -> None:
+        if draw(st.booleans()):
+            node["indikator"] = [draw(_indikator_simpul(
+                f"IS{next(nomor)}", tahun, "E.81", sasaran if n == 1 else []))
+                for _ in range(draw(st.integers(1, 2)))]
+        if draw(st.booleans()):
+            node["penanggung_jawab"] = f"Bidang {node['kode']}"
+        if draw(st.booleans()):
+            node["pagu_renstra"] = {t: draw(RUPIAH) for t in range(tahun, tahun + 3)}
+            node["realisasi_sebelumnya"] = {tahun - 1: draw(RUPIAH)}
+        if "pagu" in node and draw(st.booleans()):
+            node["realisasi_triwulan"] = [draw(RUPIAH) for _ in range(draw(st.integers(1, 4)))]
+        if "pagu" in node and draw(st.booleans()):
+            node["realisasi_bulanan"] = [draw(st.one_of(st.none(), RUPIAH))
+                                         for _ in range(draw(st.integers(1, 12)))]
+        for anak in node.get("kegiatan", node.get("rincian", [])):
+            simpul(anak, n + 1)
+
+    for program in data["program"]:
+        simpul(program, 1)
+    if draw(st.booleans()):
+        data["evaluasi_renja"] = {
+            "sampai": draw(st.sampled_from([None, "TW1", "TW2", "TW4"])),
+            "bentuk": draw(st.sampled_from(["17-kolom", "15-kolom"])),
+            "tingkat_dokumen": draw(st.sampled_from(["renja", "rkpd"])),
+            "capaian_renja_terhadap": draw(st.sampled_from(["tahunan", "periode"])),
+            "rata_rata": draw(st.sampled_from(["semua", "program"])),
+            "wajib_indikator": draw(st.lists(st.sampled_from(tingkat), unique=True)),
+            "faktor_pendorong": "Pagu tersedia.\nKontrak cepat.",
+            "tindak_lanjut_renja": "Jadwal ulang.",
+            "dilaporkan": {"predikat_kinerja": {"E.81": "Tinggi"},
+                           "rata_rata_capaian_kinerja": {"E.81": draw(ANGKA)}}}
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))

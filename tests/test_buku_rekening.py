@@ -175,3 +175,88 @@ def test_classes_from_two_sources_are_refused(tmp_path: Path) -> None:
         "Jenis Belanja!A2: error[rekening-invalid]: belanja tahun 2023 per jenis diisi di "
         "lembar Jenis Belanja dan dijumlah dari baris rekening belanja lembar `Realisasi "
         "SIPD`; kosongkan baris tahun itu di Jenis Belanja"]
+
+
+# --------------------------------------------- indicators of the nodes (issue 23 point 6)
+
+#: SIPD's Renja and RKA sheets print a node's indicators beside it: "Indikator ...",
+#: "Target Kinerja", "Satuan"; several in one cell, one per line, or on rows of their own
+#: below the node (no kode, no money).
+JUDUL_INDIKATOR = (*JUDUL, "Indikator Program/Kegiatan/Sub Kegiatan", "Target Kinerja",
+                   "Satuan")
+
+
+def _dengan_indikator(ubah: dict[int, tuple[Any, Any, Any]],
+                      sisip: dict[int, tuple[Any, Any, Any]]) -> list[tuple[Any, ...]]:
+    """SIPD's rows with indicator cells: `ubah` on the row of that index, `sisip` a row of
+    its own (no kode) after it."""
+    out: list[tuple[Any, ...]] = []
+    for i, row in enumerate(SIPD):
+        out.append((*row, *ubah.get(i, (None, None, None))))
+        if i in sisip:
+            out.append((None, None, None, None, None, *sisip[i]))
+    return out
+
+
+def test_indicators_at_every_level_are_read_beside_their_node(tmp_path: Path) -> None:
+    baris = _dengan_indikator(
+        {2: ("Angka kematian bayi\nCakupan imunisasi dasar", "10\n95", "per 1.000 KH\n%"),
+         3: ("Persentase fasilitas kesehatan sesuai standar", 80, "%"),
+         4: ("Jumlah alat kesehatan yang diadakan", "40 unit", None)},
+        {4: ("Jumlah puskesmas yang menerima alat", "12,5 unit", None)})
+    hasil = impor(_buku(tmp_path, baris, JUDUL_INDIKATOR),
+                  rekening=PilihanRekening("Realisasi SIPD"))
+    assert hasil.laporan is not None, [format_text(d) for d in hasil.diagnostics]
+    program = hasil.laporan.program[0]
+    assert [(i.kode, i.nama, i.satuan, i.target) for i in program.indikator] == [
+        ("1.02.02-I1", "Angka kematian bayi", "per 1.000 KH", Decimal(10)),
+        ("1.02.02-I2", "Cakupan imunisasi dasar", "%", Decimal(95))]
+    kegiatan = program.kegiatan[0]
+    assert [(i.kode, i.satuan, i.target) for i in kegiatan.indikator] == [
+        ("1.02.02.2.01-I1", "%", Decimal(80))]
+    sub = kegiatan.rincian[0]
+    assert [(i.kode, i.nama, i.satuan, i.target) for i in sub.indikator] == [
+        ("1.02.02.2.01.0014-I1", "Jumlah alat kesehatan yang diadakan", "unit", Decimal(40)),
+        ("1.02.02.2.01.0014-I2", "Jumlah puskesmas yang menerima alat", "unit",
+         Decimal("12.5"))]
+    assert hasil.teks is not None
+    # Each value names the finance sheet's cell; the row of its own (row 10) too.
+    for baris_yaml in ('- kode: "1.02.02-I2"  # Realisasi SIPD!F7',
+                       "satuan: unit  # Realisasi SIPD!G9", "target: 12.5  # Realisasi SIPD!G10"):
+        assert baris_yaml in hasil.teks
+
+
+def test_a_sheet_with_a_target_column_but_no_indicator_column_reads_as_before(
+        tmp_path: Path) -> None:
+    baris = [(*row, 100) for row in SIPD]
+    hasil = impor(_buku(tmp_path, baris, (*JUDUL, "Target")),
+                  rekening=PilihanRekening("Realisasi SIPD"))
+    assert hasil.laporan is not None, [format_text(d) for d in hasil.diagnostics]
+    assert not any(p.indikator for p in hasil.laporan.program)
+
+
+def test_unreadable_indicator_cells_are_named_all_at_once(tmp_path: Path) -> None:
+    baris = _dengan_indikator(
+        {2: ("Angka kematian bayi\nCakupan imunisasi dasar", "10", "%"),  # 2 lines, 1 target
+         3: ("Persentase fasilitas kesehatan", "banyak", "%"),            # not a number
+         4: ("Jumlah alat kesehatan", 40, None),                           # no unit
+         1: ("Indikator bidang kesehatan", 1, "unit")},                     # a bidang's
+        {})
+    baris.insert(0, (None, None, None, None, None, "Indikator yatim", 1, "unit"))
+    hasil = impor(_buku(tmp_path, baris, JUDUL_INDIKATOR),
+                  rekening=PilihanRekening("Realisasi SIPD"))
+    assert [format_text(d).split(": error", 1)[1] for d in hasil.diagnostics
+            if d.is_error] == [
+        "[rekening-invalid]: Indikator: indikator tanpa baris program, kegiatan atau sub "
+        "kegiatan di atasnya",
+        "[rekening-invalid]: Indikator: indikator di baris urusan atau bidang urusan `1.02` "
+        "tidak dibaca: lkjip memuat indikator program, kegiatan dan sub kegiatan; pindahkan "
+        "ke baris programnya",
+        "[rekening-invalid]: target_kinerja: 1 baris di sel ini untuk 2 indikator di sel F8: "
+        "tulis satu nilai per indikator, baris demi baris",
+        "[rekening-invalid]: target_kinerja: `banyak` bukan angka: tulis angkanya, dengan "
+        "satuannya sesudahnya bila perlu (100 %, 12 unit)",
+        "[rekening-invalid]: Indikator: indikator `Jumlah alat kesehatan` tanpa satuan: isi "
+        "kolom Satuan, atau tulis satuannya sesudah target (100 %)"]
+    assert [d.cell for d in hasil.diagnostics if d.is_error] == [
+        "F5", "F7", "G8", "G9", "F10"]

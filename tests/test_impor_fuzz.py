@@ -1,4 +1,5 @@
-"""Fuzz test of `lkjip import`: random mutations of the data-entry workbook of data/2020.yaml.
+"""Fuzz test of `lkjip import`: random mutations of the data-entry workbook of data/2020.yaml,
+and of data/contoh-renja.yaml's on the sheets of its cascade (issue 23).
 
 The workbook lkjip writes (`export --to xlsx --data`) is changed at the cell level (random
 values and types, numbers no report holds, `NaN` and `INF` written into the XML, dates that
@@ -14,7 +15,8 @@ lies, formatted empty rows far down, a formula with its saved value, comments an
 removed): it must import to the very same YAML, from the same cells.
 
 A fixed seed and a bounded count keep it reproducible and a few seconds long; set
-`LKJIP_FUZZ_BUKU=500` (or any count) to run more, and `LKJIP_FUZZ_BENIH` for another seed.
+`LKJIP_FUZZ_BUKU=500` (or any count) to run more (`LKJIP_FUZZ_BUKU_RENJA` for the Renja
+example's), and `LKJIP_FUZZ_BENIH` for another seed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from typer.testing import CliRunner
 
 from lkjip_cli.buku.impor import impor
 from lkjip_cli.buku.tata import LEMBAR
+from lkjip_cli.buku.tata_kaskade import LEMBAR_KASKADE
 from lkjip_cli.cli.app import app
 
 # The mutants are drawn from the workbook's parts, so a sheet added to the layout reshuffles
@@ -42,6 +45,11 @@ from lkjip_cli.cli.app import app
 # reaches 9.
 SEED = int(os.environ.get("LKJIP_FUZZ_BENIH", "20261207"))
 CASES = int(os.environ.get("LKJIP_FUZZ_BUKU", "40"))
+#: Mutants of data/contoh-renja.yaml's workbook, changing only the sheets its cascade fills
+#: (issue 23), from a seed of their own so that the 2020 mutants above stay as they were.
+CASES_RENJA = int(os.environ.get("LKJIP_FUZZ_BUKU_RENJA", "24"))
+LEMBAR_RENJA = (*(lembar.nama for lembar in LEMBAR_KASKADE), "Indikator Kegiatan",
+                "Program Kegiatan", "Triwulan", "Renstra", "Dilaporkan")
 HANG_GUARD_S = 10.0
 
 Bagian = dict[str, bytes]
@@ -62,10 +70,15 @@ FORMULAS = ['<f>SUM(A1:A3)</f>', '<f>1/0</f><v>#DIV/0!</v>', '<f t="shared" si="
 # ------------------------------------------------------------------------ helpers
 
 
+#: The sheets the mutations of the current mutant choose from (all, or `LEMBAR_RENJA`).
+_PILIHAN: list[str] = [lembar.nama for lembar in LEMBAR]
+
+
 def _lembar_acak(rng: random.Random, parts: Bagian) -> str:
-    """A random layout sheet's part."""
+    """A random layout sheet's part (every workbook lkjip writes has every sheet, in the
+    layout's order, so the 2020 workbook names the parts of any)."""
     while True:
-        part = br.bagian_lembar(br.buku_2020(), rng.choice(LEMBAR).nama)
+        part = br.bagian_lembar(br.buku_2020(), rng.choice(_PILIHAN))
         if part in parts:
             return part
         if not any(n.startswith("xl/worksheets/sheet") for n in parts):
@@ -295,9 +308,17 @@ def _balik_byte(rng: random.Random, data: bytes) -> bytes:
 
 
 def mutants() -> Iterator[tuple[int, Callable[[], bytes]]]:
-    """The fixed seed's mutants; one in four is made of changes that keep the report."""
-    rng = random.Random(SEED)
-    for case in range(CASES):
+    """The fixed seed's mutants of the 2020 workbook, then those of the Renja example's
+    changing its cascade's sheets; one in four is made of changes that keep the report."""
+    yield from _mutants(SEED, range(CASES), br.buku_2020, [x.nama for x in LEMBAR])
+    yield from _mutants(SEED + 23, range(CASES, CASES + CASES_RENJA), br.buku_renja,
+                        list(LEMBAR_RENJA))
+
+
+def _mutants(benih_awal: int, cases: range, dasar: Callable[[], bytes], pilihan: list[str]
+             ) -> Iterator[tuple[int, Callable[[], bytes]]]:
+    rng = random.Random(benih_awal)
+    for case in cases:
         if rng.random() < 0.25:
             langkah, akhir = rng.sample(AMAN, rng.randint(1, 3)), None
         else:
@@ -307,13 +328,18 @@ def mutants() -> Iterator[tuple[int, Callable[[], bytes]]]:
 
         def buat(langkah: list[Any] = langkah, akhir: Any = akhir, benih: int = benih) -> bytes:
             r = random.Random(benih)
-            parts = br.bagian(br.buku_2020())
-            for mutasi in langkah:
-                mutasi(r, parts)
+            parts = br.bagian(dasar())
+            _PILIHAN[:], semula = pilihan, list(_PILIHAN)
+            try:
+                for mutasi in langkah:
+                    mutasi(r, parts)
+            finally:
+                _PILIHAN[:] = semula
             data = br.susun(parts)
             return akhir(r, data) if akhir is not None else data
 
         buat.aman = akhir is None and all(m in AMAN for m in langkah)  # type: ignore[attr-defined]
+        buat.dasar = dasar  # type: ignore[attr-defined]
         yield case, buat
 
 
@@ -349,12 +375,12 @@ def test_mutant_ends_cleanly(tmp_path: Path, case: int, buat: Callable[[], bytes
         assert [ln for ln in errors if not pola.match(ln)] == [], f"case {case}"
     if getattr(buat, "aman", False):  # the same report, from the same cells
         assert result.exit_code == 0, result.stderr
-        assert result.stdout == _yaml_dasar(tmp_path)
+        assert result.stdout == _yaml_dasar(tmp_path, buat.dasar())  # type: ignore[attr-defined]
 
 
-def _yaml_dasar(tmp_path: Path) -> str:
+def _yaml_dasar(tmp_path: Path, dasar: bytes) -> str:
     path = tmp_path / "isian.xlsx"  # the same name: the YAML's header names the workbook
-    path.write_bytes(br.buku_2020())
+    path.write_bytes(dasar)
     hasil = impor(path)
     assert hasil.teks is not None
     return hasil.teks
@@ -364,7 +390,8 @@ def test_the_mutations_reach_every_kind_of_outcome(tmp_path: Path) -> None:
     # A fuzz test whose mutants were all refused as broken zips would test little: the fixed
     # seed's mutants must include workbooks that import and refusals of many kinds, cells
     # named among them.
-    imported, codes, at_cells = 0, set(), 0
+    imported, codes, at_cells, kaskade = 0, set(), 0, 0
+    lembar_kaskade = {lembar.nama for lembar in LEMBAR_KASKADE}
     for case, buat in mutants():
         path = tmp_path / f"{case}.xlsx"
         path.write_bytes(buat())
@@ -373,7 +400,9 @@ def test_the_mutations_reach_every_kind_of_outcome(tmp_path: Path) -> None:
         errors = [d for d in hasil.diagnostics if d.is_error]
         codes |= {d.code for d in errors}
         at_cells += any(d.cell for d in errors)
+        kaskade += any(d.cell and d.sheet in lembar_kaskade for d in errors)
     assert imported >= 3
+    assert kaskade >= 3  # the cascade's sheets (issue 23) are read and named at their cells
     assert at_cells >= 8
     assert {"cell-invalid", "xlsx-invalid"} <= codes, codes
     assert codes & {"xlsx-limit", "too-large"}, codes

@@ -557,7 +557,8 @@ _IKP1 = ("        satuan: per 1.000 KH\n        polaritas: negatif\n"
 
 def test_a_program_indicator_declared_a_share_cannot_pass_100() -> None:
     # jenis_persen sits on every indicator of the cascade: a program's outcome declared a
-    # share with a target of 110% is as wrong as an IKU's; only the YAML holds its kind.
+    # share with a target of 110% is as wrong as an IKU's; its kind is typed on the
+    # workbook's Indikator Simpul sheet, or in the YAML.
     from lkjip_cli.audit import audit
 
     teks = TEKS.replace(_IKP1, '        satuan: "%"\n        jenis_persen: bagian\n'
@@ -567,8 +568,8 @@ def test_a_program_indicator_declared_a_share_cannot_pass_100() -> None:
     got = [t for t in audit(hitung(result.report)).temuan
            if t.jenis == "konsistensi" and t.lokasi == "IKP1"]
     assert [(t.kolom, t.dicetak) for t in got] == [("Target", Decimal(110))]
-    assert "jenis_persen: rasio (atau laju, indeks) pada indikator itu di YAML" in \
-        got[0].keterangan
+    assert "isi kolom 'Jenis persen' di lembar Indikator Simpul dengan rasio, laju atau " \
+        "indeks (di YAML: jenis_persen: rasio)" in got[0].keterangan
 
 
 def test_a_node_indicator_whose_kinds_contradict_is_refused() -> None:

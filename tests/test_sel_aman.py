@@ -356,7 +356,8 @@ def jalankan_compute(mode: Mode, varian: Sequence[str], lap: Bahan) -> list[Kelu
 
 def _hanya_yaml(output: str) -> bool:
     """Whether `export --data` refused the report (`xlsx-lossy`) for fields that the data
-    workbook does not hold by design (`HANYA_YAML`, the Renja cascade) and for no other."""
+    workbook does not hold by design (`HANYA_YAML`: a derived indicator's `hitung`) and for
+    no other."""
     from lkjip_cli.buku.tata import HANYA_YAML
 
     paths = re.findall(r"error\[xlsx-lossy\]: ([^:]+):", output)
@@ -560,6 +561,28 @@ def test_the_data_workbook_gives_back_the_hostile_text_exactly() -> None:
         assert kembali.instansi.nama.startswith("=cmd|")
         # The data workbook has no column for `tingkat_anggaran` yet: the default comes back.
         assert kembali == asli.model_copy(update={"tingkat_anggaran": kembali.tingkat_anggaran})
+
+
+def test_the_cascade_sheets_hold_hostile_text_as_text_and_give_it_back() -> None:
+    """The Renja example (issue 23) through the data workbook: its node indicators, units,
+    keterangan and the Evaluasi Renja narrative reach their sheets as text cells (marked
+    where they begin like a formula) and `lkjip import` reads the same report back."""
+    with tempfile.TemporaryDirectory() as tmp, contextlib.chdir(tmp):
+        f = buat_bahan(SEMUA_PEMICU).laporan[2]
+        assert _jalankan("export", "--to", "xlsx", "--data", "-o", "isian.xlsx",
+                         "--", f).exit_code == 0
+        wb = openpyxl.load_workbook("isian.xlsx")
+        for lembar, judul in (("Indikator Simpul", "Nama"), ("Indikator Simpul", "Keterangan"),
+                              ("Program Kegiatan", "Penanggung jawab"),
+                              ("Evaluasi Renja", "Faktor pendorong"),
+                              ("Evaluasi Renja", "Tindak lanjut Renja")):
+            ws = wb[lembar]
+            c = next(i for i, sel in enumerate(ws[1]) if sel.value == judul)
+            sel = [r[c] for r in ws.iter_rows(min_row=2) if PENANDA in str(r[c].value)]
+            assert sel and all(x.data_type == "s" for x in sel), (lembar, judul)
+            assert all(x.quotePrefix for x in sel if _pemicu(str(x.value))), (lembar, judul)
+        assert _jalankan("import", "isian.xlsx", "-o", "kembali.yaml").exit_code == 0
+        assert load("kembali.yaml").report == load(f).report
 
 
 TABEL_3_6 = MINIMAL.replace("nama: Indikator satu", 'nama: "-0,59"').replace(

@@ -176,12 +176,15 @@ def _baris_renja(h: Hasil) -> list[tuple[str, str, str, object, Decimal | None, 
     return rows
 
 
-def _lembar(path: Path) -> str | None:
-    """The workbook sheet an indicator is typed on: its kind goes in a column there (None:
-    a program's or sub kegiatan's indicator, which only the YAML holds)."""
+def _lembar(path: Path) -> str:
+    """The workbook sheet an indicator is typed on: its kind goes in a column there (an
+    IKU's on Indikator, a kegiatan's on Indikator Kegiatan, any other node's on Indikator
+    Simpul)."""
     if path[:1] != ("program",):
         return "Indikator"
-    return "Indikator Kegiatan" if path[2:3] == ("kegiatan",) and len(path) == 6 else None
+    if path[2:3] == ("kegiatan",) and len(path) == 6:
+        return "Indikator Kegiatan"
+    return "Indikator Simpul"
 
 
 def pohon_dan_jenis(h: Hasil) -> Iterator[Temuan]:

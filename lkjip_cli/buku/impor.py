@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lkjip_cli.buku import tata as tb
+from lkjip_cli.buku import tata_kaskade as tk
 from lkjip_cli.buku.baca import baca_buku, baca_isi_buku
 from lkjip_cli.buku.baca_sel import BacaanBuku
 from lkjip_cli.buku.rekening import PilihanRekening
@@ -38,6 +39,7 @@ _LEMBAR_KUNCI = {
     "aturan": tb.ATURAN.nama, "tujuan": tb.TUJUAN.nama, "sasaran": tb.SASARAN.nama,
     "program": tb.ANGGARAN.nama, "belanja": tb.BELANJA.nama,
     "evaluasi_sakip": tb.KOMPONEN.nama, "dilaporkan": tb.DILAPORKAN.nama,
+    "evaluasi_renja": tk.EVALUASI_RENJA.nama,
 }
 _URUT_LEMBAR = {lembar.nama: i for i, lembar in enumerate(tb.LEMBAR)}
 

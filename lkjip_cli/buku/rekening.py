@@ -11,8 +11,12 @@ and bidang rows above the programs (`1`, `1.02`) are not part of the tree and ar
 over; money on a parent row is the sum of the rows below it and is checked as such. Every
 row that cannot be read is named by its cell (`rekening-invalid`), all at once.
 
-The rest of a node (Anggaran PK, sumber dana, indicators supported, RPD) still comes from
-the Program Kegiatan sheet, matched by kode.
+A node's own indicators (issue 23) come from the same sheet when it has an indicator column,
+as SIPD's Renja and RKA sheets print them beside each program, kegiatan and sub kegiatan
+(`Indikator`, `Target Kinerja`, `Satuan`): several per cell, one per line, or on rows of
+their own below the node. The rest of a node (Anggaran PK, sumber dana, indicators
+supported, RPD, unit) still comes from the Program Kegiatan sheet, matched by kode; more
+indicators, their quarters and Renstra years from Indikator Simpul, Triwulan and Renstra.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from lkjip_cli.buku import tata as tb
 from lkjip_cli.buku.baca_sel import GAGAL, sebagai
 from lkjip_cli.buku.penyusun import Penyusun, Pohon
 from lkjip_cli.diagnostics import Path, format_path
+from lkjip_cli.source.numbers import NumberError, parse_number
 from lkjip_cli.source.yamlteks import Catatan
 
 #: What a kode-rekening sheet's columns hold, and the headings each is recognised by
@@ -44,7 +49,24 @@ JUDUL_REKENING: dict[str, tuple[str, ...]] = {
                    "pagu apbd murni"),
     "realisasi": ("realisasi", "realisasi anggaran", "jumlah realisasi", "realisasi sd",
                   "realisasi s d", "realisasi keuangan"),
+    # Indicators of a node (issue 23), as SIPD's Renja and RKA sheets print them beside the
+    # program, kegiatan or sub kegiatan: read only when an indicator column is there.
+    "indikator": ("indikator", "indikator kinerja", "tolok ukur", "tolok ukur kinerja",
+                  "indikator program kegiatan sub kegiatan",
+                  "indikator kinerja program kegiatan sub kegiatan",
+                  "indikator kinerja program outcome kegiatan output",
+                  "indikator program", "indikator kegiatan", "indikator sub kegiatan",
+                  "keluaran", "indikator keluaran"),
+    "kode_indikator": ("kode indikator",),
+    "target_kinerja": ("target", "target kinerja", "target capaian kinerja", "target indikator",
+                       "target k", "volume"),
+    "satuan": ("satuan", "satuan indikator", "satuan target"),
+    "realisasi_kinerja": ("realisasi kinerja", "realisasi indikator", "realisasi target",
+                          "realisasi capaian kinerja", "realisasi k", "realisasi fisik"),
 }
+#: The indicator columns, read only with `indikator`.
+KOLOM_INDIKATOR = ("indikator", "kode_indikator", "target_kinerja", "satuan",
+                   "realisasi_kinerja")
 WAJIB_REKENING = ("kode", "uraian")
 #: Where the heading row may be: finance sheets open with a title of a few rows.
 BARIS_JUDUL_MAKS = 20
@@ -78,6 +100,15 @@ def _huruf_kolom(huruf: str) -> int | None:
 
 
 @dataclass
+class _Indikator:
+    """One indicator of a node, as the sheet gives it (one line of its cells)."""
+
+    nomor: int
+    sel: dict[str, str]
+    nilai: dict[str, Any]
+
+
+@dataclass
 class _Baris:
     nomor: int
     kode: str
@@ -85,6 +116,7 @@ class _Baris:
     nilai: dict[str, Any]
     anak: list[_Baris] = field(default_factory=list)
     tingkat: int = 0
+    indikator: list[_Indikator] = field(default_factory=list)
 
 
 class _Pembaca:
@@ -142,6 +174,8 @@ class _Pembaca:
                 for k, i in {**kenal, **cocok}.items():
                     peta.setdefault(k, i)
                 break
+        if "indikator" not in peta:  # no indicators: their other columns are not read
+            peta = {k: v for k, v in peta.items() if k not in KOLOM_INDIKATOR}
         hilang = [k for k in WAJIB_REKENING if k not in peta]
         if "pagu" not in peta and "pagu_murni" not in peta:
             hilang.append("pagu")
@@ -173,7 +207,8 @@ def _baca_baris(b: _Pembaca, rows: list[tuple[int, list[Any]]], judul: int,
     p = b.p
     out: list[_Baris] = []
     jenis = {"kode": "teks", "uraian": "teks", "pagu": "rupiah", "pagu_murni": "rupiah",
-             "realisasi": "rupiah"}
+             "realisasi": "rupiah", "indikator": "teks", "kode_indikator": "teks",
+             "target_kinerja": "bebas", "satuan": "teks", "realisasi_kinerja": "bebas"}
     for r, row in rows:
         if r <= judul:
             continue
@@ -183,11 +218,21 @@ def _baca_baris(b: _Pembaca, rows: list[tuple[int, list[Any]]], judul: int,
             mentah, ref = _sel(row, i, r)
             sel[kunci] = ref
             kol = tb.Kolom(kunci, kunci, "rupiah" if jenis[kunci] == "rupiah" else "teks")
+            if jenis[kunci] == "bebas":
+                kol = tb.Kolom(kunci, kunci, "angka")
             if mentah is None:
                 continue
             v = p.nilai_sel(b.lembar, row[i], ref, kol, p.paket.lembar[b.lembar])
             nilai[kunci] = sebagai(jenis[kunci], v)
         kode = nilai.get("kode")
+        if kode is None and nilai.get("indikator") is not None:
+            # a further indicator of the node above, on a row of its own
+            if out:
+                out[-1].indikator += _indikator(b, r, sel, nilai)
+            else:
+                b.galat(sel["indikator"], "indikator tanpa baris program, kegiatan atau sub "
+                        "kegiatan di atasnya", "Indikator")
+            continue
         if kode is None or kode is GAGAL:
             uraian = str(nilai.get("uraian") or "")
             uang = any(nilai.get(k) is not None for k in ("pagu", "pagu_murni", "realisasi"))
@@ -208,10 +253,97 @@ def _baca_baris(b: _Pembaca, rows: list[tuple[int, list[Any]]], judul: int,
                 b.galat(sel[k], f"{v!r} bukan rupiah", k)
                 nilai[k] = GAGAL
         baris = _Baris(r, kode, sel, nilai)
+        if nilai.get("indikator") is not None:
+            baris.indikator = _indikator(b, r, sel, nilai)
         if _kode_akun(kode):
             b.akun.append(baris)
             continue
         out.append(baris)
+    return out
+
+
+def _baris_sel(nilai: Any) -> list[Any]:
+    """A cell's lines: SIPD puts a node's several indicators (and their targets) one per
+    line in one cell."""
+    if isinstance(nilai, str):
+        return [x.strip() for x in nilai.splitlines() if x.strip()]
+    return [] if nilai is None or nilai is GAGAL else [nilai]
+
+
+def _indikator(b: _Pembaca, r: int, sel: dict[str, str], nilai: dict[str, Any]
+               ) -> list[_Indikator]:
+    """The indicators on one row: one per line of the indicator cell, each with the line of
+    the same number in the other indicator cells (or their one value, for one indicator)."""
+    nama = _baris_sel(nilai.get("indikator"))
+    lain = {k: _baris_sel(nilai.get(k)) for k in KOLOM_INDIKATOR if k != "indikator"}
+    for k, isi in lain.items():
+        if isi and len(isi) != len(nama):
+            b.galat(sel[k], f"{len(isi)} baris di sel ini untuk {len(nama)} indikator di sel "
+                    f"{sel['indikator']}: tulis satu nilai per indikator, baris demi baris",
+                    k)
+            return []
+    return [_Indikator(r, sel, {"indikator": n, **{k: isi[i] for k, isi in lain.items()
+                                                   if isi}})
+            for i, n in enumerate(nama)]
+
+
+_ANGKA_SATUAN = re.compile(r"^\s*([-+]?[0-9][0-9.,]*)\s*(\S.*)?$")
+
+
+def _target_satuan(b: _Pembaca, x: _Indikator, kunci: str) -> tuple[Any, str | None]:
+    """A target or realisasi (`100`, `70,42`) and the unit written after it (`100 %`,
+    `12 unit`), as SIPD prints "Target Kinerja"; None when empty, GAGAL when unreadable."""
+    v = x.nilai.get(kunci)
+    if v is None or isinstance(v, Decimal):
+        return v, None
+    m = _ANGKA_SATUAN.match(str(v))
+    if m:
+        try:
+            return parse_number(m[1]), m[2]
+        except NumberError:
+            pass
+    b.galat(x.sel[kunci], f"`{str(v)[:40]}` bukan angka: tulis angkanya, dengan satuannya "
+            "sesudahnya bila perlu (100 %, 12 unit)", kunci)
+    return GAGAL, None
+
+
+def _indikator_simpul(b: _Pembaca, x: _Baris, path: Path) -> list[dict[str, Any]]:
+    """A node's indicators from the sheet (issue 23): kode from `kode_indikator`, or the
+    node's kode and the indicator's number (`1.02.02-I1`); unit from `satuan`, or written
+    after the target."""
+    lembar = b.lembar
+    out: list[dict[str, Any]] = []
+    for n, ind in enumerate(x.indikator, start=1):
+        ipath: Path = (*path, "indikator", len(out))
+        sel = ind.sel
+        target, satuan_t = _target_satuan(b, ind, "target_kinerja")
+        realisasi, satuan_r = _target_satuan(b, ind, "realisasi_kinerja")
+        satuan, sel_satuan = next(
+            ((v, sel[k]) for v, k in ((ind.nilai.get("satuan"), "satuan"),
+                                      (satuan_t, "target_kinerja"),
+                                      (satuan_r, "realisasi_kinerja")) if v),
+            (None, sel["indikator"]))
+        if target is GAGAL or realisasi is GAGAL:
+            continue
+        if not satuan:
+            b.galat(sel["indikator"], f"indikator `{str(ind.nilai['indikator'])[:40]}` tanpa "
+                    "satuan: isi kolom Satuan, atau tulis satuannya sesudah target (100 %)",
+                    "Indikator")
+            continue
+        kode = ind.nilai.get("kode_indikator") or f"{x.kode}-I{n}"
+        asal = f"{lembar}!{sel.get('kode_indikator', sel['indikator'])}"
+        item: dict[str, Any] = {"kode": Catatan(str(kode), asal),
+                                "nama": Catatan(ind.nilai["indikator"],
+                                                f"{lembar}!{sel['indikator']}"),
+                                "satuan": Catatan(str(satuan), f"{lembar}!{sel_satuan}")}
+        for kunci, nama, v in (("target_kinerja", "target", target),
+                               ("realisasi_kinerja", "realisasi", realisasi)):
+            if v is not None:
+                item[nama] = Catatan(v, f"{lembar}!{sel[kunci]}")
+                b.p.hasil.sel[format_path((*ipath, nama))] = (lembar, sel[kunci], nama)
+        b.p.hasil.sel[format_path(ipath)] = (lembar, sel["indikator"], "Indikator")
+        b.p.hasil.kode_sel.setdefault(str(kode), asal)
+        out.append(item)
     return out
 
 
@@ -245,6 +377,12 @@ def _pohon(b: _Pembaca, baris: list[_Baris]) -> list[_Baris]:
     """The rows as a tree by kode prefix; the roots are the programs."""
     numerik = all(re.fullmatch(r"[0-9.]+", x.kode) for x in baris)
     if numerik and any(x.kode.count(".") >= 2 for x in baris):
+        for x in baris:
+            if x.kode.count(".") < 2 and x.indikator:
+                b.galat(x.indikator[0].sel["indikator"], f"indikator di baris urusan atau "
+                        f"bidang urusan `{x.kode}` tidak dibaca: lkjip memuat indikator "
+                        "program, kegiatan dan sub kegiatan; pindahkan ke baris programnya",
+                        "Indikator")
         baris = [x for x in baris if x.kode.count(".") >= 2]  # urusan and bidang rows
     per_kode: dict[str, _Baris] = {}
     for x in baris:
@@ -330,6 +468,9 @@ def _simpul(b: _Pembaca, x: _Baris, path: Path, pohon: Pohon) -> dict[str, Any]:
                 p.hasil.sel[format_path((*path, nama))] = (lembar, x.sel[kunci], nama)
     else:
         _periksa_jumlah(b, x)
+    indikator = _indikator_simpul(b, x, path)
+    if indikator:
+        item["indikator"] = indikator
     pohon.tambah(x.kode, item, path, x.tingkat)
     anak = "kegiatan" if x.tingkat == 1 else "rincian"
     if x.anak:
@@ -404,8 +545,9 @@ def _pelengkap(p: Penyusun, pohon: Pohon) -> None:
         if found is None:
             continue
         item, path, tingkat = found
-        kolom = (("anggaran_perjanjian_kinerja", "sumber_dana", "mendukung") if tingkat == 1
-                 else ("mendukung", "rpd"))
+        kolom = (("anggaran_perjanjian_kinerja", "sumber_dana", "mendukung",
+                  "penanggung_jawab") if tingkat == 1
+                 else ("mendukung", "rpd", "penanggung_jawab"))
         for k in kolom:
             p.taruh(item, k, rek, k, (*path, k), L)
         for k in ("pagu", "realisasi"):

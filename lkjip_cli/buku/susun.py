@@ -15,11 +15,12 @@ from lkjip_cli.buku import tata as tb
 from lkjip_cli.buku.baca_sel import GAGAL, BacaanBuku, Rekaman, sebagai
 from lkjip_cli.buku.penyusun import Penyusun, urutan
 from lkjip_cli.buku.rekening import PilihanRekening, jenis_dari_rekening, susun_rekening
-from lkjip_cli.buku.susun_anggaran import (
-    susun_anggaran,
-    susun_belanja,
-    susun_indikator_kegiatan,
-    susun_kelas,
+from lkjip_cli.buku.susun_anggaran import susun_anggaran, susun_belanja, susun_kelas
+from lkjip_cli.buku.susun_kaskade import (
+    objek_renja,
+    susun_indikator_simpul,
+    susun_renja,
+    susun_uang_simpul,
 )
 from lkjip_cli.buku.susun_kinerja import (
     susun_aturan,
@@ -27,6 +28,7 @@ from lkjip_cli.buku.susun_kinerja import (
     susun_instansi,
     susun_masukan,
     susun_penomoran,
+    susun_periodik,
     susun_sasaran,
     susun_tujuan,
 )
@@ -36,7 +38,7 @@ from lkjip_cli.diagnostics import Path, format_path
 #: The report's keys in the model's order, as `lkjip import` writes them.
 URUTAN_KUNCI = ("versi_format", "instansi", "tahun", "periode", "renstra", "aturan", "tujuan",
                 "sasaran", "program", "tingkat_anggaran", "belanja", "evaluasi_sakip",
-                "penomoran", "narasi", "dilaporkan")
+                "evaluasi_renja", "penomoran", "narasi", "dilaporkan")
 
 Tempat = tuple[dict[str, Any], Path]
 
@@ -84,8 +86,10 @@ def _objek(p: Penyusun, rek: Rekaman, bagian: Any, doc: dict[str, Any],
         return doc, ()
     if bagian in ("belanja", "evaluasi", "jenis belanja", "kelompok belanja"):
         return _tahunan(p, rek, bagian, per_bagian)
+    if bagian == "evaluasi renja":
+        return objek_renja(p, doc)
     if bagian in ("triwulan", "bulan"):
-        induk = p.rujukan(rek, "kode", "indikator", per_bagian["indikator"], L)
+        induk = p.rujukan(rek, "kode", "indikator", per_bagian["semua indikator"], L)
         kolom, maks, kunci = (("triwulan", 4, "triwulan") if bagian == "triwulan"
                               else ("butir", 12, "bulanan"))
         n = p.nomor(rek, kolom, maks, L)
@@ -141,7 +145,9 @@ def susun(p: Penyusun, rekening: PilihanRekening | None = None) -> BacaanBuku:
     sasaran, indikator = susun_sasaran(p, doc)
     masukan = susun_masukan(p, sasaran)
     pohon = susun_rekening(p, doc, rekening) if rekening else susun_anggaran(p, doc)
-    ind_keg = susun_indikator_kegiatan(p, pohon.kegiatan)
+    ind_simpul = susun_indikator_simpul(p, pohon)
+    susun_periodik(p, {**ind_simpul, **indikator})
+    susun_uang_simpul(p, pohon)
     belanja = susun_belanja(p, doc)
     jenis = susun_kelas(p, belanja, tb.JENIS_BELANJA, "jenis",
                         ("jenis", "pagu", "pagu_murni", "realisasi"))
@@ -149,10 +155,12 @@ def susun(p: Penyusun, rekening: PilihanRekening | None = None) -> BacaanBuku:
         jenis_dari_rekening(p, doc, pohon, rekening, belanja, jenis)
     kelompok = susun_kelas(p, belanja, tb.KELOMPOK_BELANJA, "kelompok", ("kelompok",))
     evaluasi = susun_evaluasi(p, doc)
+    susun_renja(p, doc)
     _susun_dilaporkan(p, doc, {
         "sasaran": sasaran, "indikator": indikator, "masukan": masukan,
         "program": pohon.program, "kegiatan": pohon.kegiatan, "rincian": pohon.rincian,
-        "indikator kegiatan": ind_keg, "belanja": belanja, "jenis belanja": jenis,
+        "indikator kegiatan": ind_simpul, "indikator simpul": ind_simpul,
+        "semua indikator": {**ind_simpul, **indikator}, "belanja": belanja, "jenis belanja": jenis,
         "kelompok belanja": kelompok, "evaluasi": evaluasi, "pohon": pohon})
     susun_narasi(p, doc)
     p.hasil.doc = {k: doc[k] for k in URUTAN_KUNCI if k in doc}

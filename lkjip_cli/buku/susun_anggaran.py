@@ -16,15 +16,16 @@ from typing import Any
 
 from lkjip_cli.buku import tata as tb
 from lkjip_cli.buku.baca_sel import GAGAL, Rekaman, sebagai
-from lkjip_cli.buku.penyusun import Indeks, Penyusun, Pohon
+from lkjip_cli.buku.penyusun import Penyusun, Pohon
 from lkjip_cli.diagnostics import Path, format_path
 from lkjip_cli.model.anggaran import TINGKAT_BAWAAN
 from lkjip_cli.source.yamlteks import Catatan
 
 #: Columns of each kind of node: a program carries no money of its own; below it, money
 #: stands at the leaves (the model says which is required where).
-_KOLOM_PROGRAM = ("kode", "nama", "anggaran_perjanjian_kinerja", "sumber_dana", "mendukung")
-_KOLOM_SIMPUL = ("kode", "nama", "pagu", "realisasi", "rpd", "mendukung")
+_KOLOM_PROGRAM = ("kode", "nama", "anggaran_perjanjian_kinerja", "sumber_dana", "mendukung",
+                  "penanggung_jawab")
+_KOLOM_SIMPUL = ("kode", "nama", "pagu", "realisasi", "rpd", "mendukung", "penanggung_jawab")
 
 
 def nama_tingkat(doc: dict[str, Any]) -> list[str]:
@@ -150,29 +151,6 @@ def _induk(p: Penyusun, rek: Rekaman, n: int, pohon: Pohon,
                 f"{n - 1} ({atas}) di atas baris tingkat {n} ini", "Induk")
         return None
     return item, path
-
-
-def susun_indikator_kegiatan(p: Penyusun, kegiatan: Indeks) -> Indeks:
-    L = tb.INDIKATOR_KEGIATAN
-    indikator: Indeks = {}
-    for rek in p.rekaman(L):
-        baru = p.anak(rek, "kegiatan", "kegiatan", kegiatan, L, "indikator")
-        if baru is None:
-            continue
-        item, path = baru
-        for kolom in ("kode", "nama", "satuan", "polaritas"):
-            p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
-        p.target(item, "target", rek, "target", (*path, "target"), L)
-        for kolom in ("realisasi", "jenis_persen", "persen_maks_100"):
-            p.taruh(item, kolom, rek, kolom, (*path, kolom), L)
-        aksi = rek["rencana_aksi"].nilai
-        if isinstance(aksi, str):
-            item["rencana_aksi"] = Catatan([a.strip() for a in aksi.splitlines() if a.strip()],
-                                           f"{L.nama}!{rek['rencana_aksi'].sel}")
-        kode = p.kode(rek)
-        if kode is not None:
-            indikator.setdefault(kode, (item, path))
-    return indikator
 
 
 Tahunan = dict[int, tuple[dict[str, Any], Path]]

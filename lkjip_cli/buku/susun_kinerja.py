@@ -257,10 +257,16 @@ def _susun_indikator(p: Penyusun, sasaran: Indeks) -> Indeks:
             indikator.setdefault(kode, (item, path))
     for _, base in sasaran.values():
         p.hasil.sel.setdefault(format_path((*base, "indikator")), (L.nama, "A2", ""))
+    return indikator
+
+
+def susun_periodik(p: Penyusun, indikator: Indeks) -> None:
+    """The `Triwulan`, `Bulan` and `Renstra` sheets: quarters, months and Renstra years of
+    any indicator (an IKU's, or a program's, kegiatan's or sub kegiatan's, issue 23), by
+    its kode."""
     _susun_triwulan(p, indikator)
     _susun_bulan(p, indikator)
     _susun_renstra(p, indikator)
-    return indikator
 
 
 def _susun_triwulan(p: Penyusun, indikator: Indeks) -> None:
@@ -309,7 +315,12 @@ def _susun_renstra(p: Penyusun, indikator: Indeks) -> None:
         if rek["realisasi_sebelumnya"].nilai is not None:
             p.taruh(ind.setdefault("realisasi_sebelumnya", {}), tahun, rek,
                     "realisasi_sebelumnya", (*base, "realisasi_sebelumnya", str(tahun)), L)
-        if rek["target_sebelumnya"].nilai is not None:
+        if rek["target_sebelumnya"].nilai is not None and base[0] == "program":
+            p.galat(L.nama, rek["target_sebelumnya"].sel, "value",
+                    f"`{p.kode(rek, 'indikator')}` indikator program, kegiatan atau sub "
+                    "kegiatan: target tahun-tahun sebelumnya hanya untuk indikator kinerja "
+                    "utama (Tabel 3.6); kosongkan sel ini", "Target tahun itu")
+        elif rek["target_sebelumnya"].nilai is not None:
             p.target(ind.setdefault("target_sebelumnya", {}), tahun, rek, "target_sebelumnya",
                      (*base, "target_sebelumnya", str(tahun)), L)
 

@@ -18,9 +18,10 @@ still imports.
 This module holds the core sheets (the figures of an LKjIP) and the lists every reader and
 writer walks (`LEMBAR`, `PETA_MODEL`, `BAGIAN_DILAPORKAN`, `HANYA_YAML`). The parts of a sheet
 live in `buku/kolom.py`; a later family of sheets lives in a module of its own (the analyst's
-text in `buku/tata_narasi.py`) that defines its `Lembar`s and its part of the model map, and is
-registered here by adding its sheets to `LEMBAR` and its map to `PETA_MODEL`. Names other
-modules import from here stay importable from here.
+text in `buku/tata_narasi.py`, the cascade of issue 23 in `buku/tata_kaskade.py`) that defines
+its `Lembar`s and its part of the model map, and is registered here by adding its sheets to
+`LEMBAR` and its map to `PETA_MODEL`. Names other modules import from here stay importable
+from here.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ from lkjip_cli.buku.kolom import SKALA as SKALA
 from lkjip_cli.buku.kolom import TINGKAT as TINGKAT
 from lkjip_cli.buku.kolom import Kolom as Kolom
 from lkjip_cli.buku.kolom import Lembar as Lembar
+from lkjip_cli.buku.tata_kaskade import (
+    BAGIAN_DILAPORKAN_KASKADE,
+    KOLOM_INDIKATOR_SIMPUL,
+    LEMBAR_KASKADE,
+    PETA_KASKADE,
+)
 from lkjip_cli.buku.tata_narasi import KUNCI_ANALISIS as KUNCI_ANALISIS
 from lkjip_cli.buku.tata_narasi import KUNCI_BERJUDUL as KUNCI_BERJUDUL
 from lkjip_cli.buku.tata_narasi import KUNCI_LAPORAN as KUNCI_LAPORAN
@@ -156,15 +163,19 @@ INDIKATOR = Lembar("Indikator", (
     Kolom("Tahun standar nasional", "standar_nasional_tahun", "bulat"),
 ))
 
+#: The Triwulan, Bulan and Renstra sheets take any indicator's kode (issue 23).
+_KODE_INDIKATOR = ("kode indikator: IKU, atau indikator program, kegiatan atau sub kegiatan "
+                   "(lembar Indikator Kegiatan, Indikator Simpul)")
+
 TRIWULAN = Lembar("Triwulan", (
-    Kolom("Indikator", "indikator", wajib=True),
+    Kolom("Indikator", "indikator", wajib=True, bantuan=_KODE_INDIKATOR),
     Kolom("Triwulan", "triwulan", "bulat", wajib=True, bantuan="1 sampai 4"),
     *kolom_target(),
     Kolom("Realisasi", "realisasi", "angka"),
 ))
 
 RENSTRA = Lembar("Renstra", (
-    Kolom("Indikator", "indikator", wajib=True),
+    Kolom("Indikator", "indikator", wajib=True, bantuan=_KODE_INDIKATOR),
     Kolom("Tahun", "tahun", "bulat", wajib=True),
     *kolom_target("Target Renstra", "target_renstra"),
     Kolom("Realisasi tahun itu", "realisasi_sebelumnya", "angka",
@@ -196,21 +207,16 @@ ANGGARAN = Lembar("Program Kegiatan", (
     Kolom("Realisasi baris lain", "baris_lain_realisasi", "rupiah", lebar=18),
     Kolom("Keterangan baris lain", "baris_lain_keterangan", lebar=24,
           bantuan="di mana baris itu dicetak"),
+    Kolom("Penanggung jawab", "penanggung_jawab", lebar=25,
+          bantuan="unit penanggung jawab (Evaluasi Renja); diwariskan ke baris di bawahnya; "
+          "kosong: instansi"),
 ))
 
+#: A kegiatan's indicators: the cascade's node indicator (`tata_kaskade.py`) on the sheet
+#: of its own that 2020's reports already filled.
 INDIKATOR_KEGIATAN = Lembar("Indikator Kegiatan", (
     Kolom("Kegiatan", "kegiatan", wajib=True, bantuan="kode kegiatan"),
-    Kolom("Kode", "kode", wajib=True),
-    Kolom("Nama", "nama", wajib=True, lebar=50),
-    Kolom("Satuan", "satuan", wajib=True, lebar=10),
-    Kolom("Polaritas", "polaritas", "pilihan", POLARITAS),
-    *kolom_target(),
-    Kolom("Realisasi", "realisasi", "angka"),
-    Kolom("Jenis persen", "jenis_persen", "pilihan", JENIS_PERSEN, lebar=12,
-          bantuan="untuk satuan %: bagian (0-100), laju, rasio, indeks; kosong: dari nama"),
-    Kolom("Persen maks 100", "persen_maks_100", "yatidak", YA_TIDAK,
-          bantuan="kolom lama: ya = bagian, tidak = rasio; pakai Jenis persen"),
-    Kolom("Rencana aksi", "rencana_aksi", lebar=50, bantuan="satu aksi per baris dalam sel"),
+    *KOLOM_INDIKATOR_SIMPUL,
 ))
 
 BELANJA = Lembar("Belanja", (
@@ -262,7 +268,7 @@ PENOMORAN = Lembar("Penomoran", (
 ), opsional=True)
 
 BULAN = Lembar("Bulan", (
-    Kolom("Indikator", "indikator", wajib=True),
+    Kolom("Indikator", "indikator", wajib=True, bantuan=_KODE_INDIKATOR),
     Kolom("Bulan", "bulan", "bulat", wajib=True, bantuan="1 (Januari) sampai 12"),
     Kolom("Target", "target", "angka"),
     Kolom("Realisasi", "realisasi", "angka"),
@@ -322,7 +328,7 @@ LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
     PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA, ATURAN_TEMPAT, TANDA_CETAK,
-    NARASI,
+    NARASI, *LEMBAR_KASKADE,
 )
 
 
@@ -432,17 +438,6 @@ PETA_MODEL: dict[str, str] = {
     "program.kegiatan.realisasi": "Program Kegiatan/Realisasi",
     "program.kegiatan.rpd": "Program Kegiatan/RPD",
     "program.kegiatan.mendukung": "Program Kegiatan/Mendukung",
-    "program.kegiatan.indikator.kode": "Indikator Kegiatan/Kode",
-    "program.kegiatan.indikator.nama": "Indikator Kegiatan/Nama",
-    "program.kegiatan.indikator.satuan": "Indikator Kegiatan/Satuan",
-    "program.kegiatan.indikator.polaritas": "Indikator Kegiatan/Polaritas",
-    "program.kegiatan.indikator.target": "Indikator Kegiatan/Target",
-    "program.kegiatan.indikator.target.min": "Indikator Kegiatan/Target",
-    "program.kegiatan.indikator.target.maks": "Indikator Kegiatan/Target maks",
-    "program.kegiatan.indikator.realisasi": "Indikator Kegiatan/Realisasi",
-    "program.kegiatan.indikator.persen_maks_100": "Indikator Kegiatan/Persen maks 100",
-    "program.kegiatan.indikator.jenis_persen": "Indikator Kegiatan/Jenis persen",
-    "program.kegiatan.indikator.rencana_aksi": "Indikator Kegiatan/Rencana aksi",
     "program.kegiatan.rincian.kode": "Program Kegiatan/Kode",
     "program.kegiatan.rincian.nama": "Program Kegiatan/Nama",
     "program.kegiatan.rincian.pagu": "Program Kegiatan/Pagu",
@@ -474,6 +469,7 @@ PETA_MODEL: dict[str, str] = {
     "aturan.kata_kategori": "Aturan/Kata kategori",
     # Families of sheets in modules of their own add their part here.
     **PETA_NARASI,
+    **PETA_KASKADE,
 }
 
 #: Every `dilaporkan` of the model -> the `Bagian` of its rows on the Dilaporkan sheet.
@@ -492,80 +488,15 @@ BAGIAN_DILAPORKAN: dict[str, str] = {
     "belanja.jenis.dilaporkan": "jenis belanja",
     "belanja.kelompok.dilaporkan": "kelompok belanja",
     "evaluasi_sakip.hasil.dilaporkan": "evaluasi",
+    **BAGIAN_DILAPORKAN_KASKADE,
 }
 
 #: Fields of the model the workbook does not hold, each with the reason (docs/excel.md
-#: lists them): the cascade of issue 23 (docs/renja.md) landed beside the whole-model
-#: workbook of issue 20 and has no sheets yet; `export --to xlsx --data` refuses a report
-#: that uses them (`xlsx-lossy`) rather than writing part of it; so does a derived
-#: indicator's `hitung` (issue 22).
-_KASKADE = ("kaskade Evaluasi Renja (issue 23, docs/renja.md): belum ada lembarnya; "
-            "export --data menolak laporan yang memakainya (xlsx-lossy)")
-_ALASAN_KASKADE = {
-    "INDIKATOR": f"indikator program dan sub kegiatan: {_KASKADE}",
-    "KEGIATAN": f"isian periodik indikator kegiatan: {_KASKADE}",
-    "SIMPUL": f"uang simpul per triwulan dan per tahun Renstra, penanggung jawab: {_KASKADE}",
-    "RENJA": f"blok evaluasi_renja: {_KASKADE}",
-}
-#: The keys of a program's or sub kegiatan's indicator (`kaskade.IndikatorSimpul`).
-_ISIAN_INDIKATOR_SIMPUL = (
-    "kode", "nama", "satuan", "polaritas", "rumus_negatif", "target", "target.min",
-    "target.maks", "realisasi", "jenis_persen", "persen_maks_100", "rekap_triwulan",
-    "triwulan.target", "triwulan.target.min", "triwulan.target.maks", "triwulan.realisasi",
-    "triwulan.dilaporkan", "bulanan.target", "bulanan.realisasi", "bulanan.dilaporkan",
-    "realisasi_sebelumnya", "target_renstra", "target_renstra.min", "target_renstra.maks",
-    "rekap_renstra", "mendukung", "keterangan", "rencana_aksi", "dilaporkan",
-)
+#: lists them): a derived indicator's `hitung` (issue 22); `export --to xlsx --data` refuses
+#: a report that uses it (`xlsx-lossy`) rather than writing part of it.
 _HITUNG = ("indikator yang dihitung dari masukannya (issue 22) memerlukan lembar masukan "
            "bernama per indikator; belum dibuat")
 HANYA_YAML: dict[str, str] = {
-    **{f"{tingkat}.indikator.{isian}": _ALASAN_KASKADE["INDIKATOR"]
-       for tingkat in ("program", "program.kegiatan.rincian")
-       for isian in _ISIAN_INDIKATOR_SIMPUL},
-    "program.kegiatan.indikator.rumus_negatif": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.rekap_triwulan": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.target": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.target.min": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.target.maks": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.realisasi": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.triwulan.dilaporkan": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.bulanan.target": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.bulanan.realisasi": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.bulanan.dilaporkan": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.realisasi_sebelumnya": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.target_renstra": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.target_renstra.min": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.target_renstra.maks": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.rekap_renstra": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.mendukung": _ALASAN_KASKADE["KEGIATAN"],
-    "program.kegiatan.indikator.keterangan": _ALASAN_KASKADE["KEGIATAN"],
-    "program.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
-    "program.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
-    "program.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
-    "program.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.rincian.realisasi_triwulan": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.rincian.pagu_renstra": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.rincian.realisasi_sebelumnya": _ALASAN_KASKADE["SIMPUL"],
-    "program.kegiatan.rincian.penanggung_jawab": _ALASAN_KASKADE["SIMPUL"],
-    "evaluasi_renja.sampai": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.bentuk": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.tingkat_dokumen": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.capaian_renja_terhadap": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.rata_rata": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.skala": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.wajib_indikator": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.faktor_pendorong": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.faktor_penghambat": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.tindak_lanjut_triwulan": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.tindak_lanjut_renja": _ALASAN_KASKADE["RENJA"],
-    "evaluasi_renja.dilaporkan": _ALASAN_KASKADE["RENJA"],
-    "program.kegiatan.realisasi_bulanan": "realisasi per bulan sebuah baris anggaran: dua "
-    "belas nilai per baris; lembar Program Kegiatan memuat satu realisasi per baris",
-    "program.kegiatan.rincian.realisasi_bulanan": "sama dengan realisasi_bulanan kegiatan",
     "sasaran.indikator.hitung.masukan": _HITUNG,
     "sasaran.indikator.hitung.realisasi": _HITUNG,
     "sasaran.indikator.hitung.bawaan": _HITUNG,

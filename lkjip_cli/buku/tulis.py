@@ -30,8 +30,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjip_cli import angka
 from lkjip_cli.buku import tata as tb
+from lkjip_cli.buku.tulis_kaskade import baris_periodik, baris_renja, baris_simpul, sel_nama
+from lkjip_cli.buku.tulis_kaskade import dilaporkan as _dilaporkan
+from lkjip_cli.buku.tulis_kaskade import target as _target
 from lkjip_cli.model.anggaran import BarisLain, RincianAnggaran
-from lkjip_cli.model.dasar import Model
 from lkjip_cli.model.kerangka import bagi_indikator
 from lkjip_cli.model.laporan import (
     Aturan,
@@ -39,7 +41,6 @@ from lkjip_cli.model.laporan import (
     IndikatorKinerja,
     Kegiatan,
     Laporan,
-    Rentang,
     Sasaran,
 )
 from lkjip_cli.model.narasi import NarasiAnalisis, Sampul, Teks, isi
@@ -184,12 +185,6 @@ def buku_kosong(*, tahun: int, mulai: int, selesai: int, instansi: str | None,
 # ---------------------------------------------------------------- a filled workbook
 
 
-def _target(prefix: str, target: Decimal | Rentang | None) -> Baris:
-    if isinstance(target, Rentang):
-        return {prefix: target.min, f"{prefix}_maks": target.maks}
-    return {prefix: target}
-
-
 def _aturan(a: Aturan) -> Baris:
     return {
         "desimal_persen": a.desimal_persen, "pembulatan": a.pembulatan,
@@ -279,25 +274,6 @@ def _baris_narasi(lap: Laporan) -> Iterator[tuple[str, Baris]]:
             yield from _narasi_analisis(jenis, kode, analisis)
 
 
-def _renstra(ind: IndikatorKinerja) -> Iterator[Baris]:
-    for tahun in sorted(set(ind.target_renstra) | set(ind.realisasi_sebelumnya)
-                        | set(ind.target_sebelumnya)):
-        yield {"indikator": ind.kode, "tahun": tahun,
-               **_target("target_renstra", ind.target_renstra.get(tahun)),
-               "realisasi_sebelumnya": ind.realisasi_sebelumnya.get(tahun),
-               **_target("target_sebelumnya", ind.target_sebelumnya.get(tahun))}
-
-
-def _dilaporkan(bagian: str, kode: str | int | None, model: Model,
-                triwulan: int | None = None, butir: str | int | None = None
-                ) -> Iterator[tuple[str, Baris]]:
-    for besaran in type(model).model_fields:
-        for tempat, nilai in getattr(model, besaran).items():
-            yield "Dilaporkan", {"bagian": bagian, "kode": kode, "triwulan": triwulan,
-                                 "besaran": besaran, "tempat": tempat, "nilai": nilai,
-                                 "butir": butir}
-
-
 def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     """(sheet name, row) of every record of the report, in the report's order."""
     yield "Instansi", {"nama": lap.instansi.nama, "singkatan": lap.instansi.singkatan,
@@ -306,7 +282,7 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
                        "sumber_evaluasi": lap.evaluasi_sakip.sumber_data
                        if lap.evaluasi_sakip else None,
                        "periode": lap.periode.sampai if lap.periode else None,
-                       "tingkat_anggaran": _nama_tingkat_sel(lap.tingkat_anggaran),
+                       "tingkat_anggaran": sel_nama(lap.tingkat_anggaran),
                        "versi_format": lap.versi_format}
     yield "Aturan", _aturan(lap.aturan)
     for nomor, label in lap.penomoran.items():
@@ -327,6 +303,7 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     for b in lap.belanja:
         yield from _baris_belanja(b)
     yield from _baris_evaluasi(lap)
+    yield from baris_renja(lap.evaluasi_renja)
     yield from _dilaporkan("laporan", None, lap.dilaporkan)
     yield from _baris_narasi(lap)
 
@@ -338,16 +315,7 @@ def _baris_sasaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
         for ind in s.indikator:
             yield "Indikator", _indikator(s.kode, ind)
             yield from _dilaporkan("indikator", ind.kode, ind.dilaporkan)
-            for n, tw in enumerate(ind.triwulan, start=1):
-                yield "Triwulan", {"indikator": ind.kode, "triwulan": n,
-                                   **_target("target", tw.target), "realisasi": tw.realisasi}
-                yield from _dilaporkan("triwulan", ind.kode, tw.dilaporkan, n)
-            for n, bulan in enumerate(ind.bulanan, start=1):
-                yield "Bulan", {"indikator": ind.kode, "bulan": n, "target": bulan.target,
-                                "realisasi": bulan.realisasi}
-                yield from _dilaporkan("bulan", ind.kode, bulan.dilaporkan, butir=n)
-            for row in _renstra(ind):
-                yield "Renstra", row
+            yield from baris_periodik(ind)
         yield from _baris_masukan(s)
 
 
@@ -357,12 +325,6 @@ def _baris_masukan(s: Sasaran) -> Iterator[tuple[str, Baris]]:
                           "anggaran": m.anggaran or None, "target": m.target,
                           "realisasi": m.realisasi}
         yield from _dilaporkan("masukan", s.kode, m.dilaporkan, butir=m.nama)
-
-
-def _nama_tingkat_sel(nama: tuple[str, ...]) -> str:
-    """The level names in one cell: comma-separated, or one per line when a name holds a
-    comma or a semicolon (the reader splits on lines whenever the cell has one)."""
-    return ("\n" if any("," in n or ";" in n for n in nama) else ", ").join(nama)
 
 
 def nama_tingkat(lap: Laporan, n: int) -> str:
@@ -392,18 +354,12 @@ def _baris_anggaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
                                    "anggaran_perjanjian_kinerja": p.anggaran_perjanjian_kinerja,
                                    "sumber_dana": p.sumber_dana,
                                    "mendukung": ", ".join(p.mendukung) or None,
+                                   "penanggung_jawab": p.penanggung_jawab,
                                    **_baris_lain(p.baris_lain)}
         yield from _dilaporkan("program", p.kode, p.dilaporkan)
+        yield from baris_simpul(p, p.kode, 1)
         for k in p.kegiatan:
             yield from _simpul(lap, k, p.kode, 2)
-            for ik in k.indikator:
-                yield "Indikator Kegiatan", {
-                    "kegiatan": k.kode, "kode": ik.kode, "nama": ik.nama, "satuan": ik.satuan,
-                    "polaritas": ik.polaritas, **_target("target", ik.target),
-                    "realisasi": ik.realisasi, "jenis_persen": ik.jenis_persen,
-                    "persen_maks_100": ik.persen_maks_100,
-                    "rencana_aksi": "\n".join(ik.rencana_aksi) or None}
-                yield from _dilaporkan("indikator kegiatan", ik.kode, ik.dilaporkan)
 
 
 def _simpul(lap: Laporan, node: Kegiatan | RincianAnggaran, induk: str,
@@ -412,8 +368,10 @@ def _simpul(lap: Laporan, node: Kegiatan | RincianAnggaran, induk: str,
     yield "Program Kegiatan", {"tingkat": nama_tingkat(lap, n), "kode": node.kode,
                                "induk": induk, "nama": node.nama, "pagu": node.pagu,
                                "realisasi": node.realisasi, "rpd": node.rpd,
-                               "mendukung": ", ".join(node.mendukung) or None}
+                               "mendukung": ", ".join(node.mendukung) or None,
+                               "penanggung_jawab": node.penanggung_jawab}
     yield from _dilaporkan("kegiatan" if n == 2 else "rincian", node.kode, node.dilaporkan)
+    yield from baris_simpul(node, node.kode, n)
     for anak in node.rincian:
         yield from _simpul(lap, anak, node.kode, n + 1)
 

@@ -31,8 +31,8 @@ _BUKAN_BAGIAN = re.compile(
 
 def cara_menyatakan(lembar: str | None) -> str:
     """How to declare the kind, in both places a user writes it: the workbook's sheet
-    (`Indikator` or `Indikator Kegiatan`) and the YAML; only the YAML for an indicator no
-    sheet holds (`lembar` None: a program's or sub kegiatan's)."""
+    (`Indikator`, `Indikator Kegiatan` or `Indikator Simpul`) and the YAML; only the YAML
+    when no sheet is named (`lembar` None)."""
     awal = ("bila indikator ini bukan bagian dari suatu jumlah (misalnya APK, laju atau rasio "
             "terhadap standar), ")
     if lembar is None:
