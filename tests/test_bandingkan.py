@@ -43,13 +43,35 @@ def test_bandingkan(tmp_path: Path) -> None:
         "sisa-anggaran": "4,00",                     # 100 - 96
         "rasio": "101,56",                           # 97,5 / 96 x 100
         "nominal": "16.000.000",                     # 400 - 384 juta
-        "indeks-efisiensi": "1,016",                 # 97,5 / 96, one place more
+        "indeks-efisiensi": "1,02",                  # 97,5 / 96 = 1,015625, report's 2 places
         "selisih-rata-rata-serapan": "1,50",         # one sasaran: its mean absorption is 96
         "nilai-efisiensi-pmk-22-2021": "53,85",      # E = (390 - 384) / 390; 50 + E/20 x 50
     }
     # A report without negative indicators has no negative-formula variant.
     assert not any(aspek == "rumus_negatif" for aspek, _ in rows)
     assert rows[("pembulatan", "down")][0] == "97,50"
+
+
+def test_bandingkan_ie_dengan_desimal_laporan(tmp_path: Path) -> None:
+    """The IE follows the report's decimals, and the place's own (`per_tempat`): Bab IV,
+    where the overall efficiency is printed, at 3 places; 97,5 / 96 = 1,015625 -> 1,016, or
+    1,015 truncated (`down`); the average (Ikhtisar) keeps the report's 2: 97,50."""
+    berkas = tmp_path / "l.yaml"
+    for aturan, ie in (("bab4: {desimal: 3}", "1,016"),
+                       ("bab4: {desimal: 3, pembulatan: down}", "1,015"),
+                       ("ikhtisar: {desimal: 1}", "1,02")):
+        berkas.write_text(TEKS.replace("aturan:\n", f"aturan:\n  per_tempat: {{{aturan}}}\n", 1),
+                          encoding="utf-8")
+        r = CliRunner().invoke(app, ["compute", str(berkas), "--bandingkan", "-f", "json"])
+        assert r.exit_code == 0, r.output
+        [tabel] = json.loads(r.output)["tabel"]
+        rows = {(row[0]["tampil"] if isinstance(row[0], dict) else row[0],
+                 row[1]["tampil"] if isinstance(row[1], dict) else row[1]):
+                [c["tampil"] if isinstance(c, dict) else c for c in row[2:]]
+                for row in tabel["baris"]}
+        assert rows[("efisiensi.keseluruhan", "indeks-efisiensi")][2] == ie
+        rata = rows[("aturan laporan", "(pilihan laporan)")][0]
+        assert rata == ("97,5" if aturan.startswith("ikhtisar") else "97,50")
 
 
 def test_bandingkan_tidak_bersama_tabel(tmp_path: Path) -> None:

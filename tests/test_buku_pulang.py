@@ -138,6 +138,7 @@ def _issue_22(draw: st.DrawFn, data: dict[str, Any], tahun: int) -> None:
             if draw(st.booleans()):
                 ind["jenis_persen"] = draw(st.sampled_from(["bagian", "laju", "rasio",
                                                             "indeks"]))
+    _hitung(draw, data["sasaran"][0]["indikator"][0], tahun)
     aturan = data.setdefault("aturan", {})
     if draw(st.booleans()):
         aturan["bulatkan_realisasi"] = draw(st.integers(0, 3))
@@ -150,6 +151,40 @@ def _issue_22(draw: st.DrawFn, data: dict[str, Any], tahun: int) -> None:
     if draw(st.booleans()):
         data["program"][0]["baris_lain"] = {"pagu": draw(RUPIAH), "realisasi": draw(RUPIAH),
                                             "keterangan": "halaman sebelumnya"}
+
+
+def _hitung(draw: st.DrawFn, ind: dict[str, Any], tahun: int) -> None:
+    """An indicator derived from its inputs (sheets Hitung and Masukan Hitung): by a formula,
+    with a target formula over inputs with both values, or the IKM with respondents in all
+    or per unsur; and an earlier year's printed capaian (Dilaporkan, Butir the year)."""
+    if draw(st.booleans()):
+        ind.setdefault("dilaporkan", {})["tahun_sebelumnya"] = {
+            tahun - 2: {"capaian": {"bab3": draw(ANGKA)}, "target": {"3.6": draw(ANGKA)}}}
+    cara = draw(st.sampled_from(["", "rumus", "target", "ikm"]))
+    if not cara:
+        return
+    ind.pop("realisasi", None)
+    ind.pop("triwulan", None)
+    ind.pop("bulanan", None)
+    if cara == "rumus":
+        ind["hitung"] = {"masukan": {"selesai": draw(ANGKA),
+                                     "diterima": draw(st.one_of(st.none(), ANGKA))},
+                         "realisasi": "selesai / diterima * 100",
+                         "dilaporkan": {"masukan": {"selesai": {"3.5": draw(ANGKA)}}}}
+    elif cara == "target":
+        ind.pop("target", None)
+        ind["hitung"] = {
+            "masukan": {"pad": {"target": draw(ANGKA), "realisasi": draw(ANGKA)},
+                        "pendapatan": {"target": draw(st.one_of(st.none(), ANGKA)),
+                                       "realisasi": draw(ANGKA)}},
+            "realisasi": "pad / pendapatan * 100", "target": "pad / pendapatan * 100",
+            "dilaporkan": {"masukan_target": {"pendapatan": {"3.5": draw(ANGKA)}}}}
+    else:
+        ind["hitung"] = {
+            "bawaan": "ikm-permenpan-rb-14-2017", "masukan": {"u1": 105, "u2": 101},
+            "responden": draw(st.sampled_from([None, 29, {"u1": 29, "u2": 28}])),
+            "dilaporkan": {"nrr": {"u1": {"3.5": draw(ANGKA)}}, "mutu": {"3.5": "A"},
+                           "nilai_indeks": {"3.5": draw(ANGKA)}}}
 
 
 @st.composite

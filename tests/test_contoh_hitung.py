@@ -31,6 +31,14 @@ def test_contoh_hitung_bersih_dan_angkanya() -> None:
                                                       Decimal("95.00")]
     assert r(h.rata_rata_capaian.nilai) == Decimal("103.73")
     assert r(h.efisiensi.nilai) == Decimal("69.50")
+    # IKU3's target derived from its inputs' target values: 57 / 60 x 100 = 95
+    assert h.indikator[2].target == Decimal(95)
+    # last year's capaian 100; 87,5 / 85 x 100 = 102,9412; 90 / 95 x 100 = 94,7368;
+    # geometric mean (1 x 1,029412 x 0,947368)^(1/3) x 100 = 99,1675
+    assert h.rata_rata_capaian_tahun_lalu is not None
+    assert r(h.rata_rata_capaian_tahun_lalu.nilai) == Decimal("99.17")
+    assert h.perubahan_rata_rata_capaian is not None
+    assert r(h.perubahan_rata_rata_capaian.nilai) == Decimal("4.56")
 
 
 def test_json_indikator_turunan() -> None:
@@ -48,20 +56,27 @@ def test_json_indikator_turunan() -> None:
     assert turunan["IKU2"]["mutu"] == "A" and turunan["IKU2"]["nrr"]["u4"] == "4"  # 116 / 29
 
 
-def test_buku_isian_menolak_hitung(tmp_path: Path) -> None:
-    """The data-entry workbook cannot hold `hitung` yet: refused (exit 2, nothing written),
-    never written without the derived realisasi."""
+def test_buku_isian_memuat_hitung(tmp_path: Path) -> None:
+    """The data-entry workbook holds `hitung` (sheets Hitung and Masukan Hitung) and the
+    earlier years' printed figures: export --data then import gives the same report, whose
+    figures check as clean as the YAML's."""
     from typer.testing import CliRunner
 
     from lkjip_cli.cli.app import app
 
-    out = tmp_path / "isian.xlsx"
+    buku, kembali = tmp_path / "isian.xlsx", tmp_path / "kembali.yaml"
     r = CliRunner().invoke(app, ["export", str(CONTOH), "--to", "xlsx", "--data", "-o",
-                                 str(out)])
-    assert r.exit_code == 2
-    lines = [x for x in r.output.splitlines() if "xlsx-lossy" in x]
-    assert [x.split(": ")[2] for x in lines] == [
-        "sasaran[0].indikator[0].hitung", "sasaran[0].indikator[1].hitung",
-        "sasaran[1].indikator[0].hitung"]
-    assert all("tidak memuat `sasaran.indikator.hitung` (hanya di YAML:" in x for x in lines)
-    assert not out.exists()
+                                 str(buku)])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(app, ["import", str(buku), "-o", str(kembali)])
+    assert r.exit_code == 0, r.output
+    asli, baru = load(str(CONTOH)).report, load(str(kembali)).report
+    assert asli is not None and baru is not None
+    assert baru.model_dump() == asli.model_dump()
+    teks = kembali.read_text(encoding="utf-8")
+    # every value names its cell: the target formula, a pair's target value, an earlier year
+    assert 'target: "ditindaklanjuti / pengaduan * 100"  # Hitung!D4' in teks
+    assert "target: 57  # Masukan Hitung!C13" in teks
+    assert "bab3: 94.12  # Dilaporkan!" in teks
+    found = audit(hitung(baru)).temuan
+    assert len(found) == 31 and all(t.tingkat is Tingkat.COCOK for t in found)

@@ -286,11 +286,12 @@ def test_the_column_limit(tmp_path: Path) -> None:
 
 def test_the_cell_limit(tmp_path: Path) -> None:
     path = tulis(tmp_path, br.buku_2020())
-    # it has 2,017 non-empty cells (114 on the Narasi sheet, 43 headings of issue 23's
-    # cascade sheets and columns, the last on Evaluasi Renja)
-    assert impor(path, batas=BatasArsip(sel=2_017)).laporan is not None
-    assert _satu(path, BatasArsip(sel=2_016)) == (
-        f"{path}:Evaluasi Renja!K1: error[xlsx-limit]: buku kerja berisi lebih dari 2.016 sel "
+    # it has 2,027 non-empty cells (114 on the Narasi sheet, 43 headings of issue 23's
+    # cascade sheets and columns, 10 of issue 22's Hitung and Masukan Hitung sheets, five
+    # columns each, the last sheets of the layout)
+    assert impor(path, batas=BatasArsip(sel=2_027)).laporan is not None
+    assert _satu(path, BatasArsip(sel=2_026)) == (
+        f"{path}:Masukan Hitung!E1: error[xlsx-limit]: buku kerja berisi lebih dari 2.026 sel "
         "(batas)")
     assert _satu(path, BatasArsip(sel=1_000)) == (  # the 1,001st, counted in sheet order
         # F70: issue 22's Aturan columns, issue 21's Kata kategori and standar nasional
@@ -316,12 +317,17 @@ def test_the_merged_range_limit(tmp_path: Path, n: int, ditolak: bool) -> None:
 def test_the_zip_limits(tmp_path: Path) -> None:
     dasar = br.buku_2020()
     path = tulis(tmp_path, dasar)
+    # 96 parts: issue 22's Hitung and Masukan Hitung sheets added four each (the sheet, its
+    # relations, the header comments and their drawing) to the 88 before them
     assert _satu(path, BatasArsip(bagian=50)) == (
-        # 108: every sheet with its comments (the headings' help), drawing and relations
-        f"{path}: error[too-large]: arsip berisi 108 bagian, melewati batas 50 bagian")
+        # 116: every sheet with its comments (the headings' help), drawing and relations
+        # (issue 22's Hitung and Masukan Hitung four parts each, after issue 23's 108)
+        f"{path}: error[too-large]: arsip berisi 116 bagian, melewati batas 50 bagian")
+    # 70.266 bytes: issue 23's 70.251, and the Bagian list of Dilaporkan naming `hitung`
+    # (issue 22): 7 bytes in the list (`,hitung`) and 8 in its error message (`, hitung`)
     assert _satu(path, BatasArsip(terurai_bagian=50_000)) == (
         f"{path}:Dilaporkan: error[too-large]: bagian xl/worksheets/sheet15.xml berukuran "
-        "70.251 byte setelah diurai, melewati batas 50.000 byte per bagian")
+        "70.266 byte setelah diurai, melewati batas 50.000 byte per bagian")
     assert re.match(  # its size holds the date (and every sheet of the layout)
         rf"{re.escape(str(path))}: error\[too-large\]: isi arsip berukuran 3\d\d\.\d{{3}} byte",
         _satu(path, BatasArsip(terurai=150_000)))

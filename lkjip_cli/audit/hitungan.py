@@ -1,12 +1,13 @@
 """Printed figures of an indicator derived from its inputs (`hitung`), and the causes a
-derived realisasi may have.
+derived realisasi (or target) may have.
 
-The printed inputs (counts) against those the file holds; for the IKM, each unsur's NRR, the
-index on the 1-4 scale and the band (mutu, kinerja). The causes tried for a printed realisasi
-that does not match: a ratio printed without its x 100 (or with it twice), the formula on the
-inputs the report printed, and the IKM's known wrong weights (1/U rounded to 0,11 or 0,111,
-NRR rounded before weighting, the index rounded before x 25, the index without x 25), derived
-from the number of unsur rather than hard-coded (research for issue 22, section 1.5).
+The printed inputs (counts, and their target values) against those the file holds; for the
+IKM, each unsur's NRR, the index on the 1-4 scale and the band (mutu, kinerja). The causes
+tried for a printed realisasi (or derived target) that does not match: a ratio printed
+without its x 100 (or with it twice), the formula on the inputs the report printed, and the
+IKM's known wrong weights (1/U rounded to 0,11 or 0,111, NRR rounded before weighting, the
+index rounded before x 25, the index without x 25), derived from the number of unsur rather
+than hard-coded (research for issue 22, section 1.5).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from lkjip_cli.engine.ikm import KALI_IKM
 from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, presisi
 from lkjip_cli.engine.turunan import HasilHitungan
 from lkjip_cli.model.ekspresi import TidakDapatDihitung, hitung_rumus, urai
-from lkjip_cli.model.hitungan import HitungIndikator
+from lkjip_cli.model.hitungan import HitungIndikator, nilai_sisi
 
 
 def kumpulkan_hitungan(k: Kumpulan, ind: HasilIndikator, model: HitungIndikator | None) -> None:
@@ -33,9 +34,11 @@ def kumpulkan_hitungan(k: Kumpulan, ind: HasilIndikator, model: HitungIndikator 
         return
     d = model.dilaporkan
     base = h.path
-    for nama, dicetak in d.masukan.items():
-        _add_bersarang(k, f"{ind.kode} {nama}", base, "masukan", nama, dicetak,
-                       isian(nama, model.masukan.get(nama)))
+    for kuantitas, cetak, sisi in (("masukan", d.masukan, "realisasi"),
+                                   ("masukan_target", d.masukan_target, "target")):
+        for nama, dicetak in cetak.items():
+            _add_bersarang(k, f"{ind.kode} {nama}", base, kuantitas, nama, dicetak,
+                           isian(nama, nilai_sisi(model.masukan.get(nama), sisi)))
     nrr = dict(h.nrr)
     for nama, dicetak in d.nrr.items():
         _add_bersarang(k, f"{ind.kode} NRR {nama}", base, "nrr", nama, dicetak,
@@ -91,20 +94,42 @@ def alternatif_realisasi(ind: HasilIndikator, k: Kumpulan, lokasi: str) \
     h = ind.hitungan
     if h is None or h.realisasi.nilai is None:
         return
-    v = h.realisasi.nilai
-    yield Alternatif("rasio tanpa x 100", aman(lambda: v / HUNDRED))
-    yield Alternatif("dikali 100 dua kali", v * HUNDRED)
     if h.bawaan is not None:
+        yield from _kali_seratus(h.realisasi.nilai)
         yield from _ikm_lain(h)
         return
-    printed = {m.nama: k.dicetak_di(f"{ind.kode} {m.nama}", "masukan", lokasi, fallback=True)
-               for m in h.masukan}
-    if any(p is not None and p != m.nilai for m, p in zip(h.masukan, printed.values(),
+    yield from _rumus_lain(ind.kode, k, lokasi, h.realisasi, h.rumus, h.masukan, "masukan")
+
+
+def alternatif_target(ind: HasilIndikator, k: Kumpulan, lokasi: str) -> Iterator[Alternatif]:
+    """What a printed target derived by `hitung.target` may have been computed as instead."""
+    h = ind.hitungan
+    if h is None or h.target is None or h.rumus_target is None:
+        return
+    yield from _rumus_lain(ind.kode, k, lokasi, h.target, h.rumus_target, h.masukan_target,
+                           "masukan_target")
+
+
+def _kali_seratus(v: Decimal) -> Iterator[Alternatif]:
+    yield Alternatif("rasio tanpa x 100", aman(lambda: v / HUNDRED))
+    yield Alternatif("dikali 100 dua kali", v * HUNDRED)
+
+
+def _rumus_lain(kode: str, k: Kumpulan, lokasi: str, hasil: Nilai, teks: str,
+                masukan: tuple[Masukan, ...], kuantitas: str) -> Iterator[Alternatif]:
+    """A formula's figure without (or twice) its x 100, and the formula over the inputs the
+    report printed (`dilaporkan.<kuantitas>`) where they differ from the file's."""
+    if hasil.nilai is None:
+        return
+    yield from _kali_seratus(hasil.nilai)
+    printed = {m.nama: k.dicetak_di(f"{kode} {m.nama}", kuantitas, lokasi, fallback=True)
+               for m in masukan}
+    if any(p is not None and p != m.nilai for m, p in zip(masukan, printed.values(),
                                                           strict=True)):
         values = {m.nama: printed[m.nama] if printed[m.nama] is not None else m.nilai
-                  for m in h.masukan}
+                  for m in masukan}
         try:
-            dari_cetak = hitung_rumus(urai(h.rumus), values)
+            dari_cetak = hitung_rumus(urai(teks), values)
         except TidakDapatDihitung:
             return
         shown = ", ".join(f"{n} {plain(p)}" for n, p in printed.items() if p is not None)

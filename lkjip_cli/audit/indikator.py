@@ -1,10 +1,11 @@
 """An indicator's printed figures, and the causes that belong to one indicator.
 
 Target, realisasi and capaian with its category; last year's realisasi and the change from
-it, as a ratio, in points or as a comparison; the Renstra targets and their capaian; the
-indicator's budget; its quarters or months. A capaian may have been computed by the other
-negative-polarity formula, as the opposite polarity, from the realisasi the report printed,
-or be last year's; a change may be printed under the other heading, or without its sign.
+it, as a ratio, in points or as a comparison; earlier years' target, realisasi and capaian;
+the Renstra targets and their capaian; the indicator's budget; its quarters or months. A
+capaian may have been computed by the other negative-polarity formula, as the opposite
+polarity, from the realisasi the report printed, or be last year's; a change may be printed
+under the other heading, or without its sign.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from typing import cast
 from lkjip_cli.audit.anggaran import kumpulkan_anggaran
 from lkjip_cli.audit.capaian import tanpa_batas, tanpa_batas_di
 from lkjip_cli.audit.cetakan import plain
-from lkjip_cli.audit.hitungan import alternatif_realisasi
+from lkjip_cli.audit.hitungan import alternatif_realisasi, alternatif_target
 from lkjip_cli.audit.kumpulan import Kumpulan, alt, isian, isian_target
 from lkjip_cli.audit.sebab import Alternatif, aman
+from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import hitung_capaian
 from lkjip_cli.engine.hasil import HasilIndikator, HasilTriwulan, Target
-from lkjip_cli.engine.nilai import HUNDRED, tidak_dapat
+from lkjip_cli.engine.nilai import HUNDRED, Nilai, tidak_dapat
 from lkjip_cli.model.laporan import (
     DilaporkanTriwulan,
     IndikatorKinerja,
@@ -71,7 +73,9 @@ def kumpulkan_indikator(k: Kumpulan, ind: HasilIndikator,
                     include_same=True)
         return make
 
-    k.add(ind.kode, label, base, d.target, "target", isian_target(ind.target), "")
+    k.add(ind.kode, label, base, d.target, "target",
+          ind.hitungan.target if ind.hitungan is not None and ind.hitungan.target is not None
+          else isian_target(ind.target), "", lambda lokasi: alternatif_target(ind, k, lokasi))
     k.add(ind.kode, label, base, d.realisasi, "realisasi",
           ind.hitungan.realisasi if ind.hitungan is not None
           else isian("realisasi", ind.realisasi_periode),
@@ -201,6 +205,49 @@ def kumpulkan_antar_tahun(k: Kumpulan, ind: HasilIndikator, model_ind: Indikator
           a.perubahan_capaian_poin, "poin", perubahan_capaian_alts(False))
     k.add(ind.kode, label, base, d.perubahan_capaian_persen, "perubahan_capaian_persen",
           a.perubahan_capaian_persen, "%", perubahan_capaian_alts(True))
+    kumpulkan_tahun_sebelumnya(k, ind, model_ind, rumus)
+
+
+def kumpulkan_tahun_sebelumnya(k: Kumpulan, ind: HasilIndikator,
+                               model_ind: IndikatorKinerja, rumus: str) -> None:
+    """The printed target, realisasi and capaian of each earlier year
+    (`dilaporkan.tahun_sebelumnya.<tahun>`), against that year's figures computed by the
+    report's rules; a year the file gives no target or realisasi for is not computable,
+    with that reason."""
+    a = ind.antar_tahun
+    if a is None:
+        return
+    per_tahun = {y.tahun: y for y in a.tahun}
+    for tahun, dt in model_ind.dilaporkan.tahun_sebelumnya.items():
+        y = per_tahun.get(tahun)
+        entitas = f"{ind.kode} {tahun}"
+        target = y.target if y is not None else None
+        realisasi = y.realisasi if y is not None else None
+        capaian = y.capaian if y is not None else tidak_dapat(
+            "capaian", f"tidak ada target dan realisasi tahun {tahun}")
+        tempat: Path = (*ind.path, "dilaporkan", "tahun_sebelumnya", str(tahun))
+
+        def capaian_alts(lokasi: str, entitas: str = entitas, target: Target | None = target,
+                         realisasi: Decimal | None = realisasi, capaian: Nilai = capaian
+                         ) -> Iterator[Alternatif]:
+            yield from tanpa_batas(k, capaian)
+            yield from _capaian_cara_lain(ind, target, realisasi, rumus)
+            r_cetak = k.dicetak_di(entitas, "realisasi", lokasi)
+            t_cetak = k.dicetak_di(entitas, "target", lokasi) or target_tunggal(target)
+            if r_cetak is not None and r_cetak != realisasi:
+                yield Alternatif(f"dihitung dari realisasi yang dicetak ({plain(r_cetak)})",
+                                 _capaian(t_cetak, r_cetak, ind.polaritas, rumus))
+            yield Alternatif(f"capaian tahun {ind.tahun_lalu + 1}, bukan tahun {entitas[-4:]}",
+                             ind.capaian.nilai)
+
+        for kuantitas, dicetak, dihitung, satuan, alts in (
+                ("target", dt.target, isian_target(target), "", ()),
+                ("realisasi", dt.realisasi, isian("realisasi", realisasi), "", ()),
+                ("capaian", dt.capaian, k.h.tampil(capaian), "%", (capaian_alts,))):
+            awal = len(k.items)
+            k.add(entitas, entitas, ind.path, dicetak, kuantitas, dihitung, satuan, *alts)
+            for c in k.items[awal:]:
+                c.path = (*tempat, kuantitas, c.path[-1])
 
 
 def _perubahan_cara_lain(now: Decimal | None, prev: Decimal | None, as_ratio: bool,

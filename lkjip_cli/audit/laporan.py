@@ -1,6 +1,7 @@
 """Figures a report prints once about itself, not about one sasaran, indicator or budget line.
 
-The overall average capaian and its category (in the Ikhtisar Eksekutif and Bab IV), the
+The overall average capaian and its category (in the Ikhtisar Eksekutif and Bab IV), last
+year's average and the change of the average (Tabel 3.6's capaian part), the
 overall efficiency, the totals of the budget tied to the Perjanjian Kinerja (the `Jumlah` row
 of its table), and the results of past SAKIP evaluations (nilai and predikat per year). The
 average may have been taken over another set of indicators, or from the capaian the report
@@ -18,7 +19,7 @@ from lkjip_cli.audit.kumpulan import Kumpulan, alt, lengkap
 from lkjip_cli.audit.sasaran import efisiensi_bagian_lain, efisiensi_lain
 from lkjip_cli.audit.sebab import Alternatif
 from lkjip_cli.engine.hasil import Anggaran, HasilIndikator
-from lkjip_cli.engine.nilai import HUNDRED
+from lkjip_cli.engine.nilai import HUNDRED, tidak_dapat
 
 
 def kumpulkan_laporan(k: Kumpulan) -> None:
@@ -70,6 +71,7 @@ def kumpulkan_laporan(k: Kumpulan) -> None:
                               lambda: real / pagu * HUNDRED)
         return make
 
+    kumpulkan_rata_tahun_lalu(k)
     pk = h.anggaran_perjanjian_kinerja
     k.add("laporan", "Keseluruhan", (), d.rata_rata_capaian, "rata_rata_capaian",
           h.rata_rata_capaian, "%", rata_alts)
@@ -82,6 +84,44 @@ def kumpulkan_laporan(k: Kumpulan) -> None:
           "realisasi_perjanjian_kinerja", pk.realisasi, "Rp", pk_alts("realisasi"))
     k.add("laporan", "Keseluruhan", (), d.penyerapan_perjanjian_kinerja,
           "penyerapan_perjanjian_kinerja", pk.penyerapan, "%", pk_alts("penyerapan"))
+
+
+def kumpulkan_rata_tahun_lalu(k: Kumpulan) -> None:
+    """Last year's average capaian (the footer of Tabel 3.6's capaian part) and the change
+    of the average; they may have been taken from the capaian the table printed, or be this
+    year's average."""
+    h, d = k.h, k.h.laporan.dilaporkan
+    rata_lalu = h.rata_rata_capaian_tahun_lalu or tidak_dapat(
+        "rata-rata capaian tahun lalu", "tidak ada indikator dengan capaian tahun lalu")
+    included = [i for i in h.indikator if i.dikecualikan is None]
+
+    def lalu_alts(lokasi: str) -> Iterator[Alternatif]:
+        printed = [k.dicetak_di(i.kode, "capaian_tahun_lalu", lokasi, fallback=True)
+                   for i in included]
+        shown = "; ".join(plain(p) for p in printed if p is not None)
+        yield from rata(f"rata-rata dari capaian tahun lalu yang dicetak ({shown})", printed)
+        yield from rata("rata-rata biasa capaian tahun lalu",
+                        [i.antar_tahun.capaian_tahun_lalu.nilai if i.antar_tahun else None
+                         for i in included])
+        yield Alternatif(f"rata-rata capaian tahun {h.laporan.tahun}, bukan tahun lalu",
+                         h.rata_rata_capaian.nilai)
+
+    def perubahan_alts(lokasi: str) -> Iterator[Alternatif]:
+        kini = k.dicetak_di("laporan", "rata_rata_capaian", lokasi)
+        lalu = k.dicetak_di("laporan", "rata_rata_capaian_tahun_lalu", lokasi)
+        if kini is not None and lalu is not None:
+            yield Alternatif(f"dihitung dari rata-rata yang dicetak ({plain(kini)} - "
+                             f"{plain(lalu)})", kini - lalu)
+        a, b = h.rata_rata_capaian.nilai, rata_lalu.nilai
+        if a is not None and b is not None:
+            yield alt("perubahan relatif (rata-rata / rata-rata tahun lalu - 1) x 100",
+                      lambda: (a / b - 1) * HUNDRED)
+
+    k.add("laporan", "Keseluruhan", (), d.rata_rata_capaian_tahun_lalu,
+          "rata_rata_capaian_tahun_lalu", rata_lalu, "%", lalu_alts)
+    k.add("laporan", "Keseluruhan", (), d.perubahan_rata_rata_capaian_poin,
+          "perubahan_rata_rata_capaian_poin",
+          h.perubahan_rata_rata_capaian or rata_lalu, "poin", perubahan_alts)
 
 
 def _cetak_capaian(k: Kumpulan, ind: HasilIndikator, lokasi: str) -> Decimal | None:

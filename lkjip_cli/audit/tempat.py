@@ -14,7 +14,8 @@ from lkjip_cli.model.penomoran import Penomoran, urutan_label
 URUTAN_TEMPAT = ("ikhtisar", "bab2", "2.", "bab3", "3.", "bab4")
 
 NAMA_KOLOM = {
-    "masukan": "Masukan rumus", "nrr": "NRR per unsur", "nrr_tertimbang": "NRR tertimbang",
+    "masukan": "Masukan rumus", "masukan_target": "Masukan rumus target",
+    "nrr": "NRR per unsur", "nrr_tertimbang": "NRR tertimbang",
     "nilai_indeks": "Nilai indeks (1-4)", "mutu": "Mutu pelayanan",
     "kinerja": "Kinerja unit pelayanan",
     "target": "Target", "realisasi": "Realisasi", "capaian": "Capaian (%)",
@@ -35,6 +36,8 @@ NAMA_KOLOM = {
     "penyerapan_total": "Penyerapan total (%)", "efisiensi_nominal": "Nilai efisiensi (Rp)",
     "jumlah_program": "Jumlah program", "jumlah_kegiatan": "Jumlah kegiatan",
     "rata_rata_capaian": "Rata-rata capaian (%)",
+    "rata_rata_capaian_tahun_lalu": "Rata-rata capaian tahun lalu (%)",
+    "perubahan_rata_rata_capaian_poin": "Perubahan rata-rata capaian (poin)",
     "pagu_perjanjian_kinerja": "Jumlah alokasi (Rp)",
     "realisasi_perjanjian_kinerja": "Jumlah realisasi (Rp)",
     "penyerapan_perjanjian_kinerja": "Jumlah penyerapan (%)",

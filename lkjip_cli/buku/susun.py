@@ -2,8 +2,9 @@
 the printed figures of `Dilaporkan` placed on what printed them.
 
 Why a module of its own: the figures a report printed can describe anything in it (the
-report, a sasaran, a quarter or a month of an indicator, an input, any node of the budget
-tree, a year's spending, a class or a group of it, a SAKIP evaluation), so they are placed
+report, a sasaran, a quarter, a month or an earlier year of an indicator, an input, a derived
+indicator's inputs, any node of the budget tree, a year's spending, a class or a group of it,
+a SAKIP evaluation), so they are placed
 last, once both halves of the report (`susun_kinerja.py`, `susun_anggaran.py`) are indexed.
 """
 
@@ -16,6 +17,7 @@ from lkjip_cli.buku.baca_sel import GAGAL, BacaanBuku, Rekaman, sebagai
 from lkjip_cli.buku.penyusun import Penyusun, urutan
 from lkjip_cli.buku.rekening import PilihanRekening, jenis_dari_rekening, susun_rekening
 from lkjip_cli.buku.susun_anggaran import susun_anggaran, susun_belanja, susun_kelas
+from lkjip_cli.buku.susun_hitung import susun_hitung
 from lkjip_cli.buku.susun_kaskade import (
     objek_renja,
     susun_indikator_simpul,
@@ -63,18 +65,37 @@ def _susun_dilaporkan(p: Penyusun, doc: dict[str, Any], per_bagian: dict[str, An
                     f"tempat {tempat} diketik sebagai angka (Excel membuang nol di belakang: "
                     "3.10 menjadi 3.1); ketik sebagai teks, dengan apostrof: '3.10", "Tempat")
             continue
-        path: Path = (*base, "dilaporkan", besaran, tempat)
+        jalur = _jalur(p, rek, bagian, besaran)
+        if jalur is None:
+            continue
+        path: Path = (*base, "dilaporkan", *jalur, tempat)
         key = format_path(path)
         if key in seen:
             p.galat(L.nama, rek["nilai"].sel, "duplicate-key",
                     f"{besaran} di tempat {tempat} sudah dicatat di sel {seen[key]}", "Nilai")
             continue
         seen[key] = rek["nilai"].sel
-        p.hasil.sel_kunci[format_path((*base, "dilaporkan", besaran))] = (
+        p.hasil.sel_kunci[format_path((*base, "dilaporkan", *jalur))] = (
             L.nama, rek["besaran"].sel, "Besaran")
         p.hasil.sel_kunci[key] = (L.nama, rek["tempat"].sel, "Tempat")
-        p.taruh(wadah.setdefault("dilaporkan", {}).setdefault(besaran, {}), tempat, rek,
-                "nilai", path, L)
+        isi = wadah.setdefault("dilaporkan", {})
+        for kunci in jalur:
+            isi = isi.setdefault(kunci, {})
+        p.taruh(isi, tempat, rek, "nilai", path, L)
+
+
+def _jalur(p: Penyusun, rek: Rekaman, bagian: Any, besaran: str) -> tuple[Any, ...] | None:
+    """The keys under `dilaporkan` before the place: the quantity; for an indicator whose
+    `Butir` names a year, that earlier year's (`tahun_sebelumnya.<tahun>.<besaran>`); for a
+    derived indicator whose `Butir` names an input, that input's (`<besaran>.<nama>`)."""
+    butir = rek["butir"].nilai
+    if butir is None or bagian not in ("indikator", "hitung"):
+        return (besaran,)
+    if bagian == "hitung":
+        nama = p.kode(rek, "butir")
+        return None if nama is None else (besaran, nama)
+    tahun = p.tahun(rek, tb.DILAPORKAN, "butir")
+    return None if tahun is None else ("tahun_sebelumnya", tahun, besaran)
 
 
 def _objek(p: Penyusun, rek: Rekaman, bagian: Any, doc: dict[str, Any],
@@ -143,6 +164,7 @@ def susun(p: Penyusun, rekening: PilihanRekening | None = None) -> BacaanBuku:
     susun_penomoran(p, doc)
     susun_tujuan(p, doc)
     sasaran, indikator = susun_sasaran(p, doc)
+    hitung = susun_hitung(p, indikator)
     masukan = susun_masukan(p, sasaran)
     pohon = susun_rekening(p, doc, rekening) if rekening else susun_anggaran(p, doc)
     ind_simpul = susun_indikator_simpul(p, pohon)
@@ -161,7 +183,7 @@ def susun(p: Penyusun, rekening: PilihanRekening | None = None) -> BacaanBuku:
         "program": pohon.program, "kegiatan": pohon.kegiatan, "rincian": pohon.rincian,
         "indikator kegiatan": ind_simpul, "indikator simpul": ind_simpul,
         "semua indikator": {**ind_simpul, **indikator}, "belanja": belanja, "jenis belanja": jenis,
-        "kelompok belanja": kelompok, "evaluasi": evaluasi, "pohon": pohon})
+        "kelompok belanja": kelompok, "evaluasi": evaluasi, "pohon": pohon, "hitung": hitung})
     susun_narasi(p, doc)
     p.hasil.doc = {k: doc[k] for k in URUTAN_KUNCI if k in doc}
     return p.hasil

@@ -47,6 +47,9 @@ from lkjip_cli.buku.kolom import SKALA as SKALA
 from lkjip_cli.buku.kolom import TINGKAT as TINGKAT
 from lkjip_cli.buku.kolom import Kolom as Kolom
 from lkjip_cli.buku.kolom import Lembar as Lembar
+from lkjip_cli.buku.tata_hitung import HITUNG as HITUNG
+from lkjip_cli.buku.tata_hitung import LEMBAR_HITUNG, PETA_HITUNG
+from lkjip_cli.buku.tata_hitung import MASUKAN_HITUNG as MASUKAN_HITUNG
 from lkjip_cli.buku.tata_kaskade import (
     BAGIAN_DILAPORKAN_KASKADE,
     KOLOM_INDIKATOR_SIMPUL,
@@ -257,8 +260,9 @@ DILAPORKAN = Lembar("Dilaporkan", (
     Kolom("Nilai", "nilai", "bebas", wajib=True, lebar=18,
           bantuan="seperti dicetak: angka, atau teks untuk kategori/status/predikat"),
     Kolom("Butir", "butir", lebar=14,
-          bantuan="bulan 1-12 (bagian bulan), kode kelas 5.1.01 (jenis/kelompok belanja) "
-          "atau nama masukan (masukan)"),
+          bantuan="bulan 1-12 (bagian bulan), kode kelas 5.1.01 (jenis/kelompok belanja), "
+          "nama masukan (masukan, hitung) atau tahun sebelumnya (indikator: target, "
+          "realisasi, capaian tahun itu)"),
 ))
 
 PENOMORAN = Lembar("Penomoran", (
@@ -328,7 +332,7 @@ LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
     PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA, ATURAN_TEMPAT, TANDA_CETAK,
-    NARASI, *LEMBAR_KASKADE,
+    NARASI, *LEMBAR_KASKADE, *LEMBAR_HITUNG,
 )
 
 
@@ -470,6 +474,7 @@ PETA_MODEL: dict[str, str] = {
     # Families of sheets in modules of their own add their part here.
     **PETA_NARASI,
     **PETA_KASKADE,
+    **PETA_HITUNG,
 }
 
 #: Every `dilaporkan` of the model -> the `Bagian` of its rows on the Dilaporkan sheet.
@@ -489,17 +494,12 @@ BAGIAN_DILAPORKAN: dict[str, str] = {
     "belanja.kelompok.dilaporkan": "kelompok belanja",
     "evaluasi_sakip.hasil.dilaporkan": "evaluasi",
     **BAGIAN_DILAPORKAN_KASKADE,
+    "sasaran.indikator.hitung.dilaporkan": "hitung",
 }
 
 #: Fields of the model the workbook does not hold, each with the reason (docs/excel.md
-#: lists them): a derived indicator's `hitung` (issue 22); `export --to xlsx --data` refuses
-#: a report that uses it (`xlsx-lossy`) rather than writing part of it.
-_HITUNG = ("indikator yang dihitung dari masukannya (issue 22) memerlukan lembar masukan "
-           "bernama per indikator; belum dibuat")
+#: lists them); `export --to xlsx --data` refuses a report that uses one (`xlsx-lossy`)
+#: rather than writing part of it. None today: the cascade (issue 23, `tata_kaskade.py`)
+#: and a derived indicator's `hitung` (issue 22, `tata_hitung.py`) have their sheets.
 HANYA_YAML: dict[str, str] = {
-    "sasaran.indikator.hitung.masukan": _HITUNG,
-    "sasaran.indikator.hitung.realisasi": _HITUNG,
-    "sasaran.indikator.hitung.bawaan": _HITUNG,
-    "sasaran.indikator.hitung.responden": _HITUNG,
-    "sasaran.indikator.hitung.dilaporkan": _HITUNG,
 }

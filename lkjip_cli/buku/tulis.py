@@ -34,6 +34,7 @@ from lkjip_cli.buku.tulis_kaskade import baris_periodik, baris_renja, baris_simp
 from lkjip_cli.buku.tulis_kaskade import dilaporkan as _dilaporkan
 from lkjip_cli.buku.tulis_kaskade import target as _target
 from lkjip_cli.model.anggaran import BarisLain, RincianAnggaran
+from lkjip_cli.model.hitungan import nilai_sisi
 from lkjip_cli.model.kerangka import bagi_indikator
 from lkjip_cli.model.laporan import (
     Aturan,
@@ -316,7 +317,26 @@ def _baris_sasaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
             yield "Indikator", _indikator(s.kode, ind)
             yield from _dilaporkan("indikator", ind.kode, ind.dilaporkan)
             yield from baris_periodik(ind)
+            yield from _baris_hitung(ind)
         yield from _baris_masukan(s)
+
+
+def _baris_hitung(ind: IndikatorKinerja) -> Iterator[tuple[str, Baris]]:
+    """A derived indicator's rule on `Hitung`, its inputs on `Masukan Hitung`, what the
+    report printed of them on `Dilaporkan` (tata_hitung.py)."""
+    h = ind.hitung
+    if h is None:
+        return
+    satu = h.responden if not isinstance(h.responden, dict) else None
+    yield "Hitung", {"indikator": ind.kode, "realisasi": h.realisasi, "bawaan": h.bawaan,
+                     "target": h.target, "responden": satu}
+    per_unsur = h.responden if isinstance(h.responden, dict) else {}
+    for nama, isian in h.masukan.items():
+        yield "Masukan Hitung", {"indikator": ind.kode, "nama": nama,
+                                 "target": nilai_sisi(isian, "target"),
+                                 "realisasi": nilai_sisi(isian, "realisasi"),
+                                 "responden": per_unsur.get(nama)}
+    yield from _dilaporkan("hitung", ind.kode, h.dilaporkan)
 
 
 def _baris_masukan(s: Sasaran) -> Iterator[tuple[str, Baris]]:

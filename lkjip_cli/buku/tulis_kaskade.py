@@ -32,12 +32,19 @@ def target(prefix: str, nilai: Decimal | Rentang | None) -> Baris:
 
 def dilaporkan(bagian: str, kode: str | int | None, model: Model,
                triwulan: int | None = None, butir: str | int | None = None) -> Rekaman:
-    """One `Dilaporkan` row per printed figure of `model` (a `dilaporkan` block)."""
+    """One `Dilaporkan` row per printed figure of `model` (a `dilaporkan` block); a quantity
+    keyed one level further (an earlier year's figures, a derived indicator's input) names
+    that key in `Butir`."""
     for besaran in type(model).model_fields:
-        for tempat, nilai in getattr(model, besaran).items():
-            yield "Dilaporkan", {"bagian": bagian, "kode": kode, "triwulan": triwulan,
-                                 "besaran": besaran, "tempat": tempat, "nilai": nilai,
-                                 "butir": butir}
+        for kunci, nilai in getattr(model, besaran).items():
+            if isinstance(nilai, Model):  # an earlier year: its own quantities
+                yield from dilaporkan(bagian, kode, nilai, triwulan, kunci)
+                continue
+            tempat_nilai = nilai.items() if isinstance(nilai, dict) else [(kunci, nilai)]
+            for tempat, v in tempat_nilai:
+                yield "Dilaporkan", {"bagian": bagian, "kode": kode, "triwulan": triwulan,
+                                     "besaran": besaran, "tempat": tempat, "nilai": v,
+                                     "butir": kunci if isinstance(nilai, dict) else butir}
 
 
 def baris_periodik(ind: IndikatorPeriodik) -> Rekaman:

@@ -31,6 +31,18 @@ def _dilaporkan(node: Any, path: Path) -> Iterator[tuple[Path, Doc]]:
             yield from _dilaporkan(value, (*path, i))
 
 
+def _tempat_cetak(printed: Doc, path: Path, puncak: bool = True
+                  ) -> Iterator[tuple[Path, str]]:
+    """Every place a `dilaporkan` mapping names, at any depth (a quantity's places; an
+    input's or an earlier year's, one level further down), with its path. A key that is not
+    a place at all is left to the model validation."""
+    for key, value in printed.items():
+        if isinstance(value, dict):
+            yield from _tempat_cetak(value, (*path, key), False)
+        elif not puncak and isinstance(key, str) and re.match(POLA_LOKASI, key):
+            yield (*path, key), key
+
+
 def penomoran_checks(ctx: Konteks) -> None:
     """Printed labels in `penomoran` are unique, and every `dilaporkan` place names a table
     the report prints (resolved through `penomoran`), with the nearest label suggested."""
@@ -45,15 +57,9 @@ def penomoran_checks(ctx: Konteks) -> None:
                     "cetakan hanya dapat menunjuk satu tabel")
         seen.setdefault(label, nomor)
     for base, printed in _dilaporkan(ctx.data, ()):
-        for kuantitas, places in printed.items():
-            if not isinstance(places, dict):
-                continue
-            for tempat in places:
-                if not isinstance(tempat, str) or not re.match(POLA_LOKASI, tempat):
-                    continue  # not a place at all: the model validation reports it
-                if nomoran.resolusi(tempat) is None:
-                    ctx.add((*base, kuantitas, tempat), "unknown-place",
-                            nomoran.pesan_tidak_dikenal(tempat))
+        for path, tempat in _tempat_cetak(printed, base):
+            if nomoran.resolusi(tempat) is None:
+                ctx.add(path, "unknown-place", nomoran.pesan_tidak_dikenal(tempat))
     aturan = ctx.data.get("aturan") if isinstance(ctx.data, dict) else None
     for tempat in mapping(aturan, "per_tempat"):
         if isinstance(tempat, str) and re.match(POLA_LOKASI, tempat) and \

@@ -13,7 +13,8 @@ from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.hitung import hitung
 from lkjip_cli.engine.ikm import METODE_IKM
 from lkjip_cli.engine.rata_rata import METODE_RATA_RATA
-from lkjip_cli.engine.turunan import ATURAN_TURUNAN
+from lkjip_cli.engine.turunan import ATURAN_TARGET_TURUNAN, ATURAN_TURUNAN
 
-__all__ = ["ATURAN_TURUNAN", "METODE_EFISIENSI", "METODE_IKM", "METODE_RATA_RATA",
-           "RUMUS_EFISIENSI", "TURUNAN_EFISIENSI", "Hasil", "hitung", "hitung_dengan"]
+__all__ = ["ATURAN_TARGET_TURUNAN", "ATURAN_TURUNAN", "METODE_EFISIENSI", "METODE_IKM",
+           "METODE_RATA_RATA", "RUMUS_EFISIENSI", "TURUNAN_EFISIENSI", "Hasil", "hitung",
+           "hitung_dengan"]

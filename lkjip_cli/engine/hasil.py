@@ -310,6 +310,10 @@ class Hasil:
     anggaran_program: Anggaran | None = None
     #: The Evaluasi Hasil Renja, when the file asks for it (`evaluasi_renja`).
     renja: HasilRenja | None = None
+    #: Last year's average capaian, by the report's method, and this year's average minus
+    #: it in points (Tabel 3.6's capaian part); None when no indicator gives last year's.
+    rata_rata_capaian_tahun_lalu: Nilai | None = None
+    perubahan_rata_rata_capaian: Nilai | None = None
 
     # Derived once, when the result is made: renderers and the audit read them thousands of
     # times on a large report (a property rebuilding the tuple made that quadratic).

@@ -23,11 +23,12 @@ from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import presisi, tidak_dapat
 from lkjip_cli.engine.pendukung import pendukung_sasaran
 from lkjip_cli.engine.program import hitung_program
-from lkjip_cli.engine.rata_rata import rata_rata_laporan
+from lkjip_cli.engine.rata_rata import rata_rata_laporan, rata_rata_tahun_lalu
 from lkjip_cli.engine.renja import hitung_renja
 from lkjip_cli.engine.sakip import hitung_evaluasi
 from lkjip_cli.engine.sasaran import hitung_sasaran
 from lkjip_cli.engine.skala import klasifikasi, skala_interpretasi
+from lkjip_cli.engine.tahun import perubahan_capaian
 from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.laporan import Laporan
 
@@ -41,6 +42,7 @@ def _hasil(k: Konteks) -> Hasil:
     sasaran = tuple(hitung_sasaran(k, s, ("sasaran", i), bl)
                     for i, s in enumerate(k.laporan.sasaran))
     rata = rata_rata_laporan(k, sasaran)
+    rata_lalu = rata_rata_tahun_lalu(k, sasaran)
     bl_anggaran = (anggaran_total(this_year.pagu_langsung, this_year.realisasi_langsung)
                    if this_year else anggaran_dari("belanja langsung", []))
     pk = k.pohon.anggaran_untuk("perjanjian kinerja",
@@ -63,6 +65,10 @@ def _hasil(k: Konteks) -> Hasil:
                             [(s.kode, s.capaian, s.anggaran) for s in sasaran],
                             k.aturan.efisiensi.batas_e),
         anggaran_program=semua, renja=hitung_renja(k, program),
+        rata_rata_capaian_tahun_lalu=rata_lalu,
+        perubahan_rata_rata_capaian=(
+            None if rata_lalu is None
+            else perubahan_capaian(rata, rata_lalu, "rata-rata capaian")[0]),
     )
 
 

@@ -23,7 +23,7 @@ from lkjip_cli.engine.nilai import HUNDRED, Masukan, Nilai, persentase, presisi,
 from lkjip_cli.engine.periode import isi_dari_rekap, nilai_periode, triwulan_efektif
 from lkjip_cli.engine.skala import klasifikasi, skala_interpretasi
 from lkjip_cli.engine.tahun import hitung_antar_tahun
-from lkjip_cli.engine.turunan import hitung_turunan
+from lkjip_cli.engine.turunan import HasilHitungan, hitung_turunan
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Rentang, Triwulan, target_tunggal
 from lkjip_cli.model.periode import Bulan
 from lkjip_cli.model.rumus import gulung_triwulan
@@ -107,8 +107,12 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
     hitungan = (hitung_turunan(ind.kode, ind.hitung, (*path, "hitung"))
                 if ind.hitung is not None else None)
     if hitungan is not None:
-        # The derived value is the realisasi every figure of the indicator is made from.
-        ind = ind.model_copy(update={"realisasi": hitungan.realisasi.nilai})
+        # The derived value is the realisasi (and target) every figure of the indicator is
+        # made from.
+        update: dict[str, object] = {"realisasi": hitungan.realisasi.nilai}
+        if hitungan.target is not None:
+            update["target"] = hitungan.target.nilai
+        ind = ind.model_copy(update=update)
     tws = triwulan_efektif(ind, path)
     per = nilai_periode(ind, path, k.laporan.periode, tws)
     rekap_r, rekap_t = rekap_indikator(ind, path, tws)
@@ -119,8 +123,8 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
         per = replace(per, realisasi=bulatkan(per.realisasi, n, aturan.pembulatan),
                       aturan=(*per.aturan, f"bulatkan_realisasi={n}: realisasi dibulatkan "
                               f"{n} desimal sebelum capaian dihitung"))
-    capaian = _capaian(per.target, per.realisasi, ind, aturan, per.path_target,
-                       per.path_realisasi).with_aturan(*per.aturan)
+    capaian = _alasan_turunan(_capaian(per.target, per.realisasi, ind, aturan, per.path_target,
+                                       per.path_realisasi).with_aturan(*per.aturan), hitungan)
     triwulan = _triwulan(ind, tws, aturan)
     bulanan = _triwulan(ind, [(b, (*path, "bulanan", i))
                               for i, b in enumerate(ind.bulanan)], aturan)
@@ -161,6 +165,19 @@ def hitung_indikator(k: Konteks, ind: IndikatorKinerja, path: Path) -> HasilIndi
             ind, path, tahun, capaian,
             lambda t, r, pt, pr: _capaian(t, r, ind, aturan, pt, pr)),
     )
+
+
+def _alasan_turunan(capaian: Nilai, hitungan: HasilHitungan | None) -> Nilai:
+    """A capaian that is not computable because its derived target or realisasi is not says
+    so, with that figure's reason (not "target tidak ada" for a target whose formula divided
+    by 0)."""
+    if capaian.nilai is not None or hitungan is None:
+        return capaian
+    for apa, n in (("target", hitungan.target), ("realisasi", hitungan.realisasi)):
+        if n is not None and n.nilai is None:
+            return replace(capaian, alasan=f"{apa} tidak dapat dihitung dari masukannya: "
+                                           f"{n.alasan}")
+    return capaian
 
 
 def _standar(ind: IndikatorKinerja, aturan: Aturan, path: Path, r: Decimal | None,

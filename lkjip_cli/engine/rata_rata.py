@@ -7,11 +7,16 @@ indicators left out (`rata_rata.dikecualikan`), a cap applied before averaging
 (`batas_atas`), and the report's basis (`rata_rata.dasar`: every indicator, or each
 sasaran). `mean` is also the mean the output-over-input efficiency takes over a sasaran's
 inputs (`efisiensi.py`).
+
+Last year's average (the footer of Tabel 3.6's capaian part) is the same average over each
+indicator as it stood last year (its capaian, target and realisasi of that year), by the same
+method and basis, so that the two averages a report compares are made alike.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from lkjip_cli.engine.capaian import batasi
@@ -78,15 +83,18 @@ def rata_rata(k: Konteks, label: str, indikator: Sequence[HasilIndikator]) -> Ni
 
 
 @presisi
-def rata_rata_laporan(k: Konteks, sasaran: Sequence[HasilSasaran]) -> Nilai:
+def rata_rata_laporan(k: Konteks, sasaran: Sequence[HasilSasaran],
+                      label: str = "laporan") -> Nilai:
     """The report's average: over every indicator, or over each sasaran's average."""
     if k.aturan.rata_rata.dasar == "indikator":
-        return rata_rata(k, "laporan", [i for s in sasaran for i in s.indikator])
+        return rata_rata(k, label, [i for s in sasaran for i in s.indikator])
     # A sasaran whose indicators are all excluded leaves the average, as its indicators
     # would on the indicator basis.
     counted = [s for s in sasaran if any(i.dikecualikan is None for i in s.indikator)]
     inputs = tuple(Masukan(f"capaian {s.kode}", s.capaian.nilai, s.path) for s in counted)
     rumus = "rata-rata capaian = jumlah capaian sasaran / banyak sasaran"
+    if label != "laporan":
+        rumus = f"{rumus} ({label})"
     aturan: tuple[str, ...] = ("rata_rata.dasar=sasaran",)
     metode = k.aturan.rata_rata.metode
     if metode in ("tertimbang-pagu", "geometrik-pmk-22-2021"):
@@ -99,6 +107,39 @@ def rata_rata_laporan(k: Konteks, sasaran: Sequence[HasilSasaran]) -> Nilai:
     if metode == "geometrik-pmk-22-2021":
         return geometrik(rumus, inputs, aturan)
     return mean(rumus, inputs, aturan)
+
+
+def _tahun_lalu(i: HasilIndikator) -> HasilIndikator:
+    """An indicator as it stood last year: that year's capaian, target and realisasi."""
+    a = i.antar_tahun
+    if a is None:
+        return replace(i, capaian=tidak_dapat("capaian tahun lalu", "tidak ada"),
+                       target_periode=None, realisasi_periode=None)
+    return replace(i, capaian=a.capaian_tahun_lalu, target_periode=a.target_tahun_lalu,
+                   realisasi_periode=i.realisasi_tahun_lalu,
+                   path=(*i.path, "target_sebelumnya", str(a.tahun_lalu)))
+
+
+@presisi
+def rata_rata_tahun_lalu(k: Konteks, sasaran: Sequence[HasilSasaran]) -> Nilai | None:
+    """Last year's average capaian by the report's method and basis (the footer of Tabel
+    3.6's capaian part); None when no indicator gives last year's capaian. The pagu-weighted
+    mean needs last year's pagu, which the file does not hold: not computable, so said."""
+    if not any(i.antar_tahun is not None and i.antar_tahun.ada
+               for s in sasaran for i in s.indikator):
+        return None
+    lalu = k.laporan.tahun - 1
+    label = f"tahun {lalu}"
+    if k.aturan.rata_rata.metode == "tertimbang-pagu":
+        return tidak_dapat(f"{METODE_RATA_RATA['tertimbang-pagu'].rumus} ({label})",
+                           f"rata-rata tertimbang pagu memerlukan pagu tahun {lalu}, yang "
+                           "tidak dimuat berkas", aturan=("rata_rata.metode=tertimbang-pagu",))
+    mundur = []
+    for s in sasaran:
+        inds = tuple(_tahun_lalu(i) for i in s.indikator)
+        mundur.append(replace(s, indikator=inds,
+                              capaian=rata_rata(k, f"sasaran {s.kode}, {label}", inds)))
+    return rata_rata_laporan(k, mundur, label)
 
 
 def rasio_rata_rata(rumus: str, indikator: Sequence[HasilIndikator],

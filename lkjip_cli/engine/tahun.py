@@ -86,22 +86,26 @@ def hitung_antar_tahun(ind: IndikatorKinerja, path: Path, tahun: int, capaian: N
 
 
 @presisi
-def perubahan_capaian(kini: Nilai, lalu: Nilai) -> tuple[Nilai, Nilai]:
-    """The change of capaian from last year, in points and relative, each labelled."""
-    inputs = (Masukan("capaian tahun ini", kini.nilai), Masukan("capaian tahun lalu",
+def perubahan_capaian(kini: Nilai, lalu: Nilai, nama: str = "capaian") -> tuple[Nilai, Nilai]:
+    """The change of capaian (or of another quantity, `nama`: the average capaian) from
+    last year, in points and relative, each labelled."""
+    rumus_poin, rumus_persen = (
+        (RUMUS_CAPAIAN_POIN, RUMUS_CAPAIAN_PERSEN) if nama == "capaian" else
+        (f"perubahan {nama} = {nama} - {nama} tahun lalu",
+         f"perubahan {nama} = ({nama} / {nama} tahun lalu - 1) x 100"))
+    inputs = (Masukan(f"{nama} tahun ini", kini.nilai), Masukan(f"{nama} tahun lalu",
                                                                 lalu.nilai))
     if kini.nilai is None or lalu.nilai is None:
-        alasan = ("capaian tahun lalu tidak tersedia" if lalu.nilai is None
-                  else "capaian tahun ini tidak tersedia")
-        return (tidak_dapat(RUMUS_CAPAIAN_POIN, alasan, inputs, satuan="poin"),
-                tidak_dapat(RUMUS_CAPAIAN_PERSEN, alasan, inputs))
+        alasan = (f"{nama} tahun lalu tidak tersedia" if lalu.nilai is None
+                  else f"{nama} tahun ini tidak tersedia")
+        return (tidak_dapat(rumus_poin, alasan, inputs, satuan="poin"),
+                tidak_dapat(rumus_persen, alasan, inputs))
     c, p = kini.nilai, lalu.nilai
-    poin = Nilai(c - p, RUMUS_CAPAIAN_POIN, inputs, satuan="poin").with_uraian(
-        "{0} - {1}", c, p)
+    poin = Nilai(c - p, rumus_poin, inputs, satuan="poin").with_uraian("{0} - {1}", c, p)
     if p <= 0:
-        return poin, tidak_dapat(RUMUS_CAPAIAN_PERSEN, "capaian tahun lalu 0 atau negatif: "
+        return poin, tidak_dapat(rumus_persen, f"{nama} tahun lalu 0 atau negatif: "
                                  "perubahan relatif tidak bermakna, pakai selisih poin",
                                  inputs)
-    persen = Nilai((c / p - 1) * HUNDRED, RUMUS_CAPAIAN_PERSEN, inputs).with_uraian(
+    persen = Nilai((c / p - 1) * HUNDRED, rumus_persen, inputs).with_uraian(
         "({0} / {1} - 1) x 100", c, p)
     return poin, persen

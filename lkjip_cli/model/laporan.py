@@ -77,6 +77,17 @@ MetodeRataRata = Literal["rata-rata", "rasio-rata-rata", "tertimbang-pagu",
 # ------------------------------------------------------------------ printed figures
 
 
+class DilaporkanTahun(Model):
+    """Figures a report printed for one earlier year of an indicator (a table comparing
+    capaian across years)."""
+
+    target: Dicetak = {}
+    realisasi: Dicetak = {}
+    capaian: Dicetak = Field(
+        default={}, description="That year's capaian, from target_sebelumnya and "
+        "realisasi_sebelumnya of that year")
+
+
 class DilaporkanIndikator(Model):
     """Figures a report printed for one indikator kinerja (Tabel 3.4 to 3.7, 3.12, narrative)."""
 
@@ -102,6 +113,9 @@ class DilaporkanIndikator(Model):
         default={}, description="Capaian this year - capaian last year, in points")
     perubahan_capaian_persen: Dicetak = Field(
         default={}, description="(capaian / capaian last year - 1) x 100")
+    tahun_sebelumnya: dict[Tahun, DilaporkanTahun] = Field(
+        default={}, description="Printed target, realisasi and capaian of earlier years, by "
+        "year (years before last year; last year's also have the keys above)")
     target_renstra_akhir: Dicetak = {}
     capaian_renstra_akhir: Dicetak = {}
     capaian_renstra_tahun: Dicetak = {}
@@ -155,6 +169,11 @@ class DilaporkanLaporan(Model):
     """Printed figures about the whole agency (Ikhtisar Eksekutif, Tabel 3.12, Bab IV)."""
 
     rata_rata_capaian: Dicetak = {}
+    rata_rata_capaian_tahun_lalu: Dicetak = Field(
+        default={}, description="Last year's average capaian, by the report's method (Tabel "
+        "3.6's capaian part, row Rata-rata)")
+    perubahan_rata_rata_capaian_poin: Dicetak = Field(
+        default={}, description="Average capaian this year - last year's, in points")
     kategori: DicetakTeks = {}
     efisiensi: Dicetak = {}
     pagu_perjanjian_kinerja: Dicetak = Field(
@@ -209,8 +228,9 @@ class IndikatorKinerja(IndikatorPeriodik):
     standar_nasional: StandarNasional | None = Field(
         default=None, description="PermenPAN-RB 53/2014 analysis 4, when a standard exists")
     hitung: HitungIndikator | None = Field(
-        default=None, description="Realisasi derived from named inputs by a formula or a "
-        "built-in index (IKM); then `realisasi` is left out")
+        default=None, description="Realisasi (and, with `hitung.target`, the target) "
+        "derived from named inputs by a formula or a built-in index (IKM); then "
+        "`realisasi` (and `target`) is left out")
     dilaporkan: DilaporkanIndikator = DilaporkanIndikator()
 
     @model_validator(mode="after")
@@ -218,6 +238,10 @@ class IndikatorKinerja(IndikatorPeriodik):
         if self.hitung is not None and self.realisasi is not None:
             raise ValueError("realisasi indikator ini dihitung dari `hitung`; hapus "
                              "`realisasi` (atau hapus `hitung` dan tulis realisasinya)")
+        if self.hitung is not None and self.hitung.target is not None \
+                and self.target is not None:
+            raise ValueError("target indikator ini dihitung dari `hitung.target`; hapus "
+                             "`target` (atau hapus `hitung.target` dan tulis targetnya)")
         return self
 
 

@@ -42,7 +42,7 @@ from lkjip_cli.tabel.sel import (
     masukan,
     persen,
     rp,
-    target_sel,
+    target_indikator_sel,
     teks,
 )
 
@@ -194,7 +194,7 @@ def tabel_3_12(h: Hasil) -> list[Tabel]:
             a = ind.anggaran
             rows.append(Baris((teks(str(i + 1) if j == 0 else ""),
                                teks(sas.nama if j == 0 else ""), teks(ind.nama),
-                               target_sel(ind.target_periode),
+                               target_indikator_sel(ind),
                                masukan(ind.realisasi_periode),
                                persen(h.tampil(ind.capaian)), rp(a.pagu), rp(a.realisasi),
                                persen(a.penyerapan))))

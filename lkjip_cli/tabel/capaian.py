@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lkjip_cli import angka as fmt
+from lkjip_cli.engine import METODE_RATA_RATA
 from lkjip_cli.engine.hasil import (
     Hasil,
     HasilIndikator,
@@ -41,6 +42,7 @@ from lkjip_cli.tabel.sel import (
     persen,
     realisasi_sel,
     realisasi_tampil,
+    target_indikator_sel,
     target_sel,
     teks,
 )
@@ -58,7 +60,7 @@ def tabel_3_4(h: Hasil) -> list[Tabel]:
                     teks(sas.nama if first_of_sasaran else ""),
                     teks(ind.nama if head else ""),
                     teks(ind.satuan if head else ""),
-                    target_sel(ind.target) if head else teks(""),
+                    target_indikator_sel(ind, periode=False) if head else teks(""),
                     *quarter,
                 )))
                 first_of_sasaran = False
@@ -87,7 +89,7 @@ def _baris_triwulan(h: Hasil, ind: HasilIndikator) -> list[tuple[Sel, ...]]:
     capaian (up to the report's period for an interim report), labelled so."""
     if all(tw.target is None and tw.realisasi is None for tw in ind.triwulan):
         label = f"s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else "Tahunan"
-        return [(teks(label), target_sel(ind.target_periode), realisasi_sel(ind),
+        return [(teks(label), target_indikator_sel(ind), realisasi_sel(ind),
                  persen(h.tampil(ind.capaian)))]
     return [(teks(f"TW.{ROMAWI[tw.nomor - 1]}"), target_sel(tw.target), masukan(tw.realisasi),
              persen(h.tampil(tw.capaian))) for tw in ind.triwulan]
@@ -108,7 +110,7 @@ def _baris_indikator(h: Hasil) -> Iterator[tuple[int, HasilSasaran, HasilIndikat
 
 def tabel_3_5(h: Hasil) -> list[Tabel]:
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   target_sel(ind.target_periode), realisasi_sel(ind),
+                   target_indikator_sel(ind), realisasi_sel(ind),
                    persen(h.tampil(ind.capaian)),
                    teks(ind.kategori.sebutan if ind.kategori else "")))
             for n, _, ind in _baris_indikator(h)]
@@ -154,11 +156,18 @@ def _sebanding(*values: Decimal | None) -> tuple[Sel, ...]:
     return tuple(Sel(v, "input", desimal=places if v is not None else None) for v in values)
 
 
+def _realisasi_dua_tahun(h: Hasil, ind: HasilIndikator) -> tuple[Sel, Sel]:
+    """Last year's and this year's realisasi with the same places; a realisasi derived from
+    its inputs (`hitung`) is its own computed cell, rounded as the report prints it."""
+    tampil = realisasi_tampil(ind, h.laporan.aturan)
+    lalu, kini = _sebanding(ind.realisasi_tahun_lalu, tampil)
+    return (lalu, kini) if tampil == ind.realisasi_periode else (lalu, realisasi_sel(ind))
+
+
 def tabel_3_6(h: Hasil) -> list[Tabel]:
     tahun = h.laporan.tahun
     rows = [Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                   *_sebanding(ind.realisasi_tahun_lalu,
-                               realisasi_tampil(ind, h.laporan.aturan)),
+                   *_realisasi_dua_tahun(h, ind),
                    persen(ind.perubahan_persen), persen(ind.perubahan_poin)))
             for n, _, ind in _baris_indikator(h)]
     return [susun_tabel("3.6", [f"Realisasi Kinerja serta Capaian Kinerja periode {tahun}"],
@@ -182,10 +191,20 @@ def _capaian_antar_tahun(h: Hasil) -> list[Tabel]:
         a = ind.antar_tahun
         assert a is not None
         rows.append(Baris((teks(str(n)), teks(ind.nama), teks(ind.satuan),
-                           target_sel(a.target_tahun_lalu), target_sel(ind.target_periode),
-                           *_sebanding(ind.realisasi_tahun_lalu, ind.realisasi_periode),
+                           target_sel(a.target_tahun_lalu), target_indikator_sel(ind),
+                           *_realisasi_dua_tahun(h, ind),
                            persen(h.tampil(a.capaian_tahun_lalu)), persen(h.tampil(ind.capaian)),
                            persen(a.perubahan_capaian_poin))))
+    catatan = ["Kolom 10 = capaian tahun ini - capaian tahun lalu (poin)."]
+    if h.rata_rata_capaian_tahun_lalu is not None and h.rata_rata_capaian_tahun_lalu.ada:
+        # only when every indicator averaged gives last year's capaian: an average over
+        # some of them would not compare with this year's
+        rows.append(Baris((teks(""), teks("Rata-rata"), *(teks("") for _ in range(5)),
+                           persen(h.rata_rata_capaian_tahun_lalu),
+                           persen(h.rata_rata_capaian),
+                           persen(h.perubahan_rata_rata_capaian or
+                                  h.rata_rata_capaian_tahun_lalu)), gaya="jumlah"))
+        catatan.append(_catatan_rata_tahun(h))
     capaian = [n for i in h.indikator if i.antar_tahun is not None
                for n in (i.antar_tahun.capaian_tahun_lalu, i.capaian) if n.ada]
     judul = f"Perbandingan Capaian Kinerja {h.judul_periode} dengan Tahun {lalu}"
@@ -195,9 +214,16 @@ def _capaian_antar_tahun(h: Hasil) -> list[Tabel]:
                                       f"Realisasi {tahun}", f"Capaian {lalu} (%)",
                                       f"Capaian {tahun} (%)", "Perubahan capaian (9-8) poin",
                                       angka=True)],
-                        rows, [catatan_capaian(h, capaian),
-                               "Kolom 10 = capaian tahun ini - capaian tahun lalu (poin)."],
-                        bagian="capaian")]
+                        rows, [catatan_capaian(h, capaian), *catatan], bagian="capaian")]
+
+
+def _catatan_rata_tahun(h: Hasil) -> str:
+    """How the Rata-rata row is made: both years' averages by the report's method."""
+    kode = h.laporan.aturan.rata_rata.metode
+    cara = "rata-rata capaian indikator" if kode == "rata-rata" else \
+        f"{METODE_RATA_RATA[kode].nama} ({METODE_RATA_RATA[kode].rumus})"
+    return (f"Baris Rata-rata: {cara} setiap tahun, dengan indikator dan aturan yang sama; "
+            "kolom 10 baris itu = rata-rata tahun ini - rata-rata tahun lalu (poin).")
 
 
 def tabel_3_7(h: Hasil) -> list[Tabel]:

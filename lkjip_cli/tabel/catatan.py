@@ -15,6 +15,7 @@ from lkjip_cli.engine import METODE_EFISIENSI, METODE_IKM, METODE_RATA_RATA
 from lkjip_cli.engine.capaian import arti_capaian_negatif, arti_capaian_tinggi
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.tabel.sel import ROMAWI, Baris, Kolom, Tabel
 
 
@@ -81,8 +82,8 @@ def nama_skala(spec: str | tuple[object, ...]) -> str:
 
 
 def catatan_hitungan(h: Hasil) -> list[str]:
-    """One sentence per indicator whose realisasi is derived from its inputs: the formula
-    with its numbers, or the IKM's rule, source and band."""
+    """One sentence per indicator whose realisasi (or target) is derived from its inputs:
+    the formula with its numbers, or the IKM's rule, source and band."""
     a = h.laporan.aturan
     out = []
     for ind in h.indikator:
@@ -97,12 +98,20 @@ def catatan_hitungan(h: Hasil) -> list[str]:
             out.append(f"Realisasi {ind.nama} = {m.rumus} = {shown}{band}, menurut "
                        f"{m.sumber}; bobot tiap unsur 1/{len(hh.nrr)}.")
             continue
-        angka = [fmt.tepat(x) for x in r.uraian_angka]
-        worked = f" = {r.uraian.format(*angka)}" if r.uraian and r.nilai is not None else ""
-        why = "" if r.nilai is not None else f" (tidak dapat dihitung: {r.alasan})"
-        out.append(f"Realisasi {ind.nama} dihitung dari masukannya: {hh.rumus}{worked}"
-                   f"{' = ' + shown if r.nilai is not None else why}.")
+        if hh.target is not None and hh.rumus_target is not None:
+            out.append(_kalimat_rumus(f"Target {ind.nama}", hh.rumus_target, hh.target, a))
+        out.append(_kalimat_rumus(f"Realisasi {ind.nama}", hh.rumus, r, a))
     return out
+
+
+def _kalimat_rumus(apa: str, rumus: str, r: Nilai, a: Aturan) -> str:
+    """`<apa> dihitung dari masukannya: <rumus> = <its numbers> = <value>`."""
+    shown = fmt.persen(r.nilai, a.desimal_persen, a.pembulatan)
+    angka = [fmt.tepat(x) for x in r.uraian_angka]
+    worked = f" = {r.uraian.format(*angka)}" if r.uraian and r.nilai is not None else ""
+    why = "" if r.nilai is not None else f" (tidak dapat dihitung: {r.alasan})"
+    return (f"{apa} dihitung dari masukannya: {rumus}{worked}"
+            f"{' = ' + shown if r.nilai is not None else why}.")
 
 
 def catatan_metode_rata(h: Hasil) -> list[str]:

@@ -19,7 +19,17 @@ from lkjip_cli.tabel.catatan import (
     nama_singkat,
     susun_tabel,
 )
-from lkjip_cli.tabel.sel import Baris, Kolom, Sel, Tabel, persen, rp, target_sel, teks
+from lkjip_cli.tabel.sel import (
+    Baris,
+    Kolom,
+    Sel,
+    Tabel,
+    persen,
+    rp,
+    target_indikator_sel,
+    target_sel,
+    teks,
+)
 
 
 def tabel_2_1(h: Hasil) -> list[Tabel]:
@@ -58,7 +68,7 @@ def tabel_2_4(h: Hasil) -> list[Tabel]:
         for j, ind in enumerate(sas.indikator):
             rows.append(Baris((teks(f"{i + 1}." if j == 0 else ""),
                                teks(sas.nama if j == 0 else ""), teks(ind.nama),
-                               teks(ind.satuan), target_sel(ind.target))))
+                               teks(ind.satuan), target_indikator_sel(ind, periode=False))))
     judul = [f"Perjanjian Kinerja {nama_singkat(h)}", f"Tahun {h.laporan.tahun}"]
     sumber = f"Perjanjian Kinerja {nama_singkat(h)} Tahun {h.laporan.tahun}"
     kinerja = susun_tabel("2.4", judul, [*kolom_judul("No", "Sasaran Strategis",

@@ -108,16 +108,37 @@ def _turunan(ind: HasilIndikator) -> Nilai | None:
     return hh.realisasi
 
 
+def _target_turunan(ind: HasilIndikator) -> Nilai | None:
+    """The derived target (`hitung.target`) when it is the target the tables show."""
+    hh = ind.hitungan
+    if hh is None or hh.target is None or hh.target.nilai is None or \
+            hh.target.nilai != ind.target_periode:
+        return None
+    return hh.target
+
+
+def _sel_turunan(turunan: Nilai) -> Sel:
+    """A figure derived from named inputs, rounded by the report's rule like any other, or
+    a whole number when it is one (a sum of counts, 57/60*100 = 95)."""
+    if turunan.nilai is not None and turunan.nilai == turunan.nilai.to_integral_value():
+        return Sel(turunan.nilai.to_integral_value(), "input", None, turunan)
+    return Sel(turunan.nilai, "persen", None, turunan)
+
+
 def realisasi_sel(ind: HasilIndikator) -> Sel:
     """An indicator's realisasi: as typed, or, when derived from its inputs (`hitung`), a
     computed figure rounded by the report's rule like any other."""
     turunan = _turunan(ind)
+    return masukan(ind.realisasi_periode) if turunan is None else _sel_turunan(turunan)
+
+
+def target_indikator_sel(ind: HasilIndikator, periode: bool = True) -> Sel:
+    """An indicator's target (up to the period, or the year's): as typed, or derived from
+    its inputs' target values (`hitung.target`) like a derived realisasi."""
+    turunan = _target_turunan(ind)
     if turunan is None:
-        return masukan(ind.realisasi_periode)
-    if turunan.nilai is not None and turunan.nilai == turunan.nilai.to_integral_value():
-        # A whole result (a sum of counts, 57/60*100 = 95) prints as a whole number.
-        return Sel(turunan.nilai.to_integral_value(), "input", None, turunan)
-    return Sel(turunan.nilai, "persen", None, turunan)
+        return target_sel(ind.target_periode if periode else ind.target)
+    return _sel_turunan(turunan)
 
 
 def realisasi_tampil(ind: HasilIndikator, aturan: Aturan) -> Decimal | None:

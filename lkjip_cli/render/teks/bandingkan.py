@@ -3,8 +3,9 @@
 Each row is the report recomputed under one other choice of one rule (`engine/bandingkan`),
 the report's own first; the columns are the figures a choice moves: the overall average and
 its category, the overall efficiency, and each sasaran's capaian. Each row is rounded by its
-own rules (a row that changes the rounding shows it), so the figures are put in as the report
-would print them; terminal, JSON and CSV draw the same `Tabel`.
+own rules (a row that changes the rounding shows it), at the place the report prints each
+figure (`aturan.per_tempat`), so the figures are put in as the report would print them;
+terminal, JSON and CSV draw the same `Tabel`.
 """
 
 from __future__ import annotations
@@ -26,8 +27,21 @@ def _sel(nilai: Nilai, aturan: Aturan) -> Sel:
         return Sel(None, "input", nilai.alasan)
     if nilai.satuan == "Rp":
         return Sel(nilai.nilai, "rupiah")
-    places = aturan.desimal_persen + (1 if nilai.satuan == "indeks" else 0)
-    return Sel(fmt.bulatkan(nilai.nilai, places, aturan.pembulatan), "input")
+    return Sel(fmt.bulatkan(nilai.nilai, aturan.desimal_persen, aturan.pembulatan), "input")
+
+
+#: Where the report prints each figure of a row, whose rounding it is shown with
+#: (`aturan.per_tempat`): the average in the Ikhtisar, the overall efficiency (an IE too, with
+#: the report's decimals, not a fixed number of them) in Bab IV, a sasaran's capaian in
+#: Tabel 3.10.
+TEMPAT = ("ikhtisar", "bab4", "3.10")
+
+
+def _aturan_di(v: Varian, tempat: str) -> Aturan:
+    """The variant's rules at a place: its own, with the report's rounding for that place."""
+    if not v.aturan.per_tempat:
+        return v.aturan
+    return v.hasil.laporan.model_copy(update={"aturan": v.aturan}).aturan_di(tempat)
 
 
 def tabel_bandingkan(varian: Sequence[Varian]) -> Tabel:
@@ -38,11 +52,13 @@ def tabel_bandingkan(varian: Sequence[Varian]) -> Tabel:
              *(Kolom(f"Capaian {kode}", True) for kode in sasaran))
     rows = []
     for v in varian:
-        h, a = v.hasil, v.aturan
+        h = v.hasil
+        di_rata, di_efisiensi, di_sasaran = (_aturan_di(v, t) for t in TEMPAT)
         rows.append(Baris((
             Sel(v.aspek, "teks"), Sel(v.pilihan or "(pilihan laporan)", "teks"),
-            _sel(h.rata_rata_capaian, a), Sel(h.kategori.sebutan if h.kategori else "", "teks"),
-            _sel(h.efisiensi, a), *(_sel(s.capaian, a) for s in h.sasaran)),
+            _sel(h.rata_rata_capaian, di_rata),
+            Sel(h.kategori.sebutan if h.kategori else "", "teks"),
+            _sel(h.efisiensi, di_efisiensi), *(_sel(s.capaian, di_sasaran) for s in h.sasaran)),
             "jumlah" if v.milik_laporan else "biasa"))
     notes = ["Setiap baris menghitung ulang seluruh laporan dengan satu aturan diganti dari "
              "aturan laporan (baris pertama); angka dibulatkan menurut aturan baris itu.",

@@ -73,6 +73,12 @@ def _turunan(ind: HasilIndikator) -> dict[str, Any]:
     }
     if hh.realisasi.nilai is None:
         out["alasan"] = hh.realisasi.alasan
+    if hh.target is not None:  # only when derived: other reports' JSON stays as it was
+        out["rumus_target"] = hh.rumus_target
+        out["masukan_target"] = {m.nama: desimal_polos(m.nilai) for m in hh.masukan_target}
+        out["target"] = desimal_polos(hh.target.nilai)
+        if hh.target.nilai is None:
+            out["alasan_target"] = hh.target.alasan
     if hh.bawaan is not None:
         out["nrr"] = {nama: desimal_polos(n.nilai) for nama, n in hh.nrr}
         out["nilai_indeks"] = desimal_polos(hh.nilai_indeks.nilai) if hh.nilai_indeks else None

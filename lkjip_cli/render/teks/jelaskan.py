@@ -113,7 +113,8 @@ def _anggaran(label: str, a: Anggaran, aturan: Aturan, source: SourceMap) -> Ite
 
 
 def _hitungan(ind: HasilIndikator, a: Aturan, source: SourceMap) -> Iterator[str]:
-    """A derived realisasi: each IKM unsur's NRR and the index, or the formula."""
+    """A derived realisasi: each IKM unsur's NRR and the index, or the formula (and the
+    target's, when it is derived too)."""
     hh = ind.hitungan
     if hh is None:
         return
@@ -128,6 +129,8 @@ def _hitungan(ind: HasilIndikator, a: Aturan, source: SourceMap) -> Iterator[str
             yield f"  mutu     : {hh.mutu.kode} ({hh.mutu.sebutan})"
         yield f"  sumber   : {m.sumber}"
         return
+    if hh.target is not None:
+        yield from uraikan("Target (dihitung dari masukan)", hh.target, a, source)
     yield from uraikan("Realisasi (dihitung dari masukan)", hh.realisasi, a, source)
 
 
@@ -248,8 +251,15 @@ def _jelaskan_lkjip(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
     """The explanation of `ref` in the LKjIP's figures, or None if it names none."""
     a = h.laporan.aturan
     if ref == "rata-rata":
+        lalu = []
+        if h.rata_rata_capaian_tahun_lalu is not None:
+            lalu = [*uraikan(f"Rata-rata capaian {h.laporan.tahun - 1}",
+                             h.rata_rata_capaian_tahun_lalu, a, source)]
+        if h.perubahan_rata_rata_capaian is not None:
+            lalu += uraikan("Perubahan rata-rata capaian (poin)",
+                            h.perubahan_rata_rata_capaian, a, source)
         return [*uraikan("Rata-rata capaian", h.rata_rata_capaian, a, source),
-                *sumber_metode(h.rata_rata_capaian)]
+                *sumber_metode(h.rata_rata_capaian), *lalu]
     if ref == "efisiensi":
         return [*uraikan("Efisiensi keseluruhan", h.efisiensi, a, source),
                 *sumber_metode(h.efisiensi)]

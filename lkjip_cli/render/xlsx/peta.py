@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine import ATURAN_TURUNAN
+from lkjip_cli.engine import ATURAN_TARGET_TURUNAN, ATURAN_TURUNAN
 from lkjip_cli.engine.capaian import nama_rumus
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import Nilai
@@ -46,9 +46,10 @@ def angka_sel(sel: Sel) -> bool:
 
 
 def realisasi_turunan(sel: Sel) -> bool:
-    """A realisasi derived from named inputs (`hitung`) whose arithmetic Excel can redo."""
-    return sel.asal is not None and ATURAN_TURUNAN in sel.asal.aturan and \
-        konstanta(sel.asal) is not None
+    """A realisasi (or target) derived from named inputs (`hitung`) whose arithmetic Excel
+    can redo."""
+    return sel.asal is not None and konstanta(sel.asal) is not None and \
+        (ATURAN_TURUNAN in sel.asal.aturan or ATURAN_TARGET_TURUNAN in sel.asal.aturan)
 
 
 def rata_metode(metode: str, parts: Sequence[str]) -> str | None:

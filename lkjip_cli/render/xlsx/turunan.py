@@ -21,6 +21,7 @@ from lkjip_cli.render.xlsx.peta import (
     CAPAIAN,
     Peta,
     angka_sel,
+    rata_metode,
     realisasi_turunan,
     rumus_polaritas,
     target_rentang,
@@ -44,9 +45,9 @@ def rumus_sel(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | Non
     if (i, j) in lb.rumus:
         return lb.rumus[(i, j)]
     sel = lb.tabel.baris[i].sel[j]
-    if lb.tabel.nomor in CAPAIAN and j == CAPAIAN[lb.tabel.nomor][2] and \
-            realisasi_turunan(sel) and peta.rujukan(lb, i, j) is None:
-        # a derived realisasi's home: the arithmetic of its inputs (`=42/45*100`)
+    if realisasi_turunan(sel) and peta.rujukan(lb, i, j) is None:
+        # a derived realisasi's (or target's) home, in the first table that shows it: the
+        # arithmetic of its inputs (`=42/45*100`)
         assert sel.asal is not None
         return konstanta(sel.asal)
     if (lb.ws.title, i, j) in peta.isian:  # an input: its home holds the value
@@ -368,22 +369,55 @@ def _capaian_antar_tahun(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -
     t = lb.tabel
     if (t.nomor, t.bagian) != ("3.6", "capaian") or j not in (7, 8, 9):
         return None
-    baris, r = t.baris[i], lb.baris(i)
-
-    def inti(kolom: int, bulat: bool) -> str | None:
-        jt, jr = CAPAIAN_TAHUN[kolom]
-        nama = _nama_rumus(baris.sel[kolom])
-        if nama is None or not (angka_sel(baris.sel[jt]) and angka_sel(baris.sel[jr])):
-            return None
-        return rumus.capaian(ref(jt, r), ref(jr, r), nama,
-                             batas=rumus.batas_tampil if bulat else None, bulat=bulat)
-
+    if t.baris[i].gaya == "jumlah":
+        return _rata_antar_tahun(lb, j, rumus, peta)
     if j in CAPAIAN_TAHUN:
-        return inti(j, True)
-    kini, lalu = inti(8, False), inti(7, False)
+        return _inti_capaian_tahun(lb, i, j, rumus, rumus.batas_tampil, True)
+    kini = _inti_capaian_tahun(lb, i, 8, rumus, None, False)
+    lalu = _inti_capaian_tahun(lb, i, 7, rumus, None, False)
     if kini is None or lalu is None:
         return None
     return rumus.bulat(f"({kini})-({lalu})")
+
+
+def _inti_capaian_tahun(lb: Lembar, i: int, kolom: int, rumus: Rumus,
+                        batas: Decimal | None, bulat: bool) -> str | None:
+    """One year's capaian of row i of Tabel 3.6's capaian part, over its cells."""
+    baris, r = lb.tabel.baris[i], lb.baris(i)
+    jt, jr = CAPAIAN_TAHUN[kolom]
+    nama = _nama_rumus(baris.sel[kolom])
+    if nama is None or not (angka_sel(baris.sel[jt]) and angka_sel(baris.sel[jr])):
+        return None
+    return rumus.capaian(ref(jt, r), ref(jr, r), nama, batas=batas, bulat=bulat)
+
+
+def _rata_antar_tahun(lb: Lembar, j: int, rumus: Rumus, peta: Peta) -> str | None:
+    """The Rata-rata row: each year's average by the report's method over the rows of the
+    indicators it counts, unrounded and capped as the report averages; the change as the
+    difference of the two. None (the value, with its reason) on the sasaran basis or a
+    method whose weights are not on the sheet."""
+    a = rumus.aturan.rata_rata
+    if a.dasar != "indikator":
+        return None
+    rows = [n for n, ind in enumerate(peta.hasil.indikator) if ind.dikecualikan is None]
+
+    def rata(kolom: int) -> str | None:
+        if a.metode == "rasio-rata-rata":
+            jt, jr = CAPAIAN_TAHUN[kolom]
+            real = ",".join(ref(jr, lb.baris(n)) for n in rows)
+            target = ",".join(ref(jt, lb.baris(n)) for n in rows)
+            return f"SUM({real})/SUM({target})*100" if rows else None
+        parts = [_inti_capaian_tahun(lb, n, kolom, rumus, peta.batas_rata, False)
+                 for n in rows]
+        if not parts or any(p is None for p in parts):
+            return None
+        return rata_metode(a.metode, [p for p in parts if p is not None])
+
+    if j in CAPAIAN_TAHUN:
+        expr = rata(j)
+        return None if expr is None else rumus.bulat(expr)
+    kini, lalu = rata(8), rata(7)
+    return None if kini is None or lalu is None else rumus.bulat(f"({kini})-({lalu})")
 
 
 ATURAN: tuple[Aturan, ...] = (_renja, _capaian, _capaian_antar_tahun, _penyerapan, _perubahan,
