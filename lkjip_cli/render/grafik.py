@@ -423,7 +423,8 @@ class Antrean:
             # fork: a worker starts with lkjip already imported and imports only matplotlib
             ctx = multiprocessing.get_context("fork" if "fork" in
                                               multiprocessing.get_all_start_methods() else None)
-            self.pool = ProcessPoolExecutor(self.jumlah, mp_context=ctx)
+            self.pool = ProcessPoolExecutor(self.jumlah, mp_context=ctx,
+                                            initializer=_pekerja_mulai)
             self.tugas = {i: self.pool.submit(gambar, daftar[i], bentuk) for i in kurang}
 
     def __enter__(self) -> Antrean:
@@ -450,6 +451,14 @@ class Antrean:
         self.hasil[i] = png
         if self.kunci[i]:
             self.simpanan.simpan(self.kunci[i], png)
+
+
+def _pekerja_mulai() -> None:
+    """A worker leaves Ctrl+C to the command, which stops waiting and ends the pool (no
+    traceback from every worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _inti() -> int:
