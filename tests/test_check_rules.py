@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from decimal import ROUND_HALF_UP, Decimal
 
+import pytest
 from conftest import MINIMAL, PROGRAM
 
 from lkjip_cli.audit import Audit, Temuan, Tingkat, audit
@@ -527,6 +528,36 @@ def test_falling_cumulative_quarter() -> None:
     assert (t.tabel, t.lokasi, t.kolom, t.dicetak, t.tingkat) == (
         "Tabel 3.4", "IKU1 TW 3", "Realisasi", D(25), SELISIH)
     assert "turun dari 30 ke 25" in t.keterangan
+
+
+_NAIK_TURUN = """\
+    target: 6
+    realisasi: 5.5
+    rekap_triwulan: terakhir
+    triwulan:
+      - {target: 6, realisasi: 6.2}
+      - {target: 6, realisasi: 5.1}
+      - {target: 6, realisasi: 5.8}
+      - {target: 6, realisasi: 5.5}
+    """
+
+
+@pytest.mark.parametrize("jenis", ["jenis_persen: laju", "jenis_persen: rasio",
+                                   "jenis_persen: indeks", "persen_maks_100: false"])
+def test_a_rate_rolled_up_by_its_last_quarter_may_fall(jenis: str) -> None:
+    # a growth rate of 6,2% in TW 1 and 5,1% in TW 2 (each quarter's level, the year's
+    # value the last: 5,5) is no running total that fell; every capaian is R / T x 100 of
+    # the period's target 6: nothing contradicts
+    a = periksa(laporan(jenis + "\n" + textwrap.dedent(_NAIK_TURUN)))
+    assert konsistensi(a) == []
+
+
+def test_a_share_rolled_up_by_its_last_quarter_still_may_not_fall() -> None:
+    # the same quarters on a share (jenis_persen: bagian): TW 2 falls from 6,2 to 5,1, and
+    # TW 4 from 5,8 to 5,5 (the fall is measured from the highest quarter so far, 6,2)
+    a = periksa(laporan("jenis_persen: bagian\n" + textwrap.dedent(_NAIK_TURUN)))
+    got = [(t.lokasi, t.dicetak) for t in konsistensi(a)]
+    assert got == [("IKU1 TW 2", D("5.1")), ("IKU1 TW 3", D("5.8")), ("IKU1 TW 4", D("5.5"))]
 
 
 def test_quarters_summed_may_fall() -> None:

@@ -264,3 +264,41 @@ def test_explain_example_in_the_docs_is_current(monkeypatch: pytest.MonkeyPatch)
     out = run("explain", "data/2020.yaml", "IKU3").stdout.splitlines()
     start = out.index("Capaian: 168,85%") + 1
     assert out[start:start + len(example)] == example
+
+
+# ------------------------------------------------- --tabel by the label a report prints
+
+
+def test_compute_takes_a_table_by_its_printed_label() -> None:
+    # data/contoh-2023.yaml prints lkjip's Tabel 3.6 as III.5 (penomoran); the renja form
+    # is E.81 by default; an id still works, and `Tabel ` before a label is ignored
+    contoh = str(ROOT / "data" / "contoh-2023.yaml")
+    for pilihan in ("III.5", "Tabel III.5", "3.6"):
+        result = run("compute", contoh, "--tabel", pilihan, "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert {t["nomor"] for t in json.loads(result.stdout)["tabel"]} == {"3.6"}, pilihan
+    renja = str(ROOT / "data" / "contoh-renja.yaml")
+    result = run("compute", renja, "--tabel", "E.81,3.7a", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [t["nomor"] for t in json.loads(result.stdout)["tabel"]] == [
+        "renja", "kinerja-program"]
+
+
+def test_a_label_the_report_does_not_print_lists_the_choices_with_their_labels() -> None:
+    result = run("compute", str(ROOT / "data" / "contoh-2023.yaml"), "--tabel", "III.99")
+    assert result.exit_code == 2
+    err = " ".join(result.stderr.replace("│", " ").split())
+    assert "tabel tidak dikenal: III.99; pilihan di laporan ini (nomor lkjip atau label " \
+        "cetakannya): 2.1 (dicetak II.1)," in err
+    assert "renja (dicetak E.81)" in err
+
+
+def test_render_and_export_take_a_printed_label(tmp_path: Path) -> None:
+    contoh = str(ROOT / "data" / "contoh-2023.yaml")
+    result = run("render", contoh, "--tabel", "III.12")
+    assert result.exit_code == 0, result.output
+    assert "**Tabel III.12** Realisasi Anggaran Per Program" in result.stdout
+    out = tmp_path / "t.xlsx"
+    result = run("export", contoh, "--to", "xlsx", "--tabel", "III.12", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.is_file()

@@ -351,6 +351,49 @@ def test_the_xlsx_sheet_recalculates_to_the_hand_worked_figures(tmp_path: Path) 
     assert nilai[f"{sheet}!X5"] == pytest.approx(49)          # IKK1: 38 + 11
 
 
+def test_the_xlsx_sheet_rounds_as_the_forms_place_says(tmp_path: Path) -> None:
+    # aturan.per_tempat for E.81: one decimal, truncated. Program 1.02.02's (13) Rp is
+    # 380 / 1.200 x 100 = 31,666... -> 31,6 (not 31,67); (15) Rp 2.340 / 7.700 x 100 =
+    # 30,389... -> 30,3; IKK1's (15) K 49 / 126 x 100 = 38,888... -> 38,8. Tabel 3.13 keeps
+    # the report's rule: 31,67.
+    pytest.importorskip("formulas")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from rekalkulasi import bandingkan, hitung_ulang
+
+    from lkjip_cli.render.xlsx.buku_kerja import buku_kerja
+
+    teks = TEKS.replace("periode: {sampai: TW2}\n", "periode: {sampai: TW2}\naturan:\n"
+                        "  per_tempat:\n    E.81: {desimal: 1, pembulatan: down}\n")
+    result = load_text(teks)
+    assert result.report is not None
+    h = hitung(result.report)
+    wb, lembar = buku_kerja(h, bab=[], tabel=["renja", "3.13"])
+    path = tmp_path / "renja.xlsx"
+    wb.save(path)
+    nilai = hitung_ulang(path)
+    renja_lb, t313 = lembar
+    assert bandingkan([renja_lb], nilai, h.laporan.aturan_di("renja"))[1] == []
+    assert bandingkan([t313], nilai, h.laporan.aturan)[1] == []
+    sheet, s313 = renja_lb.ws.title.upper(), t313.ws.title.upper()
+    assert renja_lb.ws["W4"].value == '=IF(K4=0,"n/a",ROUNDDOWN(U4/K4*100,1))'
+    assert nilai[f"{sheet}!W4"] == pytest.approx(31.6)
+    assert nilai[f"{sheet}!AA4"] == pytest.approx(30.3)
+    assert nilai[f"{sheet}!Z5"] == pytest.approx(38.8)
+    assert nilai[f"{s313}!E4"] == pytest.approx(31.67)
+
+
+def test_two_documents_rounding_their_own_ways_do_not_contradict() -> None:
+    # E.81 truncates to one decimal: 31,6 there and 31,67 in Tabel 3.13 are one 31,666...
+    teks = TEKS.replace("periode: {sampai: TW2}\n", "periode: {sampai: TW2}\naturan:\n"
+                        "  per_tempat:\n    E.81: {desimal: 1, pembulatan: down}\n")
+    teks = teks.replace('penyerapan: {"3.13": "31,67", E.81: "31,67"}',
+                        'penyerapan: {"3.13": "31,67", E.81: "31,6"}')
+    assert ("1.02.02", "Penyerapan (%)", "pembulatan") not in _temuan(teks)
+    assert not any(t[2] == "selisih" and t[0] == "1.02.02" for t in _temuan(teks))
+
+
 def test_the_15_column_form_leaves_column_13_out() -> None:
     from lkjip_cli.tabel import bangun
 
@@ -543,10 +586,11 @@ def test_check_reads_a_quarter_printed_in_the_form() -> None:
     assert _temuan(teks) == [("IKK1 TW 2", "Realisasi", "selisih")]
 
 
-def test_a_program_indicator_is_checked_wherever_the_file_places_it() -> None:
-    # IKP1 has no LKjIP table of its own: a figure under another place is still the form's
-    teks = TEKS.replace('capaian: {E.81: "120,00"}', 'capaian: {"3.8": "112,00"}')
-    assert _temuan(teks) == [("IKP1 (Evaluasi Renja)", "Capaian (%)", "selisih")]
+def test_a_program_indicator_is_checked_in_its_lkjip_table_too() -> None:
+    # IKP1's LKjIP table is the capaian kinerja program (label 3.7a by default): printed
+    # there, its capaian is the LKjIP's, (2 x 10 - 8) / 10 x 100 = 120,00, not 112,00
+    teks = TEKS.replace('capaian: {E.81: "120,00"}', 'capaian: {"3.7a": "112,00"}')
+    assert _temuan(teks) == [("IKP1", "Capaian (%)", "selisih")]
 
 
 # ------------------------------------------- issue 22's indicator keys at every level

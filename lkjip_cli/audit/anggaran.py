@@ -158,14 +158,34 @@ def _kumpulkan_simpul(k: Kumpulan, node: Simpul,
 def kumpulkan_program(k: Kumpulan) -> None:
     for prog, model_prog in zip(k.h.program, k.h.laporan.program, strict=True):
         _kumpulkan_simpul(k, prog, model_prog)
-        for keg, model_keg in zip(prog.kegiatan, model_prog.kegiatan, strict=True):
-            for ik, model_ik in zip(keg.indikator, model_keg.indikator, strict=True):
-                di = model_ik.dilaporkan
-                label = ik.kode
-                # Places of the Renja evaluation are its own columns (audit/renja.py).
-                k.add(ik.kode, label, ik.path, k.pilah(di.target, "renja", False), "target",
-                      isian_target(ik.target), "")
-                k.add(ik.kode, label, ik.path, k.pilah(di.realisasi, "renja", False),
-                      "realisasi", isian("realisasi", ik.realisasi), "")
-                k.add(ik.kode, label, ik.path, k.pilah(di.capaian, "renja", False), "capaian",
-                      k.h.tampil(ik.capaian), "%", tanpa_batas_di(k, ik.capaian))
+    for node, model in _simpul_berindikator(k.h):
+        for ik, model_ik in zip(node.indikator, model.indikator, strict=True):
+            di = model_ik.dilaporkan
+            label = ik.kode
+            # Places of the Renja evaluation are its own columns (audit/renja.py).
+            k.add(ik.kode, label, ik.path, k.pilah(di.target, "renja", False), "target",
+                  isian_target(ik.target), "")
+            k.add(ik.kode, label, ik.path, k.pilah(di.realisasi, "renja", False),
+                  "realisasi", isian("realisasi", ik.realisasi), "")
+            k.add(ik.kode, label, ik.path, k.pilah(di.capaian, "renja", False), "capaian",
+                  k.h.tampil(ik.capaian), "%", tanpa_batas_di(k, ik.capaian))
+
+
+def _simpul_berindikator(h: Hasil) -> Iterator[tuple[Simpul, Program | Kegiatan |
+                                                     RincianAnggaran]]:
+    """Every node with indicators, at any level (the LKjIP prints them in the tables of
+    node indicators: Tabel 3.8 for kegiatan, capaian kinerja program, sub kegiatan), with
+    its model, in the tree's order."""
+
+    def turun(node: Simpul, model: Program | Kegiatan | RincianAnggaran
+              ) -> Iterator[tuple[Simpul, Program | Kegiatan | RincianAnggaran]]:
+        if node.indikator:
+            yield node, model
+        models: tuple[Kegiatan | RincianAnggaran, ...] = (
+            model.kegiatan if isinstance(model, Program) else model.rincian)
+        children: tuple[Simpul, ...] = node.anak
+        for child, model_child in zip(children, models, strict=True):
+            yield from turun(child, model_child)
+
+    for prog, model_prog in zip(h.program, h.laporan.program, strict=True):
+        yield from turun(prog, model_prog)

@@ -19,7 +19,7 @@ from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.hasil import Hasil, HasilIndikator
 from lkjip_cli.engine.nilai import HUNDRED
 from lkjip_cli.model.indikator import IndikatorPeriodik
-from lkjip_cli.model.laporan import IndikatorKegiatan, IndikatorKinerja, Kegiatan, Rentang
+from lkjip_cli.model.laporan import IndikatorKegiatan, IndikatorKinerja, Rentang
 from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.model.persen import cara_menyatakan, jenis_efektif
 
@@ -55,11 +55,22 @@ def rekap_triwulan(h: Hasil) -> Iterator[Temuan]:
                               f"{angka(rolled.nilai)} ({rolled.rumus})", (*ind.path, key))
 
 
+#: Kinds of percentage that are levels, not running totals: a growth rate, a ratio to a
+#: target or standard, an index may fall from one quarter to the next and still be right.
+JENIS_TINGKAT = ("laju", "rasio", "indeks")
+
+
 def kumulatif_turun(h: Hasil) -> Iterator[Temuan]:
-    """Cumulative quarters (rolled up by `terakhir`) whose realisasi falls."""
-    rules = {i.kode: i.rekap_triwulan for s in h.laporan.sasaran for i in s.indikator}
+    """Cumulative quarters (rolled up by `terakhir`) whose realisasi falls. The last-value
+    roll-up also serves levels (a rate, a ratio, an index: `jenis_persen` laju, rasio or
+    indeks, or `persen_maks_100: false`), whose quarters may legitimately fall: those are
+    left alone."""
+    models = {i.kode: i for s in h.laporan.sasaran for i in s.indikator}
     for ind in h.indikator:
-        if rules.get(ind.kode) != "terakhir":
+        m = models.get(ind.kode)
+        if m is None or m.rekap_triwulan != "terakhir":
+            continue
+        if jenis_efektif(m.nama, m.jenis_persen, m.persen_maks_100)[0] in JENIS_TINGKAT:
             continue
         yield from _turun(ind, _tabel(h, "3.4"))
 
@@ -114,14 +125,20 @@ def _bagian(m: IndikatorPeriodik) -> str | None:
     return "dinyatakan" if dinyatakan else "dari namanya tampak sebagai"
 
 
+#: The LKjIP table of each level's indicators (tabel/capaian.py); deeper levels share one.
+TABEL_TINGKAT = {0: "kinerja-program", 1: "3.8"}
+
+
 def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
     """A share (`satuan: %`, `jenis_persen: bagian`, or a name that says so: model/persen.py)
     lies between 0 and 100: the year's target (both bounds of a range) and realisasi, and each
-    triwulan's; for the indicators of programs and sub kegiatan, those the Renja form prints.
+    triwulan's; for the indicators of programs, kegiatan and sub kegiatan, those their
+    tables print.
     Other percentages (APK, rates, ratios, indices) may pass 100."""
+    simpul = model_simpul(h.laporan)
     models: list[IndikatorKinerja | IndikatorKegiatan] = [
         *(i for s in h.laporan.sasaran for i in s.indikator),
-        *(ik for p in h.laporan.program for k in p.kegiatan for ik in k.indikator)]
+        *(ik for node in simpul.values() for ik in node.indikator)]
     # kode -> how its kind is known, in the words of the finding
     shares = {m.kode: jenis for m in models if (jenis := _bagian(m)) is not None}
     # (tabel, lokasi, satuan, target, realisasi, path, how it is a share)
@@ -131,11 +148,16 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
                      ind.path, shares.get(ind.kode)))
         rows += [(_tabel(h, "3.4"), f"{ind.kode} TW {tw.nomor}", ind.satuan, tw.target,
                   tw.realisasi, tw.path, shares.get(ind.kode)) for tw in ind.triwulan]
-    for keg in h.kegiatan:
-        for ik in keg.indikator:
-            rows.append((_tabel(h, "3.8"), ik.kode, ik.satuan, ik.target, ik.realisasi,
-                         ik.path, shares.get(ik.kode)))
-    rows += _baris_renja(h)
+    for node in h.simpul:
+        # every level's indicators, in the LKjIP table of their level: the year's target and
+        # realisasi as the file gives them (the Renja form prints them) and each quarter's
+        tabel = _tabel(h, TABEL_TINGKAT.get(node.tingkat, "kinerja-sub-kegiatan"))
+        for ik, m in zip(node.indikator, simpul[node.kode].indikator, strict=True):
+            rows.append((tabel, m.kode, m.satuan, m.target, m.realisasi, ik.path,
+                         shares.get(m.kode)))
+            rows += [(tabel, f"{m.kode} TW {n + 1}", m.satuan, tw.target, tw.realisasi,
+                      (*ik.path, "triwulan", n), shares.get(m.kode))
+                     for n, tw in enumerate(m.triwulan)]
     for tabel, lokasi, satuan, target, realisasi, path, bagian in rows:
         if satuan.strip() != "%" or bagian is None:
             continue
@@ -156,24 +178,6 @@ def persen_mustahil(h: Hasil) -> Iterator[Temuan]:
                               f"persentase {angka(value)}% di bawah 0%, padahal indikator ini "
                               f"{bagian} bagian dari suatu jumlah, yang tidak dapat "
                               f"negatif; {cara_menyatakan(_lembar(path))}", (*path, kolom.lower()))
-
-
-def _baris_renja(h: Hasil) -> list[tuple[str, str, str, object, Decimal | None, Path,
-                                         str | None]]:
-    """The indicators of programs and sub kegiatan as the Renja form prints them (a
-    kegiatan's are already in Tabel 3.8): this year's target and realisasi."""
-    if h.renja is None:
-        return []
-    nodes = model_simpul(h.laporan)
-    rows: list[tuple[str, str, str, object, Decimal | None, Path, str | None]] = []
-    for s in h.renja.simpul:
-        node = nodes[s.kode]
-        if isinstance(node, Kegiatan):
-            continue
-        for i, m in zip(s.indikator, node.indikator, strict=True):
-            rows.append((_tabel(h, "renja"), i.kode, i.satuan, i.target, i.realisasi.nilai,
-                         i.path, _bagian(m)))
-    return rows
 
 
 def _lembar(path: Path) -> str:

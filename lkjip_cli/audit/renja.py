@@ -4,14 +4,15 @@ engine's columns (`engine/renja.py`).
 Each indicator's K columns (5, 6, 7, 12, 13, 14, 15), each node's Rp columns that an LKjIP
 does not print (5, 6, 8-11, 14, 15; 7, 12 and 13 Rp are the node's `pagu`, `realisasi` and
 `penyerapan`, which `anggaran.py` audits wherever they are printed), and the averages and
-predikat under the table. A kegiatan indicator's `target`, `realisasi` and `capaian` printed
-at the form's place are the form's columns; at any other place, Tabel 3.8's.
+predikat under the table. An indicator's `target`, `realisasi` and `capaian` printed at the
+form's place are the form's columns; at any other place, those of its level's LKjIP table
+(Tabel 3.8 for a kegiatan, the capaian kinerja program or sub kegiatan for the others).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from lkjip_cli.angka import angka
 from lkjip_cli.audit.capaian import tanpa_batas_di
@@ -43,13 +44,13 @@ def model_simpul(laporan: Laporan) -> dict[str, Simpul]:
     return out
 
 
-def _indikator(k: Kumpulan, i: IndikatorRenja, m: IndikatorSimpul, kegiatan: bool) -> None:
+def _indikator(k: Kumpulan, i: IndikatorRenja, m: IndikatorSimpul) -> None:
     d = m.dilaporkan
 
     def di(dicetak: dict[str, Decimal]) -> dict[str, Decimal]:
-        # A kegiatan indicator's figures elsewhere are Tabel 3.8's (anggaran.py); a program's
-        # or sub kegiatan's are printed in this form only, wherever the file places them.
-        return k.pilah(dicetak, "renja", True) if kegiatan else dicetak
+        # An indicator's figures elsewhere are its LKjIP table's (anggaran.py): Tabel 3.8
+        # for a kegiatan, the capaian kinerja program or sub kegiatan for the others.
+        return k.pilah(dicetak, "renja", True)
 
     label = f"{i.kode} (Evaluasi Renja)"
     k.add(i.kode, label, i.path, di(d.target), "target", isian_target(i.target), i.satuan)
@@ -100,7 +101,7 @@ def kumpulkan_renja(k: Kumpulan) -> None:
         node = models[s.kode]
         _simpul(k, s, node.dilaporkan)
         for i, m in zip(s.indikator, node.indikator, strict=True):
-            _indikator(k, i, m, isinstance(node, Kegiatan))
+            _indikator(k, i, m)
     d, label, path = ev.dilaporkan, "Evaluasi Hasil Renja", ("evaluasi_renja",)
     for kuantitas, dicetak, rata in (
             ("rata_rata_capaian_kinerja", d.rata_rata_capaian_kinerja, r.rata_kinerja),
@@ -122,7 +123,7 @@ def kumpulkan_renja(k: Kumpulan) -> None:
 
 #: Quantities a node prints under the same key in the LKjIP (Tabel 3.13) and in the form.
 KUANTITAS_SIMPUL = ("pagu", "realisasi", "penyerapan")
-#: Quantities a kegiatan indicator prints in both (Tabel 3.8 and the form's K columns).
+#: Quantities a node indicator prints in both (its LKjIP table and the form's K columns).
 KUANTITAS_INDIKATOR = ("target", "realisasi", "capaian")
 
 
@@ -137,10 +138,13 @@ def _dua_tempat(p: Penomoran, dicetak: dict[str, Decimal]
 
 
 def _beda(a: Decimal, b: Decimal) -> bool:
-    """Two printed figures of one quantity disagree beyond the places the shorter prints."""
+    """Two printed figures of one quantity disagree beyond the places the shorter prints,
+    rounded either way: a place that truncates (`aturan.per_tempat`, `pembulatan: down`)
+    prints 31,6 for the 31,67 another rounds half up, and that is no contradiction."""
     places = min(-int(x.as_tuple().exponent) for x in (a, b))
     q = Decimal(1).scaleb(-max(places, 0))
-    return a.quantize(q) != b.quantize(q)
+    return all(a.quantize(q, rounding=r) != b.quantize(q, rounding=r)
+               for r in (ROUND_HALF_UP, ROUND_DOWN))
 
 
 def dua_dokumen(h: Hasil) -> Iterator[Temuan]:
@@ -153,7 +157,7 @@ def dua_dokumen(h: Hasil) -> Iterator[Temuan]:
         return
     p = Penomoran(h.laporan.penomoran)
     models = model_simpul(h.laporan)
-    lkjip_ind = {ik.kode: ik for keg in h.kegiatan for ik in keg.indikator}
+    lkjip_ind = {ik.kode: ik for node in h.simpul for ik in node.indikator}
     for s in r.simpul:
         node = models[s.kode]
         for kuantitas in KUANTITAS_SIMPUL:

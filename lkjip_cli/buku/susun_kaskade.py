@@ -24,7 +24,7 @@ from lkjip_cli.source.yamlteks import Catatan
 #: one per line of the cell, are read apart).
 _KOLOM_INDIKATOR = ("kode", "nama", "satuan", "polaritas", "rumus_negatif")
 _KOLOM_INDIKATOR_LAIN = ("realisasi", "jenis_persen", "persen_maks_100", "rekap_triwulan",
-                         "rekap_renstra", "mendukung", "keterangan")
+                         "rekap_renstra", "mendukung", "keterangan", "sama_dengan")
 
 
 def _isi_indikator(p: Penyusun, rek: Rekaman, item: dict[str, Any], path: Path,

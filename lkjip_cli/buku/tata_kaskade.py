@@ -59,6 +59,10 @@ KOLOM_INDIKATOR_SIMPUL: tuple[Kolom, ...] = (
           "induknya); dipisah koma"),
     Kolom("Keterangan", "keterangan", lebar=30,
           bantuan="kolom Keterangan formulir Evaluasi Renja"),
+    Kolom("Sama dengan", "sama_dengan", lebar=12,
+          bantuan="kode IKU yang sama dengan indikator ini (indikator program yang sama "
+          "dengan IKU sasarannya): target, realisasi, triwulan dan bulannya diambil dari IKU "
+          "itu; kosongkan kolom angkanya di sini"),
 )
 
 INDIKATOR_SIMPUL = Lembar("Indikator Simpul", (
@@ -144,7 +148,7 @@ _INDIKATOR: dict[str, str] = {
     "target.maks": "Target maks", "realisasi": "Realisasi", "jenis_persen": "Jenis persen",
     "persen_maks_100": "Persen maks 100", "rekap_triwulan": "Rekap triwulan",
     "rekap_renstra": "Rekap Renstra", "mendukung": "Mendukung", "keterangan": "Keterangan",
-    "rencana_aksi": "Rencana aksi",
+    "rencana_aksi": "Rencana aksi", "sama_dengan": "Sama dengan",
 }
 _PERIODIK: dict[str, str] = {
     "triwulan.target": "Triwulan/Target", "triwulan.target.min": "Triwulan/Target",

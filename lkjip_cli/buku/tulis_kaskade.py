@@ -91,7 +91,8 @@ def _indikator(ind: IndikatorSimpul, induk: str, kode: str) -> Baris:
         # the default is left empty, as the column's help says an analyst may leave it
         "rekap_triwulan": None if ind.rekap_triwulan == "terakhir" else ind.rekap_triwulan,
         "rekap_renstra": ind.rekap_renstra, "mendukung": _daftar(ind.mendukung),
-        "keterangan": ind.keterangan, "rencana_aksi": "\n".join(ind.rencana_aksi) or None}
+        "keterangan": ind.keterangan, "rencana_aksi": "\n".join(ind.rencana_aksi) or None,
+        "sama_dengan": ind.sama_dengan}
 
 
 def baris_uang_simpul(node: SimpulRenja, kode: str) -> Rekaman:

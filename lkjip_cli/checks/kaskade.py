@@ -5,7 +5,9 @@ supports (`kaskade-iku-tanpa-program`); a program indicator that no kegiatan or 
 indicator supports (`kaskade-ikp-tanpa-kegiatan`); the Renstra's years an Evaluasi Hasil
 Renja needs and the file does not give (`kaskade-renstra-tidak-lengkap`); a node with money
 and no indicator at a level the file requires one (`kaskade-anggaran-tanpa-indikator`); a leaf
-whose money by quarter does not add up to its realisasi (`realisasi-triwulan`). An indicator's
+whose money by quarter does not add up to its realisasi (`realisasi-triwulan`); an indicator
+that is an IKU (`sama_dengan`) writing a value of its own that differs from the IKU's
+(`sama-dengan`). An indicator's
 `mendukung` naming nothing is the error every reference gets (`unknown-ref`).
 
 The cascade warnings run only in a file that uses the cascade (an indicator on a program or a
@@ -27,6 +29,7 @@ from lkjip_cli.model.anggaran import TINGKAT_BAWAAN
 def kaskade_checks(ctx: Konteks) -> None:
     simpul_ind = list(ctx.indikator_simpul())
     _rujukan_indikator(ctx, simpul_ind)
+    _sama_dengan(ctx, simpul_ind)
     _realisasi_triwulan(ctx)
     ev = ctx.data.get("evaluasi_renja")
     if not isinstance(ev, dict) and not any(t != 1 for _, _, t in simpul_ind):
@@ -63,9 +66,59 @@ def _rujukan_indikator(ctx: Konteks, simpul_ind: list[tuple[Path, Doc, int]]) ->
                         "kegiatan mendukung indikator satu tingkat di atasnya")
 
 
+#: What an indicator that is an IKU (`sama_dengan`) may repeat, with the default when absent.
+_SAMA = (("satuan", None), ("polaritas", "positif"), ("rekap_triwulan", "terakhir"),
+         ("target", None), ("realisasi", None))
+
+
+def _sama_dengan(ctx: Konteks, simpul_ind: list[tuple[Path, Doc, int]]) -> None:
+    """An indicator that is an IKU (`sama_dengan`) takes the IKU's values; one it writes
+    as well and that differs contradicts it, at the place it is written."""
+    iku = {k: ind for _, ind in ctx.indikator() if (k := _kode(ind))}
+    for base, ik, _ in simpul_ind:
+        kode = ik.get("sama_dengan")
+        if not isinstance(kode, str) or kode not in iku:
+            continue
+        lain = iku[kode]
+        pairs: list[tuple[Path, str, object, object]] = [
+            ((*base, key), key, ik.get(key, bawaan), lain.get(key, bawaan))
+            for key, bawaan in _SAMA if key in ik]
+        quarters = dict(items(lain, "triwulan"))
+        for q, tw in items(ik, "triwulan"):
+            for key in ("target", "realisasi"):
+                if key in tw:
+                    pairs.append(((*base, "triwulan", q, key), f"{key} triwulan {q + 1}",
+                                  tw.get(key), quarters.get(q, {}).get(key)))
+        for path, nama, sendiri, milik_iku in pairs:
+            if _sama(sendiri, milik_iku):
+                continue
+            ctx.add(path, "sama-dengan",
+                    f"{nama} {_tampil(sendiri)} berbeda dengan {nama} IKU `{kode}` "
+                    f"{_tampil(milik_iku)}: indikator ini sama dengan IKU itu (sama_dengan) "
+                    "dan memakai angkanya; hapus nilai ini atau samakan", Severity.WARNING)
+
+
+def _sama(a: object, b: object) -> bool:
+    na, nb = number(a), number(b)
+    if na is not None or nb is not None:
+        return na == nb
+    return a == b
+
+
+def _tampil(value: object) -> str:
+    n = number(value)
+    if n is not None:
+        return angka.angka(n)
+    if isinstance(value, dict):
+        return f"{_tampil(value.get('min'))}–{_tampil(value.get('maks'))}"
+    return "kosong" if value is None else str(value)
+
+
 def _iku_tanpa_program(ctx: Konteks, simpul_ind: list[tuple[Path, Doc, int]]) -> None:
     didukung = {kode for _, node, _ in ctx.simpul() for _, kode in _mendukung(node)}
     didukung |= {kode for _, ik, _ in simpul_ind for _, kode in _mendukung(ik)}
+    didukung |= {kode for _, ik, _ in simpul_ind
+                 if isinstance(kode := ik.get("sama_dengan"), str)}
     for base, sas in ctx.sasaran():
         sas_kode = _kode(sas)
         for j, iku in items(sas, "indikator"):

@@ -116,6 +116,9 @@ def references(ctx: Konteks) -> None:
         refs = keg.get("mendukung")
         for k, kode in enumerate(refs if isinstance(refs, list) else []):
             rujukan.reference((*base, "mendukung", k), kode, "indikator")
+    for base, ik, _ in ctx.indikator_simpul():
+        if ik.get("sama_dengan") is not None:
+            rujukan.reference((*base, "sama_dengan"), ik.get("sama_dengan"), "indikator")
     rata = mapping(mapping(ctx.data, "aturan"), "rata_rata")
     for i, exc in items(rata, "dikecualikan"):
         rujukan.reference(("aturan", "rata_rata", "dikecualikan", i, "indikator"),

@@ -52,6 +52,7 @@ PEMERIKSAAN: tuple[Pemeriksaan, ...] = (
     anggaran.budget_tree_checks,
     belanja.belanja_checks,
     periode.periode_checks,
+    periode.bulanan_triwulan,
     ribuan.ribuan_salah_ketik,
     kaskade.kaskade_checks,
     indikator.shares,

@@ -16,7 +16,7 @@ import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import buat_direktori, periksa_direktori, periksa_tujuan, tulis_semua
-from lkjip_cli.cli.opsi import parse_tabel
+from lkjip_cli.cli.opsi import parse_tabel, tabel_laporan
 from lkjip_cli.cli.output import (
     EXIT_INVALID,
     SatuBerkasArg,
@@ -85,6 +85,7 @@ def compute(
         periksa_direktori(out_dir, "--out-dir")
     result = load_or_exit(str(file), peringatan_nanti=True)
     assert result.report is not None
+    nomor = tabel_laporan(nomor, result.report.penomoran)
 
     from lkjip_cli.engine import hitung
     from lkjip_cli.tabel import bangun

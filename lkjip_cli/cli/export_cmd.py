@@ -39,6 +39,7 @@ from lkjip_cli.cli.opsi import (
     matplotlib_ada,
     parse_tabel,
     pilih_bab,
+    tabel_laporan,
 )
 from lkjip_cli.cli.output import (
     EXIT_INVALID,
@@ -196,6 +197,7 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
     """Load, compute and build the file's bytes; every failure is one line and exit 2."""
     result = load_or_exit(file)
     assert result.report is not None
+    pilihan = replace(pilihan, tabel=tabel_laporan(pilihan.tabel, result.report.penomoran))
 
     from lkjip_cli.engine import hitung
 

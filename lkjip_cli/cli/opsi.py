@@ -10,8 +10,10 @@ loads this module.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -39,21 +41,45 @@ BabOpt = Annotated[
 #: `--tabel 3.4,3.5` of the commands that write chapters: only these tables.
 TabelOpt = Annotated[
     list[str] | None,
-    typer.Option("--tabel", "-t", help="Hanya tabel ini (boleh diulang atau dipisah koma).",
+    typer.Option("--tabel", "-t", help="Hanya tabel ini: nomor lkjip atau label cetakan "
+                 "laporan (boleh diulang atau dipisah koma).",
                  metavar="NOMOR"),
 ]
 
 
 def parse_tabel(values: list[str] | None, known: list[str]) -> list[str]:
-    """`--tabel 3.4 --tabel 3.5,3.6` -> ['3.4', '3.5', '3.6'], checked against `known`."""
+    """`--tabel 3.4 --tabel 3.5,III.6` -> ['3.4', '3.5', 'III.6']: lkjip's ids in `known`, or
+    what may be a label the report prints (resolved once the report is read: `tabel_laporan`);
+    anything else is refused before the file is read."""
+    from lkjip_cli.model.types import POLA_LABEL_TABEL
+
     wanted = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
-    unknown = [w for w in wanted if w not in known]
+    unknown = [w for w in wanted if w not in known and not re.fullmatch(POLA_LABEL_TABEL, w)]
     if unknown:
         raise typer.BadParameter(
-            f"tabel tidak dikenal: {', '.join(unknown)}; pilihan: {', '.join(known)}",
+            f"tabel tidak dikenal: {', '.join(unknown)}; pilihan: {', '.join(known)}, atau "
+            "label tabel yang dicetak laporan (penomoran)",
             param_hint="--tabel",
         )
     return wanted
+
+
+def tabel_laporan(wanted: list[str], penomoran: Mapping[Any, str]) -> list[str]:
+    """The tables asked for, as lkjip's ids: an id as it is, a label the report prints
+    (`E.81`, `III.5`, `Tabel 19`) through its `penomoran`; one that names no table is a usage
+    error listing every choice with its printed label."""
+    from lkjip_cli.model.penomoran import Penomoran
+
+    p = Penomoran(penomoran)
+    nomor = [(w, p.tabel(w)) for w in wanted]
+    unknown = [w for w, n in nomor if n is None]
+    if unknown:
+        raise typer.BadParameter(
+            f"tabel tidak dikenal: {', '.join(unknown)}; pilihan di laporan ini (nomor lkjip "
+            f"atau label cetakannya): {', '.join(p.pilihan_tabel())}",
+            param_hint="--tabel",
+        )
+    return [n for _, n in nomor if n is not None]
 
 
 def pilih_bab(bab: Bab | None, tabel: list[str]) -> list[str]:

@@ -19,7 +19,7 @@ import typer
 
 from lkjip_cli.cli.bantuan import daftarkan
 from lkjip_cli.cli.berkas import gagal, periksa_tujuan, tulis_semua
-from lkjip_cli.cli.opsi import BabOpt, TabelOpt, parse_tabel, pilih_bab
+from lkjip_cli.cli.opsi import BabOpt, TabelOpt, parse_tabel, pilih_bab, tabel_laporan
 from lkjip_cli.cli.output import SatuBerkasArg, cetak_data, load_or_exit
 from lkjip_cli.diagnostics import aman_terminal
 
@@ -81,6 +81,7 @@ def _render(file: str, babs: list[str], nomor: list[str], template_dir: Path | N
     """Load, compute and render; a template error is printed and exits 2."""
     result = load_or_exit(str(file))
     assert result.report is not None
+    nomor = tabel_laporan(nomor, result.report.penomoran)
 
     from lkjip_cli.engine import hitung
     from lkjip_cli.render.markdown.templat import GalatTemplat, render_markdown

@@ -139,7 +139,10 @@ class HasilSasaran:
 
 
 @dataclass(frozen=True, slots=True)
-class HasilIndikatorKegiatan:
+class HasilIndikatorSimpul:
+    """An indicator of a node of the budget tree (a program's outcome, a kegiatan's or sub
+    kegiatan's output), measured to the report's period like an IKU."""
+
     kode: str
     nama: str
     satuan: str
@@ -148,6 +151,12 @@ class HasilIndikatorKegiatan:
     capaian: Nilai
     rencana_aksi: tuple[str, ...]
     path: Path
+    #: the sasaran, IKU or upper indicators it names as what it contributes to
+    mendukung: tuple[str, ...] = ()
+
+
+#: The kegiatan level's name before the cascade gave every level indicators.
+HasilIndikatorKegiatan = HasilIndikatorSimpul
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +171,7 @@ class HasilRincian:
     mendukung: tuple[str, ...]
     rincian: tuple[HasilRincian, ...]
     path: Path
+    indikator: tuple[HasilIndikatorSimpul, ...] = ()
 
     @property
     def anak(self) -> tuple[HasilRincian, ...]:
@@ -174,7 +184,7 @@ class HasilKegiatan:
     nama: str
     anggaran: Anggaran
     mendukung: tuple[str, ...]
-    indikator: tuple[HasilIndikatorKegiatan, ...]
+    indikator: tuple[HasilIndikatorSimpul, ...]
     path: Path
     rincian: tuple[HasilRincian, ...] = ()
 
@@ -195,6 +205,7 @@ class HasilProgram:
     kegiatan: tuple[HasilKegiatan, ...]
     path: Path
     mendukung: tuple[str, ...] = ()
+    indikator: tuple[HasilIndikatorSimpul, ...] = ()
 
     tingkat = 0
 

@@ -2,7 +2,8 @@
 
 A level's budget is the sum of its children, down to the leaves where money is typed
 (`anggaran.py`), and each is named by the report's `tingkat_anggaran` (Tabel 3.13 prints the
-tree row by row). A kegiatan's own indicators get their capaian here, by the report's rules.
+tree row by row). Every node's own indicators (a program's outcome, a kegiatan's or sub
+kegiatan's output) get their capaian here, by the report's rules, one function for every level.
 Which leaves support which indicator is the tree's index (`pohon.py`), read through
 `Konteks`.
 """
@@ -17,7 +18,7 @@ from lkjip_cli.engine.anggaran import anggaran_dari, anggaran_gabungan, dengan_b
 from lkjip_cli.engine.capaian import batasi_bawah, hitung_capaian
 from lkjip_cli.engine.hasil import (
     Anggaran,
-    HasilIndikatorKegiatan,
+    HasilIndikatorSimpul,
     HasilKegiatan,
     HasilProgram,
     HasilRincian,
@@ -25,7 +26,7 @@ from lkjip_cli.engine.hasil import (
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.periode import nilai_periode, triwulan_efektif
 from lkjip_cli.model.anggaran import RincianAnggaran
-from lkjip_cli.model.laporan import Kegiatan, Rentang
+from lkjip_cli.model.laporan import Kegiatan, Program, Rentang
 
 
 def hitung_program(k: Konteks) -> tuple[HasilProgram, ...]:
@@ -47,7 +48,8 @@ def hitung_program(k: Konteks) -> tuple[HasilProgram, ...]:
         anggaran = dengan_baris_lain(anggaran, prog.baris_lain, (*path, "baris_lain"))
         out.append(HasilProgram(prog.kode, prog.nama, anggaran,
                                 prog.anggaran_perjanjian_kinerja, prog.sumber_dana,
-                                kegiatan, path, prog.mendukung))
+                                kegiatan, path, prog.mendukung,
+                                indikator_simpul(k, prog, path)))
     return tuple(out)
 
 
@@ -59,7 +61,7 @@ def rincian_hasil(k: Konteks, r: RincianAnggaran, path: Path, tingkat: int,
                  for n, x in enumerate(r.rincian))
     return HasilRincian(r.kode, r.nama, tingkat,
                         anggaran_simpul(k, r, path, tingkat, anak), mendukung, anak,
-                        path)
+                        path, indikator_simpul(k, r, path))
 
 
 def anggaran_simpul(k: Konteks, node: Kegiatan | RincianAnggaran, path: Path, tingkat: int,
@@ -74,20 +76,22 @@ def anggaran_simpul(k: Konteks, node: Kegiatan | RincianAnggaran, path: Path, ti
                              frozenset(x.kode for x in anak if not x.anak))
 
 
-def kegiatan_hasil(k: Konteks, keg: Kegiatan, path: Path,
-                   warisan: tuple[str, ...] = ()) -> HasilKegiatan:
-    """One kegiatan: its indicators' capaian, its rincian, and its budget."""
-    indikator = []
-    for n, ik in enumerate(keg.indikator):
+def indikator_simpul(k: Konteks, node: Program | Kegiatan | RincianAnggaran,
+                     path: Path) -> tuple[HasilIndikatorSimpul, ...]:
+    """The indicators of one node, at any level of the tree, each with its capaian by the
+    report's rules. An indicator with quarters or months (the cascade, issue 23) is measured
+    like an IKU: up to the report's period, by its roll-up rule."""
+    out = []
+    for n, sendiri in enumerate(node.indikator):
         ipath: Path = (*path, "indikator", n)
+        # an indicator that is an IKU (`sama_dengan`) is measured from the IKU's values
+        ik, vpath, _ = k.indikator_efektif(sendiri, ipath)
         target: Decimal | Rentang | None = ik.target
         realisasi = ik.realisasi
-        path_t, path_r = (*ipath, "target"), (*ipath, "realisasi")
+        path_t, path_r = (*vpath, "target"), (*vpath, "realisasi")
         aturan: tuple[str, ...] = ()
         if ik.triwulan or ik.bulanan:
-            # An indicator with quarters (the cascade, issue 23) is measured like an IKU:
-            # up to the report's period, by its roll-up rule.
-            per = nilai_periode(ik, ipath, k.laporan.periode, triwulan_efektif(ik, ipath))
+            per = nilai_periode(ik, vpath, k.laporan.periode, triwulan_efektif(ik, vpath))
             target, realisasi = per.target, per.realisasi
             path_t, path_r, aturan = per.path_target, per.path_realisasi, per.aturan
         cap = batasi_bawah(hitung_capaian(target, realisasi, polaritas=ik.polaritas,
@@ -96,14 +100,21 @@ def kegiatan_hasil(k: Konteks, keg: Kegiatan, path: Path,
                                           target_nol=k.aturan.target_nol,
                                           sumber_target=path_t, sumber_realisasi=path_r),
                            k.aturan.batas_bawah).with_aturan(*aturan)
-        indikator.append(HasilIndikatorKegiatan(ik.kode, ik.nama, ik.satuan,
-                                                ik.target if target is None else target,
-                                                realisasi, cap, ik.rencana_aksi, ipath))
+        out.append(HasilIndikatorSimpul(ik.kode, ik.nama, ik.satuan,
+                                        ik.target if target is None else target,
+                                        realisasi, cap, ik.rencana_aksi, ipath,
+                                        ik.mendukung))
+    return tuple(out)
+
+
+def kegiatan_hasil(k: Konteks, keg: Kegiatan, path: Path,
+                   warisan: tuple[str, ...] = ()) -> HasilKegiatan:
+    """One kegiatan: its indicators' capaian, its rincian, and its budget."""
     mendukung = _gabung(warisan, keg.mendukung)
     rincian = tuple(rincian_hasil(k, r, (*path, "rincian", n), 2, mendukung)
                     for n, r in enumerate(keg.rincian))
     return HasilKegiatan(keg.kode, keg.nama, anggaran_simpul(k, keg, path, 1, rincian),
-                         mendukung, tuple(indikator), path, rincian)
+                         mendukung, indikator_simpul(k, keg, path), path, rincian)
 
 
 def _gabung(warisan: tuple[str, ...], sendiri: tuple[str, ...]) -> tuple[str, ...]:

@@ -142,9 +142,12 @@ class _Renja:
         return jumlah(rumus, [Masukan(f"realisasi {y}", rs[y], (*base, str(y))) for y in years],
                       satuan=ind.satuan).with_aturan(*aturan)
 
-    def indikator(self, ind: IndikatorSimpul, path: Path) -> IndikatorRenja:
-        tws = triwulan_efektif(ind, path)
-        per = nilai_periode(ind, path, self.periode, tws)
+    def indikator(self, sendiri: IndikatorSimpul, path: Path) -> IndikatorRenja:
+        # an indicator that is an IKU (`sama_dengan`) is measured from the IKU's values,
+        # read at the IKU's place (`vpath`); the row stays the node indicator's (`path`)
+        ind, vpath, rpath = self.k.indikator_efektif(sendiri, path)
+        tws = triwulan_efektif(ind, vpath)
+        per = nilai_periode(ind, vpath, self.periode, tws)
         label = "tahunan" if self.periode is None else f"s.d. TW {self.sampai}"
         rumus_r = f"realisasi Renja {label} (rekap_triwulan={ind.rekap_triwulan})"
         real = (tidak_dapat(rumus_r, "belum ada data realisasi", satuan=ind.satuan)
@@ -155,12 +158,12 @@ class _Renja:
         if self.ev.capaian_renja_terhadap == "periode":
             target, path_t = per.target, per.path_target
         else:
-            target, path_t = ind.target, (*path, "target")
+            target, path_t = ind.target, (*vpath, "target")
         capaian = self.capaian(ind, target, per.realisasi, path_t, per.path_realisasi)
-        akhir, akhir_target = self.target_renstra(ind, path)
-        lalu = self.realisasi_lalu(ind, path)
+        akhir, akhir_target = self.target_renstra(ind, rpath)
+        lalu = self.realisasi_lalu(ind, rpath)
         kumulatif = self.kumulatif(ind, lalu, real)
-        akhir_path: Path = (*path, "target_renstra")
+        akhir_path: Path = (*rpath, "target_renstra")
         return IndikatorRenja(
             kode=ind.kode, nama=ind.nama, satuan=ind.satuan, polaritas=ind.polaritas,
             rekap_triwulan=ind.rekap_triwulan, rekap_renstra=ind.aturan_renstra,

@@ -60,6 +60,12 @@ class IndikatorSimpul(IndikatorPeriodik):
         default=(), description="What this indicator contributes to: for a program "
         "indicator a sasaran or an indikator kinerja utama; for a kegiatan or sub kegiatan "
         "indicator an indicator of the level above (default: all of the parent's)")
+    sama_dengan: Kode | None = Field(
+        default=None, description="Kode of an indikator kinerja utama this indicator is (a "
+        "program's outcome that is its sasaran's IKU): its target, realisasi, quarters, "
+        "months, Renstra targets and earlier years are the IKU's, so the LKjIP and the "
+        "Renja evaluation cannot disagree; values written here as well must be the same "
+        "(check warns otherwise: sama-dengan)")
     keterangan: str | None = Field(
         default=None, description="The Keterangan column of the Renja evaluation")
     rencana_aksi: tuple[str, ...] = ()

@@ -246,6 +246,10 @@ def _kunci_kaskade_di_akhir(doc: dict[Any, Any]) -> dict[Any, Any]:
 
 
 def _indikator_simpul_lanjut(ik: IndikatorSimpul, tahun: int) -> dict[Any, Any]:
+    if ik.sama_dengan is not None:
+        # an indicator that is an IKU takes next year's values from the IKU, carried there
+        return ik.model_dump(exclude_defaults=True, exclude={
+            "dilaporkan", "target", "realisasi", "triwulan", "bulanan"})
     if ik.triwulan or ik.target_renstra or ik.realisasi_sebelumnya:
         return _indikator_lanjut(ik, tahun)
     return (ik.model_dump(exclude_defaults=True, exclude={"dilaporkan", "realisasi"})

@@ -504,7 +504,8 @@ class Aturan(Model):
 
 #: The tables lkjip builds, by the reference report's numbers (lkjip_cli/model/penomoran.py).
 NomorTabel = Literal["2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7",
-                     "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "renja"]
+                     "kinerja-program", "3.8", "kinerja-sub-kegiatan", "3.9", "3.10", "3.11",
+                     "3.12", "3.13", "renja"]
 
 
 class Laporan(Model):

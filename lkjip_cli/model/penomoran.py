@@ -19,13 +19,15 @@ from collections.abc import Mapping
 from typing import Any
 
 #: The tables lkjip builds, by the reference report's numbers (`lkjip_cli.tabel.BUILDERS`).
-TABEL_LKJIP = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
-               "3.9", "3.10", "3.11", "3.12", "3.13", "renja")
+TABEL_LKJIP = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7",
+               "kinerja-program", "3.8", "kinerja-sub-kegiatan", "3.9", "3.10", "3.11", "3.12",
+               "3.13", "renja")
 
 #: The label a table prints when the report's `penomoran` gives none, for tables that are
 #: not numbered like an LKjIP's: the Evaluasi terhadap Hasil Renja is form E.81 as regional
-#: systems number the Lampiran of Permendagri 86/2017 (docs/renja.md).
-LABEL_BAWAAN = {"renja": "E.81"}
+#: systems number the Lampiran of Permendagri 86/2017 (docs/renja.md); the capaian kinerja
+#: program sits before Tabel 3.8 (kegiatan) and the sub kegiatan's after it.
+LABEL_BAWAAN = {"renja": "E.81", "kinerja-program": "3.7a", "kinerja-sub-kegiatan": "3.8a"}
 BALIK_BAWAAN = {label: nomor for nomor, label in LABEL_BAWAAN.items()}
 
 #: Places that are not tables.
@@ -78,6 +80,24 @@ class Penomoran:
         if bawaan is not None and bawaan not in self.cetak:
             return bawaan
         return None
+
+    def tabel(self, pilihan: str) -> str | None:
+        """lkjip's table for a choice of table (`--tabel`): lkjip's id (`3.5`, `renja`), or
+        the label the report prints for it (`III.2`, `Tabel 19`, `E.81`); an id wins over a
+        label. None when it names no table lkjip builds."""
+        pilihan = bersih(pilihan)
+        if pilihan in TABEL_LKJIP:
+            return pilihan
+        nomor = self.nomor(pilihan)
+        return nomor if nomor in TABEL_LKJIP else None
+
+    def pilihan_tabel(self) -> list[str]:
+        """Every table a choice may name, as `3.5` or `3.5 (dicetak III.2)`."""
+        out = []
+        for nomor in TABEL_LKJIP:
+            label = self.label(nomor)
+            out.append(nomor if label == nomor else f"{nomor} (dicetak {label})")
+        return out
 
     def resolusi(self, tempat: str) -> str | None:
         """A `dilaporkan` place with its table label resolved: `"Tabel III.2/x"` ->

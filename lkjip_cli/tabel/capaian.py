@@ -3,13 +3,18 @@ the report looks at it.
 
 Tabel 3.4 (per quarter), 3.5 (target against realisasi, with its category), 3.6 (against last
 year), 3.7 (against the Renstra's final target), 3.8 (the kegiatan indicators behind each
-sasaran) and 3.9 (the kegiatan's action plans). Each capaian is the engine's figure, capped
-for display by `Hasil.tampil`; the notes under them say which formulas and rules made it.
+sasaran) and 3.9 (the kegiatan's action plans). Tabel 3.8 is the kegiatan case of one table of
+the indicators at a level of the budget tree (`TabelSimpul`): the program case prints a
+program's outcome indicators with its money ("Capaian Kinerja Program"), and every level
+below kegiatan (sub kegiatan, KRO, RO) gets the same table. Each capaian is the engine's
+figure, capped for display by `Hasil.tampil`; the notes under them say which formulas and
+rules made it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from lkjip_cli import angka as fmt
@@ -17,14 +22,16 @@ from lkjip_cli.engine import METODE_RATA_RATA
 from lkjip_cli.engine.hasil import (
     Hasil,
     HasilIndikator,
-    HasilKegiatan,
+    HasilIndikatorSimpul,
     HasilSasaran,
+    Simpul,
     turunan,
 )
 from lkjip_cli.engine.skala import skala
 from lkjip_cli.tabel.catatan import (
     catatan_capaian,
     catatan_hitungan,
+    catatan_penyerapan,
     kolom_judul,
     nama_instansi,
     nama_singkat,
@@ -42,6 +49,7 @@ from lkjip_cli.tabel.sel import (
     persen,
     realisasi_sel,
     realisasi_tampil,
+    rp,
     target_indikator_sel,
     target_sel,
     teks,
@@ -241,42 +249,120 @@ def tabel_3_7(h: Hasil) -> list[Tabel]:
                                                    for i in h.indikator))])]
 
 
-def _kegiatan_per_sasaran(h: Hasil) -> dict[str, list[HasilKegiatan]]:
-    """By sasaran kode, the kegiatan whose budget (its own, or a sub kegiatan's) supports
-    it, in file order. Every node of the tree is mapped to its kegiatan once, so this is
-    linear in the tree plus the sasaran's budget lines, not their product."""
+@dataclass(frozen=True, slots=True)
+class TabelSimpul:
+    """A table of the indicators of one level of the budget tree, one table per sasaran
+    the level's nodes support: Tabel 3.8 is its kegiatan case; the program case is the
+    "Capaian Kinerja Program" reports print, with each program's money beside its
+    indicators; the levels below kegiatan (sub kegiatan; a ministry's KRO and RO) each
+    get their own table."""
+
+    nomor: str
+    #: the levels of the tree (0 program, 1 kegiatan, 2 sub kegiatan ...); None: every
+    #: level below kegiatan that holds an indicator
+    tingkat: tuple[int, ...] | None
+    #: the caption before "Pendukung Sasaran Strategis": `{tingkat}` is the level's name
+    judul: str
+    #: whether each node's pagu, realisasi and penyerapan stand beside its indicators
+    uang: bool
+    #: whether every sasaran gets its table even when no node of the level holds an
+    #: indicator (Tabel 3.8, which renderers then say is not presented); else none is made
+    selalu: bool = False
+
+
+#: The kegiatan indicators of 2020 (Tabel 3.8), as the reference report prints them.
+KEGIATAN = TabelSimpul("3.8", (1,), "Indikator Kinerja {tingkat}", False, selalu=True)
+#: Capaian kinerja program: the program's outcome indicators with its money.
+PROGRAM = TabelSimpul("kinerja-program", (0,), "Capaian Kinerja {tingkat}", True)
+#: Every level below kegiatan, each its own table.
+SUB_KEGIATAN = TabelSimpul("kinerja-sub-kegiatan", None, "Capaian Kinerja {tingkat}", True)
+
+
+def _simpul_per_sasaran(h: Hasil, tingkat: int) -> dict[str, list[Simpul]]:
+    """By sasaran kode, the nodes of one level that support it, in file order: by their
+    budget (their own, or a node's below them, names the sasaran's IKU), or by an indicator
+    naming the sasaran or one of its IKU (`mendukung`). Every node of the tree is mapped to
+    its ancestor at the level once, so this is linear in the tree plus the sasaran's budget
+    lines, not their product."""
+    nodes = [x for x in h.simpul if x.tingkat == tingkat]
     induk: dict[str, int] = {}
-    for nomor, keg in enumerate(h.kegiatan):
-        for simpul in turunan(keg):
+    for nomor, node in enumerate(nodes):
+        for simpul in turunan(node):
             induk.setdefault(simpul.kode, nomor)
-    return {sas.kode: [h.kegiatan[n] for n in sorted({induk[k] for k in sas.anggaran.kegiatan
-                                                      if k in induk})]
+    sasaran_iku = {i.kode: sas.kode for sas in h.sasaran for i in sas.indikator}
+    dinamai: dict[str, set[int]] = {}
+    for nomor, node in enumerate(nodes):
+        for ik in node.indikator:
+            for kode in ik.mendukung:
+                dinamai.setdefault(sasaran_iku.get(kode, kode), set()).add(nomor)
+    return {sas.kode: [nodes[n] for n in sorted({induk[k] for k in sas.anggaran.kegiatan
+                                                 if k in induk} | dinamai.get(sas.kode, set()))]
             for sas in h.sasaran}
 
 
-def tabel_3_8(h: Hasil) -> list[Tabel]:
+def _tingkat_tabel(h: Hasil, spec: TabelSimpul) -> list[int]:
+    if spec.tingkat is not None:
+        return list(spec.tingkat)
+    return sorted({x.tingkat for x in h.simpul if x.tingkat >= 2 and x.indikator})
+
+
+def tabel_indikator_simpul(h: Hasil, spec: TabelSimpul) -> list[Tabel]:
+    """The tables of `spec`: per level, one per sasaran its nodes with indicators support
+    (every sasaran, for a table printed `selalu`)."""
     tables = []
-    per_sasaran = _kegiatan_per_sasaran(h)
-    for i, sas in enumerate(h.sasaran):
-        rows = [Baris((teks(keg.nama if j == 0 else ""), teks(ik.nama), teks(ik.satuan),
-                       target_sel(ik.target), masukan(ik.realisasi),
-                       persen(h.tampil(ik.capaian))))
-                for keg in per_sasaran[sas.kode] for j, ik in enumerate(keg.indikator)]
-        tables.append(susun_tabel("3.8", [f"Indikator Kinerja Kegiatan Pendukung Sasaran Strategis "
-                                          f"{nomor_sasaran(i)}: {sas.nama}"],
-                                  [*kolom_judul("Kegiatan", "Indikator", "Satuan"),
-                                   *kolom_judul("Target", "Realisasi", "Capaian (%)", angka=True)],
-                                  rows, [catatan_capaian(h, (ik.capaian for keg in
-                                                             per_sasaran[sas.kode]
-                                                             for ik in keg.indikator))],
-                                  bagian=sas.kode))
+    for tingkat in _tingkat_tabel(h, spec):
+        nama = h.nama_tingkat(tingkat)
+        per_sasaran = _simpul_per_sasaran(h, tingkat)
+        for i, sas in enumerate(h.sasaran):
+            nodes = per_sasaran[sas.kode]
+            if not spec.selalu and not any(x.indikator for x in nodes):
+                continue
+            rows = [Baris(_sel_indikator_simpul(h, node, j, ik, spec.uang))
+                    for node in nodes for j, ik in enumerate(node.indikator)]
+            kolom = [*kolom_judul(nama, "Indikator", "Satuan"),
+                     *kolom_judul("Target", "Realisasi", "Capaian (%)", angka=True)]
+            catatan = [catatan_capaian(h, (ik.capaian for x in nodes for ik in x.indikator))]
+            if spec.uang:
+                kolom += kolom_judul("Pagu (Rp)", "Realisasi (Rp)", "Penyerapan (%)",
+                                     angka=True)
+                catatan.append(catatan_penyerapan(h))
+            judul = spec.judul.format(tingkat=nama)
+            tables.append(susun_tabel(spec.nomor, [f"{judul} Pendukung Sasaran Strategis "
+                                                   f"{nomor_sasaran(i)}: {sas.nama}"],
+                                      kolom, rows, catatan, bagian=sas.kode))
     return tables
 
 
-def _kegiatan_urut_sasaran(h: Hasil) -> list[HasilKegiatan]:
+def _sel_indikator_simpul(h: Hasil, node: Simpul, j: int, ik: HasilIndikatorSimpul,
+                          uang: bool) -> tuple[Sel, ...]:
+    """One indicator row: the node's name (and money) on its first indicator's row only."""
+    first = j == 0
+    sel = (teks(node.nama if first else ""), teks(ik.nama), teks(ik.satuan),
+           target_sel(ik.target), masukan(ik.realisasi), persen(h.tampil(ik.capaian)))
+    if not uang:
+        return sel
+    a = node.anggaran
+    if not first:
+        return (*sel, teks(""), teks(""), teks(""))
+    return (*sel, rp(a.pagu), rp(a.realisasi), persen(a.penyerapan))
+
+
+def tabel_3_8(h: Hasil) -> list[Tabel]:
+    return tabel_indikator_simpul(h, KEGIATAN)
+
+
+def tabel_kinerja_program(h: Hasil) -> list[Tabel]:
+    return tabel_indikator_simpul(h, PROGRAM)
+
+
+def tabel_kinerja_sub_kegiatan(h: Hasil) -> list[Tabel]:
+    return tabel_indikator_simpul(h, SUB_KEGIATAN)
+
+
+def _kegiatan_urut_sasaran(h: Hasil) -> list[Simpul]:
     """Kegiatan in the order of the sasaran they support, then the others (as Tabel 3.9)."""
-    ordered: dict[str, HasilKegiatan] = {}  # by kode: a set lookup, not a list scan
-    per_sasaran = _kegiatan_per_sasaran(h)
+    ordered: dict[str, Simpul] = {}  # by kode: a set lookup, not a list scan
+    per_sasaran = _simpul_per_sasaran(h, 1)
     for sas in h.sasaran:
         for k in per_sasaran[sas.kode]:
             ordered.setdefault(k.kode, k)

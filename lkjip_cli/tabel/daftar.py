@@ -25,6 +25,8 @@ from lkjip_cli.tabel.capaian import (
     tabel_3_7,
     tabel_3_8,
     tabel_3_9,
+    tabel_kinerja_program,
+    tabel_kinerja_sub_kegiatan,
 )
 from lkjip_cli.tabel.perencanaan import tabel_2_1, tabel_2_4, tabel_2_5, tabel_2_6
 from lkjip_cli.tabel.renja import tabel_renja
@@ -61,7 +63,8 @@ def _dibulatkan(t: Tabel, aturan: Aturan, umum: Aturan) -> Tabel:
 _PEMBANGUN: dict[str, Callable[[Hasil], list[Tabel]]] = {
     "2.1": tabel_2_1, "2.4": tabel_2_4, "2.5": tabel_2_5, "2.6": tabel_2_6,
     "3.1": tabel_3_1, "3.2": tabel_3_2, "3.4": tabel_3_4, "3.5": tabel_3_5,
-    "3.6": tabel_3_6, "3.7": tabel_3_7, "3.8": tabel_3_8, "3.9": tabel_3_9,
+    "3.6": tabel_3_6, "3.7": tabel_3_7, "kinerja-program": tabel_kinerja_program,
+    "3.8": tabel_3_8, "kinerja-sub-kegiatan": tabel_kinerja_sub_kegiatan, "3.9": tabel_3_9,
     "3.10": tabel_3_10, "3.11": tabel_3_11, "3.12": tabel_3_12, "3.13": tabel_3_13,
     "renja": tabel_renja,
 }
@@ -70,7 +73,8 @@ BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
     nomor: _bernomor(nomor, build) for nomor, build in _PEMBANGUN.items()}
 
 #: What `lkjip compute` shows when no --tabel is given: Bab III's figures.
-BAB_III = ("3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13")
+BAB_III = ("3.4", "3.5", "3.6", "3.7", "kinerja-program", "3.8", "kinerja-sub-kegiatan", "3.9",
+           "3.10", "3.11", "3.12", "3.13")
 
 
 def bangun(h: Hasil, nomor: Sequence[str]) -> list[Tabel]:
@@ -87,7 +91,10 @@ GABUNG: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = {
     "2.1": ((1, (0, 1)), (2, (2,))),
     "2.4": ((1, (0, 1)),),
     "3.4": ((1, (0, 1)), (2, (2, 3, 4))),
+    # A node's name (and, for programs and sub kegiatan, its money) over its indicators.
+    "kinerja-program": ((0, (0, 6, 7, 8)),),
     "3.8": ((0, (0,)),),
+    "kinerja-sub-kegiatan": ((0, (0, 6, 7, 8)),),
     "3.9": ((0, (0,)),),
     "3.12": ((1, (0, 1)),),
     "3.13": ((0, (0, 5)),),

@@ -278,32 +278,22 @@ def _jelaskan_lkjip(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
                     *(line for m in sas.masukan for line in (
                         *uraikan(f"Capaian masukan {m.nama}", m.capaian, a, source),
                         *uraikan(f"Efisiensi atas {m.nama}", m.efisiensi, a, source)))]
-    for prog in h.program:
-        if prog.kode == ref:
-            return [f"{prog.kode} — {prog.nama} (program)", "",
-                    *_anggaran(f"program {prog.kode}", prog.anggaran, a, source),
-                    *uraikan("Porsi dari total pagu", h.porsi(prog), a, source)]
-    for keg in h.kegiatan:
-        if keg.kode == ref:
-            lines = [f"{keg.kode} — {keg.nama} (kegiatan)", "",
-                     *_anggaran(f"kegiatan {keg.kode}", keg.anggaran, a, source),
-                     *uraikan("Porsi dari total pagu", h.porsi(keg), a, source)]
-            for ik in keg.indikator:
-                lines += uraikan_tampil(h, f"Capaian {ik.kode} ({ik.nama})", ik.capaian, source)
-            return lines
-        for ik in keg.indikator:
-            if ik.kode == ref:
-                return [f"{ik.kode} — {ik.nama} (indikator kegiatan {keg.kode})", "",
-                        *uraikan_tampil(h, "Capaian", ik.capaian, source)]
     for b in h.belanja:
         if ref == f"belanja-{b.tahun}":
             return list(_belanja(b, a, source))
     for node in h.simpul:
-        if isinstance(node, HasilRincian) and node.kode == ref:
-            tingkat = h.nama_tingkat(node.tingkat)
-            return [f"{node.kode} — {node.nama} ({tingkat.lower()})", "",
-                    *_anggaran(f"{tingkat.lower()} {node.kode}", node.anggaran, a, source),
-                    *uraikan("Porsi dari total pagu", h.porsi(node), a, source)]
+        tingkat = h.nama_tingkat(node.tingkat).lower()
+        if node.kode == ref:
+            lines = [f"{node.kode} — {node.nama} ({tingkat})", "",
+                     *_anggaran(f"{tingkat} {node.kode}", node.anggaran, a, source),
+                     *uraikan("Porsi dari total pagu", h.porsi(node), a, source)]
+            for ik in node.indikator:
+                lines += uraikan_tampil(h, f"Capaian {ik.kode} ({ik.nama})", ik.capaian, source)
+            return lines
+        for ik in node.indikator:
+            if ik.kode == ref:
+                return [f"{ik.kode} — {ik.nama} (indikator {tingkat} {node.kode})", "",
+                        *uraikan_tampil(h, "Capaian", ik.capaian, source)]
     return None
 
 
@@ -311,8 +301,8 @@ def semua_ref(h: Hasil) -> list[str]:
     refs = ["rata-rata", "efisiensi", *(s.kode for s in h.sasaran),
             *(i.kode for i in h.indikator), *(p.kode for p in h.program),
             *(k.kode for k in h.kegiatan),
-            *(ik.kode for k in h.kegiatan for ik in k.indikator),
             *(n.kode for n in h.simpul if isinstance(n, HasilRincian)),
+            *(ik.kode for n in h.simpul for ik in n.indikator),
             *(f"belanja-{b.tahun}" for b in h.belanja)]
     if h.renja is not None:
         known = set(refs)

@@ -79,7 +79,8 @@ PEMBUAT = "lkjip"
 #: The tables of each chapter, in the report's order (Bab IV has no table of its own).
 BAB_TABEL = {
     "2": ("2.1", "2.4", "2.5", "2.6"),
-    "3": ("3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12",
+    "3": ("3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "kinerja-program", "3.8",
+          "kinerja-sub-kegiatan", "3.9", "3.10", "3.11", "3.12",
           "3.13", "renja"),
     "4": (),
 }

@@ -33,7 +33,10 @@ from lkjip_cli.tabel import Sel, Tabel
 
 #: (capaian column, target column, realisasi column) per table.
 CAPAIAN = {"3.4": (8, 6, 7), "3.5": (5, 3, 4), "3.7": (5, 3, 4), "3.8": (5, 3, 4),
-           "3.12": (5, 3, 4)}
+           "kinerja-program": (5, 3, 4), "kinerja-sub-kegiatan": (5, 3, 4), "3.12": (5, 3, 4)}
+#: Columns that show a node's money again beside its indicators (its pagu and realisasi):
+#: never the figure's first place, so that they refer to Tabel 3.13, where the tree sums it.
+SALINAN = {"kinerja-program": (6, 7), "kinerja-sub-kegiatan": (6, 7)}
 #: The inputs of Tabel 3.6's change: the engine's input name -> column.
 PERUBAHAN = {"realisasi tahun ini": 4, "realisasi tahun lalu": 3}
 
@@ -126,8 +129,10 @@ class Peta:
                     # whose value is not its input's is no copy of it
                     if _nilai(rumah) == lb.tabel.baris[i].sel[j].nilai:
                         peta.isian[(lb.ws.title, i, j)] = sumber
+                salinan = SALINAN.get(lb.tabel.nomor, ())
                 for j, sel in enumerate(lb.tabel.baris[i].sel):
-                    if sel.asal is not None and sel.asal.nilai is not None:
+                    if sel.asal is not None and sel.asal.nilai is not None and \
+                            j not in salinan:
                         peta.tampil.setdefault(id(sel.asal), (lb, i, j))
         return peta
 

@@ -165,11 +165,16 @@ def _kolom_belanja(t: Tabel) -> tuple[int, int, int, int | None]:
     return (4, 5, 6, 2) if murni else (2, 3, 4, None)
 
 
+#: (%, realisasi, pagu) columns of a table part's absorption, by `nomor/bagian` or `nomor`.
+PENYERAPAN = {"3.12": (8, 7, 6), "3.13": (4, 3, 2), "3.11/efisiensi": (4, 2, 1)}
+#: The same, for a table whose every part (one per sasaran) has it.
+PENYERAPAN_TABEL = {"kinerja-program": (8, 7, 6), "kinerja-sub-kegiatan": (8, 7, 6)}
+
+
 def _penyerapan(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
     t = lb.tabel
-    kolom: tuple[int, int, int] | None = {  # (%, realisasi, pagu)
-        "3.12": (8, 7, 6), "3.13": (4, 3, 2), "3.11/efisiensi": (4, 2, 1),
-    }.get(f"{t.nomor}/{t.bagian}" if t.bagian else t.nomor)
+    kolom: tuple[int, int, int] | None = PENYERAPAN.get(
+        f"{t.nomor}/{t.bagian}" if t.bagian else t.nomor, PENYERAPAN_TABEL.get(t.nomor))
     if t.nomor == "2.5":
         jp, jr, jpct, _ = _kolom_belanja(t)
         kolom = (jpct, jr, jp)
