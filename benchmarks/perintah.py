@@ -33,6 +33,16 @@ floor's, medians of `--runs` interleaved runs. `docx` draws every chart (cache o
 ones (a tree without the cache draws them again). With `--sebelum DIR` both trees, each run
 of one next to the same run of the other, and the ratio sebelum / sesudah.
 Run: `python benchmarks/perintah.py --ekspor [--berkas F ...] [--runs R] [--sebelum DIR]`.
+
+Start-up (issue 24 P1): `python benchmarks/perintah.py --mulai [--runs R] [--sebelum DIR]`
+runs `lkjip validate|compute|check|render|export --to xlsx|docx data/2020.yaml` (output to
+/dev/null or a temporary file) against the import floor `python -c "import typer, pydantic,
+yaml, rich"` and prints each command's median CPU and wall time as a multiple of the floor's
+(goals: validate and compute 1.5x, check and render 2x). Every process runs from bytecode, as
+an installed lkjip does: `PYTHONDONTWRITEBYTECODE` is dropped and the bytecode goes to a
+temporary `PYTHONPYCACHEPREFIX`, filled by a first run that is not counted (with the variable
+set, as on the development machine, every run compiled lkjip's 300 modules from source: about
+a third of `compute`'s start-up).
 """
 
 from __future__ import annotations
@@ -57,13 +67,19 @@ CLI = ("import sys, lkjip_cli.source.yamlsource as y; y.MAX_FILE_BYTES = 1 << 31
 LANTAI = ("import sys, yaml; "
           "yaml.load(open(sys.argv[1], 'rb').read(), Loader=yaml.CSafeLoader)")
 PERINTAH = ("validate", "compute", "check", "render")
+LANTAI_IMPOR = "import typer, pydantic, yaml, rich"
+MULAI = {"validate": ["validate"], "compute": ["compute"], "check": ["check"],
+         "render": ["render"], "export xlsx": ["export", "--to", "xlsx", "--force", "-o"],
+         "export docx": ["export", "--to", "docx", "--force", "-o"]}
+#: Goals of issue 24 P1 (CPU time / import floor).
+SASARAN_MULAI = {"validate": 1.5, "compute": 1.5, "check": 2.0, "render": 2.0}
 
 
-def _jalan(sumber: Path, argv: list[str], env_tambah: dict[str, str] | None = None
+def _jalan(sumber: Path, argv: list[str], env_: dict[str, str] | None = None
            ) -> tuple[float, float]:
-    """CPU seconds (user + system, with every child it waited for) and peak RSS (MiB) of
-    one process running `argv` with the lkjip source tree `sumber` first on its path."""
-    env = {**os.environ, "PYTHONPATH": str(sumber), "NO_COLOR": "1", **(env_tambah or {})}
+    """CPU seconds (user + system) and peak RSS (MiB) of one process running `argv` with
+    the lkjip source tree `sumber` first on its path."""
+    env = {**os.environ, "PYTHONPATH": str(sumber), "NO_COLOR": "1", **(env_ or {})}
     proc = subprocess.Popen([sys.executable, *argv], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env=env, cwd=sumber)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -150,7 +166,6 @@ def _eksponen(t1: float, t2: float, n1: int, n2: int) -> float:
 
 # ------------------------------------------------------------------------------ export
 
-LANTAI_IMPOR = "import typer, pydantic, yaml, rich"
 EKSPOR = ("xlsx", "docx", "docx-cache", "pdf")
 
 
@@ -226,11 +241,55 @@ def tabel_ekspor(hasil: dict[str, dict[str, dict[str, tuple[float, float]]]],
                     out.append(f"{c:24}" + "".join(
                         f"{hasil[n]['sebelum'][c][k] / hasil[n]['sesudah'][c][k]:20.2f}"
                         for n in nama))
+
+
+def mulai(runs: int, pohon: dict[str, Path]) -> list[str]:
+    """The start-up table: {command: median CPU and wall / the floor's}, per tree."""
+    cpu: dict[tuple[str, str], list[float]] = {}
+    wall: dict[tuple[str, str], list[float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {"PYTHONPYCACHEPREFIX": str(Path(tmp) / "pyc")}
+        saved = os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        try:
+            cmds = {"floor": ["-c", LANTAI_IMPOR]} | {
+                nama: ["-c", CLI, *args, *([str(Path(tmp) / f"x.{args[2]}")]
+                                           if args[0] == "export" else []),
+                       str(ROOT / "data" / "2020.yaml")] for nama, args in MULAI.items()}
+            for sumber in pohon.values():  # bytecode first, not counted
+                for argv in cmds.values():
+                    _jalan(sumber, argv, env)
+            for _ in range(runs):
+                for nama, argv in cmds.items():
+                    for tree, sumber in pohon.items():
+                        start = time.perf_counter()
+                        detik, _ = _jalan(sumber, argv, env)
+                        wall.setdefault((tree, nama), []).append(time.perf_counter() - start)
+                        cpu.setdefault((tree, nama), []).append(detik)
+        finally:
+            if saved is not None:
+                os.environ["PYTHONDONTWRITEBYTECODE"] = saved
+    med = {k: statistics.median(v) for k, v in cpu.items()}
+    medw = {k: statistics.median(v) for k, v in wall.items()}
+    out = [f"== start-up, data/2020.yaml: median of {runs} interleaved runs, ratio to "
+           f"`python -c \"{LANTAI_IMPOR}\"`",
+           f"{'':26}{'CPU ms':>9}{'CPU x':>8}{'wall ms':>9}{'wall x':>8}{'goal':>6}"]
+    for tree in pohon:
+        for nama in ("floor", *MULAI):
+            c, w = med[tree, nama], medw[tree, nama]
+            goal = SASARAN_MULAI.get(nama)
+            out.append(f"{f'{nama} [{tree}]':26}{c * 1000:9.0f}{c / med[tree, 'floor']:8.2f}"
+                       f"{w * 1000:9.0f}{w / medw[tree, 'floor']:8.2f}"
+                       + (f"{goal:6.1f}" if goal else ""))
+    if len(pohon) == 2:
+        out += ["", f"{'CPU sebelum / sesudah':26}"]
+        for nama in MULAI:
+            out.append(f"{nama:26}{med['sebelum', nama] / med['sesudah', nama]:9.2f}")
     return out
 
 
 def main(argv: list[str]) -> None:
     runs = 1
+    start_up = False
     sizes: list[int] = []
     bentuk: list[str] = []
     berkas: list[Path] = []
@@ -244,12 +303,18 @@ def main(argv: list[str]) -> None:
             bentuk.append(next(args))
         elif arg == "--sebelum":
             pohon = {"sebelum": Path(next(args)).resolve(), "sesudah": ROOT}
+        elif arg == "--mulai":
+            start_up = True
         elif arg == "--ekspor":
             ekspor = True
         elif arg == "--berkas":
             berkas.append(Path(next(args)).resolve())
         else:
             sizes.append(int(arg))
+    if start_up:
+        print("\n".join(mulai(runs, pohon)))
+        print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
+        return
     if ekspor:
         sys.path.insert(0, str(ROOT))
         hasil_ekspor = ukur_ekspor(berkas or sorted((ROOT / "data").glob("*.yaml")), runs,

@@ -92,10 +92,14 @@ def persen(nilai: Decimal | None, desimal: int = 2, mode: str = "half-up", *,
     return text + "%" if tanda and nilai is not None else text
 
 
-def rupiah(nilai: Decimal | None, *, awalan: bool = True) -> str:
-    """`Rp1.582.395.750`; sen only when the amount has them (`Rp27.407.070.963,98`)."""
+def rupiah(nilai: Decimal | None, *, awalan: bool = True, kurung: bool = False) -> str:
+    """`Rp1.582.395.750`; sen only when the amount has them (`Rp27.407.070.963,98`). With
+    `kurung`, a negative amount in parentheses as a Laporan Realisasi Anggaran prints a
+    shortfall under "Lebih/(Kurang)": `(149.500.000)`."""
     if nilai is None:
         return TIDAK_ADA
+    if kurung and nilai < 0:
+        return f"({rupiah(-nilai, awalan=awalan)})"
     desimal = 0 if nilai == nilai.to_integral_value() else 2
     text = angka(nilai, desimal)
     if not awalan:

@@ -135,3 +135,17 @@ def alarm(detik: int) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, lama)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_templat_sementara(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """`lkjip render` keeps compiled templates in the user's cache directory
+    (render/markdown/cache.py): the suite's renders use a directory of its own, never the
+    home directory of whoever runs it."""
+    lama = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    yield
+    if lama is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = lama

@@ -135,7 +135,7 @@ def _teks_excel(value: Any, sel: Sel, aturan: Aturan) -> str:
         with localcontext() as ctx:  # a 10^26 input with its places needs more than 28 digits
             ctx.prec = 60
             angka = angka.quantize(Decimal(1).scaleb(-fmt.desimal_dari(sel.nilai)))
-    return format_sel(Sel(angka, sel.jenis), aturan)
+    return format_sel(Sel(angka, sel.jenis, kurung=sel.kurung), aturan)
 
 
 #: `formulas` rounds through a Decimal of 28 digits (formulas/functions/math.py,

@@ -125,6 +125,7 @@ def laporan_2021(draw: st.DrawFn) -> dict[str, Any]:
         "dilaporkan": {"pagu_murni": {"bab2": draw(RUPIAH)}}}]
     _issue_22(draw, data, tahun)
     _issue_23(draw, data, tahun, tingkat)
+    _pendapatan(draw, data)
     return data
 
 
@@ -329,3 +330,49 @@ def test_a_month_excel_turned_into_a_date_is_read_as_that_month(tmp_path: Path) 
     hasil = impor(path)
     assert hasil.laporan is not None, [format_text(d) for d in hasil.diagnostics]
     assert hasil.laporan.periode is not None and hasil.laporan.periode.sampai == "2023-05"
+
+
+def _akun(draw: st.DrawFn, kode: str, sisa: int) -> dict[str, Any]:
+    """A revenue account with up to `sisa` levels below it; money at the leaves only."""
+    akun: dict[str, Any] = {"kode": kode, "uraian": f"Akun {kode}"}
+    if sisa and draw(st.booleans()):
+        akun["rincian"] = [draw(_akun_st(f"{kode}.0{n}", sisa - 1))
+                           for n in range(1, draw(st.integers(1, 2)) + 1)]
+        akun["dilaporkan"] = {"target": {"3.14": draw(RUPIAH)}}
+        return akun
+    akun |= {"target": draw(RUPIAH), "realisasi": draw(RUPIAH)}
+    if draw(st.booleans()):
+        akun["realisasi_sebelumnya"] = draw(RUPIAH)
+        akun["dilaporkan"] = {"capaian": {"3.14": draw(ANGKA)}, "selisih": {"bab3": -5}}
+    return akun
+
+
+def _akun_st(kode: str, sisa: int) -> st.SearchStrategy[dict[str, Any]]:
+    return st.composite(lambda draw: _akun(draw, kode, sisa))()
+
+
+def _pendapatan(draw: st.DrawFn, data: dict[str, Any]) -> None:
+    """Issue 22's revenue tree, with its table's settings and the Jumlah's printed figures."""
+    if not draw(st.booleans()):
+        return
+    data["pendapatan"] = {
+        "akun": [_akun(draw, f"4.{n}", 2) for n in range(1, draw(st.integers(1, 2)) + 1)],
+        "dilaporkan": {"realisasi": {"ikhtisar": draw(RUPIAH)}}}
+    if draw(st.booleans()):
+        data["pendapatan"] |= {
+            "judul": "Realisasi Pendapatan", "kolom": draw(st.sampled_from(
+                [[], ["porsi"], ["pertumbuhan", "porsi"]])), "sumber_data": "LRA",
+            "baris_lain": {"target": draw(RUPIAH), "keterangan": "halaman 3"}}
+
+
+def test_revenue_example_round_trips(tmp_path: Path) -> None:
+    """data/contoh-pendapatan-2023.yaml through the workbook: the account tree by Induk,
+    the table's settings, every printed figure (the Jumlah's on a row without a kode)."""
+    asli = load(ROOT / "data" / "contoh-pendapatan-2023.yaml").report
+    assert asli is not None and asli.pendapatan is not None
+    kembali = _pulang(tmp_path, asli)
+    assert kembali.model_dump() == asli.model_dump()
+    assert kembali.pendapatan is not None
+    assert kembali.pendapatan.akun[0].rincian[1].rincian[1].kode == "4.1.02.02"
+    assert kembali.pendapatan.dilaporkan.pertumbuhan == {"III.9": Decimal("7.40")}
+

@@ -286,14 +286,14 @@ def test_the_column_limit(tmp_path: Path) -> None:
 
 def test_the_cell_limit(tmp_path: Path) -> None:
     path = tulis(tmp_path, br.buku_2020())
-    # it has 2,029 non-empty cells (114 on the Narasi sheet, 45 headings of issue 23's
+    # it has 2,042 non-empty cells (114 on the Narasi sheet, 45 headings of issue 23's
     # cascade sheets and columns, Sama dengan on both indicator sheets among them, 10 of
-    # issue 22's Hitung and Masukan Hitung sheets, five columns each, the last sheets of the
-    # layout)
-    assert impor(path, batas=BatasArsip(sel=2_029)).laporan is not None
-    assert _satu(path, BatasArsip(sel=2_028)) == (
-        f"{path}:Masukan Hitung!E1: error[xlsx-limit]: buku kerja berisi lebih dari 2.028 sel "
-        "(batas)")
+    # issue 22's Hitung and Masukan Hitung sheets, 13 of its revenue sheets, the last on
+    # Tabel Pendapatan)
+    assert impor(path, batas=BatasArsip(sel=2_042)).laporan is not None
+    assert _satu(path, BatasArsip(sel=2_041)) == (
+        f"{path}:Tabel Pendapatan!G1: error[xlsx-limit]: buku kerja berisi lebih dari 2.041 "
+        "sel (batas)")
     assert _satu(path, BatasArsip(sel=1_000)) == (  # the 1,001st, counted in sheet order
         # E70: issue 22's Aturan columns, issue 21's Kata kategori and standar nasional
         # columns and issue 23's Program Kegiatan and Indikator Kegiatan columns (Sama
@@ -322,13 +322,14 @@ def test_the_zip_limits(tmp_path: Path) -> None:
     # relations, the header comments and their drawing) to the 88 before them
     assert _satu(path, BatasArsip(bagian=50)) == (
         # 116: every sheet with its comments (the headings' help), drawing and relations
-        # (issue 22's Hitung and Masukan Hitung four parts each, after issue 23's 108)
-        f"{path}: error[too-large]: arsip berisi 116 bagian, melewati batas 50 bagian")
-    # 70.266 bytes: issue 23's 70.251, and the Bagian list of Dilaporkan naming `hitung`
-    # (issue 22): 7 bytes in the list (`,hitung`) and 8 in its error message (`, hitung`)
+        # (issue 22's Hitung and Masukan Hitung four parts each, after issue 23's 108, and
+        # its revenue sheets Pendapatan and Tabel Pendapatan four each)
+        f"{path}: error[too-large]: arsip berisi 124 bagian, melewati batas 50 bagian")
+    # 70.289 bytes: issue 23's 70.251, and the Bagian list of Dilaporkan naming `hitung`
+    # and `pendapatan` (issue 22): in the list and in its error message
     assert _satu(path, BatasArsip(terurai_bagian=50_000)) == (
         f"{path}:Dilaporkan: error[too-large]: bagian xl/worksheets/sheet15.xml berukuran "
-        "70.266 byte setelah diurai, melewati batas 50.000 byte per bagian")
+        "70.289 byte setelah diurai, melewati batas 50.000 byte per bagian")
     assert re.match(  # its size holds the date (and every sheet of the layout)
         rf"{re.escape(str(path))}: error\[too-large\]: isi arsip berukuran 3\d\d\.\d{{3}} byte",
         _satu(path, BatasArsip(terurai=150_000)))

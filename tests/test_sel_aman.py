@@ -95,6 +95,12 @@ evaluasi_sakip:
     - {kode: K1, nama: Perencanaan, bobot: 100}
   hasil:
     - {tahun: 2020, nilai: {K1: 85}, dilaporkan: {predikat: {"3.2": Memuaskan}}}
+pendapatan:
+  judul: Realisasi Pendapatan BLUD
+  sumber_data: Laporan Realisasi Anggaran
+  baris_lain: {target: 1, realisasi: 1, keterangan: halaman lain}
+  akun:
+    - {kode: "4.1.04", uraian: Pendapatan BLUD, target: 10, realisasi: 11}
 """ + vary(vary(PROGRAM, "        pagu: 2.000.000\n        realisasi: 1.500.000\n", """\
         rincian:
           - {kode: P01.01.1, nama: Sub kegiatan satu, pagu: 1000000, realisasi: 900000}

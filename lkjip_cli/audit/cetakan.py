@@ -41,13 +41,16 @@ class Cetakan:
     #: computed band, and the words that say which vocabulary it came from.
     kosakata: dict[str, tuple[bool, str]] = field(default_factory=dict)
     penomoran: Penomoran | None = None
+    #: The heading the table prints this quantity under, when it is not the quantity's
+    #: usual one (`tempat.NAMA_KOLOM`): the revenue table's `Porsi (%)`, not a pagu share.
+    kolom: str = ""
 
 
 def bandingkan(c: Cetakan, mode: str, lain: dict[str, Decimal | str]) -> Temuan:
     """Classify one printed figure against its exact value and name the likely cause."""
     tabel = nama_tempat(c.lokasi, c.penomoran)
-    kolom = NAMA_KOLOM.get(c.kuantitas, c.kuantitas)
-    if c.kuantitas == "realisasi" and c.satuan == "Rp":
+    kolom = c.kolom or NAMA_KOLOM.get(c.kuantitas, c.kuantitas)
+    if c.kuantitas == "realisasi" and c.satuan == "Rp" and not c.kolom:
         kolom = "Realisasi (Rp)"  # a program's or kegiatan's spending, not its kinerja
     elsewhere = _di_tempat_lain(c, lain)
     if isinstance(c.dicetak, str) or isinstance(c.dihitung, str) or c.dihitung is None:

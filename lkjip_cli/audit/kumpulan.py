@@ -71,7 +71,7 @@ class Kumpulan:
     def add(self, entitas: str, label: str, base: Path, dicetak: dict[str, Decimal] |
             dict[str, str], kuantitas: str, dihitung: Nilai | str | None, satuan: str,
             *penghasil: PenghasilDiTempat, catatan: str = "",
-            kosakata: dict[str, tuple[bool, str]] | None = None) -> None:
+            kosakata: dict[str, tuple[bool, str]] | None = None, kolom: str = "") -> None:
         if not dicetak:
             return
         # Places are compared by the table they name, however the file wrote the label.
@@ -85,7 +85,7 @@ class Kumpulan:
             nilai = dengan_tanda(dihitung, tanda) if tanda is not None else dihitung
             self.items.append(Cetakan(entitas, label, kuantitas, lokasi, value, path,
                                       nilai, satuan, bound, catatan,
-                                      kosakata or {}, self.penomoran))
+                                      kosakata or {}, self.penomoran, kolom))
 
     def varian(self, kunci: str, nilai: str) -> Hasil:
         """The report computed with rule `kunci` set to `nilai` (another named method)."""

@@ -19,6 +19,7 @@ from lkjip_cli.audit.hitungan import kumpulkan_hitungan
 from lkjip_cli.audit.indikator import kumpulkan_indikator
 from lkjip_cli.audit.kumpulan import Kumpulan
 from lkjip_cli.audit.laporan import kumpulkan_evaluasi, kumpulkan_laporan
+from lkjip_cli.audit.pendapatan import kumpulkan_pendapatan
 from lkjip_cli.audit.renja import kumpulkan_renja
 from lkjip_cli.audit.sasaran import kumpulkan_sasaran
 from lkjip_cli.audit.tempat import nama_tempat, urutan_tempat
@@ -38,6 +39,7 @@ def kumpulkan(h: Hasil) -> Kumpulan:
     by_year = {b.tahun: b for b in h.laporan.belanja}
     for b in h.belanja:
         kumpulkan_belanja(k, b, by_year.get(b.tahun))
+    kumpulkan_pendapatan(k)
     kumpulkan_laporan(k)
     kumpulkan_evaluasi(k)
     kumpulkan_renja(k)

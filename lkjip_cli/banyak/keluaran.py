@@ -105,13 +105,33 @@ def _catatan_utama(r: Rekap) -> tuple[str, ...]:
     )
 
 
+#: Where the revenue column stands (after Serapan PK), in a recap with any revenue table.
+KOLOM_PENDAPATAN = 8
+
+
+def _dengan_pendapatan(baris: Baris, sel: Sel) -> Baris:
+    cells = baris.sel
+    return replace(baris, sel=(*cells[:KOLOM_PENDAPATAN], sel, *cells[KOLOM_PENDAPATAN:]))
+
+
 def tabel_utama(r: Rekap) -> Tabel:
     rows = [_baris_utama(b, p) for b, p in zip(r.baris, r.peringkat, strict=True)]
     if r.baris:
         rows.append(_baris_rata(r))
     tahun = f" Tahun {r.tahun}" if r.tahun else ""
-    return Tabel("R.1", (f"Rekap Kinerja dan Anggaran{tahun}",), KOLOM_UTAMA, tuple(rows),
-                 _catatan_utama(r), bagian="rekap")
+    kolom: tuple[Kolom, ...] = KOLOM_UTAMA
+    catatan = _catatan_utama(r)
+    if any(b.capaian_pendapatan is not None for b in r.baris):
+        # only when a report has a revenue table: other recaps stay as they were
+        sel = [_p(b.capaian_pendapatan) for b in r.baris] + [_t("")] * (len(rows) - len(r.baris))
+        rows = [_dengan_pendapatan(b, x) for b, x in zip(rows, sel, strict=True)]
+        kolom = (*KOLOM_UTAMA[:KOLOM_PENDAPATAN], _k("Pendapatan (%)", True),
+                 *KOLOM_UTAMA[KOLOM_PENDAPATAN:])
+        catatan = (*catatan, "Pendapatan: capaian pendapatan, realisasi / target Jumlah "
+                   "pendapatan x 100 (Tabel 3.14), tanpa batas atas, bagi laporan yang "
+                   "memuat `pendapatan`.")
+    return Tabel("R.1", (f"Rekap Kinerja dan Anggaran{tahun}",), kolom, tuple(rows),
+                 catatan, bagian="rekap")
 
 
 def tabel_tren(r: Rekap) -> Tabel:

@@ -93,6 +93,9 @@ class BarisRekap:
     indikator: tuple[IndikatorRingkas, ...] = ()
     #: The programs of the file's Evaluasi Hasil Renja (empty when it has none).
     renja: tuple[ProgramRenja, ...] = ()
+    #: Revenue collected against its target (the Jumlah of Tabel 3.14), when the file has a
+    #: `pendapatan` block.
+    capaian_pendapatan: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +240,7 @@ def baris_dari(berkas: str, hasil: Hasil, r: Ringkasan, *,
         tahun_sakip=evaluasi.tahun if evaluasi else None,
         cocok=r.cocok, pembulatan=r.pembulatan, selisih=r.selisih + r.konsistensi,
         indikator=ringkas, renja=program_renja(hasil),
+        capaian_pendapatan=hasil.pendapatan.jumlah.capaian.nilai if hasil.pendapatan else None,
     )
 
 

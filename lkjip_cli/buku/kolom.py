@@ -53,11 +53,12 @@ BAGIAN = ("laporan", "sasaran", "indikator", "triwulan", "program", "kegiatan",
           "jenis belanja", "kelompok belanja",
           # issue 23: the cascade's indicators at any node, the Renja form's figures
           "indikator simpul", "evaluasi renja",
-          # issue 22: a derived indicator's printed inputs and index
-          "hitung")
+          # issue 22: revenue accounts (the Jumlah row without a kode), a derived
+          # indicator's printed inputs and index
+          "pendapatan", "hitung")
 KLASIFIKASI = ("bl-btl", "permendagri-77-2020", "apbn")
 TABEL = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.8",
-         "3.9", "3.10", "3.11", "3.12", "3.13")
+         "3.9", "3.10", "3.11", "3.12", "3.13", "3.14")
 SKALA = ("interpretasi", "predikat")
 #: The named methods the Aturan sheet offers (engine/rata_rata.py, engine/efisiensi.py).
 METODE_RATA_RATA = ("rata-rata", "rasio-rata-rata", "tertimbang-pagu", "geometrik-pmk-22-2021")

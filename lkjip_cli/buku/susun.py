@@ -35,12 +35,13 @@ from lkjip_cli.buku.susun_kinerja import (
     susun_tujuan,
 )
 from lkjip_cli.buku.susun_narasi import susun_narasi
+from lkjip_cli.buku.susun_pendapatan import objek_pendapatan, susun_pendapatan
 from lkjip_cli.diagnostics import Path, format_path
 
 #: The report's keys in the model's order, as `lkjip import` writes them.
 URUTAN_KUNCI = ("versi_format", "instansi", "tahun", "periode", "renstra", "aturan", "tujuan",
                 "sasaran", "program", "tingkat_anggaran", "belanja", "evaluasi_sakip",
-                "evaluasi_renja", "penomoran", "narasi", "dilaporkan")
+                "evaluasi_renja", "pendapatan", "penomoran", "narasi", "dilaporkan")
 
 Tempat = tuple[dict[str, Any], Path]
 
@@ -126,6 +127,8 @@ def _objek(p: Penyusun, rek: Rekaman, bagian: Any, doc: dict[str, Any],
                     f"sasaran `{kode}` tidak punya masukan bernama `{nama}` di lembar Masukan",
                     "Butir")
         return found  # type: ignore[no-any-return]
+    if bagian == "pendapatan":
+        return objek_pendapatan(p, rek, per_bagian["pendapatan"])
     if bagian in ("program", "kegiatan", "rincian") and per_bagian["pohon"].gagal:
         return None  # the tree's own sheet said why it could not be read
     if bagian in tb.BAGIAN and bagian in per_bagian:
@@ -178,12 +181,14 @@ def susun(p: Penyusun, rekening: PilihanRekening | None = None) -> BacaanBuku:
     kelompok = susun_kelas(p, belanja, tb.KELOMPOK_BELANJA, "kelompok", ("kelompok",))
     evaluasi = susun_evaluasi(p, doc)
     susun_renja(p, doc)
+    pendapatan = susun_pendapatan(p, doc)
     _susun_dilaporkan(p, doc, {
         "sasaran": sasaran, "indikator": indikator, "masukan": masukan,
         "program": pohon.program, "kegiatan": pohon.kegiatan, "rincian": pohon.rincian,
         "indikator kegiatan": ind_simpul, "indikator simpul": ind_simpul,
         "semua indikator": {**ind_simpul, **indikator}, "belanja": belanja, "jenis belanja": jenis,
-        "kelompok belanja": kelompok, "evaluasi": evaluasi, "pohon": pohon, "hitung": hitung})
+        "kelompok belanja": kelompok, "evaluasi": evaluasi, "pohon": pohon,
+        "pendapatan": pendapatan, "hitung": hitung})
     susun_narasi(p, doc)
     p.hasil.doc = {k: doc[k] for k in URUTAN_KUNCI if k in doc}
     return p.hasil

@@ -62,6 +62,9 @@ from lkjip_cli.buku.tata_narasi import KUNCI_LAPORAN as KUNCI_LAPORAN
 from lkjip_cli.buku.tata_narasi import KUNCI_TEKS as KUNCI_TEKS
 from lkjip_cli.buku.tata_narasi import NARASI as NARASI
 from lkjip_cli.buku.tata_narasi import PETA_NARASI
+from lkjip_cli.buku.tata_pendapatan import DILAPORKAN_PENDAPATAN, PETA_PENDAPATAN
+from lkjip_cli.buku.tata_pendapatan import PENDAPATAN as PENDAPATAN
+from lkjip_cli.buku.tata_pendapatan import TABEL_PENDAPATAN as TABEL_PENDAPATAN
 from lkjip_cli.model.persen import JENIS_PERSEN
 
 INSTANSI = Lembar("Instansi", (
@@ -332,7 +335,7 @@ LEMBAR: tuple[Lembar, ...] = (
     INSTANSI, ATURAN, DIKECUALIKAN, SKALA_PITA, TUJUAN, SASARAN, INDIKATOR, TRIWULAN, RENSTRA,
     ANGGARAN, INDIKATOR_KEGIATAN, BELANJA, KOMPONEN, NILAI_SAKIP, DILAPORKAN,
     PENOMORAN, BULAN, MASUKAN, JENIS_BELANJA, KELOMPOK_BELANJA, ATURAN_TEMPAT, TANDA_CETAK,
-    NARASI, *LEMBAR_KASKADE, *LEMBAR_HITUNG,
+    NARASI, *LEMBAR_KASKADE, *LEMBAR_HITUNG, PENDAPATAN, TABEL_PENDAPATAN,
 )
 
 
@@ -475,6 +478,7 @@ PETA_MODEL: dict[str, str] = {
     **PETA_NARASI,
     **PETA_KASKADE,
     **PETA_HITUNG,
+    **PETA_PENDAPATAN,
 }
 
 #: Every `dilaporkan` of the model -> the `Bagian` of its rows on the Dilaporkan sheet.
@@ -495,6 +499,7 @@ BAGIAN_DILAPORKAN: dict[str, str] = {
     "evaluasi_sakip.hasil.dilaporkan": "evaluasi",
     **BAGIAN_DILAPORKAN_KASKADE,
     "sasaran.indikator.hitung.dilaporkan": "hitung",
+    **DILAPORKAN_PENDAPATAN,
 }
 
 #: Fields of the model the workbook does not hold, each with the reason (docs/excel.md

@@ -45,6 +45,7 @@ from lkjip_cli.model.laporan import (
     Sasaran,
 )
 from lkjip_cli.model.narasi import NarasiAnalisis, Sampul, Teks, isi
+from lkjip_cli.model.pendapatan import AkunPendapatan, Pendapatan
 from lkjip_cli.source.sel_aman import tulis_nilai, tulis_teks
 
 #: How many rows of each table sheet carry data validation.
@@ -307,6 +308,7 @@ def _baris_laporan(lap: Laporan) -> Iterator[tuple[str, Baris]]:
     yield from baris_renja(lap.evaluasi_renja)
     yield from _dilaporkan("laporan", None, lap.dilaporkan)
     yield from _baris_narasi(lap)
+    yield from _baris_pendapatan(lap.pendapatan)
 
 
 def _baris_sasaran(lap: Laporan) -> Iterator[tuple[str, Baris]]:
@@ -394,6 +396,32 @@ def _simpul(lap: Laporan, node: Kegiatan | RincianAnggaran, induk: str,
     yield from baris_simpul(node, node.kode, n)
     for anak in node.rincian:
         yield from _simpul(lap, anak, node.kode, n + 1)
+
+
+def _baris_pendapatan(p: Pendapatan | None) -> Iterator[tuple[str, Baris]]:
+    """The revenue table's settings (one row, when any is set), then every account top-down
+    naming its parent, each followed by its printed figures; the Jumlah's without a kode."""
+    if p is None:
+        return
+    lain = p.baris_lain
+    pengaturan = {
+        "judul": p.judul, "kolom": None if p.kolom is None else (", ".join(p.kolom) or "-"),
+        "sumber_data": p.sumber_data,
+        "baris_lain_target": lain.target if lain else None,
+        "baris_lain_realisasi": lain.realisasi if lain else None,
+        "baris_lain_realisasi_sebelumnya": lain.realisasi_sebelumnya if lain else None,
+        "baris_lain_keterangan": lain.keterangan if lain else None}
+    if any(v is not None for v in pengaturan.values()):
+        yield "Tabel Pendapatan", pengaturan
+    stack: list[tuple[AkunPendapatan, str | None]] = [(a, None) for a in reversed(p.akun)]
+    while stack:
+        akun, induk = stack.pop()
+        yield "Pendapatan", {"kode": akun.kode, "induk": induk, "uraian": akun.uraian,
+                             "target": akun.target, "realisasi": akun.realisasi,
+                             "realisasi_sebelumnya": akun.realisasi_sebelumnya}
+        yield from _dilaporkan("pendapatan", akun.kode, akun.dilaporkan)
+        stack += [(r, akun.kode) for r in reversed(akun.rincian)]
+    yield from _dilaporkan("pendapatan", None, p.dilaporkan)
 
 
 def _baris_belanja(b: BelanjaTahun) -> Iterator[tuple[str, Baris]]:

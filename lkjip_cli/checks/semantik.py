@@ -24,6 +24,7 @@ from lkjip_cli.checks import (
     indikator,
     kaskade,
     kode,
+    pendapatan,
     penomoran,
     periode,
     ribuan,
@@ -56,6 +57,7 @@ PEMERIKSAAN: tuple[Pemeriksaan, ...] = (
     ribuan.ribuan_salah_ketik,
     kaskade.kaskade_checks,
     indikator.shares,
+    pendapatan.pendapatan_checks,
 )
 
 

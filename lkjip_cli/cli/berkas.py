@@ -37,11 +37,9 @@ import contextlib
 import os
 import signal
 import threading
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
-from xml.etree import ElementTree
 
 import typer
 
@@ -116,8 +114,12 @@ def ditulis_lkjip_office(path: Path) -> bool:
     Read with zipfile, not python-docx or openpyxl: the check runs before anything heavy is
     imported, and only a small part (a few KB) of an untrusted file is ever read, from the
     file opened by lkjip's reader of regular files (a file swapped for a FIFO since it was
-    checked is refused, never waited on).
+    checked is refused, never waited on). zipfile and ElementTree are imported here, by the
+    commands that write Office files only (start-up of the others, issue 24).
     """
+    import zipfile
+    from xml.etree import ElementTree
+
     try:
         with buka_berkas_biasa(path) as berkas, zipfile.ZipFile(berkas) as arsip:
             info = arsip.getinfo("docProps/core.xml")

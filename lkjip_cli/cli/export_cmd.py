@@ -15,6 +15,7 @@ install it in one line, exit 2, before reading the report.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -77,15 +78,13 @@ class Pilihan:
 def _docx(hasil: Hasil, p: Pilihan) -> bytes:
     from lkjip_cli.render.docx import dokumen_docx
 
-    if not p.grafik:
-        return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.dokumen,
-                            sumber=p.sumber)
-    from lkjip_cli.render.grafik import png_tertunda
+    grafik = None
+    if p.grafik:
+        from lkjip_cli.render.grafik import png_per_tabel
 
-    # the charts are drawn by worker processes while this one builds the document
-    with png_tertunda(hasil) as grafik:
-        return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.dokumen,
-                            sumber=p.sumber, grafik=grafik)
+        grafik = png_per_tabel(hasil)
+    return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.dokumen,
+                        sumber=p.sumber, grafik=grafik)
 
 
 def _pdf(hasil: Hasil, p: Pilihan) -> bytes:
@@ -200,21 +199,28 @@ def _buat(file: str, pembuat: Callable[[Hasil, Pilihan], bytes], pilihan: Piliha
     pilihan = replace(pilihan, tabel=tabel_laporan(pilihan.tabel, result.report.penomoran))
 
     from lkjip_cli.engine import hitung
+    from lkjip_cli.render.pdf import GalatPdf
+    from lkjip_cli.source.sel_aman import GalatSel
 
     if pilihan.referensi is not None:
         pilihan = replace(pilihan, dokumen=_baca_referensi(pilihan.referensi))
     hasil = hitung(result.report)
     try:
         return pembuat(hasil, pilihan)
+    except (GalatSel, GalatPdf) as exc:
+        raise gagal(str(exc)) from None
     except Exception as exc:
-        # imported on failure only: a workbook needs neither Jinja nor LibreOffice
-        from lkjip_cli.render.markdown.templat import GalatTemplat
-        from lkjip_cli.render.pdf import GalatPdf
-        from lkjip_cli.source.sel_aman import GalatSel
-
-        if isinstance(exc, GalatTemplat | GalatSel | GalatPdf):
+        if _galat_templat(exc):
             raise gagal(str(exc)) from None
         raise
+
+
+def _galat_templat(exc: Exception) -> bool:
+    """Whether `exc` is a template's error. Asked without importing the templates' module
+    (and Jinja2 with it) when nothing imported it: an XLSX workbook uses no template, and a
+    `GalatTemplat` cannot be raised before its module is loaded (start-up, issue 24)."""
+    templat = sys.modules.get("lkjip_cli.render.markdown.templat")
+    return templat is not None and isinstance(exc, templat.GalatTemplat)
 
 
 def _baca_referensi(path: Path) -> Any:

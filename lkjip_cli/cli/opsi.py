@@ -91,8 +91,9 @@ def pilih_bab(bab: Bab | None, tabel: list[str]) -> list[str]:
     if tabel:
         return []
     if bab is None or bab is Bab.semua:
-        # the enum, not `render.markdown.BAB`: an export to xlsx never imports Jinja
-        # (tests/test_export.py keeps the two lists equal)
+        # The chapters from the option's own list, not from `render.markdown.BAB`: that
+        # module imports Jinja2, which `export --to xlsx` never uses (tests/test_mulai.py
+        # holds the two lists equal).
         return [b.value for b in Bab if b is not Bab.semua]
     return [bab.value]
 

@@ -89,7 +89,7 @@ def _render(file: str, babs: list[str], nomor: list[str], template_dir: Path | N
     hasil = hitung(result.report)
     try:
         return render_markdown(hasil, bab=babs, tabel=nomor, template_dir=template_dir,
-                               sumber=str(file))
+                               sumber=str(file), cache=True)
     except GalatTemplat as exc:
         raise gagal(str(exc)) from None
 

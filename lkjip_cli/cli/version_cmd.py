@@ -6,7 +6,6 @@ same shape as the `"lkjip"` field of every other JSON output.
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from typing import Annotated
 
@@ -30,6 +29,8 @@ def version(
 
     info = info_versi()
     if fmt is VersiFormat.json:
+        import json
+
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
         return
     libyaml = info["libyaml"] or "tidak ada (parser Python murni, lebih lambat)"

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.capaian import arti_capaian_negatif, arti_capaian_tinggi, batasi
+from lkjip_cli.engine.hasil_pendapatan import HasilPendapatan
 from lkjip_cli.engine.hasil_renja import HasilRenja
 from lkjip_cli.engine.nilai import Nilai, dari, persentase, tidak_dapat
 from lkjip_cli.engine.tahun import AntarTahun
@@ -325,6 +326,8 @@ class Hasil:
     #: it in points (Tabel 3.6's capaian part); None when no indicator gives last year's.
     rata_rata_capaian_tahun_lalu: Nilai | None = None
     perubahan_rata_rata_capaian: Nilai | None = None
+    #: The revenue table, when the file has a `pendapatan` block.
+    pendapatan: HasilPendapatan | None = None
 
     # Derived once, when the result is made: renderers and the audit read them thousands of
     # times on a large report (a property rebuilding the tuple made that quadratic).

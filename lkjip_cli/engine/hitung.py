@@ -21,6 +21,7 @@ from lkjip_cli.engine.efisiensi import efisiensi
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import presisi, tidak_dapat
+from lkjip_cli.engine.pendapatan import hitung_pendapatan
 from lkjip_cli.engine.pendukung import pendukung_sasaran
 from lkjip_cli.engine.program import hitung_program
 from lkjip_cli.engine.rata_rata import rata_rata_laporan, rata_rata_tahun_lalu
@@ -69,6 +70,7 @@ def _hasil(k: Konteks) -> Hasil:
         perubahan_rata_rata_capaian=(
             None if rata_lalu is None
             else perubahan_capaian(rata, rata_lalu, "rata-rata capaian")[0]),
+        pendapatan=hitung_pendapatan(k.laporan.pendapatan),
     )
 
 

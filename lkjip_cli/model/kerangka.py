@@ -22,6 +22,7 @@ from lkjip_cli.model.anggaran import RincianAnggaran
 from lkjip_cli.model.indikator import IndikatorPeriodik
 from lkjip_cli.model.kaskade import IndikatorSimpul, SimpulRenja
 from lkjip_cli.model.laporan import Aturan, IndikatorKinerja, Kegiatan, Laporan, Rentang
+from lkjip_cli.model.pendapatan import AkunPendapatan, Pendapatan
 from lkjip_cli.source.yamlteks import Baris, Catatan, yaml_teks
 
 #: The mark of every value still to be filled.
@@ -237,6 +238,26 @@ def _kegiatan_lanjut(keg: Kegiatan | RincianAnggaran, tahun: int,
     return _kunci_kaskade_di_akhir(doc)
 
 
+def _akun_lanjut(akun: AkunPendapatan, tahunan: bool) -> dict[Any, Any]:
+    """A revenue account next year: target and realisasi blank at the leaves, this year's
+    realisasi as last year's (when it is the whole year's), printed figures cleared."""
+    doc: dict[Any, Any] = {"kode": akun.kode, "uraian": akun.uraian}
+    if akun.rincian:
+        doc["rincian"] = [_akun_lanjut(r, tahunan) for r in akun.rincian]
+        return doc
+    doc["target"] = isi(Decimal(0), "target pendapatan tahun ini")
+    doc["realisasi"] = isi(Decimal(0), "realisasi pendapatan tahun ini")
+    if akun.realisasi is not None and tahunan:
+        doc["realisasi_sebelumnya"] = Catatan(akun.realisasi, "realisasi dari laporan tahun lalu")
+    return doc
+
+
+def _pendapatan_lanjut(p: Pendapatan, tahunan: bool) -> dict[Any, Any]:
+    doc = p.model_dump(exclude_defaults=True, include={"judul", "kolom"})  # not the year's source
+    doc["akun"] = [_akun_lanjut(a, tahunan) for a in p.akun]
+    return doc
+
+
 def _kunci_kaskade_di_akhir(doc: dict[Any, Any]) -> dict[Any, Any]:
     """A node's own keys first (kode, nama, money), the cascade's keys that every node shares
     (`SimpulRenja`, declared first by inheritance) after them, the levels below last."""
@@ -314,8 +335,10 @@ def kerangka_lanjutan(lap: Laporan, sumber: str) -> str:
             exclude_defaults=True, exclude={"sampai", "dilaporkan", "faktor_pendorong",
                                             "faktor_penghambat", "tindak_lanjut_triwulan",
                                             "tindak_lanjut_renja"})
+    if lap.pendapatan is not None:
+        doc["pendapatan"] = _pendapatan_lanjut(lap.pendapatan, lap.periode is None)
     urut = ["instansi", "tahun", "renstra", "aturan", "tujuan", "sasaran", "program",
-            "belanja", "evaluasi_sakip", "evaluasi_renja", "narasi"]
+            "belanja", "evaluasi_sakip", "evaluasi_renja", "pendapatan", "narasi"]
     return yaml_teks({k: doc[k] for k in urut if k in doc},
                      _kepala(f"Laporan Kinerja {tahun}: dilanjutkan dari {sumber} oleh "
                              "`lkjip init --dari`."))

@@ -49,6 +49,7 @@ from lkjip_cli.model.kaskade import (
 )
 from lkjip_cli.model.masukan import DilaporkanMasukan, MasukanSasaran
 from lkjip_cli.model.narasi import NarasiLaporan
+from lkjip_cli.model.pendapatan import DilaporkanPendapatan, Pendapatan
 from lkjip_cli.model.penomoran import Penomoran
 from lkjip_cli.model.periode import DilaporkanBulan, PeriodeLaporan
 from lkjip_cli.model.standar import StandarNasional
@@ -405,7 +406,7 @@ def besaran_angka() -> tuple[str, ...]:
         DilaporkanTriwulan, DilaporkanIndikator, DilaporkanSasaran,
         DilaporkanIndikatorKegiatan, DilaporkanBelanja, DilaporkanLaporan, DilaporkanEvaluasi,
         DilaporkanAnggaran, DilaporkanPosBelanja, DilaporkanMasukan, DilaporkanBulan,
-        DilaporkanRenja)
+        DilaporkanRenja, DilaporkanPendapatan)
     return tuple(sorted({name for cls in classes for name, f in cls.model_fields.items()
                          if "Decimal" in repr(f.annotation)}))
 
@@ -505,7 +506,7 @@ class Aturan(Model):
 #: The tables lkjip builds, by the reference report's numbers (lkjip_cli/model/penomoran.py).
 NomorTabel = Literal["2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7",
                      "kinerja-program", "3.8", "kinerja-sub-kegiatan", "3.9", "3.10", "3.11",
-                     "3.12", "3.13", "renja"]
+                     "3.12", "3.13", "3.14", "renja"]
 
 
 class Laporan(Model):
@@ -532,6 +533,9 @@ class Laporan(Model):
     evaluasi_renja: EvaluasiRenja | None = Field(
         default=None, description="The Evaluasi Hasil Renja this file also produces "
         "(Permendagri 86/2017; docs/renja.md)")
+    pendapatan: Pendapatan | None = Field(
+        default=None, description="Revenue the agency collects: target and realisasi per "
+        "account (Tabel 3.14; lkjip_cli/model/pendapatan.py)")
     penomoran: dict[NomorTabel, LabelTabel] = Field(
         default={}, description="lkjip's table number -> the label the report prints "
         '("3.13": "19", "3.5": "III.2"); captions and dilaporkan places use it')

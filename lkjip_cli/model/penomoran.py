@@ -21,7 +21,7 @@ from typing import Any
 #: The tables lkjip builds, by the reference report's numbers (`lkjip_cli.tabel.BUILDERS`).
 TABEL_LKJIP = ("2.1", "2.4", "2.5", "2.6", "3.1", "3.2", "3.4", "3.5", "3.6", "3.7",
                "kinerja-program", "3.8", "kinerja-sub-kegiatan", "3.9", "3.10", "3.11", "3.12",
-               "3.13", "renja")
+               "3.13", "3.14", "renja")
 
 #: The label a table prints when the report's `penomoran` gives none, for tables that are
 #: not numbered like an LKjIP's: the Evaluasi terhadap Hasil Renja is form E.81 as regional

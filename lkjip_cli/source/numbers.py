@@ -56,12 +56,20 @@ _EN_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)
 _EN_DECIMAL = re.compile(r"^\d+\.\d+$", re.ASCII)
 
 
+#: A negative amount in accounting parentheses, `(149.500.000)` or `(Rp1.250.000)`; no sign
+#: inside (`(-5)` is refused as any other text).
+_KURUNG = re.compile(r"^\(\s*([^()+\-\s][^()+\-]*?)\s*\)$")
+
+
 def parse_number(text: str) -> Decimal:
     """Parse one Indonesian-formatted number; raise `NumberError` with the reason."""
     body = text.strip()
     if not body:
         raise NumberError("number-invalid", "harus berupa angka, ditemukan teks kosong")
     hanya_ascii(text)
+    kurung = _KURUNG.match(body)
+    if kurung:  # `(149.500.000)`: a shortfall as a Laporan Realisasi Anggaran prints it
+        return -parse_number(kurung.group(1))
     is_money = bool(_CURRENCY.match(body)) or bool(_TRAILING_DASH.search(body))
     body = _CURRENCY.sub("", body)
     body = _TRAILING_DASH.sub("", body)

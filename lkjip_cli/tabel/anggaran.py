@@ -14,7 +14,6 @@ import itertools
 from collections.abc import Callable
 from decimal import Decimal
 
-from lkjip_cli import angka as fmt
 from lkjip_cli.engine import METODE_EFISIENSI, RUMUS_EFISIENSI
 from lkjip_cli.engine.hasil import (
     Anggaran,
@@ -25,6 +24,7 @@ from lkjip_cli.engine.hasil import (
 )
 from lkjip_cli.tabel.catatan import (
     NAMA_METODE,
+    catatan_baris_lain,
     catatan_capaian,
     catatan_metode_rata,
     catatan_penyerapan,
@@ -257,11 +257,9 @@ def _catatan_baris_lain(h: Hasil) -> list[str]:
         lain = prog.baris_lain
         if lain is None:
             continue
-        where = f" ({lain.keterangan})" if lain.keterangan else ""
-        pagu = fmt.rupiah(lain.pagu) if lain.pagu is not None else fmt.TIDAK_ADA
-        real = fmt.rupiah(lain.realisasi) if lain.realisasi is not None else fmt.TIDAK_ADA
-        notes.append(f"Jumlah {prog.nama} mencakup kegiatan yang tidak dirinci di tabel ini"
-                     f"{where}: alokasi {pagu}, realisasi {real}.")
+        notes.append(catatan_baris_lain(
+            f"Jumlah {prog.nama} mencakup kegiatan yang tidak dirinci di tabel ini",
+            lain.keterangan, [("alokasi", lain.pagu), ("realisasi", lain.realisasi)]))
     return notes
 
 

@@ -9,6 +9,7 @@ assembly of a `Tabel` from its parts, which adds the n/a notes so that no builde
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine import METODE_EFISIENSI, METODE_IKM, METODE_RATA_RATA
@@ -151,6 +152,16 @@ def susun_tabel(nomor: str, judul: Sequence[str], kolom: Sequence[Kolom], baris:
     notes = (*catatan, *_not_computable_notes(rows))
     return Tabel(nomor, tuple(judul), tuple(kolom), rows, tuple(notes), sumber, bagian,
                  lanjutan)
+
+
+def catatan_baris_lain(awal: str, keterangan: str | None,
+                       uang: Sequence[tuple[str, Decimal | None]]) -> str:
+    """The note of a printed total that covers rows the table does not list (`baris_lain`):
+    where those rows are, and their money."""
+    where = f" ({keterangan})" if keterangan else ""
+    parts = ", ".join(f"{kata} {fmt.rupiah(v) if v is not None else fmt.TIDAK_ADA}"
+                      for kata, v in uang)
+    return f"{awal}{where}: {parts}."
 
 
 def kolom_judul(*judul: str, angka: bool = False) -> list[Kolom]:

@@ -28,6 +28,7 @@ from lkjip_cli.tabel.capaian import (
     tabel_kinerja_program,
     tabel_kinerja_sub_kegiatan,
 )
+from lkjip_cli.tabel.pendapatan import tabel_3_14
 from lkjip_cli.tabel.perencanaan import tabel_2_1, tabel_2_4, tabel_2_5, tabel_2_6
 from lkjip_cli.tabel.renja import tabel_renja
 from lkjip_cli.tabel.sakip import tabel_3_1, tabel_3_2
@@ -66,7 +67,7 @@ _PEMBANGUN: dict[str, Callable[[Hasil], list[Tabel]]] = {
     "3.6": tabel_3_6, "3.7": tabel_3_7, "kinerja-program": tabel_kinerja_program,
     "3.8": tabel_3_8, "kinerja-sub-kegiatan": tabel_kinerja_sub_kegiatan, "3.9": tabel_3_9,
     "3.10": tabel_3_10, "3.11": tabel_3_11, "3.12": tabel_3_12, "3.13": tabel_3_13,
-    "renja": tabel_renja,
+    "3.14": tabel_3_14, "renja": tabel_renja,
 }
 
 BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
@@ -74,7 +75,8 @@ BUILDERS: dict[str, Callable[[Hasil], list[Tabel]]] = {
 
 #: What `lkjip compute` shows when no --tabel is given: Bab III's figures.
 BAB_III = ("3.4", "3.5", "3.6", "3.7", "kinerja-program", "3.8", "kinerja-sub-kegiatan", "3.9",
-           "3.10", "3.11", "3.12", "3.13")
+           "3.10", "3.11", "3.12", "3.13",
+           "3.14")
 
 
 def bangun(h: Hasil, nomor: Sequence[str]) -> list[Tabel]:

@@ -38,6 +38,8 @@ class Sel:
     desimal: int | None = None
     #: A place's own rounding of its percentages (`aturan.per_tempat`); None: the report's.
     pembulatan: str | None = None
+    #: A negative rupiah printed in parentheses, as under a "Lebih/(Kurang)" heading.
+    kurung: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,5 +185,5 @@ def format_sel(sel: Sel, aturan: Aturan) -> str:
         return fmt.persen(sel.nilai, aturan.desimal_persen if sel.desimal is None
                           else sel.desimal, sel.pembulatan or aturan.pembulatan)
     if sel.jenis == "rupiah":
-        return fmt.rupiah(sel.nilai, awalan=False)
+        return fmt.rupiah(sel.nilai, awalan=False, kurung=sel.kurung)
     return fmt.angka(sel.nilai, sel.desimal)

@@ -339,8 +339,9 @@ def cetak(value: Any) -> Any:
 
 
 def lingkungan(aturan: Aturan, template_dir: Path | None = None,
-               batas: Batas = BATAS) -> Sandbox:
-    """The sandboxed environment: a user's templates first, then the built-ins."""
+               batas: Batas = BATAS, cache: bool = False) -> Sandbox:
+    """The sandboxed environment: a user's templates first, then the built-ins. With `cache`
+    and no `template_dir`, the built-ins' compiled code is kept between runs (`cache.py`)."""
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
         loaders.append(LoaderDirektori(template_dir, batas.ukuran_templat))
@@ -355,6 +356,10 @@ def lingkungan(aturan: Aturan, template_dir: Path | None = None,
     env.filters.update({nama: _filter_terlarang(nama) for nama in FILTER_TERLARANG})
     env.filters.update(lkjip_filters)
     env.globals["romawi"] = romawi
+    if cache and template_dir is None:  # a user's templates are never cached
+        from lkjip_cli.render.markdown.cache import CacheTemplat
+
+        env.bytecode_cache = CacheTemplat.buka(env)
     return env
 
 
@@ -403,15 +408,15 @@ def templat_untuk(bab: Sequence[str], tabel: Sequence[str]) -> list[str]:
 
 def render_markdown(hasil: Hasil, *, bab: Sequence[str] = BAB,
                     tabel: Sequence[str] = (), template_dir: Path | None = None,
-                    sumber: str = "", batas: Batas = BATAS) -> str:
+                    sumber: str = "", batas: Batas = BATAS, cache: bool = False) -> str:
     """The chapters `bab` (or only the tables `tabel`) as one Markdown document, within the
-    limits `batas` (a test passes smaller ones).
+    limits `batas` (a test passes smaller ones); `cache`: see `lingkungan`.
 
     Raises `GalatTemplat` for any template that cannot be rendered, and KeyError for an
     unknown chapter or table number.
     """
     names = templat_untuk(bab, tabel)
-    env = lingkungan(hasil.laporan.aturan, template_dir, batas)
+    env = lingkungan(hasil.laporan.aturan, template_dir, batas, cache)
     ctx = konteks(hasil)
     parts = (_satu(env, name, ctx).strip("\n") for name in names)
     body = "\n\n".join(p for p in parts if p)

@@ -281,6 +281,9 @@ def _jelaskan_lkjip(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
     for b in h.belanja:
         if ref == f"belanja-{b.tahun}":
             return list(_belanja(b, a, source))
+    akun = _pendapatan(h, ref, source)
+    if akun is not None:
+        return akun
     for node in h.simpul:
         tingkat = h.nama_tingkat(node.tingkat).lower()
         if node.kode == ref:
@@ -297,6 +300,31 @@ def _jelaskan_lkjip(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
     return None
 
 
+def _pendapatan(h: Hasil, ref: str, source: SourceMap) -> list[str] | None:
+    """A revenue account (by its kode) or the Jumlah row (`pendapatan`) of Tabel 3.14."""
+    hp, a = h.pendapatan, h.laporan.aturan
+    if hp is None:
+        return None
+    akun = hp.jumlah if ref == "pendapatan" else hp.cari(ref)
+    if akun is None:
+        return None
+    judul = ("Jumlah pendapatan" if akun.tingkat < 0
+             else f"{akun.kode} — {akun.uraian} (akun pendapatan)")
+    lines = [judul, "",
+             *uraikan("Target", akun.target, a, source),
+             *uraikan("Realisasi", akun.realisasi, a, source),
+             *uraikan("Capaian (tanpa batas atas: pendapatan di atas target itu baik)",
+                      akun.capaian, a, source),
+             *uraikan("Lebih/(kurang)", akun.selisih, a, source),
+             *uraikan("Porsi dari jumlah pendapatan", akun.porsi, a, source)]
+    if akun.realisasi_sebelumnya is not None and akun.pertumbuhan is not None:
+        lines += [*uraikan(f"Realisasi {h.laporan.tahun - 1}", akun.realisasi_sebelumnya, a,
+                           source),
+                  *uraikan(f"Pertumbuhan dari {h.laporan.tahun - 1}", akun.pertumbuhan, a,
+                           source)]
+    return lines
+
+
 def semua_ref(h: Hasil) -> list[str]:
     refs = ["rata-rata", "efisiensi", *(s.kode for s in h.sasaran),
             *(i.kode for i in h.indikator), *(p.kode for p in h.program),
@@ -304,6 +332,9 @@ def semua_ref(h: Hasil) -> list[str]:
             *(n.kode for n in h.simpul if isinstance(n, HasilRincian)),
             *(ik.kode for n in h.simpul for ik in n.indikator),
             *(f"belanja-{b.tahun}" for b in h.belanja)]
+    if h.pendapatan is not None:
+        known = set(refs)
+        refs += ["pendapatan", *(x.kode for x in h.pendapatan.semua if x.kode not in known)]
     if h.renja is not None:
         known = set(refs)
         refs += ["renja", *(i.kode for i in h.renja.indikator if i.kode not in known)]

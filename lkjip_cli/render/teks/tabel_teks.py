@@ -20,6 +20,12 @@ characters goes through `Text`, which strips them as rich does.
 
 `cetak` prints a table a slice of rows at a time, so what rich buffers for one `print` stays
 small however long the table.
+
+A text rich 15 cannot crop (`terukur`): rich measures a zero-width joiner two ways, and
+cropping or padding `"\u200d\u200d漢字"` to 3 cells raises IndexError inside rich (to 1 cell,
+ZeroDivisionError), which a report's name in a column squeezed by a narrow terminal reached
+(`lkjip compute` at `COLUMNS=40`). Both layouts print such a text with its joiners made
+zero-width spaces.
 """
 
 from __future__ import annotations
@@ -27,11 +33,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from typing import TYPE_CHECKING
 
 from rich import box
+from rich import cells as rich_cells
 from rich.cells import cell_len
 from rich.padding import Padding
 from rich.segment import Segment, Segments
@@ -82,9 +89,10 @@ class TabelTeks:
     catatan_rata: JustifyMethod = "center"
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        letak = TataLetak.untuk(self, console, options)
+        tabel = terukur(self)
+        letak = TataLetak.untuk(tabel, console, options)
         if letak is None:
-            yield from console.render(sebagai_rich(self), options)
+            yield from console.render(sebagai_rich(tabel), options)
             return
         yield from letak.kepala()
         yield from letak.isi(self.baris, 0)
@@ -93,6 +101,7 @@ class TabelTeks:
 
 def cetak(console: Console, tabel: TabelTeks) -> None:
     """Print `tabel` as `console.print(tabel)` would, `BARIS_PER_CETAK` rows at a time."""
+    tabel = terukur(tabel)
     letak = TataLetak.untuk(tabel, console, _opsi_cetak(console))
     if letak is None:
         console.print(sebagai_rich(tabel))
@@ -310,6 +319,58 @@ def _ada_lebar_bergantung(tabel: TabelTeks) -> bool:
     return any(_lebar_bergantung(t) for t in teks)
 
 
+#: rich 15's `cell_len` gives `"\u200d\u200d漢字"` 4 cells, its grapheme splitter 2 (a joiner
+#: after nothing takes the next character in without its width), and `set_cell_size` fails
+#: on any width between the two; a wrapped line can begin with such a joiner too. A
+#: zero-width space is as invisible, joins nothing, is one character as well (a `Text`'s
+#: styles stay on their characters) and is measured alike.
+ZWJ = "\u200d"
+PENGGANTI_ZWJ = "\u200b"
+
+
+def teks_terukur(teks: str) -> str:
+    """`teks` with every zero-width joiner that does not join two visible characters made
+    a zero-width space: an emoji sequence keeps its joiners, a stray joiner goes (a random
+    test holds every part of the result croppable by rich to every width)."""
+    if ZWJ not in teks:
+        return teks
+    lebar = rich_cells.get_character_cell_size
+    akhir = len(teks) - 1
+    return "".join(
+        PENGGANTI_ZWJ if c == ZWJ and not (0 < i < akhir and lebar(teks[i - 1]) > 0
+                                           and lebar(teks[i + 1]) > 0) else c
+        for i, c in enumerate(teks))
+
+
+def _isi_terukur(isi: Isi) -> Isi:
+    return teks_terukur(isi) if isinstance(isi, str) else _text_terukur(isi)
+
+
+def _text_terukur(text: Text) -> Text:
+    aman = teks_terukur(text.plain)
+    if aman == text.plain:
+        return text
+    salinan = text.copy()
+    salinan.plain = aman  # the same length: every span stays where it was
+    return salinan
+
+
+def terukur(tabel: TabelTeks) -> TabelTeks:
+    """`tabel` with every text rich could not crop made croppable (`teks_terukur`); the same
+    table when none holds a zero-width joiner (almost always)."""
+    teks = [k.judul.plain for k in tabel.kolom]
+    teks += [t.plain for t in (tabel.judul, tabel.catatan) if t is not None]
+    teks += [isi if isinstance(isi, str) else isi.plain for row in tabel.baris for isi in row.sel]
+    if not any(ZWJ in t for t in teks):
+        return tabel
+    return replace(
+        tabel,
+        kolom=[replace(k, judul=_text_terukur(k.judul)) for k in tabel.kolom],
+        baris=[replace(b, sel=[_isi_terukur(isi) for isi in b.sel]) for b in tabel.baris],
+        judul=None if tabel.judul is None else _text_terukur(tabel.judul),
+        catatan=None if tabel.catatan is None else _text_terukur(tabel.catatan))
+
+
 def _polos(text: Text) -> bool:
     """Whether a `Text` lays out as its plain string would: no spans, no settings of its own."""
     return (not text.spans and text.justify is None and text.overflow is None
@@ -465,9 +526,11 @@ def _kurangi(total: int, ratios: list[int], maximums: list[int],
 
 def sebagai_rich(tabel: TabelTeks) -> Table:
     """The same table as rich's `Table`: printed on a console narrower than the table has
-    columns, and the reference the tests hold this module to."""
+    columns, and the reference the tests hold this module to. Texts rich could not crop
+    are guarded here too (`terukur`)."""
     from rich.table import Table
 
+    tabel = terukur(tabel)
     table = Table(title=tabel.judul, title_justify=tabel.judul_rata, caption=tabel.catatan,
                   caption_justify=tabel.catatan_rata, box=box.SIMPLE_HEAD, show_edge=False,
                   pad_edge=False, expand=False, padding=(0, 1, 0, 0))

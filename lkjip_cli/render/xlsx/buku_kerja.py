@@ -81,7 +81,7 @@ BAB_TABEL = {
     "2": ("2.1", "2.4", "2.5", "2.6"),
     "3": ("3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "kinerja-program", "3.8",
           "kinerja-sub-kegiatan", "3.9", "3.10", "3.11", "3.12",
-          "3.13", "renja"),
+          "3.13", "3.14", "renja"),
     "4": (),
 }
 
@@ -98,7 +98,8 @@ def _format_angka(sel: Sel, aturan: Aturan) -> str:
     if isinstance(sel.nilai, Decimal):
         d = fmt.desimal_dari(sel.nilai) if sel.jenis != "rupiah" else (
             0 if sel.nilai == sel.nilai.to_integral_value() else 2)
-        return "#,##0" + ("." + "0" * d if d else "")
+        kode = "#,##0" + ("." + "0" * d if d else "")
+        return f"{kode};({kode})" if sel.kurung else kode
     return "General"
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.capaian import RUMUS_DALAM_RENTANG
 from lkjip_cli.render.xlsx.lembar import Lembar, ref
+from lkjip_cli.render.xlsx.pendapatan import rumus_pendapatan
 from lkjip_cli.render.xlsx.peta import (
     CAPAIAN,
     Peta,
@@ -364,6 +365,11 @@ def _renja(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
     return rumus_renja(lb, i, j, rumus) if lb.tabel.nomor == "renja" else None
 
 
+def _pendapatan(lb: Lembar, i: int, j: int, rumus: Rumus, peta: Peta) -> str | None:
+    """The revenue table (Tabel 3.14): sums, capaian, lebih/(kurang), share, growth."""
+    return rumus_pendapatan(lb, i, j, rumus) if lb.tabel.nomor == "3.14" else None
+
+
 #: Tabel 3.6 (capaian): (capaian column, target column, realisasi column) of each year.
 CAPAIAN_TAHUN = {7: (3, 5), 8: (4, 6)}
 
@@ -425,7 +431,7 @@ def _rata_antar_tahun(lb: Lembar, j: int, rumus: Rumus, peta: Peta) -> str | Non
     return None if kini is None or lalu is None else rumus.bulat(f"({kini})-({lalu})")
 
 
-ATURAN: tuple[Aturan, ...] = (_renja, _capaian, _capaian_antar_tahun, _penyerapan, _perubahan,
-                              _efisiensi_tahunan,
+ATURAN: tuple[Aturan, ...] = (_renja, _pendapatan, _capaian, _capaian_antar_tahun,
+                              _penyerapan, _perubahan, _efisiensi_tahunan,
                               _sasaran_3_10, _output_input, _porsi_2_6, _perubahan_pagu,
                               _jumlah_anak)
