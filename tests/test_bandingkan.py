@@ -79,3 +79,54 @@ def test_bandingkan_tidak_bersama_tabel(tmp_path: Path) -> None:
     berkas.write_text(TEKS, encoding="utf-8")
     r = CliRunner().invoke(app, ["compute", str(berkas), "--bandingkan", "-t", "3.5"])
     assert r.exit_code == 2
+
+
+def _laporan_uji() -> list[tuple[str, str]]:
+    """Every file under data/, and small reports of both generated shapes, each also on
+    the other basis of the average (every indicator, or each sasaran)."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("scale", root / "benchmarks" / "scale.py")
+    assert spec is not None and spec.loader is not None
+    scale = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scale)
+    out = [(p.name, p.read_text(encoding="utf-8")) for p in sorted((root / "data").glob("*.yaml"))]
+    out += [("2020-12", scale.laporan_skala(12)), ("2021-12", scale.laporan_skala_2021(12))]
+    return out
+
+
+def test_angka_dengan_sama_dengan_laporan_yang_dihitung_ulang() -> None:
+    # `check` tries another method's average or efficiency as a cause from the figures
+    # already computed (engine.bandingkan.angka_dengan); the report recomputed whole with
+    # the rule changed (hitung_dengan, what --bandingkan shows) must give the same figures,
+    # provenance included, for every method on every shape of report.
+    from lkjip_cli.engine import METODE_EFISIENSI, METODE_RATA_RATA, angka_dengan, hitung
+    from lkjip_cli.engine.bandingkan import ATURAN_BAGIAN, hitung_dengan
+    from lkjip_cli.loader import load_text
+
+    pilihan = {"rata_rata.metode": list(METODE_RATA_RATA),
+               "efisiensi.sasaran": list(METODE_EFISIENSI),
+               "efisiensi.keseluruhan": [m for m in METODE_EFISIENSI if m != "output-input"]}
+    assert set(pilihan) == set(ATURAN_BAGIAN)
+    dicoba = 0
+    laporan_uji = _laporan_uji()
+    assert len(laporan_uji) >= 6
+    for nama, teks in laporan_uji:
+        loaded = load_text(teks, nama)
+        assert loaded.report is not None, nama
+        for dasar in ("indikator", "sasaran"):
+            a = loaded.report.aturan
+            laporan = loaded.report.model_copy(update={"aturan": a.model_copy(update={
+                "rata_rata": a.rata_rata.model_copy(update={"dasar": dasar})})})
+            h = hitung(laporan)
+            for kunci, nilai in ((k, v) for k, vs in pilihan.items() for v in vs):
+                utuh = hitung_dengan(laporan, kunci, nilai)
+                angka = angka_dengan(h, kunci, nilai)
+                bidang = "capaian" if kunci.startswith("rata_rata") else "efisiensi"
+                laporan_utuh = utuh.rata_rata_capaian if bidang == "capaian" else utuh.efisiensi
+                assert angka.laporan == laporan_utuh, (nama, dasar, kunci, nilai)
+                assert angka.sasaran == {s.kode: getattr(s, bidang) for s in utuh.sasaran}, (
+                    nama, dasar, kunci, nilai)
+                dicoba += 1
+    assert dicoba == len(laporan_uji) * 2 * (4 + 8 + 7)  # every method, both bases

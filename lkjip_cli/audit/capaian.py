@@ -77,9 +77,8 @@ def metode_rata_lain(k: Kumpulan, sasaran: str | None) -> Iterator[Alternatif]:
     for kode in METODE_RATA_RATA:
         if kode == own:
             continue
-        h = k.varian("rata_rata.metode", kode)
-        nilai = h.rata_rata_capaian if sasaran is None else next(
-            s.capaian for s in h.sasaran if s.kode == sasaran)
+        angka = k.varian("rata_rata.metode", kode)
+        nilai = angka.laporan if sasaran is None else angka.sasaran[sasaran]
         yield Alternatif(f"metode rata-rata {kode}", nilai.nilai, utama=True)
 
 

@@ -18,7 +18,7 @@ from lkjip_cli.audit.cetakan import Cetakan
 from lkjip_cli.audit.kategori import kosakata_kategori
 from lkjip_cli.audit.sebab import Alternatif, Penghasil, aman
 from lkjip_cli.diagnostics import Path
-from lkjip_cli.engine import hitung_dengan
+from lkjip_cli.engine import AngkaMetode, angka_dengan
 from lkjip_cli.engine.hasil import Hasil, Simpul, Target
 from lkjip_cli.engine.nilai import HUNDRED, Nilai
 from lkjip_cli.model.laporan import Pita, Rentang, TandaCetak
@@ -47,13 +47,14 @@ class Kumpulan:
         self.penomoran = Penomoran(hasil.laporan.penomoran)
         self.printed: dict[tuple[str, str], dict[str, Decimal | str]] = {}
         self._mode: dict[str, str] = {}
+        self._tempat: dict[str, str] = {}
         # Indexes built once, so that each figure's lookups do not scan the whole report.
         self.urutan_kegiatan = {keg.kode: i for i, keg in enumerate(hasil.kegiatan)}
         self.model_indikator = {ind.kode: ind for sas in hasil.laporan.sasaran
                                 for ind in sas.indikator}
-        #: The report computed with one rule changed, by (rule, value), computed on demand
-        #: (only a printed figure that does not match asks) and once.
-        self._varian: dict[tuple[str, str], Hasil] = {}
+        #: The averages or efficiencies with one rule changed, by (rule, value), computed
+        #: on demand (only a printed figure that does not match asks) and once.
+        self._varian: dict[tuple[str, str], AngkaMetode] = {}
         self.sasaran_tunggal = {  # indikator kode -> its sasaran, when the only one counted
             ind.kode: sas for sas in hasil.sasaran
             if len([i for i in sas.indikator if i.dikecualikan is None]) == 1
@@ -87,10 +88,11 @@ class Kumpulan:
                                       nilai, satuan, bound, catatan,
                                       kosakata or {}, self.penomoran, kolom))
 
-    def varian(self, kunci: str, nilai: str) -> Hasil:
-        """The report computed with rule `kunci` set to `nilai` (another named method)."""
+    def varian(self, kunci: str, nilai: str) -> AngkaMetode:
+        """The figures rule `kunci` names (an average, an efficiency) with the rule set to
+        `nilai` (another named method), per sasaran and for the report."""
         if (kunci, nilai) not in self._varian:
-            self._varian[(kunci, nilai)] = hitung_dengan(self.h.laporan, kunci, nilai)
+            self._varian[(kunci, nilai)] = angka_dengan(self.h, kunci, nilai)
         return self._varian[(kunci, nilai)]
 
     def mode_di(self, lokasi: str) -> str:
@@ -123,8 +125,12 @@ class Kumpulan:
         return [baris[i] for i in sorted({posisi[k] for k in kodes if k in posisi})]
 
     def tempat(self, tertulis: str) -> str:
-        """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`)."""
-        return self.penomoran.resolusi(tertulis) or tertulis
+        """A place as lkjip's table number (`"Tabel III.2"` -> `"3.5"`), resolved once per
+        label (a report writes the same few labels at every figure)."""
+        lokasi = self._tempat.get(tertulis)
+        if lokasi is None:
+            lokasi = self._tempat[tertulis] = self.penomoran.resolusi(tertulis) or tertulis
+        return lokasi
 
     def add_kategori(self, entitas: str, label: str, base: Path, dicetak: dict[str, str],
                      pita: Pita | None, nilai: Nilai) -> None:

@@ -90,7 +90,7 @@ def _efisiensi_masukan_lain(sas: HasilSasaran, m: HasilMasukan) -> PenghasilDiTe
 
 
 #: The efficiency methods taken over parts (a sasaran's indicators, the report's sasaran):
-#: tried as causes by recomputing the report with them.
+#: tried as causes by recomputing the efficiencies with them.
 METODE_BAGIAN = ("selisih-rata-rata-serapan", "nilai-efisiensi-pmk-22-2021")
 
 
@@ -100,9 +100,8 @@ def efisiensi_bagian_lain(k: Kumpulan, kunci: str, metode: str,
     for other in METODE_BAGIAN:
         if other == metode:
             continue
-        h = k.varian(kunci, other)
-        nilai = h.efisiensi if sasaran is None else next(
-            s.efisiensi for s in h.sasaran if s.kode == sasaran)
+        angka = k.varian(kunci, other)
+        nilai = angka.laporan if sasaran is None else angka.sasaran[sasaran]
         yield Alternatif(f"metode efisiensi {other}", nilai.nilai)
 
 

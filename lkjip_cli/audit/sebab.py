@@ -45,30 +45,61 @@ def aman(func: Callable[[], Decimal | None]) -> Decimal | None:
 
 def mereproduksi(alt: Decimal, dicetak: Decimal, mode: str) -> str | None:
     """How `alt` reproduces the printed figure: rounded (""), truncated, or not (None)."""
-    places = desimal_dari(dicetak)
-    if bulatkan(alt, places, mode) == dicetak:
-        return ""
-    if bulatkan(alt, places, "down") == dicetak:
-        return "dipotong, bukan dibulatkan"
-    return None
+    return _Cetak(dicetak).mereproduksi(alt, mode)
 
 
-def _digits(value: Decimal, places: int) -> str:
-    text = f"{abs(bulatkan(value, places)):f}"
-    return text.replace(".", "")
+#: One unit of the last printed place, by the number of places (0,01 for two).
+_SATUAN = tuple(Decimal(1).scaleb(-p) for p in range(12))
+#: Fewer digits than the default context's 28: the printed figure plus or minus one unit is
+#: then exact.
+_DIGIT_PASTI = 25
+
+
+class _Cetak:
+    """A printed figure, its places and the open interval one unit of its last place
+    around it, worked out once for every alternative tried against it."""
+
+    __slots__ = ("atas", "bawah", "dicetak", "places")
+
+    def __init__(self, dicetak: Decimal) -> None:
+        self.dicetak = dicetak
+        self.places = places = desimal_dari(dicetak)
+        unit = _SATUAN[places] if places < len(_SATUAN) else Decimal(1).scaleb(-places)
+        # Exact while the printed figure's digits fit the context, as any printed figure's
+        # do; otherwise no interval, and every alternative is rounded.
+        pasti = dicetak.adjusted() + places < _DIGIT_PASTI
+        self.bawah = dicetak - unit if pasti else None
+        self.atas = dicetak + unit if pasti else None
+
+    def mereproduksi(self, alt: Decimal, mode: str) -> str | None:
+        # No rounding moves a value by a whole unit of the last place: most alternatives
+        # are farther than that, and two comparisons say so without rounding them twice.
+        if self.bawah is not None and self.atas is not None and \
+                not self.bawah < alt < self.atas:
+            return None
+        if bulatkan(alt, self.places, mode) == self.dicetak:
+            return ""
+        if bulatkan(alt, self.places, "down") == self.dicetak:
+            return "dipotong, bukan dibulatkan"
+        return None
+
+
+def _digits(rounded: Decimal) -> str:
+    """The digits of a figure already rounded to the places compared."""
+    return f"{abs(rounded):f}".replace(".", "")
 
 
 def salah_ketik(dicetak: Decimal, benar: Decimal, mode: str) -> str | None:
     """A digit slip that turns the right figure into the printed one, if there is one."""
     places = desimal_dari(dicetak)
-    printed = _digits(dicetak, places)
+    printed = _digits(dicetak)  # a printed figure has exactly its places
     for extra in (0, 1, 2):
-        longer = _digits(bulatkan(benar, places + extra, mode), places + extra)
+        longer = _digits(bulatkan(benar, places + extra, mode))
         if len(longer) == len(printed) + 1 and any(
             longer[:i] + longer[i + 1:] == printed for i in range(len(longer))
         ):
             return "satu angka hilang"
-    right = _digits(bulatkan(benar, places, mode), places)
+    right = _digits(bulatkan(benar, places, mode))
     if len(printed) != len(right) or printed == right:
         return None
     diff = [i for i in range(len(right)) if printed[i] != right[i]]
@@ -87,8 +118,9 @@ def cari_sebab(dicetak: Decimal, benar: Decimal | None, mode: str,
     """Every alternative that reproduces the printed figure, in the order tried."""
     found: list[str] = []
     slip: str | None = None
+    cetak = _Cetak(dicetak)
     if benar is not None:
-        how = mereproduksi(benar, dicetak, mode)
+        how = cetak.mereproduksi(benar, mode)
         if how:
             found.append(how)
         slip = salah_ketik(dicetak, benar, mode)
@@ -98,7 +130,7 @@ def cari_sebab(dicetak: Decimal, benar: Decimal | None, mode: str,
         for alt in make():
             if alt.nilai is None:
                 continue
-            how = mereproduksi(alt.nilai, dicetak, mode)
+            how = cetak.mereproduksi(alt.nilai, mode)
             if how is not None:
                 text = alt.keterangan + (f" ({how})" if how else "")
                 if alt.utama and slip in found:

@@ -7,7 +7,7 @@ through `lkjip_cli.engine.hasil` and `lkjip_cli.engine.nilai`. Inside, one modul
 assembled by `hitung.py`; docs/arsitektur.md lists them and their order.
 """
 
-from lkjip_cli.engine.bandingkan import hitung_dengan
+from lkjip_cli.engine.bandingkan import AngkaMetode, angka_dengan, hitung_dengan
 from lkjip_cli.engine.efisiensi import METODE_EFISIENSI, RUMUS_EFISIENSI, TURUNAN_EFISIENSI
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.engine.hitung import hitung
@@ -16,5 +16,5 @@ from lkjip_cli.engine.rata_rata import METODE_RATA_RATA
 from lkjip_cli.engine.turunan import ATURAN_TARGET_TURUNAN, ATURAN_TURUNAN
 
 __all__ = ["ATURAN_TARGET_TURUNAN", "ATURAN_TURUNAN", "METODE_EFISIENSI", "METODE_IKM",
-           "METODE_RATA_RATA", "RUMUS_EFISIENSI", "TURUNAN_EFISIENSI", "Hasil", "hitung",
-           "hitung_dengan"]
+           "METODE_RATA_RATA", "RUMUS_EFISIENSI", "TURUNAN_EFISIENSI", "AngkaMetode", "Hasil",
+           "angka_dengan", "hitung", "hitung_dengan"]

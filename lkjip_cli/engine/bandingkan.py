@@ -8,19 +8,28 @@ from the report's own, and returns each result beside the report's; the alternat
 from the same registries the YAML names (`METODE_RATA_RATA`, `METODE_EFISIENSI`), so the
 two cannot drift. Variants that change nothing (a negative-polarity formula in a report
 without negative indicators) are left out.
+
+`check` asks a narrower question for a printed figure that does not match: what would the
+averages, or an efficiency, be under another named method? `angka_dengan` answers it from the
+figures already computed (each indicator's capaian and budget, each sasaran's), recomputing
+only what the method changes: the report's whole recomputation per method made `check` of a
+large report cost several times its parse.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from lkjip_cli.engine.efisiensi import METODE_EFISIENSI
+from lkjip_cli.engine.efisiensi import METODE_EFISIENSI, efisiensi, efisiensi_output_input
 from lkjip_cli.engine.hasil import Hasil
-from lkjip_cli.engine.hitung import hitung
-from lkjip_cli.engine.rata_rata import METODE_RATA_RATA
+from lkjip_cli.engine.hitung import anggaran_belanja_langsung, hitung
+from lkjip_cli.engine.konteks import Konteks
+from lkjip_cli.engine.nilai import Nilai
+from lkjip_cli.engine.rata_rata import METODE_RATA_RATA, rata_rata, rata_rata_laporan
 from lkjip_cli.model.laporan import Aturan, BatasAtas, Laporan
 
 
@@ -94,3 +103,63 @@ def bandingkan(laporan: Laporan) -> tuple[Varian, ...]:
         out.append(Varian(kunci, _tampil(nilai), False, _ganti(own, kunci, nilai),
                           hitung_dengan(laporan, kunci, nilai)))
     return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class AngkaMetode:
+    """What one rule changed makes of the figures `check` compares with another method's:
+    each sasaran's (by kode) and the report's, for an average (`capaian`) or an efficiency
+    (`efisiensi`)."""
+
+    sasaran: Mapping[str, Nilai]
+    laporan: Nilai
+
+
+def angka_dengan(hasil: Hasil, kunci: str, nilai: Any) -> AngkaMetode:
+    """The figures rule `kunci` (one of `ATURAN_BAGIAN`) names, with the rule set to
+    `nilai`, for each sasaran and the report: the same figures as `hitung_dengan`'s result
+    holds (a test compares the two), recomputed from `hasil` instead of the whole report."""
+    k = Konteks(hasil.laporan.model_copy(
+        update={"aturan": _ganti(hasil.laporan.aturan, kunci, nilai)}))
+    return ATURAN_BAGIAN[kunci](k, hasil)
+
+
+def _rata_rata(k: Konteks, hasil: Hasil) -> AngkaMetode:
+    """Each sasaran's average, and the report's over them or over every indicator."""
+    sasaran = tuple(dataclasses.replace(s, capaian=rata_rata(k, f"sasaran {s.kode}",
+                                                             s.indikator))
+                    for s in hasil.sasaran)
+    return AngkaMetode({s.kode: s.capaian for s in sasaran}, rata_rata_laporan(k, sasaran))
+
+
+def _efisiensi_sasaran(k: Konteks, hasil: Hasil) -> AngkaMetode:
+    """Each sasaran's efficiency as `engine.sasaran` computes it; the report's is not
+    taken from them."""
+    metode = k.aturan.efisiensi.sasaran
+    per_sasaran: dict[str, Nilai] = {}
+    for s in hasil.sasaran:
+        bagian = tuple((i.kode, i.capaian, i.anggaran) for i in s.indikator
+                       if i.dikecualikan is None)
+        per_sasaran[s.kode] = (
+            efisiensi_output_input(s.masukan) if metode == "output-input"
+            else efisiensi(metode, s.capaian, s.anggaran, bagian, k.aturan.efisiensi.batas_e))
+    return AngkaMetode(per_sasaran, hasil.efisiensi)
+
+
+def _efisiensi_laporan(k: Konteks, hasil: Hasil) -> AngkaMetode:
+    """The report's efficiency as `engine.hitung` computes it; the sasaran's stay."""
+    return AngkaMetode(
+        {s.kode: s.efisiensi for s in hasil.sasaran},
+        efisiensi(k.aturan.efisiensi.keseluruhan, hasil.rata_rata_capaian,
+                  anggaran_belanja_langsung(hasil.belanja_tahun_ini),
+                  [(s.kode, s.capaian, s.anggaran) for s in hasil.sasaran],
+                  k.aturan.efisiensi.batas_e))
+
+
+#: The rules `angka_dengan` knows, and how each recomputes the figures `check` compares
+#: with another method's (the rest of the report is what the rule leaves as it was).
+ATURAN_BAGIAN: dict[str, Callable[[Konteks, Hasil], AngkaMetode]] = {
+    "rata_rata.metode": _rata_rata,
+    "efisiensi.sasaran": _efisiensi_sasaran,
+    "efisiensi.keseluruhan": _efisiensi_laporan,
+}

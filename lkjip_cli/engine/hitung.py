@@ -18,7 +18,7 @@ import dataclasses
 from lkjip_cli.engine.anggaran import anggaran_dari, anggaran_gabungan, anggaran_total
 from lkjip_cli.engine.belanja import hitung_belanja
 from lkjip_cli.engine.efisiensi import efisiensi
-from lkjip_cli.engine.hasil import Hasil
+from lkjip_cli.engine.hasil import Anggaran, Hasil, HasilBelanja
 from lkjip_cli.engine.konteks import Konteks
 from lkjip_cli.engine.nilai import presisi, tidak_dapat
 from lkjip_cli.engine.pendapatan import hitung_pendapatan
@@ -34,6 +34,13 @@ from lkjip_cli.memori import tanpa_gc
 from lkjip_cli.model.laporan import Laporan
 
 
+def anggaran_belanja_langsung(tahun_ini: HasilBelanja | None) -> Anggaran:
+    """The year's direct spending as the report's efficiency takes it."""
+    if tahun_ini is None:
+        return anggaran_dari("belanja langsung", [])
+    return anggaran_total(tahun_ini.pagu_langsung, tahun_ini.realisasi_langsung)
+
+
 def _hasil(k: Konteks) -> Hasil:
     """The report's figures, each concern after those whose figures it takes."""
     belanja = hitung_belanja(k)
@@ -44,8 +51,7 @@ def _hasil(k: Konteks) -> Hasil:
                     for i, s in enumerate(k.laporan.sasaran))
     rata = rata_rata_laporan(k, sasaran)
     rata_lalu = rata_rata_tahun_lalu(k, sasaran)
-    bl_anggaran = (anggaran_total(this_year.pagu_langsung, this_year.realisasi_langsung)
-                   if this_year else anggaran_dari("belanja langsung", []))
+    bl_anggaran = anggaran_belanja_langsung(this_year)
     pk = k.pohon.anggaran_untuk("perjanjian kinerja",
                                 (i.kode for s in sasaran for i in s.indikator))
     program = hitung_program(k)

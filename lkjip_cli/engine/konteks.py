@@ -9,6 +9,7 @@ methods of one large class.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
 
 from lkjip_cli.diagnostics import Path
 from lkjip_cli.engine.pohon import PohonAnggaran
@@ -28,7 +29,6 @@ class Konteks:
     def __init__(self, laporan: Laporan) -> None:
         self.laporan = laporan
         self.aturan = laporan.aturan
-        self.pohon = PohonAnggaran(laporan)
         self.excluded = {e.indikator: e.alasan for e in self.aturan.rata_rata.dikecualikan}
         self.batas = self.aturan.batas_atas
         self.iku: dict[str, tuple[IndikatorKinerja, Path]] = {
@@ -49,6 +49,12 @@ class Konteks:
         if tahun:
             update |= {k: getattr(iku, k) for k in TAHUN_IKU}
         return ind.model_copy(update=update), iku_path, iku_path if tahun else path
+
+    @cached_property
+    def pohon(self) -> PohonAnggaran:
+        """Built on first use: a figure recomputed under another method (an average, an
+        efficiency over parts) reads the rules only, not the budget tree."""
+        return PohonAnggaran(self.laporan)
 
     def batas_untuk(self, tempat: str) -> Decimal | None:
         """The report's cap on capaian where it applies (`tampilan`, `rata-rata`), else None."""

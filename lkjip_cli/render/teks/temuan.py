@@ -4,7 +4,9 @@ line of the printed figure)."""
 
 from __future__ import annotations
 
+import functools
 import json
+import json.encoder
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -172,10 +174,31 @@ def json_temuan(hasil: HasilBerkas) -> list[str]:
 def _objek_datar(d: dict[str, Any]) -> str:
     """A dict of scalars as `json.dumps(d, indent=2)` writes it, indented four more spaces:
     `json` encodes with indentation in Python, a finding at a time the most of check's
-    JSON output; each scalar here goes through its C encoder."""
-    isi = ",\n".join(f"      {json.dumps(k, ensure_ascii=False)}: "
-                     f"{json.dumps(v, ensure_ascii=False)}" for k, v in d.items())
+    JSON output; each scalar here goes through its C encoder, text straight to it."""
+    isi = ",\n".join(f"      {_kunci_json(k)}: {_skalar_json(v)}" for k, v in d.items())
     return f"    {{\n{isi}\n    }}"
+
+
+#: `json.dumps(text, ensure_ascii=False)` without the encoder object made around it each
+#: call (the C function it ends in).
+_teks_json = json.encoder.encode_basestring
+
+
+@functools.lru_cache(maxsize=64)
+def _kunci_json(kunci: str) -> str:
+    """A key of a finding's object, encoded once: every finding has the same dozen."""
+    return _teks_json(kunci)
+
+
+def _skalar_json(nilai: Any) -> str:
+    """One value of a finding's object, as `json.dumps(nilai, ensure_ascii=False)`."""
+    if isinstance(nilai, str):
+        return _teks_json(nilai)
+    if nilai is None:
+        return "null"
+    if type(nilai) is int:
+        return int.__repr__(nilai)
+    return json.dumps(nilai, ensure_ascii=False)
 
 
 def teks_berkas(console: Console, hasil: HasilBerkas, *, semua: bool) -> str:
