@@ -23,6 +23,17 @@ Run: `python benchmarks/perintah.py [N ...] [--bentuk 2020|2021] [--runs R] [--s
 (default N = 300, 1,000, 3,000; both shapes). Reports above the 5 MiB input limit are read
 with the limit lifted inside the measured processes only.
 
+Export (`--ekspor`, issue 24 P1): for the reports under data/ (or the files named with
+`--berkas`), `lkjip export` to xlsx, docx and, where LibreOffice is installed, pdf, each a
+fresh process beside the import floor `python -c "import typer, pydantic, yaml, rich"` (the
+floor of any typer + pydantic + yaml + rich program) and `lkjip compute`; CPU time (the
+process and its children: chart workers, LibreOffice) and wall time as multiples of the
+floor's, medians of `--runs` interleaved runs. `docx` draws every chart (cache off,
+`LKJIP_CACHE=0`); `docx-cache` runs with a chart cache filled by a run before the timed
+ones (a tree without the cache draws them again). With `--sebelum DIR` both trees, each run
+of one next to the same run of the other, and the ratio sebelum / sesudah.
+Run: `python benchmarks/perintah.py --ekspor [--berkas F ...] [--runs R] [--sebelum DIR]`.
+
 Start-up (issue 24 P1): `python benchmarks/perintah.py --mulai [--runs R] [--sebelum DIR]`
 runs `lkjip validate|compute|check|render|export --to xlsx|docx data/2020.yaml` (output to
 /dev/null or a temporary file) against the import floor `python -c "import typer, pydantic,
@@ -153,6 +164,85 @@ def _eksponen(t1: float, t2: float, n1: int, n2: int) -> float:
     return math.log(t2 / t1) / math.log(n2 / n1)
 
 
+# ------------------------------------------------------------------------------ export
+
+EKSPOR = ("xlsx", "docx", "docx-cache", "pdf")
+
+
+def _ekspor_argv(berkas: Path, perintah: str, keluar: Path) -> list[str]:
+    if perintah == "floor":
+        return ["-c", LANTAI_IMPOR]
+    if perintah == "compute":
+        return ["-c", CLI, "compute", str(berkas)]
+    to = perintah.split("-")[0]
+    return ["-c", CLI, "export", str(berkas), "--to", to, "-o",
+            str(keluar / f"{berkas.stem}.{to}"), "--force"]
+
+
+def _waktu(sumber: Path, argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(CPU seconds of the process and its children, wall seconds)."""
+    mulai = time.perf_counter()
+    cpu, _ = _jalan(sumber, argv, env)
+    return cpu, time.perf_counter() - mulai
+
+
+def ukur_ekspor(berkas: list[Path], runs: int, pohon: dict[str, Path]
+                ) -> dict[str, dict[str, dict[str, tuple[float, float]]]]:
+    """{file: {tree: {command: (median CPU s, median wall s)}}}."""
+    from lkjip_cli.render.pdf import cari_soffice
+
+    perintah = ["floor", "compute", *(e for e in EKSPOR if e != "pdf" or cari_soffice())]
+    hasil: dict[str, dict[str, dict[str, tuple[float, float]]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        keluar = Path(tmp)
+        cache = {tree: keluar / f"cache-{tree}" for tree in pohon}
+        for path in berkas:
+            sampel: dict[str, dict[str, list[tuple[float, float]]]] = {
+                t: {c: [] for c in perintah} for t in pohon}
+            for tree, sumber in pohon.items():  # fill each tree's chart cache
+                _jalan(sumber, _ekspor_argv(path, "docx", keluar),
+                       {"LKJIP_CACHE": str(cache[tree])})
+            for _ in range(runs):
+                for c in perintah:
+                    for tree, sumber in pohon.items():
+                        env = {"LKJIP_CACHE": str(cache[tree]) if c == "docx-cache" else "0"}
+                        sampel[tree][c].append(
+                            _waktu(sumber, _ekspor_argv(path, c, keluar), env))
+            hasil[path.name] = {
+                tree: {c: (statistics.median(x[0] for x in v),
+                           statistics.median(x[1] for x in v)) for c, v in per.items()}
+                for tree, per in sampel.items()}
+            print(f"{path.name}: done", file=sys.stderr, flush=True)
+    return hasil
+
+
+def tabel_ekspor(hasil: dict[str, dict[str, dict[str, tuple[float, float]]]],
+                 pohon: dict[str, Path]) -> list[str]:
+    out: list[str] = []
+    nama = list(hasil)
+    head = f"{'':24}" + "".join(f"{n[:18]:>20}" for n in nama)
+    for judul, k in (("CPU time (process + children)", 0), ("wall time", 1)):
+        out += ["", f"== export: {judul} / import floor `python -c \"{LANTAI_IMPOR}\"`",
+                head]
+        for tree in pohon:
+            for c in hasil[nama[0]][tree]:
+                out.append(f"{f'{c} [{tree}]':24}" + "".join(
+                    f"{hasil[n][tree][c][k] / hasil[n][tree]['floor'][k]:20.2f}"
+                    for n in nama))
+        out += ["", f"   export: {judul}, seconds", head]
+        for tree in pohon:
+            for c in hasil[nama[0]][tree]:
+                out.append(f"{f'{c} [{tree}]':24}" + "".join(
+                    f"{hasil[n][tree][c][k]:20.2f}" for n in nama))
+        if len(pohon) == 2:
+            out += ["", f"   export: {judul} sebelum / sesudah", head]
+            for c in hasil[nama[0]]["sesudah"]:
+                if c != "floor":
+                    out.append(f"{c:24}" + "".join(
+                        f"{hasil[n]['sebelum'][c][k] / hasil[n]['sesudah'][c][k]:20.2f}"
+                        for n in nama))
+
+
 def mulai(runs: int, pohon: dict[str, Path]) -> list[str]:
     """The start-up table: {command: median CPU and wall / the floor's}, per tree."""
     cpu: dict[tuple[str, str], list[float]] = {}
@@ -202,6 +292,8 @@ def main(argv: list[str]) -> None:
     start_up = False
     sizes: list[int] = []
     bentuk: list[str] = []
+    berkas: list[Path] = []
+    ekspor = False
     pohon = {"sesudah": ROOT}
     args = iter(argv)
     for arg in args:
@@ -213,11 +305,23 @@ def main(argv: list[str]) -> None:
             pohon = {"sebelum": Path(next(args)).resolve(), "sesudah": ROOT}
         elif arg == "--mulai":
             start_up = True
+        elif arg == "--ekspor":
+            ekspor = True
+        elif arg == "--berkas":
+            berkas.append(Path(next(args)).resolve())
         else:
             sizes.append(int(arg))
     if start_up:
         print("\n".join(mulai(runs, pohon)))
         print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end")
+        return
+    if ekspor:
+        sys.path.insert(0, str(ROOT))
+        hasil_ekspor = ukur_ekspor(berkas or sorted((ROOT / "data").glob("*.yaml")), runs,
+                                   pohon)
+        print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end; "
+              f"{runs} run(s) per figure")
+        print("\n".join(tabel_ekspor(hasil_ekspor, pohon)))
         return
     sizes = sorted(sizes or list(UKURAN))
     hasil = ukur(bentuk or list(BENTUK), sizes, runs, pohon)

@@ -51,6 +51,10 @@ settings.register_profile("tetap", derandomize=True, database=None)
 settings.register_profile("acak", derandomize=False)
 settings.load_profile("acak" if os.environ.get("LKJIP_HYPOTHESIS") == "acak" else "tetap")
 
+# No test reads or writes the user's cache (~/.cache/lkjip): it is off for the whole run, the
+# processes the tests start included; tests of the cache point it at a temporary directory.
+os.environ["LKJIP_CACHE"] = "0"
+
 MINIMAL = textwrap.dedent(
     """\
     instansi:

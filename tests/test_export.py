@@ -386,3 +386,28 @@ def test_any_valid_report_exports_to_docx_and_xlsx(data: dict[str, Any]) -> None
     assert any(p.text == "BAB III AKUNTABILITAS KINERJA" for p in doc.paragraphs)
     wb = openpyxl.load_workbook(io.BytesIO(buku_kerja_xlsx(h, bab=["2", "3", "4"])))
     assert "Tabel 3.5" in wb.sheetnames
+
+
+def test_every_part_of_the_document_is_one_of_bab_in_the_templates_order() -> None:
+    """`--bab` (cli/opsi.py) names the parts `render.markdown.BAB` renders, in its order;
+    `pilih_bab` reads the enum so that an export to xlsx never imports Jinja."""
+    from lkjip_cli.cli.opsi import pilih_bab
+    from lkjip_cli.render.markdown.templat import BAB
+
+    assert pilih_bab(None, []) == list(BAB)
+
+
+def test_an_export_to_xlsx_imports_neither_jinja_nor_numpy(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    kode = ("import sys\nfrom lkjip_cli.cli.app import main\n"
+            f"sys.argv = ['lkjip', 'export', {str(DATA)!r}, '--to', 'xlsx', '-o', "
+            f"{str(tmp_path / 'a.xlsx')!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'numpy', "
+            "'matplotlib', 'docx')))\n")
+    out = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True,
+                         check=True, cwd=tmp_path)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "a.xlsx").is_file()

@@ -428,3 +428,85 @@ def test_a_cover_has_a_page_without_number_and_the_front_matter_starts_at_i() ->
     assert sampul.text == "LAPORAN KINERJA" and sampul.runs[0].bold
     assert sampul.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert sampul.runs[0].font.size.pt == 16
+
+
+# ------------------------------------------------------------------ one-pass table writer
+
+
+def _tabel_lewat_api(doc: Any, t: Tabel, aturan: Any, lebar: list[int], kecil: bool) -> Any:
+    """The table written cell by cell through python-docx's public API (`Table.cell`,
+    `_Cell.merge`, paragraph and run formatting), as lkjip did before issue 24: the oracle
+    for the one-pass writer."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Pt, Twips
+
+    from lkjip_cli.render.word import tabel as wt
+    from lkjip_cli.tabel import format_sel, rentang_gabung
+
+    def isi(cell: Any, teks: str, rata: Any, tebal: bool = False) -> None:
+        p = cell.paragraphs[0]
+        p.paragraph_format.alignment = rata
+        p.paragraph_format.space_after = Pt(0)
+        run = p.add_run(teks)
+        run.bold = tebal
+        if kecil:
+            run.font.size = Pt(wt.UKURAN_TABEL)
+
+    n = len(t.kolom)
+    table = doc.add_table(rows=2 + len(t.baris), cols=n)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for j, kolom in enumerate(t.kolom):
+        isi(table.cell(0, j), kolom.judul, WD_ALIGN_PARAGRAPH.CENTER, True)
+        isi(table.cell(1, j), str(j + 1), WD_ALIGN_PARAGRAPH.CENTER)
+    for r in (0, 1):
+        wt._ulang_judul(table.rows[r])
+        for j in range(n):
+            wt._arsir(table.cell(r, j)._tc, wt.WARNA_JUDUL_KOLOM)
+    for i, baris in enumerate(t.baris):
+        for j, (sel, kolom) in enumerate(zip(baris.sel, t.kolom, strict=True)):
+            angka = sel.jenis != "teks" or (kolom.angka and wt._seperti_angka(sel.nilai))
+            isi(table.cell(2 + i, j), format_sel(sel, aturan),
+                WD_ALIGN_PARAGRAPH.RIGHT if angka else WD_ALIGN_PARAGRAPH.LEFT,
+                baris.gaya == "jumlah")
+    for kol, awal, akhir in rentang_gabung(t):
+        gabung = table.cell(2 + awal, kol).merge(table.cell(2 + akhir, kol))
+        for p in gabung.paragraphs[1:]:
+            if not p.text:
+                p._element.getparent().remove(p._element)
+    table.autofit = False
+    for j, w in enumerate(lebar):
+        table.columns[j].width = Twips(w)
+        for tr in table._tbl.tr_lst:
+            tr.tc_lst[j].width = Twips(w)
+    tblw = table._tbl.tblPr.find(qn("w:tblW"))
+    tblw.set(qn("w:type"), "dxa")
+    tblw.set(qn("w:w"), str(sum(lebar)))
+    return table
+
+
+@pytest.mark.parametrize("nama", ["2020", "contoh-renja"])
+def test_the_one_pass_table_writer_writes_what_python_docxs_api_writes(nama: str) -> None:
+    """Every table of the report (merged cells included: Tabel 3.8's sasaran, E.81's
+    nodes), and one whose cells hold a tab, a line break, spaces at the ends and nothing, in
+    both sizes: the XML is the API's, byte for byte."""
+    from lxml import etree
+
+    from lkjip_cli.engine import hitung
+    from lkjip_cli.loader import load
+    from lkjip_cli.render.word.tabel import tabel_word
+    from lkjip_cli.tabel import BUILDERS, Baris, Sel, rentang_gabung
+
+    hasil = hitung(load(str(ROOT / "data" / f"{nama}.yaml")).report)
+    aturan = hasil.laporan.aturan
+    daftar = [t for b in BUILDERS.values() for t in b(hasil)]
+    assert any(rentang_gabung(t) for t in daftar)
+    aneh = Tabel(nomor="9.9", judul=("Uji",), kolom=(Kolom("A"), Kolom("B", angka=True)),
+                 baris=(Baris((Sel("a\tb"), Sel("1\n2"))), Baris((Sel(" c "), Sel("")))))
+    for t in [*daftar, aneh]:
+        lebar = [900 + 10 * j for j in range(len(t.kolom))]
+        for kecil in (True, False):
+            a, b = docx.Document(), docx.Document()
+            cepat = tabel_word(a, t, aturan, gaya_bawaan=kecil, lebar=lebar)
+            api = _tabel_lewat_api(b, t, aturan, lebar, kecil)
+            assert etree.tostring(cepat._tbl) == etree.tostring(api._tbl), (t.nomor, kecil)

@@ -40,7 +40,7 @@ def grafik_svg(file: Path, direktori: Path, out: Path | None, *,
     assert result.report is not None
 
     from lkjip_cli.engine import hitung
-    from lkjip_cli.render.grafik import data_grafik, gambar
+    from lkjip_cli.render.grafik import data_grafik, gambar_semua
 
     hasil = hitung(result.report)
     dasar = (out.parent if out is not None else Path()).resolve()
@@ -50,9 +50,9 @@ def grafik_svg(file: Path, direktori: Path, out: Path | None, *,
     for data in semua:  # every target checked before any chart is drawn
         periksa_tujuan(direktori / f"{data.kode}.svg", file, force=force, penanda=_penanda(),
                        opsi=None)
-    for data in semua:
+    for data, svg in zip(semua, gambar_semua(semua, "svg"), strict=True):
         path = direktori / f"{data.kode}.svg"
-        berkas.append((path, _svg_berpenanda(gambar(data, "svg"), file)))
+        berkas.append((path, _svg_berpenanda(svg, file)))
         rujukan = Path(os.path.relpath(path.resolve(), dasar)).as_posix()
         baris += [f"![{data.judul}]({rujukan})", ""]
     buat_direktori(direktori)

@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -113,7 +114,7 @@ _SEBARIS = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*)")
 
 def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
                  referensi: DocumentObject | None = None, sumber: str = "",
-                 grafik: dict[str, list[Gambar]] | None = None) -> bytes:
+                 grafik: Mapping[str, list[Gambar]] | None = None) -> bytes:
     """The chapters (or only the tables asked) as DOCX bytes.
 
     `referensi` is the agency's document, already opened (`source/dokumen.py` reads and
@@ -138,7 +139,7 @@ def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
 
 
 def tulis_blok(doc: DocumentObject, daftar_blok: Sequence[Blok], aturan: Aturan, *,
-               gaya_bawaan: bool, grafik: dict[str, list[Gambar]], daftar: bool,
+               gaya_bawaan: bool, grafik: Mapping[str, list[Gambar]], daftar: bool,
                kaki: bool) -> None:
     """The blocks into `doc`, each on the page orientation `orientasi` gives it; `daftar`:
     a whole document (a cover, if the blocks open with one, then the lists and the
@@ -268,7 +269,7 @@ class _Penulis:
     roman to arabic page numbers, captions with SEQ fields, the lists as TOC fields."""
 
     def __init__(self, doc: DocumentObject, aturan: Aturan, *, gaya_bawaan: bool,
-                 grafik: dict[str, list[Gambar]], daftar: bool, ada_tabel: bool,
+                 grafik: Mapping[str, list[Gambar]], daftar: bool, ada_tabel: bool,
                  kaki: bool) -> None:
         self.doc = doc
         self.aturan = aturan
@@ -285,6 +286,8 @@ class _Penulis:
         self.halaman_baru = True  # the next block starts a page (a section just began)
         self.arab = False  # arabic page numbers have begun (at the first chapter)
         self.grafik_ditulis: set[str] = set()
+        self._gaya: dict[str, Any] = {}
+        self._id_gaya: dict[str, str | None] = {}
         self.runtun = Runtun()
         self.gambar_ke: dict[str, int] = {}
         #: (title paragraph, TOC instruction, cached entries) of each list
@@ -405,15 +408,31 @@ class _Penulis:
             medan_panjang(p, instr, entri)
 
     def gaya(self, nama: str) -> Any:
-        styles: Any = self.doc.styles
-        try:
-            return styles[nama]
-        except KeyError:
-            return None
+        """The style of that name, or None; looked up once (python-docx walks every style
+        for each lookup)."""
+        if nama not in self._gaya:
+            styles: Any = self.doc.styles
+            try:
+                self._gaya[nama] = styles[nama]
+            except KeyError:
+                self._gaya[nama] = None
+        return self._gaya[nama]
+
+    def paragraf(self, style: Any) -> Paragraph:
+        """`doc.add_paragraph(style=style)`, with the style's id found once per style
+        (python-docx compares it with the default style, walking every style, per
+        paragraph); the XML is python-docx's own (`CT_P.style`)."""
+        p = self.doc.add_paragraph()
+        if style is not None:
+            if style.name not in self._id_gaya:
+                part: Any = self.doc.part
+                self._id_gaya[style.name] = part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            p._p.style = self._id_gaya[style.name]
+        return p
 
     def judul(self, blok: Judul) -> Paragraph:
         style = self.gaya(f"Heading {min(blok.tingkat, 9)}")
-        p = self.doc.add_paragraph(style=style)
+        p = self.paragraf(style)
         if style is None:
             tulis_sebaris(p, f"**{blok.teks}**")
         else:
@@ -430,7 +449,7 @@ class _Penulis:
     def butir(self, blok: Butir) -> None:
         nama = "List Bullet" if blok.tingkat == 0 else f"List Bullet {min(blok.tingkat + 1, 3)}"
         style = self.gaya(nama)
-        p = self.doc.add_paragraph(style=style)
+        p = self.paragraf(style)
         tulis_sebaris(p, blok.teks if style is not None else f"– {blok.teks}")
 
     def logo(self, isi: bytes) -> None:
@@ -468,7 +487,7 @@ class _Penulis:
         awal = pisah_label(t.label)[0]
         n = self.gambar_ke[awal] = self.gambar_ke.get(awal, 0) + 1
         label = f"{awal}{n}"
-        c = self.doc.add_paragraph(style=self.gaya("Caption"))
+        c = self.paragraf(self.gaya("Caption"))
         c.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         c.paragraph_format.keep_with_next = True
         nomor_caption(c, "Gambar", label, self.runtun)
@@ -482,7 +501,7 @@ class _Penulis:
     def caption(self, t: Tabel, lanjutan: bool) -> None:
         """`Tabel 3.5` (the number a SEQ field) and the title lines, above the table; a
         continued part's caption is plain text, so the Daftar Tabel lists a table once."""
-        p = self.doc.add_paragraph(style=self.gaya("Caption"))
+        p = self.paragraf(self.gaya("Caption"))
         p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.keep_with_next = True
         p.paragraph_format.space_before = Pt(6)

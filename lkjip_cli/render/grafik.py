@@ -32,18 +32,26 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import textwrap
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Literal
 
+from lkjip_cli import __version__
 from lkjip_cli import angka as fmt
 from lkjip_cli.engine.hasil import Hasil, Target
 from lkjip_cli.engine.skala import skala_interpretasi
 from lkjip_cli.model.laporan import Rentang
+from lkjip_cli.source.simpanan import Simpanan, kunci
 from lkjip_cli.tabel import ROMAWI
 
 Jenis = Literal["batang", "mendatar"]
+Bentuk = Literal["png", "svg"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +223,18 @@ def _label_angka(x: float, _pos: int) -> str:
     return fmt.angka(Decimal(f"{float(x):.6f}").normalize())
 
 
-def gambar(data: DataGrafik, bentuk: Literal["png", "svg"] = "png") -> bytes:
-    """The chart drawn by matplotlib (Agg backend) as PNG or SVG bytes."""
+def gambar(data: DataGrafik, bentuk: Bentuk = "png") -> bytes:
+    """The chart drawn by matplotlib (Agg backend) as PNG or SVG bytes, in matplotlib's own
+    default style (a user's matplotlibrc changes no chart: the same report and the same
+    matplotlib give the same bytes, which the cache of `gambar_semua` relies on; an SVG's
+    element ids are salted by a fixed word, not a random one)."""
+    from matplotlib import rc_context, style
+
+    with style.context("default"), rc_context({"svg.hashsalt": "lkjip"}):
+        return _gambar(data, bentuk)
+
+
+def _gambar(data: DataGrafik, bentuk: Bentuk) -> bytes:
     from matplotlib.figure import Figure  # a bare Figure draws with Agg, no display
 
     if data.satuan:
@@ -321,10 +339,144 @@ class Gambar:
     png: bytes
 
 
-def png_per_tabel(h: Hasil) -> dict[str, list[Gambar]]:
-    """PNG charts keyed by the table they follow in the Word document."""
-    out: dict[str, list[Gambar]] = {}
-    for data in data_grafik(h):
-        out.setdefault(data.tabel, []).append(Gambar(data.kode, data.judul,
-                                                      gambar(data, "png")))
-    return out
+def png_per_tabel(h: Hasil, *, proses: int | None = None,
+                  simpanan: Simpanan | None = None) -> dict[str, list[Gambar]]:
+    """PNG charts keyed by the table they follow in the Word document, all drawn."""
+    with png_tertunda(h, proses=proses, simpanan=simpanan) as grafik:
+        return {nomor: grafik[nomor] for nomor in grafik}
+
+
+@contextmanager
+def png_tertunda(h: Hasil, *, proses: int | None = None, simpanan: Simpanan | None = None
+                 ) -> Iterator[Mapping[str, list[Gambar]]]:
+    """The charts of `png_per_tabel`, drawn while the caller goes on (the Word document is
+    built meanwhile): looking a table's charts up waits for those charts only. Charts still
+    to be drawn when the block ends are not drawn."""
+    semua = data_grafik(h)
+    with Antrean(semua, "png", proses=proses, simpanan=simpanan, sibuk=True) as antrean:
+        yield _PerTabel(semua, antrean)
+
+
+class _PerTabel(Mapping[str, list[Gambar]]):
+    def __init__(self, semua: Sequence[DataGrafik], antrean: Antrean) -> None:
+        self._indeks: dict[str, list[int]] = {}
+        for i, data in enumerate(semua):
+            self._indeks.setdefault(data.tabel, []).append(i)
+        self._semua = semua
+        self._antrean = antrean
+
+    def __getitem__(self, nomor: str) -> list[Gambar]:
+        return [Gambar(self._semua[i].kode, self._semua[i].judul, self._antrean.ambil(i))
+                for i in self._indeks[nomor]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._indeks)
+
+    def __len__(self) -> int:
+        return len(self._indeks)
+
+
+# ------------------------------------------------------------ many charts: cache, workers
+
+#: The cache namespace of drawn charts (`source/simpanan.py`).
+SIMPANAN = "grafik"
+
+
+def gambar_semua(daftar: Sequence[DataGrafik], bentuk: Bentuk = "png", *,
+                 proses: int | None = None, simpanan: Simpanan | None = None) -> list[bytes]:
+    """Every chart drawn, in order: the same bytes `gambar` draws one by one (`Antrean`)."""
+    with Antrean(daftar, bentuk, proses=proses, simpanan=simpanan) as antrean:
+        return [antrean.ambil(i) for i in range(len(daftar))]
+
+
+class Antrean:
+    """Charts being drawn, each taken by its index when wanted (`ambil`).
+
+    A chart drawn before with the same data, drawing code and libraries comes from the
+    user's cache (`simpanan`, default the `grafik` namespace; `LKJIP_CACHE=0` turns it off).
+    The others are handed at once to `proses` worker processes, each importing matplotlib
+    itself, so that this process never pays for it. By default one per core this process
+    may use, at most one per chart; `sibuk`: this process has its own work meanwhile (the
+    Word document), so one core is left to it (on 2 cores: one worker draws while this
+    process writes, no second import of matplotlib). Without a worker (one core, or one
+    chart while this process waits) a chart is drawn here when it is taken. Each chart
+    drawn is stored in the cache.
+    """
+
+    def __init__(self, daftar: Sequence[DataGrafik], bentuk: Bentuk, *,
+                 proses: int | None = None, simpanan: Simpanan | None = None,
+                 sibuk: bool = False) -> None:
+        self.daftar = daftar
+        self.bentuk = bentuk
+        self.simpanan = simpanan if simpanan is not None else Simpanan(SIMPANAN)
+        self.kunci = [_kunci(d, bentuk) for d in daftar]
+        self.hasil = [self.simpanan.ambil(k) if k else None for k in self.kunci]
+        kurang = [i for i, b in enumerate(self.hasil) if b is None]
+        inti = max(1, _inti() - (1 if sibuk else 0)) if proses is None else max(1, proses)
+        self.jumlah = min(inti, len(kurang))
+        self.pool: Executor | None = None
+        self.tugas: dict[int, Future[bytes]] = {}
+        if self.jumlah > 1 or (sibuk and self.jumlah == 1 and _inti() > 1):
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # fork: a worker starts with lkjip already imported and imports only matplotlib
+            ctx = multiprocessing.get_context("fork" if "fork" in
+                                              multiprocessing.get_all_start_methods() else None)
+            self.pool = ProcessPoolExecutor(self.jumlah, mp_context=ctx,
+                                            initializer=_pekerja_mulai)
+            self.tugas = {i: self.pool.submit(gambar, daftar[i], bentuk) for i in kurang}
+
+    def __enter__(self) -> Antrean:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            for i, f in self.tugas.items():  # drawn but not taken: still worth keeping
+                if self.hasil[i] is None and f.done() and not f.cancelled() \
+                        and f.exception() is None:
+                    self._simpan(i, f.result())
+
+    def ambil(self, i: int) -> bytes:
+        """Chart `i`'s bytes, waiting for its worker (or drawing it here)."""
+        png = self.hasil[i]
+        if png is None:
+            png = self.tugas[i].result() if i in self.tugas else \
+                gambar(self.daftar[i], self.bentuk)
+            self._simpan(i, png)
+        return png
+
+    def _simpan(self, i: int, png: bytes) -> None:
+        self.hasil[i] = png
+        if self.kunci[i]:
+            self.simpanan.simpan(self.kunci[i], png)
+
+
+def _pekerja_mulai() -> None:
+    """A worker leaves Ctrl+C to the command, which stops waiting and ends the pool (no
+    traceback from every worker)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _inti() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def _kunci(data: DataGrafik, bentuk: Bentuk) -> str:
+    """The cache key of a chart: its data (the dataclasses' repr holds every field, exact
+    Decimals included), the format, this module's source (the drawing code), lkjip's,
+    matplotlib's and Pillow's versions; "" when one of them cannot be read (no cache)."""
+    from importlib import metadata
+
+    try:
+        kode = Path(__file__).read_bytes()
+        versi = [metadata.version(p) for p in ("matplotlib", "pillow")]
+    except (OSError, metadata.PackageNotFoundError):
+        return ""
+    return kunci(SIMPANAN, __version__, *versi, kode, bentuk, repr(data))

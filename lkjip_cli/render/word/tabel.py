@@ -6,12 +6,21 @@ cells through `format_sel`, so through `lkjip_cli/angka.py`, merged cells from
 column numbers repeated on every page, shaded, rows that do not split, borders when the
 reference document has no "Table Grid", and the column widths that `ukuran.py` measured,
 written where both Word and LibreOffice read them.
+
+Speed (issue 24): python-docx's `Table.cell()` rebuilds the table's whole cell grid on every
+call and a merge walks the table again for each cell it reaches, which made the tables a
+third of a Word export. The cells are written in one pass over the rows python-docx made,
+each paragraph a copy of a prototype built once through python-docx's own API, and a merge
+applies python-docx's own cell-merge steps to the cells it already holds; the XML is the same
+byte for byte (tests/test_word.py compares it with the API's).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from copy import deepcopy
 from typing import Any
 
 from docx.document import Document as DocumentObject
@@ -19,8 +28,12 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.simpletypes import ST_Merge
+from docx.oxml.table import CT_Tc
+from docx.oxml.text.paragraph import CT_P
 from docx.shared import Pt, Twips
-from docx.table import Table, _Cell
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from lkjip_cli.model.laporan import Aturan
 from lkjip_cli.tabel import Baris, Tabel, format_sel, rentang_gabung
@@ -42,29 +55,27 @@ def tabel_word(doc: DocumentObject, t: Tabel, aturan: Aturan, *, gaya_bawaan: bo
     except KeyError:
         _garis(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    # python-docx finds a cell by walking the whole table; take the grid once (no merges yet)
-    grid = table._cells
+    # One pass over the rows python-docx made, each cell written from a prototype paragraph
+    # (`Table.cell()` would rebuild the whole cell grid on every call).
+    baris_tr = [tr.tc_lst for tr in table._tbl.tr_lst]
     for j, kolom in enumerate(t.kolom):
-        _isi(grid[j], kolom.judul, rata="tengah", tebal=True, kecil=gaya_bawaan)
-        _isi(grid[n + j], str(j + 1), rata="tengah", kecil=gaya_bawaan)
+        _isi(baris_tr[0][j], kolom.judul, rata="tengah", tebal=True, kecil=gaya_bawaan)
+        _isi(baris_tr[1][j], str(j + 1), rata="tengah", kecil=gaya_bawaan)
     for r in (0, 1):
         _ulang_judul(table.rows[r])
-        for cell in grid[r * n:(r + 1) * n]:
-            _arsir(cell, WARNA_JUDUL_KOLOM)
+        for tc in baris_tr[r]:
+            _arsir(tc, WARNA_JUDUL_KOLOM)
     for i, baris in enumerate(t.baris):
-        _baris(grid[(2 + i) * n:(3 + i) * n], t, baris, aturan, kecil=gaya_bawaan)
+        _baris(baris_tr[2 + i], t, baris, aturan, kecil=gaya_bawaan)
     for kol, awal, akhir in rentang_gabung(t):
-        gabung = table.cell(2 + awal, kol).merge(table.cell(2 + akhir, kol))
-        for p in gabung.paragraphs[1:]:  # the merged rows' empty paragraphs
-            if not p.text:
-                p._element.getparent().remove(p._element)
+        _gabung([baris_tr[2 + r][kol] for r in range(awal, akhir + 1)])
     _lebar_kolom(table, lebar)
     if utuh:
         _utuh(table)
     return table
 
 
-def _baris(cells: Sequence[_Cell], t: Tabel, baris: Baris, aturan: Aturan, *,
+def _baris(cells: Sequence[CT_Tc], t: Tabel, baris: Baris, aturan: Aturan, *,
            kecil: bool) -> None:
     for j, (sel, kolom) in enumerate(zip(baris.sel, t.kolom, strict=True)):
         angka = sel.jenis != "teks" or (kolom.angka and _seperti_angka(sel.nilai))
@@ -76,16 +87,43 @@ def _seperti_angka(nilai: object) -> bool:
     return isinstance(nilai, str) and bool(re.fullmatch(r"[\d.,–-]+", nilai))
 
 
-def _isi(cell: _Cell, teks: str, *, rata: str, tebal: bool = False, kecil: bool) -> None:
-    p = cell.paragraphs[0]
-    p.paragraph_format.alignment = {"kiri": WD_ALIGN_PARAGRAPH.LEFT,
-                                    "kanan": WD_ALIGN_PARAGRAPH.RIGHT,
-                                    "tengah": WD_ALIGN_PARAGRAPH.CENTER}[rata]
-    p.paragraph_format.space_after = Pt(0)
-    run = p.add_run(teks)
+def _isi(tc: CT_Tc, teks: str, *, rata: str, tebal: bool = False, kecil: bool) -> None:
+    """The cell's one paragraph: a copy of the prototype for its alignment and weight, then
+    the text (python-docx's run text: a tab or a line break becomes Word's own element)."""
+    p = deepcopy(_prototipe(rata, tebal, kecil))
+    if teks:
+        p.r_lst[0].text = teks
+    tc.replace(tc.p_lst[0], p)
+
+
+@functools.cache
+def _prototipe(rata: str, tebal: bool, kecil: bool) -> CT_P:
+    """A cell paragraph as python-docx writes it (aligned, no space after, one run in the
+    weight and size asked), made once through python-docx's own API and copied per cell."""
+    par = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
+    par.paragraph_format.alignment = {"kiri": WD_ALIGN_PARAGRAPH.LEFT,
+                                      "kanan": WD_ALIGN_PARAGRAPH.RIGHT,
+                                      "tengah": WD_ALIGN_PARAGRAPH.CENTER}[rata]
+    par.paragraph_format.space_after = Pt(0)
+    run = par.add_run()
     run.bold = tebal
     if kecil:
         run.font.size = Pt(UKURAN_TABEL)
+    return par._p
+
+
+def _gabung(tcs: Sequence[CT_Tc]) -> None:
+    """Merge a column's cells from the first to the last, as python-docx's `_Cell.merge`
+    does (the lower cells' content moved into the first, vMerge restart/continue), without
+    its walk over the whole table for each cell; then drop the moved empty paragraphs."""
+    top = tcs[0]
+    top.vMerge = ST_Merge.RESTART
+    for tc in tcs[1:]:
+        tc._move_content_to(top)
+        tc.vMerge = ST_Merge.CONTINUE
+    for p in top.p_lst[1:]:  # the merged rows' empty paragraphs
+        if not Paragraph(p, None).text:  # type: ignore[arg-type]
+            top.remove(p)
 
 
 def _ulang_judul(row: Any) -> None:
@@ -98,8 +136,8 @@ def _ulang_judul(row: Any) -> None:
     trpr.append(cant)
 
 
-def _arsir(cell: _Cell, warna: str) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
+def _arsir(tc: CT_Tc, warna: str) -> None:
+    tcpr = tc.get_or_add_tcPr()
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
@@ -127,8 +165,9 @@ def _lebar_kolom(table: Table, lebar: Sequence[int]) -> None:
     table.autofit = False
     for j, w in enumerate(lebar):
         table.columns[j].width = Twips(w)
-        for tr in table._tbl.tr_lst:
-            tr.tc_lst[j].width = Twips(w)  # every row has n cells
+    for tr in table._tbl.tr_lst:
+        for tc, w in zip(tr.tc_lst, lebar, strict=True):  # every row has n cells
+            tc.width = Twips(w)
     tblw = table._tbl.tblPr.find(qn("w:tblW"))
     if tblw is not None:
         tblw.set(qn("w:type"), "dxa")

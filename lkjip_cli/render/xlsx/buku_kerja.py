@@ -39,7 +39,6 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -47,6 +46,19 @@ from lkjip_cli import angka as fmt
 from lkjip_cli.audit.temuan import Temuan, Tingkat
 from lkjip_cli.engine.hasil import Hasil
 from lkjip_cli.model.laporan import Aturan
+from lkjip_cli.render.xlsx.gaya import (
+    ARSIR,
+    ATAS,
+    BEDA,
+    GARIS,
+    JUDUL,
+    KANAN_ATAS,
+    KETERANGAN,
+    MASUKAN,
+    TEBAL,
+    TENGAH,
+    gaya,
+)
 from lkjip_cli.render.xlsx.lembar import BARIS_DATA, BARIS_JUDUL, Lembar, lembar_ref, ref
 from lkjip_cli.render.xlsx.peta import Peta
 from lkjip_cli.render.xlsx.rumus import Rumus
@@ -73,17 +85,8 @@ BAB_TABEL = {
     "4": (),
 }
 
-TEBAL = Font(bold=True)
-ARSIR = PatternFill("solid", fgColor="D9D9D9")
-BEDA = PatternFill("solid", fgColor="F4CCCC")
 #: Excel refuses a formula of 8,192 characters or more (its specification's limits).
 PANJANG_RUMUS = 8192
-
-#: An input's one home (every other cell showing it refers to it): the cell to change.
-MASUKAN = PatternFill("solid", fgColor="FFF2CC")
-GARIS = Border(*(Side(style="thin"),) * 4)
-TENGAH = Alignment(horizontal="center", vertical="center", wrap_text=True)
-ATAS = Alignment(vertical="top", wrap_text=True)
 
 # -------------------------------------------------------------------------- sheets
 
@@ -129,10 +132,10 @@ def tulis_lembar(lembar: Lembar, aturan: Aturan, peta: Peta, judul_polos: bool =
                  ) -> None:
     ws, t = lembar.ws, lembar.tabel
     judul = " ".join(t.judul) if judul_polos else t.caption
-    tulis_teks(ws.cell(1, 1), judul).font = Font(bold=True, size=12)
+    gaya(tulis_teks(ws.cell(1, 1), judul), font=JUDUL)
     for j, kolom in enumerate(t.kolom):
-        c = tulis_teks(ws.cell(BARIS_JUDUL, j + 1), kolom.judul)
-        c.font, c.fill, c.border, c.alignment = TEBAL, ARSIR, GARIS, TENGAH
+        gaya(tulis_teks(ws.cell(BARIS_JUDUL, j + 1), kolom.judul), font=TEBAL, fill=ARSIR,
+             border=GARIS, alignment=TENGAH)
     for i, baris in enumerate(t.baris):
         _tulis_baris(lembar, i, baris, aturan, peta)
     for kol, awal, akhir in rentang_gabung(t):
@@ -141,7 +144,7 @@ def tulis_lembar(lembar: Lembar, aturan: Aturan, peta: Peta, judul_polos: bool =
     bawah = BARIS_DATA + len(t.baris) + 1
     for n, teks in enumerate([*(f"Keterangan: {c}" for c in t.catatan),
                               *([f"Sumber Data: {t.sumber}"] if t.sumber else [])]):
-        tulis_teks(ws.cell(bawah + n, 1), teks).font = Font(italic=True, size=9)
+        gaya(tulis_teks(ws.cell(bawah + n, 1), teks), font=KETERANGAN)
     _tata_halaman(ws, t)
 
 
@@ -153,10 +156,9 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, peta: Pet
     rumus = peta.rumus if aturan is peta.rumus.aturan else Rumus(aturan)
     for j, sel in enumerate(baris.sel):
         c = ws.cell(r, j + 1)
-        c.border = GARIS
-        c.alignment = ATAS
+        gaya(c, border=GARIS, alignment=ATAS)
         if baris.gaya == "jumlah":
-            c.font = TEBAL
+            gaya(c, font=TEBAL)
         if sel.jenis == "teks":
             if (kata := rumus_teks(lembar, i, j, peta)) is not None and \
                     len(kata) < PANJANG_RUMUS:
@@ -174,16 +176,16 @@ def _tulis_baris(lembar: Lembar, i: int, baris: Baris, aturan: Aturan, peta: Pet
                 c.comment = Comment(catatan, PEMBUAT)
         elif sel.nilai is None or isinstance(sel.nilai, str):
             tulis_teks(c, sel.nilai if isinstance(sel.nilai, str) else fmt.TIDAK_ADA)
-            c.alignment = Alignment(horizontal="right", vertical="top")
+            gaya(c, alignment=KANAN_ATAS)
             continue
         else:
             tulis_nilai(c, sel.nilai)
             if (ws.title, i, j) in peta.isian:
-                c.fill = MASUKAN
+                gaya(c, fill=MASUKAN)
             elif (alasan := alasan_nilai(lembar, i, j, rumus_sel(lembar, i, j, rumus,
                                                                  peta))) is not None:
                 c.comment = Comment(alasan, PEMBUAT)
-        c.number_format = _format_angka(sel, aturan)
+        gaya(c, number_format=_format_angka(sel, aturan))
 
 
 def _tata_halaman(ws: Worksheet, t: Tabel) -> None:
@@ -220,11 +222,7 @@ def _tempat(lembar: Lembar, temuan: Temuan) -> tuple[int, int] | None:
     if not kolom or not entitas:
         return None
     terbaik: tuple[float, int] = (0.0, -1)
-    for i, baris in enumerate(t.baris):
-        sumber = [tuple(m.sumber) for sel in baris.sel if sel.asal is not None
-                  for m in (*sel.asal.masukan, *(m for n in sel.asal.turunan
-                                                 for m in n.masukan))
-                  if m.sumber is not None]
+    for i, sumber in enumerate(lembar.sumber_baris()):
         if sumber:
             skor = sum(s[:len(entitas)] == entitas for s in sumber) / len(sumber)
             if skor > terbaik[0]:
@@ -261,8 +259,8 @@ def tulis_temuan(wb: Workbook, lembar: Sequence[Lembar], temuan: Sequence[Temuan
     judul = ["Tabel", "Tempat", "Kolom", "Dicetak", "Dihitung", "Selisih", "Tingkat",
              "Keterangan", "Sel"]
     for j, teks in enumerate(judul):
-        c = tulis_teks(ws.cell(1, j + 1), teks)
-        c.font, c.fill, c.border, c.alignment = TEBAL, ARSIR, GARIS, TENGAH
+        gaya(tulis_teks(ws.cell(1, j + 1), teks), font=TEBAL, fill=ARSIR, border=GARIS,
+             alignment=TENGAH)
     per_tabel: dict[str, list[Lembar]] = {}
     for lb in lembar:
         per_tabel.setdefault(lb.tabel.nomor, []).append(lb)
@@ -272,10 +270,10 @@ def tulis_temuan(wb: Workbook, lembar: Sequence[Lembar], temuan: Sequence[Temuan
                  _teks(tm.dihitung, aturan), _teks(tm.selisih, aturan), tm.tingkat.value,
                  tm.keterangan]
         for j, v in enumerate(nilai):
-            tulis_teks(ws.cell(r, j + 1), v).alignment = ATAS
+            gaya(tulis_teks(ws.cell(r, j + 1), v), alignment=ATAS)
         if tm.tingkat is not Tingkat.COCOK:
             for j in range(len(nilai)):
-                ws.cell(r, j + 1).fill = BEDA
+                gaya(ws.cell(r, j + 1), fill=BEDA)
         _taut(ws.cell(r, len(nilai) + 1), per_tabel.get(tm.tabel.removeprefix("Tabel "), []),
               tm, aturan)
     for j, lebar in enumerate((8, 30, 18, 14, 14, 10, 12, 60, 18)):
@@ -292,11 +290,11 @@ def _taut(cell: Cell, lembar: Sequence[Lembar], tm: Temuan, aturan: Aturan) -> N
         r = lb.baris(tempat[0])
         c = tulis_nilai(lb.ws.cell(r, kolom + 1), tm.dicetak if tm.dicetak is not None else "")
         if isinstance(tm.dicetak, Decimal):
-            c.number_format = "#,##0" + ("." + "0" * fmt.desimal_dari(tm.dicetak)
-                                         if fmt.desimal_dari(tm.dicetak) else "")
-        c.border = GARIS
+            gaya(c, number_format="#,##0" + ("." + "0" * fmt.desimal_dari(tm.dicetak)
+                                             if fmt.desimal_dari(tm.dicetak) else ""))
+        gaya(c, border=GARIS)
         if tm.tingkat is not Tingkat.COCOK:
-            c.fill = BEDA
+            gaya(c, fill=BEDA)
         _taut_ke(cell, f"{lembar_ref(lb.ws)}!{ref(kolom, r)}")
         return
     if lembar:
@@ -317,7 +315,7 @@ def _kolom_cetak(lb: Lembar, j: int) -> int:
         lb.kolom_cetak[j] = kolom
         c = tulis_teks(lb.ws.cell(BARIS_JUDUL, kolom + 1),
                        f"Dicetak laporan: {lb.tabel.kolom[j].judul}")
-        c.font, c.fill, c.border, c.alignment = TEBAL, BEDA, GARIS, TENGAH
+        gaya(c, font=TEBAL, fill=BEDA, border=GARIS, alignment=TENGAH)
         lb.ws.column_dimensions[get_column_letter(kolom + 1)].width = 16
     return lb.kolom_cetak[j]
 

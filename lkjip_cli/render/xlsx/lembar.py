@@ -38,6 +38,20 @@ class Lembar:
     kolom_cetak: dict[int, int] = field(default_factory=dict)  # computed col -> printed col
     #: Formulas decided outside this sheet's table (the summary sheet's), by (row, column).
     rumus: dict[tuple[int, int], str] = field(default_factory=dict)
+    _sumber: list[list[tuple[str | int, ...]]] | None = field(default=None, repr=False,
+                                                              compare=False)
 
     def baris(self, i: int) -> int:
         return BARIS_DATA + i
+
+    def sumber_baris(self) -> list[list[tuple[str | int, ...]]]:
+        """For each table row, the model path of every input its computed cells were made
+        from (what a finding of `check` is placed by), gathered once per sheet."""
+        if self._sumber is None:
+            self._sumber = [
+                [tuple(m.sumber) for sel in baris.sel if sel.asal is not None
+                 for m in (*sel.asal.masukan, *(m for n in sel.asal.turunan
+                                                for m in n.masukan))
+                 if m.sumber is not None]
+                for baris in self.tabel.baris]
+        return self._sumber
