@@ -37,6 +37,7 @@ def hasil() -> Hasil:
 
 @pytest.fixture
 def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("LKJIP_CACHE", raising=False)  # tests/conftest.py turns caches off
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     return tmp_path / "xdg" / "lkjip" / "templat"
 
@@ -215,3 +216,19 @@ def test_tanpa_sumber_modul_tanpa_cache(hasil: Hasil, xdg: Path,
     assert CacheTemplat.buka(templat.lingkungan(hasil.laporan.aturan)) is None
     assert _render(hasil) == _render(hasil, cache=False)
     assert not xdg.exists()
+
+
+def test_satu_akar_dengan_cache_grafik(hasil: Hasil, tmp_path: Path, xdg: Path,
+                                       monkeypatch: pytest.MonkeyPatch,
+                                       kompilasi: list[str]) -> None:
+    """`LKJIP_CACHE` governs this cache as it does the chart cache: a directory it names
+    holds the templates under `templat`, and `0` turns the cache off (nothing written)."""
+    akar = tmp_path / "akar"
+    monkeypatch.setenv("LKJIP_CACHE", str(akar))
+    _render(hasil)
+    assert _entri(akar / "templat") and not xdg.exists()
+    monkeypatch.setenv("LKJIP_CACHE", "0")
+    assert CacheTemplat.buka(templat.lingkungan(hasil.laporan.aturan)) is None
+    kompilasi.clear()
+    _render(hasil)
+    assert kompilasi  # compiled again: the cache is off
