@@ -232,3 +232,25 @@ def test_satu_akar_dengan_cache_grafik(hasil: Hasil, tmp_path: Path, xdg: Path,
     kompilasi.clear()
     _render(hasil)
     assert kompilasi  # compiled again: the cache is off
+
+
+def test_dokumen_word_memakai_cache(hasil: Hasil, xdg: Path, kompilasi: list[str]) -> None:
+    """`export --to docx` keeps the compiled templates too, keyed with its marker filters in
+    place: the second document compiles none, and the Markdown with markers is the same as
+    without the cache (and as the first run, which filled it)."""
+    from lkjip_cli.render.docx_blok import markdown_berpenanda
+
+    bab = ["2", "3"]
+    tanpa, _ = markdown_berpenanda(hasil, bab, [])
+    kompilasi.clear()
+    pertama, _ = markdown_berpenanda(hasil, bab, [], cache=True)
+    assert kompilasi and _entri(xdg)
+    kompilasi.clear()
+    kedua, _ = markdown_berpenanda(hasil, bab, [], cache=True)
+    assert kompilasi == []
+    assert pertama == kedua == tanpa
+    # the render's entries and the document's are kept apart: `_tabel.md.j2` differs, and
+    # the marker filters are part of every key
+    kompilasi.clear()
+    _render(hasil)
+    assert kompilasi
