@@ -37,6 +37,7 @@ def hasil() -> Hasil:
 
 @pytest.fixture
 def xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("LKJIP_CACHE", raising=False)  # tests/conftest.py turns caches off
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     return tmp_path / "xdg" / "lkjip" / "templat"
 
@@ -215,3 +216,41 @@ def test_tanpa_sumber_modul_tanpa_cache(hasil: Hasil, xdg: Path,
     assert CacheTemplat.buka(templat.lingkungan(hasil.laporan.aturan)) is None
     assert _render(hasil) == _render(hasil, cache=False)
     assert not xdg.exists()
+
+
+def test_satu_akar_dengan_cache_grafik(hasil: Hasil, tmp_path: Path, xdg: Path,
+                                       monkeypatch: pytest.MonkeyPatch,
+                                       kompilasi: list[str]) -> None:
+    """`LKJIP_CACHE` governs this cache as it does the chart cache: a directory it names
+    holds the templates under `templat`, and `0` turns the cache off (nothing written)."""
+    akar = tmp_path / "akar"
+    monkeypatch.setenv("LKJIP_CACHE", str(akar))
+    _render(hasil)
+    assert _entri(akar / "templat") and not xdg.exists()
+    monkeypatch.setenv("LKJIP_CACHE", "0")
+    assert CacheTemplat.buka(templat.lingkungan(hasil.laporan.aturan)) is None
+    kompilasi.clear()
+    _render(hasil)
+    assert kompilasi  # compiled again: the cache is off
+
+
+def test_dokumen_word_memakai_cache(hasil: Hasil, xdg: Path, kompilasi: list[str]) -> None:
+    """`export --to docx` keeps the compiled templates too, keyed with its marker filters in
+    place: the second document compiles none, and the Markdown with markers is the same as
+    without the cache (and as the first run, which filled it)."""
+    from lkjip_cli.render.docx_blok import markdown_berpenanda
+
+    bab = ["2", "3"]
+    tanpa, _ = markdown_berpenanda(hasil, bab, [])
+    kompilasi.clear()
+    pertama, _ = markdown_berpenanda(hasil, bab, [], cache=True)
+    assert kompilasi and _entri(xdg)
+    kompilasi.clear()
+    kedua, _ = markdown_berpenanda(hasil, bab, [], cache=True)
+    assert kompilasi == []
+    assert pertama == kedua == tanpa
+    # the render's entries and the document's are kept apart: `_tabel.md.j2` differs, and
+    # the marker filters are part of every key
+    kompilasi.clear()
+    _render(hasil)
+    assert kompilasi

@@ -84,7 +84,7 @@ def _docx(hasil: Hasil, p: Pilihan) -> bytes:
 
         grafik = png_per_tabel(hasil)
     return dokumen_docx(hasil, bab=p.bab, tabel=p.tabel, referensi=p.dokumen,
-                        sumber=p.sumber, grafik=grafik)
+                        sumber=p.sumber, grafik=grafik, cache=True)
 
 
 def _pdf(hasil: Hasil, p: Pilihan) -> bytes:

@@ -114,17 +114,19 @@ _SEBARIS = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*)")
 
 def dokumen_docx(hasil: Hasil, *, bab: Sequence[str], tabel: Sequence[str] = (),
                  referensi: DocumentObject | None = None, sumber: str = "",
-                 grafik: Mapping[str, list[Gambar]] | None = None) -> bytes:
+                 grafik: Mapping[str, list[Gambar]] | None = None,
+                 cache: bool = False) -> bytes:
     """The chapters (or only the tables asked) as DOCX bytes.
 
     `referensi` is the agency's document, already opened (`source/dokumen.py` reads and
-    inspects it); its body is replaced. `grafik` maps a table number to the charts inserted
+    inspects it); its body is replaced. `cache`: the built-in templates' compiled code kept
+    between runs (`markdown_berpenanda`). `grafik` maps a table number to the charts inserted
     after that table. More than one chapter is a document: it opens with the Daftar Isi,
     Daftar Tabel and Daftar Gambar on pages numbered i, ii, ...; Bab I (or the first chapter
     written) starts page 1. Raises `GalatTemplat` for a template that cannot be rendered and
     `GalatSel` for a text that Word cannot hold (the command turns both into one line).
     """
-    teks, sisipan = markdown_berpenanda(hasil, bab, tabel)
+    teks, sisipan = markdown_berpenanda(hasil, bab, tabel, cache)
     daftar_blok = baca_blok(teks, sisipan)
     aturan = hasil.laporan.aturan
     teks_tak_tersimpan([*teks_dokumen(daftar_blok, aturan),

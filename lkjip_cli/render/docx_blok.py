@@ -73,10 +73,12 @@ class Sisipan:
     logo: bytes | None = None
 
 
-def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str]
-                        ) -> tuple[str, Sisipan]:
+def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str],
+                        cache: bool = False) -> tuple[str, Sisipan]:
     """The chapters' Markdown with a marker per table, per piece of the analyst's text and
-    for the logo, and what the markers stand for."""
+    for the logo, and what the markers stand for. With `cache`, the built-in templates'
+    compiled code is kept between runs (`render/markdown/cache.py`), keyed after the marker
+    filters below are in place, since the fingerprint holds the environment's filter names."""
     import jinja2
 
     from lkjip_cli.model.narasi import Sampul
@@ -114,6 +116,10 @@ def markdown_berpenanda(hasil: Hasil, bab: Sequence[str], tabel: Sequence[str]
                                       env.loader])
     env.filters.update({"tanda_tabel": tanda_tabel, "narasi": tanda_narasi,
                         "logo": tanda_logo})
+    if cache:
+        from lkjip_cli.render.markdown.cache import CacheTemplat
+
+        env.bytecode_cache = CacheTemplat.buka(env)
     ctx = konteks(hasil)
     parts = []
     for name in templat_untuk(bab, tabel):

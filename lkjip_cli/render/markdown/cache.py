@@ -14,8 +14,11 @@ run. A cached entry is code, so this cache:
   intercepted operators, settings, limits and the names of its filters, tests and globals.
   Any change is a different key, so a stale entry is never found (never overwritten either:
   it stays until the directory is cleared);
-- lives in `$XDG_CACHE_HOME/lkjip/templat` (else `~/.cache/lkjip/templat`), created 0700, and
-  is **refused** (no cache, templates compiled as before) when that directory is a symbolic
+- lives in `templat` under lkjip's one cache root, the chart cache's (`source/simpanan.py`:
+  `$LKJIP_CACHE`, else `$XDG_CACHE_HOME/lkjip`, else `~/.cache/lkjip`; `LKJIP_CACHE=0` turns
+  both off), created 0700. Stricter than the chart cache, whose entries are only pictures and
+  which tightens a directory of the user's own to 0700, this one holds code and is
+  **refused** (no cache, templates compiled as before) when its directory is a symbolic
   link, not a directory, owned by another user, or open to the group or others; every file
   is opened through the directory's descriptor without following links, and an entry that
   is not a regular file of this user, readable by nobody else, is ignored;
@@ -55,10 +58,14 @@ MAKS_ENTRI = 4 << 20
 MODUL_SANDBOX = ("sandbox.py", "operasi.py", "templat.py", "batas.py", "cache.py")
 
 
-def direktori_cache() -> Path:
-    """`$XDG_CACHE_HOME/lkjip/templat`, or `~/.cache/lkjip/templat`."""
-    dasar = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(dasar) / "lkjip" / "templat"
+def direktori_cache() -> Path | None:
+    """`templat` under lkjip's one cache root (`source/simpanan.direktori_dasar`:
+    `$LKJIP_CACHE`, else `$XDG_CACHE_HOME/lkjip`, else `~/.cache/lkjip`); None when the
+    cache is turned off (`LKJIP_CACHE=0`) or there is no home directory."""
+    from lkjip_cli.source.simpanan import direktori_dasar
+
+    dasar = direktori_dasar()
+    return None if dasar is None else dasar / "templat"
 
 
 def sidik_jari(env: Environment) -> bytes:
@@ -120,7 +127,8 @@ class CacheTemplat(BytecodeCache):
         or impossible (no home directory, an installation without the modules' source)."""
         try:
             sidik = sidik_jari(env)
-            fd = _direktori_aman(path if path is not None else direktori_cache())
+            tempat = path if path is not None else direktori_cache()
+            fd = None if tempat is None else _direktori_aman(tempat)
         except (OSError, RuntimeError):  # RuntimeError: Path.home() without a home
             return None
         return None if fd is None else cls(fd, sidik)
