@@ -361,6 +361,63 @@ def test_xlsx_findings_link_to_the_printed_figure(buku: Any) -> None:
     assert any(str(v).startswith("Dicetak laporan: ") for v in extra)
 
 
+CONTOH_2023 = ROOT / "data" / "contoh-2023.yaml"
+
+
+def test_xlsx_sheets_are_named_by_the_labels_the_report_prints(keluaran: Path) -> None:
+    """contoh-2023.yaml numbers its tables II.1 ... III.12 (`penomoran`): a reviewer reading
+    the workbook beside the document finds Tabel III.4 (lkjip's 3.5) on the sheet "Tabel
+    III.4", the formulas and the findings' links name the same sheets."""
+    out = keluaran / "contoh-2023.xlsx"
+    result = export(CONTOH_2023, "--to", "xlsx", "-o", out, "--tanpa-grafik")
+    assert result.exit_code == 0, result.output
+    buku = openpyxl.load_workbook(out)
+    assert buku.sheetnames == [
+        "Tabel II.1", "Tabel II.2 kinerja", "Tabel II.2 anggaran", "Tabel II.3", "Tabel II.4",
+        "Tabel III.1", "Tabel III.3", "Tabel III.4", "Tabel III.5", "Tabel III.5 capaian",
+        "Tabel III.6", "Tabel III.7 SS1", "Tabel III.7 SS2", "Tabel III.8", "Tabel III.9",
+        "Tabel III.10 efisiensi", "Tabel III.10 alokasi", "Tabel III.11", "Tabel III.12",
+        "Ringkasan", "Skala", "Temuan"]
+    ws = buku["Tabel III.4"]
+    assert str(ws["A1"].value).startswith("Tabel III.4 Perbandingan antara Target dan ")
+    # AKI's target and realisasi are Tabel III.3's cells (its row 5: TW II of the first
+    # indicator), named by the printed label and quoted for the space in it
+    assert ws["D4"].value == "='Tabel III.3'!G5"
+    assert ws["E4"].value == "='Tabel III.3'!H5"
+    temuan = buku["Temuan"]
+    tautan = [temuan.cell(r, 9).value for r in range(2, temuan.max_row + 1)
+              if temuan.cell(r, 9).hyperlink is not None]
+    assert tautan
+    assert {str(t).split("!")[0].strip("'") for t in tautan} <= set(buku.sheetnames)
+    assert any(str(t).startswith("'Tabel III.4'!") for t in tautan)
+
+
+def _tabel_dengan(nomor: str, label: str = "", bagian: str = "") -> Any:
+    from lkjip_cli.tabel import Tabel
+
+    return Tabel(nomor, ("Judul",), (), (), bagian=bagian, nomor_cetak=label)
+
+
+def test_sheet_names_keep_excels_rules() -> None:
+    from lkjip_cli.render.xlsx.buku_kerja import nama_lembar
+
+    dipakai: set[str] = set()
+    # no label: lkjip's number, as data/2020.yaml's sheets always were
+    assert nama_lembar(_tabel_dengan("3.5"), dipakai) == "Tabel 3.5"
+    assert nama_lembar(_tabel_dengan("3.5", "III.4"), dipakai) == "Tabel III.4"
+    assert nama_lembar(_tabel_dengan("3.8", "III.7", "SS1"), dipakai) == "Tabel III.7 SS1"
+    # a label printed twice: the second and third get a suffix, in the order placed;
+    # Excel compares names without regard to case
+    assert nama_lembar(_tabel_dengan("3.6", "III.4"), dipakai) == "Tabel III.4 2"
+    assert nama_lembar(_tabel_dengan("3.7", "iii.4"), dipakai) == "Tabel iii.4 3"
+    # Excel's forbidden characters become "-"; 31 characters at most, suffix included
+    assert nama_lembar(_tabel_dengan("3.9", "A/B:C*D?[E]"), dipakai) == "Tabel A-B-C-D--E-"
+    panjang = "Lampiran IV.2.a Rincian Lengkap"
+    assert nama_lembar(_tabel_dengan("3.10", panjang), dipakai) == f"Tabel {panjang}"[:31]
+    assert nama_lembar(_tabel_dengan("3.11", panjang), dipakai) == f"Tabel {panjang}"[:29] + " 2"
+    assert all(len(n) <= 31 for n in dipakai)
+
+
 def test_xlsx_replaces_its_own_workbook(tmp_path: Path) -> None:
     out = tmp_path / "buku.xlsx"
     for _ in range(2):  # the second time over lkjip's own file: no --force needed

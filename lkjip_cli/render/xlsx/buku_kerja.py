@@ -103,20 +103,34 @@ def _format_angka(sel: Sel, aturan: Aturan) -> str:
     return "General"
 
 
+#: Characters Excel refuses in a sheet's name.
+_TERLARANG = "[]:*?/\\"
+#: The longest sheet name Excel accepts.
+PANJANG_NAMA = 31
+
+
 def nama_lembar(t: Tabel, dipakai: set[str]) -> str:
-    """`Tabel 3.8 SS1`: unique, at most 31 characters, none of Excel's forbidden ones. A
-    table without a number of lkjip's own (the Renja form, `renja`) is named by the label
-    the report prints for it (`Tabel E.81`), never by its key."""
-    nomor = t.nomor if t.nomor[:1].isdigit() else t.label
-    nama = f"Tabel {nomor}" + (f" {t.bagian}" if t.bagian else "")
-    for ch in "[]:*?/\\":
+    """The sheet's name: the label the report prints for the table (`penomoran`: `Tabel
+    III.4`, the Renja form's `Tabel E.81`), lkjip's number when the report sets none
+    (`Tabel 3.5`), and the part of a table printed in parts (`Tabel 3.8 SS1`), so that a
+    reviewer finds the sheet by the caption the document prints.
+
+    Within Excel's rules: at most 31 characters, none of `[]:*?/\\`, no apostrophe at
+    either end, and unique without regard to case (Excel's own comparison); a name already
+    taken (a label the report prints twice, a continued part) gets ` 2`, ` 3`, ... in the
+    order the tables are placed, so the same report always gets the same names. `dipakai`
+    holds the names taken so far, case-folded.
+    """
+    nama = f"Tabel {t.label}" + (f" {t.bagian}" if t.bagian else "")
+    for ch in _TERLARANG:
         nama = nama.replace(ch, "-")
-    nama = nama[:31]
+    nama = nama[:PANJANG_NAMA].strip("' ") or "Tabel"
     base, n = nama, 2
-    while nama in dipakai:
-        nama = f"{base[:28]} {n}"
+    while nama.casefold() in dipakai:
+        akhiran = f" {n}"
+        nama = base[:PANJANG_NAMA - len(akhiran)].rstrip("' ") + akhiran
         n += 1
-    dipakai.add(nama)
+    dipakai.add(nama.casefold())
     return nama
 
 
@@ -261,9 +275,11 @@ def tulis_temuan(wb: Workbook, lembar: Sequence[Lembar], temuan: Sequence[Temuan
     for j, teks in enumerate(judul):
         gaya(tulis_teks(ws.cell(1, j + 1), teks), font=TEBAL, fill=ARSIR, border=GARIS,
              alignment=TENGAH)
+    # A finding names its table as the report prints it (`Tabel III.4`, `Tabel E.81`,
+    # `Tabel 3.8 (SS1)`), so its sheets are found by the same label.
     per_tabel: dict[str, list[Lembar]] = {}
     for lb in lembar:
-        per_tabel.setdefault(lb.tabel.nomor, []).append(lb)
+        per_tabel.setdefault(lb.tabel.label, []).append(lb)
     for n, tm in enumerate(temuan):
         r = n + 2
         nilai = [tm.tabel, tm.lokasi, tm.kolom, _teks(tm.dicetak, aturan),
@@ -274,8 +290,8 @@ def tulis_temuan(wb: Workbook, lembar: Sequence[Lembar], temuan: Sequence[Temuan
         if tm.tingkat is not Tingkat.COCOK:
             for j in range(len(nilai)):
                 gaya(ws.cell(r, j + 1), fill=BEDA)
-        _taut(ws.cell(r, len(nilai) + 1), per_tabel.get(tm.tabel.removeprefix("Tabel "), []),
-              tm, aturan)
+        label = tm.tabel.split(" (")[0].removeprefix("Tabel ")
+        _taut(ws.cell(r, len(nilai) + 1), per_tabel.get(label, []), tm, aturan)
     for j, lebar in enumerate((8, 30, 18, 14, 14, 10, 12, 60, 18)):
         ws.column_dimensions[get_column_letter(j + 1)].width = lebar
     ws.freeze_panes = "A2"
