@@ -166,3 +166,17 @@ def test_in_the_pdf_no_figure_or_word_of_the_form_is_broken_across_lines(
         for kata in re.split(r"\s+|(?<=[/-])", kolom.judul):
             assert kata in formulir, kata
     assert len(halaman) >= 2
+
+
+def test_the_15_column_form_splits_the_same_way() -> None:
+    from lkjip_cli.loader import load_text
+
+    result = load_text(DATA.read_text(encoding="utf-8")
+                       .replace("bentuk: 17-kolom", "bentuk: 15-kolom"))
+    assert result.report is not None
+    [t] = bangun(hitung(result.report), ["renja"])
+    k, rp = bagian_tabel(t)
+    assert [c.judul for c in k.tabel.kolom][5:] == [
+        *(f"({n}) K" for n in range(5, 15)), "(15) Unit Perangkat Daerah Penanggung Jawab"]
+    assert [c.judul for c in rp.tabel.kolom] == [
+        "Kode", "Program/Kegiatan/Sub Kegiatan", *(f"({n}) Rp" for n in range(5, 15))]
