@@ -17,9 +17,11 @@ Gambar as TOC fields, page numbers as a PAGE field (roman for the front matter, 
 the first chapter), and `updateFields` so Word refreshes them all on opening. Column widths
 are measured from the text in the typeface, and a table too wide for a portrait page goes on
 a landscape page; landscape runs with little between them share their pages. A4 pages,
-margins as `render/word/halaman.py` says. `--reference-doc` opens the agency's own document
-as the base (its styles, fonts, page set-up, footer and table style), with its body
-cleared, as pandoc's option of that name does.
+margins as `render/word/halaman.py` says; a table too wide for any A4 page that the table
+model knows how to split (`tabel.BAGIAN`: the Evaluasi Hasil Renja) goes on A3 landscape
+pages of its own, in its parts (docs/renja.md section 4). `--reference-doc` opens the
+agency's own document as the base (its styles, fonts, page set-up, footer and table style),
+with its body cleared, as pandoc's option of that name does.
 
 python-docx is imported here at the top; only `lkjip export` imports this module.
 """
@@ -59,11 +61,13 @@ from lkjip_cli.render.docx_blok import (
 from lkjip_cli.render.grafik import Gambar
 from lkjip_cli.render.word.blok import bab_baru, orientasi
 from lkjip_cli.render.word.halaman import (
+    A3,
     ARAB,
     ROMAWI,
     adalah_lanskap,
     halaman_a4,
     kaki_bernomor,
+    kertas,
     lebar_isi,
     nomor_halaman,
     putar,
@@ -87,7 +91,7 @@ from lkjip_cli.render.word.ukuran import (
     ukur_kolom,
 )
 from lkjip_cli.source.sel_aman import BUKAN_XML, teks_tak_tersimpan
-from lkjip_cli.tabel import Tabel, format_sel
+from lkjip_cli.tabel import BAGIAN, Tabel, bagian_tabel, format_sel
 
 __all__ = ["TABEL_PENANDA", "Blok", "BlokGambar", "BlokTabel", "Butir", "Judul", "Paragraf",
            "Sisipan", "baca_blok", "dokumen_docx", "markdown_berpenanda", "orientasi"]
@@ -149,9 +153,10 @@ def tulis_blok(doc: DocumentObject, daftar_blok: Sequence[Blok], aturan: Aturan,
     footer."""
     penulis = _Penulis(doc, aturan, gaya_bawaan=gaya_bawaan, grafik=grafik, daftar=daftar,
                        ada_tabel=any(isinstance(b, BlokTabel) for b in daftar_blok), kaki=kaki)
-    for blok, lanskap in zip(daftar_blok, orientasi(daftar_blok, penulis.lanskap_perlu),
-                             strict=True):
-        penulis.tulis(blok, lanskap)
+    lanskap = orientasi(daftar_blok, penulis.lanskap_perlu)
+    besar = orientasi(daftar_blok, penulis.kertas_besar)
+    for blok, miring, a3 in zip(daftar_blok, lanskap, besar, strict=True):
+        penulis.tulis(blok, miring or a3, besar=a3)
     penulis.selesai()
     perbarui_saat_dibuka(doc)
 
@@ -283,6 +288,14 @@ class _Penulis:
         self.lanskap = adalah_lanskap(section)
         self.potret = int(min(section.page_width, section.page_height)
                           - section.left_margin - section.right_margin)
+        pendek, panjang = sorted((int(section.page_width), int(section.page_height)))
+        self.kertas_dasar = (pendek, panjang)
+        #: the text width of a landscape page of the document's own paper (the binding
+        #: margin at its top: the portrait page's top and bottom margins at its sides)
+        tepi = (section.left_margin + section.right_margin if self.lanskap
+                else section.top_margin + section.bottom_margin)
+        self.lebar_lanskap = panjang - int(tepi)
+        self.besar = False  # the section is on A3 paper
         self.kosong = True  # nothing written yet: no page break, no new section
         self.sampul = daftar  # before the first heading: the cover, if anything is written
         self.halaman_baru = True  # the next block starts a page (a section just began)
@@ -307,6 +320,14 @@ class _Penulis:
         than a page turned for it)."""
         return perlu_lebar(self.ukuran(blok.tabel)) * 635 > self.potret * LONGGAR
 
+    def kertas_besar(self, blok: BlokTabel) -> bool:
+        """A table printed in parts (`tabel.BAGIAN`: the Evaluasi Hasil Renja) whose columns,
+        each at its least width, do not fit a landscape page of the document's paper: it goes
+        on A3 landscape pages of its own, in its parts (docs/renja.md section 4)."""
+        t = blok.tabel
+        return t.nomor in BAGIAN and \
+            sum(u.minimal for u in self.ukuran(t)) * 635 > self.lebar_lanskap
+
     def muat_setengah(self, t: Tabel, lebar: Sequence[int]) -> bool:
         """Whether the table fits half a page: then it is kept on one page (moving it costs at
         most half a page; a taller one runs over pages, its header rows repeated)."""
@@ -327,13 +348,13 @@ class _Penulis:
         size = self.gaya("Normal").font.size if self.gaya("Normal") is not None else None
         return float(size.pt) if size is not None else float(UKURAN)
 
-    def tulis(self, blok: Blok, lanskap: bool) -> None:
+    def tulis(self, blok: Blok, lanskap: bool, *, besar: bool = False) -> None:
         if self.daftar and isinstance(blok, Judul) and blok.tingkat == 1:
             if self.sampul:
                 self.akhiri_sampul()
             if not self.toc and blok.teks.upper() != "KATA PENGANTAR":
                 self.daftar_daftar()
-        self.bagian(lanskap=lanskap, bab=bab_baru(blok) and not self.arab)
+        self.bagian(lanskap=lanskap, bab=bab_baru(blok) and not self.arab, besar=besar)
         if isinstance(blok, BlokTabel):
             self.tabel(blok)
         elif isinstance(blok, BlokGambar):
@@ -375,10 +396,11 @@ class _Penulis:
         nomor_halaman(baru, ROMAWI, mulai=1)
         self.halaman_baru = True
 
-    def bagian(self, *, lanskap: bool, bab: bool) -> None:
-        """A new section where the orientation changes or the first chapter begins; on an
-        empty document the first section itself is turned (no blank first page)."""
-        if lanskap == self.lanskap and not bab:
+    def bagian(self, *, lanskap: bool, bab: bool, besar: bool = False) -> None:
+        """A new section where the orientation or the paper changes or the first chapter
+        begins; on an empty document the first section itself is turned (no blank first
+        page). `besar`: A3 paper, for a form too wide for the document's own."""
+        if lanskap == self.lanskap and besar == self.besar and not bab:
             return
         section: Any = self.doc.sections[-1]
         if not self.kosong:
@@ -386,6 +408,9 @@ class _Penulis:
             self.halaman_baru = True
         putar(section, lanskap=lanskap)
         self.lanskap = lanskap
+        if besar or self.besar:
+            kertas(section, (int(Cm(A3[0])), int(Cm(A3[1]))) if besar else self.kertas_dasar)
+            self.besar = besar
         if bab:
             nomor_halaman(section, ARAB, mulai=1)
             self.arab = True
@@ -462,11 +487,12 @@ class _Penulis:
 
     def tabel(self, blok: BlokTabel) -> None:
         t = blok.tabel
-        if blok.nomor:
-            self.caption(t, blok.lanjutan)
-        lebar = bagi_lebar(self.ukuran(t), self.lebar_isi() // 635)
-        tabel_word(self.doc, t, self.aturan, gaya_bawaan=self.gaya_bawaan, lebar=lebar,
-                   utuh=self.muat_setengah(t, lebar))
+        if self.besar:  # a form on A3 pages, in its parts
+            for bagian in bagian_tabel(t):
+                self.satu_tabel(bagian.tabel, blok, nomor_kolom=bagian.kolom,
+                                gabung=bagian.gabung)
+        else:
+            self.satu_tabel(t, blok)
         if t.catatan:
             self.kecil("Keterangan:")
             for c in t.catatan:
@@ -476,6 +502,15 @@ class _Penulis:
         for g in self.grafik.get(t.nomor, []):
             if g.kode not in self.grafik_ditulis:
                 self.gambar(g, t)
+
+    def satu_tabel(self, t: Tabel, blok: BlokTabel, *, nomor_kolom: Sequence[int] = (),
+                   gabung: Sequence[tuple[int, int, int]] | None = None) -> None:
+        """A table (or one part of a split table) with its caption, widths measured for it."""
+        if blok.nomor:
+            self.caption(t, blok.lanjutan)
+        lebar = bagi_lebar(self.ukuran(t), self.lebar_isi() // 635)
+        tabel_word(self.doc, t, self.aturan, gaya_bawaan=self.gaya_bawaan, lebar=lebar,
+                   utuh=self.muat_setengah(t, lebar), nomor_kolom=nomor_kolom, gabung=gabung)
 
     def gambar(self, g: Gambar, t: Tabel) -> None:
         """The chart, its numbered caption below it (SEQ Gambar, numbered within the chapter

@@ -8,7 +8,16 @@ one place a table is registered. Other rooms import the names below from `lkjip_
 not from the modules inside it.
 """
 
-from lkjip_cli.tabel.daftar import BAB_III, BUILDERS, GABUNG, bangun, rentang_gabung
+from lkjip_cli.tabel.daftar import (
+    BAB_III,
+    BAGIAN,
+    BUILDERS,
+    GABUNG,
+    Bagian,
+    bagian_tabel,
+    bangun,
+    rentang_gabung,
+)
 from lkjip_cli.tabel.sel import (
     ROMAWI,
     Baris,
@@ -27,15 +36,18 @@ from lkjip_cli.tabel.sel import (
 
 __all__ = [
     "BAB_III",
+    "BAGIAN",
     "BUILDERS",
     "GABUNG",
     "ROMAWI",
+    "Bagian",
     "Baris",
     "Gaya",
     "Jenis",
     "Kolom",
     "Sel",
     "Tabel",
+    "bagian_tabel",
     "bangun",
     "bilangan",
     "format_sel",

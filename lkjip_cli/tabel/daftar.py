@@ -2,8 +2,10 @@
 
 Its builder (`BUILDERS`, each one labelling its tables as the report numbers them through
 `penomoran`), whether `lkjip compute` shows it by default (`BAB_III`), and which of its cells
-the report merges (`GABUNG`, read through `rentang_gabung`). Every surface and command finds a
-table through here, so a new table is a new builder module in `tabel/` plus its entries below.
+the report merges (`GABUNG`, read through `rentang_gabung`), and how a table too wide for any
+page is printed as tables of fewer columns (`BAGIAN`, read through `bagian_tabel`). Every
+surface and command finds a table through here, so a new table is a new builder module in
+`tabel/` plus its entries below.
 The builder modules never import each other nor this one; docs/arsitektur.md lists what a new
 table needs outside `tabel/` (its number in the file format, its template, its Excel sheet).
 """
@@ -11,7 +13,7 @@ table needs outside `tabel/` (its number in the file format, its template, its E
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from lkjip_cli.angka import uraian_pembulatan
 from lkjip_cli.engine.hasil import Hasil
@@ -30,9 +32,9 @@ from lkjip_cli.tabel.capaian import (
 )
 from lkjip_cli.tabel.pendapatan import tabel_3_14
 from lkjip_cli.tabel.perencanaan import tabel_2_1, tabel_2_4, tabel_2_5, tabel_2_6
-from lkjip_cli.tabel.renja import tabel_renja
+from lkjip_cli.tabel.renja import bagian_renja, tabel_renja
 from lkjip_cli.tabel.sakip import tabel_3_1, tabel_3_2
-from lkjip_cli.tabel.sel import Sel, Tabel
+from lkjip_cli.tabel.sel import Baris, Sel, Tabel
 
 
 def _bernomor(nomor: str, build: Callable[[Hasil], list[Tabel]]
@@ -126,3 +128,57 @@ def rentang_gabung(t: Tabel) -> list[tuple[int, int, int]]:
 
 def _ada_teks(sel: Sel) -> bool:
     return sel.nilai not in (None, "")
+
+
+#: Tables too wide for a page printed as several tables of fewer columns with the same row
+#: labels, per table number: the columns of each part (docs/renja.md section 4). Only pages
+#: (Word, PDF) split a table; every other surface prints it whole.
+BAGIAN: dict[str, Callable[[Tabel], tuple[tuple[int, ...], ...]]] = {
+    "renja": bagian_renja,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Bagian:
+    """One part of a split table: a table of its own (the second and later ones captioned
+    "(lanjutan)"), the table's columns it holds (to number them as the whole table does),
+    and its merged cells as (column, first row, last row) in the part's own rows."""
+
+    tabel: Tabel
+    kolom: tuple[int, ...]
+    gabung: tuple[tuple[int, int, int], ...]
+
+
+def bagian_tabel(t: Tabel) -> list[Bagian]:
+    """`t` in the parts `BAGIAN` gives it (one part, itself, for any other table). A part
+    leaves out the rows that have nothing in its columns (a node's second indicator in the
+    Rp part), and keeps the merges of the whole table that fall on its columns and rows."""
+    gabung = rentang_gabung(t)
+    bagi = BAGIAN.get(t.nomor)
+    if bagi is None:
+        return [Bagian(t, tuple(range(len(t.kolom))), tuple(gabung))]
+    out = []
+    for n, kolom in enumerate(bagi(t)):
+        baris = [i for i, b in enumerate(t.baris) if any(_ada_teks(b.sel[j]) for j in kolom)]
+        ke = {i: n for n, i in enumerate(baris)}
+        tempat = {j: n for n, j in enumerate(kolom)}
+        sisa = (_bagian_gabung(c, awal, akhir, ke, tempat) for c, awal, akhir in gabung)
+        out.append(Bagian(
+            replace(t, kolom=tuple(t.kolom[j] for j in kolom),
+                    baris=tuple(_potong(t.baris[i], kolom) for i in baris),
+                    lanjutan=t.lanjutan or n > 0, nomor_cetak=t.label),
+            kolom, tuple(g for g in sisa if g is not None)))
+    return out
+
+
+def _potong(b: Baris, kolom: Sequence[int]) -> Baris:
+    return replace(b, sel=tuple(b.sel[j] for j in kolom))
+
+
+def _bagian_gabung(c: int, awal: int, akhir: int, ke: dict[int, int], tempat: dict[int, int]
+                   ) -> tuple[int, int, int] | None:
+    """A merge of the whole table in a part's rows and columns, if it still spans rows."""
+    baris = [ke[i] for i in range(awal, akhir + 1) if i in ke]
+    if c not in tempat or awal not in ke or len(baris) < 2:
+        return None
+    return tempat[c], baris[0], baris[-1]

@@ -197,6 +197,17 @@ def tabel_renja(h: Hasil) -> list[Tabel]:
                         _kolom(r), rows, _catatan(h, r))]
 
 
+def bagian_renja(t: Tabel) -> tuple[tuple[int, ...], ...]:
+    """The form's columns as two tables with the same row labels, for a page too narrow for
+    all of them (Word, PDF; docs/renja.md section 4): the K columns with the node's and
+    indicator's columns before them and the unit and Keterangan after them, then the node's
+    kode and name with its Rp columns. The K/Rp pairs are the form's numeric columns."""
+    pasangan = [j for j, k in enumerate(t.kolom) if k.angka]
+    awal, akhir = pasangan[0], pasangan[-1] + 1
+    label, ekor = tuple(range(awal)), tuple(range(akhir, len(t.kolom)))
+    return ((*label, *pasangan[0::2], *ekor), (0, 1, *pasangan[1::2]))
+
+
 def _kode(pita: Pita | None) -> str | None:
     """The regulation's word for a band (the form prints it, not the LKjIP's word)."""
     return None if pita is None else pita.kode

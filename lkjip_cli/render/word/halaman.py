@@ -1,4 +1,5 @@
-"""Pages of the Word document: A4 and its margins, orientation, page numbers, one typeface.
+"""Pages of the Word document: A4 (A3 for a form too wide for it) and its margins,
+orientation, page numbers, one typeface.
 
 Page set-up (A4; margins kiri 4 cm, atas 3 cm, kanan 3 cm, bawah 3 cm) follows the common
 layout of Indonesian government reports bound on the left; a landscape page turns its top
@@ -31,6 +32,9 @@ from lkjip_cli.render.word.medan import medan
 #: Margins in cm (portrait): kiri, atas, kanan, bawah.
 MARGIN = (4.0, 3.0, 3.0, 3.0)
 A4 = (21.0, 29.7)
+#: The paper of a form too wide for an A4 landscape page (the Evaluasi Hasil Renja), in cm:
+#: regional evaluation forms are printed on A3 (docs/renja.md section 4).
+A3 = (29.7, 42.0)
 
 #: `w:pgNumType w:fmt` of the front matter and of the chapters.
 ROMAWI = "lowerRoman"
@@ -70,6 +74,16 @@ def putar(section: Any, *, lanskap: bool) -> None:
     else:
         section.left_margin, section.top_margin = t, r
         section.right_margin, section.bottom_margin = b, l_
+
+
+def kertas(section: Any, ukuran: tuple[int, int]) -> None:
+    """The section's paper, (short side, long side) in EMU, in its orientation; the margins
+    stay."""
+    pendek, panjang = ukuran
+    if adalah_lanskap(section):
+        section.page_width, section.page_height = panjang, pendek
+    else:
+        section.page_width, section.page_height = pendek, panjang
 
 
 def adalah_lanskap(section: Any) -> bool:

@@ -43,10 +43,13 @@ WARNA_JUDUL_KOLOM = "D9D9D9"
 
 
 def tabel_word(doc: DocumentObject, t: Tabel, aturan: Aturan, *, gaya_bawaan: bool,
-               lebar: Sequence[int], utuh: bool = False) -> Table:
+               lebar: Sequence[int], utuh: bool = False, nomor_kolom: Sequence[int] = (),
+               gabung: Sequence[tuple[int, int, int]] | None = None) -> Table:
     """One table model as a Word table in the report's layout; `lebar`: each column's width
     in twips (`render/word/ukuran.py`); `utuh`: kept on one page (it moves to the next page
-    whole rather than leave its first rows at the foot of one)."""
+    whole rather than leave its first rows at the foot of one). A part of a split table
+    (`tabel.bagian_tabel`) gives the numbers of its columns in the whole table
+    (`nomor_kolom`, from 0) and its merged cells (`gabung`)."""
     n = len(t.kolom)
     table: Table = doc.add_table(rows=2 + len(t.baris), cols=n)
     styles: Any = doc.styles
@@ -60,14 +63,15 @@ def tabel_word(doc: DocumentObject, t: Tabel, aturan: Aturan, *, gaya_bawaan: bo
     baris_tr = [tr.tc_lst for tr in table._tbl.tr_lst]
     for j, kolom in enumerate(t.kolom):
         _isi(baris_tr[0][j], kolom.judul, rata="tengah", tebal=True, kecil=gaya_bawaan)
-        _isi(baris_tr[1][j], str(j + 1), rata="tengah", kecil=gaya_bawaan)
+        nomor = nomor_kolom[j] if nomor_kolom else j
+        _isi(baris_tr[1][j], str(nomor + 1), rata="tengah", kecil=gaya_bawaan)
     for r in (0, 1):
         _ulang_judul(table.rows[r])
         for tc in baris_tr[r]:
             _arsir(tc, WARNA_JUDUL_KOLOM)
     for i, baris in enumerate(t.baris):
         _baris(baris_tr[2 + i], t, baris, aturan, kecil=gaya_bawaan)
-    for kol, awal, akhir in rentang_gabung(t):
+    for kol, awal, akhir in rentang_gabung(t) if gabung is None else gabung:
         _gabung([baris_tr[2 + r][kol] for r in range(awal, akhir + 1)])
     _lebar_kolom(table, lebar)
     if utuh:
