@@ -246,3 +246,44 @@ def test_rendered_examples_print_no_key_of_the_report_file() -> None:
         md = render_markdown(hitung(loaded.report))
         assert re.findall(r"\b[a-z]+_[a-z_]+\b|`", md) == [], name
     assert "*[Bab I Pendahuluan belum ditulis:" in md  # contoh-pendapatan has no Bab I
+
+
+# ------------------------------------ a report up to Triwulan IV covers the whole year
+
+
+def _contoh_2023(sampai: str) -> Hasil:
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "data" / "contoh-2023.yaml").read_text(
+        encoding="utf-8")
+    assert "periode: {sampai: TW2}" in text
+    _, h = muat(text.replace("periode: {sampai: TW2}", f"periode: {{sampai: {sampai}}}"))
+    return h
+
+
+def test_a_report_up_to_tw4_or_december_speaks_of_the_whole_year() -> None:
+    from lkjip_cli.render.markdown.templat import render_markdown
+    from lkjip_cli.tabel.anggaran import tabel_3_11
+
+    for sampai in ("TW4", '"2023-12"'):
+        h = _contoh_2023(sampai)
+        efisiensi, _ = tabel_3_11(h)
+        assert efisiensi.baris[-1].sel[0].nilai == "2023"  # not "2023 s.d. Triwulan IV"
+        assert "Nilai Efisiensi (Rp)" in [k.judul for k in efisiensi.kolom]
+        assert "belum berakhir" not in " ".join(efisiensi.catatan)
+        assert h.judul_periode == "Tahun 2023"
+        md = render_markdown(h)
+        assert "belum berakhir" not in md
+        assert "s.d. Triwulan IV Tahun 2023" not in md and "s.d. Desember" not in md
+        assert "Sampai dengan akhir tahun 2023, realisasi Sasaran Strategis" in md
+
+
+def test_a_report_up_to_tw3_is_still_interim() -> None:
+    from lkjip_cli.tabel.anggaran import tabel_3_11
+
+    h = _contoh_2023("TW3")
+    efisiensi, _ = tabel_3_11(h)
+    assert efisiensi.baris[-1].sel[0].nilai == "2023 s.d. Triwulan III"
+    assert "Sisa Anggaran (Rp)" in [k.judul for k in efisiensi.kolom]
+    assert "tahun anggaran belum berakhir" in " ".join(efisiensi.catatan)
+    assert h.judul_periode == "s.d. Triwulan III Tahun 2023"
