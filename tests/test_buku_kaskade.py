@@ -308,3 +308,18 @@ def test_a_kegiatan_indicator_may_also_be_typed_on_indikator_simpul(tmp_path: Pa
     kegiatan = hasil.laporan.program[0].kegiatan[0]
     assert [(i.kode, i.target) for i in kegiatan.indikator] == [
         ("IKK1", Decimal(20)), ("IKK9", Decimal(12))]
+
+
+def test_missing_renstra_year_names_the_renstra_sheets_column(tmp_path: Path) -> None:
+    # contoh-renja's ISK1 sums its Renstra years 2021-2026 (rekap_triwulan jumlah); without
+    # the Renstra sheet's 2026 row its column 5 cannot be computed. The workbook's user
+    # reads the sheet and column, not the YAML key; the YAML (check, validate) keeps it.
+    path, wb = _buku(tmp_path)
+    ws = wb["Renstra"]
+    ws.delete_rows(_baris(ws, Indikator="ISK1", Tahun=2026))
+    wb.save(path)
+    found = [d for d in impor(path).diagnostics if d.code == "kaskade-renstra-tidak-lengkap"]
+    assert [d.message for d in found] == [
+        "indikator `ISK1` tidak punya `Target Renstra` tahun 2026 di lembar Renstra "
+        "(Rekap Renstra: jumlah); kolom 5 Evaluasi Hasil Renja tidak dapat dihitung"]
+    assert found[0].sheet is not None and found[0].cell is not None

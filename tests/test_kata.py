@@ -138,9 +138,68 @@ def test_tabel_2_4_program_without_pk_budget_has_a_note() -> None:
         """)
     _, h = muat(satu_indikator("target: 80\nrealisasi: 72\n") + program)
     _, anggaran = tabel_2_4(h)
-    assert format_sel(anggaran.baris[0].sel[2], h.laporan.aturan) == "n/a"
-    assert anggaran.catatan == ("n/a: anggaran program dalam Perjanjian Kinerja tidak diisi "
-                                "(anggaran_perjanjian_kinerja).",)
+    # An empty budget is not a figure that cannot be computed: the document says it in
+    # words, and the note names no key of the report file.
+    assert format_sel(anggaran.baris[0].sel[2], h.laporan.aturan) == "tidak tersedia"
+    assert anggaran.catatan == ("Tidak tersedia: anggaran program dalam Perjanjian Kinerja "
+                                "tidak diisi.",)
+
+
+def test_tabel_2_4_program_with_pk_budget_has_no_note() -> None:
+    from lkjip_cli.tabel.perencanaan import tabel_2_4
+    from lkjip_cli.tabel.sel import format_sel
+
+    program = textwrap.dedent("""\
+        program:
+          - kode: P01
+            nama: Program satu
+            anggaran_perjanjian_kinerja: 1500000
+            kegiatan:
+              - {kode: P01.01, nama: Kegiatan satu, pagu: 1000, realisasi: 900, mendukung: [IKU1]}
+        """)
+    _, h = muat(satu_indikator("target: 80\nrealisasi: 72\n") + program)
+    _, anggaran = tabel_2_4(h)
+    assert format_sel(anggaran.baris[0].sel[2], h.laporan.aturan) == "1.500.000"
+    assert anggaran.catatan == ()
+
+
+# ------------------------------------ a document names no key of the report file
+
+
+def test_reasons_name_the_report_files_keys_in_words() -> None:
+    from lkjip_cli.tabel.catatan import kata_alasan
+
+    assert kata_alasan("tidak ada target_renstra 2026") == "target Renstra 2026 tidak diisi"
+    assert (kata_alasan("tidak ada target_renstra 2024, 2025")
+            == "target Renstra 2024, 2025 tidak diisi")
+    assert (kata_alasan("tidak ada realisasi_sebelumnya")
+            == "realisasi tahun sebelumnya tidak diisi")
+    assert (kata_alasan("tidak ada nilai untuk realisasi_triwulan")
+            == "realisasi triwulan tidak diisi")
+    assert (kata_alasan("anggaran tidak diisi (anggaran_perjanjian_kinerja)")
+            == "anggaran tidak diisi")
+    assert kata_alasan("target 0: capaian tidak dapat dihitung") == (
+        "target 0: capaian tidak dapat dihitung")
+
+
+def test_a_missing_renstra_target_reads_in_words_in_the_document() -> None:
+    # data/contoh-renja.yaml (Renstra 2021-2026; the indicator on line 108 sums its years)
+    # without its 2026 target: column (5) cannot be computed; the note says so in words,
+    # the engine's reason (what `explain` and JSON show) keeps the key.
+    from pathlib import Path
+
+    from lkjip_cli.render.markdown.templat import render_markdown
+
+    text = (Path(__file__).parent.parent / "data" / "contoh-renja.yaml").read_text(
+        encoding="utf-8").replace("2025: 45, 2026: 50}", "2025: 45}")
+    assert "2025: 45}" in text
+    _, h = muat(text)
+    md = render_markdown(h)
+    assert "n/a: target Renstra 2026 tidak diisi." in md
+    assert "target_renstra" not in md
+    assert h.renja is not None
+    assert "tidak ada target_renstra 2026" in {
+        i.target_renstra.alasan for s in h.renja.simpul for i in s.indikator}
 
 
 def test_the_parts_of_one_table_have_distinct_captions() -> None:
@@ -168,3 +227,63 @@ def test_sentences_show_the_capaian_under_the_display_cap_as_the_tables_do() -> 
         """))
     assert "sehingga capaian 100,00% (Sangat Baik)." in out
     assert "194" not in out
+
+
+def test_rendered_examples_print_no_key_of_the_report_file() -> None:
+    # What a reviewer reads (Markdown, and through it Word/PDF) names no YAML key: no
+    # `snake_case` word, no backticked path such as `narasi.bab1`.
+    import re
+    from pathlib import Path
+
+    from lkjip_cli.loader import load
+    from lkjip_cli.render.markdown.templat import render_markdown
+
+    data = Path(__file__).parent.parent / "data"
+    for name in ("2020", "contoh-2023", "contoh-renja", "contoh-hitung-2023",
+                 "contoh-pendapatan-2023"):
+        loaded = load(data / f"{name}.yaml")
+        assert loaded.report is not None, name
+        md = render_markdown(hitung(loaded.report))
+        assert re.findall(r"\b[a-z]+_[a-z_]+\b|`", md) == [], name
+    assert "*[Bab I Pendahuluan belum ditulis:" in md  # contoh-pendapatan has no Bab I
+
+
+# ------------------------------------ a report up to Triwulan IV covers the whole year
+
+
+def _contoh_2023(sampai: str) -> Hasil:
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "data" / "contoh-2023.yaml").read_text(
+        encoding="utf-8")
+    assert "periode: {sampai: TW2}" in text
+    _, h = muat(text.replace("periode: {sampai: TW2}", f"periode: {{sampai: {sampai}}}"))
+    return h
+
+
+def test_a_report_up_to_tw4_or_december_speaks_of_the_whole_year() -> None:
+    from lkjip_cli.render.markdown.templat import render_markdown
+    from lkjip_cli.tabel.anggaran import tabel_3_11
+
+    for sampai in ("TW4", '"2023-12"'):
+        h = _contoh_2023(sampai)
+        efisiensi, _ = tabel_3_11(h)
+        assert efisiensi.baris[-1].sel[0].nilai == "2023"  # not "2023 s.d. Triwulan IV"
+        assert "Nilai Efisiensi (Rp)" in [k.judul for k in efisiensi.kolom]
+        assert "belum berakhir" not in " ".join(efisiensi.catatan)
+        assert h.judul_periode == "Tahun 2023"
+        md = render_markdown(h)
+        assert "belum berakhir" not in md
+        assert "s.d. Triwulan IV Tahun 2023" not in md and "s.d. Desember" not in md
+        assert "Sampai dengan akhir tahun 2023, realisasi Sasaran Strategis" in md
+
+
+def test_a_report_up_to_tw3_is_still_interim() -> None:
+    from lkjip_cli.tabel.anggaran import tabel_3_11
+
+    h = _contoh_2023("TW3")
+    efisiensi, _ = tabel_3_11(h)
+    assert efisiensi.baris[-1].sel[0].nilai == "2023 s.d. Triwulan III"
+    assert "Sisa Anggaran (Rp)" in [k.judul for k in efisiensi.kolom]
+    assert "tahun anggaran belum berakhir" in " ".join(efisiensi.catatan)
+    assert h.judul_periode == "s.d. Triwulan III Tahun 2023"

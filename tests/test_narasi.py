@@ -186,7 +186,9 @@ def test_parts_without_data_are_left_out_or_say_so() -> None:
     assert result.report is not None
     md = render_markdown(hitung(result.report), bab=("pengantar", "1", "3"))
     assert "KATA PENGANTAR" not in md
-    assert "*Bab I belum diisi: tulis bagian-bagiannya di `narasi.bab1` berkas laporan.*" in md
+    assert ("*[Bab I Pendahuluan belum ditulis: latar belakang, tugas dan fungsi, struktur "
+            "organisasi, serta isu strategis instansi.]*") in md
+    assert "narasi.bab1" not in md
     # no kegiatan indicators: Tabel 3.8 and 3.9 say so in one line, never an empty table
     assert "*Tabel 3.8 tidak disajikan: datanya tidak ada dalam berkas laporan.*" in md
     assert "*Tabel 3.9 tidak disajikan: datanya tidak ada dalam berkas laporan.*" in md
@@ -274,8 +276,8 @@ def test_a_sasaran_without_mapped_programs_says_so() -> None:
     assert result.report is not None
     assert hitung(result.report).sasaran[0].pendukung == ()
     md = render_markdown(hitung(result.report), bab=("3",))
-    assert ("Tidak ada program atau kegiatan dalam berkas laporan yang dipetakan "
-            "(`mendukung`) ke indikator Sasaran Strategis I.") in md
+    assert ("Tidak ada program atau kegiatan yang tercatat mendukung indikator Sasaran "
+            "Strategis I.") in md
 
 
 # ----------------------------------------------------------------- the workbook sheet

@@ -301,8 +301,8 @@ def test_floor_counts_a_negative_capaian_as_the_floor(tmp_path: Path) -> None:
     assert h.rata_rata_capaian.nilai == Decimal(0)  # one indicator: its floored capaian
     assert _catatan_3_5(text) == (
         "Capaian: capaian negatif = (2T - R) / T x 100. "
-        + ARTI[0].upper() + ARTI[1:] + ". Capaian di bawah 0 dihitung sebagai 0 "
-        "(aturan.batas_bawah). Capaian dibulatkan dua desimal.")
+        + ARTI[0].upper() + ARTI[1:] + ". Capaian di bawah 0 dihitung sebagai 0. "
+        "Capaian dibulatkan dua desimal.")
     path = tmp_path / "laporan.yaml"
     path.write_text(text, encoding="utf-8")
     lines = runner.invoke(app, ["explain", str(path), "IKU1"]).stdout.splitlines()

@@ -95,11 +95,27 @@ def _pesan_sel(diag: Diagnostic, path: str, judul: str, bacaan: BacaanBuku,
         if diag.code == "number-invalid" and _rupiah(sheet, judul):
             pesan = _BUKAN_ANGKA_RUPIAH
         return pesan.format(teks=teks, indonesia=indonesia)
+    if diag.code == "kaskade-renstra-tidak-lengkap":
+        return _kata_lembar_renstra(diag.message)
     kode = re.search(r"`([^`]+)`", diag.message)
     if diag.code == "duplicate-kode" and kode and kode[1] in bacaan.kode_sel:
         return (f"kode `{kode[1]}` sudah dipakai di {bacaan.kode_sel[kode[1]]}; setiap kode "
                 "dalam laporan harus unik")
     return diag.message
+
+
+def _kata_lembar_renstra(message: str) -> str:
+    """The Renstra years an indicator lacks, as the workbook holds them: rows of the Renstra
+    sheet with its `Target Renstra` or `Realisasi tahun itu` column (the YAML keys
+    `target_renstra` and `realisasi_sebelumnya` mean nothing to whoever filled the sheet)."""
+    judul = {k.kunci: k.judul for k in tb.RENSTRA.kolom}
+
+    def kata(m: re.Match[str]) -> str:
+        return (f"tidak punya `{judul[m[1]]}` tahun {m[2]} di lembar {tb.RENSTRA.nama} "
+                f"(Rekap Renstra: {m[3]})")
+
+    return re.sub(r"tidak punya (target_renstra|realisasi_sebelumnya) ([0-9, -]+) "
+                  r"\(rekap_renstra: (\w+)\)", kata, message)
 
 
 def _rupiah(sheet: str, judul: str) -> bool:

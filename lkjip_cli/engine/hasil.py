@@ -18,6 +18,7 @@ from lkjip_cli.engine.tahun import AntarTahun
 from lkjip_cli.engine.turunan import HasilHitungan
 from lkjip_cli.model.klasifikasi import KLASIFIKASI
 from lkjip_cli.model.laporan import Laporan, Pita, Rentang
+from lkjip_cli.model.periode import PeriodeLaporan
 
 Target = Decimal | Rentang
 
@@ -387,23 +388,32 @@ class Hasil:
         return batasi(capaian, cap.nilai)
 
     @property
+    def periode_sela(self) -> PeriodeLaporan | None:
+        """The report's period when it ends before the year does: a report up to Triwulan IV
+        or December covers the whole budget year, and its captions and sentences say so
+        (`Tahun 2023`, not `s.d. Triwulan IV Tahun 2023`; no "tahun anggaran belum
+        berakhir")."""
+        p = self.laporan.periode
+        return p if p is not None and p.bulan_akhir < 12 else None
+
+    @property
     def judul_periode(self) -> str:
         """`Tahun 2023`, or `s.d. Triwulan II Tahun 2023` for an interim report."""
-        p = self.laporan.periode
+        p = self.periode_sela
         prefix = f"s.d. {p.sebutan} " if p is not None else ""
         return f"{prefix}Tahun {self.laporan.tahun}"
 
     @property
     def sebutan_periode(self) -> str:
         """`tahun 2023`, or `s.d. Triwulan II tahun 2023`, inside a sentence."""
-        p = self.laporan.periode
+        p = self.periode_sela
         prefix = f"s.d. {p.sebutan} " if p is not None else ""
         return f"{prefix}tahun {self.laporan.tahun}"
 
     @property
     def kalimat_periode(self) -> str:
         """`akhir tahun 2023`, or `Triwulan II tahun 2023`, as a sentence says it."""
-        p = self.laporan.periode
+        p = self.periode_sela
         return f"{p.sebutan if p else 'akhir'} tahun {self.laporan.tahun}"
 
     def belanja_tahun(self, tahun: int) -> HasilBelanja | None:

@@ -126,7 +126,7 @@ def tabel_3_11(h: Hasil) -> list[Tabel]:
         "nominal": ("Nilai Efisiensi (Rp)", f"nilai efisiensi = {total} - realisasi"),
         "sisa-anggaran": ("Efisiensi (poin)", "efisiensi = 100 - % realisasi"),
     }[metode]
-    p = h.laporan.periode
+    p = h.periode_sela
     if p is not None:  # mid-year, what is left is not yet saved: it is still to be spent
         efisiensi_head = efisiensi_head.replace("Nilai Efisiensi", "Sisa Anggaran").replace(
             "Efisiensi", "Sisa Anggaran")
@@ -162,7 +162,7 @@ def tabel_3_11(h: Hasil) -> list[Tabel]:
 
 def _tahun_sampai(h: Hasil, tahun: int) -> str:
     """A year of Tabel 3.11, with the report's period when it is the interim report's own."""
-    p = h.laporan.periode
+    p = h.periode_sela
     return f"{tahun} s.d. {p.sebutan}" if p is not None and tahun == h.laporan.tahun \
         else str(tahun)
 
@@ -311,7 +311,7 @@ def _ada_rpd(h: Hasil) -> bool:
 def _kolom_rpd(h: Hasil, rpd: bool) -> tuple[str, ...]:
     if not rpd:
         return ()
-    sampai = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
+    sampai = f" s.d. {h.periode_sela.sebutan}" if h.periode_sela else ""
     return (f"RPD{sampai} (Rp)", "% terhadap RPD", "RPD terhadap pagu (%)")
 
 

@@ -75,14 +75,14 @@ def tabel_3_4(h: Hasil) -> list[Tabel]:
     tahunan = _tanpa_triwulan(h)
     capaian = [*(tw.capaian for ind in h.indikator for tw in ind.triwulan),
                *(ind.capaian for ind in tahunan)]
-    periode = f" s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else ""
+    sela = h.periode_sela
+    periode = f" s.d. {sela.sebutan}" if sela else ""
     catatan = [catatan_capaian(h, capaian)]
     if tahunan:
         catatan.append("Indikator tanpa data triwulan ("
                        + ", ".join(ind.kode for ind in tahunan)
                        + "): satu baris dengan target, realisasi dan capaian "
-                       + (f"s.d. {h.laporan.periode.sebutan}." if h.laporan.periode
-                          else "tahunan."))
+                       + (f"s.d. {sela.sebutan}." if sela else "tahunan."))
     return [susun_tabel("3.4", ["Pengukuran Capaian Kinerja", nama_instansi(h),
                                 f"Tahun Anggaran {h.laporan.tahun}{periode}"],
                         [*kolom_judul("No", "Sasaran Strategis", "Indikator Kinerja", "Satuan"),
@@ -96,7 +96,7 @@ def _baris_triwulan(h: Hasil, ind: HasilIndikator) -> list[tuple[Sel, ...]]:
     hold neither target nor realisasi, keeps one row with its annual target, realisasi and
     capaian (up to the report's period for an interim report), labelled so."""
     if all(tw.target is None and tw.realisasi is None for tw in ind.triwulan):
-        label = f"s.d. {h.laporan.periode.sebutan}" if h.laporan.periode else "Tahunan"
+        label = f"s.d. {h.periode_sela.sebutan}" if h.periode_sela else "Tahunan"
         return [(teks(label), target_indikator_sel(ind), realisasi_sel(ind),
                  persen(h.tampil(ind.capaian)))]
     return [(teks(f"TW.{ROMAWI[tw.nomor - 1]}"), target_sel(tw.target), masukan(tw.realisasi),

@@ -8,6 +8,7 @@ assembly of a `Tabel` from its parts, which adds the n/a notes so that no builde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -53,7 +54,7 @@ def catatan_capaian(h: Hasil, capaian: Iterable[Nilai]) -> str:
         text += f" {arti[0].upper()}{arti[1:]}."
     if a.batas_bawah is not None and floored:
         text += (f" Capaian di bawah {fmt.angka(a.batas_bawah)} dihitung sebagai "
-                 f"{fmt.angka(a.batas_bawah)} (aturan.batas_bawah).")
+                 f"{fmt.angka(a.batas_bawah)}.")
     return text + f" Capaian {fmt.uraian_pembulatan(a.desimal_persen, a.pembulatan)}."
 
 
@@ -139,8 +140,41 @@ def catatan_penyerapan(h: Hasil) -> str:
             f"{fmt.uraian_pembulatan(a.desimal_persen, a.pembulatan)}.")
 
 
+#: The report file's keys that a reason may name, as a reader of the report calls them. The
+#: key stays in what the analyst reads (`explain`, `check`, JSON); a document says the words.
+KATA_KUNCI = {
+    "target_renstra": "target Renstra",
+    "realisasi_sebelumnya": "realisasi tahun sebelumnya",
+    "target_sebelumnya": "target tahun sebelumnya",
+    "realisasi_triwulan": "realisasi triwulan",
+    "anggaran_perjanjian_kinerja": "anggaran Perjanjian Kinerja",
+    "pagu_renstra": "pagu Renstra",
+    "tidak_langsung": "belanja tidak langsung",
+}
+_KUNCI = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+_TIDAK_ADA_KUNCI = re.compile(
+    r"tidak ada (?:nilai untuk )?([a-z]+(?:_[a-z]+)+)((?:,? \d{4})*)")
+
+
+def kata_alasan(alasan: str) -> str:
+    """Why a figure is missing, in a document's words: `tidak ada target_renstra 2026` ->
+    `target Renstra 2026 tidak diisi`; a key in parentheses after words that already say
+    it is dropped, any other key is named in words."""
+    def tidak_diisi(m: re.Match[str]) -> str:
+        return f"{_kata_kunci(m[1])}{m[2]} tidak diisi"
+
+    text = _TIDAK_ADA_KUNCI.sub(tidak_diisi, alasan)
+    text = re.sub(r" \([a-z]+(?:[_.][a-z0-9]+)+\)", "", text)
+    return _KUNCI.sub(lambda m: _kata_kunci(m[0]), text)
+
+
+def _kata_kunci(kunci: str) -> str:
+    return KATA_KUNCI.get(kunci, kunci.replace("_", " "))
+
+
 def _not_computable_notes(rows: Sequence[Baris]) -> tuple[str, ...]:
-    reasons = sorted({s.alasan for r in rows for s in r.sel if s.nilai is None and s.alasan})
+    reasons = sorted({kata_alasan(s.alasan) for r in rows for s in r.sel
+                      if s.nilai is None and s.alasan})
     return tuple(f"n/a: {reason}." for reason in reasons)
 
 

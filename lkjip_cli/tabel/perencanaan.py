@@ -9,6 +9,7 @@ strategis).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from lkjip_cli.engine.hasil import Hasil, HasilBelanja, HasilPosBelanja
 from lkjip_cli.model.klasifikasi import SUMBER as SUMBER_KLASIFIKASI
@@ -76,16 +77,25 @@ def tabel_2_4(h: Hasil) -> list[Tabel]:
                                          Kolom("Target", True)], rows, sumber=sumber,
                           bagian="kinerja")
     prog_rows = [Baris((teks(f"{i + 1}."), teks(p.nama),
-                        Sel(p.anggaran_perjanjian_kinerja, "rupiah",
-                            None if p.anggaran_perjanjian_kinerja is not None else
-                            "anggaran program dalam Perjanjian Kinerja tidak diisi "
-                            "(anggaran_perjanjian_kinerja)"),
+                        _anggaran_pk(p.anggaran_perjanjian_kinerja),
                         teks(p.sumber_dana)))
                  for i, p in enumerate(h.program)]
+    kosong = [] if all(p.anggaran_perjanjian_kinerja is not None for p in h.program) else [
+        f"{TIDAK_TERSEDIA[:1].upper()}{TIDAK_TERSEDIA[1:]}: anggaran program dalam Perjanjian "
+        "Kinerja tidak diisi."]
     anggaran = susun_tabel("2.4", judul, [*kolom_judul("No", "Program"),
                                           Kolom("Anggaran (Rp)", True), Kolom("Keterangan")],
-                           prog_rows, sumber=sumber, bagian="anggaran", lanjutan=True)
+                           prog_rows, kosong, sumber=sumber, bagian="anggaran", lanjutan=True)
     return [kinerja, anggaran]
+
+
+#: What a budget the report file leaves empty prints as in a document (not `n/a`, which a
+#: reader takes for a figure that cannot be computed).
+TIDAK_TERSEDIA = "tidak tersedia"
+
+
+def _anggaran_pk(nilai: Decimal | None) -> Sel:
+    return Sel(nilai, "rupiah") if nilai is not None else teks(TIDAK_TERSEDIA)
 
 
 def tabel_2_5(h: Hasil) -> list[Tabel]:

@@ -139,13 +139,14 @@ def _catatan(h: Hasil, r: HasilRenja) -> list[str]:
     panjang, tahunan = _kata(r)
     n13, n14, n15 = (_nomor(r, n) for n in (13, 14, 15))
     rumus = [f"(12) = realisasi s.d. triwulan {ROMAWI[r.sampai - 1]} menurut aturan rekap "
-             "tiap indikator (K: jumlah triwulan untuk rekap_triwulan jumlah, triwulan "
-             "terakhir untuk terakhir; Rp: jumlah triwulan)"]
+             "tiap indikator (K: jumlah triwulan bagi indikator yang direkap dengan "
+             "menjumlahkan, triwulan terakhir bagi indikator yang direkap dengan nilai "
+             "terakhir; Rp: jumlah triwulan)"]
     if r.bentuk == "17-kolom":
         terhadap = ("target s.d. periode" if r.capaian_terhadap == "periode" else "(7)")
         rumus.append(f"({n13}) = (12) / {terhadap} x 100")
-    rumus += [f"({n14}) = (6) + (12) (K berupa tingkat, rekap_renstra terakhir: realisasi "
-              "terakhir)", f"({n15}) = ({n14}) / (5) x 100"]
+    rumus += [f"({n14}) = (6) + (12) (K berupa tingkat yang direkap dengan nilai "
+              "terakhir: realisasi terakhir)", f"({n15}) = ({n14}) / (5) x 100"]
     capaian = [c for s in r.simpul for i in s.indikator
                for c in (i.capaian, i.capaian_renstra)]
     legenda = "; ".join(f"({_nomor(r, n)}) {judul}" for n, judul in _judul_pasangan(r))

@@ -52,6 +52,7 @@ from lkjip_cli.render.markdown.operasi import HANYA_LKJIP, teks_aman
 from lkjip_cli.render.markdown.pemuat import LoaderDirektori
 from lkjip_cli.render.markdown.sandbox import Sandbox, TakTerdefinisi
 from lkjip_cli.tabel import BUILDERS, ROMAWI, Baris, Sel, format_sel
+from lkjip_cli.tabel.catatan import kata_alasan
 
 #: How lkjip's own output begins; `lkjip render -o` replaces such a file without --force.
 PENANDA = "<!-- dibuat oleh lkjip"
@@ -291,8 +292,17 @@ def filters(aturan: Aturan, batas: Batas = BATAS) -> dict[str, Callable[..., str
         return "|" + "".join(cells)
 
     return {"angka": angka, "persen": persen, "rupiah": rupiah, "tepat": tepat, "sel": sel,
-            "gfm": sel_gfm, "baris_gfm": baris_gfm, "narasi": narasi,
+            "gfm": sel_gfm, "baris_gfm": baris_gfm, "narasi": narasi, "alasan": alasan,
             "logo": logo}
+
+
+def alasan(nilai: object) -> str:
+    """Why a figure could not be computed, in a document's words (`tabel/catatan.py`
+    `kata_alasan`): `nilai.alasan` names the report file's keys, for `explain` and JSON."""
+    n = asal(nilai)
+    if not isinstance(n, Nilai):
+        raise FilterArgumentError(f"filter alasan: bukan nilai hitungan: {_ringkas(nilai)}")
+    return kata_alasan(n.alasan or "")
 
 
 def narasi(nilai: object) -> str:
